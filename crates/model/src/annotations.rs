@@ -1,0 +1,299 @@
+//! Per-report annotations: what the stateless extraction stages find.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{Interval, Span};
+
+/// A word, number or punctuation token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+    /// Nationalities and groups, named events, and the like.
+    Other,
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+            EntityKind::Other => "other",
+        }
+    }
+}
+
+/// A name in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub span: Span,
+    /// The surface form, possessive and title stripped ("Tokayev").
+    pub text: String,
+    pub kind: EntityKind,
+    /// Title or role that travels with a person ("President", "KNB chairman").
+    pub title: Option<String>,
+    /// For an acronym defined in the text, its expansion, and vice versa.
+    pub expansion: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TimexType {
+    #[serde(rename = "DATE")]
+    Date,
+    #[serde(rename = "TIME")]
+    Time,
+    #[serde(rename = "DURATION")]
+    Duration,
+    #[serde(rename = "SET")]
+    Set,
+}
+
+impl TimexType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// What a relative time expression was resolved against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeAnchor {
+    /// Fully specified in the text ("5 January 2022").
+    Absolute,
+    /// The publication date ("on Wednesday", "last week").
+    Publication,
+    /// The last date mentioned before it ("five days later", "in May").
+    Narrative,
+    /// Could not be anchored; the value keeps unknown parts as `X`.
+    Unanchored,
+}
+
+/// A time expression with its TIMEX3-style value and the dates it covers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timex {
+    pub span: Span,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub timex_type: TimexType,
+    /// TIMEX3 value: `2022-01-05`, `2022-01`, `2022-W01`, `2022-01-05TEV`, `P5D`, `PRESENT_REF`, …
+    pub value: String,
+    /// First day covered (inclusive), when the value is a calendar date.
+    pub start: Option<NaiveDate>,
+    /// Last day covered (inclusive).
+    pub end: Option<NaiveDate>,
+    /// "around", "early January", "late 2021".
+    pub approximate: bool,
+    pub anchor: TimeAnchor,
+    /// True when the value depends on an inferred publication date.
+    pub inferred: bool,
+}
+
+/// A number in the text with the interval its qualifier makes of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    pub span: Span,
+    pub text: String,
+    /// The number as stated ("almost 4,000" → 4000).
+    pub value: f64,
+    pub interval: Interval,
+    /// Unit or currency: "tenge", "USD", "percent", "litres".
+    pub unit: Option<String>,
+    /// What is counted: "killed", "detained", "troops", "price", …
+    pub concept: Option<String>,
+    /// The qualifying words ("almost", "more than", "at least").
+    pub qualifier: Option<String>,
+    /// Who or what the count is restricted to ("security officers", "law enforcement").
+    pub scope: Option<String>,
+    /// Index (in the report's quantity list) of the total this is a part of.
+    pub part_of: Option<usize>,
+}
+
+/// How surely a statement is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hedge {
+    /// Said by someone, without doubt expressed ("said", "announced").
+    Reported,
+    /// Claimed or alleged ("alleged", "claimed", "reportedly", "allegedly").
+    Alleged,
+    Confirmed,
+    Denied,
+    /// "one can only speculate", "it is possible that", "may have".
+    Speculative,
+    /// True "at the time of writing": as of the publication date.
+    AsOfWriting,
+}
+
+impl Hedge {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Hedge::Reported => "reported",
+            Hedge::Alleged => "alleged",
+            Hedge::Confirmed => "confirmed",
+            Hedge::Denied => "denied",
+            Hedge::Speculative => "speculative",
+            Hedge::AsOfWriting => "as_of_writing",
+        }
+    }
+}
+
+/// Whose voice a statement is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Voice {
+    /// The report's own voice.
+    Own,
+    /// A quoted or reported speaker.
+    Quoted,
+}
+
+/// Who said what, with which cue, and how hedged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The whole attributed stretch: speaker, cue and content.
+    pub span: Span,
+    /// Speaker as written ("Tokayev", "the general prosecution office").
+    pub speaker: Option<String>,
+    pub speaker_span: Option<Span>,
+    /// The cue word or phrase ("said", "according to", "reportedly").
+    pub cue: String,
+    pub cue_span: Span,
+    /// What is said.
+    pub content: Span,
+    pub hedge: Hedge,
+    pub voice: Voice,
+}
+
+/// Kinds of events the timeline knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventType {
+    Protest,
+    Violence,
+    Deaths,
+    Arrest,
+    Dismissal,
+    Resignation,
+    Appointment,
+    RequestForHelp,
+    Deployment,
+    Withdrawal,
+    Statement,
+    Speech,
+    Decree,
+    StateOfEmergency,
+    CommunicationsShutdown,
+    EconomicMeasure,
+    Trial,
+    Travel,
+    Strike,
+    Other,
+}
+
+impl EventType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Protest => "protest",
+            EventType::Violence => "violence",
+            EventType::Deaths => "deaths",
+            EventType::Arrest => "arrest",
+            EventType::Dismissal => "dismissal",
+            EventType::Resignation => "resignation",
+            EventType::Appointment => "appointment",
+            EventType::RequestForHelp => "request_for_help",
+            EventType::Deployment => "deployment",
+            EventType::Withdrawal => "withdrawal",
+            EventType::Statement => "statement",
+            EventType::Speech => "speech",
+            EventType::Decree => "decree",
+            EventType::StateOfEmergency => "state_of_emergency",
+            EventType::CommunicationsShutdown => "communications_shutdown",
+            EventType::EconomicMeasure => "economic_measure",
+            EventType::Trial => "trial",
+            EventType::Travel => "travel",
+            EventType::Strike => "strike",
+            EventType::Other => "other",
+        }
+    }
+}
+
+/// A date attached to an event: a TIMEX3 value and the days it covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateValue {
+    pub value: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+impl DateValue {
+    /// Number of days covered; smaller is more precise.
+    pub fn width_days(&self) -> i64 {
+        (self.end - self.start).num_days() + 1
+    }
+
+    pub fn overlaps(&self, other: &DateValue) -> bool {
+        self.start <= other.end && other.start <= self.end
+    }
+}
+
+/// An event as one report states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventMention {
+    /// The sentence (or clause) that states the event.
+    pub span: Span,
+    #[serde(rename = "type")]
+    pub event_type: EventType,
+    pub trigger: String,
+    pub trigger_span: Span,
+    pub date: Option<DateValue>,
+    /// Index into the report's timexes of the expression that dates it.
+    pub timex: Option<usize>,
+    /// Indices into the report's mentions of the names taking part.
+    pub participants: Vec<usize>,
+}
+
+/// Everything the extraction stages found in one report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Annotations {
+    pub sentences: Vec<Span>,
+    pub tokens: Vec<Token>,
+    pub mentions: Vec<Mention>,
+    pub timexes: Vec<Timex>,
+    pub quantities: Vec<Quantity>,
+    pub attributions: Vec<Attribution>,
+    pub events: Vec<EventMention>,
+}
+
+impl Annotations {
+    /// The index of the sentence containing byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let idx = self.sentences.partition_point(|s| s.end <= offset);
+        self.sentences
+            .get(idx)
+            .filter(|s| s.start <= offset && offset < s.end)
+            .map(|_| idx)
+    }
+}

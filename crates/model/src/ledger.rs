@@ -1,0 +1,221 @@
+//! The cross-report result: what `analyze --format json` prints.
+//!
+//! The field names here are the stable JSON contract (see
+//! `schema/analysis.schema.json` at the repository root).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{EntityKind, EventType, Skipped};
+
+/// A report as listed in the output.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportEntry {
+    pub id: String,
+    pub source: String,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub published_inferred: bool,
+    /// Where the date came from: metadata, text, inferred, user, unknown.
+    pub published_origin: String,
+    /// For an inferred date: the earliest and latest day it can be.
+    pub published_range: Option<DateRange>,
+    pub duplicate_of: Option<String>,
+    /// Characters of cleaned text analysed.
+    pub chars: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateRange {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+/// Why two spellings were taken to name one entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MergeReason {
+    /// The alias merged in.
+    pub alias: String,
+    /// The form it was merged with.
+    pub with: String,
+    /// "same_string", "case_or_accent", "acronym", "short_form",
+    /// "transliteration", "edit_distance", "curation".
+    pub rule: String,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: String,
+    pub kind: EntityKind,
+    pub name: String,
+    /// Every surface form seen, including `name`.
+    pub aliases: Vec<String>,
+    /// Ids of the reports that mention it.
+    pub reports: Vec<String>,
+    /// Number of mentions across all reports.
+    pub mentions: usize,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// Titles and roles seen with it ("President", "KNB chairman").
+    pub titles: Vec<String>,
+    pub merges: Vec<MergeReason>,
+}
+
+/// The date of a timeline event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventDate {
+    pub value: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+/// A quote supporting an item: which report, where, what it says.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub report: String,
+    pub quote: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// How one source dated an event, when sources disagree or agree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventSource {
+    pub report: String,
+    pub quote: String,
+    pub start: usize,
+    pub end: usize,
+    /// The date this source gives the event (null when it gives none).
+    pub date: Option<EventDate>,
+    /// The time expression the date was read from.
+    pub date_text: Option<String>,
+    pub trigger: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub event_type: EventType,
+    /// Null for an event no source dates.
+    pub date: Option<EventDate>,
+    pub summary: String,
+    /// Entity ids taking part.
+    pub entities: Vec<String>,
+    pub sources: Vec<EventSource>,
+    /// Reports stating it, syndicated copies counted once.
+    pub independent_sources: usize,
+    /// True when the date depends on an inferred publication date.
+    pub date_inferred: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimStatus {
+    Single,
+    Corroborated,
+    Conflicting,
+    Series,
+}
+
+impl ClaimStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimStatus::Single => "single",
+            ClaimStatus::Corroborated => "corroborated",
+            ClaimStatus::Conflicting => "conflicting",
+            ClaimStatus::Series => "series",
+        }
+    }
+}
+
+/// One source's statement of a figure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimSource {
+    pub report: String,
+    pub quote: String,
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<String>,
+    pub hedge: Option<String>,
+    /// The figure as written ("nearly 10,000").
+    pub text: String,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub low_inclusive: bool,
+    pub high_inclusive: bool,
+    pub as_of: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub id: String,
+    /// What is counted ("killed", "detained", "troops").
+    pub measure: String,
+    /// What it is about ("security officers", "CSTO troops").
+    pub subject: String,
+    /// The interval all sources of this claim agree on (null: open bound).
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub as_of: Option<NaiveDate>,
+    pub sources: Vec<ClaimSource>,
+    pub status: ClaimStatus,
+    pub conflicts_with: Vec<String>,
+    /// Claims measuring the same thing share a group.
+    pub group: String,
+    /// One sentence saying why the status was given.
+    pub explanation: String,
+    /// Reports stating it, syndicated copies counted once.
+    pub independent_sources: usize,
+    /// Id of the claim this is a sub-count of.
+    pub part_of: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictKind {
+    Date,
+    Number,
+    Statement,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conflict {
+    pub id: String,
+    pub kind: ConflictKind,
+    /// Event or claim ids.
+    pub items: Vec<String>,
+    pub explanation: String,
+    /// Each side with its quote.
+    pub sides: Vec<ConflictSide>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConflictSide {
+    pub report: String,
+    pub quote: String,
+    pub start: usize,
+    pub end: usize,
+    /// What this side says: a date value, an interval, or a proposition.
+    pub says: String,
+    pub speaker: Option<String>,
+}
+
+/// The whole result of `analyze`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Analysis {
+    /// Version of the JSON schema this output follows.
+    pub schema_version: String,
+    pub reports: Vec<ReportEntry>,
+    pub entities: Vec<Entity>,
+    pub events: Vec<Event>,
+    pub claims: Vec<Claim>,
+    pub conflicts: Vec<Conflict>,
+    pub skipped: Vec<Skipped>,
+}
+
+pub const SCHEMA_VERSION: &str = "1.0";

@@ -1,0 +1,52 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::Span;
+
+/// Where a report's publication date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrigin {
+    /// Front matter or other metadata.
+    Metadata,
+    /// A date line in the text itself ("Tuesday, 11 January, 2022").
+    Text,
+    /// Inferred from what the report says or shares with dated reports.
+    Inferred,
+    /// Given on the command line (`--dct`).
+    User,
+    /// No date known.
+    #[default]
+    Unknown,
+}
+
+/// Metadata of one report, as read and as later enriched.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct ReportMeta {
+    /// Stable identifier, derived from the file name.
+    pub id: String,
+    /// The path as given (or `-` for standard input).
+    pub source: String,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub published_origin: DateOrigin,
+    /// Where in the text the publication date was read, if it was.
+    pub published_span: Option<Span>,
+}
+
+/// A report: its metadata and the cleaned text every offset refers to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Report {
+    pub meta: ReportMeta,
+    pub text: String,
+}
+
+/// An input that could not be read as a report, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skipped {
+    pub source: String,
+    pub reason: String,
+}

@@ -1,0 +1,271 @@
+//! Sentence splitting and tokenization for English news text.
+//!
+//! Both work on byte offsets into the text they are given and never copy
+//! it. Sentence boundaries are found at `.`, `!`, `?` (and closing quotes
+//! or brackets after them) followed by white space and an upper-case
+//! letter, digit or opening quote, unless the period ends a known
+//! abbreviation or an initial; a line break followed by a blank line, or a
+//! single line break after a line without end punctuation (titles, date
+//! lines, captions), always ends a sentence.
+
+use corroborate_model::{Span, Token, TokenKind};
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "gov", "sen",
+    "rep", "st", "jr", "sr", "vs", "etc", "no", "nos", "art", "fig", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "dept",
+    "est", "approx", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "mt", "ft", "pres", "rev",
+    "hon", "sec", "govt",
+];
+
+/// Splits `text` into sentence spans, trimmed of surrounding white space.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            let line_break_ends = ends_at_line_break(text, start, i);
+            if line_break_ends {
+                push_trimmed(text, start, i, &mut spans);
+                start = i + 1;
+            }
+            i += 1;
+            continue;
+        }
+        if matches!(b, b'.' | b'!' | b'?') {
+            let mut end = i + 1;
+            end = skip_closers(text, end);
+            if is_sentence_end(text, start, i, end) {
+                push_trimmed(text, start, end, &mut spans);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, text.len(), &mut spans);
+    spans
+}
+
+/// A line break ends a sentence when a blank line follows, or when the
+/// line so far has no end punctuation and the next line starts a new unit
+/// (titles, bylines, date lines and list items have no final period).
+fn ends_at_line_break(text: &str, start: usize, newline: usize) -> bool {
+    let before = text[start..newline].trim_end();
+    if before.is_empty() {
+        return true;
+    }
+    let after = &text[newline + 1..];
+    let next_line = after.split('\n').next().unwrap_or("").trim();
+    if next_line.is_empty() {
+        return true;
+    }
+    // A line that runs on (ends mid-sentence, next starts lower case) is a
+    // wrapped line, not a boundary.
+    let last = before.chars().last().unwrap_or(' ');
+    let next_first = next_line.chars().next().unwrap_or(' ');
+    !(next_first.is_lowercase() || matches!(last, ',' | ';' | ':' | '-' | '('))
+}
+
+fn skip_closers(text: &str, mut end: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        if end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']' | b'.' | b'!' | b'?')
+        {
+            end += 1;
+            continue;
+        }
+        // Curly closing quotes are three bytes: ’ (E2 80 99) and ” (E2 80 9D).
+        if text[end..].starts_with('\u{2019}') || text[end..].starts_with('\u{201D}') {
+            end += 3;
+            continue;
+        }
+        return end;
+    }
+}
+
+fn is_sentence_end(text: &str, start: usize, punct: usize, end: usize) -> bool {
+    let rest = &text[end..];
+    let mut chars = rest.chars();
+    match chars.next() {
+        None => return true,
+        Some(c) if !c.is_whitespace() => return false,
+        _ => {}
+    }
+    let next = rest.trim_start().chars().next();
+    let starts_new = match next {
+        None => true,
+        Some(c) => {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '"' | '\'' | '\u{201C}' | '\u{2018}' | '(' | '[' | '\u{2013}' | '-')
+        }
+    };
+    if !starts_new {
+        return false;
+    }
+    if text.as_bytes()[punct] != b'.' {
+        return true;
+    }
+    !ends_with_abbreviation(&text[start..punct])
+}
+
+fn ends_with_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    // Single letters are initials ("J. Smith"), unless the sentence is that letter.
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<Span>) {
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if !trimmed.is_empty() {
+        let s = start + lead;
+        spans.push(Span::new(s, s + trimmed.len()));
+    }
+}
+
+/// Splits `text` into word, number and punctuation tokens.
+///
+/// Numbers keep their internal separators ("9,900", "1.5", "4–6" is three
+/// tokens); words keep internal hyphens and apostrophes ("Kassym-Jomart",
+/// "Nazarbayev's" is one word followed by nothing: the possessive stays
+/// attached so mention finders can strip it).
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut iter = text.char_indices().peekable();
+    while let Some((start, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let kind = if c.is_alphabetic() {
+            TokenKind::Word
+        } else if c.is_ascii_digit() {
+            TokenKind::Number
+        } else {
+            out.push(Token {
+                span: Span::new(start, start + c.len_utf8()),
+                kind: TokenKind::Punct,
+            });
+            continue;
+        };
+        let mut end = start + c.len_utf8();
+        while let Some(&(pos, next)) = iter.peek() {
+            let continues = match kind {
+                TokenKind::Word => next.is_alphanumeric() || is_inner_joiner(text, pos, next),
+                _ => next.is_ascii_digit() || is_number_joiner(text, pos, next),
+            };
+            if !continues {
+                break;
+            }
+            end = pos + next.len_utf8();
+            iter.next();
+        }
+        out.push(Token {
+            span: Span::new(start, end),
+            kind,
+        });
+    }
+    out
+}
+
+/// Hyphens and apostrophes join word parts when a letter follows.
+fn is_inner_joiner(text: &str, pos: usize, c: char) -> bool {
+    matches!(c, '-' | '\'' | '\u{2019}')
+        && text[pos + c.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_alphabetic())
+}
+
+/// Commas and periods join digit groups when a digit follows.
+fn is_number_joiner(text: &str, pos: usize, c: char) -> bool {
+    matches!(c, ',' | '.')
+        && text[pos + 1..]
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence_texts(text: &str) -> Vec<&str> {
+        sentences(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn splits_on_periods_and_keeps_abbreviations() {
+        let text = "Mr. Smith arrived on Jan. 5. He left. Then U.S. troops came.";
+        assert_eq!(
+            sentence_texts(text),
+            vec!["Mr. Smith arrived on Jan. 5.", "He left.", "Then U.S. troops came."]
+        );
+    }
+
+    #[test]
+    fn titles_and_date_lines_are_their_own_sentences() {
+        let text = "Crisis in Veloria\nTuesday, 11 January, 2022\n\nProtesters gathered. Police fled.";
+        assert_eq!(
+            sentence_texts(text),
+            vec![
+                "Crisis in Veloria",
+                "Tuesday, 11 January, 2022",
+                "Protesters gathered.",
+                "Police fled."
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        let text = "He said “we will win.” They did not.";
+        assert_eq!(sentence_texts(text), vec!["He said “we will win.”", "They did not."]);
+    }
+
+    #[test]
+    fn decimals_and_lowercase_continuations_do_not_split() {
+        let text = "Prices rose 1.5 per cent. in the west. Then calm.";
+        assert_eq!(
+            sentence_texts(text),
+            vec!["Prices rose 1.5 per cent. in the west.", "Then calm."]
+        );
+    }
+
+    #[test]
+    fn offsets_are_byte_offsets() {
+        let text = "Kazakhstan’s crisis. Next one.";
+        let spans = sentences(text);
+        assert_eq!(spans[1].slice(text), Some("Next one."));
+    }
+
+    #[test]
+    fn tokens_keep_numbers_and_hyphenated_names() {
+        let text = "Kassym-Jomart counted 9,900 (1.5%) Nazarbayev’s";
+        let toks: Vec<_> = tokens(text)
+            .iter()
+            .map(|t| (&text[t.span.start..t.span.end], t.kind))
+            .collect();
+        assert_eq!(toks[0], ("Kassym-Jomart", TokenKind::Word));
+        assert_eq!(toks[2], ("9,900", TokenKind::Number));
+        assert_eq!(toks[4], ("1.5", TokenKind::Number));
+        assert_eq!(toks.last().copied(), Some(("Nazarbayev’s", TokenKind::Word)));
+    }
+}
