@@ -241,7 +241,7 @@ impl EventType {
 }
 
 /// A date attached to an event: a TIMEX3 value and the days it covers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct DateValue {
     pub value: String,
     pub start: NaiveDate,
@@ -296,4 +296,11 @@ impl Annotations {
             .filter(|s| s.start <= offset && offset < s.end)
             .map(|_| idx)
     }
+}
+
+/// A report together with its annotations: what extraction hands to merging.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct AnnotatedReport {
+    pub report: crate::Report,
+    pub annotations: Annotations,
 }

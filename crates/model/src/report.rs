@@ -42,6 +42,17 @@ pub struct ReportMeta {
 pub struct Report {
     pub meta: ReportMeta,
     pub text: String,
+    /// What cleaning took out of the original text, and why.
+    #[serde(default)]
+    pub removed: Vec<Removed>,
+}
+
+/// A piece of the original text left out of the cleaned text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removed {
+    pub text: String,
+    /// "repeated_line", "photo_credit", "boilerplate".
+    pub reason: String,
 }
 
 /// An input that could not be read as a report, and why.

@@ -75,7 +75,8 @@ fn ends_at_line_break(text: &str, start: usize, newline: usize) -> bool {
 fn skip_closers(text: &str, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        if end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']' | b'.' | b'!' | b'?')
+        if end < bytes.len()
+            && matches!(bytes[end], b'"' | b'\'' | b')' | b']' | b'.' | b'!' | b'?')
         {
             end += 1;
             continue;
@@ -103,7 +104,10 @@ fn is_sentence_end(text: &str, start: usize, punct: usize, end: usize) -> bool {
         Some(c) => {
             c.is_uppercase()
                 || c.is_ascii_digit()
-                || matches!(c, '"' | '\'' | '\u{201C}' | '\u{2018}' | '(' | '[' | '\u{2013}' | '-')
+                || matches!(
+                    c,
+                    '"' | '\'' | '\u{201C}' | '\u{2018}' | '(' | '[' | '\u{2013}' | '-'
+                )
         }
     };
     if !starts_new {
@@ -208,7 +212,10 @@ mod tests {
     use super::*;
 
     fn sentence_texts(text: &str) -> Vec<&str> {
-        sentences(text).iter().map(|s| &text[s.start..s.end]).collect()
+        sentences(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
@@ -216,13 +223,18 @@ mod tests {
         let text = "Mr. Smith arrived on Jan. 5. He left. Then U.S. troops came.";
         assert_eq!(
             sentence_texts(text),
-            vec!["Mr. Smith arrived on Jan. 5.", "He left.", "Then U.S. troops came."]
+            vec![
+                "Mr. Smith arrived on Jan. 5.",
+                "He left.",
+                "Then U.S. troops came."
+            ]
         );
     }
 
     #[test]
     fn titles_and_date_lines_are_their_own_sentences() {
-        let text = "Crisis in Veloria\nTuesday, 11 January, 2022\n\nProtesters gathered. Police fled.";
+        let text =
+            "Crisis in Veloria\nTuesday, 11 January, 2022\n\nProtesters gathered. Police fled.";
         assert_eq!(
             sentence_texts(text),
             vec![
@@ -237,7 +249,10 @@ mod tests {
     #[test]
     fn closing_quotes_stay_with_their_sentence() {
         let text = "He said “we will win.” They did not.";
-        assert_eq!(sentence_texts(text), vec!["He said “we will win.”", "They did not."]);
+        assert_eq!(
+            sentence_texts(text),
+            vec!["He said “we will win.”", "They did not."]
+        );
     }
 
     #[test]
@@ -266,6 +281,9 @@ mod tests {
         assert_eq!(toks[0], ("Kassym-Jomart", TokenKind::Word));
         assert_eq!(toks[2], ("9,900", TokenKind::Number));
         assert_eq!(toks[4], ("1.5", TokenKind::Number));
-        assert_eq!(toks.last().copied(), Some(("Nazarbayev’s", TokenKind::Word)));
+        assert_eq!(
+            toks.last().copied(),
+            Some(("Nazarbayev’s", TokenKind::Word))
+        );
     }
 }

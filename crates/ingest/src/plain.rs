@@ -1,0 +1,98 @@
+//! Plain text and Markdown reports.
+
+use std::path::Path;
+
+use corroborate_model::{DateOrigin, Report, ReportMeta};
+
+use crate::clean::clean_text;
+use crate::{decode_text, split_front_matter, IngestError, ReportReader};
+
+/// Reads `.txt` and `.md` files: optional YAML front matter, then the body.
+/// Without a `title` key, the first non-empty line is the title.
+pub struct PlainTextReader;
+
+impl ReportReader for PlainTextReader {
+    fn accepts(&self, path: &Path) -> bool {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "markdown"))
+    }
+
+    fn read(&self, source: &str, bytes: &[u8]) -> Result<Vec<Report>, IngestError> {
+        let raw = decode_text(bytes)?;
+        let (front, body_start) = split_front_matter(raw)?;
+        let body = raw.get(body_start..).unwrap_or_default();
+        if body.trim().is_empty() {
+            return Err(IngestError::NoBody);
+        }
+        let cleaned = clean_text(body);
+        let front = front.unwrap_or_default();
+        let title = front
+            .title
+            .clone()
+            .unwrap_or_else(|| first_line(&cleaned.text).to_string());
+        let meta = ReportMeta {
+            id: String::new(),
+            source: source.to_string(),
+            title,
+            outlet: front.outlet,
+            author: front.author,
+            url: front.url,
+            published_origin: if front.published.is_some() {
+                DateOrigin::Metadata
+            } else {
+                DateOrigin::Unknown
+            },
+            published: front.published,
+            published_span: None,
+        };
+        Ok(vec![Report {
+            meta,
+            text: cleaned.text,
+            removed: cleaned.removed,
+        }])
+    }
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines()
+        .map(|l| l.trim().trim_start_matches('#').trim())
+        .find(|l| !l.is_empty())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_from_first_line_without_front_matter() {
+        let got = PlainTextReader
+            .read("a.txt", b"\n\n# Crisis deepens\n\nTroops arrived.")
+            .expect("reads");
+        assert_eq!(got[0].meta.title, "Crisis deepens");
+        assert_eq!(got[0].meta.published, None);
+    }
+
+    #[test]
+    fn front_matter_fills_metadata_and_is_not_in_text() {
+        let got = PlainTextReader
+            .read(
+                "a.md",
+                b"---\ntitle: T\nurl: https://example.org/a\npublished: 2024-03-01\n---\nBody here.",
+            )
+            .expect("reads");
+        let report = &got[0];
+        assert_eq!(report.meta.url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(report.meta.published_origin, DateOrigin::Metadata);
+        assert_eq!(report.text, "Body here.");
+    }
+
+    #[test]
+    fn front_matter_without_body_is_an_error() {
+        let err = PlainTextReader
+            .read("a.md", b"---\ntitle: T\n---\n\n")
+            .unwrap_err();
+        assert!(matches!(err, IngestError::NoBody));
+    }
+}

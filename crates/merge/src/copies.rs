@@ -1,0 +1,221 @@
+//! Copies: exact and near-duplicate reports, found without comparing all
+//! pairs.
+//!
+//! Each report becomes a set of hashed word 5-gram shingles. A MinHash
+//! signature (64 values) is cut into 16 bands of 4; reports sharing a band
+//! are candidates, and a candidate pair is a copy when the shingle
+//! containment of the smaller report in the larger is at least
+//! [`COPY_CONTAINMENT`]. Copies form groups (union–find); the earliest
+//! published member (then the longest, then the first read) is the
+//! original, and every independent-source count counts a group once.
+
+use std::collections::{HashMap, HashSet};
+
+const SHINGLE_WORDS: usize = 5;
+const SIGNATURE_LEN: usize = 64;
+const BAND_ROWS: usize = 4;
+/// Share of the smaller report's shingles that must appear in the larger.
+pub const COPY_CONTAINMENT: f64 = 0.6;
+
+/// What copy detection found for one report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CopyInfo {
+    /// Index of the original this report copies, if it is a copy.
+    pub duplicate_of: Option<usize>,
+    /// Index of the group's original (itself when not a copy).
+    pub group: usize,
+    /// Containment with the original (1.0 for originals).
+    pub similarity: f64,
+}
+
+/// A report as copy detection sees it.
+pub struct CopyInput<'a> {
+    pub text: &'a str,
+    /// Sort key for choosing the original: earlier wins.
+    pub published: Option<chrono::NaiveDate>,
+}
+
+pub fn find_copies(inputs: &[CopyInput]) -> Vec<CopyInfo> {
+    let shingles: Vec<HashSet<u64>> = inputs.iter().map(|i| shingle_set(i.text)).collect();
+    let mut parent: Vec<usize> = (0..inputs.len()).collect();
+    let mut best_similarity = vec![1.0f64; inputs.len()];
+    for (a, b) in candidate_pairs(&shingles) {
+        let similarity = containment(&shingles[a], &shingles[b]);
+        if similarity >= COPY_CONTAINMENT {
+            union(&mut parent, a, b);
+            best_similarity[a] = best_similarity[a].min(similarity);
+            best_similarity[b] = best_similarity[b].min(similarity);
+        }
+    }
+    let original_of = choose_originals(inputs, &mut parent);
+    (0..inputs.len())
+        .map(|i| {
+            let group = original_of[&find(&mut parent, i)];
+            CopyInfo {
+                duplicate_of: (group != i).then_some(group),
+                group,
+                similarity: if group == i {
+                    1.0
+                } else {
+                    containment(&shingles[i], &shingles[group])
+                },
+            }
+        })
+        .collect()
+}
+
+fn choose_originals(inputs: &[CopyInput], parent: &mut [usize]) -> HashMap<usize, usize> {
+    let mut original_of: HashMap<usize, usize> = HashMap::new();
+    for i in 0..inputs.len() {
+        let root = find(parent, i);
+        let entry = original_of.entry(root).or_insert(i);
+        if is_better_original(&inputs[i], &inputs[*entry]) {
+            *entry = i;
+        }
+    }
+    original_of
+}
+
+fn is_better_original(a: &CopyInput, b: &CopyInput) -> bool {
+    match (a.published, b.published) {
+        (Some(x), Some(y)) if x != y => x < y,
+        (Some(_), None) => true,
+        (None, Some(_)) => false,
+        _ => a.text.len() > b.text.len(),
+    }
+}
+
+fn shingle_set(text: &str) -> HashSet<u64> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() < SHINGLE_WORDS {
+        return std::iter::once(hash_words(&words)).collect();
+    }
+    words.windows(SHINGLE_WORDS).map(hash_words).collect()
+}
+
+fn hash_words(words: &[String]) -> u64 {
+    // FNV-1a: stable across runs and platforms.
+    let mut hash: u64 = 0xcbf29ce484222325;
+    for word in words {
+        for byte in word.bytes().chain(std::iter::once(b' ')) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x100000001b3);
+        }
+    }
+    hash
+}
+
+fn mix(value: u64, seed: u64) -> u64 {
+    // SplitMix64 finaliser over the value xor a per-row seed.
+    let mut z = value ^ seed.wrapping_mul(0x9E3779B97F4A7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58476D1CE4E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D049BB133111EB);
+    z ^ (z >> 31)
+}
+
+fn signature(shingles: &HashSet<u64>) -> [u64; SIGNATURE_LEN] {
+    let mut sig = [u64::MAX; SIGNATURE_LEN];
+    for &s in shingles {
+        for (row, slot) in sig.iter_mut().enumerate() {
+            *slot = (*slot).min(mix(s, row as u64 + 1));
+        }
+    }
+    sig
+}
+
+fn candidate_pairs(shingles: &[HashSet<u64>]) -> Vec<(usize, usize)> {
+    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    for (i, set) in shingles.iter().enumerate() {
+        let sig = signature(set);
+        for (band, rows) in sig.chunks(BAND_ROWS).enumerate() {
+            let key = rows.iter().fold(0u64, |acc, &v| mix(acc ^ v, band as u64));
+            buckets.entry((band, key)).or_default().push(i);
+        }
+    }
+    let mut pairs: HashSet<(usize, usize)> = HashSet::new();
+    for members in buckets.values() {
+        for (k, &a) in members.iter().enumerate() {
+            for &b in &members[k + 1..] {
+                pairs.insert((a.min(b), a.max(b)));
+            }
+        }
+    }
+    let mut pairs: Vec<_> = pairs.into_iter().collect();
+    pairs.sort_unstable();
+    pairs
+}
+
+fn containment(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if small.is_empty() {
+        return 0.0;
+    }
+    small.iter().filter(|s| large.contains(s)).count() as f64 / small.len() as f64
+}
+
+fn find(parent: &mut [usize], i: usize) -> usize {
+    let mut root = i;
+    while parent[root] != root {
+        root = parent[root];
+    }
+    let mut node = i;
+    while parent[node] != root {
+        let next = parent[node];
+        parent[node] = root;
+        node = next;
+    }
+    root
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        parent[rb] = ra;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    const STORY: &str = "Security forces in the northern city fired tear gas at crowds on Monday as protests over fuel prices spread to the capital. The interior ministry said more than 300 people had been detained and that order would be restored within days. Opposition leaders called for a general strike and urged supporters to stay peaceful.";
+
+    fn input(text: &str, day: Option<u32>) -> CopyInput<'_> {
+        CopyInput {
+            text,
+            published: day.and_then(|d| NaiveDate::from_ymd_opt(2024, 3, d)),
+        }
+    }
+
+    #[test]
+    fn trimmed_reprint_is_a_copy_of_the_earlier_report() {
+        let reprint = format!(
+            "{} This article first appeared in the Coastal Wire.",
+            &STORY[..STORY.len() - 70]
+        );
+        let other = "Farmers in the south harvested a record crop this year, the agriculture ministry reported, thanks to heavy spring rains and new irrigation canals built by a foreign company.";
+        let got = find_copies(&[
+            input(&reprint, Some(6)),
+            input(STORY, Some(5)),
+            input(other, Some(5)),
+        ]);
+        assert_eq!(got[0].duplicate_of, Some(1));
+        assert!(got[0].similarity > 0.6);
+        assert_eq!(got[1].duplicate_of, None);
+        assert_eq!(got[2].duplicate_of, None);
+        assert_eq!(got[2].group, 2);
+    }
+
+    #[test]
+    fn exact_duplicates_without_dates_keep_the_first() {
+        let got = find_copies(&[input(STORY, None), input(STORY, None)]);
+        assert_eq!(got[0].duplicate_of, None);
+        assert_eq!(got[1].duplicate_of, Some(0));
+        assert_eq!(got[1].similarity, 1.0);
+    }
+}

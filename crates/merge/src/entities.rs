@@ -1,0 +1,623 @@
+//! Entities: one per real-world thing, with every spelling and the reason
+//! for every merge.
+//!
+//! Mentions are first grouped by folded spelling ([`names::fold`]); each
+//! group takes the kind most of its mentions carry. Groups are then joined
+//! (union–find) by these rules, in this order, each recorded as a
+//! [`MergeReason`]:
+//! 1. `acronym`: a mention defined with its expansion ("… (CSTO)"), or an
+//!    acronym equal to the initials of exactly one organization's name;
+//! 2. `transliteration`: the same [`names::translit_key`];
+//! 3. `short_form`: a one-word person name equal (by key) to the last
+//!    word of exactly one multi-word person — ambiguous surnames stay apart;
+//! 4. `edit_distance`: keys one edit apart, at least seven letters long,
+//!    same kind and first letter, with guards: persons' given names must
+//!    agree, a feminine `-a` form never joins the masculine one, and two
+//!    places the gazetteer knows as different places stay apart.
+//!
+//! Blocking keys (folded form, key, surname, deletion neighbourhood) keep
+//! the work close to linear in the number of distinct names.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use corroborate_model::{AnnotatedReport, Entity, EntityKind, MergeReason};
+
+use crate::names::{
+    deletion_neighbourhood, edit_distance, fold, initials, is_acronym, translit_key,
+};
+
+/// Looks places up; the merge stage uses it to place entities on the map
+/// and to keep different places apart.
+pub trait Geocoder {
+    /// Latitude, longitude and ISO country code of a place name, preferring
+    /// places in `context_countries`. `None` when the name is unknown.
+    fn geocode(&self, name: &str, context_countries: &[String]) -> Option<(f64, f64, String)>;
+    /// ISO code when `name` is a country.
+    fn country_code(&self, name: &str) -> Option<String>;
+}
+
+/// A geocoder that knows no place (for tests and offline use).
+pub struct NoGeocoder;
+
+impl Geocoder for NoGeocoder {
+    fn geocode(&self, _: &str, _: &[String]) -> Option<(f64, f64, String)> {
+        None
+    }
+    fn country_code(&self, _: &str) -> Option<String> {
+        None
+    }
+}
+
+/// Result of entity merging: the entities and, for every mention, the
+/// index of its entity.
+pub struct EntityIndex {
+    pub entities: Vec<Entity>,
+    /// `mention_entity[report][mention]` → index into `entities`.
+    pub mention_entity: Vec<Vec<usize>>,
+    /// ISO codes of the countries the corpus is about, most mentioned first.
+    pub context_countries: Vec<String>,
+}
+
+/// All mentions sharing one folded spelling.
+#[derive(Default)]
+struct Form {
+    folded: String,
+    kind_votes: BTreeMap<EntityKind, usize>,
+    surfaces: BTreeMap<String, usize>,
+    reports: BTreeSet<usize>,
+    mentions: usize,
+    titles: BTreeSet<String>,
+    expansions: BTreeSet<String>,
+}
+
+impl Form {
+    fn kind(&self) -> EntityKind {
+        self.kind_votes
+            .iter()
+            .max_by_key(|(kind, votes)| (**votes, std::cmp::Reverse(**kind)))
+            .map(|(kind, _)| *kind)
+            .unwrap_or(EntityKind::Other)
+    }
+
+    fn display(&self) -> &str {
+        self.surfaces
+            .iter()
+            .max_by_key(|(surface, count)| {
+                (
+                    **count,
+                    surface.chars().filter(|c| c.is_uppercase()).count(),
+                )
+            })
+            .map(|(s, _)| s.as_str())
+            .unwrap_or(&self.folded)
+    }
+
+    fn words(&self) -> Vec<&str> {
+        self.folded
+            .split([' ', '-'])
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+}
+
+struct Merger<'g> {
+    forms: Vec<Form>,
+    kinds: Vec<EntityKind>,
+    parent: Vec<usize>,
+    reasons: Vec<MergeReason>,
+    reason_root: Vec<usize>,
+    geocoder: &'g dyn Geocoder,
+    report_ids: Vec<String>,
+}
+
+pub fn merge_entities(reports: &[AnnotatedReport], geocoder: &dyn Geocoder) -> EntityIndex {
+    let (forms, form_of_mention) = collect_forms(reports);
+    let kinds: Vec<EntityKind> = forms.iter().map(Form::kind).collect();
+    let mut merger = Merger {
+        parent: (0..forms.len()).collect(),
+        forms,
+        kinds,
+        reasons: Vec::new(),
+        reason_root: Vec::new(),
+        geocoder,
+        report_ids: reports.iter().map(|r| r.report.meta.id.clone()).collect(),
+    };
+    merger.join_acronyms();
+    merger.join_transliterations();
+    merger.join_short_forms();
+    merger.join_near_spellings();
+    merger.build(form_of_mention)
+}
+
+fn collect_forms(reports: &[AnnotatedReport]) -> (Vec<Form>, Vec<Vec<usize>>) {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut forms: Vec<Form> = Vec::new();
+    let mut form_of_mention = Vec::with_capacity(reports.len());
+    for (r, report) in reports.iter().enumerate() {
+        let mut per_report = Vec::with_capacity(report.annotations.mentions.len());
+        for mention in &report.annotations.mentions {
+            let folded = fold(&mention.text);
+            let id = *index.entry(folded.clone()).or_insert_with(|| {
+                forms.push(Form {
+                    folded: folded.clone(),
+                    ..Form::default()
+                });
+                forms.len() - 1
+            });
+            let form = &mut forms[id];
+            *form.kind_votes.entry(mention.kind).or_default() += 1;
+            *form
+                .surfaces
+                .entry(mention.text.trim().to_string())
+                .or_default() += 1;
+            form.reports.insert(r);
+            form.mentions += 1;
+            form.titles.extend(mention.title.iter().cloned());
+            form.expansions.extend(mention.expansion.iter().cloned());
+            per_report.push(id);
+        }
+        form_of_mention.push(per_report);
+    }
+    (forms, form_of_mention)
+}
+
+impl Merger<'_> {
+    fn find(&mut self, i: usize) -> usize {
+        let mut root = i;
+        while self.parent[root] != root {
+            root = self.parent[root];
+        }
+        self.parent[i] = root;
+        root
+    }
+
+    fn union(&mut self, a: usize, b: usize, rule: &str, detail: String) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return;
+        }
+        self.parent[rb] = ra;
+        self.reasons.push(MergeReason {
+            alias: self.forms[b].display().to_string(),
+            with: self.forms[a].display().to_string(),
+            rule: rule.to_string(),
+            detail,
+        });
+        self.reason_root.push(ra);
+    }
+
+    fn by_folded(&self) -> HashMap<String, usize> {
+        self.forms
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.folded.clone(), i))
+            .collect()
+    }
+
+    fn join_acronyms(&mut self) {
+        let by_folded = self.by_folded();
+        let mut defined = Vec::new();
+        for (i, form) in self.forms.iter().enumerate() {
+            for expansion in &form.expansions {
+                if let Some(&j) = by_folded.get(&fold(expansion)) {
+                    defined.push((i, j, expansion.clone()));
+                }
+            }
+        }
+        for (i, j, expansion) in defined {
+            let detail = format!("defined in the text as {expansion}");
+            self.union_long_first(i, j, "acronym", detail);
+        }
+        self.join_acronyms_by_initials();
+    }
+
+    /// An acronym joins the one multi-word organization whose initials it spells.
+    fn join_acronyms_by_initials(&mut self) {
+        let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, form) in self.forms.iter().enumerate() {
+            if self.kinds[i] == EntityKind::Organization && form.words().len() >= 2 {
+                by_initials
+                    .entry(initials(form.display()))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        for i in 0..self.forms.len() {
+            let surface = self.forms[i].display().to_string();
+            if !is_acronym(&surface) {
+                continue;
+            }
+            let letters: String = surface.chars().filter(|c| c.is_alphabetic()).collect();
+            let candidates = by_initials.get(&letters).cloned().unwrap_or_default();
+            let roots: BTreeSet<usize> = candidates.iter().map(|&c| self.find(c)).collect();
+            if roots.len() == 1 {
+                if let Some(&long) = candidates.first() {
+                    let detail = format!(
+                        "{surface} spells the initials of {}",
+                        self.forms[long].display()
+                    );
+                    self.union_long_first(long, i, "acronym", detail);
+                }
+            }
+        }
+    }
+
+    fn union_long_first(&mut self, a: usize, b: usize, rule: &str, detail: String) {
+        if self.forms[a].folded.len() >= self.forms[b].folded.len() {
+            self.union(a, b, rule, detail);
+        } else {
+            self.union(b, a, rule, detail);
+        }
+    }
+
+    fn join_transliterations(&mut self) {
+        let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
+        for i in 0..self.forms.len() {
+            let key = translit_key(&self.forms[i].folded);
+            match by_key.get(&(self.kinds[i], key.clone())) {
+                Some(&first) => {
+                    let detail = format!(
+                        "{} and {} are spellings of one romanized name (key \"{key}\")",
+                        self.forms[first].display(),
+                        self.forms[i].display()
+                    );
+                    self.union(first, i, "transliteration", detail);
+                }
+                None => {
+                    by_key.insert((self.kinds[i], key), i);
+                }
+            }
+        }
+    }
+
+    fn join_short_forms(&mut self) {
+        let mut full_by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+        for i in 0..self.forms.len() {
+            let words = self.forms[i].words();
+            if self.kinds[i] == EntityKind::Person && words.len() >= 2 {
+                if let Some(last) = words.last() {
+                    full_by_surname
+                        .entry(translit_key(last))
+                        .or_default()
+                        .push(i);
+                }
+            }
+        }
+        for i in 0..self.forms.len() {
+            if self.kinds[i] != EntityKind::Person || self.forms[i].words().len() != 1 {
+                continue;
+            }
+            let key = translit_key(&self.forms[i].folded);
+            let candidates = full_by_surname.get(&key).cloned().unwrap_or_default();
+            let roots: BTreeSet<usize> = candidates.iter().map(|&c| self.find(c)).collect();
+            if roots.len() == 1 {
+                if let Some(&full) = candidates.first() {
+                    let detail = format!(
+                        "{} is the surname of {}, the only person of that name",
+                        self.forms[i].display(),
+                        self.forms[full].display()
+                    );
+                    self.union(full, i, "short_form", detail);
+                }
+            }
+        }
+    }
+
+    fn join_near_spellings(&mut self) {
+        let keys: Vec<String> = self.forms.iter().map(|f| translit_key(&f.folded)).collect();
+        let mut blocks: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
+        for (i, key) in keys.iter().enumerate() {
+            if key.chars().count() < 7 {
+                continue;
+            }
+            for variant in deletion_neighbourhood(key) {
+                blocks.entry((self.kinds[i], variant)).or_default().push(i);
+            }
+        }
+        let mut pairs = BTreeSet::new();
+        for members in blocks.values() {
+            for (n, &a) in members.iter().enumerate() {
+                for &b in &members[n + 1..] {
+                    pairs.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+        for (a, b) in pairs {
+            if edit_distance(&keys[a], &keys[b]) == 1 && self.near_spelling_allowed(a, b, &keys) {
+                let detail = format!(
+                    "{} and {} differ by one letter; same kind and initial letter",
+                    self.forms[a].display(),
+                    self.forms[b].display()
+                );
+                self.union(a, b, "edit_distance", detail);
+            }
+        }
+    }
+
+    fn near_spelling_allowed(&self, a: usize, b: usize, keys: &[String]) -> bool {
+        let (ka, kb) = (&keys[a], &keys[b]);
+        if ka.chars().next() != kb.chars().next() {
+            return false;
+        }
+        if is_feminine_pair(ka, kb) {
+            return false;
+        }
+        match self.kinds[a] {
+            EntityKind::Person => given_names_agree(&self.forms[a], &self.forms[b]),
+            EntityKind::Place => !self.distinct_known_places(a, b),
+            _ => true,
+        }
+    }
+
+    fn distinct_known_places(&self, a: usize, b: usize) -> bool {
+        let pa = self.geocoder.geocode(self.forms[a].display(), &[]);
+        let pb = self.geocoder.geocode(self.forms[b].display(), &[]);
+        matches!((pa, pb), (Some(x), Some(y)) if x != y)
+    }
+
+    fn build(mut self, form_of_mention: Vec<Vec<usize>>) -> EntityIndex {
+        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..self.forms.len() {
+            let root = self.find(i);
+            members.entry(root).or_default().push(i);
+        }
+        let context_countries = self.context_countries(&members);
+        let mut entity_of_root = HashMap::new();
+        let mut entities = Vec::with_capacity(members.len());
+        for (root, forms) in &members {
+            entity_of_root.insert(*root, entities.len());
+            entities.push(self.entity(*root, forms, &context_countries));
+        }
+        let mut order: Vec<usize> = (0..entities.len()).collect();
+        order.sort_by(|&a, &b| {
+            entities[b]
+                .reports
+                .len()
+                .cmp(&entities[a].reports.len())
+                .then(entities[b].mentions.cmp(&entities[a].mentions))
+                .then(entities[a].name.cmp(&entities[b].name))
+        });
+        let mut new_index = vec![0; entities.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        let mut sorted: Vec<Entity> = order.iter().map(|&i| entities[i].clone()).collect();
+        for (n, entity) in sorted.iter_mut().enumerate() {
+            entity.id = format!("ent-{}", n + 1);
+        }
+        let mention_entity = form_of_mention
+            .into_iter()
+            .map(|forms| {
+                forms
+                    .into_iter()
+                    .map(|f| new_index[entity_of_root[&self.find(f)]])
+                    .collect()
+            })
+            .collect();
+        EntityIndex {
+            entities: sorted,
+            mention_entity,
+            context_countries,
+        }
+    }
+
+    fn context_countries(&self, members: &BTreeMap<usize, Vec<usize>>) -> Vec<String> {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for forms in members.values() {
+            for &f in forms {
+                if let Some(code) = self.geocoder.country_code(self.forms[f].display()) {
+                    *counts.entry(code).or_default() += self.forms[f].mentions;
+                }
+            }
+        }
+        let mut ranked: Vec<_> = counts.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.into_iter().take(3).map(|(code, _)| code).collect()
+    }
+
+    fn entity(&self, root: usize, forms: &[usize], context: &[String]) -> Entity {
+        let kind = self.kinds[root];
+        let mut aliases: BTreeSet<String> = BTreeSet::new();
+        let mut reports = BTreeSet::new();
+        let mut titles = BTreeSet::new();
+        let mut mentions = 0;
+        for &f in forms {
+            aliases.extend(self.forms[f].surfaces.keys().cloned());
+            reports.extend(self.forms[f].reports.iter().copied());
+            titles.extend(self.forms[f].titles.iter().cloned());
+            mentions += self.forms[f].mentions;
+        }
+        let name = self.best_name(kind, forms);
+        let (lat, lon) = if kind == EntityKind::Place {
+            self.geocoder
+                .geocode(&name, context)
+                .map_or((None, None), |(lat, lon, _)| (Some(lat), Some(lon)))
+        } else {
+            (None, None)
+        };
+        let merges = self
+            .reasons
+            .iter()
+            .zip(&self.reason_root)
+            .filter(|(_, r)| forms.contains(r))
+            .map(|(reason, _)| reason.clone())
+            .collect();
+        Entity {
+            id: String::new(),
+            kind,
+            name,
+            aliases: aliases.into_iter().collect(),
+            reports: reports
+                .into_iter()
+                .map(|r| self.report_ids.get(r).cloned().unwrap_or_default())
+                .collect(),
+            mentions,
+            lat,
+            lon,
+            titles: titles.into_iter().collect(),
+            merges,
+        }
+    }
+
+    /// The fullest, most used spelling: persons and organizations prefer
+    /// more words (a full name over a surname, an expansion over an acronym).
+    fn best_name(&self, kind: EntityKind, forms: &[usize]) -> String {
+        forms
+            .iter()
+            .max_by_key(|&&f| {
+                let form = &self.forms[f];
+                let words = match kind {
+                    EntityKind::Person | EntityKind::Organization => form.words().len(),
+                    _ => 0,
+                };
+                (words, form.mentions, std::cmp::Reverse(form.folded.clone()))
+            })
+            .map(|&f| self.forms[f].display().to_string())
+            .unwrap_or_default()
+    }
+}
+
+/// "nazarbaeva" vs "nazarbaev": the feminine form of a Slavic surname.
+fn is_feminine_pair(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    long.strip_suffix('a') == Some(short)
+        || long
+            .split(' ')
+            .zip(short.split(' '))
+            .any(|(l, s)| l.strip_suffix('a') == Some(s))
+}
+
+/// Two multi-word person names may only be near spellings of each other
+/// when their given names agree (by key or initial).
+fn given_names_agree(a: &Form, b: &Form) -> bool {
+    let (wa, wb) = (a.words(), b.words());
+    if wa.len() < 2 || wb.len() < 2 {
+        return true;
+    }
+    let (ga, gb) = (translit_key(wa[0]), translit_key(wb[0]));
+    ga == gb || (ga.len() == 1 || gb.len() == 1) && ga.chars().next() == gb.chars().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use corroborate_model::{Annotations, Mention, Report, Span};
+
+    fn report(mentions: &[(&str, EntityKind, Option<&str>)]) -> AnnotatedReport {
+        let mut report = Report::default();
+        report.meta.id = format!("r{}", mentions.len());
+        AnnotatedReport {
+            report,
+            annotations: Annotations {
+                mentions: mentions
+                    .iter()
+                    .map(|(text, kind, expansion)| Mention {
+                        span: Span::new(0, 0),
+                        text: text.to_string(),
+                        kind: *kind,
+                        title: None,
+                        expansion: expansion.map(str::to_string),
+                    })
+                    .collect(),
+                ..Annotations::default()
+            },
+        }
+    }
+
+    fn entity_names(index: &EntityIndex) -> Vec<(String, Vec<String>)> {
+        let mut out: Vec<_> = index
+            .entities
+            .iter()
+            .map(|e| (e.name.clone(), e.aliases.clone()))
+            .collect();
+        out.sort();
+        out
+    }
+
+    use EntityKind::{Organization as Org, Person, Place};
+
+    #[test]
+    fn spelling_variants_merge_with_reasons() {
+        let reports = vec![
+            report(&[
+                ("Yerlan Dzhaksybekov", Person, None),
+                ("Dzhaksybekov", Person, None),
+            ]),
+            report(&[
+                ("Erlan Jaksybekov", Person, None),
+                ("Massirov", Person, None),
+            ]),
+            report(&[("Timur Masirov", Person, None)]),
+        ];
+        let index = merge_entities(&reports, &NoGeocoder);
+        let names = entity_names(&index);
+        assert_eq!(names.len(), 2, "{names:?}");
+        let timur = index
+            .entities
+            .iter()
+            .find(|e| e.name == "Timur Masirov")
+            .expect("merged");
+        assert_eq!(timur.aliases, vec!["Massirov", "Timur Masirov"]);
+        assert_eq!(timur.reports, vec!["r2", "r1"]);
+        let rules: Vec<_> = index
+            .entities
+            .iter()
+            .flat_map(|e| e.merges.iter().map(|m| m.rule.clone()))
+            .collect();
+        assert!(rules.contains(&"transliteration".to_string()));
+        assert!(rules.contains(&"short_form".to_string()));
+        assert_eq!(index.mention_entity[0][0], index.mention_entity[1][0]);
+    }
+
+    #[test]
+    fn acronyms_join_their_expansion() {
+        let reports = vec![
+            report(&[
+                ("Northern Defence Pact", Org, Some("NDP")),
+                ("NDP", Org, Some("Northern Defence Pact")),
+            ]),
+            report(&[("NDP", Org, None), ("Northern Defense Pact", Org, None)]),
+        ];
+        let index = merge_entities(&reports, &NoGeocoder);
+        assert_eq!(index.entities.len(), 1, "{:?}", entity_names(&index));
+        assert_eq!(index.entities[0].name, "Northern Defence Pact");
+        assert_eq!(index.entities[0].mentions, 4);
+    }
+
+    #[test]
+    fn guards_keep_different_things_apart() {
+        let reports = vec![
+            report(&[
+                ("Aliya Ostrova", Person, None),
+                ("Dana Ostrova", Person, None),
+                ("Ostrova", Person, None),
+                ("Ostrov", Person, None),
+                ("Ostrov International Airport", Org, None),
+                ("Ostrovsk", Place, None),
+            ]),
+            report(&[("Pavel Ostrov", Person, None)]),
+        ];
+        let index = merge_entities(&reports, &NoGeocoder);
+        let names = entity_names(&index);
+        // The daughters stay two, the ambiguous "Ostrova" joins neither,
+        // the father joins his surname, the airport and city stay apart.
+        assert_eq!(names.len(), 6, "{names:?}");
+        let pavel = index
+            .entities
+            .iter()
+            .find(|e| e.name == "Pavel Ostrov")
+            .expect("present");
+        assert_eq!(pavel.aliases, vec!["Ostrov", "Pavel Ostrov"]);
+    }
+
+    #[test]
+    fn kind_is_the_majority_vote() {
+        let reports = vec![report(&[
+            ("Veloria", Place, None),
+            ("Veloria", Place, None),
+            ("Veloria", Org, None),
+        ])];
+        let index = merge_entities(&reports, &NoGeocoder);
+        assert_eq!(index.entities[0].kind, Place);
+    }
+}

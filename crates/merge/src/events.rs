@@ -1,0 +1,549 @@
+//! Events: one timeline entry per real event.
+//!
+//! Event mentions are clustered per event type. A mention joins a cluster
+//! when its date is compatible and it is about the same thing:
+//! * dates overlap, and the sentences share a participant other than a
+//!   country, or enough content words (Jaccard ≥ [`SAME_DAY_SIMILARITY`]),
+//!   and the places they name are not disjoint;
+//! * or both are day-precise at most [`NEAR_DATE_DAYS`] apart, both describe
+//!   the same thing strongly (an onset — "began", "erupted" — in the same
+//!   country, or content-word Jaccard ≥ [`NEAR_DATE_SIMILARITY`]): the
+//!   sources date one event differently, which becomes a date conflict;
+//! * undated mentions join only a cluster they nearly repeat (Jaccard ≥
+//!   [`UNDATED_SIMILARITY`]); otherwise they stay undated events.
+//!
+//! Candidates are compared only with clusters of the same type whose dates
+//! lie within the window, so the work grows with events per type and week,
+//! not with all pairs.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use corroborate_model::{
+    AnnotatedReport, Conflict, ConflictKind, ConflictSide, DateValue, EntityKind, Event, EventDate,
+    EventMention, EventSource, EventType,
+};
+
+use crate::copies::CopyInfo;
+use crate::entities::EntityIndex;
+use crate::lexical::{content_words, jaccard};
+
+pub const SAME_DAY_SIMILARITY: f64 = 0.12;
+pub const NEAR_DATE_SIMILARITY: f64 = 0.3;
+pub const UNDATED_SIMILARITY: f64 = 0.5;
+pub const NEAR_DATE_DAYS: i64 = 2;
+
+const ONSET_WORDS: &[&str] = &[
+    "began",
+    "begun",
+    "begin",
+    "erupted",
+    "broke out",
+    "started",
+    "sparked",
+];
+
+/// One event mention with what clustering needs to know about it.
+struct Candidate<'a> {
+    report: usize,
+    report_id: &'a str,
+    group: usize,
+    mention: &'a EventMention,
+    quote: &'a str,
+    words: BTreeSet<String>,
+    entities: BTreeSet<usize>,
+    places: BTreeSet<usize>,
+    countries: BTreeSet<String>,
+    onset: bool,
+    date_text: Option<String>,
+    date_inferred: bool,
+}
+
+pub struct MergedEvents {
+    pub events: Vec<Event>,
+    pub conflicts: Vec<Conflict>,
+}
+
+pub fn merge_events(
+    reports: &[AnnotatedReport],
+    entities: &EntityIndex,
+    copies: &[CopyInfo],
+    country_of_place: &dyn Fn(usize) -> Option<String>,
+) -> MergedEvents {
+    let candidates = collect_candidates(reports, entities, copies, country_of_place);
+    let mut by_type: BTreeMap<EventType, Vec<usize>> = BTreeMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        by_type.entry(c.mention.event_type).or_default().push(i);
+    }
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    for members in by_type.values() {
+        clusters.extend(cluster_one_type(&candidates, members));
+    }
+    build_events(reports, entities, &candidates, clusters)
+}
+
+fn collect_candidates<'a>(
+    reports: &'a [AnnotatedReport],
+    entities: &EntityIndex,
+    copies: &[CopyInfo],
+    country_of_place: &dyn Fn(usize) -> Option<String>,
+) -> Vec<Candidate<'a>> {
+    let mut out = Vec::new();
+    for (r, report) in reports.iter().enumerate() {
+        let annotations = &report.annotations;
+        let mut seen = BTreeSet::new();
+        for mention in &annotations.events {
+            let key = (mention.event_type, mention.span, mention.date.clone());
+            if !seen.insert(key) {
+                continue;
+            }
+            let Some(quote) = mention.span.slice(&report.report.text) else {
+                continue;
+            };
+            let entity_ids: BTreeSet<usize> = mention
+                .participants
+                .iter()
+                .filter_map(|&m| entities.mention_entity.get(r)?.get(m).copied())
+                .collect();
+            let places: BTreeSet<usize> = entity_ids
+                .iter()
+                .copied()
+                .filter(|&e| entities.entities[e].kind == EntityKind::Place)
+                .collect();
+            let countries = places.iter().filter_map(|&p| country_of_place(p)).collect();
+            let timex = mention.timex.and_then(|t| annotations.timexes.get(t));
+            let lower = quote.to_lowercase();
+            out.push(Candidate {
+                report: r,
+                report_id: &report.report.meta.id,
+                group: copies.get(r).map_or(r, |c| c.group),
+                mention,
+                quote,
+                words: content_words(quote),
+                entities: entity_ids,
+                places,
+                countries,
+                onset: ONSET_WORDS.iter().any(|w| lower.contains(w)),
+                date_text: timex.map(|t| t.text.clone()),
+                date_inferred: timex.is_some_and(|t| t.inferred),
+            });
+        }
+    }
+    out
+}
+
+fn cluster_one_type(candidates: &[Candidate], members: &[usize]) -> Vec<Vec<usize>> {
+    let mut order = members.to_vec();
+    order.sort_by_key(|&i| {
+        candidates[i]
+            .mention
+            .date
+            .as_ref()
+            .map_or((1, NaiveDate::MAX, 0), |d| (0, d.start, d.width_days()))
+    });
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    for i in order {
+        let found = clusters
+            .iter()
+            .position(|cluster| joins(candidates, cluster, i));
+        match found {
+            Some(c) => clusters[c].push(i),
+            None => clusters.push(vec![i]),
+        }
+    }
+    clusters
+}
+
+fn joins(candidates: &[Candidate], cluster: &[usize], i: usize) -> bool {
+    cluster
+        .iter()
+        .any(|&j| same_event(&candidates[j], &candidates[i]))
+}
+
+fn same_event(a: &Candidate, b: &Candidate) -> bool {
+    if a.report == b.report && a.mention.span == b.mention.span {
+        return true;
+    }
+    let similarity = jaccard(&a.words, &b.words);
+    let places_clash =
+        !a.places.is_empty() && !b.places.is_empty() && a.places.is_disjoint(&b.places);
+    match (&a.mention.date, &b.mention.date) {
+        (Some(da), Some(db)) if da.overlaps(db) => {
+            let shared_actor = a
+                .entities
+                .intersection(&b.entities)
+                .any(|e| !a.places.contains(e));
+            (shared_actor || similarity >= SAME_DAY_SIMILARITY)
+                && (!places_clash || similarity >= NEAR_DATE_SIMILARITY)
+        }
+        (Some(da), Some(db)) => {
+            let day_precise = da.width_days() == 1 && db.width_days() == 1;
+            let gap = (da.start - db.start).num_days().abs();
+            let same_country = !a.countries.is_disjoint(&b.countries);
+            let same_thing = if places_clash {
+                a.onset && b.onset && same_country
+            } else {
+                (a.onset && b.onset && same_country) || similarity >= NEAR_DATE_SIMILARITY
+            };
+            day_precise && gap <= NEAR_DATE_DAYS && same_thing
+        }
+        _ => similarity >= UNDATED_SIMILARITY,
+    }
+}
+
+fn build_events(
+    reports: &[AnnotatedReport],
+    entities: &EntityIndex,
+    candidates: &[Candidate],
+    clusters: Vec<Vec<usize>>,
+) -> MergedEvents {
+    let mut drafts: Vec<(Event, Option<Conflict>)> = clusters
+        .iter()
+        .map(|cluster| draft_event(reports, entities, candidates, cluster))
+        .collect();
+    drafts.sort_by(|(a, _), (b, _)| {
+        let key = |e: &Event| {
+            e.date.as_ref().map_or((1, NaiveDate::MAX, 0), |d| {
+                (0, d.start, (d.end - d.start).num_days())
+            })
+        };
+        key(a)
+            .cmp(&key(b))
+            .then(b.independent_sources.cmp(&a.independent_sources))
+            .then(a.summary.cmp(&b.summary))
+    });
+    let mut events = Vec::with_capacity(drafts.len());
+    let mut conflicts = Vec::new();
+    for (n, (mut event, conflict)) in drafts.into_iter().enumerate() {
+        event.id = format!("evt-{}", n + 1);
+        if let Some(mut conflict) = conflict {
+            conflict.items = vec![event.id.clone()];
+            conflicts.push(conflict);
+        }
+        events.push(event);
+    }
+    MergedEvents { events, conflicts }
+}
+
+fn draft_event(
+    reports: &[AnnotatedReport],
+    entities: &EntityIndex,
+    candidates: &[Candidate],
+    cluster: &[usize],
+) -> (Event, Option<Conflict>) {
+    let members: Vec<&Candidate> = cluster.iter().map(|&i| &candidates[i]).collect();
+    let sources: Vec<EventSource> = members.iter().map(|c| event_source(reports, c)).collect();
+    let (date, conflict) = agreed_date(&members);
+    let entity_ids: BTreeSet<usize> = members
+        .iter()
+        .flat_map(|c| c.entities.iter().copied())
+        .collect();
+    let groups: BTreeSet<usize> = members.iter().map(|c| c.group).collect();
+    let event_type = members
+        .first()
+        .map_or(EventType::Other, |c| c.mention.event_type);
+    let event = Event {
+        id: String::new(),
+        event_type,
+        date: date.as_ref().map(to_event_date),
+        summary: summarize(&members),
+        entities: entity_ids
+            .iter()
+            .map(|&e| entities.entities[e].id.clone())
+            .collect(),
+        sources,
+        independent_sources: groups.len(),
+        date_inferred: members
+            .iter()
+            .any(|c| c.date_inferred && c.mention.date == date),
+    };
+    (event, conflict)
+}
+
+fn event_source(reports: &[AnnotatedReport], c: &Candidate) -> EventSource {
+    EventSource {
+        report: reports[c.report].report.meta.id.clone(),
+        quote: c.quote.to_string(),
+        start: c.mention.span.start,
+        end: c.mention.span.end,
+        date: c.mention.date.as_ref().map(to_event_date),
+        date_text: c.date_text.clone(),
+        trigger: c.mention.trigger.clone(),
+    }
+}
+
+fn to_event_date(d: &DateValue) -> EventDate {
+    EventDate {
+        value: d.value.clone(),
+        start: d.start,
+        end: d.end,
+    }
+}
+
+/// The most precise date all sources agree on; when day-precise dates
+/// disagree, the one most independent sources give (earliest on a tie),
+/// with a date conflict listing each source's date.
+fn agreed_date(members: &[&Candidate]) -> (Option<DateValue>, Option<Conflict>) {
+    let dated: Vec<&Candidate> = members
+        .iter()
+        .copied()
+        .filter(|c| c.mention.date.is_some())
+        .collect();
+    let mut support: BTreeMap<(NaiveDate, NaiveDate, String), BTreeSet<usize>> = BTreeMap::new();
+    for c in &dated {
+        if let Some(d) = &c.mention.date {
+            support
+                .entry((d.start, d.end, d.value.clone()))
+                .or_default()
+                .insert(c.group);
+        }
+    }
+    let distinct_days: BTreeSet<NaiveDate> = dated
+        .iter()
+        .filter_map(|c| c.mention.date.as_ref())
+        .filter(|d| d.width_days() == 1)
+        .map(|d| d.start)
+        .collect();
+    let best = support
+        .iter()
+        .max_by(|(ka, ga), (kb, gb)| {
+            let width = |k: &(NaiveDate, NaiveDate, String)| (k.1 - k.0).num_days();
+            ga.len()
+                .cmp(&gb.len())
+                .then(width(kb).cmp(&width(ka)))
+                .then(kb.0.cmp(&ka.0))
+        })
+        .map(|((start, end, value), _)| DateValue {
+            value: value.clone(),
+            start: *start,
+            end: *end,
+        });
+    let conflict = (distinct_days.len() > 1).then(|| date_conflict(&dated, &distinct_days));
+    (best, conflict)
+}
+
+fn date_conflict(dated: &[&Candidate], days: &BTreeSet<NaiveDate>) -> Conflict {
+    let sides: Vec<ConflictSide> = dated
+        .iter()
+        .filter(|c| c.mention.date.as_ref().is_some_and(|d| d.width_days() == 1))
+        .map(|c| ConflictSide {
+            report: c.report_id.to_string(),
+            quote: c.quote.to_string(),
+            start: c.mention.span.start,
+            end: c.mention.span.end,
+            says: c
+                .mention
+                .date
+                .as_ref()
+                .map(|d| d.value.clone())
+                .unwrap_or_default(),
+            speaker: None,
+        })
+        .collect();
+    let listed: Vec<String> = days
+        .iter()
+        .map(|d| d.format("%-d %B %Y").to_string())
+        .collect();
+    let event_type = dated
+        .first()
+        .map_or("event", |c| c.mention.event_type.as_str());
+    Conflict {
+        id: String::new(),
+        kind: ConflictKind::Date,
+        items: Vec::new(),
+        explanation: format!(
+            "Sources date the same {} differently: {}.",
+            event_type.replace('_', " "),
+            listed.join(" vs ")
+        ),
+        sides,
+    }
+}
+
+/// The clearest source sentence: dated if possible, then of a readable
+/// length; long sentences are cut to the clause holding the trigger.
+fn summarize(members: &[&Candidate]) -> String {
+    let best = members.iter().min_by_key(|c| {
+        let len = c.quote.chars().count();
+        let length_penalty = if len < 40 { 400 } else { len.abs_diff(140) };
+        (c.mention.date.is_none(), length_penalty)
+    });
+    best.map(|c| clean_summary(c.quote, &c.mention.trigger))
+        .unwrap_or_default()
+}
+
+fn clean_summary(quote: &str, trigger: &str) -> String {
+    let flat: String = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= 220 {
+        return flat;
+    }
+    let clause = flat
+        .split([';', '—'])
+        .find(|part| part.contains(trigger))
+        .unwrap_or(&flat)
+        .trim();
+    if clause.chars().count() <= 220 {
+        return clause.to_string();
+    }
+    let cut: String = clause.chars().take(217).collect();
+    let at_word = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{at_word}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::{merge_entities, NoGeocoder};
+    use crate::find_report_copies;
+    use crate::test_support::*;
+    use EntityKind::Place;
+
+    fn run(reports: &[AnnotatedReport]) -> MergedEvents {
+        let index = merge_entities(reports, &NoGeocoder);
+        let country = |_: usize| Some("VL".to_string());
+        merge_events(reports, &index, &find_report_copies(reports), &country)
+    }
+
+    #[test]
+    fn same_event_from_two_reports_is_one_entry() {
+        let mut a = report(
+            "a",
+            Some(day(3, 6)),
+            &["On 5 March the president dismissed the government of Anton Greel."],
+        );
+        let t = add_timex(&mut a, "5 March", day(3, 5));
+        let m = add_mention(&mut a, "Anton Greel", EntityKind::Person);
+        add_event(&mut a, EventType::Dismissal, "dismissed", Some(t), vec![m]);
+        let mut b = report(
+            "b",
+            Some(day(3, 7)),
+            &["Anton Greel and his cabinet were dismissed on March 5."],
+        );
+        let t = add_timex(&mut b, "March 5", day(3, 5));
+        let m = add_mention(&mut b, "Anton Greel", EntityKind::Person);
+        add_event(&mut b, EventType::Dismissal, "dismissed", Some(t), vec![m]);
+        let got = run(&[a, b]);
+        assert_eq!(got.events.len(), 1);
+        let event = &got.events[0];
+        assert_eq!(event.independent_sources, 2);
+        assert_eq!(
+            event.date.as_ref().map(|d| d.value.as_str()),
+            Some("2024-03-05")
+        );
+        assert_eq!(event.sources.len(), 2);
+        assert!(got.conflicts.is_empty());
+    }
+
+    #[test]
+    fn onsets_a_day_apart_are_one_event_with_a_date_conflict() {
+        let mut a = report(
+            "a",
+            None,
+            &["Protests over fuel prices began in Lirona on 3 March."],
+        );
+        let t = add_timex(&mut a, "3 March", day(3, 3));
+        let p = add_mention(&mut a, "Lirona", Place);
+        add_event(&mut a, EventType::Protest, "Protests", Some(t), vec![p]);
+        let mut b = report(
+            "b",
+            None,
+            &["Demonstrations over the tariff began on 4 March in the west of Veloria."],
+        );
+        let t = add_timex(&mut b, "4 March", day(3, 4));
+        let p = add_mention(&mut b, "Veloria", Place);
+        add_event(
+            &mut b,
+            EventType::Protest,
+            "Demonstrations",
+            Some(t),
+            vec![p],
+        );
+        let got = run(&[a, b]);
+        assert_eq!(got.events.len(), 1, "{:?}", got.events);
+        assert_eq!(got.conflicts.len(), 1);
+        assert_eq!(got.conflicts[0].kind, ConflictKind::Date);
+        assert!(got.conflicts[0]
+            .explanation
+            .contains("3 March 2024 vs 4 March 2024"));
+        assert_eq!(got.conflicts[0].items, vec![got.events[0].id.clone()]);
+        assert_eq!(got.conflicts[0].sides.len(), 2);
+    }
+
+    #[test]
+    fn protests_on_different_days_in_different_cities_stay_apart() {
+        let mut a = report(
+            "a",
+            None,
+            &[
+                "Thousands rallied in Lirona on 3 March.",
+                "Hundreds rallied in Kostel on 5 March.",
+            ],
+        );
+        let t1 = add_timex(&mut a, "3 March", day(3, 3));
+        let p1 = add_mention(&mut a, "Lirona", Place);
+        add_event(
+            &mut a,
+            EventType::Protest,
+            "rallied in Lirona",
+            Some(t1),
+            vec![p1],
+        );
+        let t2 = add_timex(&mut a, "5 March", day(3, 5));
+        let p2 = add_mention(&mut a, "Kostel", Place);
+        add_event(
+            &mut a,
+            EventType::Protest,
+            "rallied in Kostel",
+            Some(t2),
+            vec![p2],
+        );
+        let got = run(&[a]);
+        assert_eq!(got.events.len(), 2);
+        assert!(got.conflicts.is_empty());
+        assert!(
+            got.events[0].date.as_ref().expect("dated").start
+                < got.events[1].date.as_ref().expect("dated").start
+        );
+    }
+
+    #[test]
+    fn undated_mentions_stay_undated_and_last() {
+        let mut a = report(
+            "a",
+            None,
+            &[
+                "Troops were deployed to the border.",
+                "On 2 March the army deployed tanks in Lirona.",
+            ],
+        );
+        add_event(&mut a, EventType::Deployment, "deployed to", None, vec![]);
+        let t = add_timex(&mut a, "2 March", day(3, 2));
+        add_event(
+            &mut a,
+            EventType::Deployment,
+            "deployed tanks",
+            Some(t),
+            vec![],
+        );
+        let got = run(&[a]);
+        assert_eq!(got.events.len(), 2);
+        assert!(got.events[0].date.is_some());
+        assert!(got.events[1].date.is_none());
+    }
+
+    #[test]
+    fn syndicated_copies_count_once() {
+        let text = "On 5 March the president dismissed the government of Anton Greel after a week of protests over electricity prices, officials in the capital said on Tuesday evening.";
+        let mut reports = Vec::new();
+        for id in ["a", "b"] {
+            let mut r = report(id, Some(day(3, 6)), &[text]);
+            let t = add_timex(&mut r, "5 March", day(3, 5));
+            add_event(&mut r, EventType::Dismissal, "dismissed", Some(t), vec![]);
+            reports.push(r);
+        }
+        let got = run(&reports);
+        assert_eq!(got.events.len(), 1);
+        assert_eq!(got.events[0].sources.len(), 2);
+        assert_eq!(got.events[0].independent_sources, 1);
+    }
+}

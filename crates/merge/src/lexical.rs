@@ -1,0 +1,192 @@
+//! Content-word sets for comparing sentences.
+
+use std::collections::BTreeSet;
+
+const STOPWORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "as",
+    "that",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "he",
+    "she",
+    "they",
+    "them",
+    "his",
+    "her",
+    "their",
+    "we",
+    "our",
+    "which",
+    "who",
+    "whom",
+    "after",
+    "before",
+    "into",
+    "over",
+    "than",
+    "then",
+    "also",
+    "not",
+    "no",
+    "said",
+    "says",
+    "would",
+    "will",
+    "could",
+    "can",
+    "may",
+    "there",
+    "what",
+    "when",
+    "where",
+    "while",
+    "about",
+    "up",
+    "out",
+    "more",
+    "most",
+    "some",
+    "such",
+    "so",
+    "if",
+    "all",
+    "any",
+    "both",
+    "each",
+    "other",
+    "own",
+    "only",
+    "same",
+    "too",
+    "very",
+    "just",
+    "did",
+    "do",
+    "does",
+    "being",
+    "because",
+    "until",
+    "against",
+    "between",
+    "through",
+    "during",
+    "above",
+    "below",
+    "under",
+    "again",
+    "further",
+    "once",
+    "here",
+    "why",
+    "how",
+    "you",
+    "i",
+    "me",
+    "my",
+    "him",
+    "himself",
+    "itself",
+    // Dates are compared as dates, not as words.
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "week",
+    "month",
+    "year",
+    "day",
+    "days",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+];
+
+/// Lower-cased content words of `text`, crudely stemmed (plural -s, -ed,
+/// -ing dropped) so that "protests"/"protested" meet.
+pub fn content_words(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2)
+        .map(str::to_lowercase)
+        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+        .map(|w| stem(&w))
+        .collect()
+}
+
+fn stem(word: &str) -> String {
+    for suffix in ["ing", "ed", "s"] {
+        if let Some(base) = word.strip_suffix(suffix) {
+            if base.len() >= 4 {
+                return base.to_string();
+            }
+        }
+    }
+    word.to_string()
+}
+
+/// Jaccard similarity of two word sets (0 when both are empty).
+pub fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    let union = a.union(b).count();
+    if union == 0 {
+        return 0.0;
+    }
+    a.intersection(b).count() as f64 / union as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn similar_sentences_score_higher() {
+        let a = content_words("Protests over fuel prices began in Lirona on 3 March.");
+        let b = content_words("Demonstrations against fuel prices began in Lirona on 4 March.");
+        let c = content_words("The president thanked the alliance for its warm reaction.");
+        assert!(jaccard(&a, &b) > 0.3);
+        assert!(jaccard(&a, &c) < 0.1);
+        assert!(a.contains("protest") && a.contains("price"));
+    }
+}

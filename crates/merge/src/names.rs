@@ -1,0 +1,235 @@
+//! Name keys for matching spellings across reports.
+//!
+//! * [`fold`]: Unicode folding (accents removed, lower case, curly
+//!   apostrophes straightened, possessive and leading "the" dropped).
+//! * [`translit_key`]: a coarse key under which common romanization
+//!   variants of names from Russian, Kazakh, Ukrainian, Arabic and other
+//!   scripts coincide: doubled letters collapse; kh/q/ck → k; dzh/zh/dj/j →
+//!   j; initial ye/e and yu/u, ya/a align; y/i and w/v merge; -off → -ov;
+//!   -iev/-yev/-jev/-yov → -ev; ph → f; British -isation/-ise → -ization/-ize
+//!   and -our → -or.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower-cased, accent-free form with possessives and a leading article removed.
+pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            '\u{2019}' | '\u{2018}' | '`' => out.push('\''),
+            '\u{2010}'..='\u{2015}' => out.push('-'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    let trimmed = out.trim();
+    let without_possessive = trimmed
+        .strip_suffix("'s")
+        .or_else(|| trimmed.strip_suffix('\''))
+        .unwrap_or(trimmed);
+    let without_article = without_possessive
+        .strip_prefix("the ")
+        .unwrap_or(without_possessive);
+    without_article
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Key under which transliteration and spelling variants coincide.
+pub fn translit_key(name: &str) -> String {
+    fold(name)
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .map(word_key)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Ordered (pattern, replacement) rewrites applied to each word.
+const REWRITES: &[(&str, &str)] = &[
+    ("isation", "ization"),
+    ("ise", "ize"),
+    ("our", "or"),
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("dj", "j"),
+    ("kh", "k"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("ph", "f"),
+    ("yov", "ev"),
+    ("yev", "ev"),
+    ("iev", "ev"),
+    ("jev", "ev"),
+    ("ieva", "eva"),
+    ("yeva", "eva"),
+    ("off", "ov"),
+    ("ye", "e"),
+    ("yu", "u"),
+    ("ya", "a"),
+    ("iy", "i"),
+    ("y", "i"),
+    ("w", "v"),
+    ("'", ""),
+];
+
+fn word_key(word: &str) -> String {
+    let mut w = word.to_string();
+    for (from, to) in REWRITES {
+        if w.contains(from) {
+            w = w.replace(from, to);
+        }
+    }
+    collapse_doubles(&w)
+}
+
+fn collapse_doubles(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut last = None;
+    for c in word.chars() {
+        if Some(c) != last {
+            out.push(c);
+        }
+        last = Some(c);
+    }
+    out
+}
+
+/// Damerau–Levenshtein distance (optimal string alignment), by chars.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    for i in 0..=a.len() {
+        d[i * width] = i;
+    }
+    for (j, cell) in d.iter_mut().enumerate().take(width) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = best;
+        }
+    }
+    d[a.len() * width + b.len()]
+}
+
+/// The variants of `key` with one character deleted, plus `key` itself:
+/// two keys within one edit share at least one of these (a blocking key
+/// that avoids comparing all pairs).
+pub fn deletion_neighbourhood(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    let mut out = Vec::with_capacity(chars.len() + 1);
+    out.push(key.to_string());
+    for skip in 0..chars.len() {
+        let variant: String = chars
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != skip)
+            .map(|(_, c)| c)
+            .collect();
+        out.push(variant);
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Initials of the capitalized words of a name, skipping connectors
+/// ("Collective Security Treaty Organization" → "CSTO").
+pub fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| !matches!(*w, "of" | "and" | "for" | "the" | "on" | "in" | "de" | "&"))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// True for all-capital tokens of 2–8 letters ("CSTO", "KNB").
+pub fn is_acronym(name: &str) -> bool {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=8).contains(&letters)
+        && !name.contains(' ')
+        && name
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '-' || c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_strips_accents_possessives_and_articles() {
+        assert_eq!(fold("Göran’s"), "goran");
+        assert_eq!(fold("The  Kremlin"), "kremlin");
+        assert_eq!(fold("Kassym‑Jomart"), "kassym-jomart");
+    }
+
+    #[test]
+    fn transliteration_variants_share_a_key() {
+        let pairs = [
+            ("Masirov", "Massirov"),
+            ("Yerlan Dzhaksybekov", "Erlan Jaksybekov"),
+            ("Kazak", "Kazakh"),
+            ("Gorbachev", "Gorbachyov"),
+            ("Smirnoff", "Smirnov"),
+            ("Organisation", "Organization"),
+            ("Qasymov", "Kasymov"),
+            ("Zhanibek", "Janibek"),
+            ("Yertysov", "Ertysov"),
+            ("Grigoriev", "Grigoryev"),
+        ];
+        for (a, b) in pairs {
+            assert_eq!(translit_key(a), translit_key(b), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn different_names_keep_different_keys() {
+        for (a, b) in [
+            ("Aliya Ostrova", "Dana Ostrova"),
+            ("Austria", "Australia"),
+            ("Niger", "Nigeria"),
+        ] {
+            assert_ne!(translit_key(a), translit_key(b), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn edit_distance_counts_transpositions_once() {
+        assert_eq!(edit_distance("nazarbaeva", "nazrabaeva"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn deletion_neighbourhoods_meet_within_one_edit() {
+        let a = deletion_neighbourhood("masimov");
+        let b = deletion_neighbourhood("masimof");
+        assert!(a.iter().any(|x| b.contains(x)));
+        let c = deletion_neighbourhood("petrova");
+        assert!(!a.iter().any(|x| c.contains(x)));
+    }
+
+    #[test]
+    fn initials_and_acronyms() {
+        assert_eq!(initials("Collective Security Treaty Organization"), "CSTO");
+        assert_eq!(initials("Ministry of Foreign Affairs"), "MFA");
+        assert!(is_acronym("CSTO"));
+        assert!(!is_acronym("Almaty"));
+        assert!(!is_acronym("A"));
+    }
+}
