@@ -45,6 +45,7 @@ impl ReportReader for PlainTextReader {
             },
             published: front.published,
             published_span: None,
+            published_range: None,
         };
         Ok(vec![Report {
             meta,

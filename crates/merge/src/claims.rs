@@ -280,6 +280,8 @@ impl LedgerBuilder {
             subject: scope.to_string(),
             low: draft.interval.low,
             high: draft.interval.high,
+            low_inclusive: draft.interval.low_inclusive,
+            high_inclusive: draft.interval.high_inclusive,
             as_of,
             sources: draft
                 .members
@@ -332,7 +334,7 @@ impl LedgerBuilder {
             .iter()
             .map(|&c| {
                 let claim = &self.claims[c];
-                (claim.as_of, claim_interval(claim).notation())
+                (claim.as_of, claim.interval().notation())
             })
             .collect();
         steps.sort();
@@ -485,25 +487,6 @@ fn scope_phrase(scope: &str) -> String {
         String::new()
     } else {
         format!("({scope})")
-    }
-}
-
-/// A claim's interval; a bound is inclusive when every source stating
-/// that very bound states it inclusively.
-fn claim_interval(claim: &Claim) -> Interval {
-    Interval {
-        low: claim.low,
-        high: claim.high,
-        low_inclusive: claim.low.is_some()
-            && claim
-                .sources
-                .iter()
-                .all(|s| s.low != claim.low || s.low_inclusive),
-        high_inclusive: claim.high.is_some()
-            && claim
-                .sources
-                .iter()
-                .all(|s| s.high != claim.high || s.high_inclusive),
     }
 }
 

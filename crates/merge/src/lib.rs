@@ -102,7 +102,7 @@ fn report_entries(reports: &[AnnotatedReport], copies: &[CopyInfo]) -> Vec<Repor
                 published: meta.published,
                 published_inferred: meta.published_origin == DateOrigin::Inferred,
                 published_origin: format!("{:?}", meta.published_origin).to_lowercase(),
-                published_range: None,
+                published_range: meta.published_range.clone(),
                 duplicate_of: copy
                     .duplicate_of
                     .and_then(|d| reports.get(d))

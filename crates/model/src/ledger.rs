@@ -122,6 +122,18 @@ pub enum ClaimStatus {
     Series,
 }
 
+impl Claim {
+    /// The interval all of this claim's sources agree on.
+    pub fn interval(&self) -> crate::Interval {
+        crate::Interval {
+            low: self.low,
+            high: self.high,
+            low_inclusive: self.low_inclusive,
+            high_inclusive: self.high_inclusive,
+        }
+    }
+}
+
 impl ClaimStatus {
     pub fn as_str(self) -> &'static str {
         match self {
@@ -161,6 +173,9 @@ pub struct Claim {
     /// The interval all sources of this claim agree on (null: open bound).
     pub low: Option<f64>,
     pub high: Option<f64>,
+    /// Whether `low` / `high` belong to the interval ("more than 9,000": no).
+    pub low_inclusive: bool,
+    pub high_inclusive: bool,
     pub as_of: Option<NaiveDate>,
     pub sources: Vec<ClaimSource>,
     pub status: ClaimStatus,
@@ -181,6 +196,16 @@ pub enum ConflictKind {
     Date,
     Number,
     Statement,
+}
+
+impl ConflictKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConflictKind::Date => "date",
+            ConflictKind::Number => "number",
+            ConflictKind::Statement => "statement",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -35,6 +35,9 @@ pub struct ReportMeta {
     pub published_origin: DateOrigin,
     /// Where in the text the publication date was read, if it was.
     pub published_span: Option<Span>,
+    /// For an inferred date: the earliest and latest day it can be.
+    #[serde(default)]
+    pub published_range: Option<crate::DateRange>,
 }
 
 /// A report: its metadata and the cleaned text every offset refers to.
