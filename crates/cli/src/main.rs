@@ -1,1 +1,316 @@
-fn main() {}
+//! The `corroborate` command line.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use corroborate::annotate::{annotate_output, annotate_text, annotate_text_view};
+use corroborate::{analyze_paths, AnalyzeOptions};
+use corroborate_ingest::{
+    default_readers, read_all, read_one, IngestOptions, DEFAULT_MAX_REPORT_BYTES,
+};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+#[derive(Parser)]
+#[command(
+    name = "corroborate",
+    version,
+    about = "Corroborate crisis reports: a timeline, a claims ledger and entities, every item traced to its quote."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse reports: timeline, claims ledger, conflicts, entities.
+    Analyze {
+        /// Files and folders (read recursively); `-` reads standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Write the output to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Largest report accepted, in bytes.
+        #[arg(long, default_value_t = DEFAULT_MAX_REPORT_BYTES)]
+        max_report_bytes: u64,
+        /// Exit with status 2 when any input was skipped.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Show one report's annotations with byte offsets into its cleaned text.
+    Annotate {
+        file: PathBuf,
+        /// Creation (publication) date to anchor relative dates, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_date)]
+        dct: Option<NaiveDate>,
+        #[arg(long, value_enum, default_value_t = AnnotateFormat::Text)]
+        format: AnnotateFormat,
+        /// Treat every line as its own text; print one JSON object per line.
+        #[arg(long)]
+        each_line: bool,
+    },
+    /// Evaluate a stage on a test set.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+    /// Measure throughput (reports/s, MB/s on one core) and peak memory.
+    Bench {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Process the corpus this many times.
+        #[arg(long, default_value_t = 20)]
+        repeat: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// TempEval-3 measures on TimeML files (WikiWars, TempEval-3 style).
+    Timeml {
+        dir: PathBuf,
+        /// Write the system's TimeML files here.
+        #[arg(long)]
+        write: Option<PathBuf>,
+    },
+    /// TempEval-3 measures on MEANTIME CAT XML files (sentences 0–5).
+    Meantime { dir: PathBuf },
+    /// Share of Recognizers-Text English cases matched (DateTime and Number specs).
+    Recognizers { dir: PathBuf },
+    /// Value, interval and concept accuracy on a quantity gold file.
+    Quantities { file: PathBuf },
+    /// Exact-span NER precision/recall/F1 on CoNLL-column files.
+    Ner { path: PathBuf },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AnnotateFormat {
+    Text,
+    Json,
+}
+
+fn parse_date(raw: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .map_err(|_| format!("`{raw}` is not a date of the form YYYY-MM-DD"))
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("corroborate: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, String> {
+    match command {
+        Command::Analyze {
+            paths,
+            format,
+            output,
+            max_report_bytes,
+            strict,
+        } => analyze(&paths, format, output.as_deref(), max_report_bytes, strict),
+        Command::Annotate {
+            file,
+            dct,
+            format,
+            each_line,
+        } => annotate(&file, dct, format, each_line),
+        Command::Eval(eval) => run_eval(eval),
+        Command::Bench { paths, repeat } => bench(&paths, repeat),
+    }
+}
+
+fn analyze(
+    paths: &[PathBuf],
+    format: Format,
+    output: Option<&Path>,
+    max_report_bytes: u64,
+    strict: bool,
+) -> Result<ExitCode, String> {
+    let options = AnalyzeOptions {
+        ingest: IngestOptions { max_report_bytes },
+    };
+    let progress = progress_bar();
+    let on_read = |n: usize| progress.set_length(n as u64);
+    let on_done = || progress.inc(1);
+    let result = analyze_paths(paths, &options, &on_read, &on_done);
+    progress.finish_and_clear();
+    let analysis = &result.analysis;
+    for skipped in &analysis.skipped {
+        eprintln!("skipped {}: {}", skipped.source, skipped.reason);
+    }
+    let rendered = match format {
+        Format::Json => corroborate_render::render_json(analysis).map_err(|e| e.to_string())?,
+        Format::Html => corroborate_render::render_html(analysis, &result.reports),
+        Format::Text => {
+            let color = output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none();
+            corroborate_render::render_text(analysis, color)
+        }
+    };
+    write_output(output, &rendered)?;
+    eprintln!(
+        "analysed {} report(s); {} skipped",
+        analysis.reports.len(),
+        analysis.skipped.len()
+    );
+    let failed = analysis.reports.is_empty() || (strict && !analysis.skipped.is_empty());
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn progress_bar() -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+    if !std::io::stderr().is_terminal() {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} reports {elapsed}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn write_output(output: Option<&Path>, text: &str) -> Result<(), String> {
+    match output {
+        Some(path) => {
+            std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|_| {
+                    if text.ends_with('\n') {
+                        Ok(())
+                    } else {
+                        stdout.write_all(b"\n")
+                    }
+                })
+                .map_err(|e| format!("cannot write to standard output: {e}"))
+        }
+    }
+}
+
+fn annotate(
+    file: &Path,
+    dct: Option<NaiveDate>,
+    format: AnnotateFormat,
+    each_line: bool,
+) -> Result<ExitCode, String> {
+    if each_line {
+        return annotate_each_line(file, dct);
+    }
+    let readers = default_readers();
+    let reports = read_one(file, &readers, &IngestOptions::default())
+        .map_err(|e| format!("{}: {e}", file.display()))?;
+    for mut report in reports {
+        if report.meta.id.is_empty() {
+            report.meta.id = "report".to_string();
+        }
+        if let Some(date) = dct {
+            report.meta.published = Some(date);
+            report.meta.published_origin = corroborate_model::DateOrigin::User;
+        }
+        let annotated = corroborate_extract::extract(report);
+        let rendered = match format {
+            AnnotateFormat::Json => serde_json::to_string_pretty(&annotate_output(&annotated))
+                .map_err(|e| e.to_string())?,
+            AnnotateFormat::Text => annotate_text_view(&annotated),
+        };
+        write_output(None, &rendered)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn annotate_each_line(file: &Path, dct: Option<NaiveDate>) -> Result<ExitCode, String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| format!("{}: not valid UTF-8 ({e})", file.display()))?;
+    let source = file.display().to_string();
+    let mut out = String::new();
+    for (n, line) in text.lines().enumerate() {
+        let annotated = annotate_text(&format!("line{}", n + 1), &source, line, dct);
+        let json =
+            serde_json::to_string(&annotate_output(&annotated)).map_err(|e| e.to_string())?;
+        out.push_str(&json);
+        out.push('\n');
+    }
+    write_output(None, &out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
+    fn shown<T: std::fmt::Display, E: std::fmt::Display>(
+        result: Result<T, E>,
+    ) -> Result<String, String> {
+        result.map(|s| s.to_string()).map_err(|e| e.to_string())
+    }
+    let report = match eval {
+        EvalCommand::Timeml { dir, write } => shown(corroborate_time::eval::eval_timeml_to(
+            &dir,
+            write.as_deref(),
+        )),
+        EvalCommand::Meantime { dir } => shown(corroborate_time::eval::eval_meantime(&dir)),
+        EvalCommand::Recognizers { dir } => eval_recognizers(&dir),
+        EvalCommand::Quantities { file } => shown(corroborate_quantity::eval_gold(&file)),
+        EvalCommand::Ner { path } => shown(corroborate_ner::eval_conll(&path)),
+    }?;
+    write_output(None, &report)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// DateTime cases are scored by the time tagger, Number cases by the
+/// quantity extractor; `dir` is the Recognizers-Text root (holding `Specs`).
+fn eval_recognizers(dir: &Path) -> Result<String, String> {
+    let specs = if dir.join("Specs").is_dir() {
+        dir.join("Specs")
+    } else {
+        dir.to_path_buf()
+    };
+    let dates = corroborate_time::eval::eval_recognizers(&specs.join("DateTime").join("English"))
+        .map_err(|e| e.to_string())?;
+    let numbers =
+        corroborate_quantity::eval_recognizers_numbers(&specs.join("Number").join("English"))
+            .map_err(|e| e.to_string())?;
+    Ok(format!("{dates}\n{numbers}"))
+}
+
+fn bench(paths: &[PathBuf], repeat: usize) -> Result<ExitCode, String> {
+    let ingested = read_all(paths, &default_readers(), &IngestOptions::default());
+    if ingested.reports.is_empty() {
+        return Err("no report to benchmark".to_string());
+    }
+    let result = corroborate::bench::run_bench(&ingested.reports, repeat);
+    write_output(None, &result.report())?;
+    Ok(ExitCode::SUCCESS)
+}

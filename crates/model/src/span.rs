@@ -39,13 +39,10 @@ impl Span {
 
     /// Distance in bytes between two spans; 0 when they overlap or touch.
     pub fn gap(&self, other: Span) -> usize {
-        if self.end <= other.start {
-            other.start - self.end
-        } else if other.end <= self.start {
-            self.start - other.end
-        } else {
-            0
-        }
+        other
+            .start
+            .saturating_sub(self.end)
+            .max(self.start.saturating_sub(other.end))
     }
 
     /// The smallest span covering both.

@@ -1,1 +1,433 @@
-//! corroborate-quantity
+//! corroborate-quantity: figures in news text as intervals.
+//!
+//! [`extract`] finds every quantity in a report's sentences and returns a
+//! [`Quantity`] for each: the number as stated, the interval its qualifier
+//! makes of it ("almost 4,000" → [3,800, 4,000)), its unit or currency,
+//! what it counts (a canonical concept such as `killed`, `detained`,
+//! `troops`), whom the count is restricted to, and, for sub-counts
+//! ("including 19 from law enforcement"), the total it is part of.
+//!
+//! Approach, per sentence:
+//! 1. a tokenizer made for numbers ([`token`]) reads digit literals with
+//!    separators as single tokens;
+//! 2. [`numeral`] reads numerals (digits, number words, multipliers such
+//!    as "1.5 million" or "$46m") with a small grammar-checked state
+//!    machine, and [`vague`] reads vague amounts ("dozens", "tens of
+//!    thousands");
+//! 3. [`filter`] drops dates, times, years, identifiers and references;
+//! 4. ranges ("between 20 and 30", "20-30") are joined, currency and unit
+//!    ([`units`]) and qualifiers before or after ([`qualifier`]) are read,
+//!    and the interval is built with a magnitude-aware tolerance;
+//! 5. [`concept`] finds what is counted and the scope; sub-count cues
+//!    ("including", "among them", "of whom") link a part to its total.
+//!
+//! All tables (qualifiers, vague amounts, synonym sets, units) are public
+//! constants documented in their modules. [`eval`] scores the extractor on
+//! the gold set in `gold/quantities.jsonl` and on the Microsoft
+//! Recognizers-Text number specs.
+
+pub mod concept;
+pub mod eval;
+mod filter;
+pub mod numeral;
+pub mod qualifier;
+mod token;
+pub mod units;
+pub mod vague;
+
+pub use corroborate_model::{Interval, Quantity, Span};
+pub use eval::{eval_gold, eval_recognizers_numbers, EvalError, GoldScores, RecognizerScores};
+pub use numeral::parse_number;
+pub use qualifier::{interval_for, tolerance, QualifierKind, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS};
+pub use vague::{vague_interval, VAGUE_TABLE};
+
+use numeral::Numeral;
+use qualifier::{prefix_at, suffix_at, vague_interval_for};
+use token::{Kind, Tok};
+
+/// Extracts the quantities of `text` found in `sentences` (spans of
+/// `text`), sorted by position and without overlap. `part_of` indices
+/// point into the returned list.
+pub fn extract(text: &str, sentences: &[Span]) -> Vec<Quantity> {
+    let mut ordered = sentences.to_vec();
+    ordered.sort();
+    let mut out = Vec::new();
+    for sentence in ordered {
+        extract_sentence(text, sentence, &mut out);
+    }
+    out
+}
+
+fn extract_sentence(text: &str, sentence: Span, out: &mut Vec<Quantity>) {
+    let toks = token::tokenize(text, sentence.start, sentence.end);
+    let nums = numeral::numerals(text, &toks);
+    let dates = filter::date_flags(text, &toks, &nums);
+    let ctx = Sentence {
+        text,
+        toks: &toks,
+        nums: &nums,
+        dates: &dates,
+        first_quantity: out.len(),
+    };
+    let mut k = 0;
+    while k < nums.len() {
+        k += ctx.quantity_at(k, out);
+    }
+}
+
+/// One sentence being read.
+struct Sentence<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    nums: &'a [Numeral],
+    dates: &'a [bool],
+    /// Index in the output of this sentence's first quantity.
+    first_quantity: usize,
+}
+
+/// The numbers of a quantity: one numeral or a range of two.
+struct Figure {
+    /// First token of the quantity's text (qualifier, currency, "between").
+    first: usize,
+    /// Last token of the numeral(s) and glued unit.
+    last: usize,
+    value: f64,
+    range_high: Option<f64>,
+    vague: Option<(f64, f64)>,
+    currency: Option<&'static str>,
+    /// "between"/"from" opening a range.
+    range_word: bool,
+    numerals: usize,
+}
+
+impl Sentence<'_> {
+    /// Reads the quantity starting at numeral `k`, pushes it if it is one,
+    /// and returns how many numerals it used.
+    fn quantity_at(&self, k: usize, out: &mut Vec<Quantity>) -> usize {
+        let Some(num) = self.nums.get(k) else {
+            return 1;
+        };
+        let skip = self.dates.get(k).copied().unwrap_or(false)
+            || filter::is_not_quantity(self.text, self.toks, num, 0)
+            || filter::in_url(self.text, num);
+        if skip {
+            return 1;
+        }
+        let figure = self.figure(k, num);
+        if let Some(quantity) = self.build(&figure, num, out) {
+            out.push(quantity);
+        }
+        figure.numerals
+    }
+
+    fn figure(&self, k: usize, num: &Numeral) -> Figure {
+        let currency = units::currency_before(self.text, self.toks, num.first);
+        let lead = currency.map_or(num.first, |c| c.0);
+        let mut figure = Figure {
+            first: lead,
+            last: num.glued_unit.unwrap_or(num.last),
+            value: num.value,
+            range_high: None,
+            vague: num.vague,
+            currency: currency.map(|c| c.1),
+            range_word: false,
+            numerals: 1,
+        };
+        if let Some((high, low, opener)) = self.range_after(k, num, lead) {
+            figure.value = low;
+            figure.range_high = Some(high.value);
+            figure.last = high.glued_unit.unwrap_or(high.last);
+            figure.numerals = 2;
+            if let Some(opener) = opener {
+                figure.first = opener;
+                figure.range_word = true;
+            }
+        }
+        figure
+    }
+
+    /// A second numeral making a range with numeral `k`: (it, low value,
+    /// index of an opening "between"/"from").
+    fn range_after(
+        &self,
+        k: usize,
+        a: &Numeral,
+        lead: usize,
+    ) -> Option<(Numeral, f64, Option<usize>)> {
+        let b = *self.nums.get(k + 1)?;
+        let b_date = self.dates.get(k + 1).copied().unwrap_or(false);
+        if a.vague.is_some()
+            || b.vague.is_some()
+            || b_date
+            || filter::is_not_quantity(self.text, self.toks, &b, 0)
+        {
+            return None;
+        }
+        if filter::year_like(self.text, self.toks, a) && filter::year_like(self.text, self.toks, &b)
+        {
+            return None;
+        }
+        let mut from = a.glued_unit.unwrap_or(a.last) + 1;
+        if let Some((unit_last, _)) = units::unit_after(self.text, self.toks, from) {
+            from = unit_last + 1;
+        }
+        let to = units::currency_before(self.text, self.toks, b.first).map_or(b.first, |c| c.0);
+        if !filter::range_connector(self.text, self.toks, from, to) {
+            return None;
+        }
+        let opener = lead
+            .checked_sub(1)
+            .filter(|&i| self.is_word(i, "between") || self.is_word(i, "from"));
+        let connector_is = |w: &str| self.is_word(from, w);
+        if connector_is("and") && !opener.is_some_and(|i| self.is_word(i, "between")) {
+            return None;
+        }
+        if opener.is_some_and(|i| self.is_word(i, "from") && self.change_verb_before(i)) {
+            return None;
+        }
+        let mut low = a.value;
+        if a.multiplier == 1.0 && b.multiplier > 1.0 && low * b.multiplier <= b.value {
+            low *= b.multiplier;
+        }
+        (b.value > low).then_some((b, low, opener))
+    }
+
+    fn is_word(&self, i: usize, word: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is(self.text, word))
+    }
+
+    /// "rose from 20 to 30" states a change, not a range.
+    fn change_verb_before(&self, from_tok: usize) -> bool {
+        const CHANGE: &[&str] = &[
+            "rose",
+            "risen",
+            "rising",
+            "increased",
+            "increase",
+            "increases",
+            "fell",
+            "fallen",
+            "dropped",
+            "jumped",
+            "doubled",
+            "climbed",
+            "grew",
+            "raised",
+            "cut",
+            "reduced",
+            "lowered",
+            "surged",
+            "soared",
+            "hiked",
+            "declined",
+            "decreased",
+            "slashed",
+            "went",
+            "changed",
+            "revised",
+            "up",
+            "down",
+        ];
+        let lo = from_tok.saturating_sub(4);
+        (lo..from_tok).any(|i| CHANGE.iter().any(|w| self.is_word(i, w)))
+    }
+
+    fn build(&self, figure: &Figure, num: &Numeral, out: &[Quantity]) -> Option<Quantity> {
+        let text = self.text;
+        let glued = num
+            .glued_unit
+            .and_then(|i| self.toks.get(i))
+            .and_then(|t| units::glued_unit(t.text(text)));
+        let mut last = figure.last;
+        let mut unit = glued.or(figure.currency);
+        if let Some((unit_last, label)) = units::unit_after(text, self.toks, last + 1) {
+            last = unit_last;
+            unit = Some(label);
+        }
+        if unit.is_none() && self.is_duration(last + 1) {
+            return None;
+        }
+        let counted = concept::counts_after(text, self.toks, last + 1);
+        if unit.is_none() && ((!counted && self.not_a_count(num)) || self.year_before_noun(num)) {
+            return None;
+        }
+        let suffix = suffix_at(text, self.toks, last + 1);
+        // A bounding suffix ("or more", "or less") overrides a loose prefix
+        // ("about five hundred or more" is [500, ∞)).
+        let suffix_bounds =
+            suffix.is_some_and(|s| !matches!(s.1, QualifierKind::About | QualifierKind::JustOver));
+        let prefix = (!figure.range_word)
+            .then(|| prefix_at(text, self.toks, figure.first))
+            .flatten()
+            .filter(|(first, _)| self.starts_after_previous(*first, out))
+            .filter(|(_, kind)| {
+                !(suffix_bounds && matches!(kind, QualifierKind::About | QualifierKind::Exactly))
+            });
+        let kind = prefix.map(|p| p.1).or(suffix.map(|s| s.1));
+        let first = prefix.map_or(figure.first, |p| p.0);
+        if let Some((suffix_last, _)) = suffix {
+            last = suffix_last;
+        }
+        let interval = match (figure.vague, figure.range_high) {
+            (Some((low, high)), _) => vague_interval_for(kind, low, high),
+            (None, Some(high)) => Interval::closed(figure.value, high),
+            (None, None) => interval_for(kind, figure.value),
+        };
+        let span = Span::new(self.toks.get(first)?.start, self.toks.get(last)?.end);
+        let monetary = unit.is_some_and(units::is_money_or_share);
+        let found = concept::find(text, self.toks, first, last + 1, monetary);
+        let qualifier = self.qualifier_text(
+            figure,
+            prefix.map(|p| (p.0, figure.first)),
+            suffix.map(|s| s.0),
+        );
+        let mut quantity = Quantity {
+            span,
+            text: span.slice(text)?.to_string(),
+            value: figure.value,
+            interval,
+            unit: unit.map(str::to_string),
+            concept: found.concept.map(str::to_string),
+            qualifier,
+            scope: found.scope.clone(),
+            part_of: None,
+        };
+        self.link_to_total(&mut quantity, first, num, &found, out);
+        Some(quantity)
+    }
+
+    /// Whether a qualifier starting at token `first` stays clear of the
+    /// previous quantity.
+    fn starts_after_previous(&self, first: usize, out: &[Quantity]) -> bool {
+        let start = self.toks.get(first).map_or(0, |t| t.start);
+        out.last().is_none_or(|q| q.span.end <= start)
+    }
+
+    /// Numbers kept only when a counted noun follows: year-like numbers,
+    /// a lone "one", and numbers right after a name ("NLR 46").
+    fn not_a_count(&self, num: &Numeral) -> bool {
+        let lone_one = num.single_word && num.value == 1.0;
+        filter::year_like(self.text, self.toks, num)
+            || lone_one
+            || filter::after_name(self.text, self.toks, num, 0)
+    }
+
+    /// "the 2022 protests", "in 2019 elections": a year used as a modifier.
+    fn year_before_noun(&self, num: &Numeral) -> bool {
+        const BEFORE_YEARS: &[&str] = &[
+            "the", "a", "in", "since", "of", "by", "until", "from", "after", "before", "its",
+            "their",
+        ];
+        let prev = num.first.checked_sub(1);
+        filter::year_like(self.text, self.toks, num)
+            && prev.is_some_and(|p| BEFORE_YEARS.iter().any(|w| self.is_word(p, w)))
+    }
+
+    /// A time unit after the number ("ten days", "30-year"): a duration.
+    fn is_duration(&self, at: usize) -> bool {
+        let Some(tok) = self.toks.get(at) else {
+            return false;
+        };
+        let unit_at = |i: usize| {
+            self.toks
+                .get(i)
+                .is_some_and(|t| t.kind == Kind::Word && units::is_time_unit(t.text(self.text)))
+        };
+        unit_at(at) || (tok.is_punct(self.text, &['-']) && unit_at(at + 1))
+    }
+
+    fn qualifier_text(
+        &self,
+        figure: &Figure,
+        prefix: Option<(usize, usize)>,
+        suffix_from: Option<usize>,
+    ) -> Option<String> {
+        let span_text = |a: usize, b: usize| -> Option<String> {
+            let start = self.toks.get(a)?.start;
+            let end = self.toks.get(b)?.end;
+            self.text.get(start..end).map(str::to_string)
+        };
+        if figure.range_word {
+            return span_text(figure.first, figure.first);
+        }
+        if let Some((first, next)) = prefix {
+            return span_text(first, next.checked_sub(1)?);
+        }
+        let from = suffix_from?;
+        let last = suffix_at(self.text, self.toks, from)?.0;
+        span_text(from, last)
+    }
+
+    /// Sets `part_of` for sub-counts ("including 19 …", "among them 5 …")
+    /// and lets them inherit the total's concept.
+    fn link_to_total(
+        &self,
+        quantity: &mut Quantity,
+        first: usize,
+        num: &Numeral,
+        found: &concept::Found,
+        out: &[Quantity],
+    ) {
+        if !self.subcount_cue(first, num) {
+            return;
+        }
+        let in_sentence = out.get(self.first_quantity..).unwrap_or(&[]);
+        let parent = in_sentence
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, q)| q.part_of.is_none() && quantity.interval.can_be_part_of(&q.interval))
+            .map(|(i, _)| self.first_quantity + i)
+            .or_else(|| {
+                (first == 0 || self.opens_with_cue())
+                    .then(|| out.len().checked_sub(1))
+                    .flatten()
+            });
+        let Some(parent_index) = parent else { return };
+        quantity.part_of = Some(parent_index);
+        let parent_concept = out.get(parent_index).and_then(|p| p.concept.clone());
+        if !found.is_event && parent_concept.is_some() {
+            quantity.concept = parent_concept;
+            quantity.scope = found.scope.clone().or_else(|| found.np_scope.clone());
+        }
+    }
+
+    fn opens_with_cue(&self) -> bool {
+        (self.is_word(0, "among") || self.is_word(0, "of"))
+            && (1..3).any(|i| {
+                self.is_word(i, "them") || self.is_word(i, "whom") || self.is_word(i, "those")
+            })
+    }
+
+    /// "including", "among them", "of whom" before; "of them" after.
+    fn subcount_cue(&self, first: usize, num: &Numeral) -> bool {
+        let mut i = first;
+        let mut words = Vec::with_capacity(3);
+        while i > 0 && words.len() < 3 {
+            i -= 1;
+            match self.toks.get(i) {
+                Some(t) if t.kind == Kind::Word => words.push(i),
+                Some(t) if t.is_punct(self.text, &[',']) => continue,
+                _ => break,
+            }
+        }
+        let w = |n: usize, word: &str| words.get(n).is_some_and(|&i| self.is_word(i, word));
+        let pronoun = |n: usize| {
+            ["them", "whom", "those", "these", "which"]
+                .iter()
+                .any(|p| w(n, p))
+        };
+        let before = w(0, "including")
+            || w(0, "includes")
+            || w(0, "included")
+            || ((w(1, "among") || w(1, "of")) && pronoun(0));
+        let after = self.is_word(num.last + 1, "of")
+            && ["them", "whom", "those"]
+                .iter()
+                .any(|p| self.is_word(num.last + 2, p));
+        before || after
+    }
+}
+
+#[cfg(test)]
+mod tests;

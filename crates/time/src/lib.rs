@@ -1,1 +1,86 @@
-//! corroborate-time
+//! Rule-based temporal tagging for English news (TIMEX3 values).
+//!
+//! Approach (in the spirit of HeidelTime, with fewer passes):
+//! 1. **Recognition** ([`extract`]): a fixed set of regular expressions, each
+//!    compiled once, runs over the whole text and yields candidates (absolute
+//!    dates in all common orders, months, years, decades, centuries, seasons,
+//!    weekdays, deictic words, "last week", "N days ago/later", durations,
+//!    sets, clock times). Overlaps are settled longest-first; modifiers
+//!    ("early", "the end of", "around", "the evening of", "more than") and
+//!    adjacent clock times are folded in.
+//! 2. **Normalisation** ([`resolve`]): candidates are resolved in text order
+//!    against the document creation time (DCT) and a running narrative
+//!    reference date. The anchoring rules are documented in the `resolve`
+//!    module; in short, news text counts deictic words from the DCT, history
+//!    text (or a background paragraph after "In 2011 …") from the last date
+//!    mentioned.
+//!
+//! Ranges: a day range inside one month ("January 4–6", "4-6 January",
+//! "between 4 and 7 January") is one timex whose value is the first day and
+//! whose start/end cover all days; a list ("2 and 3 January") gives one
+//! timex per day; a range of full expressions ("from 2007 to 2012") gives one
+//! timex per end.
+//!
+//! Years: a four-digit number is a year only between 1000 and 2099, when it
+//! is not glued to other digits ("10,000", phone numbers), not after an
+//! identifier word ("Article 19", "No. 2011") and not before a counted noun
+//! ("2000 troops"). Three-digit years need a preposition and a clause end;
+//! "490 BC" is always a year.
+
+mod expr;
+mod extract;
+mod lexicon;
+mod pubdate;
+mod resolve;
+
+pub mod eval;
+
+use chrono::{Days, NaiveDate};
+use corroborate_model::{Span, TimeAnchor, Timex};
+
+pub use pubdate::find_publication_date;
+
+/// All time expressions in `text`, sorted by span and non-overlapping.
+///
+/// `dct` is the publication date; `dct_inferred` marks it as guessed, which
+/// sets [`Timex::inferred`] on every value that depends on it. `sentences`
+/// is accepted for callers that already split the text; recognition works on
+/// the whole text and paragraphs (lines) bound the narrative context.
+pub fn tag(
+    text: &str,
+    sentences: &[Span],
+    dct: Option<NaiveDate>,
+    dct_inferred: bool,
+) -> Vec<Timex> {
+    let _ = sentences;
+    let candidates = extract::candidates(text);
+    let mut resolver = resolve::Resolver::new(text, dct, dct_inferred, &candidates);
+    candidates
+        .iter()
+        .filter_map(|candidate| resolver.resolve(candidate))
+        .collect()
+}
+
+/// How many days after the latest mentioned date an undated report is
+/// assumed to have been written, at most.
+pub const INFERENCE_WINDOW_DAYS: u64 = 14;
+
+/// A publication date range for a report tagged without a DCT.
+///
+/// Rule: a news report is written after the latest event it reports, and
+/// usually soon after. The range is `[latest, latest + 14 days]` where
+/// `latest` is the latest day-precision date the text states absolutely
+/// (anchor [`TimeAnchor::Absolute`], one day long). Returns `None` when the
+/// text has no such date.
+pub fn infer_publication_date(timexes: &[Timex]) -> Option<(NaiveDate, NaiveDate)> {
+    let latest = timexes
+        .iter()
+        .filter(|t| t.anchor == TimeAnchor::Absolute)
+        .filter_map(|t| match (t.start, t.end) {
+            (Some(start), Some(end)) if end - start <= chrono::Duration::days(6) => Some(end),
+            _ => None,
+        })
+        .max()?;
+    let until = latest.checked_add_days(Days::new(INFERENCE_WINDOW_DAYS))?;
+    Some((latest, until))
+}

@@ -1,0 +1,62 @@
+//! ingest → extract (parallel, per report) → date refinement → merge.
+
+use std::path::PathBuf;
+
+use corroborate_ingest::{default_readers, read_all, IngestOptions};
+use corroborate_merge::Geocoder;
+use corroborate_model::{Analysis, AnnotatedReport, Report};
+
+/// What `analyze` needs besides the paths.
+#[derive(Debug, Clone, Default)]
+pub struct AnalyzeOptions {
+    pub ingest: IngestOptions,
+}
+
+/// The analysis and the reports it refers to (for quotes in context).
+pub struct AnalyzeOutput {
+    pub analysis: Analysis,
+    pub reports: Vec<Report>,
+}
+
+/// Reads, extracts and merges every report under `paths`.
+/// `on_report_read` is told how many reports there are; `on_report_done`
+/// is called after each report is extracted.
+pub fn analyze_paths(
+    paths: &[PathBuf],
+    options: &AnalyzeOptions,
+    on_report_read: &dyn Fn(usize),
+    on_report_done: &(dyn Fn() + Sync),
+) -> AnalyzeOutput {
+    let readers = default_readers();
+    let ingested = read_all(paths, &readers, &options.ingest);
+    on_report_read(ingested.reports.len());
+    let mut annotated = corroborate_extract::extract_all(ingested.reports, on_report_done);
+    corroborate_extract::infer::refine_undated(&mut annotated);
+    let analysis = corroborate_merge::merge(&annotated, &GazetteerGeocoder, ingested.skipped);
+    AnalyzeOutput {
+        analysis,
+        reports: annotated.into_iter().map(|a| a.report).collect(),
+    }
+}
+
+/// Merges already annotated reports (used by benchmarks and tests).
+pub fn merge_annotated(annotated: &[AnnotatedReport]) -> Analysis {
+    corroborate_merge::merge(annotated, &GazetteerGeocoder, Vec::new())
+}
+
+/// The GeoNames gazetteer behind the merge stage's [`Geocoder`] trait.
+pub struct GazetteerGeocoder;
+
+impl Geocoder for GazetteerGeocoder {
+    fn geocode(&self, name: &str, context_countries: &[String]) -> Option<(f64, f64, String)> {
+        let context: Vec<&str> = context_countries.iter().map(String::as_str).collect();
+        let place = corroborate_ner::Gazetteer::global().geocode(name, &context)?;
+        Some((place.lat?, place.lon?, place.country_code.to_string()))
+    }
+
+    fn country_code(&self, name: &str) -> Option<String> {
+        corroborate_ner::Gazetteer::global()
+            .country_code(name)
+            .map(|code| code.to_string())
+    }
+}

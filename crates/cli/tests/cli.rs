@@ -1,0 +1,160 @@
+//! The command line as a user runs it: exit codes, outputs, errors.
+
+mod common;
+
+use std::process::Command;
+
+use common::workspace_root;
+
+fn corroborate() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_corroborate"));
+    command.current_dir(workspace_root());
+    command
+}
+
+#[test]
+fn analyze_examples_as_json_html_and_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let json_path = dir.path().join("out.json");
+    let status = corroborate()
+        .args(["analyze", "examples/reports", "--format", "json", "-o"])
+        .arg(&json_path)
+        .status()
+        .expect("runs");
+    assert!(status.success());
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json_path).expect("written")).expect("JSON");
+    assert!(json["events"].as_array().is_some_and(|e| !e.is_empty()));
+
+    let html = corroborate()
+        .args(["analyze", "examples/reports", "--format", "html"])
+        .output()
+        .expect("runs");
+    assert!(html.status.success());
+    let page = String::from_utf8(html.stdout).expect("UTF-8");
+    assert!(page.starts_with("<!DOCTYPE html>") || page.starts_with("<!doctype html>"));
+
+    let text = corroborate()
+        .args(["analyze", "examples/reports"])
+        .output()
+        .expect("runs");
+    let view = String::from_utf8(text.stdout).expect("UTF-8");
+    assert!(
+        view.contains("TIMELINE") && !view.contains('\u{1b}'),
+        "no colour when piped"
+    );
+}
+
+#[test]
+fn bad_inputs_are_listed_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("good.txt"),
+        "Unrest in Lirona\n\nOn 3 March 2024 protesters gathered in Lirona.",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("empty.txt"), "").expect("write");
+    std::fs::write(dir.path().join("bad.txt"), b"\xff\xfe\x00junk").expect("write");
+    let out = corroborate()
+        .arg("analyze")
+        .arg(dir.path())
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["reports"].as_array().map(Vec::len), Some(1));
+    assert_eq!(json["skipped"].as_array().map(Vec::len), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("empty.txt") && stderr.contains("empty file"),
+        "{stderr}"
+    );
+
+    let strict = corroborate()
+        .arg("analyze")
+        .arg(dir.path())
+        .arg("--strict")
+        .output()
+        .expect("runs");
+    assert_eq!(strict.status.code(), Some(2));
+}
+
+#[test]
+fn exit_status_is_two_when_nothing_could_be_read_and_one_for_usage() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("empty.txt"), "").expect("write");
+    let none = corroborate()
+        .arg("analyze")
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(none.status.code(), Some(2));
+    let usage = corroborate()
+        .args(["analyze", "--format", "pdf", "x"])
+        .output()
+        .expect("runs");
+    assert_eq!(usage.status.code(), Some(1));
+    let help = corroborate().arg("--help").output().expect("runs");
+    assert_eq!(help.status.code(), Some(0));
+}
+
+#[test]
+fn annotate_prints_the_stable_keys() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("r.txt");
+    std::fs::write(
+        &file,
+        "Police said at least 12 people were killed in Lirona on Wednesday.",
+    )
+    .expect("write");
+    let out = corroborate()
+        .arg("annotate")
+        .arg(&file)
+        .args(["--dct", "2024-03-08", "--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    for key in [
+        "report",
+        "sentences",
+        "entities",
+        "timexes",
+        "quantities",
+        "attributions",
+        "events",
+    ] {
+        assert!(json.get(key).is_some(), "missing {key}");
+    }
+    assert!(json["report"]["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("Lirona")));
+    let timex = &json["timexes"][0];
+    assert_eq!(timex["value"], "2024-03-06");
+    let quantity = &json["quantities"][0];
+    assert_eq!(quantity["low"], 12.0);
+    assert!(quantity["high"].is_null());
+
+    let lines = dir.path().join("lines.txt");
+    std::fs::write(
+        &lines,
+        "Nearly 350 were detained.\nTroops left on 13 March 2024.\n",
+    )
+    .expect("write");
+    let out = corroborate()
+        .arg("annotate")
+        .arg("--each-line")
+        .arg(&lines)
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_eq!(text.lines().count(), 2);
+    let second: serde_json::Value =
+        serde_json::from_str(text.lines().nth(1).expect("line")).expect("JSON");
+    assert_eq!(second["timexes"][0]["value"], "2024-03-13");
+}

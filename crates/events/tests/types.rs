@@ -1,0 +1,341 @@
+//! Event types, clause splitting and dating on hand-written sentences.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::{mention, simple_timexes};
+use corroborate_events::extract;
+use corroborate_model::{EntityKind, EventMention, EventType, Mention, Span};
+
+fn events_with(text: &str, mentions: &[Mention]) -> Vec<EventMention> {
+    let sentences = corroborate_text::sentences(text);
+    extract(text, &sentences, &simple_timexes(text, 2023), mentions)
+}
+
+fn events(text: &str) -> Vec<EventMention> {
+    events_with(text, &[])
+}
+
+fn types(text: &str) -> Vec<EventType> {
+    events(text).iter().map(|e| e.event_type).collect()
+}
+
+fn day(month: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2023, month, d).unwrap_or_default()
+}
+
+#[test]
+fn each_type_has_triggers() {
+    use EventType::*;
+    let cases: &[(&str, EventType, &str)] = &[
+        (
+            "Thousands of farmers protested outside the ministry.",
+            Protest,
+            "protested",
+        ),
+        (
+            "Protests erupted in the port city after the vote.",
+            Protest,
+            "Protests",
+        ),
+        (
+            "Residents took to the streets of Velm.",
+            Protest,
+            "took to the streets",
+        ),
+        ("Rioters stormed the town hall.", Violence, "stormed"),
+        ("Shops were looted overnight.", Violence, "looted"),
+        ("Clashes broke out near the stadium.", Violence, "Clashes"),
+        ("Four people were killed in the blast.", Deaths, "killed"),
+        ("The death toll rose to thirty.", Deaths, "death toll"),
+        ("Police arrested two students.", Arrest, "arrested"),
+        ("Dozens were detained at the border.", Arrest, "detained"),
+        (
+            "The president dismissed the cabinet.",
+            Dismissal,
+            "dismissed",
+        ),
+        (
+            "The governor was sacked by the council.",
+            Dismissal,
+            "sacked",
+        ),
+        (
+            "The council removed the police chief from office.",
+            Dismissal,
+            "removed",
+        ),
+        (
+            "The premier fired the finance minister.",
+            Dismissal,
+            "fired",
+        ),
+        ("The defence minister resigned.", Resignation, "resigned"),
+        (
+            "Parliament accepted the resignation of the speaker.",
+            Resignation,
+            "resignation",
+        ),
+        (
+            "A former judge was appointed prime minister.",
+            Appointment,
+            "appointed",
+        ),
+        (
+            "The mayor was succeeded by her deputy.",
+            Appointment,
+            "succeeded by",
+        ),
+        (
+            "The government appealed to its neighbours for help.",
+            RequestForHelp,
+            "appealed",
+        ),
+        (
+            "The president called on the alliance to intervene.",
+            RequestForHelp,
+            "called on",
+        ),
+        (
+            "The alliance deployed 500 soldiers.",
+            Deployment,
+            "deployed",
+        ),
+        (
+            "Foreign troops arrived at the airport.",
+            Deployment,
+            "arrived",
+        ),
+        (
+            "The last troops withdrew across the river.",
+            Withdrawal,
+            "withdrew",
+        ),
+        (
+            "Peacekeepers began to leave the region.",
+            Withdrawal,
+            "leave",
+        ),
+        (
+            "In a televised speech, the king urged calm.",
+            Speech,
+            "televised speech",
+        ),
+        (
+            "Her speech to the assembly lasted an hour.",
+            Speech,
+            "speech",
+        ),
+        (
+            "Speaking in parliament, the premier defended the budget.",
+            Speech,
+            "Speaking in",
+        ),
+        (
+            "The ministry announced new elections.",
+            Statement,
+            "announced",
+        ),
+        (
+            "The president signed a decree on fuel subsidies.",
+            Decree,
+            "signed a decree",
+        ),
+        ("A new decree bans rallies.", Decree, "decree"),
+        (
+            "A state of emergency was declared in the capital.",
+            StateOfEmergency,
+            "state of emergency",
+        ),
+        ("A night curfew is in force.", StateOfEmergency, "curfew"),
+        (
+            "The internet was cut across the province.",
+            CommunicationsShutdown,
+            "internet was cut",
+        ),
+        (
+            "Authorities imposed an internet blackout.",
+            CommunicationsShutdown,
+            "internet blackout",
+        ),
+        (
+            "The cabinet introduced price controls on bread.",
+            EconomicMeasure,
+            "price controls",
+        ),
+        (
+            "The regulator lifted the price caps on diesel.",
+            EconomicMeasure,
+            "lifted the price caps",
+        ),
+        (
+            "The colonel was charged with treason.",
+            Trial,
+            "charged with",
+        ),
+        (
+            "The former mayor was sentenced to ten years.",
+            Trial,
+            "sentenced",
+        ),
+        (
+            "The deposed leader fled to a neighbouring state.",
+            Travel,
+            "fled",
+        ),
+        (
+            "The minister left the country with her family.",
+            Travel,
+            "left the country",
+        ),
+        (
+            "Dock workers went on strike for higher pay.",
+            Strike,
+            "went on strike",
+        ),
+    ];
+    for &(sentence, event_type, trigger) in cases {
+        let found = events(sentence);
+        assert!(
+            found
+                .iter()
+                .any(|e| e.event_type == event_type && e.trigger == trigger),
+            "{sentence}: expected {event_type:?} `{trigger}`, got {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn generic_nouns_are_not_events() {
+    assert!(types("The aims of the protest movement remain unclear.").is_empty());
+    assert!(types("Freedom of speech is under threat.").is_empty());
+    assert!(types("Violence is never the answer, the bishop said.").is_empty());
+    assert!(types("The movement can rally support among students.").is_empty());
+}
+
+#[test]
+fn dismissing_claims_is_not_a_dismissal() {
+    assert!(!types("The ministry dismissed claims of torture.").contains(&EventType::Dismissal));
+}
+
+#[test]
+fn demanded_resignation_is_not_a_resignation() {
+    assert!(
+        !types("Protesters demanded the resignation of the governor.")
+            .contains(&EventType::Resignation)
+    );
+}
+
+#[test]
+fn firing_on_crowds_is_violence_not_dismissal() {
+    let found = types("Soldiers fired on the crowd.");
+    assert_eq!(found, vec![EventType::Violence]);
+}
+
+#[test]
+fn help_needs_a_help_object() {
+    assert!(
+        !types("The cleric called on citizens to stay home.").contains(&EventType::RequestForHelp)
+    );
+}
+
+#[test]
+fn arrival_needs_troops() {
+    assert!(!types("The delegation arrived on Monday.").contains(&EventType::Deployment));
+}
+
+#[test]
+fn two_clauses_get_their_own_dates() {
+    let text =
+        "On March 5 he dismissed the government, and on March 6 removed the intelligence chief.";
+    let found: Vec<EventMention> = events(text)
+        .into_iter()
+        .filter(|e| e.event_type == EventType::Dismissal)
+        .collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].trigger, "dismissed");
+    assert_eq!(found[0].date.as_ref().map(|d| d.start), Some(day(3, 5)));
+    assert_eq!(found[1].trigger, "removed");
+    assert_eq!(found[1].date.as_ref().map(|d| d.start), Some(day(3, 6)));
+    assert_eq!(found[0].timex, Some(0));
+    assert_eq!(found[1].timex, Some(1));
+    assert_eq!(
+        &text[found[0].span.start..found[0].span.end],
+        "On March 5 he dismissed the government"
+    );
+}
+
+#[test]
+fn undated_sentence_has_no_date() {
+    let found = events("Troops were deployed to the capital.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].date, None);
+    assert_eq!(found[0].timex, None);
+}
+
+#[test]
+fn durations_and_present_refs_do_not_date() {
+    let found = events("Troops were deployed for five days.");
+    assert_eq!(found[0].date, None);
+    let found = events("Troops are now deployed in the capital.");
+    assert_eq!(found[0].date, None);
+}
+
+#[test]
+fn reported_deaths_do_not_take_the_announcement_date() {
+    let found = events("The ministry announced on 15 June that 40 people had been killed.");
+    let statement = found.iter().find(|e| e.event_type == EventType::Statement);
+    let deaths = found.iter().find(|e| e.event_type == EventType::Deaths);
+    assert_eq!(
+        statement.and_then(|e| e.date.as_ref()).map(|d| d.start),
+        Some(day(6, 15))
+    );
+    assert_eq!(deaths.map(|e| e.date.is_none()), Some(true));
+}
+
+#[test]
+fn nearest_date_in_the_clause_wins() {
+    let text = "Protests that began on 2 January spread to the capital on 4 January.";
+    let found = events(text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].date.as_ref().map(|d| d.start), Some(day(1, 2)));
+}
+
+#[test]
+fn participants_are_mentions_in_the_clause() {
+    let text = "Velm police arrested Ana Roth, and on May 2 the Velm Guard deployed troops.";
+    let mentions = [
+        mention(text, "Ana Roth", EntityKind::Person),
+        mention(text, "Velm Guard", EntityKind::Organization),
+    ];
+    let found = events_with(text, &mentions);
+    let arrest = found.iter().find(|e| e.event_type == EventType::Arrest);
+    let deployment = found.iter().find(|e| e.event_type == EventType::Deployment);
+    assert_eq!(arrest.map(|e| e.participants.clone()), Some(vec![0]));
+    assert_eq!(deployment.map(|e| e.participants.clone()), Some(vec![1]));
+}
+
+#[test]
+fn one_event_per_clause_and_type() {
+    let found = events("Police arrested and detained forty people.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].trigger, "arrested");
+}
+
+#[test]
+fn bad_spans_do_not_panic() {
+    let text = "Protesters stormed the hall — “¡ya!”";
+    let found = extract(text, &[Span::new(0, 500)], &[], &[]);
+    assert!(found.is_empty());
+    let found = extract(text, &[Span::new(0, text.len())], &[], &[]);
+    assert_eq!(found.len(), 1);
+}
+
+#[test]
+fn modifier_nouns_and_denied_reports_are_not_events() {
+    assert!(types("Several protest episodes began in the north.").is_empty());
+    assert!(
+        !types("Denying reports that he fled abroad, the general appeared on television.")
+            .contains(&EventType::Travel)
+    );
+}

@@ -1,0 +1,133 @@
+//! Dating undated reports from the events they share with dated ones.
+//!
+//! An undated report's own text gives a range for its publication date
+//! (it was written after the latest date it mentions). Within that range,
+//! each candidate day is tried as the publication date: the report's
+//! relative expressions ("on Friday", "Wednesday night") are resolved
+//! against it, and the candidate scores one point for each of the report's
+//! events so dated that matches an event of the same type, on the same
+//! day, with shared content words, in a report whose date is known. The
+//! best-scoring day wins (the earliest on a tie); with no match the range's
+//! first day stays. Every value that depends on it stays marked inferred.
+
+use std::collections::BTreeSet;
+
+use chrono::{Duration, NaiveDate};
+use corroborate_model::{AnnotatedReport, DateOrigin, EventMention, EventType, TimeAnchor};
+
+use crate::annotate_with_date;
+
+/// Longest range of candidate days tried per report.
+const MAX_CANDIDATE_DAYS: i64 = 21;
+/// Content words two event sentences must share to be the same event.
+const MIN_SHARED_WORDS: usize = 2;
+
+struct ReferenceEvent {
+    event_type: EventType,
+    day: NaiveDate,
+    words: BTreeSet<String>,
+}
+
+/// Narrows the inferred dates of undated reports in place and re-annotates
+/// those whose date changed.
+pub fn refine_undated(reports: &mut [AnnotatedReport]) {
+    let references = reference_events(reports);
+    if references.is_empty() {
+        return;
+    }
+    for annotated in reports.iter_mut() {
+        let meta = &annotated.report.meta;
+        if meta.published_origin != DateOrigin::Inferred {
+            continue;
+        }
+        let Some(range) = meta.published_range.clone() else {
+            continue;
+        };
+        let best = best_candidate(annotated, range.start, range.end, &references);
+        if best != annotated.report.meta.published {
+            annotated.report.meta.published = best;
+            let sentences = std::mem::take(&mut annotated.annotations.sentences);
+            annotated.annotations = annotate_with_date(&annotated.report, sentences, None);
+        }
+    }
+}
+
+fn reference_events(reports: &[AnnotatedReport]) -> Vec<ReferenceEvent> {
+    reports
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.report.meta.published_origin,
+                DateOrigin::Metadata | DateOrigin::Text | DateOrigin::User
+            )
+        })
+        .flat_map(|r| {
+            r.annotations.events.iter().filter_map(|e| {
+                let date = e.date.as_ref().filter(|d| d.start == d.end)?;
+                Some(ReferenceEvent {
+                    event_type: e.event_type,
+                    day: date.start,
+                    words: words(e.span.slice(&r.report.text).unwrap_or_default()),
+                })
+            })
+        })
+        .collect()
+}
+
+fn best_candidate(
+    annotated: &AnnotatedReport,
+    first: NaiveDate,
+    last: NaiveDate,
+    references: &[ReferenceEvent],
+) -> Option<NaiveDate> {
+    let days = (last - first).num_days().clamp(0, MAX_CANDIDATE_DAYS);
+    let mut best: Option<(usize, NaiveDate)> = None;
+    for offset in 0..=days {
+        let day = first + Duration::days(offset);
+        let annotations = annotate_with_date(
+            &annotated.report,
+            annotated.annotations.sentences.clone(),
+            Some(day),
+        );
+        let score = annotations
+            .events
+            .iter()
+            .filter(|e| depends_on_dct(e, &annotations.timexes))
+            .filter(|e| matches_reference(e, &annotated.report.text, references))
+            .count();
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, day));
+        }
+    }
+    match best {
+        Some((score, day)) if score > 0 => Some(day),
+        _ => annotated.report.meta.published,
+    }
+}
+
+fn depends_on_dct(event: &EventMention, timexes: &[corroborate_model::Timex]) -> bool {
+    event
+        .timex
+        .and_then(|t| timexes.get(t))
+        .is_some_and(|t| t.anchor == TimeAnchor::Publication)
+}
+
+fn matches_reference(event: &EventMention, text: &str, references: &[ReferenceEvent]) -> bool {
+    let Some(date) = event.date.as_ref().filter(|d| d.start == d.end) else {
+        return false;
+    };
+    let own = words(event.span.slice(text).unwrap_or_default());
+    references.iter().any(|r| {
+        r.event_type == event.event_type
+            && r.day == date.start
+            && r.words.intersection(&own).count() >= MIN_SHARED_WORDS
+    })
+}
+
+/// Lower-cased words of five letters or more: names and content words.
+fn words(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 5)
+        .map(str::to_lowercase)
+        .collect()
+}

@@ -1,0 +1,460 @@
+//! Exact-span evaluation on CoNLL-style column files.
+//!
+//! A file holds one token per line, the token in the first column and the
+//! label in the last (columns split by tabs, else by white space); a blank
+//! line ends a sentence and `-DOCSTART-` (or a new file) a document.
+//! Labels may be IO (`I-PER`, or bare `person` as in GUM), IOB1 or IOB2
+//! (`B-Person`). Entity types map to kinds as follows; other types
+//! (MISC, Nationality, Temporal, …) are not scored:
+//!
+//! | label types | kind |
+//! | --- | --- |
+//! | PER, Person | person |
+//! | ORG, Organisation, Organization | organization |
+//! | LOC, Location, Place, GPE | place |
+//!
+//! Each document's tokens are joined with single spaces (sentences with
+//! line breaks) and tagged with its sentence spans; a predicted mention
+//! counts only when its start, end and kind equal a gold entity's.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use corroborate_model::{EntityKind, Span};
+
+use crate::{MentionTagger, RuleTagger};
+
+#[derive(Debug, thiserror::Error)]
+pub enum NerError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("no CoNLL tokens found under {0}")]
+    NoData(PathBuf),
+}
+
+/// Counts and scores for one kind (or all kinds together).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct KindScores {
+    pub true_positives: usize,
+    pub false_positives: usize,
+    pub false_negatives: usize,
+}
+
+impl KindScores {
+    pub fn precision(&self) -> f64 {
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives,
+        )
+    }
+
+    pub fn recall(&self) -> f64 {
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_negatives,
+        )
+    }
+
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+
+    fn add(&mut self, other: &KindScores) {
+        self.true_positives += other.true_positives;
+        self.false_positives += other.false_positives;
+        self.false_negatives += other.false_negatives;
+    }
+}
+
+fn ratio(numerator: usize, denominator: usize) -> f64 {
+    if denominator == 0 {
+        0.0
+    } else {
+        numerator as f64 / denominator as f64
+    }
+}
+
+/// Scores of a tagger on a CoNLL corpus.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NerScores {
+    pub person: KindScores,
+    pub organization: KindScores,
+    pub place: KindScores,
+    /// Micro-average over the three kinds.
+    pub overall: KindScores,
+    pub documents: usize,
+    pub tokens: usize,
+    /// Time spent tagging (not reading files).
+    pub seconds: f64,
+}
+
+impl NerScores {
+    pub fn tokens_per_second(&self) -> f64 {
+        if self.seconds > 0.0 {
+            self.tokens as f64 / self.seconds
+        } else {
+            0.0
+        }
+    }
+
+    fn kind_mut(&mut self, kind: EntityKind) -> Option<&mut KindScores> {
+        match kind {
+            EntityKind::Person => Some(&mut self.person),
+            EntityKind::Organization => Some(&mut self.organization),
+            EntityKind::Place => Some(&mut self.place),
+            EntityKind::Other => None,
+        }
+    }
+}
+
+/// Scores the default [`RuleTagger`] on a CoNLL file, or on every file
+/// under a directory.
+pub fn eval_conll(path: impl AsRef<Path>) -> Result<NerScores, NerError> {
+    eval_conll_with(&RuleTagger::default(), path)
+}
+
+/// Scores `tagger` on a CoNLL file or directory.
+pub fn eval_conll_with(
+    tagger: &dyn MentionTagger,
+    path: impl AsRef<Path>,
+) -> Result<NerScores, NerError> {
+    let path = path.as_ref();
+    let mut documents = Vec::new();
+    for file in data_files(path)? {
+        let content = std::fs::read_to_string(&file).map_err(|source| NerError::Io {
+            path: file.clone(),
+            source,
+        })?;
+        documents.extend(parse_documents(&content));
+    }
+    documents.retain(|d| !d.tokens.is_empty());
+    if documents.is_empty() {
+        return Err(NerError::NoData(path.to_path_buf()));
+    }
+    // Builds lazily loaded resources so that they are not timed.
+    tagger.tag("Warm Up", &[Span::new(0, 7)]);
+    let mut scores = NerScores::default();
+    for document in &documents {
+        score_document(tagger, document, &mut scores);
+    }
+    let mut overall = KindScores::default();
+    for kind_scores in [scores.person, scores.organization, scores.place] {
+        overall.add(&kind_scores);
+    }
+    scores.overall = overall;
+    scores.documents = documents.len();
+    Ok(scores)
+}
+
+fn data_files(path: &Path) -> Result<Vec<PathBuf>, NerError> {
+    let io_error = |source| NerError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    if metadata.is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(io_error)? {
+        let entry_path = entry.map_err(io_error)?.path();
+        if entry_path.is_dir() {
+            files.extend(data_files(&entry_path)?);
+        } else if is_data_file(&entry_path) {
+            files.push(entry_path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn is_data_file(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    [".conll", ".conll.txt", ".tsv", ".annotated", ".txt"]
+        .iter()
+        .any(|suffix| name.ends_with(suffix))
+        && !name.starts_with("README")
+}
+
+/// One document: its tokens, sentence breaks and gold entities.
+#[derive(Debug, Default)]
+struct GoldDocument {
+    tokens: Vec<String>,
+    /// Token index where each sentence starts.
+    sentence_starts: Vec<usize>,
+    /// (first token, end token exclusive, kind).
+    entities: Vec<(usize, usize, EntityKind)>,
+}
+
+/// The label state while reading: the open entity's type and start.
+struct OpenEntity {
+    label_type: String,
+    start: usize,
+}
+
+fn parse_documents(content: &str) -> Vec<GoldDocument> {
+    let mut documents = vec![GoldDocument::default()];
+    let mut open: Option<OpenEntity> = None;
+    let mut at_sentence_start = true;
+    for line in content.lines() {
+        let line = line.trim_end();
+        let Some(document) = documents.last_mut() else {
+            break;
+        };
+        if line.is_empty() {
+            close_entity(document, &mut open);
+            at_sentence_start = true;
+            continue;
+        }
+        let (token, label) = split_columns(line);
+        if token == "-DOCSTART-" {
+            close_entity(document, &mut open);
+            documents.push(GoldDocument::default());
+            at_sentence_start = true;
+            continue;
+        }
+        if at_sentence_start {
+            document.sentence_starts.push(document.tokens.len());
+            at_sentence_start = false;
+        }
+        read_label(document, &mut open, label);
+        document.tokens.push(token.to_string());
+    }
+    if let Some(document) = documents.last_mut() {
+        close_entity(document, &mut open);
+    }
+    documents
+}
+
+fn split_columns(line: &str) -> (&str, &str) {
+    let mut columns: Vec<&str> = if line.contains('\t') {
+        line.split('\t').collect()
+    } else {
+        line.split_whitespace().collect()
+    };
+    if columns.len() < 2 {
+        columns.push("O");
+    }
+    let token = columns.first().copied().unwrap_or("");
+    let label = columns.last().copied().unwrap_or("O");
+    (token, label)
+}
+
+/// Updates the open entity for the label of the next token.
+fn read_label(document: &mut GoldDocument, open: &mut Option<OpenEntity>, label: &str) {
+    let position = document.tokens.len();
+    let (begins, label_type) = match label.split_once('-') {
+        Some(("B" | "S", rest)) => (true, rest),
+        Some(("I" | "E", rest)) => (false, rest),
+        _ => (false, label),
+    };
+    if label_type == "O" || label_type.is_empty() {
+        close_entity(document, open);
+        return;
+    }
+    let continues = !begins && open.as_ref().is_some_and(|o| o.label_type == label_type);
+    if !continues {
+        close_entity(document, open);
+        *open = Some(OpenEntity {
+            label_type: label_type.to_string(),
+            start: position,
+        });
+    }
+}
+
+fn close_entity(document: &mut GoldDocument, open: &mut Option<OpenEntity>) {
+    if let Some(entity) = open.take() {
+        if let Some(kind) = kind_of_label(&entity.label_type) {
+            document
+                .entities
+                .push((entity.start, document.tokens.len(), kind));
+        }
+    }
+}
+
+fn kind_of_label(label_type: &str) -> Option<EntityKind> {
+    match label_type.to_ascii_lowercase().as_str() {
+        "per" | "person" => Some(EntityKind::Person),
+        "org" | "organisation" | "organization" => Some(EntityKind::Organization),
+        "loc" | "location" | "place" | "gpe" => Some(EntityKind::Place),
+        _ => None,
+    }
+}
+
+/// Rebuilt text of a document with token offsets and sentence spans.
+struct Layout {
+    text: String,
+    token_spans: Vec<Span>,
+    sentences: Vec<Span>,
+}
+
+fn layout(document: &GoldDocument) -> Layout {
+    let sentence_starts: HashSet<usize> = document.sentence_starts.iter().copied().collect();
+    let mut text = String::new();
+    let mut token_spans = Vec::with_capacity(document.tokens.len());
+    let mut sentences = Vec::new();
+    let mut sentence_start = 0;
+    for (index, token) in document.tokens.iter().enumerate() {
+        if index > 0 && sentence_starts.contains(&index) {
+            sentences.push(Span::new(sentence_start, text.len()));
+            text.push('\n');
+            sentence_start = text.len();
+        } else if index > 0 {
+            text.push(' ');
+        }
+        let start = text.len();
+        text.push_str(token);
+        token_spans.push(Span::new(start, text.len()));
+    }
+    sentences.push(Span::new(sentence_start, text.len()));
+    Layout {
+        text,
+        token_spans,
+        sentences,
+    }
+}
+
+fn score_document(tagger: &dyn MentionTagger, document: &GoldDocument, scores: &mut NerScores) {
+    let layout = layout(document);
+    let started = Instant::now();
+    let mentions = tagger.tag(&layout.text, &layout.sentences);
+    scores.seconds += started.elapsed().as_secs_f64();
+    scores.tokens += document.tokens.len();
+
+    let starts: HashMap<usize, usize> = layout
+        .token_spans
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.start, i))
+        .collect();
+    let ends: HashMap<usize, usize> = layout
+        .token_spans
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.end, i + 1))
+        .collect();
+    let gold: HashSet<(usize, usize, EntityKind)> = document.entities.iter().copied().collect();
+    let mut matched = HashSet::new();
+    for mention in &mentions {
+        let Some(kind_scores) = scores.kind_mut(mention.kind) else {
+            continue;
+        };
+        let key = starts
+            .get(&mention.span.start)
+            .zip(ends.get(&mention.span.end))
+            .map(|(&s, &e)| (s, e, mention.kind));
+        match key.filter(|k| gold.contains(k)) {
+            Some(k) => {
+                kind_scores.true_positives += 1;
+                matched.insert(k);
+            }
+            None => kind_scores.false_positives += 1,
+        }
+    }
+    for entity in &gold {
+        if !matched.contains(entity) {
+            if let Some(kind_scores) = scores.kind_mut(entity.2) {
+                kind_scores.false_negatives += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_io_iob2_and_bare_labels() {
+        let io = parse_documents("Anna I-PER\nBerg I-PER\nvisited O\nOslo I-LOC\n. O\n");
+        assert_eq!(
+            io.first().map(|d| d.entities.clone()),
+            Some(vec![(0, 2, EntityKind::Person), (3, 4, EntityKind::Place)])
+        );
+        let iob2 =
+            parse_documents("Oslo\tB-Location\nBergen\tB-Location\nin\tO\nmay\tB-Temporal\n");
+        assert_eq!(iob2.first().map(|d| d.entities.len()), Some(2));
+        let bare = parse_documents("NASA organization\nsaid O\n");
+        assert_eq!(
+            bare.first().map(|d| d.entities.clone()),
+            Some(vec![(0, 1, EntityKind::Organization)])
+        );
+    }
+
+    #[test]
+    fn docstart_and_blank_lines_split_documents_and_sentences() {
+        let docs = parse_documents("-DOCSTART- O\n\nA O\nb O\n\nC O\n-DOCSTART- O\n\nD O\n");
+        let non_empty: Vec<&GoldDocument> = docs.iter().filter(|d| !d.tokens.is_empty()).collect();
+        assert_eq!(non_empty.len(), 2);
+        assert_eq!(
+            non_empty.first().map(|d| d.sentence_starts.clone()),
+            Some(vec![0, 2])
+        );
+    }
+
+    #[test]
+    fn scores_exact_spans() {
+        let dir = std::env::temp_dir().join(format!("ner-conll-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).ok();
+        let file = dir.join("sample.conll");
+        let sample = "Former O\npresident O\nAnna I-PER\nVolkova I-PER\nsaid O\nthe O\n\
+                      Northland I-ORG\nElectoral I-ORG\nCommission I-ORG\nmet O\nin O\nParis I-LOC\n. O\n";
+        std::fs::write(&file, sample).ok();
+        let scores = eval_conll(&file);
+        std::fs::remove_dir_all(&dir).ok();
+        let scores = match scores {
+            Ok(scores) => scores,
+            Err(error) => panic!("evaluation failed: {error}"),
+        };
+        assert_eq!(scores.tokens, 13);
+        assert_eq!(scores.overall.true_positives, 3, "{scores:?}");
+        assert_eq!(scores.overall.false_positives, 0, "{scores:?}");
+        assert!((scores.overall.f1() - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn missing_path_is_an_error() {
+        assert!(matches!(
+            eval_conll("/nonexistent/ner/data"),
+            Err(NerError::Io { .. })
+        ));
+    }
+}
+
+impl std::fmt::Display for NerScores {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "kind          precision  recall     F1   (exact span)")?;
+        let rows = [
+            ("person", &self.person),
+            ("organization", &self.organization),
+            ("place", &self.place),
+            ("overall", &self.overall),
+        ];
+        for (name, scores) in rows {
+            writeln!(
+                f,
+                "{name:<13} {:>9.3} {:>7.3} {:>6.3}",
+                scores.precision(),
+                scores.recall(),
+                scores.f1()
+            )?;
+        }
+        writeln!(
+            f,
+            "{} documents, {} tokens, {:.0} tokens/s",
+            self.documents,
+            self.tokens,
+            self.tokens_per_second()
+        )
+    }
+}

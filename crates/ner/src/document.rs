@@ -1,0 +1,111 @@
+//! Document-level consistency over the drafts of all sentences.
+//!
+//! * An acronym defined next to its expansion anywhere in the report takes
+//!   the expansion's kind and `expansion` at every occurrence.
+//! * A name tagged as a person once is a person everywhere, and so is its
+//!   last word on its own ("Kassym-Jomart Tokayev" … "Tokayev").
+//! * A name with no kind takes the kind another mention with the same text
+//!   got in the report; what still has no kind becomes `other`.
+
+use std::collections::HashMap;
+
+use corroborate_model::{EntityKind, Mention, Span};
+
+/// A mention under construction, with the facts the later passes need.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub span: Span,
+    /// Token indices within the sentence (first, end exclusive).
+    pub first_token: usize,
+    pub end_token: usize,
+    pub text: String,
+    pub kind: Option<EntityKind>,
+    /// Decided by a head word, title, gazetteer or cue, not by shape alone.
+    pub firm: bool,
+    pub title: Option<String>,
+    pub expansion: Option<String>,
+    pub acronym: bool,
+    /// A gazetteer name that is a place only after "in", "at", ….
+    pub place_if_locative: bool,
+}
+
+/// Applies the document-level rules and turns drafts into mentions,
+/// sorted by position and without overlaps.
+pub(crate) fn finish(mut drafts: Vec<Draft>) -> Vec<Mention> {
+    propagate_acronyms(&mut drafts);
+    propagate_persons(&mut drafts);
+    propagate_known_kinds(&mut drafts);
+    drafts.sort_by_key(|d| (d.span.start, std::cmp::Reverse(d.span.end)));
+    let mut mentions: Vec<Mention> = Vec::with_capacity(drafts.len());
+    for draft in drafts {
+        let Some(kind) = draft.kind else { continue };
+        if mentions
+            .last()
+            .is_some_and(|m| m.span.end > draft.span.start)
+        {
+            continue;
+        }
+        mentions.push(Mention {
+            span: draft.span,
+            text: draft.text,
+            kind,
+            title: draft.title,
+            expansion: draft.expansion,
+        });
+    }
+    mentions
+}
+
+fn propagate_acronyms(drafts: &mut [Draft]) {
+    let defined: HashMap<String, (String, Option<EntityKind>)> = drafts
+        .iter()
+        .filter(|d| d.acronym)
+        .filter_map(|d| Some((d.text.clone(), (d.expansion.clone()?, d.kind))))
+        .collect();
+    for draft in drafts.iter_mut().filter(|d| d.acronym) {
+        if let Some((expansion, kind)) = defined.get(&draft.text) {
+            draft.expansion.get_or_insert_with(|| expansion.clone());
+            if kind.is_some() {
+                draft.kind = *kind;
+                draft.firm = true;
+            }
+        }
+    }
+}
+
+fn propagate_persons(drafts: &mut [Draft]) {
+    let mut person_names: HashMap<String, ()> = HashMap::new();
+    for draft in drafts.iter().filter(|d| d.kind == Some(EntityKind::Person)) {
+        person_names.insert(draft.text.clone(), ());
+        if let Some(last) = last_word(&draft.text) {
+            person_names.insert(last.to_string(), ());
+        }
+    }
+    for draft in drafts.iter_mut() {
+        let multi_word_firm = draft.firm && draft.text.contains(' ');
+        if !multi_word_firm && !draft.acronym && person_names.contains_key(&draft.text) {
+            draft.kind = Some(EntityKind::Person);
+        }
+    }
+}
+
+fn propagate_known_kinds(drafts: &mut [Draft]) {
+    let known: HashMap<String, EntityKind> = drafts
+        .iter()
+        .filter(|d| d.firm)
+        .filter_map(|d| Some((d.text.clone(), d.kind?)))
+        .collect();
+    for draft in drafts.iter_mut().filter(|d| d.kind.is_none()) {
+        draft.kind = known.get(&draft.text).copied();
+        // Measured on wikigold: guessing person or organization here costs
+        // more precision than it gains recall.
+        draft.kind.get_or_insert(EntityKind::Other);
+    }
+}
+
+/// The last word of a multi-word name ("Kassym-Jomart Tokayev" → "Tokayev").
+fn last_word(name: &str) -> Option<&str> {
+    let mut words = name.split_whitespace();
+    let last = words.next_back()?;
+    words.next().map(|_| last)
+}

@@ -1,0 +1,360 @@
+//! Place gazetteer: countries, first-level subdivisions and cities of
+//! 15,000+ inhabitants, with alternate English-script names and demonyms.
+//!
+//! The data (`data/gazetteer.tsv`) is built by `scripts/build_gazetteer.py`
+//! from GeoNames (CC BY 4.0), ISO 3166 names (Debian iso-codes via
+//! pycountry) and countryinfo; it is compiled into the binary and parsed
+//! once, on first use. Names are matched case-insensitively, except
+//! all-caps abbreviations ("UK", "UAE"), which match only as written.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+static GAZETTEER_TSV: &str = include_str!("../data/gazetteer.tsv");
+static GLOBAL: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(GAZETTEER_TSV));
+
+/// What kind of place a gazetteer entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FeatureKind {
+    Country,
+    /// First-level administrative division (region, province, state).
+    Admin,
+    City,
+}
+
+/// One gazetteer entry.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Place {
+    /// Primary name ("Almaty").
+    pub name: &'static str,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country_code: &'static str,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub population: Option<u64>,
+    pub kind: FeatureKind,
+}
+
+/// A name's entry in the index: which place, and whether it is the
+/// place's primary name (rather than an alternate).
+#[derive(Debug, Clone, Copy)]
+struct NameRef {
+    place: u32,
+    primary: bool,
+}
+
+/// The place gazetteer. Use [`Gazetteer::global`].
+#[derive(Debug)]
+pub struct Gazetteer {
+    places: Vec<Place>,
+    /// Lower-cased name → entries (for names with a lower-case letter).
+    by_name: HashMap<String, Vec<NameRef>>,
+    /// All-caps abbreviations, matched as written ("UK").
+    by_abbreviation: HashMap<&'static str, Vec<NameRef>>,
+    /// Lower-cased demonym → country code.
+    demonyms: HashMap<String, &'static str>,
+    /// Country names (lower case, 7+ letters) with one letter dropped →
+    /// country code, for spelling variants ("Kazakstan").
+    country_variants: HashMap<String, &'static str>,
+}
+
+impl Gazetteer {
+    /// The gazetteer compiled into the crate, parsed on first use.
+    pub fn global() -> &'static Gazetteer {
+        &GLOBAL
+    }
+
+    fn parse(tsv: &'static str) -> Gazetteer {
+        let mut gazetteer = Gazetteer {
+            places: Vec::with_capacity(40_000),
+            by_name: HashMap::with_capacity(160_000),
+            by_abbreviation: HashMap::new(),
+            demonyms: HashMap::new(),
+            country_variants: HashMap::new(),
+        };
+        for line in tsv.lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let fields: Vec<&'static str> = line.split('\t').collect();
+            match fields.as_slice() {
+                ["D", code, names] => gazetteer.add_demonyms(code, names),
+                [kind, code, population, lat, lon, names] => {
+                    gazetteer.add_place(kind, code, population, lat, lon, names)
+                }
+                _ => {}
+            }
+        }
+        gazetteer.index_country_variants();
+        gazetteer
+    }
+
+    fn index_country_variants(&mut self) {
+        const MIN_LEN: usize = 7;
+        let countries = self
+            .places
+            .iter()
+            .filter(|p| p.kind == FeatureKind::Country);
+        for country in countries {
+            let name = country.name.to_lowercase();
+            if name.len() < MIN_LEN || !name.is_ascii() || name.contains(' ') {
+                continue;
+            }
+            for skip in 1..name.len() {
+                let variant: String = name
+                    .char_indices()
+                    .filter(|&(i, _)| i != skip)
+                    .map(|(_, c)| c)
+                    .collect();
+                if !self.by_name.contains_key(&variant) {
+                    self.country_variants
+                        .entry(variant)
+                        .or_insert(country.country_code);
+                }
+            }
+        }
+    }
+
+    /// The country whose one-word name `name` misspells by one missing
+    /// letter (not the first): "Kazakstan" → "KZ". Exact names are not
+    /// variants.
+    pub fn fuzzy_country(&self, name: &str) -> Option<&'static str> {
+        self.country_variants.get(&normalize_key(name)).copied()
+    }
+
+    fn add_demonyms(&mut self, code: &'static str, names: &'static str) {
+        for name in names.split('|') {
+            self.demonyms.entry(name.to_lowercase()).or_insert(code);
+        }
+    }
+
+    fn add_place(
+        &mut self,
+        kind: &str,
+        code: &'static str,
+        population: &str,
+        lat: &str,
+        lon: &str,
+        names: &'static str,
+    ) {
+        let kind = match kind {
+            "C" => FeatureKind::Country,
+            "A" => FeatureKind::Admin,
+            "T" => FeatureKind::City,
+            _ => return,
+        };
+        let mut names_iter = names.split('|');
+        let Some(primary_name) = names_iter.next() else {
+            return;
+        };
+        let Ok(index) = u32::try_from(self.places.len()) else {
+            return;
+        };
+        self.places.push(Place {
+            name: primary_name,
+            country_code: code,
+            lat: lat.parse().ok(),
+            lon: lon.parse().ok(),
+            population: population.parse().ok(),
+            kind,
+        });
+        self.index_name(
+            primary_name,
+            NameRef {
+                place: index,
+                primary: true,
+            },
+        );
+        for alternate in names_iter {
+            self.index_name(
+                alternate,
+                NameRef {
+                    place: index,
+                    primary: false,
+                },
+            );
+        }
+    }
+
+    fn index_name(&mut self, name: &'static str, name_ref: NameRef) {
+        if is_abbreviation(name) {
+            self.by_abbreviation.entry(name).or_default().push(name_ref);
+        } else {
+            self.by_name
+                .entry(name.to_lowercase())
+                .or_default()
+                .push(name_ref);
+        }
+    }
+
+    fn refs(&self, name: &str) -> &[NameRef] {
+        if is_abbreviation(name) {
+            return self.by_abbreviation.get(name).map_or(&[], Vec::as_slice);
+        }
+        let key = normalize_key(name);
+        self.by_name.get(&key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every place called `name` (primary or alternate name), without ranking.
+    pub fn lookup_place(&self, name: &str) -> Vec<Place> {
+        self.refs(name)
+            .iter()
+            .filter_map(|r| self.places.get(r.place as usize).copied())
+            .collect()
+    }
+
+    /// True when `name` is a place name of any kind.
+    pub fn contains(&self, name: &str) -> bool {
+        !self.refs(name).is_empty()
+    }
+
+    /// True when `name` is the primary name of some place (not only an
+    /// alternate or historical name).
+    pub fn is_primary_name(&self, name: &str) -> bool {
+        self.refs(name).iter().any(|r| r.primary)
+    }
+
+    /// The place `name` most likely refers to: a place in one of
+    /// `context_countries` (ISO alpha-2) first, then a country, then a
+    /// primary-name match, then the larger population. `None` when the name
+    /// is not in the gazetteer — this never guesses.
+    pub fn geocode(&self, name: &str, context_countries: &[&str]) -> Option<Place> {
+        self.refs(name)
+            .iter()
+            .filter_map(|r| Some((r.primary, *self.places.get(r.place as usize)?)))
+            .max_by_key(|(primary, place)| {
+                (
+                    context_countries.contains(&place.country_code),
+                    place.kind == FeatureKind::Country,
+                    *primary,
+                    place.population.unwrap_or(0),
+                    place.lat.is_some(),
+                )
+            })
+            .map(|(_, place)| place)
+    }
+
+    /// True when `name` names a country ("Kazakhstan", "Russian Federation", "UK").
+    pub fn is_country(&self, name: &str) -> bool {
+        self.country_code(name).is_some()
+    }
+
+    /// The ISO alpha-2 code of the country called `name`.
+    pub fn country_code(&self, name: &str) -> Option<&'static str> {
+        self.refs(name)
+            .iter()
+            .filter_map(|r| self.places.get(r.place as usize))
+            .find(|place| place.kind == FeatureKind::Country)
+            .map(|place| place.country_code)
+    }
+
+    /// The country a nationality word belongs to ("Kazakh" → "KZ"); plurals
+    /// of nouns of nationality ("Kazakhs") are accepted.
+    pub fn demonym_country(&self, word: &str) -> Option<&'static str> {
+        let key = normalize_key(word);
+        if let Some(code) = self.demonyms.get(&key) {
+            return Some(code);
+        }
+        let singular = key.strip_suffix('s')?;
+        self.demonyms.get(singular).copied()
+    }
+
+    /// Number of places (countries, subdivisions, cities).
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+}
+
+/// "UK", "USA": two to four capital ASCII letters.
+fn is_abbreviation(name: &str) -> bool {
+    (2..=4).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Lower case, diacritics removed, curly apostrophes made straight.
+fn normalize_key(name: &str) -> String {
+    if name.is_ascii() {
+        return name.to_ascii_lowercase();
+    }
+    name.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_match_any_official_name() {
+        let gazetteer = Gazetteer::global();
+        assert!(gazetteer.is_country("Kazakhstan"));
+        assert!(gazetteer.is_country("Republic of Kazakhstan"));
+        assert!(gazetteer.is_country("Russian Federation"));
+        assert!(gazetteer.is_country("UK"));
+        assert!(!gazetteer.is_country("uk"));
+        assert!(!gazetteer.is_country("Almaty"));
+    }
+
+    #[test]
+    fn geocode_prefers_context_country_then_population() {
+        let gazetteer = Gazetteer::global();
+        let paris = gazetteer.geocode("Paris", &[]).map(|p| p.country_code);
+        assert_eq!(paris, Some("FR"));
+        // Several US towns are called Paris too; a US context selects one.
+        let paris_us = gazetteer.geocode("Paris", &["US"]).map(|p| p.country_code);
+        assert_eq!(paris_us, Some("US"));
+        assert_eq!(gazetteer.geocode("Xyzzyville", &[]), None);
+    }
+
+    #[test]
+    fn country_wins_over_same_named_state() {
+        let georgia = Gazetteer::global().geocode("Georgia", &[]);
+        assert_eq!(
+            georgia.map(|p| (p.country_code, p.kind)),
+            Some(("GE", FeatureKind::Country))
+        );
+    }
+
+    #[test]
+    fn diacritics_and_case_are_ignored() {
+        let gazetteer = Gazetteer::global();
+        let folded = gazetteer.geocode("MÜNCHEN", &[]).map(|p| p.name);
+        let plain = gazetteer.geocode("Munich", &[]).map(|p| p.name);
+        assert!(folded.is_some());
+        assert_eq!(folded, plain);
+    }
+
+    #[test]
+    fn spelling_variants_of_countries() {
+        let gazetteer = Gazetteer::global();
+        assert_eq!(gazetteer.fuzzy_country("Uzbekstan"), Some("UZ"));
+        assert_eq!(gazetteer.fuzzy_country("Uzbekistan"), None);
+        assert_eq!(gazetteer.fuzzy_country("Chad"), None);
+    }
+
+    #[test]
+    fn demonyms_map_to_countries() {
+        let gazetteer = Gazetteer::global();
+        assert_eq!(gazetteer.demonym_country("French"), Some("FR"));
+        assert_eq!(gazetteer.demonym_country("Uzbeks"), Some("UZ"));
+        assert_eq!(gazetteer.demonym_country("Table"), None);
+    }
+
+    #[test]
+    fn parses_quickly() {
+        let start = std::time::Instant::now();
+        let gazetteer = Gazetteer::parse(GAZETTEER_TSV);
+        let elapsed = start.elapsed();
+        assert!(gazetteer.len() > 30_000);
+        // Generous bound: debug builds of dependencies are optimised (opt-level 2).
+        assert!(elapsed.as_millis() < 1_000, "parse took {elapsed:?}");
+    }
+}

@@ -1,0 +1,144 @@
+//! Token features for one sentence: capitalization, acronyms, possessives,
+//! and whether a word stands where any word would be capitalized.
+
+use corroborate_model::{Span, Token, TokenKind};
+
+use crate::lexicon::{is_english_word, CALENDAR_SET, CONNECTOR_SET, FUNCTION_SET};
+
+/// A token with the features the rules look at.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok<'t> {
+    /// The token without a possessive ending.
+    pub span: Span,
+    pub text: &'t str,
+    pub lower: String,
+    pub is_word: bool,
+    /// Starts with an upper-case letter.
+    pub capitalized: bool,
+    /// Two or more letters, all upper case ("CSTO", "G20").
+    pub acronym: bool,
+    /// Ended in "'s" / "’s" (stripped from `span` and `text`).
+    pub possessive: bool,
+    /// First word of the sentence, of a quotation, or of a headline-style
+    /// sentence: capitalization there says nothing about names.
+    pub initial: bool,
+}
+
+impl Tok<'_> {
+    pub fn is_connector(&self) -> bool {
+        self.is_word && !self.capitalized && CONNECTOR_SET.contains(self.lower.as_str())
+    }
+
+    pub fn is_function_word(&self) -> bool {
+        !self.acronym && FUNCTION_SET.contains(self.lower.as_str())
+    }
+
+    pub fn is_calendar(&self) -> bool {
+        CALENDAR_SET.contains(self.lower.as_str())
+    }
+
+    /// An ordinary English word ("Reading", "Police"), not an acronym.
+    pub fn is_common_word(&self) -> bool {
+        !self.acronym && is_english_word(&self.lower)
+    }
+
+    /// A capitalized word or acronym that can be part of a name; hyphenated
+    /// words need every part capitalized ("Kassym-Jomart", not "Russian-led").
+    pub fn is_name_part(&self) -> bool {
+        self.is_word
+            && (self.acronym
+                || (self.capitalized
+                    && self
+                        .text
+                        .split('-')
+                        .all(|part| part.chars().next().is_some_and(char::is_uppercase))))
+    }
+
+    pub fn is_punct(&self, c: char) -> bool {
+        !self.is_word && self.text.starts_with(c) && self.text.len() == c.len_utf8()
+    }
+}
+
+/// Opening punctuation after which a capitalized word is "initial".
+const OPENERS: &[&str] = &[
+    "\"", "\u{201C}", "\u{2018}", "'", ":", "(", "[", "\u{2014}", "\u{2013}", "-", "\u{2022}", "*",
+];
+
+/// Builds the features of `tokens` (which lie in `text`).
+pub(crate) fn features<'t>(text: &'t str, tokens: &[Token]) -> Vec<Tok<'t>> {
+    let mut toks: Vec<Tok<'t>> = tokens.iter().filter_map(|t| make_tok(text, t)).collect();
+    mark_initials(&mut toks);
+    toks
+}
+
+fn make_tok<'t>(text: &'t str, token: &Token) -> Option<Tok<'t>> {
+    let raw = token.span.slice(text)?;
+    let is_word = token.kind == TokenKind::Word;
+    let stripped = raw
+        .strip_suffix("'s")
+        .or_else(|| raw.strip_suffix("\u{2019}s"))
+        .filter(|rest| is_word && !rest.is_empty());
+    let (name, possessive) = match stripped {
+        Some(rest) => (rest, true),
+        None => (raw, false),
+    };
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let acronym = is_word
+        && letters >= 2
+        && name
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&');
+    Some(Tok {
+        span: Span::new(token.span.start, token.span.start + name.len()),
+        text: name,
+        lower: name.to_lowercase(),
+        is_word,
+        capitalized: is_word && name.chars().next().is_some_and(char::is_uppercase),
+        acronym,
+        possessive,
+        initial: false,
+    })
+}
+
+/// Marks sentence-initial and quotation-initial words; in a headline-style
+/// sentence (most long words capitalized) or an all-caps one, every word.
+fn mark_initials(toks: &mut [Tok]) {
+    let headline = is_headline(toks);
+    let all_caps = is_all_caps(toks);
+    let mut previous_word_seen = false;
+    let mut after_opener = true;
+    for tok in toks.iter_mut() {
+        if tok.is_word {
+            tok.initial = headline || all_caps || !previous_word_seen || after_opener;
+            if all_caps {
+                tok.acronym = false;
+            }
+            previous_word_seen = true;
+            after_opener = false;
+        } else {
+            after_opener = OPENERS.contains(&tok.text);
+        }
+    }
+}
+
+/// Title-case lines: most long words capitalized and no final period
+/// (or every long word capitalized).
+fn is_headline(toks: &[Tok]) -> bool {
+    let ends_with_period = toks.last().is_some_and(|t| t.is_punct('.'));
+    let long_words = toks
+        .iter()
+        .filter(|t| t.is_word && t.text.len() > 3 && !t.acronym);
+    let (total, capitalized) = long_words.fold((0usize, 0usize), |(n, c), t| {
+        (n + 1, c + usize::from(t.capitalized))
+    });
+    let all = total >= 5 && capitalized == total;
+    all || (total >= 4 && !ends_with_period && capitalized * 10 >= total * 8)
+}
+
+fn is_all_caps(toks: &[Tok]) -> bool {
+    let words = toks.iter().filter(|t| t.is_word && t.text.len() > 1);
+    let (total, caps) = words.fold((0usize, 0usize), |(n, c), t| {
+        (n + 1, c + usize::from(t.acronym))
+    });
+    total >= 3 && caps * 10 >= total * 8
+}

@@ -1,0 +1,207 @@
+//! Unit tests of the whole extraction on sentences written for them.
+
+use super::*;
+
+fn one(sentence: &str) -> Vec<Quantity> {
+    extract(sentence, &[Span::new(0, sentence.len())])
+}
+
+fn only(sentence: &str) -> Quantity {
+    let found = one(sentence);
+    assert_eq!(found.len(), 1, "{sentence}: {found:?}");
+    found.into_iter().next().unwrap_or_else(|| unreachable!())
+}
+
+fn bounds(q: &Quantity) -> (Option<f64>, bool, Option<f64>, bool) {
+    let i = q.interval;
+    (i.low, i.low_inclusive, i.high, i.high_inclusive)
+}
+
+#[test]
+fn every_prefix_qualifier_row() {
+    for (phrase, kind) in PREFIX_QUALIFIERS {
+        let phrase = phrase.replace(" .", ".");
+        let sentence = format!("Officials said {phrase} 400 protesters were detained.");
+        let q = only(&sentence);
+        assert_eq!(q.interval, interval_for(Some(*kind), 400.0), "{sentence}");
+        assert_eq!(q.value, 400.0, "{sentence}");
+        assert_eq!(q.concept.as_deref(), Some("detained"), "{sentence}");
+        assert!(q.text.ends_with("400"), "{sentence}: {}", q.text);
+    }
+}
+
+#[test]
+fn every_suffix_qualifier_row() {
+    for (phrase, kind) in SUFFIX_QUALIFIERS {
+        let joined = match *phrase {
+            "- plus" => "400-plus".to_string(),
+            "- odd" => "400-odd".to_string(),
+            "+" => "400+".to_string(),
+            other => format!("400 {other}"),
+        };
+        let sentence = format!("Officials said {joined} protesters were detained.");
+        let q = only(&sentence);
+        assert_eq!(q.interval, interval_for(Some(*kind), 400.0), "{sentence}");
+        assert_eq!(q.concept.as_deref(), Some("detained"), "{sentence}");
+    }
+}
+
+#[test]
+fn every_vague_amount() {
+    for (phrase, low, high) in VAGUE_TABLE {
+        let sentence = format!("Police said {phrase} people were detained.");
+        let q = only(&sentence);
+        assert_eq!(q.interval, Interval::closed(*low, *high), "{sentence}");
+        assert_eq!(q.value, *low, "{sentence}");
+        assert_eq!(q.concept.as_deref(), Some("detained"), "{sentence}");
+    }
+}
+
+#[test]
+fn magnitude_aware_intervals() {
+    let q = only("Officials detained nearly 10,000 people.");
+    assert_eq!(bounds(&q), (Some(9500.0), true, Some(10000.0), false));
+    let q = only("Officials detained nearly 9,900 people.");
+    assert_eq!(bounds(&q), (Some(9800.0), true, Some(9900.0), false));
+    let a = only("The alliance sent just over 2,000 troops.");
+    let b = only("The force, numbering almost 4,000, arrived.");
+    assert!(!a.interval.intersects(&b.interval));
+    assert_eq!(b.concept.as_deref(), Some("troops"));
+}
+
+#[test]
+fn ranges() {
+    let q = only("Between 20 and 30 protesters were detained.");
+    assert_eq!(q.interval, Interval::closed(20.0, 30.0));
+    assert_eq!(
+        only("Witnesses saw 20-30 vehicles.").interval,
+        Interval::closed(20.0, 30.0)
+    );
+    assert_eq!(
+        only("They sent 20 to 30 soldiers.").interval,
+        Interval::closed(20.0, 30.0)
+    );
+    let q = only("Up to 700 contract workers could lose their jobs.");
+    assert_eq!(bounds(&q), (Some(0.0), true, Some(700.0), true));
+    let q = only("The fund will spend $5-10 million.");
+    assert_eq!(q.interval, Interval::closed(5e6, 1e7));
+    assert_eq!(q.unit.as_deref(), Some("USD"));
+    // A change is two figures, not a range.
+    assert_eq!(one("The price rose from 60 to 120 tenge.").len(), 2);
+}
+
+#[test]
+fn currencies_and_units() {
+    let cases = [
+        ("The firm was paid $46m.", 46e6, "USD"),
+        ("He received £8 million.", 8e6, "GBP"),
+        ("The bank lent €250 million.", 250e6, "EUR"),
+        ("Fuel costs 120 tenge.", 120.0, "tenge"),
+        ("Bread costs 90 roubles.", 90.0, "rubles"),
+        ("Prices rose 12 per cent.", 12.0, "percent"),
+        ("Prices rose 12%.", 12.0, "percent"),
+        ("Prices rose 12 percent.", 12.0, "percent"),
+        ("Each family gets 20 litres.", 20.0, "litres"),
+        ("The convoy drove 29km.", 29.0, "km"),
+        ("The ship spilled 300 tonnes.", 300.0, "tonnes"),
+        ("The state lent 2.5 billion dollars.", 2.5e9, "USD"),
+    ];
+    for (sentence, value, unit) in cases {
+        let q = only(sentence);
+        assert_eq!(q.value, value, "{sentence}");
+        assert_eq!(q.unit.as_deref(), Some(unit), "{sentence}");
+    }
+}
+
+#[test]
+fn concepts_and_scopes() {
+    let cases = [
+        (
+            "The office said 225 people had been killed.",
+            "killed",
+            None,
+        ),
+        ("The riots left more than 200 people dead.", "killed", None),
+        ("Police detained nearly 10,000 people.", "detained", None),
+        (
+            "By Monday more than 9,000 arrested were in jail.",
+            "detained",
+            None,
+        ),
+        (
+            "At least eighteen Tarvanian security officers were killed.",
+            "killed",
+            Some("security officers"),
+        ),
+        ("The alliance sent 2,000 troops.", "troops", None),
+        (
+            "The hospital treated 40 wounded civilians.",
+            "injured",
+            None,
+        ),
+        ("Several thousand protesters marched.", "protesters", None),
+        ("The state sold 300 enterprises.", "enterprises", None),
+        ("Three towns were captured by rebels.", "places", None),
+    ];
+    for (sentence, concept, scope) in cases {
+        let q = only(sentence);
+        assert_eq!(q.concept.as_deref(), Some(concept), "{sentence}");
+        assert_eq!(q.scope.as_deref(), scope, "{sentence}");
+    }
+}
+
+#[test]
+fn subcounts_point_to_their_total() {
+    let found =
+        one("The office said 225 people were killed, including 19 people from law enforcement.");
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[1].part_of, Some(0));
+    assert_eq!(found[1].concept.as_deref(), Some("killed"));
+    assert_eq!(found[1].scope.as_deref(), Some("law enforcement"));
+    assert!(found[1].interval.intersects(&Interval::exact(19.0)));
+    let found = one("Police arrested 900 people, among them 40 students.");
+    assert_eq!(found[1].part_of, Some(0));
+    assert_eq!(found[1].scope.as_deref(), Some("students"));
+}
+
+#[test]
+fn not_quantities() {
+    let sentences = [
+        "On 5 January the government resigned.",
+        "The protests began on January 2.",
+        "The curfew lasted from January 4-7.",
+        "In 2019 the president stepped down.",
+        "Its roots lie in the 1990s.",
+        "Article 19 guarantees free speech.",
+        "The Covid-19 pandemic hit hard.",
+        "The essay appeared in Harbor Review 46.",
+        "She was the first woman to lead the party.",
+        "It was the second highest turnout.",
+        "One can only guess what happened.",
+        "This is one of the most stable countries.",
+        "The meeting began at 10:30.",
+        "He was detained for ten days.",
+        "See page 12 for details.",
+        "The decree was signed on 15/01/2022.",
+        "A 45-year-old teacher was detained.",
+        "The 2022 protests were the largest.",
+    ];
+    for sentence in sentences {
+        assert!(one(sentence).is_empty(), "{sentence}: {:?}", one(sentence));
+    }
+}
+
+#[test]
+fn output_is_sorted_without_overlap() {
+    let text = "About 300 people died. Police detained 4,000, including 50 minors. Some 20-30 cars burned.";
+    let sentences = [
+        Span::new(23, 66),
+        Span::new(0, 22),
+        Span::new(67, text.len()),
+    ];
+    let found = extract(text, &sentences);
+    assert_eq!(found.len(), 4);
+    assert!(found.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+    assert_eq!(found[2].part_of, Some(1));
+    assert_eq!(found[0].span.slice(text), Some("About 300"));
+}

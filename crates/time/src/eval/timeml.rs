@@ -1,0 +1,151 @@
+//! TimeML (`.tml`) evaluation: the text inside `<TEXT>` is taken with tags
+//! stripped (offsets kept), tagged with the document's DCT and compared
+//! with the inline gold TIMEX3s.
+
+use super::{
+    compare, files_with, inline_timeml, read, system_annotations, Annotated, Counts, EvalError,
+    TimemlScores,
+};
+use chrono::NaiveDate;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+use std::path::Path;
+
+/// A parsed TimeML document.
+pub(crate) struct TimemlDoc {
+    pub dct: Option<NaiveDate>,
+    pub text: String,
+    pub gold: Vec<Annotated>,
+}
+
+/// Scores every `.tml` file in `dir`.
+pub fn eval_timeml(dir: &Path) -> Result<TimemlScores, EvalError> {
+    eval_timeml_to(dir, None)
+}
+
+/// Like [`eval_timeml`], also writing each document with the system's
+/// TIMEX3 tags to `write_dir` (same file name) when given.
+pub fn eval_timeml_to(dir: &Path, write_dir: Option<&Path>) -> Result<TimemlScores, EvalError> {
+    let files = files_with(dir, "tml")?;
+    if files.is_empty() {
+        return Err(EvalError::Empty(dir.to_path_buf()));
+    }
+    let mut counts = Counts::default();
+    for path in &files {
+        let doc = parse_timeml(&read(path)?).map_err(|message| EvalError::Xml {
+            path: path.clone(),
+            message,
+        })?;
+        let timexes = crate::tag(&doc.text, &[], doc.dct, false);
+        compare(&doc.gold, &system_annotations(&timexes), &mut counts);
+        if let (Some(out_dir), Some(name)) = (write_dir, path.file_name()) {
+            write_system(&out_dir.join(name), &doc, &timexes)?;
+        }
+    }
+    Ok(TimemlScores::from_counts(files.len(), counts))
+}
+
+fn write_system(
+    path: &Path,
+    doc: &TimemlDoc,
+    timexes: &[corroborate_model::Timex],
+) -> Result<(), EvalError> {
+    let dct = doc
+        .dct
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+    let body = format!(
+        "<?xml version=\"1.0\" ?>\n<TimeML>\n<DCT><TIMEX3 functionInDocument=\"CREATION_TIME\" tid=\"t0\" type=\"DATE\" value=\"{dct}\">{dct}</TIMEX3></DCT>\n<TEXT>{}</TEXT>\n</TimeML>\n",
+        inline_timeml(&doc.text, timexes)
+    );
+    std::fs::write(path, body).map_err(|source| EvalError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn attribute(element: &BytesStart, name: &str) -> Result<Option<String>, String> {
+    match element.try_get_attribute(name) {
+        Ok(Some(attr)) => attr
+            .unescape_value()
+            .map(|v| Some(v.into_owned()))
+            .map_err(|e| e.to_string()),
+        Ok(None) => Ok(None),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Parses a TimeML document with a streaming reader.
+pub(crate) fn parse_timeml(xml: &str) -> Result<TimemlDoc, String> {
+    let mut reader = Reader::from_str(xml);
+    reader.config_mut().trim_text(false);
+    let mut doc = TimemlDoc {
+        dct: None,
+        text: String::new(),
+        gold: Vec::new(),
+    };
+    let mut in_text = false;
+    let mut in_dct = false;
+    let mut open: Option<(usize, String, String)> = None;
+    loop {
+        match reader.read_event().map_err(|e| e.to_string())? {
+            Event::Start(e) => match e.name().as_ref() {
+                b"TEXT" => in_text = true,
+                b"DCT" => in_dct = true,
+                b"TIMEX3" if in_dct => {
+                    let value = attribute(&e, "value")?.unwrap_or_default();
+                    doc.dct = value
+                        .get(..10)
+                        .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+                }
+                b"TIMEX3" if in_text => {
+                    let timex_type = attribute(&e, "type")?.unwrap_or_default();
+                    let value = attribute(&e, "value")?.unwrap_or_default();
+                    open = Some((doc.text.len(), timex_type, value));
+                }
+                _ => {}
+            },
+            Event::End(e) => match e.name().as_ref() {
+                b"TEXT" => in_text = false,
+                b"DCT" => in_dct = false,
+                b"TIMEX3" => {
+                    if let Some((start, timex_type, value)) = open.take() {
+                        doc.gold.push(Annotated {
+                            start,
+                            end: doc.text.len(),
+                            timex_type,
+                            value,
+                        });
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(t) if in_text => {
+                doc.text.push_str(&t.unescape().map_err(|e| e.to_string())?);
+            }
+            Event::CData(t) if in_text => {
+                doc.text.push_str(&String::from_utf8_lossy(&t));
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_inline_timexes_with_offsets() {
+        let xml = r#"<?xml version="1.0" ?><TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2022-01-11">2022-01-11</TIMEX3></DCT>
+<TEXT>Troops &amp; police left on <TIMEX3 tid="t1" type="DATE" value="2022-01-05">Wednesday</TIMEX3>.</TEXT></TimeML>"#;
+        let doc = parse_timeml(xml).expect("valid TimeML");
+        assert_eq!(doc.dct, NaiveDate::from_ymd_opt(2022, 1, 11));
+        assert_eq!(doc.text, "Troops & police left on Wednesday.");
+        let gold = &doc.gold[0];
+        assert_eq!(doc.text.get(gold.start..gold.end), Some("Wednesday"));
+        assert_eq!(gold.value, "2022-01-05");
+    }
+}

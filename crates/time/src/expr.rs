@@ -1,0 +1,142 @@
+//! The meaning of a recognised expression before it is resolved to a value.
+
+use crate::lexicon::Unit;
+use chrono::Weekday;
+
+/// Where a year comes from when the text gives one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum YearSpec {
+    /// Written out ("2022"); negative for BC.
+    Explicit(i32),
+    /// "of that year" (0), "of the following year" (+1), "the previous year" (-1).
+    Anaphoric(i32),
+}
+
+/// What a relative expression counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Base {
+    /// The publication date in news ("yesterday", "last week", "three days ago").
+    Deictic,
+    /// The last date mentioned ("the next day", "five days later").
+    Anaphoric,
+}
+
+/// "early" / "mid" / "late" and their phrase forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PointMod {
+    Start,
+    Mid,
+    End,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Expr {
+    /// A calendar date of year, month or day precision; `day_end` closes a
+    /// day range within the month ("January 4–6").
+    Calendar {
+        year: Option<YearSpec>,
+        month: Option<u32>,
+        day: Option<u32>,
+        day_end: Option<u32>,
+    },
+    /// "the 1990s": the first three digits.
+    Decade(i32),
+    /// "the 20th century": the first two digits ("19"); negative for BC.
+    Century(i32),
+    Season {
+        year: Option<YearSpec>,
+        code: &'static str,
+    },
+    /// A quarter ("Q3", code "Q3") or half ("H1") of a year.
+    YearPart {
+        year: Option<YearSpec>,
+        code: &'static str,
+    },
+    Weekday(Weekday),
+    /// "today" (0), "yesterday" (-1), "the next day" (+1, anaphoric).
+    DayShift {
+        days: i64,
+        base: Base,
+    },
+    /// "last week", "this year", "the following month", "next spring".
+    UnitShift {
+        unit: Unit,
+        offset: i64,
+        base: Base,
+    },
+    /// "last Monday", "next January", "this winter".
+    NamedShift {
+        name: Named,
+        offset: i64,
+    },
+    /// "five days ago" (deictic), "five days later" (anaphoric).
+    CountShift {
+        count: Option<f64>,
+        unit: Unit,
+        sign: i64,
+        base: Base,
+    },
+    /// PRESENT_REF, PAST_REF, FUTURE_REF.
+    Reference(&'static str),
+    Duration(String),
+    Set(String),
+    /// A clock time with no date of its own ("at 3 p.m.").
+    Clock,
+}
+
+/// A named unit that "last"/"next"/"this" can shift.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Named {
+    Weekday(Weekday),
+    Month(u32),
+    Season(&'static str),
+}
+
+/// A recognised expression with its byte span and modifiers.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Candidate {
+    pub start: usize,
+    pub end: usize,
+    pub expr: Expr,
+    /// TIMEX3 part of day ("MO", "AF", "EV", "NI").
+    pub part_of_day: Option<&'static str>,
+    /// Clock time (hour, minute).
+    pub clock: Option<(u32, u32)>,
+    pub point_mod: Option<PointMod>,
+    /// "the first week of": the point modifier covers this many days.
+    pub edge_days: Option<i64>,
+    pub approximate: bool,
+}
+
+impl Candidate {
+    pub(crate) fn new(start: usize, end: usize, expr: Expr) -> Self {
+        Candidate {
+            start,
+            end,
+            expr,
+            part_of_day: None,
+            clock: None,
+            point_mod: None,
+            edge_days: None,
+            approximate: false,
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub(crate) fn has_explicit_year(&self) -> Option<i32> {
+        match self.expr {
+            Expr::Calendar {
+                year: Some(YearSpec::Explicit(y)),
+                ..
+            }
+            | Expr::Season {
+                year: Some(YearSpec::Explicit(y)),
+                ..
+            } => Some(y),
+            _ => None,
+        }
+    }
+}

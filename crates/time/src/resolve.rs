@@ -1,0 +1,919 @@
+//! Normalisation: turns candidates into TIMEX3 values, in text order,
+//! keeping a narrative reference date.
+//!
+//! Anchoring rules:
+//! * News mode (a DCT is known and the text mentions years near it):
+//!   deictic expressions ("yesterday", "on Wednesday", "last week", "three
+//!   days ago", "this year") count from the DCT, except inside a paragraph
+//!   that has mentioned an explicit earlier year ("In 2011 …"), where they
+//!   count from that narrative date. Year-less dates ("28 December", "in
+//!   May") use a reference date from the same paragraph if there is one,
+//!   else the DCT, choosing the nearest year with a bias to the past (a
+//!   future candidate counts double distance).
+//! * Narrative mode (no DCT, or a DCT far from every year mentioned, as in
+//!   history articles): everything counts from the last mentioned date;
+//!   year-less dates choose the nearest year with a bias to the future (a
+//!   past candidate counts double distance: stories move forward), so "in
+//!   May" after "in October 2019" is 2020-05.
+//! * Anaphoric expressions ("the next day", "five days later", "that year")
+//!   always use the last mentioned date, falling back to the DCT.
+//! * Weekdays: news reports are past-oriented, so "on Wednesday" is the last
+//!   Wednesday on or before the base date (the base date itself when it is a
+//!   Wednesday), unless "will"/"next"/"scheduled"/"due" appears earlier in the
+//!   sentence, in which case it is the next one strictly after it. In
+//!   narrative mode it is the first such weekday on or after the reference.
+//! * Unanchorable values keep unknown parts as X ("XXXX-01-05") and have no
+//!   start/end.
+//!
+//! start/end (inclusive days): a day → itself; a day range → its days; a
+//! week → Monday..Sunday; a month → first..last day; a quarter; a year; a
+//! season (SP Mar–May, SU Jun–Aug, FA Sep–Nov, WI Dec–Feb of the next year);
+//! a decade; a century (…00–…99). "early"/"mid"/"late" narrow the range to
+//! its first, middle or last third and mark the timex approximate, keeping
+//! the value ("early January 2022" → value 2022-01, days 1–10).
+
+use crate::expr::{Base, Candidate, Expr, Named, PointMod, YearSpec};
+use crate::lexicon::Unit;
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use corroborate_model::{Span, TimeAnchor, Timex, TimexType};
+
+/// How close (in bytes) a year-only reference must be for a year-less date
+/// in news to take its year.
+const NEAR_YEAR_BYTES: usize = 250;
+
+/// Precision of a resolved date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Grain {
+    Year,
+    Month,
+    Day,
+}
+
+/// A date the narrative has reached.
+#[derive(Debug, Clone, Copy)]
+struct Reference {
+    date: NaiveDate,
+    grain: Grain,
+    paragraph: usize,
+    /// Byte offset where the mention ends.
+    offset: usize,
+    from_dct: bool,
+}
+
+/// The outcome of resolving one candidate.
+struct Resolved {
+    value: String,
+    timex_type: TimexType,
+    range: Option<(NaiveDate, NaiveDate)>,
+    anchor: TimeAnchor,
+    used_dct: bool,
+    /// A new reference date for later expressions.
+    reference: Option<(NaiveDate, Grain)>,
+}
+
+impl Resolved {
+    fn plain(value: impl Into<String>, timex_type: TimexType) -> Self {
+        Resolved {
+            value: value.into(),
+            timex_type,
+            range: None,
+            anchor: TimeAnchor::Unanchored,
+            used_dct: false,
+            reference: None,
+        }
+    }
+}
+
+pub(crate) struct Resolver<'t> {
+    text: &'t str,
+    dct: Option<NaiveDate>,
+    dct_inferred: bool,
+    news: bool,
+    reference: Option<Reference>,
+    day_reference: Option<Reference>,
+    month_reference: Option<Reference>,
+    /// Paragraph in which an explicit year before the DCT's was mentioned.
+    background_paragraph: Option<usize>,
+    paragraph_starts: Vec<usize>,
+    /// Start of the candidate being resolved.
+    current_start: usize,
+}
+
+impl<'t> Resolver<'t> {
+    pub(crate) fn new(
+        text: &'t str,
+        dct: Option<NaiveDate>,
+        dct_inferred: bool,
+        candidates: &[Candidate],
+    ) -> Self {
+        let paragraph_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Resolver {
+            text,
+            dct,
+            dct_inferred,
+            news: is_news(dct, candidates),
+            reference: None,
+            day_reference: None,
+            month_reference: None,
+            background_paragraph: None,
+            paragraph_starts,
+            current_start: 0,
+        }
+    }
+
+    fn paragraph(&self, offset: usize) -> usize {
+        self.paragraph_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    pub(crate) fn resolve(&mut self, candidate: &Candidate) -> Option<Timex> {
+        let paragraph = self.paragraph(candidate.start);
+        self.current_start = candidate.start;
+        if let Some(year) = candidate.has_explicit_year() {
+            self.note_explicit_year(year, paragraph);
+        }
+        let mut resolved = self.resolve_expr(candidate, paragraph)?;
+        self.apply_time_of_day(candidate, &mut resolved);
+        if let (Some(pm), Some((start, end))) = (candidate.point_mod, resolved.range) {
+            resolved.range = Some(match candidate.edge_days {
+                Some(days) => edge(start, end, pm, days),
+                None => narrow(start, end, pm),
+            });
+        }
+        let looks_back = matches!(
+            candidate.expr,
+            Expr::UnitShift { offset: ..=-1, .. }
+                | Expr::NamedShift { offset: ..=-1, .. }
+                | Expr::CountShift { sign: ..=-1, .. }
+        );
+        if let Some((date, grain)) = resolved.reference.filter(|_| !looks_back) {
+            let reference = Reference {
+                date,
+                grain,
+                paragraph,
+                offset: candidate.end,
+                from_dct: resolved.used_dct || self.reference_from_dct(),
+            };
+            self.reference = Some(reference);
+            if grain == Grain::Day {
+                self.day_reference = Some(reference);
+            }
+            if grain >= Grain::Month {
+                self.month_reference = Some(reference);
+            }
+        }
+        let text = self.text.get(candidate.start..candidate.end)?.to_string();
+        Some(Timex {
+            span: Span::new(candidate.start, candidate.end),
+            text,
+            timex_type: resolved.timex_type,
+            value: resolved.value,
+            start: resolved.range.map(|r| r.0),
+            end: resolved.range.map(|r| r.1),
+            approximate: candidate.approximate,
+            anchor: resolved.anchor,
+            inferred: self.dct_inferred && resolved.used_dct,
+        })
+    }
+
+    fn reference_from_dct(&self) -> bool {
+        self.reference.is_some_and(|r| r.from_dct)
+    }
+
+    fn note_explicit_year(&mut self, year: i32, paragraph: usize) {
+        let Some(dct) = self.dct else {
+            return;
+        };
+        if year < dct.year() {
+            self.background_paragraph = Some(paragraph);
+        } else if self.background_paragraph == Some(paragraph) {
+            self.background_paragraph = None;
+        }
+    }
+
+    fn resolve_expr(&mut self, candidate: &Candidate, paragraph: usize) -> Option<Resolved> {
+        let resolved = match &candidate.expr {
+            Expr::Calendar {
+                year,
+                month,
+                day,
+                day_end,
+            } => self.calendar(*year, *month, *day, *day_end, paragraph),
+            Expr::Decade(decade) => {
+                absolute(decade_string(*decade), decade_range(*decade, 10), None)
+            }
+            Expr::Century(century) => century_value(*century),
+            Expr::Season { year, code } | Expr::YearPart { year, code } => {
+                self.season(*year, code, paragraph)
+            }
+            Expr::Weekday(day) => self.weekday(*day, candidate.start, paragraph),
+            Expr::DayShift { days, base } => self.day_shift(*days, *base, paragraph),
+            Expr::UnitShift { unit, offset, base } => {
+                self.unit_shift(*unit, *offset, *base, paragraph)
+            }
+            Expr::NamedShift { name, offset } => self.named_shift(*name, *offset, paragraph),
+            Expr::CountShift {
+                count,
+                unit,
+                sign,
+                base,
+            } => self.count_shift(*count, *unit, *sign, *base, paragraph),
+            Expr::Reference(value) => Resolved::plain(*value, TimexType::Date),
+            Expr::Duration(value) => Resolved::plain(value.clone(), TimexType::Duration),
+            Expr::Set(value) => Resolved::plain(value.clone(), TimexType::Set),
+            Expr::Clock => self.day_shift(0, Base::Anaphoric, paragraph),
+        };
+        Some(resolved)
+    }
+
+    /// The date deictic expressions count from, and whether it is the DCT.
+    fn deictic_base(&self, paragraph: usize) -> Option<(Reference, bool)> {
+        let background = self.background_paragraph == Some(paragraph);
+        if self.news && !background {
+            if let Some(dct) = self.dct {
+                return Some((dct_reference(dct), true));
+            }
+        }
+        self.anaphoric_base(Grain::Day)
+            .or_else(|| self.dct.map(|d| (dct_reference(d), true)))
+    }
+
+    /// The last mentioned date of at least `grain` precision (falling back
+    /// to coarser ones, then to the DCT).
+    /// A finer earlier reference is preferred when it lies within the latest
+    /// (coarser) one: "May 10, 1940 … in 1940 … twelve days later".
+    fn anaphoric_base(&self, grain: Grain) -> Option<(Reference, bool)> {
+        let finer = match grain {
+            Grain::Day => self.day_reference,
+            Grain::Month => self.month_reference,
+            Grain::Year => None,
+        };
+        let chosen = match (self.reference, finer) {
+            (Some(latest), _) if latest.grain >= grain => Some(latest),
+            (Some(latest), Some(fine)) if within(fine.date, latest) => Some(fine),
+            (latest, _) => latest,
+        };
+        chosen
+            .map(|r| (r, r.from_dct))
+            .or_else(|| self.dct.map(|d| (dct_reference(d), true)))
+    }
+
+    fn base_for(&self, base: Base, grain: Grain, paragraph: usize) -> Option<(Reference, bool)> {
+        match base {
+            Base::Deictic => self.deictic_base(paragraph),
+            Base::Anaphoric => self.anaphoric_base(grain),
+        }
+    }
+
+    fn anchor_of(&self, used_dct: bool) -> TimeAnchor {
+        if used_dct {
+            TimeAnchor::Publication
+        } else {
+            TimeAnchor::Narrative
+        }
+    }
+
+    fn calendar(
+        &self,
+        year: Option<YearSpec>,
+        month: Option<u32>,
+        day: Option<u32>,
+        day_end: Option<u32>,
+        paragraph: usize,
+    ) -> Resolved {
+        let (year, anchor, used_dct) = match year {
+            Some(YearSpec::Explicit(y)) => (Some(y), TimeAnchor::Absolute, false),
+            Some(YearSpec::Anaphoric(offset)) => match self.anaphoric_base(Grain::Year) {
+                Some((r, dct)) => (Some(r.date.year() + offset), self.anchor_of(dct), dct),
+                None => (None, TimeAnchor::Unanchored, false),
+            },
+            None => match (month, self.yearless_base(paragraph, day.is_some())) {
+                (Some(m), Some((r, dct))) => {
+                    let y = self.pick_year(m, day, r);
+                    (Some(y), self.anchor_of(dct), dct)
+                }
+                _ => (None, TimeAnchor::Unanchored, false),
+            },
+        };
+        let Some(year) = year else {
+            let value = match (month, day) {
+                (Some(m), Some(d)) => format!("XXXX-{m:02}-{d:02}"),
+                (Some(m), None) => format!("XXXX-{m:02}"),
+                _ => "XXXX".to_string(),
+            };
+            return Resolved::plain(value, TimexType::Date);
+        };
+        let mut resolved = calendar_value(year, month, day, day_end);
+        resolved.anchor = anchor;
+        resolved.used_dct = used_dct;
+        resolved
+    }
+
+    /// Reference for a date written without its year. Within a paragraph a
+    /// day-precision date ("April 15") follows the last day-precision date,
+    /// and a month follows the last month or day rather than a year-only
+    /// aside ("a campaign planned for 1976").
+    ///
+    /// In news mode a year-only reference is used only when it was mentioned
+    /// within the last 250 bytes ("In 2011, … On 16 December"), so that a
+    /// parenthetical "(from 2014 to 2016)" earlier in the paragraph does not
+    /// pull "on 9 January" back in time.
+    fn yearless_base(&self, paragraph: usize, has_day: bool) -> Option<(Reference, bool)> {
+        let near = |r: &Reference| self.current_start.saturating_sub(r.offset) < NEAR_YEAR_BYTES;
+        let in_paragraph = |r: &Reference| {
+            r.paragraph == paragraph && (!self.news || r.grain != Grain::Year || near(r))
+        };
+        let latest_is_year = self.reference.is_some_and(|r| r.grain == Grain::Year);
+        let local = if has_day {
+            self.day_reference.filter(in_paragraph)
+        } else {
+            None
+        }
+        .or_else(|| {
+            self.month_reference
+                .filter(|r| in_paragraph(r) && latest_is_year)
+        })
+        .or_else(|| self.reference.filter(in_paragraph));
+        if let Some(r) = local {
+            return Some((r, r.from_dct));
+        }
+        if self.news {
+            if let Some(dct) = self.dct {
+                return Some((dct_reference(dct), true));
+            }
+        }
+        self.anaphoric_base(Grain::Month)
+    }
+
+    /// The year that puts month/day nearest the reference, with the
+    /// direction bias of the mode (see the module doc).
+    fn pick_year(&self, month: u32, day: Option<u32>, reference: Reference) -> i32 {
+        let ref_year = reference.date.year();
+        if reference.grain == Grain::Year {
+            return ref_year;
+        }
+        let position =
+            |y: i32, m: u32, d: u32| i64::from(y) * 372 + i64::from(m) * 31 + i64::from(d);
+        let ref_day = if reference.grain == Grain::Day {
+            reference.date.day()
+        } else {
+            15
+        };
+        let here = position(ref_year, reference.date.month(), ref_day);
+        let target_day = day.unwrap_or(15);
+        let mut best = (i64::MAX, ref_year);
+        for year in [ref_year - 1, ref_year, ref_year + 1] {
+            // "Feb 29" only exists in leap years.
+            if day.is_some_and(|d| NaiveDate::from_ymd_opt(year, month, d).is_none()) {
+                continue;
+            }
+            let delta = position(year, month, target_day) - here;
+            let cost = match (delta >= 0, self.news) {
+                (true, true) | (false, false) => delta.abs() * 2,
+                _ => delta.abs(),
+            };
+            if cost < best.0 {
+                best = (cost, year);
+            }
+        }
+        best.1
+    }
+
+    fn season(&self, year: Option<YearSpec>, code: &'static str, paragraph: usize) -> Resolved {
+        let year = match year {
+            Some(YearSpec::Explicit(y)) => Some((y, TimeAnchor::Absolute, false)),
+            Some(YearSpec::Anaphoric(offset)) => self
+                .anaphoric_base(Grain::Year)
+                .map(|(r, dct)| (r.date.year() + offset, self.anchor_of(dct), dct)),
+            None => self.yearless_base(paragraph, false).map(|(r, dct)| {
+                let start_month = season_months(code).0;
+                let y = if self.news && dct && start_month > r.date.month() && code != "WI" {
+                    r.date.year() - 1
+                } else {
+                    r.date.year()
+                };
+                (y, self.anchor_of(dct), dct)
+            }),
+        };
+        let Some((y, anchor, used_dct)) = year else {
+            return Resolved::plain(format!("XXXX-{code}"), TimexType::Date);
+        };
+        let (first, last) = season_months(code);
+        let end_year = if last < first { y + 1 } else { y };
+        let range = month_start(y, first).zip(month_end(end_year, last));
+        Resolved {
+            value: format!("{}-{code}", year_string(y)),
+            timex_type: TimexType::Date,
+            range,
+            anchor,
+            used_dct,
+            reference: None,
+        }
+    }
+
+    fn weekday(&self, day: Weekday, start: usize, paragraph: usize) -> Resolved {
+        let Some((base, dct)) = self.deictic_base(paragraph) else {
+            return Resolved::plain(
+                format!("XXXX-WXX-{}", day.number_from_monday()),
+                TimexType::Date,
+            );
+        };
+        let date = if self.news && dct {
+            if self.future_cue_before(start) {
+                next_weekday_after(base.date, day)
+            } else {
+                last_weekday_on_or_before(base.date, day)
+            }
+        } else {
+            let on_or_after = base
+                .date
+                .checked_sub_days(Days::new(1))
+                .unwrap_or(base.date);
+            next_weekday_after(on_or_after, day)
+        };
+        day_result(date, self.anchor_of(dct), dct)
+    }
+
+    /// "will", "next", "scheduled", "due" earlier in the same sentence.
+    fn future_cue_before(&self, start: usize) -> bool {
+        let before = self.text.get(..start).unwrap_or("");
+        let sentence_start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+        let sentence = before
+            .get(sentence_start..)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        sentence
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .any(|w| {
+                matches!(
+                    w,
+                    "will" | "next" | "scheduled" | "due" | "planned" | "until" | "'ll"
+                )
+            })
+    }
+
+    fn day_shift(&self, days: i64, base: Base, paragraph: usize) -> Resolved {
+        // Without a publication date to count from, "today" means the present.
+        let no_dct_base = !self.news || self.dct.is_none();
+        if base == Base::Deictic
+            && days == 0
+            && no_dct_base
+            && self.background_paragraph != Some(paragraph)
+        {
+            return Resolved::plain("PRESENT_REF", TimexType::Date);
+        }
+        let Some((reference, dct)) = self.base_for(base, Grain::Day, paragraph) else {
+            return Resolved::plain("XXXX-XX-XX", TimexType::Date);
+        };
+        if reference.grain != Grain::Day {
+            return self.coarse(reference, dct);
+        }
+        let date = shift_days(reference.date, days);
+        day_result(date, self.anchor_of(dct), dct)
+    }
+
+    /// "that day" after "in May 1940": only the coarser date is known.
+    fn coarse(&self, reference: Reference, dct: bool) -> Resolved {
+        let month = (reference.grain == Grain::Month).then(|| reference.date.month());
+        let mut resolved = calendar_value(reference.date.year(), month, None, None);
+        resolved.anchor = self.anchor_of(dct);
+        resolved.used_dct = dct;
+        resolved.reference = None;
+        resolved
+    }
+
+    fn unit_shift(&self, unit: Unit, offset: i64, base: Base, paragraph: usize) -> Resolved {
+        let grain = match unit {
+            Unit::Week | Unit::Weekend | Unit::Fortnight | Unit::Day => Grain::Day,
+            Unit::Month | Unit::Quarter => Grain::Month,
+            _ => Grain::Year,
+        };
+        let Some((reference, dct)) = self.base_for(base, grain, paragraph) else {
+            return Resolved::plain(unknown_unit_value(unit), TimexType::Date);
+        };
+        let mut resolved = unit_value(reference.date, unit, offset);
+        resolved.anchor = self.anchor_of(dct);
+        resolved.used_dct = dct;
+        resolved
+    }
+
+    fn named_shift(&self, name: Named, offset: i64, paragraph: usize) -> Resolved {
+        let Some((reference, dct)) = self.deictic_base(paragraph) else {
+            let value = match name {
+                Named::Weekday(d) => format!("XXXX-WXX-{}", d.number_from_monday()),
+                Named::Month(m) => format!("XXXX-{m:02}"),
+                Named::Season(code) => format!("XXXX-{code}"),
+            };
+            return Resolved::plain(value, TimexType::Date);
+        };
+        let base = reference.date;
+        let mut resolved = match name {
+            Named::Weekday(day) => {
+                let date = match offset {
+                    -1 => last_weekday_on_or_before(shift_days(base, -1), day),
+                    1 => next_weekday_after(base, day),
+                    _ => same_week_weekday(base, day),
+                };
+                day_result(date, TimeAnchor::Unanchored, false)
+            }
+            Named::Month(month) => {
+                let year = match offset {
+                    -1 if month < base.month() => base.year(),
+                    -1 => base.year() - 1,
+                    1 if month > base.month() => base.year(),
+                    1 => base.year() + 1,
+                    _ => base.year(),
+                };
+                calendar_value(year, Some(month), None, None)
+            }
+            Named::Season(code) => {
+                let y = base.year() + offset as i32;
+                let mut season = self.season(Some(YearSpec::Explicit(y)), code, paragraph);
+                season.reference = None;
+                season
+            }
+        };
+        resolved.anchor = self.anchor_of(dct);
+        resolved.used_dct = dct;
+        resolved
+    }
+
+    fn count_shift(
+        &self,
+        count: Option<f64>,
+        unit: Unit,
+        sign: i64,
+        base: Base,
+        paragraph: usize,
+    ) -> Resolved {
+        let grain = unit_grain(unit);
+        let found = self.base_for(base, grain, paragraph);
+        let (Some(count), Some((reference, dct))) = (count, found) else {
+            return Resolved::plain(unknown_unit_value(unit), TimexType::Date);
+        };
+        if count.fract() != 0.0 {
+            return Resolved::plain(unknown_unit_value(unit), TimexType::Date);
+        }
+        if reference.grain < grain {
+            return self.coarse(reference, dct);
+        }
+        let n = count as i64 * sign;
+        let mut resolved = match unit {
+            Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => {
+                let days = if unit == Unit::Day { n } else { 0 };
+                day_result(
+                    shift_days(reference.date, days),
+                    TimeAnchor::Unanchored,
+                    false,
+                )
+            }
+            Unit::Fortnight => unit_value(reference.date, Unit::Week, n * 2),
+            _ => unit_value(reference.date, unit, n),
+        };
+        resolved.anchor = self.anchor_of(dct);
+        resolved.used_dct = dct;
+        resolved
+    }
+
+    /// Adds a part of day or clock time to a day-precision value; the
+    /// timex becomes a TIME.
+    fn apply_time_of_day(&self, candidate: &Candidate, resolved: &mut Resolved) {
+        let suffix = if let Some((h, m)) = candidate.clock {
+            format!("T{h:02}:{m:02}")
+        } else if let Some(part) = candidate.part_of_day {
+            format!("T{part}")
+        } else {
+            return;
+        };
+        if matches!(resolved.timex_type, TimexType::Duration | TimexType::Set) {
+            return;
+        }
+        let is_day = resolved.value.len() == 10 && resolved.value.as_bytes().get(4) == Some(&b'-');
+        let is_week_day = resolved.value.starts_with("XXXX-WXX");
+        if is_day || is_week_day || resolved.value == "XXXX-XX-XX" {
+            resolved.value.push_str(&suffix);
+        } else if candidate.expr == Expr::Clock {
+            resolved.value = format!("XXXX-XX-XX{suffix}");
+            resolved.range = None;
+        }
+        resolved.timex_type = TimexType::Time;
+    }
+}
+
+/// News mode needs a DCT. A text is history writing (narrative mode)
+/// whatever its DCT when either
+/// * its latest explicit year is five or more years before the DCT and it
+///   has at most one news marker (a weekday, "yesterday", "last week", …), or
+/// * it names at least 20 explicit years with a median two or more years
+///   before the DCT.
+///
+/// News analysis with background years stays in news mode: it names recent
+/// years, few years, or uses news markers.
+fn is_news(dct: Option<NaiveDate>, candidates: &[Candidate]) -> bool {
+    let Some(dct) = dct else {
+        return false;
+    };
+    let mut years: Vec<i32> = candidates
+        .iter()
+        .filter_map(Candidate::has_explicit_year)
+        .collect();
+    let Some(&latest) = years.iter().max() else {
+        return true;
+    };
+    let markers = candidates
+        .iter()
+        .filter(|c| is_news_marker(&c.expr))
+        .count();
+    if latest <= dct.year() - 5 && markers <= 1 {
+        return false;
+    }
+    if years.len() < 20 {
+        return true;
+    }
+    years.sort_unstable();
+    let median = years.get(years.len() / 2).copied().unwrap_or(dct.year());
+    median > dct.year() - 2
+}
+
+fn is_news_marker(expr: &Expr) -> bool {
+    match expr {
+        Expr::Weekday(_) => true,
+        Expr::DayShift { days, base } => *base == Base::Deictic && *days != 0,
+        Expr::UnitShift { base, .. } => *base == Base::Deictic,
+        _ => false,
+    }
+}
+
+fn within(date: NaiveDate, reference: Reference) -> bool {
+    let same_year = date.year() == reference.date.year();
+    match reference.grain {
+        Grain::Year => same_year,
+        Grain::Month | Grain::Day => same_year && date.month() == reference.date.month(),
+    }
+}
+
+fn dct_reference(dct: NaiveDate) -> Reference {
+    Reference {
+        date: dct,
+        grain: Grain::Day,
+        paragraph: usize::MAX,
+        offset: 0,
+        from_dct: true,
+    }
+}
+
+fn unit_grain(unit: Unit) -> Grain {
+    match unit {
+        Unit::Second
+        | Unit::Minute
+        | Unit::Hour
+        | Unit::Day
+        | Unit::Week
+        | Unit::Weekend
+        | Unit::Fortnight => Grain::Day,
+        Unit::Month | Unit::Quarter => Grain::Month,
+        _ => Grain::Year,
+    }
+}
+
+fn year_string(year: i32) -> String {
+    if year < 0 {
+        format!("BC{:04}", -year)
+    } else {
+        format!("{year:04}")
+    }
+}
+
+fn decade_string(decade: i32) -> String {
+    if decade < 0 {
+        format!("BC{:03}", -decade)
+    } else {
+        format!("{decade:03}")
+    }
+}
+
+fn month_start(year: i32, month: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, 1)
+}
+
+fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
+    month_start(year, month)?
+        .checked_add_months(Months::new(1))?
+        .pred_opt()
+}
+
+fn shift_days(date: NaiveDate, days: i64) -> NaiveDate {
+    let magnitude = Days::new(days.unsigned_abs());
+    let shifted = if days >= 0 {
+        date.checked_add_days(magnitude)
+    } else {
+        date.checked_sub_days(magnitude)
+    };
+    shifted.unwrap_or(date)
+}
+
+fn shift_months(date: NaiveDate, months: i64) -> NaiveDate {
+    let magnitude = Months::new(u32::try_from(months.unsigned_abs()).unwrap_or(0));
+    let first = date.with_day(1).unwrap_or(date);
+    let shifted = if months >= 0 {
+        first.checked_add_months(magnitude)
+    } else {
+        first.checked_sub_months(magnitude)
+    };
+    shifted.unwrap_or(first)
+}
+
+fn day_result(date: NaiveDate, anchor: TimeAnchor, used_dct: bool) -> Resolved {
+    Resolved {
+        value: date.format("%Y-%m-%d").to_string(),
+        timex_type: TimexType::Date,
+        range: Some((date, date)),
+        anchor,
+        used_dct,
+        reference: Some((date, Grain::Day)),
+    }
+}
+
+fn absolute(
+    value: String,
+    range: Option<(NaiveDate, NaiveDate)>,
+    reference: Option<(NaiveDate, Grain)>,
+) -> Resolved {
+    Resolved {
+        value,
+        timex_type: TimexType::Date,
+        range,
+        anchor: TimeAnchor::Absolute,
+        used_dct: false,
+        reference,
+    }
+}
+
+/// Value and range of a date of year, month or day precision.
+fn calendar_value(
+    year: i32,
+    month: Option<u32>,
+    day: Option<u32>,
+    day_end: Option<u32>,
+) -> Resolved {
+    let ys = year_string(year);
+    let reference_year = NaiveDate::from_ymd_opt(year, 1, 1);
+    match (month, day) {
+        (Some(m), Some(d)) => {
+            let value = format!("{ys}-{m:02}-{d:02}");
+            let first = NaiveDate::from_ymd_opt(year, m, d);
+            let last = day_end
+                .and_then(|e| NaiveDate::from_ymd_opt(year, m, e))
+                .or(first);
+            let range = first.zip(last);
+            absolute(value, range, first.map(|f| (f, Grain::Day)))
+        }
+        (Some(m), None) => {
+            let range = month_start(year, m).zip(month_end(year, m));
+            absolute(
+                format!("{ys}-{m:02}"),
+                range,
+                month_start(year, m).map(|f| (f, Grain::Month)),
+            )
+        }
+        _ => {
+            let range = reference_year.zip(NaiveDate::from_ymd_opt(year, 12, 31));
+            absolute(ys, range, reference_year.map(|f| (f, Grain::Year)))
+        }
+    }
+}
+
+fn decade_range(first_digits: i32, span_years: i32) -> Option<(NaiveDate, NaiveDate)> {
+    let first_year = first_digits * span_years;
+    NaiveDate::from_ymd_opt(first_year, 1, 1).zip(NaiveDate::from_ymd_opt(
+        first_year + span_years - 1,
+        12,
+        31,
+    ))
+}
+
+fn century_value(century: i32) -> Resolved {
+    if century < 0 {
+        return absolute(format!("BC{:02}", -century), None, None);
+    }
+    absolute(format!("{century:02}"), decade_range(century, 100), None)
+}
+
+/// First and last month of a season, quarter or half year.
+fn season_months(code: &str) -> (u32, u32) {
+    match code {
+        "Q1" => (1, 3),
+        "Q2" => (4, 6),
+        "Q3" => (7, 9),
+        "Q4" => (10, 12),
+        "H1" => (1, 6),
+        "H2" => (7, 12),
+        "SP" => (3, 5),
+        "SU" => (6, 8),
+        "FA" => (9, 11),
+        _ => (12, 2),
+    }
+}
+
+fn last_weekday_on_or_before(date: NaiveDate, day: Weekday) -> NaiveDate {
+    let back = (7 + date.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7;
+    shift_days(date, -i64::from(back))
+}
+
+fn next_weekday_after(date: NaiveDate, day: Weekday) -> NaiveDate {
+    let ahead = (7 + day.num_days_from_monday() - date.weekday().num_days_from_monday()) % 7;
+    let ahead = if ahead == 0 { 7 } else { ahead };
+    shift_days(date, i64::from(ahead))
+}
+
+fn same_week_weekday(date: NaiveDate, day: Weekday) -> NaiveDate {
+    let delta =
+        i64::from(day.num_days_from_monday()) - i64::from(date.weekday().num_days_from_monday());
+    shift_days(date, delta)
+}
+
+fn unknown_unit_value(unit: Unit) -> String {
+    match unit {
+        Unit::Week | Unit::Fortnight => "XXXX-WXX".into(),
+        Unit::Weekend => "XXXX-WXX-WE".into(),
+        Unit::Month => "XXXX-XX".into(),
+        Unit::Quarter => "XXXX-QX".into(),
+        Unit::Year => "XXXX".into(),
+        Unit::Decade => "XXX".into(),
+        Unit::Century | Unit::Millennium => "XX".into(),
+        _ => "XXXX-XX-XX".into(),
+    }
+}
+
+/// The `unit` containing `date`, shifted by `offset` units.
+fn unit_value(date: NaiveDate, unit: Unit, offset: i64) -> Resolved {
+    match unit {
+        Unit::Week | Unit::Weekend | Unit::Fortnight => {
+            let shifted = shift_days(date, offset * 7);
+            let monday = last_weekday_on_or_before(shifted, Weekday::Mon);
+            let week = shifted.iso_week();
+            let value = format!("{:04}-W{:02}", week.year(), week.week());
+            if unit == Unit::Weekend {
+                let saturday = shift_days(monday, 5);
+                return absolute(
+                    format!("{value}-WE"),
+                    Some((saturday, shift_days(monday, 6))),
+                    None,
+                );
+            }
+            absolute(value, Some((monday, shift_days(monday, 6))), None)
+        }
+        Unit::Month => {
+            let shifted = shift_months(date, offset);
+            calendar_value(shifted.year(), Some(shifted.month()), None, None)
+        }
+        Unit::Quarter => {
+            let shifted = shift_months(date, offset * 3);
+            let quarter = (shifted.month() - 1) / 3;
+            let first = month_start(shifted.year(), quarter * 3 + 1);
+            let last = month_end(shifted.year(), quarter * 3 + 3);
+            absolute(
+                format!("{:04}-Q{}", shifted.year(), quarter + 1),
+                first.zip(last),
+                None,
+            )
+        }
+        Unit::Decade => {
+            let decade = date.year() / 10 + offset as i32;
+            absolute(decade_string(decade), decade_range(decade, 10), None)
+        }
+        Unit::Century | Unit::Millennium => century_value(date.year() / 100 + offset as i32),
+        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => {
+            day_result(shift_days(date, offset), TimeAnchor::Absolute, false)
+        }
+        Unit::Year => calendar_value(date.year() + offset as i32, None, None, None),
+    }
+}
+
+/// The first or last `days` days of a range ("the first week of 2022").
+fn edge(start: NaiveDate, end: NaiveDate, pm: PointMod, days: i64) -> (NaiveDate, NaiveDate) {
+    if (end - start).num_days() < days {
+        return (start, end);
+    }
+    match pm {
+        PointMod::End => (shift_days(end, 1 - days), end),
+        _ => (start, shift_days(start, days - 1)),
+    }
+}
+
+/// First, middle or last third of a range ("early", "mid", "late").
+fn narrow(start: NaiveDate, end: NaiveDate, pm: PointMod) -> (NaiveDate, NaiveDate) {
+    let days = (end - start).num_days() + 1;
+    if days < 3 {
+        return (start, end);
+    }
+    let third = days / 3;
+    match pm {
+        PointMod::Start => (start, shift_days(start, third - 1)),
+        PointMod::Mid => (shift_days(start, third), shift_days(end, -third)),
+        PointMod::End => (shift_days(end, -(third - 1)), end),
+    }
+}

@@ -1,0 +1,375 @@
+//! Behaviour of the tagger on invented news sentences, one test per family.
+
+use chrono::NaiveDate;
+use corroborate_model::{TimeAnchor, Timex, TimexType};
+use corroborate_time::{infer_publication_date, tag};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+}
+
+fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+    tag(text, &[], dct, false)
+}
+
+/// (text, value) pairs of the tagged expressions.
+fn pairs(text: &str, dct: Option<NaiveDate>) -> Vec<(String, String)> {
+    run(text, dct)
+        .into_iter()
+        .map(|t| (t.text, t.value))
+        .collect()
+}
+
+fn p(text: &str, value: &str) -> (String, String) {
+    (text.to_string(), value.to_string())
+}
+
+const DCT: Option<NaiveDate> = NaiveDate::from_ymd_opt(2022, 1, 11);
+
+#[test]
+fn absolute_dates_in_common_orders() {
+    let text =
+        "Talks began on 5 January 2022 and resumed on January 6, 2022. A draft dated 2022-01-07 \
+                and a memo of 01/08/2022 were leaked; the 9th of January 2022 was quiet.";
+    assert_eq!(
+        pairs(text, None),
+        vec![
+            p("5 January 2022", "2022-01-05"),
+            p("January 6, 2022", "2022-01-06"),
+            p("2022-01-07", "2022-01-07"),
+            p("01/08/2022", "2022-01-08"),
+            p("the 9th of January 2022", "2022-01-09"),
+        ]
+    );
+    let tagged = run("It was signed on 5 January 2022.", None);
+    assert_eq!(tagged[0].anchor, TimeAnchor::Absolute);
+    assert_eq!(tagged[0].start, Some(day(2022, 1, 5)));
+}
+
+#[test]
+fn yearless_dates_use_the_dct_with_a_past_bias() {
+    let text = "Crowds gathered on Jan. 5 and again on 7 Jan. A rally on 28 December was peaceful.";
+    assert_eq!(
+        pairs(text, DCT),
+        vec![
+            p("Jan. 5", "2022-01-05"),
+            p("7 Jan.", "2022-01-07"),
+            p("28 December", "2021-12-28"),
+        ]
+    );
+    let tagged = run("A rally on 28 December was peaceful.", DCT);
+    assert_eq!(tagged[0].anchor, TimeAnchor::Publication);
+}
+
+#[test]
+fn yearless_dates_without_dct_are_unanchored_or_narrative() {
+    let tagged = run("The rally on 5 January was peaceful.", None);
+    assert_eq!(tagged[0].value, "XXXX-01-05");
+    assert_eq!(tagged[0].anchor, TimeAnchor::Unanchored);
+    assert_eq!(tagged[0].start, None);
+    let tagged = run(
+        "The strike began on 2 January 2022. The rally on 5 January was peaceful.",
+        None,
+    );
+    assert_eq!(tagged[1].value, "2022-01-05");
+    assert_eq!(tagged[1].anchor, TimeAnchor::Narrative);
+}
+
+#[test]
+fn months_years_decades_centuries() {
+    let text =
+        "Prices rose in January 2022 after a reform in October 2019. Similar riots took place \
+                in 2011, and since 2019 the party has ruled under the 1993 constitution. \
+                In the 1990s, as in the 19th century, the region was poor.";
+    assert_eq!(
+        pairs(text, None),
+        vec![
+            p("January 2022", "2022-01"),
+            p("October 2019", "2019-10"),
+            p("2011", "2011"),
+            p("2019", "2019"),
+            p("1993", "1993"),
+            p("the 1990s", "199"),
+            p("the 19th century", "18"),
+        ]
+    );
+    let tagged = run("Unrest in January 2022.", None);
+    assert_eq!(tagged[0].start, Some(day(2022, 1, 1)));
+    assert_eq!(tagged[0].end, Some(day(2022, 1, 31)));
+}
+
+#[test]
+fn numbers_that_are_not_years() {
+    let text = "Some 2,000 troops arrived, citing Article 19 and NLR 46 on page 1234; \
+                call 555 1999 for details. Officials said 2000 people had fled.";
+    assert!(run(text, DCT).is_empty(), "{:?}", pairs(text, DCT));
+    assert_eq!(
+        pairs("On Friday 225 people were killed.", DCT),
+        vec![p("Friday", "2022-01-07")]
+    );
+}
+
+#[test]
+fn seasons() {
+    assert_eq!(
+        pairs("The plan was drafted in the spring of 2021.", None),
+        vec![p("the spring of 2021", "2021-SP")]
+    );
+    let tagged = run("in the winter of 2020", None);
+    assert_eq!(tagged[0].start, Some(day(2020, 12, 1)));
+    assert_eq!(tagged[0].end, Some(day(2021, 2, 28)));
+}
+
+#[test]
+fn weekdays_resolve_to_the_last_such_day_on_or_before_the_dct() {
+    // 2022-01-11 is a Tuesday.
+    assert_eq!(
+        pairs(
+            "Protesters gathered on Wednesday and again on Tuesday.",
+            DCT
+        ),
+        vec![p("Wednesday", "2022-01-05"), p("Tuesday", "2022-01-11")]
+    );
+    assert_eq!(
+        pairs("Parliament will meet on Friday.", DCT),
+        vec![p("Friday", "2022-01-14")]
+    );
+    assert_eq!(
+        pairs("Shops were looted on Wednesday night.", DCT),
+        vec![p("Wednesday night", "2022-01-05TNI")]
+    );
+}
+
+#[test]
+fn deictic_words_and_relative_units() {
+    let dct = NaiveDate::from_ymd_opt(2020, 1, 10);
+    let text = "Today the mayor resigned; yesterday he denied it, and tomorrow he leaves. \
+                Last week the police arrested him, this year is an election year, \
+                last month prices rose, and five days ago the border closed.";
+    assert_eq!(
+        pairs(text, dct),
+        vec![
+            p("Today", "2020-01-10"),
+            p("yesterday", "2020-01-09"),
+            p("tomorrow", "2020-01-11"),
+            p("Last week", "2020-W01"),
+            p("this year", "2020"),
+            p("last month", "2019-12"),
+            p("five days ago", "2020-01-05"),
+        ]
+    );
+    let tagged = run("Last week was calm.", dct);
+    assert_eq!(tagged[0].start, Some(day(2019, 12, 30)));
+    assert_eq!(tagged[0].end, Some(day(2020, 1, 5)));
+    assert_eq!(tagged[0].anchor, TimeAnchor::Publication);
+}
+
+#[test]
+fn earlier_this_week_and_present_reference() {
+    let text = "Protests erupted earlier this week and the city is currently calm. \
+                At the time of writing, the airport is closed and troops are now in the streets.";
+    assert_eq!(
+        pairs(text, DCT),
+        vec![
+            p("earlier this week", "2022-W02"),
+            p("currently", "PRESENT_REF"),
+            p("At the time of writing", "PRESENT_REF"),
+            p("now", "PRESENT_REF"),
+        ]
+    );
+    assert!(run("earlier this week", DCT)[0].approximate);
+}
+
+#[test]
+fn parts_of_day_and_clock_times() {
+    let text = "Shots were heard on the evening of 5 January and at 3 p.m. on Thursday. \
+                By the morning the square was empty; the curfew starts at 23:00.";
+    let tagged = run(text, DCT);
+    let got: Vec<(&str, &str, TimexType)> = tagged
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.as_str(), t.timex_type))
+        .collect();
+    assert_eq!(
+        got[0],
+        ("the evening of 5 January", "2022-01-05TEV", TimexType::Time)
+    );
+    assert_eq!(
+        got[1],
+        ("3 p.m. on Thursday", "2022-01-06T15:00", TimexType::Time)
+    );
+    assert!(got.iter().any(|g| g.0 == "23:00" && g.2 == TimexType::Time));
+    assert_eq!(
+        pairs(
+            "The curfew was lifted this morning and reimposed yesterday afternoon.",
+            DCT
+        ),
+        vec![
+            p("this morning", "2022-01-11TMO"),
+            p("yesterday afternoon", "2022-01-10TAF")
+        ]
+    );
+}
+
+#[test]
+fn durations() {
+    let text = "The siege lasted five days, the regime ruled for three decades, talks took seven months \
+                and people waited for years; a 24-hour curfew followed more than two weeks of unrest.";
+    assert_eq!(
+        pairs(text, DCT),
+        vec![
+            p("five days", "P5D"),
+            p("three decades", "P3DE"),
+            p("seven months", "P7M"),
+            p("years", "PXY"),
+            p("24-hour", "PT24H"),
+            p("more than two weeks", "P2W"),
+        ]
+    );
+    let tagged = run("The siege lasted five days.", DCT);
+    assert_eq!(tagged[0].timex_type, TimexType::Duration);
+    assert_eq!(tagged[0].start, None);
+    assert!(run("more than two weeks", DCT)[0].approximate);
+}
+
+#[test]
+fn sets() {
+    let tagged = run(
+        "The festival is held every year and the report is published annually.",
+        DCT,
+    );
+    let got: Vec<(&str, &str, TimexType)> = tagged
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.as_str(), t.timex_type))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("every year", "P1Y", TimexType::Set),
+            ("annually", "P1Y", TimexType::Set)
+        ]
+    );
+}
+
+#[test]
+fn approximate_dates() {
+    let text = "Fighting began in early January 2022, around 5 January 2022, after tension in late 2021 and mid-2019.";
+    let tagged = run(text, None);
+    let got: Vec<(&str, &str, bool)> = tagged
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.as_str(), t.approximate))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("early January 2022", "2022-01", true),
+            ("around 5 January 2022", "2022-01-05", true),
+            ("late 2021", "2021", true),
+            ("mid-2019", "2019", true),
+        ]
+    );
+    assert_eq!(tagged[0].start, Some(day(2022, 1, 1)));
+    assert_eq!(tagged[0].end, Some(day(2022, 1, 10)));
+}
+
+#[test]
+fn anaphora_follow_the_narrative() {
+    let text = "Troops arrived on 8 January 2022. Five days later they left. \
+                The same day the airport reopened, and that month prices fell.";
+    assert_eq!(
+        pairs(text, DCT),
+        vec![
+            p("8 January 2022", "2022-01-08"),
+            p("Five days later", "2022-01-13"),
+            p("The same day", "2022-01-13"),
+            p("that month", "2022-01"),
+        ]
+    );
+    let tagged = run(text, DCT);
+    assert_eq!(tagged[1].anchor, TimeAnchor::Narrative);
+}
+
+#[test]
+fn regression_month_after_earlier_month_moves_forward() {
+    let text = "The movement was founded in October 2019. In May, it held its first congress.";
+    assert_eq!(
+        pairs(text, None),
+        vec![p("October 2019", "2019-10"), p("May", "2020-05")]
+    );
+}
+
+#[test]
+fn regression_day_ranges_and_lists() {
+    let tagged = run("Clashes on January 4–6 left dozens dead.", DCT);
+    assert_eq!(tagged.len(), 1);
+    assert_eq!(tagged[0].text, "January 4–6");
+    assert_eq!(tagged[0].value, "2022-01-04");
+    assert_eq!(tagged[0].start, Some(day(2022, 1, 4)));
+    assert_eq!(tagged[0].end, Some(day(2022, 1, 6)));
+
+    let tagged = run("The internet was cut between 4 and 7 January.", DCT);
+    assert_eq!(tagged.len(), 1);
+    assert_eq!(tagged[0].text, "between 4 and 7 January");
+    assert_eq!(
+        (tagged[0].start, tagged[0].end),
+        (Some(day(2022, 1, 4)), Some(day(2022, 1, 7)))
+    );
+
+    assert_eq!(
+        pairs("He led the province from 2007 to 2012.", DCT),
+        vec![p("2007", "2007"), p("2012", "2012")]
+    );
+    assert_eq!(
+        pairs("Rallies were held on 2 and 3 January.", DCT),
+        vec![p("2", "2022-01-02"), p("3 January", "2022-01-03")]
+    );
+}
+
+#[test]
+fn background_paragraph_anchors_on_its_year() {
+    let text = "Police fired on crowds on Wednesday.\n\nIn 2011, a strike in the oil town ended in bloodshed. \
+                Two days later, the president visited.\n\nOn Thursday, troops arrived.";
+    assert_eq!(
+        pairs(text, DCT),
+        vec![
+            p("Wednesday", "2022-01-05"),
+            p("2011", "2011"),
+            p("Two days later", "2011"),
+            p("Thursday", "2022-01-06"),
+        ]
+    );
+}
+
+#[test]
+fn inferred_flag_and_publication_inference() {
+    let tagged = tag(
+        "Clashes on Wednesday. The treaty of 12 March 1992 holds.",
+        &[],
+        DCT,
+        true,
+    );
+    assert!(tagged[0].inferred);
+    assert!(!tagged[1].inferred);
+
+    let undated = run(
+        "Troops arrived on 8 January 2022, after a rally on 5 January 2022 and in 2019.",
+        None,
+    );
+    assert_eq!(
+        infer_publication_date(&undated),
+        Some((day(2022, 1, 8), day(2022, 1, 22)))
+    );
+    assert_eq!(infer_publication_date(&run("No dates here.", None)), None);
+}
+
+#[test]
+fn output_is_sorted_and_non_overlapping() {
+    let text = "On Monday, 3 January 2022 at 10:00, after last week's talks and two days of calm, \
+                the council met; it meets every Monday and met in 2021 and on 12/12/2021.";
+    let tagged = run(text, DCT);
+    for pair in tagged.windows(2) {
+        assert!(pair[0].span.end <= pair[1].span.start, "{pair:?}");
+    }
+    for t in &tagged {
+        assert_eq!(t.span.slice(text), Some(t.text.as_str()));
+    }
+}
