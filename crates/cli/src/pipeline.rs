@@ -44,6 +44,26 @@ pub fn merge_annotated(annotated: &[AnnotatedReport]) -> Analysis {
     corroborate_merge::merge(annotated, &GazetteerGeocoder, Vec::new())
 }
 
+const COMPASS_WORDS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];
+
 /// The GeoNames gazetteer behind the merge stage's [`Geocoder`] trait.
 pub struct GazetteerGeocoder;
 
@@ -54,9 +74,48 @@ impl Geocoder for GazetteerGeocoder {
         Some((place.lat?, place.lon?, place.country_code.to_string()))
     }
 
+    /// Also places a region named by a compass word and a country ("West
+    /// Kazakhstan", "Northern Syria") in that country.
+    fn country_of(&self, name: &str, context_countries: &[String]) -> Option<String> {
+        let gazetteer = corroborate_ner::Gazetteer::global();
+        let context: Vec<&str> = context_countries.iter().map(String::as_str).collect();
+        if let Some(place) = gazetteer.geocode(name, &context) {
+            return Some(place.country_code.to_string());
+        }
+        let (first, rest) = name.split_once(' ')?;
+        COMPASS_WORDS
+            .contains(&first.to_lowercase().as_str())
+            .then(|| gazetteer.country_code(rest))
+            .flatten()
+            .map(str::to_string)
+    }
+
     fn country_code(&self, name: &str) -> Option<String> {
         corroborate_ner::Gazetteer::global()
             .country_code(name)
             .map(|code| code.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gazetteer_places_cities_and_regions_in_their_country() {
+        let geocoder = GazetteerGeocoder;
+        let none: [String; 0] = [];
+        assert_eq!(geocoder.country_of("Aktau", &none).as_deref(), Some("KZ"));
+        assert_eq!(
+            geocoder.country_of("West Kazakhstan", &none).as_deref(),
+            Some("KZ")
+        );
+        assert_eq!(
+            geocoder.country_of("Northern Syria", &none).as_deref(),
+            Some("SY")
+        );
+        assert_eq!(geocoder.country_of("West Lirona", &none), None);
+        assert_eq!(geocoder.country_code("France").as_deref(), Some("FR"));
+        assert!(geocoder.geocode("Lirona-on-Nowhere", &none).is_none());
     }
 }

@@ -1,19 +1,24 @@
 //! Dating undated reports from the events they share with dated ones.
 //!
 //! An undated report's own text gives a range for its publication date
-//! (it was written after the latest date it mentions). Within that range,
+//! (it was written after the latest date it mentions); a report whose text
+//! gives none is tried over the span of the dated reports' publication
+//! dates (one more week at the end). Within that range,
 //! each candidate day is tried as the publication date: the report's
 //! relative expressions ("on Friday", "Wednesday night") are resolved
 //! against it, and the candidate scores one point for each of the report's
 //! events so dated that matches an event of the same type, on the same
 //! day, with shared content words, in a report whose date is known. The
-//! best-scoring day wins (the earliest on a tie); with no match the range's
-//! first day stays. Every value that depends on it stays marked inferred.
+//! best-scoring day wins (the earliest on a tie). When no event matches, the latest day the report writes
+//! out in full ("15 January") is taken. Every value that depends on an
+//! inferred date stays marked inferred.
 
 use std::collections::BTreeSet;
 
 use chrono::{Duration, NaiveDate};
-use corroborate_model::{AnnotatedReport, DateOrigin, EventMention, EventType, TimeAnchor};
+use corroborate_model::{
+    AnnotatedReport, DateOrigin, DateRange, EventMention, EventType, TimeAnchor,
+};
 
 use crate::annotate_with_date;
 
@@ -28,39 +33,82 @@ struct ReferenceEvent {
     words: BTreeSet<String>,
 }
 
-/// Narrows the inferred dates of undated reports in place and re-annotates
-/// those whose date changed.
+/// Narrows the inferred dates of undated reports (or gives one to a report
+/// with none) in place, and re-annotates those whose date changed.
 pub fn refine_undated(reports: &mut [AnnotatedReport]) {
     let references = reference_events(reports);
     if references.is_empty() {
         return;
     }
+    let corpus_range = dated_span(reports);
     for annotated in reports.iter_mut() {
         let meta = &annotated.report.meta;
-        if meta.published_origin != DateOrigin::Inferred {
-            continue;
-        }
-        let Some(range) = meta.published_range.clone() else {
+        let range = match meta.published_origin {
+            DateOrigin::Inferred => meta.published_range.clone(),
+            DateOrigin::Unknown => corpus_range.clone(),
+            _ => None,
+        };
+        let Some(range) = range else { continue };
+        let best = best_candidate(annotated, range.start, range.end, &references)
+            .or_else(|| latest_explicit_day(annotated, &range));
+        let Some(best) = best else {
             continue;
         };
-        let best = best_candidate(annotated, range.start, range.end, &references);
-        if best != annotated.report.meta.published {
-            annotated.report.meta.published = best;
+        if Some(best) != annotated.report.meta.published {
+            crate::set_inferred_date(&mut annotated.report, best, range);
             let sentences = std::mem::take(&mut annotated.annotations.sentences);
             annotated.annotations = annotate_with_date(&annotated.report, sentences, None);
         }
     }
 }
 
+/// Without a matching event: the latest explicitly written day ("15
+/// January"), its year taken from the end of the candidate range, when it
+/// falls inside the range's year. Weekday names and other relative words
+/// are left out: they would only echo the guess.
+fn latest_explicit_day(annotated: &AnnotatedReport, range: &DateRange) -> Option<NaiveDate> {
+    let annotations = annotate_with_date(
+        &annotated.report,
+        annotated.annotations.sentences.clone(),
+        Some(range.end),
+    );
+    annotations
+        .timexes
+        .iter()
+        .filter(|t| t.text.chars().any(|c| c.is_ascii_digit()))
+        .filter_map(|t| match (t.start, t.end) {
+            (Some(start), Some(end)) if (end - start).num_days() <= 6 => Some(end),
+            _ => None,
+        })
+        .filter(|day| *day <= range.end && (range.start - *day).num_days() <= 366)
+        .max()
+}
+
+/// From the earliest to a week after the latest known publication date.
+fn dated_span(reports: &[AnnotatedReport]) -> Option<DateRange> {
+    let mut known = reports
+        .iter()
+        .filter(|r| is_known(r.report.meta.published_origin))
+        .filter_map(|r| r.report.meta.published);
+    let first = known.next()?;
+    let (start, end) = known.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d)));
+    Some(DateRange {
+        start,
+        end: end + Duration::days(7),
+    })
+}
+
+fn is_known(origin: DateOrigin) -> bool {
+    matches!(
+        origin,
+        DateOrigin::Metadata | DateOrigin::Text | DateOrigin::User
+    )
+}
+
 fn reference_events(reports: &[AnnotatedReport]) -> Vec<ReferenceEvent> {
     reports
         .iter()
-        .filter(|r| {
-            matches!(
-                r.report.meta.published_origin,
-                DateOrigin::Metadata | DateOrigin::Text | DateOrigin::User
-            )
-        })
+        .filter(|r| is_known(r.report.meta.published_origin))
         .flat_map(|r| {
             r.annotations.events.iter().filter_map(|e| {
                 let date = e.date.as_ref().filter(|d| d.start == d.end)?;
@@ -101,7 +149,7 @@ fn best_candidate(
     }
     match best {
         Some((score, day)) if score > 0 => Some(day),
-        _ => annotated.report.meta.published,
+        _ => None,
     }
 }
 

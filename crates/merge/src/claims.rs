@@ -1,16 +1,23 @@
 //! Claims: figures side by side across reports.
 //!
 //! Every quantity with a concept becomes a *figure*: measure, scope, value
-//! interval, as-of date, speaker and hedge, and its quote. Figures are
-//! grouped by measure and normalized scope, then split into *episodes*:
+//! interval, as-of date, speaker and hedge, and its quote (numbers that
+//! only describe a speaker, "two officials said", are left out). Figures
+//! are grouped by measure, scope class (security forces, civilians, …) and
+//! location (the one sub-national place the sentence names, if any), then
+//! split into *episodes*:
 //! figures whose as-of dates lie more than [`EPISODE_GAP_DAYS`] apart are
 //! about different happenings (arrests in 2016 are not arrests in 2022).
 //! Within a group, figures whose intervals share a common part form one
 //! claim (greedy sweep over sorted intervals). Two claims of a group
 //! whose intervals are disjoint are:
-//! * a **series** when both as-of dates are known from the text or from a
-//!   known publication date, they differ, and the later figure is larger;
-//! * a **conflict** otherwise (same or unknown time, or a falling figure).
+//! * a **series** when the figures whose as-of dates are certain (from the
+//!   text or a known publication date) are all given for different days —
+//!   a toll that rises, a contingent that shrinks;
+//! * a **conflict** otherwise (the same day, or no certain dates).
+//!
+//! Generic measures ("people", "officials") are listed but never compared:
+//! two counts of "people" rarely count the same people.
 //!
 //! A claim's status: `conflicting` when it conflicts with another claim,
 //! else `series` when part of a series, else `corroborated` with two or more
@@ -28,7 +35,24 @@ use crate::copies::CopyInfo;
 
 pub const EPISODE_GAP_DAYS: i64 = 30;
 
-/// Scope words that name one class of people, mapped to its label.
+/// Measures too generic to compare across sentences.
+const GENERIC_MEASURES: &[&str] = &[
+    "people",
+    "persons",
+    "individuals",
+    "officials",
+    "residents",
+    "sources",
+    "members",
+    "others",
+];
+
+fn is_generic(measure: &str) -> bool {
+    GENERIC_MEASURES.contains(&measure)
+}
+
+/// Scope words that name one class of people, mapped to its label. Other
+/// scopes (an origin, "from member states") do not split a group.
 const SCOPE_CLASSES: &[(&[&str], &str)] = &[
     (
         &[
@@ -59,6 +83,8 @@ struct Figure<'a> {
     quote: Span,
     measure: String,
     scope: String,
+    /// The sub-national place the figure is about, if the sentence names one.
+    location: Option<String>,
     as_of: Option<NaiveDate>,
     /// The as-of date comes from the text or a known publication date.
     as_of_certain: bool,
@@ -71,26 +97,43 @@ pub struct MergedClaims {
     pub conflicts: Vec<Conflict>,
 }
 
-pub fn merge_claims(reports: &[AnnotatedReport], copies: &[CopyInfo]) -> MergedClaims {
-    let figures = collect_figures(reports, copies);
-    let mut groups: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+/// Tells which place a sentence is about: `places_in(report, sentence)`
+/// gives the names of the sub-national places named in it.
+pub type PlacesIn<'a> = dyn Fn(usize, Span) -> Vec<String> + 'a;
+
+pub fn merge_claims(
+    reports: &[AnnotatedReport],
+    copies: &[CopyInfo],
+    places_in: &PlacesIn,
+) -> MergedClaims {
+    let figures = collect_figures(reports, copies, places_in);
+    let mut groups: BTreeMap<(String, String, Option<String>), Vec<usize>> = BTreeMap::new();
     for (i, f) in figures.iter().enumerate() {
         groups
-            .entry((f.measure.clone(), f.scope.clone()))
+            .entry((f.measure.clone(), f.scope.clone(), f.location.clone()))
             .or_default()
             .push(i);
     }
     let mut builder = LedgerBuilder::default();
-    for ((measure, scope), members) in groups {
+    for ((measure, scope, location), members) in groups {
+        let subject = match location {
+            Some(place) if scope.is_empty() => format!("in {place}"),
+            Some(place) => format!("{scope} in {place}"),
+            None => scope.clone(),
+        };
         for episode in split_episodes(&figures, members) {
-            builder.add_group(reports, &figures, &measure, &scope, &episode);
+            builder.add_group(reports, &figures, &measure, &subject, &episode);
         }
     }
     builder.link_sub_counts(reports, &figures);
     builder.finish()
 }
 
-fn collect_figures<'a>(reports: &'a [AnnotatedReport], copies: &[CopyInfo]) -> Vec<Figure<'a>> {
+fn collect_figures<'a>(
+    reports: &'a [AnnotatedReport],
+    copies: &[CopyInfo],
+    places_in: &PlacesIn,
+) -> Vec<Figure<'a>> {
     let mut out = Vec::new();
     for (r, report) in reports.iter().enumerate() {
         let a = &report.annotations;
@@ -98,12 +141,16 @@ fn collect_figures<'a>(reports: &'a [AnnotatedReport], copies: &[CopyInfo]) -> V
             let Some(measure) = q.concept.clone() else {
                 continue;
             };
+            if describes_a_speaker(&a.attributions, q.span) {
+                continue;
+            }
             let quote = a
                 .sentence_at(q.span.start)
                 .and_then(|s| a.sentences.get(s).copied())
                 .unwrap_or(q.span);
             let attribution = covering_attribution(&a.attributions, q.span, quote);
             let (as_of, as_of_certain) = as_of_date(report, quote, attribution);
+            let places = places_in(r, quote);
             out.push(Figure {
                 report: r,
                 copy_group: copies.get(r).map_or(r, |c| c.group),
@@ -112,6 +159,7 @@ fn collect_figures<'a>(reports: &'a [AnnotatedReport], copies: &[CopyInfo]) -> V
                 quote,
                 measure,
                 scope: normalize_scope(q.scope.as_deref()),
+                location: (places.len() == 1).then(|| places[0].clone()),
                 as_of,
                 as_of_certain,
                 speaker: attribution.and_then(|at| at.speaker.clone()),
@@ -120,6 +168,13 @@ fn collect_figures<'a>(reports: &'a [AnnotatedReport], copies: &[CopyInfo]) -> V
         }
     }
     out
+}
+
+/// "two officials told reporters": the number belongs to the speaker.
+fn describes_a_speaker(attributions: &[Attribution], figure: Span) -> bool {
+    attributions
+        .iter()
+        .any(|at| at.speaker_span.is_some_and(|s| s.contains(figure)))
 }
 
 /// The attribution saying this figure: one whose content holds it, else a
@@ -140,34 +195,110 @@ fn covering_attribution(
         })
 }
 
-/// As-of date: a day- or month-precise date in the sentence (its last
-/// day), else the publication date (certain only when not inferred).
+/// As-of date: the latest day- to month-precise date in the sentence (its
+/// last day); else, unless the figure holds "at the time of writing", a
+/// coarser date that sets the time ("in 2011") in the sentence or in the
+/// sentences just before it in the paragraph, when over a month before
+/// publication; else the publication date. Certain when it comes from the text or
+/// from a known publication date.
 fn as_of_date(
     report: &AnnotatedReport,
     sentence: Span,
     attribution: Option<&Attribution>,
 ) -> (Option<NaiveDate>, bool) {
-    let in_sentence = report
+    let dated: Vec<(NaiveDate, NaiveDate, bool)> = report
         .annotations
         .timexes
         .iter()
-        .filter(|t| t.timex_type == TimexType::Date && sentence.contains(t.span))
+        .filter(|t| {
+            matches!(t.timex_type, TimexType::Date | TimexType::Time) && sentence.contains(t.span)
+        })
         .filter_map(|t| Some((t.start?, t.end?, t.inferred)))
+        .collect();
+    let precise = dated
+        .iter()
         .filter(|(start, end, _)| (*end - *start).num_days() <= 31)
-        .last();
-    if let Some((_, end, inferred)) = in_sentence {
-        return (Some(end), !inferred);
+        .max_by_key(|(_, end, _)| *end);
+    if let Some((_, end, inferred)) = precise {
+        return (Some(*end), !inferred);
     }
     let meta = &report.report.meta;
+    let as_of_writing = attribution.is_some_and(|a| a.hedge == Hedge::AsOfWriting);
+    if !as_of_writing {
+        let text = report.report.text.as_str();
+        let setting: Vec<_> = report
+            .annotations
+            .timexes
+            .iter()
+            .filter(|t| sentence.contains(t.span) && sets_the_time(text, t.span))
+            .filter_map(|t| Some((t.start?, t.end?, t.inferred)))
+            .collect();
+        let background = background_date(&setting, meta.published)
+            .or_else(|| narrative_background(report, sentence));
+        if let Some((end, inferred)) = background {
+            return (Some(end), !inferred);
+        }
+    }
     let known = !matches!(
         meta.published_origin,
         DateOrigin::Inferred | DateOrigin::Unknown
     );
-    let as_of_writing = attribution.is_some_and(|a| a.hedge == Hedge::AsOfWriting);
-    (
-        meta.published,
-        known && (as_of_writing || meta.published.is_some()),
-    )
+    (meta.published, known)
+}
+
+/// "in 2011", "In 2016," — a date that sets the time of its clause, as
+/// opposed to one naming a thing ("the 1993 constitution", "until 1997").
+fn sets_the_time(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).unwrap_or_default().trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    matches!(word.to_lowercase().as_str(), "in" | "during")
+}
+
+/// The narrowest date in `dated` lying over a month before publication.
+fn background_date(
+    dated: &[(NaiveDate, NaiveDate, bool)],
+    published: Option<NaiveDate>,
+) -> Option<(NaiveDate, bool)> {
+    dated
+        .iter()
+        .filter(|(_, end, _)| published.is_none_or(|p| (p - *end).num_days() > EPISODE_GAP_DAYS))
+        .min_by_key(|(start, end, _)| (*end - *start).num_days())
+        .map(|(_, end, inferred)| (*end, *inferred))
+}
+
+/// A sentence without a date of its own, in a paragraph narrating the past
+/// ("In 2011, workers went on strike. … police killed fifteen"), takes the
+/// background date of the sentences just before it in the same paragraph.
+fn narrative_background(report: &AnnotatedReport, sentence: Span) -> Option<(NaiveDate, bool)> {
+    const LOOK_BACK: usize = 2;
+    let a = &report.annotations;
+    let index = a.sentence_at(sentence.start)?;
+    let text = &report.report.text;
+    let mut later = sentence;
+    for earlier in a.sentences[index.saturating_sub(LOOK_BACK)..index]
+        .iter()
+        .rev()
+    {
+        let between = text.get(earlier.end..later.start).unwrap_or("\n\n");
+        if between.contains("\n\n") {
+            return None;
+        }
+        let dated: Vec<(NaiveDate, NaiveDate, bool)> = a
+            .timexes
+            .iter()
+            .filter(|t| t.timex_type == TimexType::Date && earlier.contains(t.span))
+            .filter(|t| sets_the_time(text, t.span))
+            .filter_map(|t| Some((t.start?, t.end?, t.inferred)))
+            .collect();
+        if !dated.is_empty() {
+            return background_date(&dated, report.report.meta.published);
+        }
+        later = *earlier;
+    }
+    None
 }
 
 fn normalize_scope(scope: Option<&str>) -> String {
@@ -178,28 +309,32 @@ fn normalize_scope(scope: Option<&str>) -> String {
     SCOPE_CLASSES
         .iter()
         .find(|(words, _)| words.iter().any(|w| lower.contains(w)))
-        .map_or(lower.trim().to_string(), |(_, label)| label.to_string())
+        .map_or(String::new(), |(_, label)| label.to_string())
 }
 
 /// Splits a group where consecutive as-of dates are over a month apart;
 /// figures with no date join the latest episode.
-fn split_episodes(figures: &[Figure], mut members: Vec<usize>) -> Vec<Vec<usize>> {
-    members.sort_by_key(|&i| figures[i].as_of);
+fn split_episodes(figures: &[Figure], members: Vec<usize>) -> Vec<Vec<usize>> {
+    let (mut dated, undated): (Vec<usize>, Vec<usize>) = members
+        .into_iter()
+        .partition(|&i| figures[i].as_of.is_some());
+    dated.sort_by_key(|&i| figures[i].as_of);
     let mut episodes: Vec<Vec<usize>> = Vec::new();
     let mut last: Option<NaiveDate> = None;
-    for i in members {
-        match (figures[i].as_of, last) {
-            (Some(d), Some(prev)) if (d - prev).num_days() > EPISODE_GAP_DAYS => {
-                episodes.push(vec![i])
+    for i in dated {
+        let day = figures[i].as_of;
+        match (day, last, episodes.last_mut()) {
+            (Some(d), Some(prev), Some(episode)) if (d - prev).num_days() <= EPISODE_GAP_DAYS => {
+                episode.push(i)
             }
-            _ => match episodes.last_mut() {
-                Some(episode) => episode.push(i),
-                None => episodes.push(vec![i]),
-            },
+            _ => episodes.push(vec![i]),
         }
-        if figures[i].as_of.is_some() {
-            last = figures[i].as_of;
-        }
+        last = day;
+    }
+    match episodes.last_mut() {
+        Some(episode) => episode.extend(undated),
+        None if !undated.is_empty() => episodes.push(undated),
+        None => {}
     }
     episodes
 }
@@ -258,7 +393,11 @@ impl LedgerBuilder {
             .iter()
             .map(|&m| figures[m].copy_group)
             .collect();
-        let as_of = draft.members.iter().filter_map(|&m| figures[m].as_of).max();
+        let certain = draft.members.iter().filter(|&&m| figures[m].as_of_certain);
+        let as_of = certain
+            .filter_map(|&m| figures[m].as_of)
+            .max()
+            .or_else(|| draft.members.iter().filter_map(|&m| figures[m].as_of).max());
         let independent = copy_groups.len();
         let (status, explanation) = if independent >= 2 {
             (
@@ -305,11 +444,18 @@ impl LedgerBuilder {
         drafts: &[Draft],
         first: usize,
     ) {
+        if self
+            .claims
+            .get(first)
+            .is_some_and(|c| is_generic(&c.measure))
+        {
+            return;
+        }
         let mut series_members = BTreeSet::new();
         for a in 0..drafts.len() {
             for b in a + 1..drafts.len() {
                 let (da, db) = (&drafts[a], &drafts[b]);
-                if is_series_step(figures, da, db) || is_series_step(figures, db, da) {
+                if at_different_times(figures, da, db) {
                     series_members.insert(first + a);
                     series_members.insert(first + b);
                 } else {
@@ -453,22 +599,19 @@ fn agreeing_sets(figures: &[Figure], members: &[usize]) -> Vec<Draft> {
     drafts
 }
 
-/// `earlier` → `later` is a step of a rising series: both dated with
-/// certainty, on different days, and the later figure lies above.
-fn is_series_step(figures: &[Figure], earlier: &Draft, later: &Draft) -> bool {
-    let dates = |d: &Draft| -> Option<NaiveDate> {
-        let certain = d.members.iter().all(|&m| figures[m].as_of_certain);
-        certain
-            .then(|| d.members.iter().filter_map(|&m| figures[m].as_of).max())
-            .flatten()
+/// Two disjoint claims are a series (not a conflict) when each has a
+/// figure with a certain as-of date and no two such figures across them
+/// share a day.
+fn at_different_times(figures: &[Figure], a: &Draft, b: &Draft) -> bool {
+    let certain_days = |d: &Draft| -> BTreeSet<NaiveDate> {
+        d.members
+            .iter()
+            .filter(|&&m| figures[m].as_of_certain)
+            .filter_map(|&m| figures[m].as_of)
+            .collect()
     };
-    match (dates(earlier), dates(later)) {
-        (Some(a), Some(b)) if a < b => match (earlier.interval.high, later.interval.low) {
-            (Some(high), Some(low)) => high <= low,
-            _ => false,
-        },
-        _ => false,
-    }
+    let (days_a, days_b) = (certain_days(a), certain_days(b));
+    !days_a.is_empty() && !days_b.is_empty() && days_a.is_disjoint(&days_b)
 }
 
 fn time_phrase(figures: &[Figure], a: &Draft, b: &Draft) -> String {
@@ -476,7 +619,7 @@ fn time_phrase(figures: &[Figure], a: &Draft, b: &Draft) -> String {
     match (date(a), date(b)) {
         (Some(x), Some(y)) if x == y => format!(" for the same date ({})", x.format("%-d %b %Y")),
         (Some(_), Some(_)) => {
-            " and the figure does not rise over time as a series would".to_string()
+            " and the dates that would make them a series are not certain".to_string()
         }
         _ => " and no dates tell them apart".to_string(),
     }
@@ -554,7 +697,7 @@ mod tests {
     }
 
     fn run(reports: &[AnnotatedReport]) -> MergedClaims {
-        merge_claims(reports, &find_report_copies(reports))
+        merge_claims(reports, &find_report_copies(reports), &|_, _| Vec::new())
     }
 
     #[test]
@@ -688,6 +831,7 @@ mod tests {
             NaiveDate::from_ymd_opt(2016, 12, 31).expect("date"),
         );
         a.annotations.timexes[t].start = NaiveDate::from_ymd_opt(2016, 1, 1);
+        add_timex(&mut a, "this week", day(3, 8));
         add_quantity(
             &mut a,
             "Dozens",
@@ -704,12 +848,68 @@ mod tests {
             "detained",
             None,
         );
-        // The 2016 figure spans a year, so it gives no as-of date; put it in 2016 explicitly.
-        a.annotations.timexes[t].end = NaiveDate::from_ymd_opt(2016, 1, 31);
         let got = run(&[a]);
         assert_eq!(got.claims.len(), 2);
-        assert_ne!(got.claims[0].group, got.claims[1].group);
+        assert_eq!(got.claims[0].as_of, NaiveDate::from_ymd_opt(2016, 12, 31));
+        assert_ne!(
+            got.claims[0].group, got.claims[1].group,
+            "{:#?}",
+            got.claims
+        );
         assert!(got.conflicts.is_empty());
+    }
+
+    #[test]
+    fn an_undated_sentence_in_a_past_paragraph_takes_its_year() {
+        let mut a = report(
+            "a",
+            Some(day(3, 8)),
+            &[
+                "In 2013, miners at the copper combine went on strike.",
+                "Police killed nine miners after seven months.",
+            ],
+        );
+        let t = add_timex(
+            &mut a,
+            "2013",
+            NaiveDate::from_ymd_opt(2013, 12, 31).expect("date"),
+        );
+        a.annotations.timexes[t].start = NaiveDate::from_ymd_opt(2013, 1, 1);
+        add_quantity(
+            &mut a,
+            "nine",
+            9.0,
+            Interval::exact(9.0),
+            "killed",
+            Some("miners"),
+        );
+        let got = run(&[a]);
+        assert_eq!(got.claims[0].as_of, NaiveDate::from_ymd_opt(2013, 12, 31));
+    }
+
+    #[test]
+    fn a_year_naming_a_thing_does_not_date_the_figure() {
+        let mut a = report(
+            "a",
+            Some(day(3, 8)),
+            &["Several thousand marchers demanded the 1993 constitution back."],
+        );
+        let t = add_timex(
+            &mut a,
+            "1993",
+            NaiveDate::from_ymd_opt(1993, 12, 31).expect("date"),
+        );
+        a.annotations.timexes[t].start = NaiveDate::from_ymd_opt(1993, 1, 1);
+        add_quantity(
+            &mut a,
+            "Several thousand",
+            3000.0,
+            Interval::closed(3000.0, 9999.0),
+            "protesters",
+            None,
+        );
+        let got = run(&[a]);
+        assert_eq!(got.claims[0].as_of, Some(day(3, 8)));
     }
 
     #[test]

@@ -11,9 +11,13 @@
 //! 3. `short_form`: a one-word person name equal (by key) to the last
 //!    word of exactly one multi-word person — ambiguous surnames stay apart;
 //! 4. `edit_distance`: keys one edit apart, at least seven letters long,
-//!    same kind and first letter, with guards: persons' given names must
-//!    agree, a feminine `-a` form never joins the masculine one, and two
-//!    places the gazetteer knows as different places stay apart.
+//!    same kind and first letter, for persons and organizations only, with
+//!    guards: persons' given names must agree, and a feminine `-a` form
+//!    never joins the masculine one. Places and nationalities one letter
+//!    apart stay apart (similar country names are different countries).
+//!
+//! Before rule 2, a place written with its state form ("Republic of X")
+//! joins the short form "X" (`short_form`).
 //!
 //! Blocking keys (folded form, key, surname, deletion neighbourhood) keep
 //! the work close to linear in the number of distinct names.
@@ -34,6 +38,14 @@ pub trait Geocoder {
     fn geocode(&self, name: &str, context_countries: &[String]) -> Option<(f64, f64, String)>;
     /// ISO code when `name` is a country.
     fn country_code(&self, name: &str) -> Option<String>;
+    /// ISO code of the country a place lies in (a country is its own),
+    /// even when the gazetteer has no coordinates for it.
+    fn country_of(&self, name: &str, context_countries: &[String]) -> Option<String> {
+        self.country_code(name).or_else(|| {
+            self.geocode(name, context_countries)
+                .map(|(_, _, country)| country)
+        })
+    }
 }
 
 /// A geocoder that knows no place (for tests and offline use).
@@ -123,6 +135,7 @@ pub fn merge_entities(reports: &[AnnotatedReport], geocoder: &dyn Geocoder) -> E
         report_ids: reports.iter().map(|r| r.report.meta.id.clone()).collect(),
     };
     merger.join_acronyms();
+    merger.join_state_forms();
     merger.join_transliterations();
     merger.join_short_forms();
     merger.join_near_spellings();
@@ -250,6 +263,30 @@ impl Merger<'_> {
         }
     }
 
+    /// "Republic of Veloria" → "Veloria", when "Veloria" is a place too.
+    fn join_state_forms(&mut self) {
+        let by_folded = self.by_folded();
+        for i in 0..self.forms.len() {
+            if self.kinds[i] != EntityKind::Place {
+                continue;
+            }
+            let folded = self.forms[i].folded.clone();
+            let short = STATE_FORMS
+                .iter()
+                .find_map(|prefix| folded.strip_prefix(prefix));
+            if let Some(&j) = short.and_then(|rest| by_folded.get(rest)) {
+                if self.kinds[j] == EntityKind::Place {
+                    let detail = format!(
+                        "{} is the state form of {}",
+                        self.forms[i].display(),
+                        self.forms[j].display()
+                    );
+                    self.union(j, i, "short_form", detail);
+                }
+            }
+        }
+    }
+
     fn join_transliterations(&mut self) {
         let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
         for i in 0..self.forms.len() {
@@ -342,17 +379,14 @@ impl Merger<'_> {
         if is_feminine_pair(ka, kb) {
             return false;
         }
+        // Places and nationalities one letter apart are as often different
+        // countries (Austria/Australia-like pairs) as variants: only
+        // transliteration keys join them.
         match self.kinds[a] {
             EntityKind::Person => given_names_agree(&self.forms[a], &self.forms[b]),
-            EntityKind::Place => !self.distinct_known_places(a, b),
-            _ => true,
+            EntityKind::Organization => true,
+            EntityKind::Place | EntityKind::Other => false,
         }
-    }
-
-    fn distinct_known_places(&self, a: usize, b: usize) -> bool {
-        let pa = self.geocoder.geocode(self.forms[a].display(), &[]);
-        let pb = self.geocoder.geocode(self.forms[b].display(), &[]);
-        matches!((pa, pb), (Some(x), Some(y)) if x != y)
     }
 
     fn build(mut self, form_of_mention: Vec<Vec<usize>>) -> EntityIndex {
@@ -475,6 +509,24 @@ impl Merger<'_> {
             .map(|&f| self.forms[f].display().to_string())
             .unwrap_or_default()
     }
+}
+
+/// Prefixes of official country names.
+const STATE_FORMS: &[&str] = &[
+    "republic of ",
+    "the republic of ",
+    "kingdom of ",
+    "state of ",
+    "federation of ",
+    "democratic republic of ",
+    "federal republic of ",
+    "islamic republic of ",
+    "people's republic of ",
+];
+
+/// True for a folded name such as "republic of veloria".
+pub fn is_state_form(folded: &str) -> bool {
+    STATE_FORMS.iter().any(|prefix| folded.starts_with(prefix))
 }
 
 /// "nazarbaeva" vs "nazarbaev": the feminine form of a Slavic surname.
@@ -608,6 +660,26 @@ mod tests {
             .find(|e| e.name == "Pavel Ostrov")
             .expect("present");
         assert_eq!(pavel.aliases, vec!["Ostrov", "Pavel Ostrov"]);
+    }
+
+    #[test]
+    fn similar_country_names_stay_apart_and_state_forms_join() {
+        let reports = vec![report(&[
+            ("Veloria", Place, None),
+            ("Velaria", Place, None),
+            ("Republic of Veloria", Place, None),
+            ("Velorian", EntityKind::Other, None),
+            ("Velarian", EntityKind::Other, None),
+        ])];
+        let index = merge_entities(&reports, &NoGeocoder);
+        let names = entity_names(&index);
+        assert_eq!(names.len(), 4, "{names:?}");
+        let veloria = index
+            .entities
+            .iter()
+            .find(|e| e.name == "Republic of Veloria")
+            .expect("joined");
+        assert_eq!(veloria.aliases, vec!["Republic of Veloria", "Veloria"]);
     }
 
     #[test]

@@ -179,7 +179,8 @@ fn same_event(a: &Candidate, b: &Candidate) -> bool {
         (Some(da), Some(db)) => {
             let day_precise = da.width_days() == 1 && db.width_days() == 1;
             let gap = (da.start - db.start).num_days().abs();
-            let same_country = !a.countries.is_disjoint(&b.countries);
+            let same_country =
+                !a.countries.is_disjoint(&b.countries) || !a.places.is_disjoint(&b.places);
             let same_thing = if places_clash {
                 a.onset && b.onset && same_country
             } else {

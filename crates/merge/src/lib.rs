@@ -13,6 +13,8 @@
 //! Every output item keeps the quotes (report id, byte offsets) it came
 //! from.
 
+use std::collections::BTreeSet;
+
 pub mod claims;
 pub mod copies;
 pub mod entities;
@@ -40,19 +42,17 @@ pub fn merge(
     let country_of_place = |e: usize| -> Option<String> {
         let entity = entity_index.entities.get(e)?;
         (entity.kind == EntityKind::Place)
-            .then(|| {
-                geocoder.country_code(&entity.name).or_else(|| {
-                    geocoder
-                        .geocode(&entity.name, &entity_index.context_countries)
-                        .map(|p| p.2)
-                })
-            })
+            .then(|| geocoder.country_of(&entity.name, &entity_index.context_countries))
             .flatten()
     };
     let merged_events = events::merge_events(reports, &entity_index, &copies, &country_of_place);
-    let merged_claims = claims::merge_claims(reports, &copies);
+    let national = national_places(&entity_index, geocoder);
+    let places_in = |r: usize, sentence: corroborate_model::Span| -> Vec<String> {
+        sub_national_places(reports, &entity_index, &national, r, sentence)
+    };
+    let merged_claims = claims::merge_claims(reports, &copies, &places_in);
     let statement = statements::statement_conflicts(reports, &entity_index);
-    let mut conflicts = merged_events.conflicts;
+    let mut conflicts = without_repeated_date_conflicts(merged_events.conflicts);
     conflicts.extend(merged_claims.conflicts);
     conflicts.extend(statement);
     number_conflicts(&mut conflicts);
@@ -67,6 +67,59 @@ pub fn merge(
     }
 }
 
+/// Place entities that stand for a whole country: countries the gazetteer
+/// knows, places written in a state form somewhere ("Republic of X"), and
+/// the place the corpus mentions in the most reports (the country a crisis
+/// corpus is about, even when the gazetteer lacks it).
+fn national_places(index: &entities::EntityIndex, geocoder: &dyn Geocoder) -> BTreeSet<usize> {
+    let places = || {
+        index
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Place)
+    };
+    let is_state_form = |alias: &String| entities::is_state_form(&names::fold(alias));
+    let mut national: BTreeSet<usize> = places()
+        .filter(|(_, e)| {
+            geocoder.country_code(&e.name).is_some() || e.aliases.iter().any(is_state_form)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if let Some((top, _)) = places().max_by_key(|(i, e)| (e.reports.len(), std::cmp::Reverse(*i))) {
+        national.insert(top);
+    }
+    national
+}
+
+/// Names of the distinct sub-national places mentioned in a sentence.
+fn sub_national_places(
+    reports: &[AnnotatedReport],
+    index: &entities::EntityIndex,
+    national: &BTreeSet<usize>,
+    r: usize,
+    sentence: corroborate_model::Span,
+) -> Vec<String> {
+    let Some(report) = reports.get(r) else {
+        return Vec::new();
+    };
+    let mut found: BTreeSet<usize> = BTreeSet::new();
+    for (m, mention) in report.annotations.mentions.iter().enumerate() {
+        if mention.kind != EntityKind::Place || !sentence.contains(mention.span) {
+            continue;
+        }
+        if let Some(&e) = index.mention_entity.get(r).and_then(|ids| ids.get(m)) {
+            if !national.contains(&e) && index.entities[e].kind == EntityKind::Place {
+                found.insert(e);
+            }
+        }
+    }
+    found
+        .into_iter()
+        .map(|e| index.entities[e].name.clone())
+        .collect()
+}
+
 /// Copy groups over the reports' cleaned texts.
 pub fn find_report_copies(reports: &[AnnotatedReport]) -> Vec<CopyInfo> {
     let inputs: Vec<copies::CopyInput> = reports
@@ -77,6 +130,24 @@ pub fn find_report_copies(reports: &[AnnotatedReport]) -> Vec<CopyInfo> {
         })
         .collect();
     copies::find_copies(&inputs)
+}
+
+/// One sentence can state events of several types (a protest and the
+/// price rise behind it); the same pair of quotes disagreeing on a date
+/// is one conflict, reported for the first event type.
+fn without_repeated_date_conflicts(conflicts: Vec<Conflict>) -> Vec<Conflict> {
+    let mut seen = BTreeSet::new();
+    conflicts
+        .into_iter()
+        .filter(|c| {
+            let quotes: Vec<(String, usize, usize)> = c
+                .sides
+                .iter()
+                .map(|s| (s.report.clone(), s.start, s.end))
+                .collect();
+            seen.insert(quotes)
+        })
+        .collect()
 }
 
 /// Gives conflicts their final ids, in output order.

@@ -370,6 +370,34 @@ fn score_document(tagger: &dyn MentionTagger, document: &GoldDocument, scores: &
     }
 }
 
+impl std::fmt::Display for NerScores {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "kind          precision  recall     F1   (exact span)")?;
+        let rows = [
+            ("person", &self.person),
+            ("organization", &self.organization),
+            ("place", &self.place),
+            ("overall", &self.overall),
+        ];
+        for (name, scores) in rows {
+            writeln!(
+                f,
+                "{name:<13} {:>9.3} {:>7.3} {:>6.3}",
+                scores.precision(),
+                scores.recall(),
+                scores.f1()
+            )?;
+        }
+        writeln!(
+            f,
+            "{} documents, {} tokens, {:.0} tokens/s",
+            self.documents,
+            self.tokens,
+            self.tokens_per_second()
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,33 +456,5 @@ mod tests {
             eval_conll("/nonexistent/ner/data"),
             Err(NerError::Io { .. })
         ));
-    }
-}
-
-impl std::fmt::Display for NerScores {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        writeln!(f, "kind          precision  recall     F1   (exact span)")?;
-        let rows = [
-            ("person", &self.person),
-            ("organization", &self.organization),
-            ("place", &self.place),
-            ("overall", &self.overall),
-        ];
-        for (name, scores) in rows {
-            writeln!(
-                f,
-                "{name:<13} {:>9.3} {:>7.3} {:>6.3}",
-                scores.precision(),
-                scores.recall(),
-                scores.f1()
-            )?;
-        }
-        writeln!(
-            f,
-            "{} documents, {} tokens, {:.0} tokens/s",
-            self.documents,
-            self.tokens,
-            self.tokens_per_second()
-        )
     }
 }

@@ -83,9 +83,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         pattern(&ordinal_day_month, parse_ordinal_day_month),
         pattern(&month_ordinal_day, parse_ordinal_day_month),
         pattern(
-            &format!(
-                r"\b(?:in|of|this|last|next|early|late|mid|until|since|by|from|during)\s+(?P<m>(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?)"
-            ),
+            r"\b(?:in|of|this|last|next|early|late|mid|until|since|by|from|during)\s+(?P<m>(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?)",
             parse_month_abbreviation,
         ),
         pattern(
@@ -225,7 +223,7 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
 /// Longest candidates win; ties go to the earlier pattern.
 fn settle_overlaps(mut found: Vec<Candidate>) -> Vec<Candidate> {
     // Stable sort keeps pattern order among equal lengths.
-    found.sort_by(|a, b| b.len().cmp(&a.len()));
+    found.sort_by_key(|c| std::cmp::Reverse(c.len()));
     let mut kept: Vec<Candidate> = Vec::new();
     for candidate in found {
         let overlaps = kept

@@ -2,7 +2,7 @@
 //! keeping a narrative reference date.
 //!
 //! Anchoring rules:
-//! * News mode (a DCT is known and the text mentions years near it):
+//! * News mode (a DCT is known and the text does not read as history):
 //!   deictic expressions ("yesterday", "on Wednesday", "last week", "three
 //!   days ago", "this year") count from the DCT, except inside a paragraph
 //!   that has mentioned an explicit earlier year ("In 2011 …"), where they
@@ -16,7 +16,14 @@
 //!   past candidate counts double distance: stories move forward), so "in
 //!   May" after "in October 2019" is 2020-05.
 //! * Anaphoric expressions ("the next day", "five days later", "that year")
-//!   always use the last mentioned date, falling back to the DCT.
+//!   always use the last mentioned date, falling back to the DCT. A finer
+//!   earlier date inside the latest coarse one is preferred ("May 10, 1940
+//!   … in 1940 … twelve days later" → May 22). Look-back expressions ("the
+//!   previous year", "two years ago") do not move the reference.
+//! * In news mode a year-only reference lends its year to a year-less date
+//!   only from the same or the previous sentence (see `yearless_base`).
+//! * Mode detection is automatic (see `is_news`).
+//! * Without a DCT to count from, "today" is PRESENT_REF.
 //! * Weekdays: news reports are past-oriented, so "on Wednesday" is the last
 //!   Wednesday on or before the base date (the base date itself when it is a
 //!   Wednesday), unless "will"/"next"/"scheduled"/"due" appears earlier in the
@@ -36,10 +43,6 @@ use crate::expr::{Base, Candidate, Expr, Named, PointMod, YearSpec};
 use crate::lexicon::Unit;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use corroborate_model::{Span, TimeAnchor, Timex, TimexType};
-
-/// How close (in bytes) a year-only reference must be for a year-less date
-/// in news to take its year.
-const NEAR_YEAR_BYTES: usize = 250;
 
 /// Precision of a resolved date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -318,11 +321,14 @@ impl<'t> Resolver<'t> {
     /// aside ("a campaign planned for 1976").
     ///
     /// In news mode a year-only reference is used only when it was mentioned
-    /// within the last 250 bytes ("In 2011, … On 16 December"), so that a
-    /// parenthetical "(from 2014 to 2016)" earlier in the paragraph does not
-    /// pull "on 9 January" back in time.
+    /// in the same or the previous sentence ("In 2011, … On 16 December"),
+    /// so that a parenthetical "(from 2014 to 2016)" earlier in the
+    /// paragraph does not pull "on 9 January" back in time.
     fn yearless_base(&self, paragraph: usize, has_day: bool) -> Option<(Reference, bool)> {
-        let near = |r: &Reference| self.current_start.saturating_sub(r.offset) < NEAR_YEAR_BYTES;
+        let near = |r: &Reference| {
+            let between = self.text.get(r.offset..self.current_start).unwrap_or("");
+            sentence_ends(between) <= 1
+        };
         let in_paragraph = |r: &Reference| {
             r.paragraph == paragraph && (!self.news || r.grain != Grain::Year || near(r))
         };
@@ -645,6 +651,15 @@ fn is_news_marker(expr: &Expr) -> bool {
         Expr::UnitShift { base, .. } => *base == Base::Deictic,
         _ => false,
     }
+}
+
+/// Number of sentence ends (". X", "! X", "? X") in `text`.
+fn sentence_ends(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    bytes
+        .windows(3)
+        .filter(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ' && w[2].is_ascii_uppercase())
+        .count()
 }
 
 fn within(date: NaiveDate, reference: Reference) -> bool {

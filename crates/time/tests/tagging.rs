@@ -373,3 +373,63 @@ fn output_is_sorted_and_non_overlapping() {
         assert_eq!(t.span.slice(text), Some(t.text.as_str()));
     }
 }
+
+#[test]
+fn quarters_halves_and_word_ordinals() {
+    assert_eq!(
+        pairs("Profits fell in the third quarter of 2021 and in Q1 2022, after the first half of 2020.", None),
+        vec![
+            p("the third quarter of 2021", "2021-Q3"),
+            p("Q1 2022", "2022-Q1"),
+            p("the first half of 2020", "2020-H1"),
+        ]
+    );
+    let tagged = run("in Q3 2021", None);
+    assert_eq!(
+        (tagged[0].start, tagged[0].end),
+        (Some(day(2021, 7, 1)), Some(day(2021, 9, 30)))
+    );
+    assert_eq!(
+        pairs("The vote was set for the twenty-first of May 2021.", None),
+        vec![p("the twenty-first of May 2021", "2021-05-21")]
+    );
+}
+
+#[test]
+fn leap_days_pick_a_leap_year() {
+    let dct = NaiveDate::from_ymd_opt(2021, 3, 10);
+    assert_eq!(
+        pairs("It began on Feb 29.", dct),
+        vec![p("Feb 29", "2020-02-29")]
+    );
+}
+
+#[test]
+fn year_only_asides_do_not_move_later_dates_in_news() {
+    let text = "Protests spread on Wednesday and Thursday.\n\nThe official had twice served as premier (from 2007 to 2012 and 2014 to 2016) and was a \
+                senior figure in the administration for many years before that. Three days after his \
+                removal from the agency he was arrested on suspicion of treason. Then, on 9 January, \
+                his colleagues were dismissed.";
+    let tagged = run(text, DCT);
+    let ninth = tagged
+        .iter()
+        .find(|t| t.text == "9 January")
+        .expect("tagged");
+    assert_eq!(ninth.value, "2022-01-09");
+    let close = run(
+        "In 2011, oil workers went on strike. On 16 December, police opened fire.",
+        DCT,
+    );
+    assert_eq!(close[1].value, "2011-12-16");
+}
+
+#[test]
+fn edges_of_periods() {
+    let tagged = run("It imploded in the first week of 2022.", None);
+    assert_eq!(tagged[0].text, "the first week of 2022");
+    assert_eq!(
+        (tagged[0].start, tagged[0].end),
+        (Some(day(2022, 1, 1)), Some(day(2022, 1, 7)))
+    );
+    assert!(tagged[0].approximate);
+}
