@@ -4,5 +4,11 @@
 pub mod annotate;
 pub mod bench;
 pub mod pipeline;
+pub mod timeline;
 
 pub use pipeline::{analyze_paths, AnalyzeOptions, AnalyzeOutput};
+
+/// Compares two names as a user would: case, accents and possessives aside.
+pub fn names_match(a: &str, b: &str) -> bool {
+    corroborate_merge::names::fold(a) == corroborate_merge::names::fold(b)
+}

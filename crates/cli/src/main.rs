@@ -7,10 +7,13 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use corroborate::annotate::{annotate_output, annotate_text, annotate_text_view};
+use corroborate::pipeline::{find_curation_file, load_curation};
+use corroborate::timeline::{filter_timeline, TimelineFilter};
 use corroborate::{analyze_paths, AnalyzeOptions};
 use corroborate_ingest::{
     default_readers, read_all, read_one, IngestOptions, DEFAULT_MAX_REPORT_BYTES,
 };
+use corroborate_model::Analysis;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 #[derive(Parser)]
@@ -42,6 +45,29 @@ enum Command {
         /// Exit with status 2 when any input was skipped.
         #[arg(long)]
         strict: bool,
+        /// Curation file (merges, splits, kinds); default: corroborate.toml beside the corpus.
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// Print the timeline, optionally for one entity and a date window.
+    Timeline {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Only events involving this entity (any of its spellings).
+        #[arg(long)]
+        entity: Option<String>,
+        /// Only events on or after this day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        from: Option<NaiveDate>,
+        /// Only events on or before this day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        to: Option<NaiveDate>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        config: Option<PathBuf>,
     },
     /// Show one report's annotations with byte offsets into its cleaned text.
     Annotate {
@@ -89,9 +115,20 @@ enum EvalCommand {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// Readable terminal view.
     Text,
+    /// The full analysis (schema/analysis.schema.json).
     Json,
+    /// One self-contained HTML page.
     Html,
+    /// Knight Lab TimelineJS JSON (dated events).
+    Timelinejs,
+    /// GeoJSON of located places and events.
+    Geojson,
+    /// The events as CSV.
+    Csv,
+    /// The claims as CSV.
+    ClaimsCsv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -134,7 +171,24 @@ fn run(command: Command) -> Result<ExitCode, String> {
             output,
             max_report_bytes,
             strict,
-        } => analyze(&paths, format, output.as_deref(), max_report_bytes, strict),
+            config,
+        } => {
+            let options = analyze_options(&paths, config.as_deref(), max_report_bytes)?;
+            analyze(&paths, format, output.as_deref(), &options, strict)
+        }
+        Command::Timeline {
+            paths,
+            entity,
+            from,
+            to,
+            format,
+            output,
+            config,
+        } => {
+            let options = analyze_options(&paths, config.as_deref(), DEFAULT_MAX_REPORT_BYTES)?;
+            let filter = TimelineFilter { entity, from, to };
+            timeline(&paths, &options, &filter, format, output.as_deref())
+        }
         Command::Annotate {
             file,
             dct,
@@ -150,32 +204,13 @@ fn analyze(
     paths: &[PathBuf],
     format: Format,
     output: Option<&Path>,
-    max_report_bytes: u64,
+    options: &AnalyzeOptions,
     strict: bool,
 ) -> Result<ExitCode, String> {
-    let options = AnalyzeOptions {
-        ingest: IngestOptions { max_report_bytes },
-    };
-    let progress = progress_bar();
-    let on_read = |n: usize| progress.set_length(n as u64);
-    let on_done = || progress.inc(1);
-    let result = analyze_paths(paths, &options, &on_read, &on_done);
-    progress.finish_and_clear();
-    let analysis = &result.analysis;
-    for skipped in &analysis.skipped {
-        eprintln!("skipped {}: {}", skipped.source, skipped.reason);
-    }
-    let rendered = match format {
-        Format::Json => corroborate_render::render_json(analysis).map_err(|e| e.to_string())?,
-        Format::Html => corroborate_render::render_html(analysis, &result.reports),
-        Format::Text => {
-            let color = output.is_none()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none();
-            corroborate_render::render_text(analysis, color)
-        }
-    };
+    let result = run_pipeline(paths, options);
+    let rendered = render(&result, format, output, corroborate_render::render_text)?;
     write_output(output, &rendered)?;
+    let analysis = &result.analysis;
     eprintln!(
         "analysed {} report(s); {} skipped",
         analysis.reports.len(),
@@ -187,6 +222,81 @@ fn analyze(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn analyze_options(
+    paths: &[PathBuf],
+    config: Option<&Path>,
+    max_report_bytes: u64,
+) -> Result<AnalyzeOptions, String> {
+    let curation = match find_curation_file(paths, config) {
+        Some(path) => load_curation(&path)?,
+        None => Default::default(),
+    };
+    Ok(AnalyzeOptions {
+        ingest: IngestOptions { max_report_bytes },
+        curation,
+    })
+}
+
+/// Runs the pipeline with a progress bar and lists skipped inputs.
+fn run_pipeline(paths: &[PathBuf], options: &AnalyzeOptions) -> corroborate::AnalyzeOutput {
+    let progress = progress_bar();
+    let on_read = |n: usize| progress.set_length(n as u64);
+    let on_done = || progress.inc(1);
+    let result = analyze_paths(paths, options, &on_read, &on_done);
+    progress.finish_and_clear();
+    for skipped in &result.analysis.skipped {
+        eprintln!("skipped {}: {}", skipped.source, skipped.reason);
+    }
+    result
+}
+
+fn render(
+    result: &corroborate::AnalyzeOutput,
+    format: Format,
+    output: Option<&Path>,
+    text_view: fn(&Analysis, bool) -> String,
+) -> Result<String, String> {
+    use corroborate_render::exports;
+    let analysis = &result.analysis;
+    let shown = |r: Result<String, corroborate_render::RenderError>| r.map_err(|e| e.to_string());
+    Ok(match format {
+        Format::Json => shown(corroborate_render::render_json(analysis))?,
+        Format::Html => corroborate_render::render_html(analysis, &result.reports),
+        Format::Timelinejs => shown(exports::render_timelinejs(analysis))?,
+        Format::Geojson => shown(exports::render_geojson(analysis))?,
+        Format::Csv => exports::render_events_csv(analysis),
+        Format::ClaimsCsv => exports::render_claims_csv(analysis),
+        Format::Text => {
+            let color = output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none();
+            text_view(analysis, color)
+        }
+    })
+}
+
+fn timeline(
+    paths: &[PathBuf],
+    options: &AnalyzeOptions,
+    filter: &TimelineFilter,
+    format: Format,
+    output: Option<&Path>,
+) -> Result<ExitCode, String> {
+    let mut result = run_pipeline(paths, options);
+    if result.analysis.reports.is_empty() {
+        return Ok(ExitCode::from(2));
+    }
+    result.analysis = filter_timeline(result.analysis, filter)?;
+    let rendered = render(
+        &result,
+        format,
+        output,
+        corroborate_render::render_timeline_text,
+    )?;
+    write_output(output, &rendered)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn progress_bar() -> ProgressBar {

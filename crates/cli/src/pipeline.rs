@@ -3,13 +3,45 @@
 use std::path::PathBuf;
 
 use corroborate_ingest::{default_readers, read_all, IngestOptions};
-use corroborate_merge::Geocoder;
+use std::path::Path;
+
+use corroborate_merge::{Curation, Geocoder};
 use corroborate_model::{Analysis, AnnotatedReport, Report};
 
 /// What `analyze` needs besides the paths.
 #[derive(Debug, Clone, Default)]
 pub struct AnalyzeOptions {
     pub ingest: IngestOptions,
+    /// The user's corrections to entity merging.
+    pub curation: Curation,
+}
+
+/// The name of the curation file looked for beside the corpus.
+pub const CURATION_FILE: &str = "corroborate.toml";
+
+/// Reads a curation file.
+pub fn load_curation(path: &Path) -> Result<Curation, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// `--config FILE` if given, else the first `corroborate.toml` found in a
+/// folder given as input (or beside a file given as input).
+pub fn find_curation_file(paths: &[PathBuf], explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(path) = explicit {
+        return Some(path.to_path_buf());
+    }
+    paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .map(|p| {
+            if p.is_dir() {
+                p.join(CURATION_FILE)
+            } else {
+                p.with_file_name(CURATION_FILE)
+            }
+        })
+        .find(|candidate| candidate.is_file())
 }
 
 /// The analysis and the reports it refers to (for quotes in context).
@@ -32,7 +64,12 @@ pub fn analyze_paths(
     on_report_read(ingested.reports.len());
     let mut annotated = corroborate_extract::extract_all(ingested.reports, on_report_done);
     corroborate_extract::infer::refine_undated(&mut annotated);
-    let analysis = corroborate_merge::merge(&annotated, &GazetteerGeocoder, ingested.skipped);
+    let analysis = corroborate_merge::merge(
+        &annotated,
+        &GazetteerGeocoder,
+        &options.curation,
+        ingested.skipped,
+    );
     AnalyzeOutput {
         analysis,
         reports: annotated.into_iter().map(|a| a.report).collect(),
@@ -41,7 +78,12 @@ pub fn analyze_paths(
 
 /// Merges already annotated reports (used by benchmarks and tests).
 pub fn merge_annotated(annotated: &[AnnotatedReport]) -> Analysis {
-    corroborate_merge::merge(annotated, &GazetteerGeocoder, Vec::new())
+    corroborate_merge::merge(
+        annotated,
+        &GazetteerGeocoder,
+        &Curation::default(),
+        Vec::new(),
+    )
 }
 
 const COMPASS_WORDS: &[&str] = &[

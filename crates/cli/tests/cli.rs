@@ -158,3 +158,63 @@ fn annotate_prints_the_stable_keys() {
         serde_json::from_str(text.lines().nth(1).expect("line")).expect("JSON");
     assert_eq!(second["timexes"][0]["value"], "2024-03-13");
 }
+
+#[test]
+fn a_curation_file_beside_the_corpus_wins_over_the_machine() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Talks in Lirona\n\nPresident Pavel Ostrov met Anna Ostrova in Lirona on 3 March 2024. Ostrov said the talks went well.",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("corroborate.toml"),
+        "merge = [[\"Pavel Ostrov\", \"Anna Ostrova\"]]\n[kinds]\n\"Lirona\" = \"organization\"\n",
+    )
+    .expect("write");
+    let out = corroborate()
+        .arg("analyze")
+        .arg(dir.path())
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let entities = json["entities"].as_array().expect("entities");
+    let ostrov = entities
+        .iter()
+        .find(|e| {
+            e["aliases"]
+                .as_array()
+                .is_some_and(|a| a.iter().any(|x| x == "Anna Ostrova"))
+        })
+        .expect("Anna Ostrova present");
+    assert!(ostrov["aliases"]
+        .as_array()
+        .is_some_and(|a| a.iter().any(|x| x == "Pavel Ostrov")));
+    assert!(ostrov["merges"]
+        .as_array()
+        .is_some_and(|m| m.iter().any(|r| r["rule"] == "curation")));
+    let lirona = entities
+        .iter()
+        .find(|e| e["name"] == "Lirona")
+        .expect("Lirona present");
+    assert_eq!(lirona["kind"], "organization");
+
+    std::fs::write(
+        dir.path().join("corroborate.toml"),
+        "merge = \"not a list\"\n",
+    )
+    .expect("write");
+    let bad = corroborate()
+        .arg("analyze")
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("corroborate.toml"));
+}

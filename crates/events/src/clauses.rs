@@ -3,10 +3,13 @@
 //!
 //! Boundaries: a semicolon; a comma followed by a coordinating word
 //! ("…, and on January 6 removed …", ", but", ", while", ", whereas",
-//! ", yet"); "and" directly followed by a time preposition ("… and on
-//! Monday …"); and the "that" after a reporting verb ("announced on
-//! 15 January that 225 people had been killed": the announcement's date is
-//! not the deaths' date).
+//! ", yet"); a comma before "with" ("blocked on May 5, with access
+//! restored five days later": a second happening with its own date) or
+//! before "after"/"before" ("protests began on 2 May, after price caps
+//! were lifted": the earlier happening does not share the date); "and"
+//! directly followed by a time preposition ("… and on Monday …"); and the
+//! "that" after a reporting verb ("announced on 15 January that 225 people
+//! had been killed": the announcement's date is not the deaths' date).
 
 use std::sync::LazyLock;
 
@@ -19,7 +22,7 @@ static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?x)
         ;
-        | ,\s+(?:and|but|while|whereas|yet)\b
+        | ,\s+(?:and|but|while|whereas|yet|with|after|before)\b
         | \s+and\s+(?:on|in|by|then|later|since)\b
         | \b(?:said|says|announced|stated|reported|confirmed|claimed|alleged|added|noted|declared|warned|insisted|argued|promised|denied|believes?|believed|posted)\b[^,;.]{0,60}?\s(?P<that>that)\b
         ",
@@ -82,6 +85,18 @@ mod tests {
         assert_eq!(
             texts("The ministry announced on 3 May that 12 people died."),
             vec!["The ministry announced on 3 May that", " 12 people died."]
+        );
+    }
+
+    #[test]
+    fn splits_before_with_and_after() {
+        assert_eq!(
+            texts("Phones were cut on May 5, with calls restored later."),
+            vec!["Phones were cut on May 5", ", with calls restored later."]
+        );
+        assert_eq!(
+            texts("Riots began on May 2, after prices rose."),
+            vec!["Riots began on May 2", ", after prices rose."]
         );
     }
 

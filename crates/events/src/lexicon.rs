@@ -3,39 +3,64 @@
 //!
 //! | type | triggers (case-insensitive) | check |
 //! |------|-----------------------------|-------|
-//! | protest | protested/-ing, demonstrate(d/ing) + against/in/over/…, rallied, rioted/-ing, took/take to the streets | – |
+//! | protest | protested/-ing, demonstrate(d/ing) + against/in/over/…, rallied, rioted/-ing, took/take to the streets | asserted |
 //! | protest | protest(s), demonstration(s), rally/-ies, unrest, riot(s), uprising(s), disturbances | happening |
-//! | violence | stormed, storming, attacked/-ing, set ablaze/on fire, torched, looted/-ing, fired on/at, opened fire, seized control, overran/overrun, clashed, tear gas, taken over | – |
+//! | violence | stormed, storming, attacked/-ing, set ablaze/on fire, torched, looted/-ing, fired on/at, opened fire, seized control, overran/overrun, clashed, tear gas, taken over | asserted |
 //! | violence | clash(es), violence, fighting, gunfire, shooting(s) | happening |
-//! | deaths | killed, killing(s), died, dead, death toll, deaths, lost their lives, perished, fatalities | – |
-//! | arrest | arrest(ed/s/ing), detain(ed/ing), detention(s), taken into custody, rounded up | – |
+//! | deaths | killed, died, death toll, lost their lives, perished | asserted |
+//! | deaths | dead | not "the dead" |
+//! | deaths | killing(s), deaths, fatalities | happening |
+//! | arrest | arrested/-ing, detain(ed/ing), taken into custody, rounded up | asserted |
+//! | arrest | arrest(s), detention(s) | happening |
 //! | dismissal | dismiss(ed/es/ing) | not a denial ("dismissed claims") |
-//! | dismissal | sacked, ousted, relieved of | – |
+//! | dismissal | sacked, ousted, relieved of | asserted |
 //! | dismissal | remove(d)/removing/removal, fired | official object (title word or "from office/power/the …", "as head") |
 //! | resignation | resign(ed/s/ing), resignation(s), stepped/step down, relinquish(ed) | not demanded |
 //! | appointment | appoint(ed/s/ing), appointment of, named as, was named, nominated, succeeded (by/as/former/the/Name), chosen as, elected, sworn in, installed as | not demanded |
 //! | request_for_help | request(ed), appeal(ed/ing), call(ed/ing) on, asked, turn(ed) to, invited | help object: "for help/support/assistance/intervention", "to intervene", "support of", troops/forces |
-//! | deployment | deployed, deploying, deployment(s), sent/send/sending … troops/peacekeepers/regiment, introduction of … troops | – |
+//! | deployment | deployed, deploying, sent/send/sending … troops/peacekeepers/regiment | asserted |
+//! | deployment | deployment(s), introduction of … troops | happening |
 //! | deployment | arrive(d/ing/al), landed, landing, entering, entered, mobilized/-ised | troop context |
-//! | withdrawal | withdrew, withdrawn, withdraw(al/ing), pull(ed) out, began to leave, leave/left/leaving, depart(ed/ing/ure), return(ed/ing) | troop context |
+//! | withdrawal | withdrew, withdrawn, withdraw(al/ing), pull(ed) out | troop context |
+//! | withdrawal | leave/left/leaving, depart(ed/ing/ure), return(ed/ing) | troop words |
 //! | speech | speech(es) (not "freedom of speech"), televised address/appearance/speech, address to the nation, spoke/speaking in/at/to/before, addressed/addressing + audience | – |
-//! | statement | announced, announcing, announcement, statement(s), declared, declaring, posted on | "declared" not with a state of emergency |
-//! | decree | decree(s/d), signed a/the … law/decree/bill/order, signed into law | – |
-//! | state_of_emergency | state of emergency, curfew(s), martial law, emergency rule | – |
-//! | communications_shutdown | internet shutdown/blackout/blockage/outage, blocked/cut/shut down/restored … internet, internet … was blocked/cut/restored, communications/mobile networks … cut/blocked | – |
-//! | economic_measure | price cap(s)/control(s), lifted/removed caps, moratorium, raise/lower the price(s), hike/spike/rise/increase/doubling in … prices, price hikes/increases | – |
-//! | trial | charged with, on trial, trial(s), sentenced, convicted, indicted | – |
-//! | travel | left the country/capital, left for, fled, flew to/into/out, travelled to, went into exile | – |
-//! | strike | went/go/on strike, striking workers/miners, walkout(s) | – |
+//! | statement | announced, announcing, declared, declaring, posted on | "declared" not with a state of emergency |
+//! | statement | statement(s), announcement(s) | issued/made/"in a statement", or dated |
+//! | statement | said, says, told, stated | a date right next to it |
+//! | decree | decree(s/d), signed a/the … law/decree/bill/order, signed into law | asserted |
+//! | state_of_emergency | state of emergency, curfew(s), martial law, emergency rule | asserted |
+//! | communications_shutdown | internet shutdown/blackout/blockage/outage, blocked/cut/shut down/restored … internet, internet … was blocked/cut/restored, communications/mobile networks … cut/blocked | asserted |
+//! | communications_shutdown | access/connection/service/network … allowed/restored/resumed | sentence about internet or phones |
+//! | economic_measure | price cap(s)/control(s)/ceiling(s)/freeze(s), moratorium, lifted/raised/imposed/cut/capped/froze/lowered/reversed/… + prices/price caps/tariffs/subsidies, prices/caps/tariffs … were lifted/raised/… | asserted |
+//! | trial | charged with, on trial, trial(s), sentenced, convicted, indicted | asserted |
+//! | travel | left the country/capital, left for, fled, flew to/into/out, travelled to, went into exile | asserted |
+//! | strike | went/go/on strike, striking workers/miners, walkout(s) | asserted |
 //! | strike | strike(s) | happening |
+//! | other | not (been) seen/heard from (in public/publicly) since, last/final (public) appearance, was last seen | always |
 //!
-//! "happening": a noun names an event only when its clause has an event
-//! verb (erupted, broke out, began, spread, escalated, was crushed, …) or a
-//! date, and it is not the modifier of another noun ("protest movement",
-//! "protest actions"); "the protest movement's aims" is not an event.
+//! A price rise itself ("a doubling in gas prices", "price hikes") is the
+//! cause of a protest, not a measure: economic measures need a measure
+//! taken (lifted, raised, imposed, cut, capped, froze, agreed to lower).
 //!
-//! Every trigger is dropped when an earlier part of its sentence denies it
-//! ("Denying reports that he fled …").
+//! "asserted": not negated ("not", "never", "no", "n't", "without",
+//! "whether", … among the four words before the trigger, except "not
+//! only", "not until", "no later than", …) and not a gerund right after a
+//! preposition ("complicity in rioting", "upon returning").
+//!
+//! "happening": a noun names an event only when it is the subject of an
+//! event verb (erupted, broke out, began, spread, took place, were held,
+//! gathered, …) in its stretch of the clause, the object of a staging or
+//! ending verb (staged, held, joined, quelled, crushed, dispersed, sparked,
+//! coalesced into, …), or dated right after it by "on …" ("the arrest of
+//! the editor on 9 March"); never when it modifies another noun ("protest
+//! movement") and, undated, not after a subordinator that refers back to a
+//! known event ("since the protests began", "where the unrest started").
+//! A date elsewhere in the clause is not enough: "saw the protests in
+//! early January as a window" is a topic.
+//!
+//! Every trigger but the "always" ones is also dropped when negated, and
+//! every trigger when an earlier part of its sentence denies it ("Denying
+//! reports that he fled …") or the sentence is a question.
 //! "troop context": the clause names troops, forces, soldiers,
 //! peacekeepers, a contingent or regiment, or an organization mention.
 
@@ -51,13 +76,20 @@ pub(crate) fn compile(pattern: &str) -> Result<Regex, regex::Error> {
     Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
 }
 
-/// A condition a trigger match must meet.
+/// A condition a trigger match must meet. Every check but `Always` also
+/// drops a negated trigger ("has not commented", "no reports of deaths").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Check {
-    /// Counts as is.
+    /// Counts as is, even after a negation (the trigger holds its own).
     Always,
-    /// A noun that needs an event verb or a date in its clause.
+    /// Counts unless negated or a gerund after a preposition ("complicity
+    /// in rioting").
+    Asserted,
+    /// A noun that needs an event predicate: the subject of an event verb,
+    /// the object of a staging or ending verb, or dated by "on …".
     Happening,
+    /// "shot dead", "confirmed dead", not "the dead".
+    NotTheDead,
     /// "dismissed the government", not "dismissed claims".
     NotDenial,
     /// "removed the interior minister", "removed him from office".
@@ -68,8 +100,18 @@ pub(crate) enum Check {
     HelpObject,
     /// The clause is about troops or an organization.
     TroopContext,
+    /// The clause names troops (for verbs as broad as "left").
+    TroopWords,
     /// "declared" is a statement unless it declares an emergency.
     NotEmergency,
+    /// "statement", "announcement": issued, made, "in a statement", or
+    /// dated in the clause.
+    IssuedOrDated,
+    /// "said", "told": only with a date right next to it ("said on
+    /// Tuesday", "on Monday told").
+    DatedSpeech,
+    /// "access was restored": the sentence is about the internet or phones.
+    CommunicationsContext,
     /// "freedom of speech" is not a speech.
     NotFreedomOf,
 }
@@ -83,7 +125,7 @@ pub(crate) struct Rule {
 const RULE_TABLE: &[(EventType, Check, &str)] = &[
     (
         EventType::Protest,
-        Check::Always,
+        Check::Asserted,
         r"protest(?:ed|ing)|demonstrat(?:e|ed|ing)(?:\s+(?:against|in|outside|near|over|across|on|for)\b|[.,;])|rallied|riot(?:ed|ing)|t(?:ook|ake|aking) to the streets",
     ),
     (
@@ -93,7 +135,7 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
     ),
     (
         EventType::Violence,
-        Check::Always,
+        Check::Asserted,
         r"storm(?:ed|ing)|attack(?:ed|ing)|set (?:ablaze|on fire)|torched|loot(?:ed|ing)|fired (?:on|at|upon)|opened fire|seized control|overr(?:an|un)|clashed|tear gas|taken over",
     ),
     (
@@ -103,14 +145,21 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
     ),
     (
         EventType::Deaths,
-        Check::Always,
-        r"killed|killings?|died|dead|death toll|deaths|lost their lives|perished|fatalities",
+        Check::Asserted,
+        r"killed|died|death toll|lost their lives|perished",
+    ),
+    (EventType::Deaths, Check::NotTheDead, r"dead"),
+    (
+        EventType::Deaths,
+        Check::Happening,
+        r"killings?|deaths|fatalities",
     ),
     (
         EventType::Arrest,
-        Check::Always,
-        r"arrest(?:ed|s|ing)?|detain(?:ed|ing)?|detentions?|taken into custody|rounded up",
+        Check::Asserted,
+        r"arrest(?:ed|ing)|detain(?:ed|ing)?|taken into custody|rounded up",
     ),
+    (EventType::Arrest, Check::Happening, r"arrests?|detentions?"),
     (
         EventType::Dismissal,
         Check::NotDenial,
@@ -118,7 +167,7 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
     ),
     (
         EventType::Dismissal,
-        Check::Always,
+        Check::Asserted,
         r"sacked|ousted|relieved of",
     ),
     (
@@ -143,8 +192,13 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
     ),
     (
         EventType::Deployment,
-        Check::Always,
-        r"deploy(?:ed|ing|ments?)|sen(?:d|t|ding)\s+(?:\S+\s+){0,3}?(?:troops|forces|soldiers|peacekeep\w*|paratroopers|regiment|contingent)|introduction of (?:\S+\s+){0,3}?(?:troops|forces)",
+        Check::Asserted,
+        r"deploy(?:ed|ing)|sen(?:d|t|ding)\s+(?:\S+\s+){0,3}?(?:troops|forces|soldiers|peacekeep\w*|paratroopers|regiment|contingent)",
+    ),
+    (
+        EventType::Deployment,
+        Check::Happening,
+        r"deployments?|introduction of (?:\S+\s+){0,3}?(?:troops|forces)",
     ),
     (
         EventType::Deployment,
@@ -154,7 +208,12 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
     (
         EventType::Withdrawal,
         Check::TroopContext,
-        r"withdr(?:ew|awn|awal|awing|aw)|pull(?:ed|ing)? out|leav(?:e|ing)|left|depart(?:ed|ing|ure)?|return(?:ed|ing)",
+        r"withdr(?:ew|awn|awal|awing|aw)|pull(?:ed|ing)? out",
+    ),
+    (
+        EventType::Withdrawal,
+        Check::TroopWords,
+        r"leav(?:e|ing)|left|depart(?:ed|ing|ure)?|return(?:ed|ing)",
     ),
     (
         EventType::Speech,
@@ -164,44 +223,64 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
     (
         EventType::Statement,
         Check::NotEmergency,
-        r"announc(?:ed|ing|ement)|statements?|declar(?:ed|ing)|posted on",
+        r"announc(?:ed|ing)|declar(?:ed|ing)|posted on",
+    ),
+    (
+        EventType::Statement,
+        Check::IssuedOrDated,
+        r"statements?|announcements?",
+    ),
+    (
+        EventType::Statement,
+        Check::DatedSpeech,
+        r"said|says|told|stated",
     ),
     (
         EventType::Decree,
-        Check::Always,
+        Check::Asserted,
         r"decree(?:s|d)?|signed (?:a|the|an) (?:\S+\s+){0,2}?(?:law|decree|bill|order|resolution)|signed into law",
     ),
     (
         EventType::StateOfEmergency,
-        Check::Always,
+        Check::Asserted,
         r"state of emergency|curfews?|martial law|emergency rule",
     ),
     (
         EventType::CommunicationsShutdown,
-        Check::Always,
+        Check::Asserted,
         r"internet (?:shutdown|blackout|blockage|outage)|(?:block(?:ed|ing)?|cut(?:ting)?(?: off)?|shut(?:ting)? down|restor(?:ed|ing))\s+(?:\S+\s+){0,3}?internet|internet\s+(?:\S+\s+){0,2}?(?:was|were|has been|had been)\s+(?:\S+\s+)?(?:blocked|cut|shut down|restored|disrupted|switched off)|(?:communications|mobile networks?|phone lines)\s+(?:were |was )?(?:cut|blocked|shut down|disrupted)",
     ),
     (
+        EventType::CommunicationsShutdown,
+        Check::CommunicationsContext,
+        r"(?:access|connections?|connectivity|services?|networks?)\s+(?:\S+\s+){0,3}?(?:allowed|restored|resumed|reopened|unblocked)",
+    ),
+    (
         EventType::EconomicMeasure,
-        Check::Always,
-        r"price (?:caps?|controls?|hikes?|increases?)|(?:lift(?:ed|ing)?|remov(?:ed|ing)|scrap(?:ped|ping)?)\s+(?:the\s+)?(?:price\s+)?caps|moratorium|(?:rais|lower|reduc)(?:e|ed|ing)?\s+the\s+prices?|(?:hike|spike|rise|increase|doubling)s?\s+in\s+(?:\S+\s+){0,4}?prices?",
+        Check::Asserted,
+        r"price (?:caps?|controls?|ceilings?|freezes?)|moratorium|(?:lift(?:ed|ing|s)|rais(?:ed|es|ing)|impos(?:ed|es|ing)|introduc(?:ed|es|ing)|implement(?:ed|ing|s)|cut(?:s|ting)|capp(?:ed|ing)|freez(?:es|ing)|froze|lower(?:ed|ing|s)|reduc(?:ed|es|ing)|revers(?:ed|es|ing)|scrap(?:ped|ping|s)|remov(?:ed|es|ing)|restor(?:ed|es|ing)|reinstat(?:ed|es|ing)|abolish(?:ed|es|ing)|hiked|(?:to|will|would|did)\s+(?:lift|raise|impose|introduce|implement|cut|cap|freeze|lower|reduce|reverse|scrap|remove|restore|reinstate|abolish|hike|set))\s+(?:\S+\s+){0,4}?(?:price (?:caps?|controls?|ceilings?|freezes?|increases?|hikes?|rises?)|prices?|tariffs?|caps?|subsid(?:y|ies))|(?:prices?|caps?|tariffs?|subsid(?:y|ies))\s+(?:\S+\s+){0,5}?(?:was|were|had been|have been|has been|would be|will be)\s+(?:\S+ly\s+)?(?:lifted|raised|imposed|introduced|cut|capped|frozen|lowered|reduced|scrapped|removed|restored|reinstated|abolished|set|extended|reversed|hiked)",
     ),
     (
         EventType::Trial,
-        Check::Always,
+        Check::Asserted,
         r"charged with|on trial|trials?|sentenced|convicted|indicted",
     ),
     (
         EventType::Travel,
-        Check::Always,
+        Check::Asserted,
         r"left (?:the country|the capital|for)|fled|flew (?:to|into|out)|travel(?:l)?ed to|went into exile",
     ),
     (
         EventType::Strike,
-        Check::Always,
+        Check::Asserted,
         r"(?:went|go|going) on strike|on strike|striking (?:workers|miners|oil workers)|walkouts?",
     ),
     (EventType::Strike, Check::Happening, r"strikes?"),
+    (
+        EventType::Other,
+        Check::Always,
+        r"(?:not|never)\s+(?:been\s+)?(?:seen|heard from)\s+(?:(?:in public|publicly)\s+)?since|(?:last|final)\s+(?:public\s+)?appearance|(?:was|were)\s+last\s+seen",
+    ),
 ];
 
 pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -218,9 +297,16 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 /// Verbs that make a noun trigger a happening.
 pub(crate) static EVENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:erupt\w*|broke out|break(?:s|ing)? out|beg[au]n|begins?|start(?:ed|ing)|spread(?:ing|s)?|continu(?:ed|es|ing)|escalat\w*|took place|taking place|held|staged|swept|sweeping|gripp\w*|rocked|flared|spun|unfold\w*|intensifi\w*|resum\w*|ended|subsided|crushed|suppressed|quell\w*|dispers\w*|gained|snowballed|disrupted|increased|ripped|raged|amplified|turned|killed|occurred)\b",
+        r"(?i)\b(?:erupt\w*|broke out|break(?:s|ing)? out|beg[au]n|begins?|start(?:ed|ing)|spread(?:ing|s)?|continu(?:ed|es|ing)|escalat\w*|took place|taking place|held|staged|swept|sweeping|gripp\w*|rocked|flared|spun|unfold\w*|intensifi\w*|resum\w*|ended|subsided|crushed|suppressed|quell\w*|dispers\w*|gained|snowballed|disrupted|increased|ripped|raged|killed|occurred|gathered|marched|went ahead|turned (?:violent|deadly|bloody)|paralys\w*|paralyz\w*|left \d+|claimed)\b",
     )
     .expect("constant regex is valid")
+});
+
+/// Where the stretch of a clause that a noun trigger heads ends: a new
+/// subordinate clause starts.
+pub(crate) static STRETCH_END: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)[(,;:—–]|\b(?:while|when|whereas|although|because|if|as|but)\b")
+        .expect("constant regex is valid")
 });
 
 /// Nouns that a trigger noun only modifies ("protest movement").
@@ -254,7 +340,7 @@ pub(crate) static SHOOTING_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(crate) static DEMAND: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)\b(?:demand\w*|call(?:ed|ing|s)? for|urg(?:ed|ing|es)|want(?:ed|s)?)\b")
+    compile(r"(?i)\b(?:demand\w*|call(?:ed|ing|s)? for|urg(?:ed|ing|es)|want(?:ed|s)?|chant(?:ed|ing|s)?|press(?:ed|ing)? for|push(?:ed|ing)? for)\b")
         .expect("constant regex is valid")
 });
 
@@ -272,4 +358,64 @@ pub(crate) static TROOP_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(crate) static EMERGENCY: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)\b(?:state of emergency|martial law|curfew)\b").expect("constant regex is valid")
+});
+
+/// A staging or ending verb right before a noun trigger (its object):
+/// "staged protests", "helped quell the protests", "coalesced into large
+/// scale demonstrations".
+pub(crate) static OBJECT_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:stag(?:e|ed|ing)|h[eo]ld(?:ing)?|organi[sz](?:e|ed|ing)|led|lead(?:ing)?|join(?:ed|ing)?|quell\w*|crush\w*|suppress\w*|dispers\w*|(?:broke|break|breaking) up|put down|end(?:ed|ing)?|(?:coalesced|turned|grew|developed|escalated|morphed|evolved|descended) into)\s+(?:\S+\s+){0,3}$",
+    )
+    .expect("constant regex is valid")
+});
+
+/// A subordinator right before a noun trigger that refers back to an
+/// event already told ("since the protests began", "where the unrest
+/// started").
+pub(crate) static REFERENCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:since|after|before|until|where|once)\s+(?:\S+\s+){0,3}$")
+        .expect("constant regex is valid")
+});
+
+/// "issued a statement", "in a short statement".
+pub(crate) static ISSUED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:issu(?:ed|ing)|releas(?:ed|ing)|publish(?:ed|ing)|ma(?:de|king)|read(?: out)?|in)\s+(?:\S+\s+){0,3}$")
+        .expect("constant regex is valid")
+});
+
+/// What lies between "said" and a date that dates the saying: "said on",
+/// "said late on", "said" directly before "Saturday".
+pub(crate) static SPEECH_DATE_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^,?\s+(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?$")
+        .expect("constant regex is valid")
+});
+
+/// A sentence about the internet, phones or messaging.
+pub(crate) static COMMUNICATIONS_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:internet|online|mobile|cellular|network|phones?|telephone|telecom\w*|communications?|messag\w*|social media|websites?)\b")
+        .expect("constant regex is valid")
+});
+
+/// Words that negate the trigger when among the four words before it.
+pub(crate) const NEGATORS: &[&str] = &[
+    "not", "never", "no", "nobody", "cannot", "without", "whether", "neither", "nor", "none",
+];
+
+/// Words after a negator that make it not a negation ("not only", "not
+/// until", "no later than", "no fewer than").
+pub(crate) const NEGATION_RELEASES: &[&str] = &[
+    "only", "until", "till", "later", "sooner", "more", "fewer", "less", "least",
+];
+
+/// Prepositions that turn a following "-ing" trigger into a topic.
+pub(crate) const GERUND_PREPOSITIONS: &[&str] = &[
+    "in", "for", "of", "about", "against", "over", "by", "from", "with", "without", "upon", "on",
+    "after", "before", "into", "at", "to",
+];
+
+/// Between a noun trigger and its date: "on", "of the editor on".
+pub(crate) static DATED_BY_ON: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^\s+(?:of\s+(?:\S+\s+){0,4}?)?on\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$")
+        .expect("constant regex is valid")
 });

@@ -4,29 +4,49 @@
 //! A trigger lexicon (see [`lexicon`](crate::lexicon) for the full table
 //! and the checks) finds candidate triggers in the whole text with one
 //! regex per rule. Each trigger is placed in its sentence and clause
-//! (clauses split at "; ", ", and", "and on …", and after a reporting
-//! verb's "that"; see [`clauses`](crate::clauses)). Generic uses are kept
-//! out by per-rule checks (a noun like "protest" needs an event verb or a
-//! date in its clause; "dismissed claims" is a denial; "demanded his
-//! resignation" is not a resignation). One event is kept per clause and
+//! (clauses split at "; ", ", and", ", with", ", after", "and on …", and
+//! after a reporting verb's "that"; see [`clauses`](crate::clauses)).
+//!
+//! Precision comes first, since every false event clutters a timeline:
+//! * questions, denied reports and negated triggers ("has not commented",
+//!   "no reports of deaths") give no event;
+//! * a noun like "protests" or "unrest" is an event only with an event
+//!   predicate (it is the subject of "began", "erupted", "spread", "took
+//!   place", …, the object of "staged", "quelled", …, or dated by "on …");
+//!   as a topic ("commented on the unrest", "after the protests", "the
+//!   protests in early January as a window") it is not;
+//! * a price rise is the cause of a protest, not an economic measure: that
+//!   needs a measure taken (lifted, raised, imposed, capped, froze, agreed
+//!   to lower);
+//! * "said" is a statement only with a date next to it ("said on Tuesday");
+//!   "statement"/"announcement" only when issued, made or dated.
+//!
+//! Other checks: "dismissed claims" is a denial, "demanded his
+//! resignation" is not a resignation. One event is kept per clause and
 //! type, the earliest trigger winning, so "On January 5 he dismissed the
 //! government, and on January 6 removed the security chief" gives two
-//! dismissals with their own dates.
+//! dismissals with their own dates. A statement whose clause ends in the
+//! reporting "that" spans the content clause too, so it reads whole, while
+//! the content's events keep their own (usually absent) dates.
 //!
 //! Dating: the DATE or TIME expression in the same clause nearest to the
-//! trigger, when it covers known days (`start` and `end` set) and is not a
+//! trigger, among those that may date it (see [`dating`](crate::dating):
+//! not after "until" or "founded in", not inside a subordinate clause or
+//! a parenthetical the trigger is not in, not a weekday resolved against
+//! an earlier date of the text), when it covers known days and is not a
 //! `*_REF` value; durations and sets never date an event. A clause without
-//! such an expression gives an undated event (the publication date is not
-//! used here). Participants are the mentions inside the clause.
+//! such an expression gives an undated event: the publication date is
+//! never used here (relative expressions like "on Tuesday" are already
+//! resolved against it by the time tagger). Participants are the mentions
+//! inside the clause.
 
 mod clauses;
+mod dating;
 mod lexicon;
 
 use std::collections::HashSet;
 
-use corroborate_model::{
-    DateValue, EntityKind, EventMention, EventType, Mention, Span, Timex, TimexType,
-};
+use corroborate_model::{DateValue, EntityKind, EventMention, EventType, Mention, Span, Timex};
 
 use lexicon::{Check, Rule, RULES};
 
@@ -48,16 +68,16 @@ pub fn extract(
         timexes,
         mentions,
     };
-    let mut candidates: Vec<(Span, EventType, Span)> = RULES
+    let mut candidates: Vec<Candidate> = RULES
         .iter()
         .flat_map(|rule| rule_matches(&doc, rule))
         .collect();
-    candidates.sort_by_key(|&(trigger, event_type, _)| (trigger.start, event_type));
+    candidates.sort_by_key(|c| (c.trigger.start, c.event_type));
     let mut seen: HashSet<(usize, EventType)> = HashSet::new();
     candidates
         .into_iter()
-        .filter(|&(_, event_type, clause)| seen.insert((clause.start, event_type)))
-        .map(|(trigger, event_type, clause)| doc.event(trigger, event_type, clause))
+        .filter(|c| seen.insert((c.clause.start, c.event_type)))
+        .map(|c| doc.event(&c))
         .collect()
 }
 
@@ -69,22 +89,41 @@ struct Document<'a> {
     mentions: &'a [Mention],
 }
 
-/// The (trigger, type, clause) of each accepted match of one rule.
-fn rule_matches<'d>(
-    doc: &'d Document<'d>,
-    rule: &'d Rule,
-) -> impl Iterator<Item = (Span, EventType, Span)> + 'd {
+/// An accepted trigger match with where it sits.
+struct Candidate {
+    trigger: Span,
+    event_type: EventType,
+    sentence: usize,
+    clause: Span,
+}
+
+/// The accepted matches of one rule.
+fn rule_matches<'d>(doc: &'d Document<'d>, rule: &'d Rule) -> impl Iterator<Item = Candidate> + 'd {
     rule.regex.find_iter(doc.text).filter_map(move |m| {
         let trigger = Span::new(m.start(), m.end());
         let (sentence, clause) = doc.clause_of(trigger)?;
-        let denied =
-            lexicon::DENIED_BEFORE.is_match(doc.slice(Span::new(sentence.start, trigger.start)));
-        (!denied && doc.passes(rule.check, trigger, clause)).then_some((
+        let sentence_span = *doc.sentences.get(sentence)?;
+        let denied = lexicon::DENIED_BEFORE
+            .is_match(doc.slice(Span::new(sentence_span.start, trigger.start)));
+        let accepted = !denied
+            && !is_question(doc.slice(sentence_span))
+            && (rule.check == Check::Always || !doc.negated(trigger, clause))
+            && doc.passes(rule.check, trigger, clause, sentence_span);
+        accepted.then_some(Candidate {
             trigger,
-            rule.event_type,
+            event_type: rule.event_type,
+            sentence,
             clause,
-        ))
+        })
     })
+}
+
+/// A question asks rather than tells ("Will the troops leave?").
+fn is_question(sentence: &str) -> bool {
+    sentence
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', '»'])
+        .ends_with('?')
 }
 
 impl Document<'_> {
@@ -92,8 +131,8 @@ impl Document<'_> {
         span.slice(self.text).unwrap_or("")
     }
 
-    /// The sentence and clause holding the trigger.
-    fn clause_of(&self, trigger: Span) -> Option<(Span, Span)> {
+    /// The index of the sentence holding the trigger, and its clause.
+    fn clause_of(&self, trigger: Span) -> Option<(usize, Span)> {
         let index = self.sentences.partition_point(|s| s.end <= trigger.start);
         let sentence = self.sentences.get(index)?;
         if !sentence.contains(trigger) || sentence.slice(self.text).is_none() {
@@ -103,20 +142,21 @@ impl Document<'_> {
             .get(index)?
             .iter()
             .find(|c| c.start <= trigger.start && trigger.start < c.end)
-            .map(|clause| (*sentence, *clause))
+            .map(|clause| (index, *clause))
     }
 
-    fn passes(&self, check: Check, trigger: Span, clause: Span) -> bool {
+    fn passes(&self, check: Check, trigger: Span, clause: Span, sentence: Span) -> bool {
         let trigger_text = self.slice(trigger);
         let after = self.slice(Span::new(trigger.end, clause.end.max(trigger.end)));
         let before = self.slice(Span::new(clause.start, trigger.start.max(clause.start)));
         match check {
             Check::Always => true,
-            Check::Happening => {
-                !lexicon::MODIFIED_HEAD.is_match(after)
-                    && (lexicon::EVENT_VERB.is_match(self.slice(clause))
-                        || self.date_in(clause, trigger).is_some())
-            }
+            Check::Asserted => !gerund_after_preposition(trigger_text, before),
+            Check::Happening => self.is_happening(trigger, clause, before, after),
+            Check::NotTheDead => !matches!(
+                last_word(before).map(str::to_ascii_lowercase).as_deref(),
+                Some("the" | "their" | "its" | "our" | "whose")
+            ),
             Check::NotDenial => !lexicon::DENIAL_OBJECT.is_match(after),
             Check::OfficialObject => {
                 let shooting = trigger_text.eq_ignore_ascii_case("fired")
@@ -130,12 +170,82 @@ impl Document<'_> {
             Check::TroopContext => {
                 lexicon::TROOP_WORD.is_match(self.slice(clause)) || self.has_organization(clause)
             }
+            Check::TroopWords => lexicon::TROOP_WORD.is_match(self.slice(clause)),
             Check::NotEmergency => {
                 !(starts_with_ignore_case(trigger_text, "declar")
                     && lexicon::EMERGENCY.is_match(self.slice(clause)))
             }
+            Check::IssuedOrDated => {
+                lexicon::ISSUED_BEFORE.is_match(before) || self.date_in(clause, trigger).is_some()
+            }
+            Check::DatedSpeech => self.dated_next_to(trigger, clause),
+            Check::CommunicationsContext => {
+                lexicon::COMMUNICATIONS_WORD.is_match(self.slice(sentence))
+            }
             Check::NotFreedomOf => !ends_with_ignore_case(before.trim_end(), "freedom of"),
         }
+    }
+
+    /// A noun trigger used as an event: see "happening" in the lexicon.
+    fn is_happening(&self, trigger: Span, clause: Span, before: &str, after: &str) -> bool {
+        if lexicon::MODIFIED_HEAD.is_match(after) {
+            return false;
+        }
+        if self.dated_by_on(trigger, clause) && !lexicon::DEMAND.is_match(before) {
+            return true;
+        }
+        if lexicon::REFERENCE_BEFORE.is_match(before) || lexicon::DEMAND.is_match(before) {
+            return false;
+        }
+        lexicon::EVENT_VERB.is_match(predicate_stretch(after))
+            || lexicon::OBJECT_VERB_BEFORE.is_match(before)
+    }
+
+    /// "protests on 2 January", "the arrest of the editor on 9 March".
+    fn dated_by_on(&self, trigger: Span, clause: Span) -> bool {
+        self.datable_in(clause, trigger).any(|(_, span, _)| {
+            span.start >= trigger.end
+                && lexicon::DATED_BY_ON.is_match(self.slice(Span::new(trigger.end, span.start)))
+        })
+    }
+
+    /// "said on Tuesday", "his office said Saturday", "on Monday told".
+    fn dated_next_to(&self, trigger: Span, clause: Span) -> bool {
+        self.datable_in(clause, trigger).any(|(_, span, _)| {
+            let gap = if span.start >= trigger.end {
+                Span::new(trigger.end, span.start)
+            } else if span.end <= trigger.start {
+                Span::new(span.end, trigger.start)
+            } else {
+                return false;
+            };
+            lexicon::SPEECH_DATE_GAP.is_match(self.slice(gap))
+        })
+    }
+
+    /// True when one of the four words before the trigger negates it.
+    fn negated(&self, trigger: Span, clause: Span) -> bool {
+        let before = self.slice(Span::new(clause.start, trigger.start.max(clause.start)));
+        let after_trigger = self.slice(Span::new(trigger.end, clause.end.max(trigger.end)));
+        let words: Vec<&str> = before
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let start = words.len().saturating_sub(4);
+        let tail = words.get(start..).unwrap_or(&[]);
+        tail.iter().enumerate().any(|(i, word)| {
+            let lower = word.to_ascii_lowercase();
+            let negator = lexicon::NEGATORS.contains(&lower.as_str())
+                || lower.ends_with("n't")
+                || lower.ends_with("n’t");
+            let next = tail
+                .get(i + 1)
+                .copied()
+                .or_else(|| first_word(after_trigger))
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            negator && !lexicon::NEGATION_RELEASES.contains(&next.as_str())
+        })
     }
 
     fn has_organization(&self, clause: Span) -> bool {
@@ -144,21 +254,41 @@ impl Document<'_> {
             .any(|m| m.kind == EntityKind::Organization && clause.contains(m.span))
     }
 
-    /// The datable time expression in `clause` nearest to the trigger.
-    fn date_in(&self, clause: Span, trigger: Span) -> Option<(usize, DateValue)> {
+    /// The time expressions in `clause` that may date the trigger.
+    fn datable_in(
+        &self,
+        clause: Span,
+        trigger: Span,
+    ) -> impl Iterator<Item = (usize, Span, DateValue)> + '_ {
         self.timexes
             .iter()
             .enumerate()
-            .filter(|(_, t)| clause.contains(t.span))
-            .filter_map(|(index, t)| Some((index, t.span, date_value(t)?)))
+            .filter(move |(_, t)| clause.contains(t.span))
+            .filter(move |(_, t)| dating::may_date(self.text, clause, t.span, trigger))
+            .filter_map(|(index, t)| Some((index, t.span, dating::date_value(t)?)))
+    }
+
+    /// The datable time expression in `clause` nearest to the trigger.
+    fn date_in(&self, clause: Span, trigger: Span) -> Option<(usize, DateValue)> {
+        self.datable_in(clause, trigger)
             .min_by_key(|&(_, span, _)| (span.gap(trigger), span.start > trigger.start))
             .map(|(index, _, date)| (index, date))
     }
 
-    fn event(&self, trigger: Span, event_type: EventType, clause: Span) -> EventMention {
+    fn event(&self, candidate: &Candidate) -> EventMention {
+        let Candidate {
+            trigger,
+            event_type,
+            sentence,
+            clause,
+        } = *candidate;
         let dated = self.date_in(clause, trigger);
+        let span = match event_type {
+            EventType::Statement => self.with_reported_content(sentence, clause),
+            _ => clause,
+        };
         EventMention {
-            span: trim_clause(self.text, clause),
+            span: trim_clause(self.text, span),
             event_type,
             trigger: self.slice(trigger).to_string(),
             trigger_span: trigger,
@@ -173,20 +303,74 @@ impl Document<'_> {
                 .collect(),
         }
     }
+
+    /// A reporting clause split off before its "that" ("X announced on
+    /// 15 January that") joined with the content it reports, so the
+    /// statement reads whole; the content keeps its own events and dates.
+    fn with_reported_content(&self, sentence: usize, clause: Span) -> Span {
+        let ends_with_that = self
+            .slice(clause)
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|word| word.eq_ignore_ascii_case("that"));
+        let next = self
+            .clauses_by_sentence
+            .get(sentence)
+            .and_then(|clauses| clauses.iter().find(|c| c.start >= clause.end));
+        match next {
+            Some(content) if ends_with_that => clause.cover(*content),
+            _ => clause,
+        }
+    }
 }
 
-/// The dates a time expression covers, when it can date an event.
-fn date_value(timex: &Timex) -> Option<DateValue> {
-    if !matches!(timex.timex_type, TimexType::Date | TimexType::Time)
-        || timex.value.ends_with("_REF")
-    {
-        return None;
+/// The part of the clause after a noun trigger where its predicate can
+/// be: up to the next punctuation or subordinator, skipping a
+/// parenthetical right after the noun ("The unrest, set off by a price
+/// rise, turned violent").
+fn predicate_stretch(after: &str) -> &str {
+    let first = until_stretch_end(after);
+    if !first.trim().is_empty() {
+        return first;
     }
-    Some(DateValue {
-        value: timex.value.clone(),
-        start: timex.start?,
-        end: timex.end?,
-    })
+    let Some(rest) = after.trim_start().strip_prefix(',') else {
+        return first;
+    };
+    match rest.find(',') {
+        Some(close) => until_stretch_end(rest.get(close + 1..).unwrap_or("")),
+        None => first,
+    }
+}
+
+fn until_stretch_end(text: &str) -> &str {
+    let end = lexicon::STRETCH_END
+        .find(text)
+        .map_or(text.len(), |m| m.start());
+    text.get(..end).unwrap_or(text)
+}
+
+/// "complicity in rioting", "upon returning": a gerund after a
+/// preposition names a topic, not an event.
+fn gerund_after_preposition(trigger: &str, before: &str) -> bool {
+    let gerund = trigger
+        .split_whitespace()
+        .next()
+        .is_some_and(|word| word.to_ascii_lowercase().ends_with("ing"));
+    gerund
+        && last_word(before).is_some_and(|word| {
+            lexicon::GERUND_PREPOSITIONS.contains(&word.to_ascii_lowercase().as_str())
+        })
+}
+
+fn last_word(text: &str) -> Option<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+}
+
+fn first_word(text: &str) -> Option<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
 }
 
 /// The clause without the white space and joining punctuation around it.

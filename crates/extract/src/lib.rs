@@ -103,3 +103,105 @@ pub(crate) fn set_inferred_date(report: &mut Report, date: NaiveDate, range: Dat
     report.meta.published_origin = DateOrigin::Inferred;
     report.meta.published_range = Some(range);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use corroborate_model::{EventType, ReportMeta};
+
+    fn report(id: &str, text: &str, published: Option<NaiveDate>) -> Report {
+        Report {
+            meta: ReportMeta {
+                id: id.to_string(),
+                published,
+                published_origin: if published.is_some() {
+                    DateOrigin::Metadata
+                } else {
+                    DateOrigin::Unknown
+                },
+                ..ReportMeta::default()
+            },
+            text: text.to_string(),
+            removed: Vec::new(),
+        }
+    }
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2024, m, d).expect("valid date")
+    }
+
+    #[test]
+    fn a_date_line_in_the_text_becomes_the_publication_date() {
+        let got = extract(report(
+            "a",
+            "Unrest in Lirona\nThursday, 14 March, 2024\n\nPolice fired on protesters on Tuesday.",
+            None,
+        ));
+        assert_eq!(got.report.meta.published, Some(day(3, 14)));
+        assert_eq!(got.report.meta.published_origin, DateOrigin::Text);
+        let tuesday = got
+            .annotations
+            .timexes
+            .iter()
+            .find(|t| t.text.contains("Tuesday"))
+            .expect("weekday tagged");
+        assert_eq!(tuesday.value, "2024-03-12");
+    }
+
+    #[test]
+    fn an_undated_report_is_dated_after_the_latest_day_it_mentions() {
+        let got = extract(report(
+            "a",
+            "Troops arrived on 5 March 2024. Talks began on 7 March 2024.",
+            None,
+        ));
+        assert_eq!(got.report.meta.published, Some(day(3, 7)));
+        assert_eq!(got.report.meta.published_origin, DateOrigin::Inferred);
+        let range = got.report.meta.published_range.expect("range kept");
+        assert!(range.end > range.start);
+    }
+
+    #[test]
+    fn every_stage_runs_and_offsets_fit_the_text() {
+        let text = "On 5 March 2024 police detained more than 300 protesters in Lirona, the interior ministry said.";
+        let got = extract(report("a", text, Some(day(3, 6))));
+        let a = &got.annotations;
+        assert_eq!(a.sentences.len(), 1);
+        assert!(!a.tokens.is_empty());
+        assert!(a.timexes.iter().any(|t| t.value == "2024-03-05"));
+        let q = a.quantities.first().expect("figure found");
+        assert_eq!(q.interval.low, Some(300.0));
+        assert!(!q.interval.low_inclusive);
+        assert!(a.attributions.iter().any(|at| at.cue.contains("said")));
+        assert!(a.events.iter().any(|e| e.event_type == EventType::Arrest));
+        for m in &a.mentions {
+            assert_eq!(m.span.slice(text), Some(m.text.as_str()));
+        }
+    }
+
+    #[test]
+    fn weekday_events_in_an_undated_report_are_dated_through_a_dated_report() {
+        let dated = extract(report(
+            "dated",
+            "On 5 March 2024 President Pavel Ostrov dismissed the government of Lirona.",
+            Some(day(3, 6)),
+        ));
+        let undated = extract(report(
+            "undated",
+            "On Tuesday President Pavel Ostrov dismissed the government of Lirona after days of protests.",
+            None,
+        ));
+        assert_eq!(undated.report.meta.published, None);
+        let mut all = vec![dated, undated];
+        infer::refine_undated(&mut all);
+        let refined = &all[1];
+        assert_eq!(refined.report.meta.published_origin, DateOrigin::Inferred);
+        let dismissal = refined
+            .annotations
+            .events
+            .iter()
+            .find(|e| e.event_type == EventType::Dismissal)
+            .expect("dismissal found");
+        assert_eq!(dismissal.date.as_ref().map(|d| d.start), Some(day(3, 5)));
+    }
+}

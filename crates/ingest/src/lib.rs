@@ -2,26 +2,53 @@
 //!
 //! * [`collect_inputs`] walks files and folders (recursively, in a stable
 //!   order) and keeps the files some [`ReportReader`] accepts.
-//! * A [`ReportReader`] turns one file's bytes into reports. Readers exist
-//!   for plain text and Markdown with optional YAML front matter; more
-//!   formats plug in behind the same trait.
+//! * A [`ReportReader`] turns one input into a [`ReadOutcome`]: the reports
+//!   it found and the records it had to leave out ([`RecordProblem`]).
+//!   Readers exist for
+//!   - plain text and Markdown with optional YAML front matter ([`PlainTextReader`]),
+//!   - HTML pages ([`HtmlReader`]: main text by `dom_smoothie`, metadata from
+//!     `<title>`, Open Graph, `article:*`, JSON-LD and `<time>`),
+//!   - JSON and JSON Lines records ([`JsonReader`], field mapping in [`json`]),
+//!   - RSS and Atom feeds ([`FeedReader`]),
+//!   - WARC archives, plain or gzipped ([`WarcArchiveReader`]), streamed.
+//! * `-` reads standard input; its format is sniffed from the first bytes.
 //! * Failures are values: every input that cannot be read becomes a
-//!   [`Skipped`] entry with its path and a specific reason, and the run
-//!   goes on with the others.
+//!   [`Skipped`] entry with its path and a specific reason, every bad record
+//!   inside a multi-record input one with `path:line N` (or `record N`,
+//!   `item N`), and the run goes on with the others.
+//! * Memory stays bounded: whole-file readers refuse inputs over
+//!   [`IngestOptions::max_report_bytes`]; streaming readers (JSON Lines,
+//!   WARC) apply that cap to each record instead.
 
 mod clean;
+mod dates;
+mod decode;
+mod feed;
 mod front_matter;
+mod html;
+mod html_meta;
+pub mod json;
+mod lang;
 mod plain;
+mod text_convert;
+mod warc_archive;
 
 use std::collections::HashMap;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use corroborate_model::{Report, Skipped};
 use thiserror::Error;
 
+pub use decode::decode_html;
+pub use feed::FeedReader;
 pub use front_matter::{split_front_matter, FrontMatter};
+pub use html::{report_from_html, HtmlReader};
+pub use json::JsonReader;
+pub use lang::detect_language;
 pub use plain::PlainTextReader;
+pub use text_convert::html_to_text;
+pub use warc_archive::WarcArchiveReader;
 
 /// Largest report accepted by default (bytes). `--max-report-bytes` raises it.
 pub const DEFAULT_MAX_REPORT_BYTES: u64 = 20 * 1024 * 1024;
@@ -46,6 +73,46 @@ pub enum IngestError {
     NoBody,
     #[error("unsupported file type: {0}")]
     Unsupported(String),
+    #[error("no main text found in the page")]
+    NoText,
+    #[error("{0}")]
+    Malformed(String),
+    #[error("no report in the input ({problems} records left out, first: {first})")]
+    NoReports { problems: usize, first: String },
+}
+
+/// A record inside a multi-record input (a JSON line, a feed item, a WARC
+/// record) that was left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordProblem {
+    /// Where in the input: "line 3", "record 2", "item 4".
+    pub location: String,
+    pub reason: String,
+}
+
+impl RecordProblem {
+    pub fn new(location: impl Into<String>, reason: impl Into<String>) -> Self {
+        RecordProblem {
+            location: location.into(),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// What one input gave: its reports and the records left out.
+#[derive(Debug, Default)]
+pub struct ReadOutcome {
+    pub reports: Vec<Report>,
+    pub problems: Vec<RecordProblem>,
+}
+
+impl ReadOutcome {
+    pub fn single(report: Report) -> Self {
+        ReadOutcome {
+            reports: vec![report],
+            problems: Vec::new(),
+        }
+    }
 }
 
 /// Reads one kind of input into reports.
@@ -53,12 +120,31 @@ pub trait ReportReader: Send + Sync {
     /// True when this reader handles files with this path.
     fn accepts(&self, path: &Path) -> bool;
     /// Parses the bytes of one input. `source` is the path as given.
-    fn read(&self, source: &str, bytes: &[u8]) -> Result<Vec<Report>, IngestError>;
+    fn read(&self, source: &str, bytes: &[u8]) -> Result<ReadOutcome, IngestError>;
+    /// Parses one input from a stream. The default reads the whole input
+    /// (refusing more than `options.max_report_bytes`) and calls
+    /// [`ReportReader::read`]; record-oriented readers override it to apply
+    /// the cap per record instead.
+    fn read_stream(
+        &self,
+        source: &str,
+        input: &mut dyn BufRead,
+        options: &IngestOptions,
+    ) -> Result<ReadOutcome, IngestError> {
+        let bytes = read_bounded(input, options.max_report_bytes)?;
+        self.read(source, &bytes)
+    }
 }
 
 /// The readers corroborate knows, in the order they are tried.
 pub fn default_readers() -> Vec<Box<dyn ReportReader>> {
-    vec![Box::new(PlainTextReader)]
+    vec![
+        Box::new(PlainTextReader),
+        Box::new(HtmlReader),
+        Box::new(JsonReader),
+        Box::new(FeedReader),
+        Box::new(WarcArchiveReader),
+    ]
 }
 
 /// Options for reading inputs.
@@ -137,7 +223,8 @@ fn skipped_entry(path: &Path, reason: &str) -> Skipped {
     }
 }
 
-/// Reads every path, giving each report a unique id.
+/// Reads every path, giving each report a unique id. Records left out of
+/// multi-record inputs become [`Skipped`] entries with `path:location`.
 pub fn read_all(
     paths: &[PathBuf],
     readers: &[Box<dyn ReportReader>],
@@ -146,8 +233,15 @@ pub fn read_all(
     let (files, mut skipped) = collect_inputs(paths, readers);
     let mut reports = Vec::new();
     for file in &files {
-        match read_one(file, readers, options) {
-            Ok(found) => reports.extend(found),
+        match read_file(file, readers, options) {
+            Ok(outcome) => {
+                reports.extend(outcome.reports);
+                let source = file.display();
+                skipped.extend(outcome.problems.into_iter().map(|p| Skipped {
+                    source: format!("{source}:{}", p.location),
+                    reason: p.reason,
+                }));
+            }
             Err(err) => skipped.push(skipped_entry(file, &err.to_string())),
         }
     }
@@ -155,20 +249,100 @@ pub fn read_all(
     Ingested { reports, skipped }
 }
 
-/// Reads one file (or `-` for standard input) with the first reader that
-/// accepts it.
+/// Reads one file (or `-` for standard input) and returns its reports; an
+/// input whose every record was left out is an error naming the first
+/// problem. [`read_file`] also returns the problems of a partial read.
 pub fn read_one(
     path: &Path,
     readers: &[Box<dyn ReportReader>],
     options: &IngestOptions,
 ) -> Result<Vec<Report>, IngestError> {
+    let outcome = read_file(path, readers, options)?;
+    if outcome.reports.is_empty() {
+        if let Some(first) = outcome.problems.first() {
+            return Err(IngestError::NoReports {
+                problems: outcome.problems.len(),
+                first: format!("{}: {}", first.location, first.reason),
+            });
+        }
+    }
+    Ok(outcome.reports)
+}
+
+/// Reads one file (or `-` for standard input) with the first reader that
+/// accepts it; standard input goes to the reader its first bytes suggest.
+pub fn read_file(
+    path: &Path,
+    readers: &[Box<dyn ReportReader>],
+    options: &IngestOptions,
+) -> Result<ReadOutcome, IngestError> {
     let source = path.display().to_string();
+    if path.as_os_str() == "-" {
+        let mut input = BufReader::with_capacity(64 * 1024, std::io::stdin().lock());
+        let reader = pick_for_stdin(&mut input, readers)?;
+        return reader.read_stream(&source, &mut input, options);
+    }
     let reader = readers
         .iter()
-        .find(|r| path.as_os_str() == "-" || r.accepts(path))
+        .find(|r| r.accepts(path))
         .ok_or_else(|| IngestError::Unsupported(extension_of(path)))?;
-    let bytes = read_bounded(path, options.max_report_bytes)?;
-    reader.read(&source, &bytes)
+    let file = std::fs::File::open(path)?;
+    let mut input = BufReader::with_capacity(64 * 1024, file);
+    reader
+        .read_stream(&source, &mut input, options)
+        .map_err(|err| match err {
+            IngestError::TooLarge { limit, .. } => IngestError::TooLarge {
+                size: std::fs::metadata(path)
+                    .map(|m| m.len())
+                    .unwrap_or(limit + 1),
+                limit,
+            },
+            other => other,
+        })
+}
+
+/// Chooses a reader for standard input from its first bytes: the reader
+/// accepting the extension those bytes look like (`.warc`, `.html`, …),
+/// else the first reader (plain text).
+fn pick_for_stdin<'r>(
+    input: &mut dyn BufRead,
+    readers: &'r [Box<dyn ReportReader>],
+) -> Result<&'r dyn ReportReader, IngestError> {
+    let head = input.fill_buf()?;
+    let pretend = Path::new(sniff_extension(head));
+    readers
+        .iter()
+        .find(|r| r.accepts(pretend))
+        .or_else(|| readers.first())
+        .map(|r| r.as_ref())
+        .ok_or_else(|| IngestError::Unsupported("standard input".to_string()))
+}
+
+/// The file extension the start of an input suggests.
+fn sniff_extension(head: &[u8]) -> &'static str {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    let trimmed = head.get(start..).unwrap_or_default();
+    let lower: Vec<u8> = trimmed
+        .iter()
+        .take(512)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    let contains = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
+    if head.starts_with(&[0x1f, 0x8b]) || trimmed.starts_with(b"WARC/") {
+        "stdin.warc"
+    } else if trimmed.starts_with(b"{") || trimmed.starts_with(b"[") {
+        "stdin.jsonl"
+    } else if contains(b"<rss") || contains(b"<feed") || contains(b"<rdf:rdf") {
+        "stdin.rss"
+    } else if contains(b"<html") || contains(b"<!doctype html") || contains(b"<body") {
+        "stdin.html"
+    } else {
+        "stdin.txt"
+    }
 }
 
 fn extension_of(path: &Path) -> String {
@@ -177,22 +351,28 @@ fn extension_of(path: &Path) -> String {
         .unwrap_or_else(|| "no extension".to_string())
 }
 
-/// Reads at most `limit` bytes; a larger input is an error, not truncated data.
-fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, IngestError> {
+/// Reads at most `limit` bytes; a larger input is an error, not truncated
+/// data (its size is reported as `limit + 1`; [`read_file`] puts in the
+/// file's real size).
+pub fn read_bounded(input: &mut dyn Read, limit: u64) -> Result<Vec<u8>, IngestError> {
     let mut bytes = Vec::new();
-    let reader: Box<dyn Read> = if path.as_os_str() == "-" {
-        Box::new(std::io::stdin())
-    } else {
-        Box::new(std::fs::File::open(path)?)
-    };
-    reader.take(limit + 1).read_to_end(&mut bytes)?;
+    input
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
-        let size = std::fs::metadata(path)
-            .map(|m| m.len())
-            .unwrap_or(bytes.len() as u64);
-        return Err(IngestError::TooLarge { size, limit });
+        return Err(IngestError::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
     }
     Ok(bytes)
+}
+
+/// True when `path`'s extension (lower-cased) is one of `extensions`.
+pub(crate) fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| extensions.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 /// Validates that bytes are text: UTF-8 (a BOM is dropped), no NUL bytes,

@@ -5,7 +5,9 @@ use std::path::Path;
 use corroborate_model::{DateOrigin, Report, ReportMeta};
 
 use crate::clean::clean_text;
-use crate::{decode_text, split_front_matter, IngestError, ReportReader};
+use crate::{
+    decode_text, has_extension, split_front_matter, IngestError, ReadOutcome, ReportReader,
+};
 
 /// Reads `.txt` and `.md` files: optional YAML front matter, then the body.
 /// Without a `title` key, the first non-empty line is the title.
@@ -13,12 +15,10 @@ pub struct PlainTextReader;
 
 impl ReportReader for PlainTextReader {
     fn accepts(&self, path: &Path) -> bool {
-        path.extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "markdown"))
+        has_extension(path, &["txt", "md", "markdown"])
     }
 
-    fn read(&self, source: &str, bytes: &[u8]) -> Result<Vec<Report>, IngestError> {
+    fn read(&self, source: &str, bytes: &[u8]) -> Result<ReadOutcome, IngestError> {
         let raw = decode_text(bytes)?;
         let (front, body_start) = split_front_matter(raw)?;
         let body = raw.get(body_start..).unwrap_or_default();
@@ -47,11 +47,11 @@ impl ReportReader for PlainTextReader {
             published_span: None,
             published_range: None,
         };
-        Ok(vec![Report {
+        Ok(ReadOutcome::single(Report {
             meta,
             text: cleaned.text,
             removed: cleaned.removed,
-        }])
+        }))
     }
 }
 
@@ -70,7 +70,8 @@ mod tests {
     fn title_from_first_line_without_front_matter() {
         let got = PlainTextReader
             .read("a.txt", b"\n\n# Crisis deepens\n\nTroops arrived.")
-            .expect("reads");
+            .expect("reads")
+            .reports;
         assert_eq!(got[0].meta.title, "Crisis deepens");
         assert_eq!(got[0].meta.published, None);
     }
@@ -82,7 +83,8 @@ mod tests {
                 "a.md",
                 b"---\ntitle: T\nurl: https://example.org/a\npublished: 2024-03-01\n---\nBody here.",
             )
-            .expect("reads");
+            .expect("reads")
+            .reports;
         let report = &got[0];
         assert_eq!(report.meta.url.as_deref(), Some("https://example.org/a"));
         assert_eq!(report.meta.published_origin, DateOrigin::Metadata);

@@ -60,6 +60,26 @@ impl Geocoder for NoGeocoder {
     }
 }
 
+/// The user's corrections (`corroborate.toml`); they win over every rule.
+///
+/// ```toml
+/// merge = [["Kassym-Jomart Tokayev", "Tokaev"]]   # one entity
+/// split = [["Aliya Ostrova", "Dana Ostrova"]]     # never the same entity
+/// [kinds]
+/// "Kolvaran Copper Combine" = "organization"
+/// ```
+/// Names are compared after folding (case, accents, possessives).
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Curation {
+    #[serde(default)]
+    pub merge: Vec<Vec<String>>,
+    #[serde(default)]
+    pub split: Vec<Vec<String>>,
+    #[serde(default)]
+    pub kinds: BTreeMap<String, EntityKind>,
+}
+
 /// Result of entity merging: the entities and, for every mention, the
 /// index of its entity.
 pub struct EntityIndex {
@@ -120,11 +140,26 @@ struct Merger<'g> {
     reason_root: Vec<usize>,
     geocoder: &'g dyn Geocoder,
     report_ids: Vec<String>,
+    /// Per root: the (split group, member) labels its forms carry.
+    split_labels: Vec<BTreeSet<(usize, usize)>>,
 }
 
 pub fn merge_entities(reports: &[AnnotatedReport], geocoder: &dyn Geocoder) -> EntityIndex {
+    merge_entities_curated(reports, geocoder, &Curation::default())
+}
+
+/// Entity merging with the user's corrections applied first.
+pub fn merge_entities_curated(
+    reports: &[AnnotatedReport],
+    geocoder: &dyn Geocoder,
+    curation: &Curation,
+) -> EntityIndex {
     let (forms, form_of_mention) = collect_forms(reports);
-    let kinds: Vec<EntityKind> = forms.iter().map(Form::kind).collect();
+    let kinds: Vec<EntityKind> = forms
+        .iter()
+        .map(|form| curated_kind(curation, &form.folded).unwrap_or_else(|| form.kind()))
+        .collect();
+    let split_labels = split_labels(curation, &forms);
     let mut merger = Merger {
         parent: (0..forms.len()).collect(),
         forms,
@@ -133,13 +168,38 @@ pub fn merge_entities(reports: &[AnnotatedReport], geocoder: &dyn Geocoder) -> E
         reason_root: Vec::new(),
         geocoder,
         report_ids: reports.iter().map(|r| r.report.meta.id.clone()).collect(),
+        split_labels,
     };
+    merger.join_curated(curation);
     merger.join_acronyms();
     merger.join_state_forms();
     merger.join_transliterations();
     merger.join_short_forms();
     merger.join_near_spellings();
     merger.build(form_of_mention)
+}
+
+fn curated_kind(curation: &Curation, folded: &str) -> Option<EntityKind> {
+    curation
+        .kinds
+        .iter()
+        .find(|(name, _)| fold(name) == folded)
+        .map(|(_, kind)| *kind)
+}
+
+fn split_labels(curation: &Curation, forms: &[Form]) -> Vec<BTreeSet<(usize, usize)>> {
+    let mut labels = vec![BTreeSet::new(); forms.len()];
+    for (group, names) in curation.split.iter().enumerate() {
+        for (member, name) in names.iter().enumerate() {
+            let folded = fold(name);
+            for (i, form) in forms.iter().enumerate() {
+                if form.folded == folded {
+                    labels[i].insert((group, member));
+                }
+            }
+        }
+    }
+    labels
 }
 
 fn collect_forms(reports: &[AnnotatedReport]) -> (Vec<Form>, Vec<Vec<usize>>) {
@@ -186,10 +246,12 @@ impl Merger<'_> {
 
     fn union(&mut self, a: usize, b: usize, rule: &str, detail: String) {
         let (ra, rb) = (self.find(a), self.find(b));
-        if ra == rb {
+        if ra == rb || self.split_forbids(ra, rb) {
             return;
         }
         self.parent[rb] = ra;
+        let moved = std::mem::take(&mut self.split_labels[rb]);
+        self.split_labels[ra].extend(moved);
         self.reasons.push(MergeReason {
             alias: self.forms[b].display().to_string(),
             with: self.forms[a].display().to_string(),
@@ -197,6 +259,29 @@ impl Merger<'_> {
             detail,
         });
         self.reason_root.push(ra);
+    }
+
+    /// True when the user said these two must stay apart.
+    fn split_forbids(&self, ra: usize, rb: usize) -> bool {
+        self.split_labels[ra].iter().any(|(group, member)| {
+            self.split_labels[rb]
+                .iter()
+                .any(|(g, m)| g == group && m != member)
+        })
+    }
+
+    fn join_curated(&mut self, curation: &Curation) {
+        let by_folded = self.by_folded();
+        for names in &curation.merge {
+            let present: Vec<usize> = names
+                .iter()
+                .filter_map(|n| by_folded.get(&fold(n)).copied())
+                .collect();
+            for pair in present.windows(2) {
+                let detail = format!("joined by the curation file: {}", names.join(" = "));
+                self.union(pair[0], pair[1], "curation", detail);
+            }
+        }
     }
 
     fn by_folded(&self) -> HashMap<String, usize> {
@@ -504,7 +589,12 @@ impl Merger<'_> {
                     EntityKind::Person | EntityKind::Organization => form.words().len(),
                     _ => 0,
                 };
-                (words, form.mentions, std::cmp::Reverse(form.folded.clone()))
+                (
+                    words,
+                    form.mentions,
+                    form.folded.len(),
+                    std::cmp::Reverse(form.folded.clone()),
+                )
             })
             .map(|&f| self.forms[f].display().to_string())
             .unwrap_or_default()
@@ -680,6 +770,39 @@ mod tests {
             .find(|e| e.name == "Republic of Veloria")
             .expect("joined");
         assert_eq!(veloria.aliases, vec!["Republic of Veloria", "Veloria"]);
+    }
+
+    #[test]
+    fn curation_merges_splits_and_sets_kinds() {
+        let reports = vec![report(&[
+            ("Timur Masirov", Person, None),
+            ("Masirov", Person, None),
+            ("T. M.", Person, None),
+            ("Kolvaran Combine", Person, None),
+        ])];
+        let curation = Curation {
+            merge: vec![vec!["Timur Masirov".into(), "T. M.".into()]],
+            split: vec![vec!["Timur Masirov".into(), "Masirov".into()]],
+            kinds: [("kolvaran combine".to_string(), Org)]
+                .into_iter()
+                .collect(),
+        };
+        let index = merge_entities_curated(&reports, &NoGeocoder, &curation);
+        let names = entity_names(&index);
+        assert_eq!(names.len(), 3, "{names:?}");
+        let timur = index
+            .entities
+            .iter()
+            .find(|e| e.name == "Timur Masirov")
+            .expect("present");
+        assert_eq!(timur.aliases, vec!["T. M.", "Timur Masirov"]);
+        assert_eq!(timur.merges[0].rule, "curation");
+        let combine = index
+            .entities
+            .iter()
+            .find(|e| e.name == "Kolvaran Combine")
+            .expect("present");
+        assert_eq!(combine.kind, Org);
     }
 
     #[test]

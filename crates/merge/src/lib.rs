@@ -29,16 +29,17 @@ use corroborate_model::{
 };
 
 pub use copies::CopyInfo;
-pub use entities::{Geocoder, NoGeocoder};
+pub use entities::{Curation, Geocoder, NoGeocoder};
 
 /// Builds the whole analysis from annotated reports.
 pub fn merge(
     reports: &[AnnotatedReport],
     geocoder: &dyn Geocoder,
+    curation: &Curation,
     skipped: Vec<Skipped>,
 ) -> Analysis {
     let copies = find_report_copies(reports);
-    let entity_index = entities::merge_entities(reports, geocoder);
+    let entity_index = entities::merge_entities_curated(reports, geocoder, curation);
     let country_of_place = |e: usize| -> Option<String> {
         let entity = entity_index.entities.get(e)?;
         (entity.kind == EntityKind::Place)

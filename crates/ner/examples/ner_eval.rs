@@ -1,51 +1,125 @@
-//! Scores the rule tagger on CoNLL files, or prints the mentions of text files.
+//! Trains and scores the taggers, writes the held-out split, or prints the
+//! mentions of text files.
 //!
-//! `cargo run -p corroborate-ner --release --example ner_eval -- eval PATH...`
-//! `cargo run -p corroborate-ner --release --example ner_eval -- show FILE...`
+//! ```text
+//! cargo run -p corroborate-ner --release --example ner_eval -- eval PATH...        # default (perceptron) tagger
+//! cargo run -p corroborate-ner --release --example ner_eval -- eval-rules PATH...  # rule tagger
+//! cargo run -p corroborate-ner --release --example ner_eval -- eval-model MODEL PATH...
+//! cargo run -p corroborate-ner --release --example ner_eval -- split DATA_ROOT OUT_DIR
+//! cargo run -p corroborate-ner --release --example ner_eval -- train OUT DATA... [KEY=VALUE...]
+//! cargo run -p corroborate-ner --release --example ner_eval -- show FILE...
+//! ```
+//!
+//! Training keys: `epochs`, `social` (tweet weight), `min_count`,
+//! `min_weight`, `verbose`.
 
-use corroborate_ner::{eval_conll, extract};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
-fn main() {
+use corroborate_ner::{
+    default_tagger, eval_conll_with, extract, train, write_test_split, MentionTagger, NerError,
+    PerceptronTagger, RuleTagger, TrainOptions,
+};
+
+fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some((mode, paths)) = args.split_first() else {
-        eprintln!("usage: ner_eval eval|show PATH...");
-        std::process::exit(2);
+    let Some((mode, rest)) = args.split_first() else {
+        eprintln!("usage: ner_eval eval|eval-rules|eval-model|split|train|show ...");
+        return ExitCode::from(2);
     };
-    for path in paths {
-        match mode.as_str() {
-            "eval" => evaluate(path),
-            _ => show(path),
+    let result = match mode.as_str() {
+        "eval" => evaluate(default_tagger(), rest),
+        "eval-rules" => evaluate(&RuleTagger::default(), rest),
+        "eval-model" => eval_model(rest),
+        "split" => split(rest),
+        "train" => run_training(rest),
+        _ => {
+            rest.iter().for_each(|path| show(path));
+            Ok(())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::FAILURE
         }
     }
 }
 
-fn evaluate(path: &str) {
-    match eval_conll(path) {
-        Ok(scores) => {
+fn evaluate(tagger: &dyn MentionTagger, paths: &[String]) -> Result<(), NerError> {
+    for path in paths {
+        let scores = eval_conll_with(tagger, path)?;
+        println!("{path}:\n{scores}");
+        for (name, s) in [
+            ("person", scores.person),
+            ("organization", scores.organization),
+            ("place", scores.place),
+            ("other", scores.other),
+            ("overall", scores.overall),
+        ] {
             println!(
-                "{path}: {} docs, {} tokens, {:.0} tokens/s",
-                scores.documents,
-                scores.tokens,
-                scores.tokens_per_second()
+                "  {name:<13} tp {:>5} fp {:>5} fn {:>5}",
+                s.true_positives, s.false_positives, s.false_negatives
             );
-            for (name, s) in [
-                ("person", scores.person),
-                ("organization", scores.organization),
-                ("place", scores.place),
-                ("overall", scores.overall),
-            ] {
-                println!(
-                    "  {name:<13} P {:.3}  R {:.3}  F1 {:.3}  (tp {}, fp {}, fn {})",
-                    s.precision(),
-                    s.recall(),
-                    s.f1(),
-                    s.true_positives,
-                    s.false_positives,
-                    s.false_negatives
-                );
-            }
         }
-        Err(error) => eprintln!("{path}: {error}"),
+    }
+    Ok(())
+}
+
+fn eval_model(args: &[String]) -> Result<(), NerError> {
+    let Some((model, paths)) = args.split_first() else {
+        return Err(NerError::NoData(PathBuf::new()));
+    };
+    let started = std::time::Instant::now();
+    let tagger = PerceptronTagger::from_file(Path::new(model))?;
+    println!(
+        "loaded {} attributes in {:.1} ms",
+        tagger.attribute_count(),
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    evaluate(&tagger, paths)
+}
+
+fn split(args: &[String]) -> Result<(), NerError> {
+    let [data, out] = args else {
+        return Err(NerError::NoData(PathBuf::new()));
+    };
+    let report = write_test_split(Path::new(data), Path::new(out))?;
+    println!(
+        "{} held-out documents, {} tokens: {:?}",
+        report.documents, report.tokens, report.files
+    );
+    Ok(())
+}
+
+fn run_training(args: &[String]) -> Result<(), NerError> {
+    let Some((out, rest)) = args.split_first() else {
+        return Err(NerError::NoData(PathBuf::new()));
+    };
+    let mut options = TrainOptions::default();
+    let mut files = Vec::new();
+    for arg in rest {
+        match arg.split_once('=') {
+            Some((key, value)) => set_option(&mut options, key, value),
+            None => files.push(PathBuf::from(arg)),
+        }
+    }
+    println!("training with {options:?}");
+    let report = train(&files, Path::new(out), &options)?;
+    println!("{report:?}");
+    Ok(())
+}
+
+fn set_option(options: &mut TrainOptions, key: &str, value: &str) {
+    let number: f64 = value.parse().unwrap_or(0.0);
+    match key {
+        "epochs" => options.epochs = number as usize,
+        "social" => options.social_media_weight = number as f32,
+        "min_count" => options.min_count = number as u32,
+        "min_weight" => options.min_weight = number as f32,
+        "verbose" => options.verbose = number > 0.0,
+        _ => eprintln!("unknown option {key}"),
     }
 }
 

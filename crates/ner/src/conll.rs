@@ -23,7 +23,8 @@ use std::time::Instant;
 
 use corroborate_model::{EntityKind, Span};
 
-use crate::{MentionTagger, RuleTagger};
+use crate::corpus::{self, data_files};
+use crate::MentionTagger;
 
 #[derive(Debug, thiserror::Error)]
 pub enum NerError {
@@ -35,6 +36,10 @@ pub enum NerError {
     },
     #[error("no CoNLL tokens found under {0}")]
     NoData(PathBuf),
+    #[error("training failed: {0}")]
+    Train(String),
+    #[error("invalid tagger model: {0}")]
+    Model(String),
 }
 
 /// Counts and scores for one kind (or all kinds together).
@@ -90,7 +95,9 @@ pub struct NerScores {
     pub person: KindScores,
     pub organization: KindScores,
     pub place: KindScores,
-    /// Micro-average over the three kinds.
+    /// Nationalities, events and other names (MISC).
+    pub other: KindScores,
+    /// Micro-average over person, organization and place.
     pub overall: KindScores,
     pub documents: usize,
     pub tokens: usize,
@@ -112,15 +119,15 @@ impl NerScores {
             EntityKind::Person => Some(&mut self.person),
             EntityKind::Organization => Some(&mut self.organization),
             EntityKind::Place => Some(&mut self.place),
-            EntityKind::Other => None,
+            EntityKind::Other => Some(&mut self.other),
         }
     }
 }
 
-/// Scores the default [`RuleTagger`] on a CoNLL file, or on every file
-/// under a directory.
+/// Scores the default tagger (the one [`crate::extract`] uses) on a CoNLL
+/// file, or on every file under a directory.
 pub fn eval_conll(path: impl AsRef<Path>) -> Result<NerScores, NerError> {
-    eval_conll_with(&RuleTagger::default(), path)
+    eval_conll_with(crate::default_tagger(), path)
 }
 
 /// Scores `tagger` on a CoNLL file or directory.
@@ -156,36 +163,6 @@ pub fn eval_conll_with(
     Ok(scores)
 }
 
-fn data_files(path: &Path) -> Result<Vec<PathBuf>, NerError> {
-    let io_error = |source| NerError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let metadata = std::fs::metadata(path).map_err(io_error)?;
-    if metadata.is_file() {
-        return Ok(vec![path.to_path_buf()]);
-    }
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(path).map_err(io_error)? {
-        let entry_path = entry.map_err(io_error)?.path();
-        if entry_path.is_dir() {
-            files.extend(data_files(&entry_path)?);
-        } else if is_data_file(&entry_path) {
-            files.push(entry_path);
-        }
-    }
-    files.sort();
-    Ok(files)
-}
-
-fn is_data_file(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    [".conll", ".conll.txt", ".tsv", ".annotated", ".txt"]
-        .iter()
-        .any(|suffix| name.ends_with(suffix))
-        && !name.starts_with("README")
-}
-
 /// One document: its tokens, sentence breaks and gold entities.
 #[derive(Debug, Default)]
 struct GoldDocument {
@@ -196,115 +173,47 @@ struct GoldDocument {
     entities: Vec<(usize, usize, EntityKind)>,
 }
 
-/// The label state while reading: the open entity's type and start.
-struct OpenEntity {
-    label_type: String,
-    start: usize,
-}
-
 fn parse_documents(content: &str) -> Vec<GoldDocument> {
-    let mut documents = vec![GoldDocument::default()];
-    let mut open: Option<OpenEntity> = None;
-    let mut at_sentence_start = true;
-    for line in content.lines() {
-        let line = line.trim_end();
-        let Some(document) = documents.last_mut() else {
-            break;
-        };
-        if line.is_empty() {
-            close_entity(document, &mut open);
-            at_sentence_start = true;
-            continue;
-        }
-        let (token, label) = split_columns(line);
-        if token == "-DOCSTART-" {
-            close_entity(document, &mut open);
-            documents.push(GoldDocument::default());
-            at_sentence_start = true;
-            continue;
-        }
-        if at_sentence_start {
-            document.sentence_starts.push(document.tokens.len());
-            at_sentence_start = false;
-        }
-        read_label(document, &mut open, label);
-        document.tokens.push(token.to_string());
-    }
-    if let Some(document) = documents.last_mut() {
-        close_entity(document, &mut open);
-    }
-    documents
-}
-
-fn split_columns(line: &str) -> (&str, &str) {
-    let mut columns: Vec<&str> = if line.contains('\t') {
-        line.split('\t').collect()
-    } else {
-        line.split_whitespace().collect()
-    };
-    if columns.len() < 2 {
-        columns.push("O");
-    }
-    let token = columns.first().copied().unwrap_or("");
-    let label = columns.last().copied().unwrap_or("O");
-    (token, label)
-}
-
-/// Updates the open entity for the label of the next token.
-fn read_label(document: &mut GoldDocument, open: &mut Option<OpenEntity>, label: &str) {
-    let position = document.tokens.len();
-    let (begins, label_type) = match label.split_once('-') {
-        Some(("B" | "S", rest)) => (true, rest),
-        Some(("I" | "E", rest)) => (false, rest),
-        _ => (false, label),
-    };
-    if label_type == "O" || label_type.is_empty() {
-        close_entity(document, open);
-        return;
-    }
-    let continues = !begins && open.as_ref().is_some_and(|o| o.label_type == label_type);
-    if !continues {
-        close_entity(document, open);
-        *open = Some(OpenEntity {
-            label_type: label_type.to_string(),
-            start: position,
-        });
-    }
-}
-
-fn close_entity(document: &mut GoldDocument, open: &mut Option<OpenEntity>) {
-    if let Some(entity) = open.take() {
-        if let Some(kind) = kind_of_label(&entity.label_type) {
-            document
+    corpus::parse_documents(content)
+        .into_iter()
+        .map(|document| GoldDocument {
+            entities: document
                 .entities
-                .push((entity.start, document.tokens.len(), kind));
-        }
-    }
+                .iter()
+                .filter_map(|(s, e, label)| Some((*s, *e, kind_of_label(label)?)))
+                .collect(),
+            tokens: document.tokens,
+            sentence_starts: document.sentence_starts,
+        })
+        .collect()
 }
 
-fn kind_of_label(label_type: &str) -> Option<EntityKind> {
+/// The kind of an evaluation label type (see the table above).
+pub(crate) fn kind_of_label(label_type: &str) -> Option<EntityKind> {
     match label_type.to_ascii_lowercase().as_str() {
         "per" | "person" => Some(EntityKind::Person),
         "org" | "organisation" | "organization" => Some(EntityKind::Organization),
         "loc" | "location" | "place" | "gpe" => Some(EntityKind::Place),
+        "misc" | "nationality" | "norp" => Some(EntityKind::Other),
         _ => None,
     }
 }
 
 /// Rebuilt text of a document with token offsets and sentence spans.
-struct Layout {
-    text: String,
-    token_spans: Vec<Span>,
-    sentences: Vec<Span>,
+pub(crate) struct Layout {
+    pub text: String,
+    pub token_spans: Vec<Span>,
+    pub sentences: Vec<Span>,
 }
 
-fn layout(document: &GoldDocument) -> Layout {
-    let sentence_starts: HashSet<usize> = document.sentence_starts.iter().copied().collect();
+/// Joins tokens with single spaces and sentences with line breaks.
+pub(crate) fn layout(tokens: &[String], sentence_starts: &[usize]) -> Layout {
+    let sentence_starts: HashSet<usize> = sentence_starts.iter().copied().collect();
     let mut text = String::new();
-    let mut token_spans = Vec::with_capacity(document.tokens.len());
+    let mut token_spans = Vec::with_capacity(tokens.len());
     let mut sentences = Vec::new();
     let mut sentence_start = 0;
-    for (index, token) in document.tokens.iter().enumerate() {
+    for (index, token) in tokens.iter().enumerate() {
         if index > 0 && sentence_starts.contains(&index) {
             sentences.push(Span::new(sentence_start, text.len()));
             text.push('\n');
@@ -325,7 +234,7 @@ fn layout(document: &GoldDocument) -> Layout {
 }
 
 fn score_document(tagger: &dyn MentionTagger, document: &GoldDocument, scores: &mut NerScores) {
-    let layout = layout(document);
+    let layout = layout(&document.tokens, &document.sentence_starts);
     let started = Instant::now();
     let mentions = tagger.tag(&layout.text, &layout.sentences);
     scores.seconds += started.elapsed().as_secs_f64();
@@ -378,6 +287,7 @@ impl std::fmt::Display for NerScores {
             ("organization", &self.organization),
             ("place", &self.place),
             ("overall", &self.overall),
+            ("other", &self.other),
         ];
         for (name, scores) in rows {
             writeln!(

@@ -24,6 +24,14 @@ pub enum FeatureKind {
     City,
 }
 
+/// How a name is known to the gazetteer (see [`Gazetteer::name_class`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NameClass {
+    Country,
+    Primary,
+    Alternate,
+}
+
 /// One gazetteer entry.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Place {
@@ -234,6 +242,27 @@ impl Gazetteer {
                 )
             })
             .map(|(_, place)| place)
+    }
+
+    /// The most specific class of `name` in one lookup: a country, the
+    /// primary name of a place, or only an alternate name.
+    pub(crate) fn name_class(&self, name: &str) -> Option<NameClass> {
+        let refs = self.refs(name);
+        if refs.is_empty() {
+            return None;
+        }
+        let is_country = refs.iter().any(|r| {
+            self.places
+                .get(r.place as usize)
+                .is_some_and(|p| p.kind == FeatureKind::Country)
+        });
+        Some(if is_country {
+            NameClass::Country
+        } else if refs.iter().any(|r| r.primary) {
+            NameClass::Primary
+        } else {
+            NameClass::Alternate
+        })
     }
 
     /// True when `name` names a country ("Kazakhstan", "Russian Federation", "UK").

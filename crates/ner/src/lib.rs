@@ -1,25 +1,43 @@
 //! Named-entity mentions: people, organizations, places and other names
 //! (nationalities, named events) in English news text.
 //!
-//! The default tagger ([`RuleTagger`]) is rule-based: capitalized runs are
-//! split and classified by head words, titles, context cues and a compiled
-//! place [`Gazetteer`] (GeoNames, ISO 3166), then made consistent across
-//! the document (see `rules.rs` and `document.rs` for the rules). Taggers
-//! implement [`MentionTagger`], so a trained model can replace the rules.
-//! [`eval_conll`] scores a tagger on CoNLL-style files.
+//! Two taggers implement [`MentionTagger`]:
+//! * [`PerceptronTagger`] (the default, used by [`extract`]): a linear-chain
+//!   model over BIO labels, trained as a structured averaged perceptron, with
+//!   classical features — word window ±2, shapes,
+//!   affixes, the place [`Gazetteer`], the rule tagger's word lists (titles,
+//!   organization heads, …) — trained by [`train`] on CC-licensed corpora
+//!   (`model/README.md`), followed by the rule tagger's title, acronym and
+//!   document-consistency passes (`statistical.rs`, `chain.rs`, `features.rs`, `train.rs`);
+//! * [`RuleTagger`]: capitalized runs split and classified by head words,
+//!   titles, context cues and the gazetteer, then made consistent across
+//!   the document (`rules.rs`, `document.rs`).
+//!
+//! [`eval_conll`] scores a tagger on CoNLL-style files; [`write_test_split`]
+//! writes the held-out documents the committed model never saw.
 
+mod chain;
 mod conll;
+mod corpus;
 mod document;
+mod features;
 mod gazetteer;
 mod lexicon;
 mod rules;
 mod sentence;
+mod statistical;
+mod train;
 
 use std::sync::LazyLock;
 
 pub use conll::{eval_conll, eval_conll_with, KindScores, NerError, NerScores};
+pub use corpus::{
+    is_held_out, write_test_split, Corpus, SplitReport, RE3D_TEST_SOURCES, WIKIGOLD_TEST_PERIOD,
+};
 pub use corroborate_model::{EntityKind, Mention, Span};
 pub use gazetteer::{FeatureKind, Gazetteer, Place};
+pub use statistical::PerceptronTagger;
+pub use train::{train, TrainOptions, TrainReport};
 
 /// Finds entity mentions in a text split into sentences.
 pub trait MentionTagger: Send + Sync {
@@ -69,9 +87,20 @@ impl MentionTagger for RuleTagger {
     }
 }
 
-static DEFAULT_TAGGER: LazyLock<RuleTagger> = LazyLock::new(RuleTagger::default);
+/// The embedded [`PerceptronTagger`], or the [`RuleTagger`] if the model cannot
+/// be read (a build with a broken model file).
+static DEFAULT_TAGGER: LazyLock<Box<dyn MentionTagger>> =
+    LazyLock::new(|| match PerceptronTagger::embedded() {
+        Ok(tagger) => Box::new(tagger),
+        Err(_) => Box::new(RuleTagger::default()),
+    });
 
-/// Mentions in `text` found by the default [`RuleTagger`], sorted and
+/// The tagger [`extract`] uses.
+pub fn default_tagger() -> &'static dyn MentionTagger {
+    DEFAULT_TAGGER.as_ref()
+}
+
+/// Mentions in `text` found by the default tagger, sorted and
 /// non-overlapping.
 pub fn extract(text: &str, sentences: &[Span]) -> Vec<Mention> {
     DEFAULT_TAGGER.tag(text, sentences)

@@ -730,7 +730,7 @@ impl SentenceTagger<'_, '_> {
     // ----- 4. acronyms -------------------------------------------------------
 
     /// "Collective Security Treaty Organization (CSTO)" and the reverse.
-    fn pair_acronyms(&mut self) {
+    pub(crate) fn pair_acronyms(&mut self) {
         for index in 1..self.out.len() {
             let (Some(left), Some(right)) = (self.out.get(index - 1), self.out.get(index)) else {
                 continue;
@@ -771,6 +771,47 @@ impl SentenceTagger<'_, '_> {
                 draft.kind = long_kind;
                 draft.firm = true;
             }
+        }
+    }
+}
+
+impl SentenceTagger<'_, '_> {
+    // ----- 5. post-processing for drafts of the statistical tagger ----------
+
+    /// Strips leading title words from person drafts and attaches the
+    /// title before each person ("former president", "Foreign Minister").
+    pub(crate) fn attach_titles(&mut self) {
+        for index in 0..self.out.len() {
+            let Some(draft) = self.out.get(index) else {
+                continue;
+            };
+            if draft.kind != Some(EntityKind::Person) || draft.title.is_some() {
+                continue;
+            }
+            let (mut first, end) = (draft.first_token, draft.end_token);
+            while let Some(len) = self.title_phrase_at(first, end) {
+                if first + len >= end {
+                    break;
+                }
+                first += len;
+            }
+            let title_start = self.extend_title_back(first, first > draft.first_token);
+            let title = (title_start < first)
+                .then(|| self.span_text(title_start, first))
+                .flatten()
+                .map(|(_, text)| text.to_string());
+            let name = self
+                .span_text(first, end)
+                .map(|(span, text)| (span, text.to_string()));
+            let (Some(draft), Some((span, text))) = (self.out.get_mut(index), name) else {
+                continue;
+            };
+            if first > draft.first_token {
+                draft.first_token = first;
+                draft.span = span;
+                draft.text = text;
+            }
+            draft.title = title;
         }
     }
 }

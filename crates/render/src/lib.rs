@@ -16,6 +16,7 @@
 
 mod common;
 mod escape;
+pub mod exports;
 mod html;
 mod map;
 mod marks;
@@ -30,7 +31,7 @@ use corroborate_model::Analysis;
 
 pub use escape::escape_html;
 pub use html::render_html;
-pub use text::render_text;
+pub use text::{render_text, render_timeline_text};
 
 /// Why an analysis could not be rendered.
 #[derive(Debug, thiserror::Error)]

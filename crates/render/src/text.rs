@@ -113,6 +113,17 @@ pub fn render_text(analysis: &Analysis, color: bool) -> String {
     writer.out
 }
 
+/// Only the timeline, for `corroborate timeline`.
+pub fn render_timeline_text(analysis: &Analysis, color: bool) -> String {
+    let mut writer = Writer {
+        out: String::new(),
+        color,
+    };
+    timeline(&mut writer, analysis);
+    conflicts(&mut writer, &analysis.conflicts);
+    writer.out
+}
+
 fn none_if_empty<T>(writer: &mut Writer, items: &[T]) {
     if items.is_empty() {
         let none = writer.paint(Style::Dim, "  (none)");

@@ -53,6 +53,18 @@ pub(crate) enum Expr {
         code: &'static str,
     },
     Weekday(Weekday),
+    /// A day of the month without its month: "the 27th" (`month_offset`
+    /// None: the nearest such day), "the 20th of next month" (Some(1)).
+    DayOfMonth {
+        day: u32,
+        month_offset: Option<i64>,
+    },
+    /// A weekday inside a shifted week: "Friday next week", "this week on
+    /// Saturday".
+    WeekdayOfWeek {
+        day: Weekday,
+        week_offset: i64,
+    },
     /// "today" (0), "yesterday" (-1), "the next day" (+1, anaphoric).
     DayShift {
         days: i64,
@@ -78,6 +90,10 @@ pub(crate) enum Expr {
     },
     /// PRESENT_REF, PAST_REF, FUTURE_REF.
     Reference(&'static str),
+    /// An adjective that history annotation (WikiWars) marks as a reference
+    /// ("former" PAST_REF, "future" FUTURE_REF) but news annotation
+    /// (MEANTIME) does not: kept in narrative mode only.
+    NarrativeReference(&'static str),
     Duration(String),
     Set(String),
     /// A clock time with no date of its own ("at 3 p.m.").
@@ -106,6 +122,11 @@ pub(crate) struct Candidate {
     /// "the first week of": the point modifier covers this many days.
     pub edge_days: Option<i64>,
     pub approximate: bool,
+    /// A counted duration ("3 days"): its count and unit.
+    pub measure: Option<(f64, Unit)>,
+    /// "the next 3 days" (+1), "the past 3 weeks" (−1): the duration covers
+    /// the period right after or before the base date.
+    pub direction: Option<i64>,
 }
 
 impl Candidate {
@@ -119,6 +140,8 @@ impl Candidate {
             point_mod: None,
             edge_days: None,
             approximate: false,
+            measure: None,
+            direction: None,
         }
     }
 

@@ -39,6 +39,11 @@ const ORDINAL_SUFFIX: &str = r"(?:st|nd|rd|th)?";
 /// Optional year after a day and month: ", 2022", " of 1792", " of that year".
 const YEAR_TAIL: &str = r"(?:\s*,?\s*(?P<y>\d{4})\b|\s+of\s+(?P<yo>\d{4})\b|\s+of\s+(?P<ana>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year\b)?";
 const ORDINAL_DAY_WORDS: &str = r"(?:thirty[\s-]first|thirtieth|twenty[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|twentieth|nineteenth|eighteenth|seventeenth|sixteenth|fifteenth|fourteenth|thirteenth|twelfth|eleventh|tenth|ninth|eighth|seventh|sixth|fifth|fourth|third|second|first)";
+/// Clock hours written as words.
+const HOUR_WORDS: &str = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+/// Minutes written as words ("thirty", "forty five", "ten").
+const MINUTE_WORDS: &str = r"(?:(?:twenty|thirty|forty|fifty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|five)";
+const AM_PM: &str = r"(?:a\.\s?m\.|p\.\s?m\.|a\.m\b|p\.m\b|am\b|pm\b|a\s+m\b|p\s+m\b)";
 const DAY_CONNECTOR: &str = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|through|and|or)\s+)";
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
@@ -60,9 +65,36 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     let month_ordinal_day =
         format!(r"\b(?P<m>{MONTH_RE})\s+(?:the\s+)?(?P<dw>{ORDINAL_DAY_WORDS})\b{YEAR_TAIL}");
     let relative = format!(
-        r"\b(?P<the>the\s+)?(?P<rel>that\s+same|this\s+same|last|this|next|past|coming|previous|preceding|following|current|same|that|upcoming)\s+(?P<u>day|week|weekend|fortnight|month|quarter|year|decade|century|{SEASON_RE}|{WEEKDAY_FULL_RE}|{MONTH_FULL_RE})\b"
+        r"\b(?P<the>the\s+)?(?P<rel>that\s+same|this\s+same|last|this|next|past|coming|previous|preceding|following|current|same|that|upcoming)\s+(?P<u>day|week|weekend|fortnight|month|quarter|year|decade|century|{SEASON_RE}|{WEEKDAY_FULL_RE}|{MONTH_FULL_RE}|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
+    );
+    let day_of_month = format!(
+        r"\b(?:(?P<wd>{WEEKDAY_FULL_RE})\s*,?\s+)?(?:the\s+(?P<d>\d{{1,2}})(?P<suf>st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?P<suf2>st|nd|rd|th))\b(?:\s+(?:of\s+)?(?P<rel>this|next|last)\s+month\b)?"
+    );
+    let weekday_ordinal_word =
+        format!(r"\b(?P<wd>{WEEKDAY_FULL_RE})\s*,?\s+the\s+(?P<dw>{ORDINAL_DAY_WORDS})\b");
+    let weekday_of_week = format!(
+        r"\b(?P<rel>this|next|last)\s+week(?:\s*,?\s*on)?\s+(?P<wd>{WEEKDAY_FULL_RE})\b|\b(?P<wd2>{WEEKDAY_FULL_RE})\s*,?\s+(?:of\s+)?(?P<rel2>this|next|last)\s+week\b"
+    );
+    let clock_past_to = format!(
+        r"\b(?P<mins>half|(?:a\s+)?quarter|three\s+quarters|(?:\d{{1,2}}|{MINUTE_WORDS})(?:\s+(?P<unit>minutes?|mins?))?)\s+(?P<dir>past|to)\s+(?P<h>\d{{1,2}}|{HOUR_WORDS})\b(?:\s*(?P<ap>{AM_PM}))?(?:\s+o'?clock\b)?(?:\s+in\s+the\s+(?P<pod>morning|afternoon|evening|night))?"
+    );
+    let clock_words = format!(
+        r"\b(?P<h>{HOUR_WORDS})(?:\s+(?P<mw>{MINUTE_WORDS}))?(?:\s+o'?clock\b(?:\s*(?P<ap2>{AM_PM}))?|\s*(?P<ap>{AM_PM}))"
     );
     vec![
+        pattern(
+            r"\b(?P<w>former|future|recent|current)\b",
+            parse_narrative_reference,
+        ),
+        pattern(&day_of_month, parse_day_of_month),
+        pattern(&weekday_ordinal_word, parse_day_of_month),
+        pattern(&weekday_of_week, parse_weekday_of_week),
+        pattern(&clock_past_to, parse_clock_past_to),
+        pattern(&clock_words, parse_clock_words),
+        pattern(
+            &format!(r"\bat\s+(?P<h>\d{{1,2}}|{HOUR_WORDS})\b"),
+            parse_bare_hour,
+        ),
         pattern(
             r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T(?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2})?)?\b",
             parse_iso,
@@ -122,11 +154,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             parse_weekday,
         ),
         pattern(
-            r"\b(?P<w>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<part>morning|afternoon|evening|night))?",
+            r"\b(?P<w>today|yesterday|tomorrow|tmrw|tonight)\b(?:\s+(?P<part>morning|afternoon|evening|night))?",
             parse_deictic_day,
         ),
         pattern(
-            r"\bthe\s+day\s+(?P<w>before\s+yesterday|after\s+tomorrow)\b",
+            r"\bthe\s+day\s+(?P<w>before\s+yesterday|after\s+(?:tomorrow|tmrw))\b",
             parse_deictic_day,
         ),
         pattern(
@@ -194,8 +226,14 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?\b(?:\s*(?:hours|hrs|GMT|UTC|local\s+time)\b)?",
             parse_clock,
         ),
-        pattern(r"\b(?P<noon>noon|midday|midnight)\b", parse_clock),
-        pattern(r"\b(?P<h>\d{1,2})\s+o'clock\b", parse_clock),
+        pattern(
+            r"\b(?:12\s+)?(?P<noon>noon|midday|midnight|mid-?night|mid\s+night|mid-?day|mid\s+day)\b",
+            parse_clock,
+        ),
+        pattern(
+            &format!(r"\b(?P<h>\d{{1,2}})\s+o'?clock\b(?:\s*(?P<ap>{AM_PM}))?"),
+            parse_clock,
+        ),
         pattern(
             r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s+in\s+the\s+(?P<pod>morning|afternoon|evening|night)\b",
             parse_clock,
@@ -1023,7 +1061,7 @@ fn parse_deictic_day(caps: &Captures, _text: &str) -> Vec<Candidate> {
     let lower = w.as_str().to_ascii_lowercase();
     let days = match lower.split_whitespace().next().unwrap_or("") {
         "yesterday" => -1,
-        "tomorrow" => 1,
+        "tomorrow" | "tmrw" => 1,
         "before" => -2,
         "after" => 2,
         _ => 0,
@@ -1187,6 +1225,18 @@ fn parse_reference(caps: &Captures, _text: &str) -> Vec<Candidate> {
     vec![Candidate::new(start, end, Expr::Reference(value))]
 }
 
+fn parse_narrative_reference(caps: &Captures, _text: &str) -> Vec<Candidate> {
+    let (Some((start, end)), Some(w)) = (whole(caps), group(caps, "w")) else {
+        return vec![];
+    };
+    let value = match w.as_str().to_ascii_lowercase().as_str() {
+        "future" => "FUTURE_REF",
+        "current" => "PRESENT_REF",
+        _ => "PAST_REF",
+    };
+    vec![Candidate::new(start, end, Expr::NarrativeReference(value))]
+}
+
 fn count_and_unit(caps: &Captures) -> Option<(Option<f64>, Unit)> {
     let count = count_value(group(caps, "n")?.as_str())?;
     let unit = Unit::parse(group(caps, "u")?.as_str())?;
@@ -1267,11 +1317,9 @@ fn parse_duration(caps: &Captures, text: &str) -> Vec<Candidate> {
     }
     // "a day" inside "once a day" is handled by the set pattern; "one day" alone
     // in narrative is a vague date, kept as a duration like TimeBank does.
-    vec![Candidate::new(
-        start,
-        end,
-        Expr::Duration(unit.duration(count)),
-    )]
+    let mut candidate = Candidate::new(start, end, Expr::Duration(unit.duration(count)));
+    candidate.measure = count.map(|c| (c, unit));
+    vec![candidate]
 }
 
 fn parse_vague_duration(caps: &Captures, _text: &str) -> Vec<Candidate> {
@@ -1382,10 +1430,239 @@ fn parse_clock(caps: &Captures, text: &str) -> Vec<Candidate> {
     vec![candidate]
 }
 
+/// Words that may follow a bare "the 27th" when it is a date (not "the 4th
+/// Division" or "the 2nd round").
+const AFTER_BARE_DAY: &[&str] = &[
+    "", "at", "and", "or", "to", "till", "until", "through", "for", "from", "in", "on", "with",
+    "when", "but", "we", "i", "you", "he", "she", "they", "it", "is", "was", "will", "would",
+];
+
+/// "the 27th", "on 22nd", "Friday the 22nd", "Thursday the twenty first",
+/// "the 20th of next month". A bare ordinal needs "the", a weekday or a
+/// following month reference, and must not be followed by a noun.
+fn parse_day_of_month(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let Some((start, end)) = whole(caps) else {
+        return vec![];
+    };
+    let day = number(caps, "d")
+        .or_else(|| number(caps, "d2"))
+        .or_else(|| {
+            group(caps, "dw")
+                .and_then(|w| ordinal_value(w.as_str()))
+                .map(|d| d as u32)
+        });
+    let Some(day) = day.filter(|d| (1..=31).contains(d)) else {
+        return vec![];
+    };
+    if glued_to_number(text, start, end) {
+        return vec![];
+    }
+    let month_offset = group(caps, "rel").map(|r| match r.as_str().to_ascii_lowercase().as_str() {
+        "next" => 1,
+        "last" => -1,
+        _ => 0,
+    });
+    let has_the = group(caps, "the").is_some();
+    let has_suffix = group(caps, "suf").is_some() || group(caps, "suf2").is_some();
+    let has_weekday = group(caps, "wd").is_some();
+    let noun_free = AFTER_BARE_DAY.contains(&next_word(text, end).as_str());
+    let ends_clause = text
+        .get(end..)
+        .unwrap_or("")
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | ',' | ';' | ')'));
+    let after_preposition = matches!(
+        previous_word(text, start).as_str(),
+        "on" | "by" | "until" | "till" | "since" | "from" | "before" | "after"
+    );
+    let accepted = month_offset.is_some()
+        || (has_weekday && has_suffix)
+        || (group(caps, "dw").is_some() && noun_free)
+        || (has_the && has_suffix && noun_free)
+        || (has_the && !has_suffix && ends_clause)
+        || (!has_the && has_suffix && noun_free && after_preposition);
+    if !accepted {
+        return vec![];
+    }
+    vec![Candidate::new(
+        start,
+        end,
+        Expr::DayOfMonth { day, month_offset },
+    )]
+}
+
+/// "next week Friday", "Friday of next week", "this week on Saturday".
+fn parse_weekday_of_week(caps: &Captures, _text: &str) -> Vec<Candidate> {
+    let Some((start, end)) = whole(caps) else {
+        return vec![];
+    };
+    let (Some(wd), Some(rel)) = (
+        group(caps, "wd").or_else(|| group(caps, "wd2")),
+        group(caps, "rel").or_else(|| group(caps, "rel2")),
+    ) else {
+        return vec![];
+    };
+    let Some(day) = weekday(wd.as_str()) else {
+        return vec![];
+    };
+    let week_offset = match rel.as_str().to_ascii_lowercase().as_str() {
+        "next" => 1,
+        "last" => -1,
+        _ => 0,
+    };
+    vec![Candidate::new(
+        start,
+        end,
+        Expr::WeekdayOfWeek { day, week_offset },
+    )]
+}
+
+/// Hour from digits or a word ("7", "seven").
+fn hour_value(word: &str) -> Option<u32> {
+    word.parse().ok().or_else(|| {
+        count_value(word)
+            .flatten()
+            .filter(|n| n.fract() == 0.0)
+            .map(|n| n as u32)
+    })
+}
+
+/// 24-hour clock from a 12-hour reading and an "am"/"pm" or part of day.
+fn to_24_hour(hour: u32, am_pm: Option<&str>, part: Option<&str>) -> Option<u32> {
+    let pm = am_pm.is_some_and(|a| a.to_ascii_lowercase().starts_with('p'))
+        || part.is_some_and(|p| !p.eq_ignore_ascii_case("morning"));
+    let am = am_pm.is_some_and(|a| a.to_ascii_lowercase().starts_with('a'));
+    let hour = match (hour, pm, am) {
+        (12, false, true) => 0,
+        (12, true, _) if part.is_some_and(|p| p.eq_ignore_ascii_case("night")) => 0,
+        (h, true, _) if h < 12 => h + 12,
+        (h, _, _) => h,
+    };
+    (hour <= 23).then_some(hour)
+}
+
+fn clock_candidate(start: usize, end: usize, hour: u32, minute: u32) -> Vec<Candidate> {
+    if hour > 23 || minute > 59 {
+        return vec![];
+    }
+    let mut candidate = Candidate::new(start, end, Expr::Clock);
+    candidate.clock = Some((hour, minute));
+    vec![candidate]
+}
+
+/// "half past eight", "a quarter to 8 in the morning", "ten past 9",
+/// "three minutes to eight". "to" needs a fraction word or "minutes" so that
+/// "10 to 12 years" stays a range of numbers.
+fn parse_clock_past_to(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let (Some((start, end)), Some(mins), Some(dir), Some(h)) = (
+        whole(caps),
+        group(caps, "mins"),
+        group(caps, "dir"),
+        group(caps, "h"),
+    ) else {
+        return vec![];
+    };
+    let mins_text = mins.as_str().to_ascii_lowercase();
+    let fraction = mins_text.contains("half") || mins_text.contains("quarter");
+    let to = dir.as_str().eq_ignore_ascii_case("to");
+    if to && !fraction && group(caps, "unit").is_none() {
+        return vec![];
+    }
+    if glued_to_number(text, start, end) || COUNTED_NOUNS.contains(&next_word(text, end).as_str()) {
+        return vec![];
+    }
+    let minutes = if mins_text.contains("three") && mins_text.contains("quarter") {
+        45
+    } else if mins_text.contains("quarter") {
+        15
+    } else if mins_text.contains("half") {
+        30
+    } else {
+        let number = mins_text
+            .split_whitespace()
+            .filter(|w| !w.starts_with("min"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        match count_value(&number).flatten() {
+            Some(n) if n.fract() == 0.0 && (1.0..60.0).contains(&n) => n as u32,
+            _ => return vec![],
+        }
+    };
+    let Some(hour) = hour_value(&h.as_str().to_ascii_lowercase()).filter(|h| (1..=12).contains(h))
+    else {
+        return vec![];
+    };
+    let ap = group(caps, "ap").map(|a| a.as_str());
+    let part = group(caps, "pod").map(|p| p.as_str());
+    let (hour, minute) = if to {
+        (if hour == 1 { 12 } else { hour - 1 }, 60 - minutes)
+    } else {
+        (hour, minutes)
+    };
+    let Some(hour) = to_24_hour(hour, ap, part) else {
+        return vec![];
+    };
+    clock_candidate(start, end, hour, minute)
+}
+
+/// "seven o'clock", "seven thirty pm", "eleven twenty pm", "one o'clock pm".
+fn parse_clock_words(caps: &Captures, _text: &str) -> Vec<Candidate> {
+    let (Some((start, end)), Some(h)) = (whole(caps), group(caps, "h")) else {
+        return vec![];
+    };
+    let Some(hour) = hour_value(&h.as_str().to_ascii_lowercase()) else {
+        return vec![];
+    };
+    let minute = match group(caps, "mw") {
+        Some(m) => match count_value(m.as_str()).flatten() {
+            Some(n) if n.fract() == 0.0 && n < 60.0 => n as u32,
+            _ => return vec![],
+        },
+        None => 0,
+    };
+    let ap = group(caps, "ap")
+        .or_else(|| group(caps, "ap2"))
+        .map(|a| a.as_str());
+    let Some(hour) = to_24_hour(hour, ap, None) else {
+        return vec![];
+    };
+    clock_candidate(start, end, hour, minute)
+}
+
+/// Words after "at 7" that keep it a clock time (end of clause or a day).
+const AFTER_BARE_HOUR: &[&str] = &["", "today", "tomorrow", "tmrw", "tonight", "this", "on"];
+
+/// "at 7", "at seven": an hour alone, only at the end of a clause or before
+/// a day word; the span starts at the number.
+fn parse_bare_hour(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let (Some((_, end)), Some(h)) = (whole(caps), group(caps, "h")) else {
+        return vec![];
+    };
+    let Some(hour) = hour_value(&h.as_str().to_ascii_lowercase()).filter(|h| (1..=12).contains(h))
+    else {
+        return vec![];
+    };
+    let after = text.get(end..).unwrap_or("");
+    if after.starts_with(|c: char| {
+        matches!(c, ':' | '.' | ',' | '%' | '-' | '/')
+            && after.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+    }) {
+        return vec![];
+    }
+    if glued_to_number(text, h.start(), end)
+        || !AFTER_BARE_HOUR.contains(&next_word(text, end).as_str())
+    {
+        return vec![];
+    }
+    clock_candidate(h.start(), end, hour, 0)
+}
+
 /// Modifier phrases that may stand right before a date, longest first.
 static DATE_MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)\b(?P<phrase>the\s+(?P<part>morning|afternoon|evening|night)\s+of|the\s+(?P<pm3>first|last|final|opening|closing)\s+(?P<edge>week|weeks|days|months)\s+of|(?:the\s+)?(?:very\s+)?(?P<pm>early|late|mid|middle|end|beginning|start|close|turn|first\s+half|second\s+half|latter\s+half|latter\s+part|early\s+part)(?:\s+(?:of|in))?|(?P<pm2>earlier|later)(?P<within>\s+in)?|(?P<approx>around|about|approximately|roughly|circa|ca\.|nearly|almost)|(?P<plain>the\s+year))[\s-]*$",
+        r"(?i)\b(?P<phrase>the\s+(?P<part>morning|afternoon|evening|night)\s+of|the\s+(?P<pm3>first|last|final|opening|closing)\s+(?P<edge>week|weeks|days|months)\s+of|(?:the\s+)?(?:very\s+)?(?P<pm>early|late|mid|middle|end|beginning|start|close|turn|first\s+half|second\s+half|latter\s+half|latter\s+part|early\s+part)(?:\s+(?:of|in))?|(?P<pm2>earlier|later)(?P<within>\s+in)?|(?P<approx>around|about|approximately|roughly|circa|ca\.|nearly|almost)|(?P<plain>the\s+year|(?:the\s+)?month\s+of))[\s-]*$",
     )
 });
 
@@ -1436,7 +1713,11 @@ fn extend_with_modifiers(text: &str, candidate: &mut Candidate) {
     };
     let datelike = !matches!(
         candidate.expr,
-        Expr::Duration(_) | Expr::Set(_) | Expr::Reference(_) | Expr::Clock
+        Expr::Duration(_)
+            | Expr::Set(_)
+            | Expr::Reference(_)
+            | Expr::NarrativeReference(_)
+            | Expr::Clock
     );
     if !is_duration && !datelike {
         return;
@@ -1462,6 +1743,12 @@ fn extend_with_modifiers(text: &str, candidate: &mut Candidate) {
             "only",
         ];
         candidate.approximate = !exact_words.iter().any(|w| lower.ends_with(w));
+        let last_word = lower.split_whitespace().last().unwrap_or("");
+        candidate.direction = match last_word {
+            "next" | "following" | "coming" => Some(1),
+            "past" | "last" | "previous" => Some(-1),
+            _ => None,
+        };
     } else if caps.name("approx").is_some() {
         candidate.approximate = true;
     } else if caps.name("plain").is_some() {
@@ -1532,7 +1819,11 @@ fn attach_clock_times(text: &str, kept: &mut Vec<Candidate>) {
             let (date_index, clock_index) = if left_clock { (i + 1, i) } else { (i, i + 1) };
             let date_ok = matches!(
                 kept[date_index].expr,
-                Expr::Calendar { day: Some(_), .. } | Expr::Weekday(_) | Expr::DayShift { .. }
+                Expr::Calendar { day: Some(_), .. }
+                    | Expr::Weekday(_)
+                    | Expr::DayShift { .. }
+                    | Expr::DayOfMonth { .. }
+                    | Expr::WeekdayOfWeek { .. }
             ) && kept[date_index].clock.is_none();
             if date_ok {
                 let clock = kept[clock_index].clock;

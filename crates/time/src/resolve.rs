@@ -29,6 +29,9 @@
 //!   Wednesday), unless "will"/"next"/"scheduled"/"due" appears earlier in the
 //!   sentence, in which case it is the next one strictly after it. In
 //!   narrative mode it is the first such weekday on or after the reference.
+//! * "former", "future", "recent", "current" are references (PAST_REF,
+//!   FUTURE_REF, PAST_REF, PRESENT_REF) in narrative mode only: history
+//!   annotation marks them, news annotation does not.
 //! * Unanchorable values keep unknown parts as X ("XXXX-01-05") and have no
 //!   start/end.
 //!
@@ -213,6 +216,12 @@ impl<'t> Resolver<'t> {
                 self.season(*year, code, paragraph)
             }
             Expr::Weekday(day) => self.weekday(*day, candidate.start, paragraph),
+            Expr::DayOfMonth { day, month_offset } => {
+                self.day_of_month(*day, *month_offset, paragraph)
+            }
+            Expr::WeekdayOfWeek { day, week_offset } => {
+                self.weekday_of_week(*day, *week_offset, paragraph)
+            }
             Expr::DayShift { days, base } => self.day_shift(*days, *base, paragraph),
             Expr::UnitShift { unit, offset, base } => {
                 self.unit_shift(*unit, *offset, *base, paragraph)
@@ -225,7 +234,9 @@ impl<'t> Resolver<'t> {
                 base,
             } => self.count_shift(*count, *unit, *sign, *base, paragraph),
             Expr::Reference(value) => Resolved::plain(*value, TimexType::Date),
-            Expr::Duration(value) => Resolved::plain(value.clone(), TimexType::Duration),
+            Expr::NarrativeReference(_) if self.news => return None,
+            Expr::NarrativeReference(value) => Resolved::plain(*value, TimexType::Date),
+            Expr::Duration(value) => self.duration(value, candidate, paragraph),
             Expr::Set(value) => Resolved::plain(value.clone(), TimexType::Set),
             Expr::Clock => self.day_shift(0, Base::Anaphoric, paragraph),
         };
@@ -441,6 +452,94 @@ impl<'t> Resolver<'t> {
             next_weekday_after(on_or_after, day)
         };
         day_result(date, self.anchor_of(dct), dct)
+    }
+
+    /// "the 27th": the nearest such day to the reference (past-biased in
+    /// news, future-biased in narrative); "the 20th of next month": that
+    /// day of the shifted month of the deictic base.
+    fn day_of_month(&self, day: u32, month_offset: Option<i64>, paragraph: usize) -> Resolved {
+        let unknown = || Resolved::plain(format!("XXXX-XX-{day:02}"), TimexType::Date);
+        let base = match month_offset {
+            Some(_) => self.deictic_base(paragraph),
+            None => self.yearless_base(paragraph, true),
+        };
+        let Some((reference, dct)) = base.filter(|(r, _)| r.grain >= Grain::Month) else {
+            return unknown();
+        };
+        let date = match month_offset {
+            Some(offset) => {
+                let month = shift_months(reference.date, offset);
+                NaiveDate::from_ymd_opt(month.year(), month.month(), day)
+            }
+            None => self.nearest_day_of_month(reference.date, day),
+        };
+        match date {
+            Some(date) => day_result(date, self.anchor_of(dct), dct),
+            None => unknown(),
+        }
+    }
+
+    fn nearest_day_of_month(&self, reference: NaiveDate, day: u32) -> Option<NaiveDate> {
+        [-1, 0, 1]
+            .into_iter()
+            .filter_map(|offset| {
+                let month = shift_months(reference, offset);
+                NaiveDate::from_ymd_opt(month.year(), month.month(), day)
+            })
+            .min_by_key(|date| {
+                let delta = (*date - reference).num_days();
+                let future = delta > 0;
+                if future == self.news {
+                    delta.abs() * 2
+                } else {
+                    delta.abs()
+                }
+            })
+    }
+
+    /// "Friday next week": the weekday inside the week shifted from the
+    /// deictic base.
+    fn weekday_of_week(&self, day: Weekday, week_offset: i64, paragraph: usize) -> Resolved {
+        let Some((reference, dct)) = self.deictic_base(paragraph) else {
+            return Resolved::plain(
+                format!("XXXX-WXX-{}", day.number_from_monday()),
+                TimexType::Date,
+            );
+        };
+        if reference.grain != Grain::Day {
+            return self.coarse(reference, dct);
+        }
+        let date = same_week_weekday(shift_days(reference.date, week_offset * 7), day);
+        day_result(date, self.anchor_of(dct), dct)
+    }
+
+    /// A duration keeps its ISO value; "the next 3 days" / "the past 3
+    /// weeks" also get the days they cover, counted from the deictic base
+    /// (next: the day after the base to base + duration; past: base −
+    /// duration to the base).
+    fn duration(&self, value: &str, candidate: &Candidate, paragraph: usize) -> Resolved {
+        let mut resolved = Resolved::plain(value, TimexType::Duration);
+        let (Some(direction), Some((count, unit))) = (candidate.direction, candidate.measure)
+        else {
+            return resolved;
+        };
+        let Some((reference, dct)) = self
+            .deictic_base(paragraph)
+            .filter(|(r, _)| r.grain == Grain::Day)
+        else {
+            return resolved;
+        };
+        let Some(far_end) = shift_by_units(reference.date, unit, count, direction) else {
+            return resolved;
+        };
+        resolved.range = Some(if direction > 0 {
+            (shift_days(reference.date, 1), far_end)
+        } else {
+            (far_end, reference.date)
+        });
+        resolved.anchor = self.anchor_of(dct);
+        resolved.used_dct = dct;
+        resolved
     }
 
     /// "will", "next", "scheduled", "due" earlier in the same sentence.
@@ -905,6 +1004,34 @@ fn unit_value(date: NaiveDate, unit: Unit, offset: i64) -> Resolved {
             day_result(shift_days(date, offset), TimeAnchor::Absolute, false)
         }
         Unit::Year => calendar_value(date.year() + offset as i32, None, None, None),
+    }
+}
+
+/// `date` moved by `count` whole units in `direction`; None for fractional
+/// counts or sub-day units.
+fn shift_by_units(date: NaiveDate, unit: Unit, count: f64, direction: i64) -> Option<NaiveDate> {
+    if count.fract() != 0.0 || count > 10_000.0 {
+        return None;
+    }
+    let n = count as i64 * direction.signum();
+    match unit {
+        Unit::Day => Some(shift_days(date, n)),
+        Unit::Week => Some(shift_days(date, 7 * n)),
+        Unit::Fortnight => Some(shift_days(date, 14 * n)),
+        Unit::Month => add_months_keeping_day(date, n),
+        Unit::Quarter => add_months_keeping_day(date, 3 * n),
+        Unit::Year => add_months_keeping_day(date, 12 * n),
+        Unit::Decade => add_months_keeping_day(date, 120 * n),
+        _ => None,
+    }
+}
+
+fn add_months_keeping_day(date: NaiveDate, months: i64) -> Option<NaiveDate> {
+    let magnitude = Months::new(u32::try_from(months.unsigned_abs()).ok()?);
+    if months >= 0 {
+        date.checked_add_months(magnitude)
+    } else {
+        date.checked_sub_months(magnitude)
     }
 }
 

@@ -433,3 +433,93 @@ fn edges_of_periods() {
     );
     assert!(tagged[0].approximate);
 }
+
+#[test]
+fn days_of_month_without_a_month() {
+    // DCT Tuesday 2022-01-11: a bare day is the nearest one, past-biased.
+    let text = "The ministry said talks stalled on the 27th.\nThey resumed on the 10th. \
+                A vote is set for the 20th of next month. The 4th Division moved.";
+    assert_eq!(
+        pairs(text, DCT),
+        vec![
+            p("the 27th", "2021-12-27"),
+            p("the 10th", "2022-01-10"),
+            p("the 20th of next month", "2022-02-20"),
+        ]
+    );
+}
+
+#[test]
+fn weekdays_inside_named_weeks_and_short_forms() {
+    let text = "Envoys meet on Friday next week. Crews return tmrw.";
+    assert_eq!(
+        pairs(text, DCT),
+        vec![p("Friday next week", "2022-01-21"), p("tmrw", "2022-01-12")]
+    );
+}
+
+#[test]
+fn clock_times_in_words() {
+    let text = "The curfew starts at half past eight in the evening, the convoy left at \
+                a quarter to 7 and the briefing is at seven o'clock. Polls close at 9.";
+    let values: Vec<(String, String)> = pairs(text, DCT);
+    assert_eq!(
+        values,
+        vec![
+            p("half past eight in the evening", "2022-01-11T20:30"),
+            p("a quarter to 7", "2022-01-11T06:45"),
+            p("seven o'clock", "2022-01-11T07:00"),
+            p("9", "2022-01-11T09:00"),
+        ]
+    );
+    // "10 to 12 years" is a range of numbers, not a clock time.
+    assert!(run("He faces 10 to 12 years in prison.", DCT)
+        .iter()
+        .all(|t| t.timex_type != TimexType::Time));
+}
+
+#[test]
+fn directed_durations_cover_their_days() {
+    let timexes = run(
+        "Aid will arrive over the next 3 days after flooding in the past two weeks.",
+        DCT,
+    );
+    let next = timexes.iter().find(|t| t.text == "the next 3 days");
+    let next = next.expect("next 3 days tagged");
+    assert_eq!(next.value, "P3D");
+    assert_eq!(
+        (next.start, next.end),
+        (Some(day(2022, 1, 12)), Some(day(2022, 1, 14)))
+    );
+    let past = timexes.iter().find(|t| t.text == "the past two weeks");
+    let past = past.expect("past two weeks tagged");
+    assert_eq!(
+        (past.start, past.end),
+        (Some(day(2021, 12, 28)), Some(day(2022, 1, 11)))
+    );
+}
+
+#[test]
+fn month_of_and_abbreviated_relative_months() {
+    assert_eq!(
+        pairs(
+            "Prices rose in the month of December and again last Sept.",
+            DCT
+        ),
+        vec![
+            p("the month of December", "2021-12"),
+            p("last Sept", "2021-09")
+        ]
+    );
+}
+
+#[test]
+fn former_is_a_reference_only_in_history_writing() {
+    let news = "The former minister said on Monday that future talks are possible.";
+    assert!(run(news, DCT).iter().all(|t| t.text != "former"));
+    let history = "In 1851 the former governor raised an army. In 1853 he marched north.";
+    let tagged = run(history, NaiveDate::from_ymd_opt(2009, 12, 19));
+    assert!(tagged
+        .iter()
+        .any(|t| t.text == "former" && t.value == "PAST_REF"));
+}

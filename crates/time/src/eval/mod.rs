@@ -5,6 +5,7 @@
 //! * [`eval_meantime`]: MEANTIME CAT XML (tokens + TIMEX3 markables), first
 //!   six sentences (0–5) only, DCT from the `CREATION_TIME` timex.
 //! * [`eval_recognizers`]: Microsoft Recognizers-Text English DateTime specs.
+//! * [`bench_wikiwars`]: tagging speed (characters per second, one thread).
 //!
 //! Scores follow TempEval-3: strict (same span) and relaxed (overlapping
 //! span) extent precision/recall/F1; attribute F1 for `type` and `value`
@@ -12,12 +13,14 @@
 //! timex with the same attribute, over system (precision) and gold (recall)
 //! totals — which equals attribute accuracy × relaxed F1.
 
+mod bench;
 mod meantime;
 mod recognizers;
 mod timeml;
 
+pub use bench::{bench_documents, bench_wikiwars, timeml_texts, BenchResult, RawDocument};
 pub use meantime::{eval_meantime, eval_meantime_to};
-pub use recognizers::{eval_recognizers, RecognizersScores, SpecScore, OUT_OF_SCOPE};
+pub use recognizers::{case_passes, eval_recognizers, RecognizersScores, SpecScore, OUT_OF_SCOPE};
 pub use timeml::{eval_timeml, eval_timeml_to};
 
 use std::fmt;

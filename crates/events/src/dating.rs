@@ -1,0 +1,240 @@
+//! Which time expressions in a clause may date an event of that clause.
+//!
+//! The nearest time expression is not always the event's: background and
+//! state descriptions carry dates of their own. A time expression does
+//! not date the trigger when
+//!
+//! | case | example |
+//! |------|---------|
+//! | it ends a state: "until", "till" before it | "the capital of the country until 1997" |
+//! | it dates a founding or birth: "founded/established/created/formed/born/built in" | "since the alliance was founded in 1999" |
+//! | it sits in a subordinate clause ("since/after/before/until/because" + words + date) the trigger is not in | "sent troops … since the alliance was founded in 1999" |
+//! | it sits in a parenthetical (between commas or dashes, inside the clause) of more than three other words, and the trigger is outside it | "Varenko, who has ruled Veloria since 2009, …", "X, the chief dismissed on Wednesday, was …" |
+//! | it modifies a noun of measure ("level", "prices", "rate", …) | "frozen at their February level" |
+//! | it is a bare weekday ("Friday", "Wednesday night") resolved against an earlier date in the text rather than the publication date | "Friday" after "in 1993" |
+//!
+//! "since" directly before the date ("cut since Tuesday", "not seen in
+//! public since 28 December") dates the change that began the state and
+//! stays allowed. Durations, sets, `*_REF` values and expressions without
+//! known days never date an event.
+
+use std::sync::LazyLock;
+
+use corroborate_model::{DateValue, Span, TimeAnchor, Timex, TimexType};
+use regex::Regex;
+
+use crate::lexicon::compile;
+
+/// Words right before a date that make it the end of a state or the date
+/// of a founding.
+static NOT_EVENT_DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:until|till|(?:founded|established|created|formed|born|built)\s+(?:in|on))\s+(?:(?:the|early|late|mid|end|of|about|around)\s+)*$",
+    )
+    .expect("constant regex is valid")
+});
+
+/// A noun of measure right after a date that the date only modifies.
+static MEASURE_NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^\s+(?:levels?|prices?|rates?|figures?|values?|averages?|baselines?|budgets?|peaks?|highs?|lows?|tariffs?)\b")
+        .expect("constant regex is valid")
+});
+
+/// A subordinator followed by at least one word that is not a time word:
+/// the date after it belongs to the subordinate clause's own verb.
+static SUBORDINATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:since|after|before|until|because)\s+[^,;:()—–]*?\b(?:was|were|is|are|had|has|have|been|\w+ed)\b[^,;:()—–]*$")
+        .expect("constant regex is valid")
+});
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// The dates a time expression covers, when it can date an event at all.
+pub(crate) fn date_value(timex: &Timex) -> Option<DateValue> {
+    if !matches!(timex.timex_type, TimexType::Date | TimexType::Time)
+        || timex.value.ends_with("_REF")
+        || misanchored_weekday(timex)
+    {
+        return None;
+    }
+    Some(DateValue {
+        value: timex.value.clone(),
+        start: timex.start?,
+        end: timex.end?,
+    })
+}
+
+/// A weekday name is relative to the time of writing; resolved against an
+/// earlier date in the text it is a guess.
+fn misanchored_weekday(timex: &Timex) -> bool {
+    if !matches!(timex.anchor, TimeAnchor::Narrative | TimeAnchor::Unanchored) {
+        return false;
+    }
+    let lower = timex.text.to_ascii_lowercase();
+    let names_weekday = WEEKDAYS.iter().any(|day| lower.contains(day));
+    let names_calendar = lower.chars().any(|c| c.is_ascii_digit())
+        || lower
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|word| word.len() >= 3 && MONTHS.iter().any(|m| word.starts_with(m)));
+    names_weekday && !names_calendar
+}
+
+/// True when the time expression at `timex` may date the trigger of
+/// `clause` (see the module table).
+pub(crate) fn may_date(text: &str, clause: Span, timex: Span, trigger: Span) -> bool {
+    let before = Span::new(clause.start, timex.start.max(clause.start))
+        .slice(text)
+        .unwrap_or("");
+    let after = Span::new(timex.end, clause.end.max(timex.end))
+        .slice(text)
+        .unwrap_or("");
+    if NOT_EVENT_DATE_BEFORE.is_match(before) || MEASURE_NOUN_AFTER.is_match(after) {
+        return false;
+    }
+    if let Some(found) = SUBORDINATE_BEFORE.find(before) {
+        let subordinate = Span::new(clause.start + found.start(), timex.end);
+        if !subordinate.contains(trigger) {
+            return false;
+        }
+    }
+    match parenthetical_around(text, clause, timex) {
+        Some(segment) => segment.contains(trigger) || !wordy_besides(text, segment, timex),
+        None => true,
+    }
+}
+
+fn is_segment_delimiter(c: char) -> bool {
+    matches!(c, ',' | '—' | '–' | '(' | ')')
+}
+
+/// The stretch between the delimiters around `timex`, when it has a
+/// delimiter on both sides inside the clause.
+fn parenthetical_around(text: &str, clause: Span, timex: Span) -> Option<Span> {
+    let before = Span::new(clause.start, timex.start).slice(text)?;
+    let after = Span::new(timex.end, clause.end).slice(text)?;
+    let open = before.rfind(is_segment_delimiter)?;
+    let open_char = before.get(open..)?.chars().next()?;
+    let close = after.find(is_segment_delimiter)?;
+    Some(Span::new(
+        clause.start + open + open_char.len_utf8(),
+        timex.end + close,
+    ))
+}
+
+/// More than three words in `segment` besides the time expression.
+fn wordy_besides(text: &str, segment: Span, timex: Span) -> bool {
+    let count = |span: Span| {
+        span.slice(text)
+            .unwrap_or("")
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    count(Span::new(segment.start, timex.start)) + count(Span::new(timex.end, segment.end)) > 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn allowed(text: &str, timex: &str, trigger: &str) -> bool {
+        let at = |needle: &str| {
+            let start = text.find(needle).unwrap_or(0);
+            Span::new(start, start + needle.len())
+        };
+        may_date(text, Span::new(0, text.len()), at(timex), at(trigger))
+    }
+
+    #[test]
+    fn state_ends_and_foundings_do_not_date() {
+        assert!(!allowed(
+            "In Velm, the capital until 1990, rioters seized control of the port.",
+            "1990",
+            "seized control"
+        ));
+        assert!(!allowed(
+            "The pact has sent troops abroad twice since it was founded in 1994.",
+            "1994",
+            "sent troops"
+        ));
+    }
+
+    #[test]
+    fn relative_clauses_and_appositions_keep_their_dates() {
+        assert!(!allowed(
+            "Orlan, who has ruled the island since 2004, has not commented on the unrest.",
+            "2004",
+            "unrest"
+        ));
+        assert!(!allowed(
+            "Ivo Sten, the police chief dismissed on Friday, was arrested.",
+            "Friday",
+            "arrested"
+        ));
+        assert!(allowed(
+            "Ivo Sten, a reporter detained on 9 May, remains in custody.",
+            "9 May",
+            "detained"
+        ));
+    }
+
+    #[test]
+    fn dates_of_measures_do_not_date() {
+        assert!(!allowed(
+            "Fares were frozen at their May level for a year.",
+            "May",
+            "frozen"
+        ));
+    }
+
+    #[test]
+    fn fronted_and_short_adverbials_date() {
+        assert!(allowed(
+            "Then, on 9 May, the governor began to arrest his rivals.",
+            "9 May",
+            "arrest"
+        ));
+        assert!(allowed(
+            "On the evening of 5 May, the governor appealed for help.",
+            "5 May",
+            "appealed"
+        ));
+        assert!(allowed(
+            "Mobile internet has been cut since Tuesday.",
+            "Tuesday",
+            "cut"
+        ));
+    }
+
+    #[test]
+    fn weekday_against_an_earlier_date_is_not_a_date() {
+        let timex = |text: &str, anchor| Timex {
+            span: Span::new(0, text.len()),
+            text: text.to_string(),
+            timex_type: TimexType::Date,
+            value: "1993-01-01".to_string(),
+            start: chrono::NaiveDate::from_ymd_opt(1993, 1, 1),
+            end: chrono::NaiveDate::from_ymd_opt(1993, 1, 1),
+            approximate: false,
+            anchor,
+            inferred: false,
+        };
+        assert!(date_value(&timex("Friday", TimeAnchor::Narrative)).is_none());
+        assert!(date_value(&timex("Wednesday night", TimeAnchor::Narrative)).is_none());
+        assert!(date_value(&timex("Friday", TimeAnchor::Publication)).is_some());
+        assert!(date_value(&timex("Friday, 1 January", TimeAnchor::Narrative)).is_some());
+        assert!(date_value(&timex("1 January", TimeAnchor::Narrative)).is_some());
+    }
+}

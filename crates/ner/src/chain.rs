@@ -1,0 +1,438 @@
+//! The statistical model: a linear-chain model over BIO labels (`B-PER`,
+//! `I-ORG`, …, `O`) with the features of `features.rs` (state weights per
+//! attribute and label, transition weights per label pair), decoded by
+//! Viterbi with the BIO constraint (an `I-X` only after `B-X` or `I-X`).
+//! The weights come from the averaged perceptron of `train.rs`.
+//!
+//! # Model file (`model/ner.model`, little endian)
+//!
+//! | field | type |
+//! | --- | --- |
+//! | magic `CNER`, version | 4 bytes, u32 |
+//! | label count *L*, then each label | u32, (u8 length, bytes) |
+//! | transition weights, from × to | *L*² f32 |
+//! | attribute count *A*, attribute hashes (ascending) | u32, *A* u64 |
+//! | first weight of each attribute, then the total | (*A* + 1) u32 |
+//! | label of each weight, weight | u8 each, f32 each |
+//!
+//! An attribute hash is FNV-1a of its `name=value` string; loading copies
+//! the arrays and builds an open-addressing index over the hashes.
+
+use corroborate_model::{EntityKind, Mention, Span};
+
+use crate::conll::NerError;
+use crate::features::SentenceFeatures;
+use crate::gazetteer::Gazetteer;
+use crate::sentence::Tok;
+
+const MAGIC: &[u8; 4] = b"CNER";
+const VERSION: u32 = 1;
+
+/// A loaded model: labels, transitions and state weights by attribute.
+#[derive(Debug, Clone)]
+pub struct ChainModel {
+    labels: Vec<Label>,
+    /// `transitions[from * L + to]`.
+    transitions: Vec<f32>,
+    hashes: Vec<u64>,
+    offsets: Vec<u32>,
+    weight_labels: Vec<u8>,
+    weights: Vec<f32>,
+    /// Open addressing: attribute index + 1, or 0 for an empty slot.
+    index: Vec<u32>,
+}
+
+/// A BIO label: outside, or the beginning or inside of a kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Label {
+    Outside,
+    Begin(EntityKind),
+    Inside(EntityKind),
+}
+
+impl Label {
+    pub fn parse(text: &str) -> Option<Label> {
+        if text == "O" {
+            return Some(Label::Outside);
+        }
+        let (prefix, tag) = text.split_once('-')?;
+        let kind = match tag {
+            "PER" => EntityKind::Person,
+            "ORG" => EntityKind::Organization,
+            "LOC" => EntityKind::Place,
+            "MISC" => EntityKind::Other,
+            _ => return None,
+        };
+        match prefix {
+            "B" => Some(Label::Begin(kind)),
+            "I" => Some(Label::Inside(kind)),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn may_follow(self, previous: Option<Label>) -> bool {
+        match self {
+            Label::Inside(kind) => matches!(
+                previous,
+                Some(Label::Begin(k) | Label::Inside(k)) if k == kind
+            ),
+            _ => true,
+        }
+    }
+}
+
+/// The parts of a model, as written by training.
+pub(crate) struct ModelParts {
+    pub labels: Vec<String>,
+    pub transitions: Vec<f32>,
+    /// (attribute hash, [(label index, weight)]).
+    pub attributes: Vec<(u64, Vec<(u8, f32)>)>,
+}
+
+impl ModelParts {
+    /// The binary model file (see the module documentation).
+    pub fn encode(mut self) -> Vec<u8> {
+        self.attributes.sort_by_key(|(hash, _)| *hash);
+        self.attributes.dedup_by_key(|(hash, _)| *hash);
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        push_len(&mut out, self.labels.len());
+        for label in &self.labels {
+            out.push(u8::try_from(label.len()).unwrap_or(u8::MAX));
+            out.extend_from_slice(label.as_bytes());
+        }
+        for weight in &self.transitions {
+            out.extend_from_slice(&weight.to_le_bytes());
+        }
+        push_len(&mut out, self.attributes.len());
+        for (hash, _) in &self.attributes {
+            out.extend_from_slice(&hash.to_le_bytes());
+        }
+        let mut offset = 0usize;
+        for (_, weights) in &self.attributes {
+            push_len(&mut out, offset);
+            offset += weights.len();
+        }
+        push_len(&mut out, offset);
+        let all = self.attributes.iter().flat_map(|(_, w)| w.iter());
+        out.extend(all.clone().map(|(label, _)| *label));
+        for (_, weight) in all {
+            out.extend_from_slice(&weight.to_le_bytes());
+        }
+        out
+    }
+}
+
+fn push_len(out: &mut Vec<u8>, value: usize) {
+    let value = u32::try_from(value).unwrap_or(u32::MAX);
+    out.extend_from_slice(&value.to_le_bytes());
+}
+
+/// Reads the model file format field by field.
+struct Reader<'b> {
+    bytes: &'b [u8],
+    at: usize,
+}
+
+impl<'b> Reader<'b> {
+    fn take(&mut self, len: usize) -> Result<&'b [u8], NerError> {
+        let end = self.at.checked_add(len).filter(|&e| e <= self.bytes.len());
+        let slice = end.and_then(|end| self.bytes.get(self.at..end));
+        let slice = slice.ok_or_else(|| NerError::Model("truncated model".into()))?;
+        self.at += len;
+        Ok(slice)
+    }
+
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], NerError> {
+        let slice = self.take(N)?;
+        slice
+            .try_into()
+            .map_err(|_| NerError::Model("truncated model".into()))
+    }
+
+    fn u32(&mut self) -> Result<u32, NerError> {
+        Ok(u32::from_le_bytes(self.array()?))
+    }
+
+    fn count(&mut self) -> Result<usize, NerError> {
+        let value = self.u32()? as usize;
+        if value > self.bytes.len() {
+            return Err(NerError::Model("implausible count".into()));
+        }
+        Ok(value)
+    }
+
+    fn f32s(&mut self, count: usize) -> Result<Vec<f32>, NerError> {
+        let bytes = self.take(count.saturating_mul(4))?;
+        Ok(bytes
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect())
+    }
+}
+
+impl ChainModel {
+    /// Parses a model file (see the module documentation).
+    pub fn from_bytes(bytes: &[u8]) -> Result<ChainModel, NerError> {
+        let mut reader = Reader { bytes, at: 0 };
+        if reader.take(4)? != MAGIC || reader.u32()? != VERSION {
+            return Err(NerError::Model("not a corroborate NER model".into()));
+        }
+        let label_count = reader.count()?;
+        let mut labels = Vec::with_capacity(label_count);
+        for _ in 0..label_count {
+            let len = usize::from(reader.array::<1>()?[0]);
+            let text = std::str::from_utf8(reader.take(len)?)
+                .map_err(|_| NerError::Model("label is not UTF-8".into()))?;
+            let label =
+                Label::parse(text).ok_or_else(|| NerError::Model(format!("label {text}")))?;
+            labels.push(label);
+        }
+        let transitions = reader.f32s(label_count * label_count)?;
+        let attribute_count = reader.count()?;
+        let hashes: Vec<u64> = reader
+            .take(attribute_count.saturating_mul(8))?
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+            .collect();
+        let offsets: Vec<u32> = reader
+            .take((attribute_count + 1).saturating_mul(4))?
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        let weight_count = offsets.last().copied().unwrap_or(0) as usize;
+        let weight_labels = reader.take(weight_count)?.to_vec();
+        let weights = reader.f32s(weight_count)?;
+        if weight_labels.iter().any(|&l| usize::from(l) >= label_count)
+            || offsets.windows(2).any(|w| w[0] > w[1])
+        {
+            return Err(NerError::Model("inconsistent weights".into()));
+        }
+        let index = build_index(&hashes);
+        Ok(ChainModel {
+            labels,
+            transitions,
+            hashes,
+            offsets,
+            weight_labels,
+            weights,
+            index,
+        })
+    }
+
+    pub fn attribute_count(&self) -> usize {
+        self.hashes.len()
+    }
+
+    fn lookup(&self, hash: u64) -> Option<usize> {
+        let mask = self.index.len().checked_sub(1)?;
+        let mut slot = (hash as usize) & mask;
+        loop {
+            let entry = *self.index.get(slot)?;
+            if entry == 0 {
+                return None;
+            }
+            let attribute = entry as usize - 1;
+            if self.hashes.get(attribute) == Some(&hash) {
+                return Some(attribute);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// Adds the state weights of the attributes `hashes` to `row`.
+    fn add_state_scores(&self, hashes: &[u64], row: &mut [f32]) {
+        for &hash in hashes {
+            let Some(attribute) = self.lookup(hash) else {
+                continue;
+            };
+            let (Some(&start), Some(&end)) =
+                (self.offsets.get(attribute), self.offsets.get(attribute + 1))
+            else {
+                continue;
+            };
+            let range = start as usize..end as usize;
+            let labels = self.weight_labels.get(range.clone()).unwrap_or(&[]);
+            let weights = self.weights.get(range).unwrap_or(&[]);
+            for (&label, &weight) in labels.iter().zip(weights) {
+                if let Some(score) = row.get_mut(usize::from(label)) {
+                    *score += weight;
+                }
+            }
+        }
+    }
+
+    /// The best label sequence for a sentence's tokens.
+    pub(crate) fn decode(&self, features: &SentenceFeatures) -> Vec<Label> {
+        let l = self.labels.len();
+        let mut scores = vec![0f32; features.len() * l];
+        let mut hashes: Vec<u64> = Vec::with_capacity(64);
+        for (i, row) in scores.chunks_exact_mut(l.max(1)).enumerate() {
+            hashes.clear();
+            features.emit(i, &mut hashes);
+            self.add_state_scores(&hashes, row);
+        }
+        viterbi(&self.labels, &self.transitions, &scores)
+            .into_iter()
+            .map(|id| {
+                self.labels
+                    .get(usize::from(id))
+                    .copied()
+                    .unwrap_or(Label::Outside)
+            })
+            .collect()
+    }
+}
+
+/// The best label-index path for per-token `scores` (rows of
+/// `labels.len()`) and `transitions` (from × to), under the BIO
+/// constraint.
+pub(crate) fn viterbi(labels: &[Label], transitions: &[f32], scores: &[f32]) -> Vec<u8> {
+    let l = labels.len();
+    if l == 0 || transitions.len() != l * l || scores.len() % l != 0 {
+        return Vec::new();
+    }
+    let n = scores.len() / l;
+    let mut best = vec![f32::NEG_INFINITY; n * l];
+    let mut back = vec![0u8; n * l];
+    for (to, _) in labels
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.may_follow(None))
+    {
+        best[to] = scores[to];
+    }
+    for t in 1..n {
+        for (to, label) in labels.iter().enumerate() {
+            let mut top = (f32::NEG_INFINITY, 0usize);
+            for (from, previous) in labels.iter().enumerate() {
+                if !label.may_follow(Some(*previous)) {
+                    continue;
+                }
+                let score = best[(t - 1) * l + from] + transitions[from * l + to];
+                if score > top.0 {
+                    top = (score, from);
+                }
+            }
+            best[t * l + to] = top.0 + scores[t * l + to];
+            back[t * l + to] = u8::try_from(top.1).unwrap_or(0);
+        }
+    }
+    let mut path = vec![0u8; n];
+    let Some(last_row) = best.get(n.saturating_sub(1) * l..n * l) else {
+        return path;
+    };
+    let mut state = (0..l)
+        .max_by(|&a, &b| last_row[a].total_cmp(&last_row[b]))
+        .unwrap_or(0);
+    for t in (0..n).rev() {
+        path[t] = u8::try_from(state).unwrap_or(0);
+        state = usize::from(back[t * l + state]);
+    }
+    path
+}
+
+/// Open-addressing table over `hashes` at most half full.
+fn build_index(hashes: &[u64]) -> Vec<u32> {
+    let size = (hashes.len() * 2).max(2).next_power_of_two();
+    let mask = size - 1;
+    let mut index = vec![0u32; size];
+    for (attribute, &hash) in hashes.iter().enumerate() {
+        let mut slot = (hash as usize) & mask;
+        while index.get(slot).is_some_and(|&e| e != 0) {
+            slot = (slot + 1) & mask;
+        }
+        if let Some(entry) = index.get_mut(slot) {
+            *entry = u32::try_from(attribute + 1).unwrap_or(u32::MAX);
+        }
+    }
+    index
+}
+
+/// Entity spans (first token, end token exclusive, kind) of a label path.
+pub(crate) fn spans(path: &[Label]) -> Vec<(usize, usize, EntityKind)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, EntityKind)> = None;
+    for (i, label) in path.iter().enumerate() {
+        match (*label, open) {
+            (Label::Inside(kind), Some((_, open_kind))) if kind == open_kind => {}
+            (Label::Begin(kind) | Label::Inside(kind), _) => {
+                if let Some((start, open_kind)) = open.take() {
+                    out.push((start, i, open_kind));
+                }
+                open = Some((i, kind));
+            }
+            (Label::Outside, _) => {
+                if let Some((start, open_kind)) = open.take() {
+                    out.push((start, i, open_kind));
+                }
+            }
+        }
+    }
+    if let Some((start, kind)) = open {
+        out.push((start, path.len(), kind));
+    }
+    out
+}
+
+/// Mentions of one sentence: token ranges with kinds, as byte spans.
+pub(crate) fn tag_sentence(
+    model: &ChainModel,
+    gazetteer: &Gazetteer,
+    toks: &[Tok],
+    text: &str,
+    rule_mentions: &[Mention],
+) -> Vec<(usize, usize, EntityKind, Span)> {
+    let features = SentenceFeatures::new(toks, text, gazetteer, rule_mentions);
+    let path = model.decode(&features);
+    spans(&path)
+        .into_iter()
+        .filter_map(|(start, end, kind)| {
+            let first = toks.get(start)?;
+            let last = toks.get(end.checked_sub(1)?)?;
+            Some((start, end, kind, Span::new(first.span.start, last.span.end)))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn model_round_trips_and_decodes_with_bio_constraint() {
+        let parts = ModelParts {
+            labels: vec!["O".into(), "B-PER".into(), "I-PER".into()],
+            transitions: vec![0.0; 9],
+            attributes: vec![(7, vec![(2, 1.0)]), (3, vec![(1, 0.5), (0, 0.2)])],
+        };
+        let model = ChainModel::from_bytes(&parts.encode());
+        let model = match model {
+            Ok(model) => model,
+            Err(error) => panic!("{error}"),
+        };
+        assert_eq!(model.attribute_count(), 2);
+        assert_eq!(model.lookup(7), Some(1));
+        assert_eq!(model.lookup(8), None);
+        // I-PER scores best everywhere but cannot start a sentence.
+        let scores = [0.0, 0.1, 1.0, 0.0, 0.1, 1.0];
+        let path = viterbi(&model.labels, &model.transitions, &scores);
+        assert_eq!(path, vec![1, 2]);
+        assert!(ChainModel::from_bytes(b"CNER").is_err());
+    }
+
+    #[test]
+    fn spans_from_labels() {
+        let per = EntityKind::Person;
+        let org = EntityKind::Organization;
+        let path = [
+            Label::Begin(per),
+            Label::Inside(per),
+            Label::Outside,
+            Label::Begin(org),
+            Label::Begin(org),
+        ];
+        assert_eq!(spans(&path), vec![(0, 2, per), (3, 4, org), (4, 5, org)]);
+    }
+}

@@ -1,0 +1,480 @@
+//! Token features for the statistical tagger, shared by training and
+//! tagging so that both see exactly the same attributes.
+//!
+//! Each attribute is a `name=value` string; training hands the strings to
+//! the CRF trainer, tagging hashes the same bytes (FNV-1a, 64 bit) without
+//! building strings. For token *i* of a sentence:
+//!
+//! | name | value |
+//! | --- | --- |
+//! | `b` | bias |
+//! | `w0`, `w-1`, `w-2`, `w+1`, `w+2` | lower-cased word in the ±2 window (`^`/`$` past the ends) |
+//! | `w-1w0`, `w0w+1` | word bigrams |
+//! | `sh` | word shape, runs capped at 4 ("Xxxx", "X.X.", "dddd") |
+//! | `s0`, `s-1`, `s-2`, `s+1`, `s+2`, `s-1s0s+1` | short shapes (runs collapsed: "Xx", "X.X.") |
+//! | `p1`–`p3`, `x1`–`x4` | prefixes and suffixes of the lower-cased word |
+//! | `f0` | sentence/quote-initial (`init`), possessive (`poss`) |
+//! | `L0`, `L-1`, `L+1`, `L-2`, `L+2` | lexicon and gazetteer classes of the word (below) |
+//! | `G` | inside a multi-word gazetteer name: `B` or `I` |
+//! | `R`, `RH`, `RF`, `RL`, `RT` | capitalized run: position (B/I/E/S), head class, first-word class, length, title before the run |
+//! | `RR`, `RR-1`, `RR+1` | the rule tagger's BIO label of the word and its neighbours (`B-PER`, `O`, …) |
+//!
+//! Lexicon classes come from the rule tagger's lists (`lexicon.rs`):
+//! `org` (organization words), `placehead`, `event`, `title`, `titlemod`,
+//! `func`, `cal`, `conn`, `speech`, `locprep`, `igo`, `common` (English
+//! word), and from the gazetteer: `country`, `place`, `altplace`, `demonym`.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use corroborate_model::{EntityKind, Mention, Span};
+
+use crate::gazetteer::{Gazetteer, NameClass};
+use crate::lexicon::{
+    is_english_word, CALENDAR_SET, CONNECTOR_SET, CONTINENTAL_SET, EVENT_SET, FUNCTION_SET,
+    IGO_SET, LOCATIVE_SET, ORG_SET, PLACE_HEAD_SET, SPEECH_SET, TITLE_MODIFIER_SET,
+    TITLE_WORD_SEQUENCES,
+};
+use crate::sentence::Tok;
+
+/// Receives the attributes of one token.
+pub(crate) trait FeatureSink {
+    fn add(&mut self, name: &str, value: &str);
+}
+
+/// Training: attribute strings.
+impl FeatureSink for Vec<String> {
+    fn add(&mut self, name: &str, value: &str) {
+        let mut attribute = String::with_capacity(name.len() + value.len() + 1);
+        attribute.push_str(name);
+        attribute.push('=');
+        attribute.push_str(value);
+        self.push(attribute);
+    }
+}
+
+/// Tagging: attribute hashes.
+impl FeatureSink for Vec<u64> {
+    fn add(&mut self, name: &str, value: &str) {
+        let hash = fnv1a(
+            fnv1a(fnv1a(FNV_OFFSET, name.as_bytes()), b"="),
+            value.as_bytes(),
+        );
+        self.push(hash);
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
+    for &byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(FNV_PRIME);
+    }
+    hash
+}
+
+/// The hash [`FeatureSink`] for `Vec<u64>` gives the attribute string
+/// `name=value`.
+#[cfg(test)]
+fn attribute_hash(attribute: &str) -> u64 {
+    fnv1a(FNV_OFFSET, attribute.as_bytes())
+}
+
+/// Per-token facts computed once per sentence.
+struct TokenInfo {
+    shape: String,
+    short_shape: String,
+    classes: Vec<&'static str>,
+    /// Inside a multi-word gazetteer name: "B" or "I".
+    gazetteer_span: Option<&'static str>,
+    run: Option<RunInfo>,
+}
+
+#[derive(Clone, Copy)]
+struct RunInfo {
+    position: &'static str,
+    head: &'static str,
+    first: &'static str,
+    length: &'static str,
+    title_before: bool,
+}
+
+/// The features of a sentence's tokens.
+pub(crate) struct SentenceFeatures<'a, 't> {
+    toks: &'a [Tok<'t>],
+    infos: Vec<TokenInfo>,
+    /// The rule tagger's BIO label of each token.
+    rule_labels: Vec<&'static str>,
+}
+
+impl<'a, 't> SentenceFeatures<'a, 't> {
+    /// `rule_mentions`: the rule tagger's mentions in the document, sorted.
+    pub fn new(
+        toks: &'a [Tok<'t>],
+        text: &str,
+        gazetteer: &Gazetteer,
+        rule_mentions: &[Mention],
+    ) -> Self {
+        let mut infos: Vec<TokenInfo> = toks
+            .iter()
+            .map(|tok| TokenInfo {
+                shape: shape(tok.text, 4),
+                short_shape: shape(tok.text, 1),
+                classes: classes(tok, gazetteer),
+                gazetteer_span: None,
+                run: None,
+            })
+            .collect();
+        mark_gazetteer_spans(toks, text, gazetteer, &mut infos);
+        mark_runs(toks, &mut infos);
+        SentenceFeatures {
+            toks,
+            infos,
+            rule_labels: rule_labels(toks, rule_mentions),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// Emits the attributes of token `i` into `sink`.
+    pub fn emit(&self, i: usize, sink: &mut impl FeatureSink) {
+        let word = |offset: isize| self.word(i, offset);
+        sink.add("b", "");
+        for (name, offset) in [("w0", 0), ("w-1", -1), ("w-2", -2), ("w+1", 1), ("w+2", 2)] {
+            sink.add(name, word(offset));
+        }
+        sink.add("w-1w0", &join(word(-1), word(0)));
+        sink.add("w0w+1", &join(word(0), word(1)));
+        let short = |offset: isize| self.info(i, offset).map_or("_", |t| t.short_shape.as_str());
+        if let Some(info) = self.infos.get(i) {
+            sink.add("sh", &info.shape);
+        }
+        for (name, offset) in [("s0", 0), ("s-1", -1), ("s-2", -2), ("s+1", 1), ("s+2", 2)] {
+            sink.add(name, short(offset));
+        }
+        sink.add("s-1s0s+1", &[short(-1), short(0), short(1)].join("|"));
+        self.emit_affixes(word(0), sink);
+        if let Some(tok) = self.toks.get(i) {
+            if tok.initial {
+                sink.add("f0", "init");
+            }
+            if tok.possessive {
+                sink.add("f0", "poss");
+            }
+        }
+        for (name, offset) in [("L0", 0), ("L-1", -1), ("L+1", 1), ("L-2", -2), ("L+2", 2)] {
+            if let Some(info) = self.info(i, offset) {
+                for class in &info.classes {
+                    sink.add(name, class);
+                }
+            }
+        }
+        self.emit_spans(i, sink);
+        for (name, offset) in [("RR", 0), ("RR-1", -1), ("RR+1", 1)] {
+            let label = i
+                .checked_add_signed(offset)
+                .and_then(|j| self.rule_labels.get(j));
+            sink.add(name, label.copied().unwrap_or("-"));
+        }
+    }
+
+    fn emit_affixes(&self, word: &str, sink: &mut impl FeatureSink) {
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        for n in 1..=3usize {
+            if let Some(&(end, c)) = chars.get(n - 1) {
+                if let Some(prefix) = word.get(..end + c.len_utf8()) {
+                    sink.add(PREFIX_NAMES.get(n - 1).copied().unwrap_or("p"), prefix);
+                }
+            }
+        }
+        for n in 1..=4usize {
+            if let Some(&(start, _)) = chars.len().checked_sub(n).and_then(|k| chars.get(k)) {
+                if let Some(suffix) = word.get(start..) {
+                    sink.add(SUFFIX_NAMES.get(n - 1).copied().unwrap_or("x"), suffix);
+                }
+            }
+        }
+    }
+
+    fn emit_spans(&self, i: usize, sink: &mut impl FeatureSink) {
+        let Some(info) = self.infos.get(i) else {
+            return;
+        };
+        if let Some(position) = info.gazetteer_span {
+            sink.add("G", position);
+        }
+        if let Some(run) = info.run {
+            sink.add("R", run.position);
+            sink.add("RH", run.head);
+            sink.add("RF", run.first);
+            sink.add("RL", run.length);
+            if run.title_before {
+                sink.add("RT", "");
+            }
+        }
+    }
+
+    fn info(&self, i: usize, offset: isize) -> Option<&TokenInfo> {
+        self.infos.get(i.checked_add_signed(offset)?)
+    }
+
+    fn word(&self, i: usize, offset: isize) -> &str {
+        match i.checked_add_signed(offset) {
+            Some(j) => self.toks.get(j).map_or("$", |t| t.lower.as_str()),
+            None => "^",
+        }
+    }
+}
+
+const PREFIX_NAMES: &[&str] = &["p1", "p2", "p3"];
+const SUFFIX_NAMES: &[&str] = &["x1", "x2", "x3", "x4"];
+
+fn join(a: &str, b: &str) -> String {
+    let mut joined = String::with_capacity(a.len() + b.len() + 1);
+    joined.push_str(a);
+    joined.push('|');
+    joined.push_str(b);
+    joined
+}
+
+/// The BIO label each token gets from the mention whose span holds its
+/// first byte.
+fn rule_labels(toks: &[Tok], mentions: &[Mention]) -> Vec<&'static str> {
+    toks.iter()
+        .map(|tok| {
+            let at = mentions.partition_point(|m| m.span.end <= tok.span.start);
+            match mentions.get(at) {
+                Some(m) if m.span.start <= tok.span.start => {
+                    rule_label(m.kind, m.span.start == tok.span.start)
+                }
+                _ => "O",
+            }
+        })
+        .collect()
+}
+
+fn rule_label(kind: EntityKind, begins: bool) -> &'static str {
+    match (kind, begins) {
+        (EntityKind::Person, true) => "B-PER",
+        (EntityKind::Person, false) => "I-PER",
+        (EntityKind::Organization, true) => "B-ORG",
+        (EntityKind::Organization, false) => "I-ORG",
+        (EntityKind::Place, true) => "B-LOC",
+        (EntityKind::Place, false) => "I-LOC",
+        (EntityKind::Other, true) => "B-MISC",
+        (EntityKind::Other, false) => "I-MISC",
+    }
+}
+
+/// Character classes (X upper, x lower, d digit, other as is) with runs
+/// cut to `max_run`.
+fn shape(word: &str, max_run: usize) -> String {
+    let mut out = String::with_capacity(word.len().min(16));
+    let mut previous = None;
+    let mut run = 0;
+    for c in word.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        run = if previous == Some(class) { run + 1 } else { 1 };
+        previous = Some(class);
+        if run <= max_run {
+            out.push(class);
+        }
+    }
+    out
+}
+
+/// Lexicon and gazetteer classes of one token.
+fn classes(tok: &Tok, gazetteer: &Gazetteer) -> Vec<&'static str> {
+    let lower = tok.lower.as_str();
+    let mut out = Vec::new();
+    let lists: [(&HashSet<&'static str>, &'static str); 10] = [
+        (&ORG_SET, "org"),
+        (&PLACE_HEAD_SET, "placehead"),
+        (&EVENT_SET, "event"),
+        (&TITLE_MODIFIER_SET, "titlemod"),
+        (&FUNCTION_SET, "func"),
+        (&CALENDAR_SET, "cal"),
+        (&CONNECTOR_SET, "conn"),
+        (&SPEECH_SET, "speech"),
+        (&LOCATIVE_SET, "locprep"),
+        (&IGO_SET, "igo"),
+    ];
+    for (set, class) in lists {
+        if set.contains(lower) {
+            out.push(class);
+        }
+    }
+    if is_title_word(lower) {
+        out.push("title");
+    }
+    if tok.is_word && is_english_word(lower) {
+        out.push("common");
+    }
+    if tok.capitalized || tok.acronym {
+        match gazetteer.name_class(tok.text) {
+            Some(NameClass::Country) => out.push("country"),
+            Some(NameClass::Primary) => out.push("place"),
+            Some(NameClass::Alternate) => out.push("altplace"),
+            None => {}
+        }
+        if gazetteer.demonym_country(tok.text).is_some() || CONTINENTAL_SET.contains(lower) {
+            out.push("demonym");
+        }
+    }
+    out
+}
+
+/// Every word of a title phrase ("foreign", "minister", "president").
+static TITLE_WORD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    TITLE_WORD_SEQUENCES
+        .iter()
+        .flat_map(|words| words.iter().copied())
+        .collect()
+});
+
+fn is_title_word(lower: &str) -> bool {
+    TITLE_WORD_SET.contains(lower)
+}
+
+const MAX_GAZETTEER_TOKENS: usize = 4;
+
+/// Marks tokens covered by a multi-word gazetteer name that starts with a
+/// capitalized word ("New York", "Bosnia and Herzegovina").
+fn mark_gazetteer_spans(toks: &[Tok], text: &str, gazetteer: &Gazetteer, infos: &mut [TokenInfo]) {
+    let mut start = 0;
+    while start < toks.len() {
+        let end = toks
+            .get(start)
+            .filter(|t| t.capitalized)
+            .and_then(|_| longest_gazetteer_name(toks, text, gazetteer, start));
+        match end {
+            Some(end) => {
+                for (offset, info) in infos.iter_mut().take(end).skip(start).enumerate() {
+                    info.gazetteer_span = Some(if offset == 0 { "B" } else { "I" });
+                }
+                start = end;
+            }
+            None => start += 1,
+        }
+    }
+}
+
+fn longest_gazetteer_name(
+    toks: &[Tok],
+    text: &str,
+    gazetteer: &Gazetteer,
+    start: usize,
+) -> Option<usize> {
+    let first = toks.get(start)?;
+    let limit = (start + MAX_GAZETTEER_TOKENS).min(toks.len());
+    (start + 2..=limit).rev().find(|&end| {
+        let Some(last) = toks.get(end - 1) else {
+            return false;
+        };
+        let inner_ok = (start..end)
+            .filter_map(|k| toks.get(k))
+            .all(|t| t.is_name_part() || t.is_connector());
+        inner_ok
+            && last.capitalized
+            && Span::new(first.span.start, last.span.end)
+                .slice(text)
+                .is_some_and(|name| gazetteer.contains(name))
+    })
+}
+
+/// Marks maximal runs of capitalized words and acronyms with their
+/// position, head-word class and length.
+fn mark_runs(toks: &[Tok], infos: &mut [TokenInfo]) {
+    let mut start = 0;
+    while start < toks.len() {
+        if !toks.get(start).is_some_and(Tok::is_name_part) {
+            start += 1;
+            continue;
+        }
+        let mut end = start + 1;
+        while toks.get(end).is_some_and(Tok::is_name_part)
+            && !toks.get(end - 1).is_some_and(|t| t.possessive)
+        {
+            end += 1;
+        }
+        let run = RunInfo {
+            position: "",
+            head: word_class(toks.get(end - 1)),
+            first: word_class(toks.get(start)),
+            length: match end - start {
+                1 => "1",
+                2 => "2",
+                3 => "3",
+                _ => "4+",
+            },
+            title_before: start > 0
+                && toks
+                    .get(start - 1)
+                    .is_some_and(|t| is_title_word(&t.lower) || t.is_punct('.')),
+        };
+        for (k, info) in infos.iter_mut().enumerate().take(end).skip(start) {
+            let position = match (k == start, k + 1 == end) {
+                (true, true) => "S",
+                (true, false) => "B",
+                (false, true) => "E",
+                (false, false) => "I",
+            };
+            info.run = Some(RunInfo { position, ..run });
+        }
+        start = end;
+    }
+}
+
+/// The class of a run's head or first word for the `RH`/`RF` features.
+fn word_class(tok: Option<&Tok>) -> &'static str {
+    let Some(tok) = tok else { return "-" };
+    let lower = tok.lower.as_str();
+    if ORG_SET.contains(lower) {
+        "org"
+    } else if PLACE_HEAD_SET.contains(lower) {
+        "placehead"
+    } else if EVENT_SET.contains(lower) {
+        "event"
+    } else if is_title_word(lower) {
+        "title"
+    } else if tok.acronym {
+        "acronym"
+    } else {
+        "-"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(shape("Washington", 4), "Xxxxx");
+        assert_eq!(shape("Washington", 1), "Xx");
+        assert_eq!(shape("U.N.", 1), "X.X.");
+        assert_eq!(shape("G20", 4), "Xdd");
+    }
+
+    #[test]
+    fn string_and_hash_sinks_agree() {
+        let mut strings: Vec<String> = Vec::new();
+        let mut hashes: Vec<u64> = Vec::new();
+        strings.add("w0", "börse");
+        hashes.add("w0", "börse");
+        let expected: Vec<u64> = strings.iter().map(|s| attribute_hash(s)).collect();
+        assert_eq!(hashes, expected);
+    }
+}

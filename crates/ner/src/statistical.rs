@@ -1,0 +1,248 @@
+//! [`PerceptronTagger`]: the linear-chain model of `chain.rs` with the rule
+//! tagger's post-processing and document-level consistency.
+//!
+//! Per sentence the model proposes mentions; the rule tagger's machinery then
+//! strips leading title words from persons and attaches the title before
+//! them (`Mention::title`), and pairs acronyms in parentheses with their
+//! expansion. Per document:
+//! * **kind vote**: every mention with the same text takes the kind most of
+//!   them got (ties keep their own kind);
+//! * **repeats**: a multi-word name tagged once is tagged wherever the
+//!   same words recur untagged in the report;
+//! * then the rule tagger's document rules (`document.rs`): acronyms and
+//!   person names (and last names) are propagated.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use corroborate_model::{EntityKind, Mention, Span};
+
+use crate::chain::{tag_sentence, ChainModel};
+use crate::conll::NerError;
+use crate::document::{self, Draft};
+use crate::gazetteer::Gazetteer;
+use crate::rules::SentenceTagger;
+use crate::sentence::{self, Tok};
+use crate::{MentionTagger, RuleTagger};
+
+/// The model trained by `corroborate train ner` and committed with the
+/// crate (see `model/README.md`).
+static EMBEDDED_MODEL: &[u8] = include_bytes!("../model/ner.model");
+
+/// Statistical mention tagger (see the module documentation).
+#[derive(Debug, Clone)]
+pub struct PerceptronTagger {
+    model: ChainModel,
+    gazetteer: &'static Gazetteer,
+}
+
+impl PerceptronTagger {
+    /// The tagger with the model compiled into the crate.
+    pub fn embedded() -> Result<PerceptronTagger, NerError> {
+        PerceptronTagger::from_bytes(EMBEDDED_MODEL)
+    }
+
+    /// A tagger with a model file's bytes (as written by [`crate::train`]).
+    pub fn from_bytes(bytes: &[u8]) -> Result<PerceptronTagger, NerError> {
+        Ok(PerceptronTagger {
+            model: ChainModel::from_bytes(bytes)?,
+            gazetteer: Gazetteer::global(),
+        })
+    }
+
+    pub fn from_file(path: &Path) -> Result<PerceptronTagger, NerError> {
+        let bytes = std::fs::read(path).map_err(|source| NerError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        PerceptronTagger::from_bytes(&bytes)
+    }
+
+    /// Number of weighted attributes in the model.
+    pub fn attribute_count(&self) -> usize {
+        self.model.attribute_count()
+    }
+
+    fn sentence_drafts(&self, text: &str, toks: &[Tok], rule_mentions: &[Mention]) -> Vec<Draft> {
+        let drafts = tag_sentence(&self.model, self.gazetteer, toks, text, rule_mentions)
+            .into_iter()
+            .filter_map(|(first, end, kind, span)| {
+                Some(Draft {
+                    span,
+                    first_token: first,
+                    end_token: end,
+                    text: span.slice(text)?.to_string(),
+                    kind: Some(kind),
+                    firm: true,
+                    title: None,
+                    expansion: None,
+                    acronym: end - first == 1 && toks.get(first).is_some_and(|t| t.acronym),
+                    place_if_locative: false,
+                })
+            })
+            .collect();
+        let mut rules = SentenceTagger {
+            gazetteer: self.gazetteer,
+            toks,
+            text,
+            out: drafts,
+        };
+        rules.attach_titles();
+        rules.pair_acronyms();
+        rules.out
+    }
+}
+
+impl MentionTagger for PerceptronTagger {
+    fn tag(&self, text: &str, sentences: &[Span]) -> Vec<Mention> {
+        let tokens = corroborate_text::tokens(text);
+        let rule_mentions = RuleTagger::new(self.gazetteer).tag(text, sentences);
+        let mut drafts = Vec::new();
+        let mut sentence_toks = Vec::with_capacity(sentences.len());
+        for sentence in sentences {
+            let first = tokens.partition_point(|t| t.span.start < sentence.start);
+            let end = tokens.partition_point(|t| t.span.start < sentence.end);
+            let Some(slice) = tokens.get(first..end) else {
+                continue;
+            };
+            let toks = sentence::features(text, slice);
+            drafts.extend(self.sentence_drafts(text, &toks, &rule_mentions));
+            sentence_toks.push(toks);
+        }
+        vote_kinds(&mut drafts);
+        drafts.extend(repeats(&drafts, &sentence_toks, text));
+        document::finish(drafts)
+    }
+}
+
+/// Gives every draft the kind most drafts with the same text have.
+fn vote_kinds(drafts: &mut [Draft]) {
+    let mut votes: HashMap<&str, [usize; 4]> = HashMap::new();
+    for draft in drafts.iter() {
+        if let Some(kind) = draft.kind {
+            votes.entry(draft.text.as_str()).or_default()[kind_index(kind)] += 1;
+        }
+    }
+    let winners: HashMap<String, EntityKind> = votes
+        .into_iter()
+        .filter_map(|(text, counts)| Some((text.to_string(), majority(&counts)?)))
+        .collect();
+    for draft in drafts.iter_mut() {
+        if let Some(kind) = winners.get(&draft.text) {
+            draft.kind = Some(*kind);
+        }
+    }
+}
+
+const KINDS: [EntityKind; 4] = [
+    EntityKind::Person,
+    EntityKind::Organization,
+    EntityKind::Place,
+    EntityKind::Other,
+];
+
+fn kind_index(kind: EntityKind) -> usize {
+    KINDS.iter().position(|k| *k == kind).unwrap_or(3)
+}
+
+/// The kind with strictly the most votes.
+fn majority(counts: &[usize; 4]) -> Option<EntityKind> {
+    let top = counts.iter().copied().max()?;
+    let mut leaders = KINDS.iter().zip(counts).filter(|(_, &c)| c == top);
+    let (kind, _) = leaders.next()?;
+    leaders.next().is_none().then_some(*kind)
+}
+
+/// Drafts for untagged recurrences of multi-word names tagged elsewhere
+/// in the document.
+fn repeats(drafts: &[Draft], sentence_toks: &[Vec<Tok>], text: &str) -> Vec<Draft> {
+    let names: HashMap<String, EntityKind> = drafts
+        .iter()
+        .filter(|d| d.text.contains(' '))
+        .filter_map(|d| Some((without_spaces(&d.text), d.kind?)))
+        .collect();
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    let mut out = Vec::new();
+    for toks in sentence_toks {
+        let mut i = 0;
+        while i < toks.len() {
+            match longest_name_at(toks, i, &names) {
+                Some((len, kind)) => {
+                    if let Some(draft) = repeat_draft(toks, i, len, kind, text, &covered) {
+                        out.push(draft);
+                    }
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    out
+}
+
+const MAX_NAME_TOKENS: usize = 8;
+
+fn without_spaces(name: &str) -> String {
+    name.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The longest known name (compared without spaces) starting at `start`
+/// with a capitalized word.
+fn longest_name_at(
+    toks: &[Tok],
+    start: usize,
+    names: &HashMap<String, EntityKind>,
+) -> Option<(usize, EntityKind)> {
+    if !toks.get(start).is_some_and(|t| t.capitalized) {
+        return None;
+    }
+    let mut joined = String::new();
+    let mut best = None;
+    for len in 1..=MAX_NAME_TOKENS {
+        let Some(tok) = toks.get(start + len - 1) else {
+            break;
+        };
+        joined.push_str(tok.text);
+        if let Some(kind) = names.get(&joined) {
+            best = Some((len, *kind));
+        }
+        if tok.possessive {
+            break;
+        }
+    }
+    best
+}
+
+fn repeat_draft(
+    toks: &[Tok],
+    start: usize,
+    len: usize,
+    kind: EntityKind,
+    text: &str,
+    covered: &[Span],
+) -> Option<Draft> {
+    let first = toks.get(start)?;
+    let last = toks.get(start + len - 1)?;
+    let span = Span::new(first.span.start, last.span.end);
+    if covered
+        .iter()
+        .any(|c| c.start < span.end && span.start < c.end)
+    {
+        return None;
+    }
+    Some(Draft {
+        span,
+        first_token: start,
+        end_token: start + len,
+        text: span.slice(text)?.to_string(),
+        kind: Some(kind),
+        firm: true,
+        title: None,
+        expansion: None,
+        acronym: false,
+        place_if_locative: false,
+    })
+}
