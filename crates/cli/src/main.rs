@@ -84,6 +84,9 @@ enum Command {
     /// Evaluate a stage on a test set.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Train a model from annotated data.
+    #[command(subcommand)]
+    Train(TrainCommand),
     /// Measure throughput (reports/s, MB/s on one core) and peak memory.
     Bench {
         #[arg(required = true)]
@@ -111,6 +114,23 @@ enum EvalCommand {
     Quantities { file: PathBuf },
     /// Exact-span NER precision/recall/F1 on CoNLL-column files.
     Ner { path: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum TrainCommand {
+    /// The entity tagger, from CoNLL-column files (held-out test documents are never used).
+    /// Rebuild afterwards so that the binary embeds the new model.
+    Ner {
+        /// Data folders or files (e.g. ../shared/testdata/ner).
+        #[arg(required = true)]
+        data: Vec<PathBuf>,
+        /// Where to write the model.
+        #[arg(short, long, default_value = "crates/ner/model/ner.model")]
+        output: PathBuf,
+        /// Training passes over the data.
+        #[arg(long)]
+        epochs: Option<usize>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -196,6 +216,11 @@ fn run(command: Command) -> Result<ExitCode, String> {
             each_line,
         } => annotate(&file, dct, format, each_line),
         Command::Eval(eval) => run_eval(eval),
+        Command::Train(TrainCommand::Ner {
+            data,
+            output,
+            epochs,
+        }) => train_ner(&data, &output, epochs),
         Command::Bench { paths, repeat } => bench(&paths, repeat),
     }
 }
@@ -413,6 +438,26 @@ fn eval_recognizers(dir: &Path) -> Result<String, String> {
         corroborate_quantity::eval_recognizers_numbers(&specs.join("Number").join("English"))
             .map_err(|e| e.to_string())?;
     Ok(format!("{dates}\n{numbers}"))
+}
+
+fn train_ner(data: &[PathBuf], output: &Path, epochs: Option<usize>) -> Result<ExitCode, String> {
+    let mut options = corroborate_ner::TrainOptions::default();
+    if let Some(epochs) = epochs {
+        options.epochs = epochs;
+    }
+    let report = corroborate_ner::train(data, output, &options).map_err(|e| e.to_string())?;
+    eprintln!(
+        "trained on {} documents ({} held out), {} sentences, {} tokens in {:.1} s: {} weighted attributes, {} bytes written to {}",
+        report.documents,
+        report.held_out_documents,
+        report.sentences,
+        report.tokens,
+        report.seconds,
+        report.attributes,
+        report.model_bytes,
+        output.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn bench(paths: &[PathBuf], repeat: usize) -> Result<ExitCode, String> {

@@ -58,7 +58,8 @@
 //! A date elsewhere in the clause is not enough: "saw the protests in
 //! early January as a window" is a topic.
 //!
-//! Every trigger but the "always" ones is also dropped when negated, and
+//! Every trigger but the "always" ones is also dropped when negated or a
+//! gerund right after a preposition ("upon returning"), and
 //! every trigger when an earlier part of its sentence denies it ("Denying
 //! reports that he fled …") or the sentence is a question.
 //! "troop context": the clause names troops, forces, soldiers,
@@ -83,7 +84,7 @@ pub(crate) enum Check {
     /// Counts as is, even after a negation (the trigger holds its own).
     Always,
     /// Counts unless negated or a gerund after a preposition ("complicity
-    /// in rioting").
+    /// in rioting"), the conditions every check but `Always` includes.
     Asserted,
     /// A noun that needs an event predicate: the subject of an event verb,
     /// the object of a staging or ending verb, or dated by "on …".

@@ -107,7 +107,7 @@ fn rule_matches<'d>(doc: &'d Document<'d>, rule: &'d Rule) -> impl Iterator<Item
             .is_match(doc.slice(Span::new(sentence_span.start, trigger.start)));
         let accepted = !denied
             && !is_question(doc.slice(sentence_span))
-            && (rule.check == Check::Always || !doc.negated(trigger, clause))
+            && (rule.check == Check::Always || doc.asserted(trigger, clause))
             && doc.passes(rule.check, trigger, clause, sentence_span);
         accepted.then_some(Candidate {
             trigger,
@@ -151,7 +151,7 @@ impl Document<'_> {
         let before = self.slice(Span::new(clause.start, trigger.start.max(clause.start)));
         match check {
             Check::Always => true,
-            Check::Asserted => !gerund_after_preposition(trigger_text, before),
+            Check::Asserted => true,
             Check::Happening => self.is_happening(trigger, clause, before, after),
             Check::NotTheDead => !matches!(
                 last_word(before).map(str::to_ascii_lowercase).as_deref(),
@@ -221,6 +221,13 @@ impl Document<'_> {
             };
             lexicon::SPEECH_DATE_GAP.is_match(self.slice(gap))
         })
+    }
+
+    /// Neither negated nor a gerund right after a preposition ("complicity
+    /// in rioting", "upon returning").
+    fn asserted(&self, trigger: Span, clause: Span) -> bool {
+        let before = self.slice(Span::new(clause.start, trigger.start.max(clause.start)));
+        !self.negated(trigger, clause) && !gerund_after_preposition(self.slice(trigger), before)
     }
 
     /// True when one of the four words before the trigger negates it.

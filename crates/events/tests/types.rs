@@ -494,3 +494,8 @@ fn a_parenthetical_does_not_hide_the_predicate() {
         vec![EventType::Protest]
     );
 }
+
+#[test]
+fn gerunds_after_prepositions_are_topics() {
+    assert!(types("A photo shows peacekeepers upon returning from the mission.").is_empty());
+}

@@ -47,4 +47,26 @@ mod tests {
         let long = "Émeutes à la frontière. ".repeat(1000);
         assert!(detect_language(&long).is_some());
     }
+
+    #[test]
+    fn seed_reports_are_english() {
+        let Ok(shared) = std::env::var("CORROBORATE_SHARED") else {
+            return;
+        };
+        let dir = std::path::Path::new(&shared).join("corpus/seeds");
+        let entries = std::fs::read_dir(&dir).expect("CORROBORATE_SHARED set but seeds missing");
+        let mut seen = 0;
+        for entry in entries.flatten() {
+            let text = std::fs::read_to_string(entry.path()).expect("seed readable");
+            let (code, confidence) = detect_language(&text).expect("detected");
+            assert_eq!(code, "eng", "{}", entry.path().display());
+            assert!(confidence > 0.9);
+            seen += 1;
+        }
+        assert!(
+            seen >= 5,
+            "expected the five seed reports in {}",
+            dir.display()
+        );
+    }
 }

@@ -519,6 +519,39 @@ mod tests {
     }
 
     #[test]
+    fn standard_input_format_is_sniffed() {
+        assert_eq!(sniff_extension(b"WARC/1.0\r\n"), "stdin.warc");
+        assert_eq!(sniff_extension(&[0x1f, 0x8b, 8, 0]), "stdin.warc");
+        assert_eq!(sniff_extension(b"\n {\"text\": 1}"), "stdin.jsonl");
+        assert_eq!(
+            sniff_extension(b"<?xml version=\"1.0\"?><rss>"),
+            "stdin.rss"
+        );
+        assert_eq!(
+            sniff_extension(b"\xEF\xBB\xBF<!DOCTYPE HTML><html>"),
+            "stdin.html"
+        );
+        assert_eq!(sniff_extension(b"Title\n\nBody <b>not html"), "stdin.txt");
+        let readers = default_readers();
+        let mut input: &[u8] = b"<html><body><p>x</p></body></html>";
+        let reader = pick_for_stdin(&mut input, &readers).expect("picked");
+        assert!(reader.accepts(Path::new("x.html")));
+    }
+
+    #[test]
+    fn read_one_fails_only_when_every_record_failed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let bad = write(dir.path(), "bad.jsonl", b"{nope\n{\"title\":\"no text\"}\n");
+        let err = read_one(&bad, &default_readers(), &IngestOptions::default()).unwrap_err();
+        assert!(err
+            .to_string()
+            .contains("2 records left out, first: line 1: invalid JSON"));
+        let mixed = write(dir.path(), "mixed.jsonl", b"{nope\n{\"text\":\"Fine.\"}\n");
+        let got = read_one(&mixed, &default_readers(), &IngestOptions::default()).expect("ok");
+        assert_eq!(got.len(), 1);
+    }
+
+    #[test]
     fn ids_come_from_file_names_and_stay_unique() {
         let mut reports = vec![Report::default(), Report::default()];
         reports[0].meta.source = "x/report one.txt".into();

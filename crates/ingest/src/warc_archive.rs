@@ -240,7 +240,7 @@ fn read_until_damage<R: BufRead>(
                 // for the next record: running out of input there means
                 // the previous record was cut off.
                 let location = match err {
-                    WarcError::UnexpectedEOB => format!("record {}", *record_no - 1),
+                    WarcError::UnexpectedEOB => format!("record {}", record_no.saturating_sub(1)),
                     _ => location,
                 };
                 outcome.problems.push(RecordProblem::new(location, reason));
@@ -649,11 +649,7 @@ mod tests {
         let mut archive = response("https://example.org/1", "First");
         archive.extend_from_slice(b"WARC/1.0\r\nthis is: not\r\n\x00\x01 garbage header\r\n\r\nbody of the broken record\r\n\r\n");
         archive.extend(response("https://example.org/2", "Second"));
-        let no_date = response("https://example.org/3", "Undated")
-            .iter()
-            .copied()
-            .collect::<Vec<u8>>();
-        let no_date = String::from_utf8(no_date)
+        let no_date = String::from_utf8(response("https://example.org/3", "Undated"))
             .expect("utf8")
             .replace("WARC-Date: 2024-03-07T10:00:00Z\r\n", "");
         archive.extend(no_date.as_bytes());

@@ -6,6 +6,7 @@
 //! cargo run -p corroborate-ner --release --example ner_eval -- eval-rules PATH...  # rule tagger
 //! cargo run -p corroborate-ner --release --example ner_eval -- eval-model MODEL PATH...
 //! cargo run -p corroborate-ner --release --example ner_eval -- split DATA_ROOT OUT_DIR
+//! cargo run -p corroborate-ner --release --example ner_eval -- load      # load times
 //! cargo run -p corroborate-ner --release --example ner_eval -- train OUT DATA... [KEY=VALUE...]
 //! cargo run -p corroborate-ner --release --example ner_eval -- show FILE...
 //! ```
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
         "eval-rules" => evaluate(&RuleTagger::default(), rest),
         "eval-model" => eval_model(rest),
         "split" => split(rest),
+        "load" => load_times(),
         "train" => run_training(rest),
         _ => {
             rest.iter().for_each(|path| show(path));
@@ -79,6 +81,23 @@ fn eval_model(args: &[String]) -> Result<(), NerError> {
         started.elapsed().as_secs_f64() * 1e3
     );
     evaluate(&tagger, paths)
+}
+
+/// Times the gazetteer parse and the embedded model load separately.
+fn load_times() -> Result<(), NerError> {
+    let started = std::time::Instant::now();
+    let places = corroborate_ner::Gazetteer::global().len();
+    let gazetteer = started.elapsed();
+    let started = std::time::Instant::now();
+    let tagger = PerceptronTagger::embedded()?;
+    let model = started.elapsed();
+    println!(
+        "gazetteer ({places} places): {:.1} ms; embedded model ({} attributes): {:.1} ms",
+        gazetteer.as_secs_f64() * 1e3,
+        tagger.attribute_count(),
+        model.as_secs_f64() * 1e3
+    );
+    Ok(())
 }
 
 fn split(args: &[String]) -> Result<(), NerError> {

@@ -290,7 +290,7 @@ impl ChainModel {
 /// constraint.
 pub(crate) fn viterbi(labels: &[Label], transitions: &[f32], scores: &[f32]) -> Vec<u8> {
     let l = labels.len();
-    if l == 0 || transitions.len() != l * l || scores.len() % l != 0 {
+    if l == 0 || transitions.len() != l * l || !scores.chunks_exact(l).remainder().is_empty() {
         return Vec::new();
     }
     let n = scores.len() / l;

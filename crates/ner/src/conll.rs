@@ -360,6 +360,62 @@ mod tests {
         assert!((scores.overall.f1() - 1.0).abs() < 1e-9);
     }
 
+    /// Returns fixed mentions: the byte spans of the given substrings.
+    struct FixedTagger(Vec<(&'static str, EntityKind)>);
+
+    impl MentionTagger for FixedTagger {
+        fn tag(&self, text: &str, _sentences: &[Span]) -> Vec<corroborate_model::Mention> {
+            self.0
+                .iter()
+                .filter_map(|(needle, kind)| {
+                    let start = text.find(needle)?;
+                    Some(corroborate_model::Mention {
+                        span: Span::new(start, start + needle.len()),
+                        text: needle.to_string(),
+                        kind: *kind,
+                        title: None,
+                        expansion: None,
+                    })
+                })
+                .collect()
+        }
+    }
+
+    #[test]
+    fn exact_numbers_for_a_known_tagger() {
+        let dir = std::env::temp_dir().join(format!("ner-conll-exact-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).ok();
+        let file = dir.join("tiny.conll");
+        // Gold: Anna Volkova (PER), Northland Electoral Commission (ORG),
+        // Paris (LOC), Bergen (LOC), French (MISC).
+        let sample = "-DOCSTART-\tO\n\nAnna\tB-PER\nVolkova\tI-PER\nmet\tO\nthe\tO\n\
+                      Northland\tB-ORG\nElectoral\tI-ORG\nCommission\tI-ORG\nin\tO\n\
+                      Paris\tB-LOC\n.\tO\n\nFrench\tB-MISC\nofficials\tO\nvisited\tO\n\
+                      Bergen\tB-LOC\n.\tO\n";
+        std::fs::write(&file, sample).ok();
+        let tagger = FixedTagger(vec![
+            ("Anna Volkova", EntityKind::Person),               // exact: tp
+            ("Electoral Commission", EntityKind::Organization), // wrong span: fp + fn
+            ("Paris", EntityKind::Place),                       // tp
+            ("Bergen", EntityKind::Person),                     // wrong kind: fp person, fn place
+            ("French", EntityKind::Other),                      // tp (other)
+        ]);
+        let scores = eval_conll_with(&tagger, &file);
+        std::fs::remove_dir_all(&dir).ok();
+        let scores = scores.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((scores.documents, scores.tokens), (1, 15));
+        let counts = |k: KindScores| (k.true_positives, k.false_positives, k.false_negatives);
+        assert_eq!(counts(scores.person), (1, 1, 0));
+        assert_eq!(counts(scores.organization), (0, 1, 1));
+        assert_eq!(counts(scores.place), (1, 0, 1));
+        assert_eq!(counts(scores.other), (1, 0, 0));
+        assert_eq!(counts(scores.overall), (2, 2, 2));
+        assert!((scores.person.precision() - 0.5).abs() < 1e-12);
+        assert!((scores.place.recall() - 0.5).abs() < 1e-12);
+        assert!((scores.overall.f1() - 0.5).abs() < 1e-12);
+        assert_eq!(scores.organization.f1(), 0.0);
+    }
+
     #[test]
     fn missing_path_is_an_error() {
         assert!(matches!(

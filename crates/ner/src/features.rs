@@ -40,6 +40,11 @@ use crate::sentence::Tok;
 /// Receives the attributes of one token.
 pub(crate) trait FeatureSink {
     fn add(&mut self, name: &str, value: &str);
+
+    /// Adds `name=part1|part2|…`.
+    fn add_joined(&mut self, name: &str, parts: &[&str]) {
+        self.add(name, &parts.join("|"));
+    }
 }
 
 /// Training: attribute strings.
@@ -147,8 +152,8 @@ impl<'a, 't> SentenceFeatures<'a, 't> {
         for (name, offset) in [("w0", 0), ("w-1", -1), ("w-2", -2), ("w+1", 1), ("w+2", 2)] {
             sink.add(name, word(offset));
         }
-        sink.add("w-1w0", &join(word(-1), word(0)));
-        sink.add("w0w+1", &join(word(0), word(1)));
+        sink.add_joined("w-1w0", &[word(-1), word(0)]);
+        sink.add_joined("w0w+1", &[word(0), word(1)]);
         let short = |offset: isize| self.info(i, offset).map_or("_", |t| t.short_shape.as_str());
         if let Some(info) = self.infos.get(i) {
             sink.add("sh", &info.shape);
@@ -156,7 +161,7 @@ impl<'a, 't> SentenceFeatures<'a, 't> {
         for (name, offset) in [("s0", 0), ("s-1", -1), ("s-2", -2), ("s+1", 1), ("s+2", 2)] {
             sink.add(name, short(offset));
         }
-        sink.add("s-1s0s+1", &[short(-1), short(0), short(1)].join("|"));
+        sink.add_joined("s-1s0s+1", &[short(-1), short(0), short(1)]);
         self.emit_affixes(word(0), sink);
         if let Some(tok) = self.toks.get(i) {
             if tok.initial {
@@ -232,14 +237,6 @@ impl<'a, 't> SentenceFeatures<'a, 't> {
 
 const PREFIX_NAMES: &[&str] = &["p1", "p2", "p3"];
 const SUFFIX_NAMES: &[&str] = &["x1", "x2", "x3", "x4"];
-
-fn join(a: &str, b: &str) -> String {
-    let mut joined = String::with_capacity(a.len() + b.len() + 1);
-    joined.push_str(a);
-    joined.push('|');
-    joined.push_str(b);
-    joined
-}
 
 /// The BIO label each token gets from the mention whose span holds its
 /// first byte.
@@ -474,6 +471,8 @@ mod tests {
         let mut hashes: Vec<u64> = Vec::new();
         strings.add("w0", "börse");
         hashes.add("w0", "börse");
+        strings.add_joined("w-1w0", &["the", "börse"]);
+        hashes.add_joined("w-1w0", &["the", "börse"]);
         let expected: Vec<u64> = strings.iter().map(|s| attribute_hash(s)).collect();
         assert_eq!(hashes, expected);
     }

@@ -66,18 +66,23 @@ impl Default for RuleTagger {
 
 impl MentionTagger for RuleTagger {
     fn tag(&self, text: &str, sentences: &[Span]) -> Vec<Mention> {
-        let tokens = corroborate_text::tokens(text);
+        let sentence_toks = sentence_tokens(text, sentences);
+        self.tag_tokens(text, &sentence_toks)
+    }
+}
+
+impl RuleTagger {
+    /// Tags sentences already split into token features.
+    pub(crate) fn tag_tokens(
+        &self,
+        text: &str,
+        sentence_toks: &[Vec<sentence::Tok>],
+    ) -> Vec<Mention> {
         let mut drafts = Vec::new();
-        for sentence in sentences {
-            let first = tokens.partition_point(|t| t.span.start < sentence.start);
-            let end = tokens.partition_point(|t| t.span.start < sentence.end);
-            let Some(sentence_tokens) = tokens.get(first..end) else {
-                continue;
-            };
-            let toks = sentence::features(text, sentence_tokens);
+        for toks in sentence_toks {
             let tagger = rules::SentenceTagger {
                 gazetteer: self.gazetteer,
-                toks: &toks,
+                toks,
                 text,
                 out: Vec::new(),
             };
@@ -85,6 +90,25 @@ impl MentionTagger for RuleTagger {
         }
         document::finish(drafts)
     }
+}
+
+/// Token features of each sentence (`sentences` are byte spans in order).
+pub(crate) fn sentence_tokens<'t>(
+    text: &'t str,
+    sentences: &[Span],
+) -> Vec<Vec<sentence::Tok<'t>>> {
+    let tokens = corroborate_text::tokens(text);
+    sentences
+        .iter()
+        .map(|sentence| {
+            let first = tokens.partition_point(|t| t.span.start < sentence.start);
+            let end = tokens.partition_point(|t| t.span.start < sentence.end);
+            tokens
+                .get(first..end)
+                .map(|slice| sentence::features(text, slice))
+                .unwrap_or_default()
+        })
+        .collect()
 }
 
 /// The embedded [`PerceptronTagger`], or the [`RuleTagger`] if the model cannot

@@ -22,8 +22,8 @@ use crate::conll::NerError;
 use crate::document::{self, Draft};
 use crate::gazetteer::Gazetteer;
 use crate::rules::SentenceTagger;
-use crate::sentence::{self, Tok};
-use crate::{MentionTagger, RuleTagger};
+use crate::sentence::Tok;
+use crate::{sentence_tokens, MentionTagger, RuleTagger};
 
 /// The model trained by `corroborate train ner` and committed with the
 /// crate (see `model/README.md`).
@@ -72,7 +72,7 @@ impl PerceptronTagger {
                     first_token: first,
                     end_token: end,
                     text: span.slice(text)?.to_string(),
-                    kind: Some(kind),
+                    kind: Some(rule_place(span, rule_mentions).unwrap_or(kind)),
                     firm: true,
                     title: None,
                     expansion: None,
@@ -81,6 +81,7 @@ impl PerceptronTagger {
                 })
             })
             .collect();
+        let drafts = with_rule_acronyms(drafts, toks, rule_mentions);
         let mut rules = SentenceTagger {
             gazetteer: self.gazetteer,
             toks,
@@ -95,24 +96,71 @@ impl PerceptronTagger {
 
 impl MentionTagger for PerceptronTagger {
     fn tag(&self, text: &str, sentences: &[Span]) -> Vec<Mention> {
-        let tokens = corroborate_text::tokens(text);
-        let rule_mentions = RuleTagger::new(self.gazetteer).tag(text, sentences);
+        let sentence_toks = sentence_tokens(text, sentences);
+        let rule_mentions = RuleTagger::new(self.gazetteer).tag_tokens(text, &sentence_toks);
         let mut drafts = Vec::new();
-        let mut sentence_toks = Vec::with_capacity(sentences.len());
-        for sentence in sentences {
-            let first = tokens.partition_point(|t| t.span.start < sentence.start);
-            let end = tokens.partition_point(|t| t.span.start < sentence.end);
-            let Some(slice) = tokens.get(first..end) else {
-                continue;
-            };
-            let toks = sentence::features(text, slice);
-            drafts.extend(self.sentence_drafts(text, &toks, &rule_mentions));
-            sentence_toks.push(toks);
+        for toks in &sentence_toks {
+            drafts.extend(self.sentence_drafts(text, toks, &rule_mentions));
         }
         vote_kinds(&mut drafts);
         drafts.extend(repeats(&drafts, &sentence_toks, text));
         document::finish(drafts)
     }
+}
+
+/// Adds the rule tagger's acronym defined in parentheses right after a
+/// model mention ("Baltic Grain Union (BGU)") when the model missed it:
+/// the pair gets its expansion, and the acronym's later uses are found
+/// as repeats. (Adding every rule acronym cost precision on the split.)
+fn with_rule_acronyms(
+    mut drafts: Vec<Draft>,
+    toks: &[Tok],
+    rule_mentions: &[Mention],
+) -> Vec<Draft> {
+    for (index, tok) in toks.iter().enumerate() {
+        let in_parentheses = index > 1
+            && toks.get(index - 1).is_some_and(|t| t.is_punct('('))
+            && toks.get(index + 1).is_some_and(|t| t.is_punct(')'));
+        let after_draft = drafts.iter().any(|d| d.end_token + 1 == index);
+        let at = rule_mentions.partition_point(|m| m.span.start < tok.span.start);
+        let Some(mention) = rule_mentions.get(at).filter(|m| m.span == tok.span) else {
+            continue;
+        };
+        if !(tok.acronym && in_parentheses && after_draft) {
+            continue;
+        }
+        let overlaps = drafts
+            .iter()
+            .any(|d| d.span.start < tok.span.end && tok.span.start < d.span.end);
+        if overlaps {
+            continue;
+        }
+        drafts.push(Draft {
+            span: tok.span,
+            first_token: index,
+            end_token: index + 1,
+            text: mention.text.clone(),
+            kind: Some(mention.kind),
+            firm: true,
+            title: None,
+            expansion: None,
+            acronym: true,
+            place_if_locative: false,
+        });
+    }
+    drafts.sort_by_key(|d| d.first_token);
+    drafts
+}
+
+/// `Place` when the rule tagger found a place with exactly this span: its
+/// places rest on the gazetteer and place head words, which the model
+/// sees only as features (measured on the held-out split: see README).
+fn rule_place(span: Span, rule_mentions: &[Mention]) -> Option<EntityKind> {
+    let at = rule_mentions.partition_point(|m| m.span.start < span.start);
+    rule_mentions
+        .get(at)
+        .filter(|m| m.span == span && m.kind == EntityKind::Place)
+        .map(|m| m.kind)
 }
 
 /// Gives every draft the kind most drafts with the same text have.
@@ -158,7 +206,7 @@ fn majority(counts: &[usize; 4]) -> Option<EntityKind> {
 fn repeats(drafts: &[Draft], sentence_toks: &[Vec<Tok>], text: &str) -> Vec<Draft> {
     let names: HashMap<String, EntityKind> = drafts
         .iter()
-        .filter(|d| d.text.contains(' '))
+        .filter(|d| d.text.chars().filter(|c| c.is_alphabetic()).count() > 1)
         .filter_map(|d| Some((without_spaces(&d.text), d.kind?)))
         .collect();
     if names.is_empty() {
@@ -196,9 +244,12 @@ fn longest_name_at(
     start: usize,
     names: &HashMap<String, EntityKind>,
 ) -> Option<(usize, EntityKind)> {
-    if !toks.get(start).is_some_and(|t| t.capitalized) {
+    let first = toks.get(start)?;
+    if !first.capitalized {
         return None;
     }
+    // A capitalized common word at the start of a sentence is no evidence.
+    let single_ok = !(first.initial && first.is_common_word());
     let mut joined = String::new();
     let mut best = None;
     for len in 1..=MAX_NAME_TOKENS {
@@ -206,7 +257,7 @@ fn longest_name_at(
             break;
         };
         joined.push_str(tok.text);
-        if let Some(kind) = names.get(&joined) {
+        if let Some(kind) = names.get(&joined).filter(|_| len > 1 || single_ok) {
             best = Some((len, *kind));
         }
         if tok.possessive {
@@ -242,7 +293,7 @@ fn repeat_draft(
         firm: true,
         title: None,
         expansion: None,
-        acronym: false,
+        acronym: len == 1 && first.acronym,
         place_if_locative: false,
     })
 }

@@ -30,8 +30,7 @@ use crate::conll::{layout, NerError};
 use crate::corpus::{conll_tag, read_split, NameDocument};
 use crate::features::SentenceFeatures;
 use crate::gazetteer::Gazetteer;
-use crate::sentence;
-use crate::{MentionTagger, RuleTagger};
+use crate::{sentence_tokens, RuleTagger};
 
 /// Training settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -170,20 +169,14 @@ impl TrainingData {
         let layout = layout(&document.tokens, &document.sentence_starts);
         let entities = entity_spans(document, &layout.token_spans);
         let text = layout.text.as_str();
-        let tokens = corroborate_text::tokens(text);
-        let rule_mentions = RuleTagger::new(gazetteer).tag(text, &layout.sentences);
+        let sentence_toks = sentence_tokens(text, &layout.sentences);
+        let rule_mentions = RuleTagger::new(gazetteer).tag_tokens(text, &sentence_toks);
         let mut hashes: Vec<u64> = Vec::with_capacity(64);
-        for sentence in &layout.sentences {
-            let first = tokens.partition_point(|t| t.span.start < sentence.start);
-            let end = tokens.partition_point(|t| t.span.start < sentence.end);
-            let Some(sentence_tokens) = tokens.get(first..end) else {
-                continue;
-            };
-            let toks = sentence::features(text, sentence_tokens);
+        for toks in &sentence_toks {
             if toks.is_empty() {
                 continue;
             }
-            let features = SentenceFeatures::new(&toks, text, gazetteer, &rule_mentions);
+            let features = SentenceFeatures::new(toks, text, gazetteer, &rule_mentions);
             let attributes = (0..toks.len())
                 .map(|i| {
                     hashes.clear();

@@ -1,9 +1,9 @@
 //! Rule tests on invented news sentences.
 
-use corroborate_ner::{extract, EntityKind, Gazetteer, Mention};
+use corroborate_ner::{EntityKind, Gazetteer, Mention, MentionTagger, RuleTagger};
 
 fn tag(text: &str) -> Vec<Mention> {
-    extract(text, &corroborate_text::sentences(text))
+    RuleTagger::default().tag(text, &corroborate_text::sentences(text))
 }
 
 fn find<'a>(mentions: &'a [Mention], text: &str) -> Option<&'a Mention> {
@@ -220,7 +220,8 @@ fn empty_and_odd_inputs_do_not_panic() {
     let _ = tag(text);
     // Sentences that do not fit the text are ignored rather than panicking.
     let spans = [corroborate_ner::Span::new(0, 400)];
-    let _ = extract("Short text about Oslo.", &spans);
+    let _ = RuleTagger::default().tag("Short text about Oslo.", &spans);
+    let _ = corroborate_ner::extract("Short text about Oslo.", &spans);
 }
 
 #[test]

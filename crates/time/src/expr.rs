@@ -10,6 +10,8 @@ pub(crate) enum YearSpec {
     Explicit(i32),
     /// "of that year" (0), "of the following year" (+1), "the previous year" (-1).
     Anaphoric(i32),
+    /// "June next year" (+1), "May last year" (-1), "of this year" (0).
+    Deictic(i32),
 }
 
 /// What a relative expression counts from.
@@ -27,6 +29,8 @@ pub(crate) enum PointMod {
     Start,
     Mid,
     End,
+    /// "the rest of the week": from the base date to the end of the period.
+    Rest,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -116,8 +120,8 @@ pub(crate) struct Candidate {
     pub expr: Expr,
     /// TIMEX3 part of day ("MO", "AF", "EV", "NI").
     pub part_of_day: Option<&'static str>,
-    /// Clock time (hour, minute).
-    pub clock: Option<(u32, u32)>,
+    /// Clock time (hour, minute, second when written).
+    pub clock: Option<(u32, u32, Option<u32>)>,
     pub point_mod: Option<PointMod>,
     /// "the first week of": the point modifier covers this many days.
     pub edge_days: Option<i64>,

@@ -54,10 +54,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         r"\b(?:(?P<wd>{WEEKDAY_RE})\s*,?\s+)?(?P<m>{MONTH_RE})(?:\s*[-/]\s*|\s*)(?:the\s+)?(?P<d>\d{{1,2}}){ORDINAL_SUFFIX}\b(?:(?P<conn>{DAY_CONNECTOR})(?P<d2>\d{{1,2}}){ORDINAL_SUFFIX}\b)?{YEAR_TAIL}"
     );
     let month_year = format!(
-        r"\b(?P<m>{MONTH_RE})(?:\s+of)?\s*,?\s+(?:(?P<y>\d{{3,4}})(?:\s*(?P<bc>{ERA_BC}))?\b|(?P<ana>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year\b)"
+        r"\b(?P<m>{MONTH_RE})(?:\s+of)?\s*,?\s+(?:(?P<y>\d{{3,4}})(?:\s*(?P<bc>{ERA_BC}))?\b|(?P<ana>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year\b|(?P<dei>next|last|this)\s+year\b)"
     );
     let season = format!(
-        r"\b(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]+)?(?P<s>{SEASON_RE})\b(?:\s+(?:of\s+)?(?P<y>\d{{4}})\b|\s+of\s+(?P<ana>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year\b)?"
+        r"\b(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]+)?(?P<s>{SEASON_RE})\b(?:\s+(?:of\s+)?(?:(?P<y>\d{{1,4}})\s*(?P<bc>{ERA_BC})|(?P<y4>\d{{4}})\b)|\s+of\s+(?P<ana>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year\b)?"
     );
     let ordinal_day_month = format!(
         r"\b(?:the\s+)?(?P<dw>{ORDINAL_DAY_WORDS})\s+(?:of\s+)?(?P<m>{MONTH_RE}){YEAR_TAIL}"
@@ -96,7 +96,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             parse_bare_hour,
         ),
         pattern(
-            r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T(?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2})?)?\b",
+            r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T(?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<sec>\d{2}))?)?\b",
             parse_iso,
         ),
         pattern(
@@ -112,6 +112,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             parse_slash,
         ),
         pattern(r"\b(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b", parse_iso),
+        pattern(
+            r"\b(?P<y>\d{4})[-/](?P<m>\d{1,2})\b|\b(?P<m2>\d{1,2})/(?P<y2>\d{4})\b",
+            parse_numeric_month,
+        ),
         pattern(&ordinal_day_month, parse_ordinal_day_month),
         pattern(&month_ordinal_day, parse_ordinal_day_month),
         pattern(
@@ -171,7 +175,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         ),
         pattern(&relative, parse_relative),
         pattern(
-            r"\b(?:the\s+)?(?P<pm>end|beginning|start|middle|rest|remainder|turn|close)\s+of\s+(?P<rel>the|this|that|last|next)\s+(?P<u>week|month|year|decade|century)\b",
+            r"\b(?:the\s+)?(?P<pm>end|beginning|start|middle|rest|remainder|turn|close)\s+of\s+(?P<rel>the|this|that|last|next|(?:the\s+)?current)\s+(?P<u>week|month|year|decade|century)\b",
             parse_part_of_unit,
         ),
         pattern(
@@ -219,11 +223,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             parse_set,
         ),
         pattern(
-            r"\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2})(?::\d{2})?)?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?:GMT|UTC|local\s+time)\b)?",
+            r"\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2})(?::(?P<sec>[0-5]\d))?)?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?:GMT|UTC|local\s+time)\b)?",
             parse_clock,
         ),
         pattern(
-            r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?\b(?:\s*(?:hours|hrs|GMT|UTC|local\s+time)\b)?",
+            r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?\b(?:\s*(?:hours|hrs|GMT|UTC|local\s+time)\b)?",
             parse_clock,
         ),
         pattern(
@@ -289,6 +293,15 @@ fn whole(caps: &Captures) -> Option<(usize, usize)> {
 
 /// True when the match touches other digits in a way that makes it part of a
 /// bigger number ("10,000", "3.2", phone numbers, "1-800").
+/// "1-2016-11", "2016-11-x9": a number run joined by hyphens.
+fn hyphen_joined_number(text: &str, start: usize, end: usize) -> bool {
+    let mut before = text.get(..start).unwrap_or("").chars().rev();
+    let mut after = text.get(end..).unwrap_or("").chars();
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    (before.next() == Some('-') && digit(before.next()))
+        || (after.next() == Some('-') && digit(after.next()))
+}
+
 fn glued_to_number(text: &str, start: usize, end: usize) -> bool {
     let before = text.get(..start).unwrap_or("");
     let after = text.get(end..).unwrap_or("");
@@ -352,7 +365,7 @@ fn parse_iso(caps: &Captures, text: &str) -> Vec<Candidate> {
         calendar(Some(YearSpec::Explicit(y as i32)), Some(m), Some(d)),
     );
     if let (Some(h), Some(mi)) = (number(caps, "h"), number(caps, "mi")) {
-        candidate.clock = Some((h, mi));
+        candidate.clock = Some((h, mi, number(caps, "sec")));
     }
     vec![candidate]
 }
@@ -389,6 +402,36 @@ fn parse_slash(caps: &Captures, text: &str) -> Vec<Candidate> {
         start,
         end,
         calendar(Some(YearSpec::Explicit(year)), Some(month), Some(day)),
+    )]
+}
+
+/// "2016-11", "2015/3", "11/2016": a month of a year. "2010-11" is read as
+/// a span of years, not November 2010, when the second number can continue
+/// the first year (11 > 10), as in "the 2010-11 season".
+fn parse_numeric_month(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let Some((start, end)) = whole(caps) else {
+        return vec![];
+    };
+    let (year, month, year_first) = match (number(caps, "y"), number(caps, "m")) {
+        (Some(y), Some(m)) => (y, m, true),
+        _ => match (number(caps, "y2"), number(caps, "m2")) {
+            (Some(y), Some(m)) => (y, m, false),
+            _ => return vec![],
+        },
+    };
+    let continues_year = year_first && month > year % 100;
+    if !(1..=12).contains(&month)
+        || !(1000..2100).contains(&year)
+        || continues_year
+        || glued_to_number(text, start, end)
+        || hyphen_joined_number(text, start, end)
+    {
+        return vec![];
+    }
+    vec![Candidate::new(
+        start,
+        end,
+        calendar(Some(YearSpec::Explicit(year as i32)), Some(month), None),
     )]
 }
 
@@ -557,6 +600,12 @@ fn parse_month_year(caps: &Captures, text: &str) -> Vec<Candidate> {
     };
     let year = if let Some(ana) = group(caps, "ana") {
         YearSpec::Anaphoric(anaphoric_offset(ana.as_str()))
+    } else if let Some(dei) = group(caps, "dei") {
+        YearSpec::Deictic(match dei.as_str().to_ascii_lowercase().as_str() {
+            "next" => 1,
+            "last" => -1,
+            _ => 0,
+        })
     } else {
         let Some(y) = number(caps, "y") else {
             return vec![];
@@ -959,6 +1008,7 @@ fn point_mod(word: Option<regex::Match>) -> Option<PointMod> {
         "early" | "beginning" | "start" => Some(PointMod::Start),
         "mid" | "middle" => Some(PointMod::Mid),
         "late" | "end" | "close" => Some(PointMod::End),
+        "rest" | "remainder" => Some(PointMod::Rest),
         _ => None,
     }
 }
@@ -1020,6 +1070,9 @@ fn parse_season(caps: &Captures, text: &str) -> Vec<Candidate> {
         return vec![];
     };
     let year = if let Some(y) = number(caps, "y") {
+        // Written with its era: "the spring of 480 BC".
+        Some(YearSpec::Explicit(-(y as i32)))
+    } else if let Some(y) = number(caps, "y4") {
         if !(1000..2100).contains(&y) {
             return vec![];
         }
@@ -1205,11 +1258,18 @@ fn parse_part_of_unit(caps: &Captures, _text: &str) -> Vec<Candidate> {
         "this" => (0, Base::Deictic),
         "last" => (-1, Base::Deictic),
         "next" => (1, Base::Deictic),
+        "current" | "the current" => (0, Base::Deictic),
+        // "the rest of the week" counts from now.
+        "the" if u_is_rest(caps) => (0, Base::Deictic),
         _ => (0, Base::Anaphoric),
     };
     let candidate = Candidate::new(start, end, Expr::UnitShift { unit, offset, base });
     let pm = point_mod(group(caps, "pm"));
     vec![with_mod(candidate, pm.or(Some(PointMod::Mid)))]
+}
+
+fn u_is_rest(caps: &Captures) -> bool {
+    point_mod(group(caps, "pm")) == Some(PointMod::Rest)
 }
 
 fn parse_reference(caps: &Captures, _text: &str) -> Vec<Candidate> {
@@ -1426,7 +1486,7 @@ fn parse_clock(caps: &Captures, text: &str) -> Vec<Candidate> {
         (hour, minute)
     };
     let mut candidate = Candidate::new(start, end, Expr::Clock);
-    candidate.clock = Some((hour, minute));
+    candidate.clock = Some((hour, minute, number(caps, "sec")));
     vec![candidate]
 }
 
@@ -1548,7 +1608,7 @@ fn clock_candidate(start: usize, end: usize, hour: u32, minute: u32) -> Vec<Cand
         return vec![];
     }
     let mut candidate = Candidate::new(start, end, Expr::Clock);
-    candidate.clock = Some((hour, minute));
+    candidate.clock = Some((hour, minute, None));
     vec![candidate]
 }
 
@@ -1810,7 +1870,18 @@ fn attach_clock_times(text: &str, kept: &mut Vec<Candidate>) {
             .to_ascii_lowercase();
         let joinable = matches!(
             gap.as_str(),
-            "" | "," | "at" | ", at" | "on" | ", on" | "of"
+            "" | ","
+                | "at"
+                | ", at"
+                | "on"
+                | ", on"
+                | "of"
+                | "around"
+                | "at around"
+                | "about"
+                | "at about"
+                | "-"
+                | "–"
         );
         let left_clock = left.expr == Expr::Clock;
         let right_clock = right.expr == Expr::Clock;
@@ -1824,6 +1895,10 @@ fn attach_clock_times(text: &str, kept: &mut Vec<Candidate>) {
                     | Expr::DayShift { .. }
                     | Expr::DayOfMonth { .. }
                     | Expr::WeekdayOfWeek { .. }
+                    | Expr::NamedShift {
+                        name: Named::Weekday(_),
+                        ..
+                    }
             ) && kept[date_index].clock.is_none();
             if date_ok {
                 let clock = kept[clock_index].clock;

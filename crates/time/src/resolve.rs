@@ -13,8 +13,8 @@
 //! * Narrative mode (no DCT, or a DCT far from every year mentioned, as in
 //!   history articles): everything counts from the last mentioned date;
 //!   year-less dates choose the nearest year with a bias to the future (a
-//!   past candidate counts double distance: stories move forward), so "in
-//!   May" after "in October 2019" is 2020-05.
+//!   past candidate counts double distance, and ties go forward: stories
+//!   move forward), so "in May" after "in October 2019" is 2020-05.
 //! * Anaphoric expressions ("the next day", "five days later", "that year")
 //!   always use the last mentioned date, falling back to the DCT. A finer
 //!   earlier date inside the latest coarse one is preferred ("May 10, 1940
@@ -22,6 +22,16 @@
 //!   previous year", "two years ago") do not move the reference.
 //! * In news mode a year-only reference lends its year to a year-less date
 //!   only from the same or the previous sentence (see `yearless_base`).
+//! * A year-less date listed with a dated one takes its year: "in April
+//!   and June 1955", "26 June - 4 August 1952" (see `lent_years`).
+//! * Asides do not move the reference: a date after "since", "until",
+//!   "prior to", "as early as", and a year in parentheses ("the Civil Code
+//!   (1804)"). A season or quarter with its year written out does.
+//! * A month after a year-only mention uses that year, unless the year
+//!   looks back (is earlier than the last month mentioned in the paragraph).
+//! * "a few days later", "several years ago": FUTURE_REF / PAST_REF.
+//! * "June next year", "May last year" count the year from the deictic base;
+//!   "the rest of the week" runs from the deictic base to the week's end.
 //! * Mode detection is automatic (see `is_news`).
 //! * Without a DCT to count from, "today" is PRESENT_REF.
 //! * Weekdays: news reports are past-oriented, so "on Wednesday" is the last
@@ -101,6 +111,9 @@ pub(crate) struct Resolver<'t> {
     /// Paragraph in which an explicit year before the DCT's was mentioned.
     background_paragraph: Option<usize>,
     paragraph_starts: Vec<usize>,
+    /// Years lent by a following dated expression in a list or range
+    /// ("in April and June 1955"), by candidate start.
+    lent_years: Vec<(usize, i32)>,
     /// Start of the candidate being resolved.
     current_start: usize,
 }
@@ -125,6 +138,7 @@ impl<'t> Resolver<'t> {
             month_reference: None,
             background_paragraph: None,
             paragraph_starts,
+            lent_years: lent_years(text, candidates),
             current_start: 0,
         }
     }
@@ -144,9 +158,10 @@ impl<'t> Resolver<'t> {
         let mut resolved = self.resolve_expr(candidate, paragraph)?;
         self.apply_time_of_day(candidate, &mut resolved);
         if let (Some(pm), Some((start, end))) = (candidate.point_mod, resolved.range) {
-            resolved.range = Some(match candidate.edge_days {
-                Some(days) => edge(start, end, pm, days),
-                None => narrow(start, end, pm),
+            resolved.range = Some(match (pm, candidate.edge_days) {
+                (PointMod::Rest, _) => self.rest_of(start, end, paragraph),
+                (_, Some(days)) => edge(start, end, pm, days),
+                (_, None) => narrow(start, end, pm),
             });
         }
         let looks_back = matches!(
@@ -155,7 +170,8 @@ impl<'t> Resolver<'t> {
                 | Expr::NamedShift { offset: ..=-1, .. }
                 | Expr::CountShift { sign: ..=-1, .. }
         );
-        if let Some((date, grain)) = resolved.reference.filter(|_| !looks_back) {
+        let aside = self.is_aside(candidate);
+        if let Some((date, grain)) = resolved.reference.filter(|_| !looks_back && !aside) {
             let reference = Reference {
                 date,
                 grain,
@@ -183,6 +199,46 @@ impl<'t> Resolver<'t> {
             anchor: resolved.anchor,
             inferred: self.dct_inferred && resolved.used_dct,
         })
+    }
+
+    /// A date introduced by "since", "until", "prior to", … bounds a state
+    /// rather than moving the story, and a year in parentheses labels a
+    /// thing ("the Civil Code (1804)"): neither becomes the reference.
+    fn is_aside(&self, candidate: &Candidate) -> bool {
+        let before = text_before(self.text, candidate.start, 16).to_ascii_lowercase();
+        let before = before.trim_end();
+        let cue = ASIDE_CUES.iter().any(|cue| {
+            before
+                .strip_suffix(cue)
+                .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
+        });
+        let year_only = matches!(
+            candidate.expr,
+            Expr::Calendar {
+                month: None,
+                year: Some(_),
+                ..
+            }
+        );
+        let after = self.text.get(candidate.end..).unwrap_or("");
+        let parenthesized = before.ends_with('(') && after.starts_with(')');
+        cue || (year_only && parenthesized)
+    }
+
+    /// "the rest of the month": from the deictic base date (when it lies
+    /// inside the period) to the period's end.
+    fn rest_of(
+        &self,
+        start: NaiveDate,
+        end: NaiveDate,
+        paragraph: usize,
+    ) -> (NaiveDate, NaiveDate) {
+        let from = self
+            .deictic_base(paragraph)
+            .map(|(r, _)| r.date)
+            .filter(|d| (start..=end).contains(d))
+            .unwrap_or(start);
+        (from, end)
     }
 
     fn reference_from_dct(&self) -> bool {
@@ -304,6 +360,11 @@ impl<'t> Resolver<'t> {
                 Some((r, dct)) => (Some(r.date.year() + offset), self.anchor_of(dct), dct),
                 None => (None, TimeAnchor::Unanchored, false),
             },
+            Some(YearSpec::Deictic(offset)) => match self.deictic_base(paragraph) {
+                Some((r, dct)) => (Some(r.date.year() + offset), self.anchor_of(dct), dct),
+                None => (None, TimeAnchor::Unanchored, false),
+            },
+            None if self.lent_year().is_some() => (self.lent_year(), TimeAnchor::Absolute, false),
             None => match (month, self.yearless_base(paragraph, day.is_some())) {
                 (Some(m), Some((r, dct))) => {
                     let y = self.pick_year(m, day, r);
@@ -326,10 +387,18 @@ impl<'t> Resolver<'t> {
         resolved
     }
 
+    fn lent_year(&self) -> Option<i32> {
+        self.lent_years
+            .binary_search_by_key(&self.current_start, |(start, _)| *start)
+            .ok()
+            .and_then(|i| self.lent_years.get(i))
+            .map(|(_, year)| *year)
+    }
+
     /// Reference for a date written without its year. Within a paragraph a
     /// day-precision date ("April 15") follows the last day-precision date,
     /// and a month follows the last month or day rather than a year-only
-    /// aside ("a campaign planned for 1976").
+    /// mention that looks back ("In May 1944 … as in 1940 … in June").
     ///
     /// In news mode a year-only reference is used only when it was mentioned
     /// in the same or the previous sentence ("In 2011, … On 16 December"),
@@ -343,7 +412,12 @@ impl<'t> Resolver<'t> {
         let in_paragraph = |r: &Reference| {
             r.paragraph == paragraph && (!self.news || r.grain != Grain::Year || near(r))
         };
-        let latest_is_year = self.reference.is_some_and(|r| r.grain == Grain::Year);
+        // A year-only mention earlier than the last month looks back; a later
+        // one ("November 1939 … In 1940 … In September") moves the story.
+        let year_looks_back = |month: &Reference| {
+            self.reference
+                .is_some_and(|r| r.grain == Grain::Year && r.date.year() < month.date.year())
+        };
         let local = if has_day {
             self.day_reference.filter(in_paragraph)
         } else {
@@ -351,7 +425,7 @@ impl<'t> Resolver<'t> {
         }
         .or_else(|| {
             self.month_reference
-                .filter(|r| in_paragraph(r) && latest_is_year)
+                .filter(|r| in_paragraph(r) && year_looks_back(r))
         })
         .or_else(|| self.reference.filter(in_paragraph));
         if let Some(r) = local {
@@ -392,7 +466,8 @@ impl<'t> Resolver<'t> {
                 (true, true) | (false, false) => delta.abs() * 2,
                 _ => delta.abs(),
             };
-            if cost < best.0 {
+            // Ties go the mode's way: later in narrative, earlier in news.
+            if cost < best.0 || (cost == best.0 && !self.news) {
                 best = (cost, year);
             }
         }
@@ -400,10 +475,14 @@ impl<'t> Resolver<'t> {
     }
 
     fn season(&self, year: Option<YearSpec>, code: &'static str, paragraph: usize) -> Resolved {
+        let explicit = matches!(year, Some(YearSpec::Explicit(_)));
         let year = match year {
             Some(YearSpec::Explicit(y)) => Some((y, TimeAnchor::Absolute, false)),
             Some(YearSpec::Anaphoric(offset)) => self
                 .anaphoric_base(Grain::Year)
+                .map(|(r, dct)| (r.date.year() + offset, self.anchor_of(dct), dct)),
+            Some(YearSpec::Deictic(offset)) => self
+                .deictic_base(paragraph)
                 .map(|(r, dct)| (r.date.year() + offset, self.anchor_of(dct), dct)),
             None => self.yearless_base(paragraph, false).map(|(r, dct)| {
                 let start_month = season_months(code).0;
@@ -421,13 +500,17 @@ impl<'t> Resolver<'t> {
         let (first, last) = season_months(code);
         let end_year = if last < first { y + 1 } else { y };
         let range = month_start(y, first).zip(month_end(end_year, last));
+        // A season with its year written out moves the narrative to that year.
+        let reference = explicit
+            .then(|| month_start(y, first).map(|d| (d, Grain::Year)))
+            .flatten();
         Resolved {
             value: format!("{}-{code}", year_string(y)),
             timex_type: TimexType::Date,
             range,
             anchor,
             used_dct,
-            reference: None,
+            reference,
         }
     }
 
@@ -654,6 +737,11 @@ impl<'t> Resolver<'t> {
         base: Base,
         paragraph: usize,
     ) -> Resolved {
+        // "a few days later", "several years ago": only the direction is known.
+        if count.is_none() {
+            let value = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+            return Resolved::plain(value, TimexType::Date);
+        }
         let grain = unit_grain(unit);
         let found = self.base_for(base, grain, paragraph);
         let (Some(count), Some((reference, dct))) = (count, found) else {
@@ -686,8 +774,11 @@ impl<'t> Resolver<'t> {
     /// Adds a part of day or clock time to a day-precision value; the
     /// timex becomes a TIME.
     fn apply_time_of_day(&self, candidate: &Candidate, resolved: &mut Resolved) {
-        let suffix = if let Some((h, m)) = candidate.clock {
-            format!("T{h:02}:{m:02}")
+        let suffix = if let Some((h, m, second)) = candidate.clock {
+            match second {
+                Some(sec) => format!("T{h:02}:{m:02}:{sec:02}"),
+                None => format!("T{h:02}:{m:02}"),
+            }
         } else if let Some(part) = candidate.part_of_day {
             format!("T{part}")
         } else {
@@ -751,6 +842,63 @@ fn is_news_marker(expr: &Expr) -> bool {
         _ => false,
     }
 }
+
+/// Years that year-less dates borrow from the next expression of a list or
+/// range: "April and June 1955", "26 June - 4 August 1952", "July-November
+/// 1954" (the borrowed year is one less when the month comes after the
+/// lender's: "November - March 1945" → November 1944). Chains propagate
+/// backwards ("April, May and June 1955").
+fn lent_years(text: &str, candidates: &[Candidate]) -> Vec<(usize, i32)> {
+    let mut lent = Vec::new();
+    let mut lender: Option<(usize, i32, u32)> = None;
+    for candidate in candidates.iter().rev() {
+        let month = calendar_month(&candidate.expr);
+        let own_year = candidate.has_explicit_year();
+        let borrowed = match (own_year, month, lender) {
+            (None, Some(m), Some((lender_start, year, lender_month)))
+                if is_list_connector(text.get(candidate.end..lender_start).unwrap_or("")) =>
+            {
+                Some(if m > lender_month { year - 1 } else { year })
+            }
+            _ => None,
+        };
+        if let Some(year) = borrowed {
+            lent.push((candidate.start, year));
+        }
+        lender = match (own_year.or(borrowed), month) {
+            (Some(year), Some(m)) => Some((candidate.start, year, m)),
+            _ => None,
+        };
+    }
+    lent.reverse();
+    lent
+}
+
+fn calendar_month(expr: &Expr) -> Option<u32> {
+    match expr {
+        Expr::Calendar { month, .. } => *month,
+        _ => None,
+    }
+}
+
+fn is_list_connector(gap: &str) -> bool {
+    matches!(
+        gap.trim(),
+        "and" | "or" | "to" | "-" | "–" | "—" | "until" | "till" | "through" | "," | ", and"
+    )
+}
+
+/// Up to `max_bytes` of `text` before `end`, cut at a char boundary.
+fn text_before(text: &str, end: usize, max_bytes: usize) -> &str {
+    let mut start = end.saturating_sub(max_bytes);
+    while start < end && !text.is_char_boundary(start) {
+        start += 1;
+    }
+    text.get(start..end).unwrap_or("")
+}
+
+/// Words before a date that make it an aside (see `Resolver::is_aside`).
+const ASIDE_CUES: &[&str] = &["since", "until", "till", "prior to", "as early as"];
 
 /// Number of sentence ends (". X", "! X", "? X") in `text`.
 fn sentence_ends(text: &str) -> usize {
@@ -1042,6 +1190,7 @@ fn edge(start: NaiveDate, end: NaiveDate, pm: PointMod, days: i64) -> (NaiveDate
     }
     match pm {
         PointMod::End => (shift_days(end, 1 - days), end),
+        PointMod::Rest => (start, end),
         _ => (start, shift_days(start, days - 1)),
     }
 }
@@ -1057,5 +1206,6 @@ fn narrow(start: NaiveDate, end: NaiveDate, pm: PointMod) -> (NaiveDate, NaiveDa
         PointMod::Start => (start, shift_days(start, third - 1)),
         PointMod::Mid => (shift_days(start, third), shift_days(end, -third)),
         PointMod::End => (shift_days(end, -(third - 1)), end),
+        PointMod::Rest => (start, end),
     }
 }

@@ -523,3 +523,98 @@ fn former_is_a_reference_only_in_history_writing() {
         .iter()
         .any(|t| t.text == "former" && t.value == "PAST_REF"));
 }
+
+#[test]
+fn regression_listed_months_borrow_the_year_that_follows() {
+    let text =
+        "The old regime fell in 1953.\nIn April and June 1955, the army marched on the capital, \
+                and the siege lasted from November - March 1957.";
+    let values: Vec<(String, String)> = pairs(text, None);
+    assert!(values.contains(&p("April", "1955-04")), "{values:?}");
+    assert!(values.contains(&p("November", "1956-11")), "{values:?}");
+}
+
+#[test]
+fn regression_seasons_with_years_move_the_story() {
+    let text = "War broke out in 1914. By the spring of 1915 the front had settled; on 5 August the city fell. \
+                The fleet sailed in the spring of 480 BC.";
+    let values = pairs(text, NaiveDate::from_ymd_opt(2009, 12, 19));
+    assert!(values.contains(&p("5 August", "1915-08-05")), "{values:?}");
+    assert!(
+        values.contains(&p("the spring of 480 BC", "BC0480-SP")),
+        "{values:?}"
+    );
+}
+
+#[test]
+fn regression_asides_do_not_become_the_reference() {
+    let text =
+        "In 1793 the assembly met. Peasants resented the Civil Code (1790) and a tax in force \
+                since 1788. On 17 August, the assembly voted for conscription.";
+    let values = pairs(text, NaiveDate::from_ymd_opt(2009, 12, 19));
+    assert!(values.contains(&p("17 August", "1793-08-17")), "{values:?}");
+}
+
+#[test]
+fn regression_later_year_mention_beats_earlier_month() {
+    let text = "The pact was signed in November 1939. In 1940, the navy grew. In September, \
+                the embargo widened.";
+    let values = pairs(text, None);
+    assert!(values.contains(&p("September", "1940-09")), "{values:?}");
+}
+
+#[test]
+fn vague_counted_shifts_are_references() {
+    assert_eq!(
+        pairs(
+            "The army left on 3 May 1921. A few days later the town rose; several years ago it was calm.",
+            None
+        ),
+        vec![
+            p("3 May 1921", "1921-05-03"),
+            p("A few days later", "FUTURE_REF"),
+            p("several years ago", "PAST_REF"),
+        ]
+    );
+}
+
+#[test]
+fn clock_times_with_seconds_and_loose_joins() {
+    assert_eq!(
+        pairs(
+            "The blast came at 7:56:30 pm. Talks resume on Friday around 3 p.m.",
+            DCT
+        ),
+        vec![
+            p("7:56:30 pm", "2022-01-11T19:56:30"),
+            p("Friday around 3 p.m.", "2022-01-07T15:00"),
+        ]
+    );
+}
+
+#[test]
+fn rest_of_a_period_starts_at_the_base_date() {
+    let tagged = run("Schools stay shut for the rest of the week.", DCT);
+    assert_eq!(tagged[0].text, "the rest of the week");
+    assert_eq!(
+        (tagged[0].start, tagged[0].end),
+        (Some(day(2022, 1, 11)), Some(day(2022, 1, 16)))
+    );
+}
+
+#[test]
+fn months_of_deictic_years_and_numeric_months() {
+    assert_eq!(
+        pairs(
+            "Elections are due in June next year; the census of 2016-11 and the report of 3/2015 \
+             differ, as in the 2010-11 season.",
+            DCT
+        ),
+        vec![
+            p("June next year", "2023-06"),
+            p("2016-11", "2016-11"),
+            p("3/2015", "2015-03"),
+            p("2010", "2010"),
+        ]
+    );
+}

@@ -1,0 +1,14 @@
+//! Fuzzes `PlainTextReader`: any bytes must give reports or an error, never a
+//! panic, a hang or unbounded memory.
+#![no_main]
+
+use corroborate_ingest::{ReportReader, PlainTextReader};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(outcome) = PlainTextReader.read("notes.md", data) {
+        for report in outcome.reports {
+            assert!(!report.text.trim().is_empty());
+        }
+    }
+});
