@@ -8,8 +8,10 @@
 //!   that has mentioned an explicit earlier year ("In 2011 …"), where they
 //!   count from that narrative date. Year-less dates ("28 December", "in
 //!   May") use a reference date from the same paragraph if there is one,
-//!   else the DCT, choosing the nearest year with a bias to the past (a
-//!   future candidate counts double distance).
+//!   with the narrative's bias to the future but never past the DCT ("in
+//!   October 2019 … in May" → 2020-05); else the DCT, choosing the nearest
+//!   year with a bias to the past (a future candidate counts double
+//!   distance).
 //! * Narrative mode (no DCT, or a DCT far from every year mentioned, as in
 //!   history articles): everything counts from the last mentioned date;
 //!   year-less dates choose the nearest year with a bias to the future (a
@@ -455,19 +457,31 @@ impl<'t> Resolver<'t> {
         };
         let here = position(ref_year, reference.date.month(), ref_day);
         let target_day = day.unwrap_or(15);
+        // Past bias only when counting from the DCT; a background paragraph
+        // of a news report reads like narrative ("in October 2019 … in
+        // May" → May 2020), but never past the DCT.
+        let past_bias = self.news && reference.from_dct;
+        let latest = self
+            .dct
+            .filter(|_| self.news)
+            .map(|d| position(d.year(), d.month(), d.day()));
         let mut best = (i64::MAX, ref_year);
         for year in [ref_year - 1, ref_year, ref_year + 1] {
             // "Feb 29" only exists in leap years.
             if day.is_some_and(|d| NaiveDate::from_ymd_opt(year, month, d).is_none()) {
                 continue;
             }
-            let delta = position(year, month, target_day) - here;
-            let cost = match (delta >= 0, self.news) {
+            let target = position(year, month, target_day);
+            if !past_bias && latest.is_some_and(|l| target > l) {
+                continue;
+            }
+            let delta = target - here;
+            let cost = match (delta >= 0, past_bias) {
                 (true, true) | (false, false) => delta.abs() * 2,
                 _ => delta.abs(),
             };
             // Ties go the mode's way: later in narrative, earlier in news.
-            if cost < best.0 || (cost == best.0 && !self.news) {
+            if cost < best.0 || (cost == best.0 && !past_bias) {
                 best = (cost, year);
             }
         }

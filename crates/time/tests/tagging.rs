@@ -289,6 +289,16 @@ fn anaphora_follow_the_narrative() {
 }
 
 #[test]
+fn regression_month_after_earlier_month_moves_forward_in_a_news_background_paragraph() {
+    let text = "For example, in October 2019 the president signed a law on appointments. However, in May, he removed the senator from office.";
+    let dct = NaiveDate::from_ymd_opt(2022, 1, 11);
+    assert_eq!(
+        pairs(text, dct),
+        vec![p("October 2019", "2019-10"), p("May", "2020-05")]
+    );
+}
+
+#[test]
 fn regression_month_after_earlier_month_moves_forward() {
     let text = "The movement was founded in October 2019. In May, it held its first congress.";
     assert_eq!(
