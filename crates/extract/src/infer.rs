@@ -67,13 +67,8 @@ pub fn refine_undated(reports: &mut [AnnotatedReport]) {
 /// falls inside the range's year. Weekday names and other relative words
 /// are left out: they would only echo the guess.
 fn latest_explicit_day(annotated: &AnnotatedReport, range: &DateRange) -> Option<NaiveDate> {
-    let annotations = annotate_with_date(
-        &annotated.report,
-        annotated.annotations.sentences.clone(),
-        Some(range.end),
-    );
-    annotations
-        .timexes
+    let timexes = timexes_for(annotated, range.end);
+    timexes
         .iter()
         .filter(|t| t.text.chars().any(|c| c.is_ascii_digit()))
         .filter_map(|t| match (t.start, t.end) {
@@ -122,6 +117,13 @@ fn reference_events(reports: &[AnnotatedReport]) -> Vec<ReferenceEvent> {
         .collect()
 }
 
+/// Time expressions as if the report were published on `dct`: only the
+/// stages that depend on the date are re-run.
+fn timexes_for(annotated: &AnnotatedReport, dct: NaiveDate) -> Vec<corroborate_model::Timex> {
+    let a = &annotated.annotations;
+    corroborate_time::tag(&annotated.report.text, &a.sentences, Some(dct), true)
+}
+
 fn best_candidate(
     annotated: &AnnotatedReport,
     first: NaiveDate,
@@ -132,15 +134,17 @@ fn best_candidate(
     let mut best: Option<(usize, NaiveDate)> = None;
     for offset in 0..=days {
         let day = first + Duration::days(offset);
-        let annotations = annotate_with_date(
-            &annotated.report,
-            annotated.annotations.sentences.clone(),
-            Some(day),
+        let timexes = timexes_for(annotated, day);
+        let a = &annotated.annotations;
+        let events = corroborate_events::extract(
+            &annotated.report.text,
+            &a.sentences,
+            &timexes,
+            &a.mentions,
         );
-        let score = annotations
-            .events
+        let score = events
             .iter()
-            .filter(|e| depends_on_dct(e, &annotations.timexes))
+            .filter(|e| depends_on_dct(e, &timexes))
             .filter(|e| matches_reference(e, &annotated.report.text, references))
             .count();
         if best.is_none_or(|(s, _)| score > s) {
