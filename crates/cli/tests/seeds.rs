@@ -3,18 +3,22 @@
 mod common;
 
 use common::{analyze, shared, validate_against_schema};
+use std::sync::OnceLock;
+
 use corroborate_model::{Analysis, ClaimStatus, ConflictKind, EntityKind};
 
-fn seeds() -> Option<Analysis> {
-    let dir = shared("corpus/seeds")?;
-    let output = analyze(&[dir]);
-    assert_eq!(
-        output.analysis.reports.len(),
-        5,
-        "skipped: {:?}",
-        output.analysis.skipped
-    );
-    Some(output.analysis)
+/// The seeds are analysed once for all tests of this file.
+fn seeds() -> Option<&'static Analysis> {
+    static ANALYSIS: OnceLock<Option<Analysis>> = OnceLock::new();
+    ANALYSIS
+        .get_or_init(|| {
+            let dir = shared("corpus/seeds")?;
+            let output = analyze(&[dir]);
+            let skipped = &output.analysis.skipped;
+            assert_eq!(output.analysis.reports.len(), 5, "skipped: {skipped:?}");
+            Some(output.analysis)
+        })
+        .as_ref()
 }
 
 #[test]
@@ -106,6 +110,136 @@ fn arrest_figures_agree_and_troop_figures_conflict() {
 #[test]
 fn seed_output_validates_against_the_schema() {
     let Some(a) = seeds() else { return };
-    let json = corroborate_render::render_json(&a).expect("renders");
+    let json = corroborate_render::render_json(a).expect("renders");
     validate_against_schema(&serde_json::from_str(&json).expect("valid JSON"));
+}
+
+fn entity_with<'a>(a: &'a Analysis, alias: &str) -> Option<&'a corroborate_model::Entity> {
+    a.entities
+        .iter()
+        .find(|e| e.aliases.iter().any(|x| x == alias))
+}
+
+#[test]
+fn spelling_variants_and_acronyms_merge_with_reasons() {
+    let Some(a) = seeds() else { return };
+    let yert = entity_with(&a, "Yertysbayev").expect("Yertysbayev found");
+    assert!(
+        yert.aliases.iter().any(|x| x.contains("Ertysbayev")),
+        "{:?}",
+        yert.aliases
+    );
+    let csto = entity_with(&a, "CSTO").expect("CSTO found");
+    assert_eq!(csto.kind, EntityKind::Organization);
+    assert!(
+        csto.aliases
+            .iter()
+            .any(|x| x.starts_with("Collective Security Treaty")),
+        "{:?}",
+        csto.aliases
+    );
+    assert!(csto.merges.iter().any(|m| m.rule == "acronym"));
+}
+
+#[test]
+fn namesakes_stay_apart() {
+    let Some(a) = seeds() else { return };
+    let father = entity_with(&a, "Nursultan Nazarbayev").expect("former president found");
+    for other in [
+        "Nazarbayev University",
+        "Nur-Sultan",
+        "Dariga Nazrabayeva",
+        "Aliya Nazarbayeva",
+    ] {
+        let entity = entity_with(&a, other).unwrap_or_else(|| panic!("{other} found"));
+        assert_ne!(
+            entity.id, father.id,
+            "{other} merged with the former president"
+        );
+    }
+    let dariga = entity_with(&a, "Dariga Nazrabayeva").expect("present");
+    let aliya = entity_with(&a, "Aliya Nazarbayeva").expect("present");
+    assert_ne!(dariga.id, aliya.id, "two daughters are two people");
+}
+
+#[test]
+fn places_are_on_the_map_where_they_are() {
+    let Some(a) = seeds() else { return };
+    // (name, latitude, longitude) roughly, from any atlas.
+    for (name, lat, lon) in [
+        ("Zhanaozen", 43.3, 52.8),
+        ("Almaty", 43.2, 76.9),
+        ("Aktau", 43.6, 51.2),
+    ] {
+        let place = entity_with(&a, name).unwrap_or_else(|| panic!("{name} found"));
+        assert_eq!(place.kind, EntityKind::Place);
+        let (Some(plat), Some(plon)) = (place.lat, place.lon) else {
+            panic!("{name} has no coordinates")
+        };
+        assert!(
+            (plat - lat).abs() < 0.5 && (plon - lon).abs() < 0.5,
+            "{name} at {plat},{plon}"
+        );
+    }
+}
+
+#[test]
+fn the_security_force_figures_agree() {
+    let Some(a) = seeds() else { return };
+    let security = a
+        .claims
+        .iter()
+        .find(|c| c.subject == "security forces" && c.sources.iter().any(|s| s.text.contains("19")))
+        .expect("19 from law enforcement");
+    assert!(
+        security.sources.iter().any(|s| s.text.contains("eighteen")),
+        "{security:#?}"
+    );
+    assert_eq!(security.status, ClaimStatus::Corroborated);
+}
+
+#[test]
+fn the_ten_named_events_are_dated() {
+    let Some(a) = seeds() else { return };
+    let dated = |kind: &str, value: &str| {
+        a.events.iter().any(|e| {
+            e.event_type.as_str() == kind && e.date.as_ref().is_some_and(|d| d.value == value)
+        })
+    };
+    assert!(
+        dated("dismissal", "2022-01-05"),
+        "government dismissed on 5 January"
+    );
+    assert!(
+        dated("communications_shutdown", "2022-01-05"),
+        "internet shut down on 5 January"
+    );
+    assert!(
+        dated("communications_shutdown", "2022-01-10"),
+        "partially restored five days later"
+    );
+    assert!(
+        dated("request_for_help", "2022-01-05TEV"),
+        "appeal to the CSTO on the evening of 5 January"
+    );
+    assert!(
+        dated("dismissal", "2022-01-06"),
+        "security chief removed on 6 January"
+    );
+    assert!(
+        dated("speech", "2022-01-11"),
+        "speech in parliament on 11 January"
+    );
+    assert!(dated("strike", "2011"), "the 2011 Zhanaozen strike");
+    assert!(dated("protest", "2016"), "the 2016 land protests");
+    assert!(
+        dated("other", "2021-12-28"),
+        "last public appearance on 28 December 2021"
+    );
+    let toll = a.events.iter().any(|e| {
+        e.date.as_ref().is_some_and(|d| d.value == "2022-01-15") && e.summary.contains("225")
+    });
+    assert!(toll, "announcement of 225 dead on 15 January");
+    let distinct_dated = a.events.iter().filter(|e| e.date.is_some()).count();
+    assert!(distinct_dated >= 20, "{distinct_dated} dated events");
 }

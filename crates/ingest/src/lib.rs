@@ -73,7 +73,7 @@ pub enum IngestError {
     NoBody,
     #[error("unsupported file type: {0}")]
     Unsupported(String),
-    #[error("no main text found in the page")]
+    #[error("no report text found (only markup or boilerplate)")]
     NoText,
     #[error("{0}")]
     Malformed(String),

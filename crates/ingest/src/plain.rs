@@ -26,6 +26,9 @@ impl ReportReader for PlainTextReader {
             return Err(IngestError::NoBody);
         }
         let cleaned = clean_text(body);
+        if cleaned.text.trim().is_empty() {
+            return Err(IngestError::NoText);
+        }
         let front = front.unwrap_or_default();
         let title = front
             .title
@@ -97,5 +100,14 @@ mod tests {
             .read("a.md", b"---\ntitle: T\n---\n\n")
             .unwrap_err();
         assert!(matches!(err, IngestError::NoBody));
+    }
+
+    #[test]
+    fn only_boilerplate_is_an_error_not_an_empty_report() {
+        // Found by the `plain` fuzz target.
+        let err = PlainTextReader
+            .read("a.txt", b"subscribe to our newsletter")
+            .unwrap_err();
+        assert!(matches!(err, IngestError::NoText));
     }
 }

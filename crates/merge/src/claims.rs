@@ -89,6 +89,8 @@ struct Figure<'a> {
     /// The as-of date comes from the text or a known publication date.
     as_of_certain: bool,
     speaker: Option<String>,
+    speaker_span: Option<Span>,
+    speaker_entity: Option<String>,
     hedge: Option<Hedge>,
 }
 
@@ -101,12 +103,22 @@ pub struct MergedClaims {
 /// gives the names of the sub-national places named in it.
 pub type PlacesIn<'a> = dyn Fn(usize, Span) -> Vec<String> + 'a;
 
+/// The entity a speaker is: `speaker_entity(report, speaker_span, speaker)`.
+pub type SpeakerEntity<'a> = dyn Fn(usize, Option<Span>, &str) -> Option<String> + 'a;
+
 pub fn merge_claims(
     reports: &[AnnotatedReport],
     copies: &[CopyInfo],
     places_in: &PlacesIn,
+    speaker_entity: &SpeakerEntity,
 ) -> MergedClaims {
-    let figures = collect_figures(reports, copies, places_in);
+    let mut figures = collect_figures(reports, copies, places_in);
+    for f in &mut figures {
+        f.speaker_entity = f
+            .speaker
+            .as_deref()
+            .and_then(|name| speaker_entity(f.report, f.speaker_span, name));
+    }
     let mut groups: BTreeMap<(String, String, Option<String>), Vec<usize>> = BTreeMap::new();
     for (i, f) in figures.iter().enumerate() {
         groups
@@ -163,6 +175,8 @@ fn collect_figures<'a>(
                 as_of,
                 as_of_certain,
                 speaker: attribution.and_then(|at| at.speaker.clone()),
+                speaker_span: attribution.and_then(|at| at.speaker_span),
+                speaker_entity: None,
                 hedge: attribution.map(|at| at.hedge),
             });
         }
@@ -646,6 +660,7 @@ fn claim_source(reports: &[AnnotatedReport], f: &Figure) -> ClaimSource {
         start: f.quote.start,
         end: f.quote.end,
         speaker: f.speaker.clone(),
+        speaker_entity: f.speaker_entity.clone(),
         hedge: f.hedge.map(|h| h.as_str().to_string()),
         text: f.quantity.text.clone(),
         low: interval.low,
@@ -697,7 +712,12 @@ mod tests {
     }
 
     fn run(reports: &[AnnotatedReport]) -> MergedClaims {
-        merge_claims(reports, &find_report_copies(reports), &|_, _| Vec::new())
+        merge_claims(
+            reports,
+            &find_report_copies(reports),
+            &|_, _| Vec::new(),
+            &|_, _, _| None,
+        )
     }
 
     #[test]

@@ -51,7 +51,10 @@ pub fn merge(
     let places_in = |r: usize, sentence: corroborate_model::Span| -> Vec<String> {
         sub_national_places(reports, &entity_index, &national, r, sentence)
     };
-    let merged_claims = claims::merge_claims(reports, &copies, &places_in);
+    let speaker_entity = |r: usize, span: Option<corroborate_model::Span>, name: &str| {
+        speaker_entity_id(reports, &entity_index, r, span, name)
+    };
+    let merged_claims = claims::merge_claims(reports, &copies, &places_in, &speaker_entity);
     let statement = statements::statement_conflicts(reports, &entity_index);
     let mut conflicts = without_repeated_date_conflicts(merged_events.conflicts);
     conflicts.extend(merged_claims.conflicts);
@@ -91,6 +94,33 @@ fn national_places(index: &entities::EntityIndex, geocoder: &dyn Geocoder) -> BT
         national.insert(top);
     }
     national
+}
+
+/// The entity a speaker is: the mention under the speaker's words, else
+/// the entity one of whose spellings the speaker is (a resolved pronoun).
+fn speaker_entity_id(
+    reports: &[AnnotatedReport],
+    index: &entities::EntityIndex,
+    r: usize,
+    span: Option<corroborate_model::Span>,
+    name: &str,
+) -> Option<String> {
+    let mentions = &reports.get(r)?.annotations.mentions;
+    let under = span.and_then(|s| {
+        mentions
+            .iter()
+            .position(|m| s.overlaps(m.span) && s.end == m.span.end)
+    });
+    if let Some(m) = under {
+        let e = *index.mention_entity.get(r)?.get(m)?;
+        return Some(index.entities.get(e)?.id.clone());
+    }
+    let folded = names::fold(name);
+    index
+        .entities
+        .iter()
+        .find(|e| e.aliases.iter().any(|a| names::fold(a) == folded))
+        .map(|e| e.id.clone())
 }
 
 /// Names of the distinct sub-national places mentioned in a sentence.
@@ -187,3 +217,42 @@ fn report_entries(reports: &[AnnotatedReport], copies: &[CopyInfo]) -> Vec<Repor
 
 #[cfg(test)]
 mod test_support;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::*;
+    use corroborate_model::{Attribution, Hedge, Interval, Span, Voice};
+
+    #[test]
+    fn a_claim_names_its_speaker_entity() {
+        let mut r = report(
+            "a",
+            Some(day(3, 8)),
+            &["Pavel Ostrov said 40 people were killed."],
+        );
+        let m = add_mention(&mut r, "Pavel Ostrov", EntityKind::Person);
+        add_quantity(&mut r, "40", 40.0, Interval::exact(40.0), "killed", None);
+        let end = r.report.text.len();
+        r.annotations.attributions.push(Attribution {
+            span: Span::new(0, end),
+            speaker: Some("Pavel Ostrov".into()),
+            speaker_span: Some(r.annotations.mentions[m].span),
+            cue: "said".into(),
+            cue_span: Span::new(13, 17),
+            content: Span::new(18, end),
+            hedge: Hedge::Reported,
+            voice: Voice::Quoted,
+        });
+        let analysis = merge(&[r], &NoGeocoder, &Curation::default(), Vec::new());
+        let source = &analysis.claims[0].sources[0];
+        assert_eq!(source.speaker.as_deref(), Some("Pavel Ostrov"));
+        let ostrov = analysis
+            .entities
+            .iter()
+            .find(|e| e.name == "Pavel Ostrov")
+            .expect("entity");
+        assert_eq!(source.speaker_entity.as_deref(), Some(ostrov.id.as_str()));
+        assert_eq!(source.hedge.as_deref(), Some("reported"));
+    }
+}

@@ -153,6 +153,8 @@ pub struct ClaimSource {
     pub start: usize,
     pub end: usize,
     pub speaker: Option<String>,
+    /// The entity id of the speaker, when the speaker is a known entity.
+    pub speaker_entity: Option<String>,
     pub hedge: Option<String>,
     /// The figure as written ("nearly 10,000").
     pub text: String,

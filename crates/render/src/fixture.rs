@@ -228,6 +228,7 @@ fn claim_source(figure: &Figure) -> ClaimSource {
         start,
         end,
         speaker: figure.speaker.map(str::to_string),
+        speaker_entity: None,
         hedge: figure.speaker.map(|_| "reported".to_string()),
         text: figure.figure.into(),
         low: Some(figure.low),

@@ -142,6 +142,7 @@ fn synthetic_analysis(reports: &[Report]) -> Analysis {
                     start,
                     end,
                     speaker: None,
+                    speaker_entity: None,
                     hedge: None,
                     text: "1".into(),
                     low: Some(1.0),
