@@ -123,13 +123,13 @@ fn entity_with<'a>(a: &'a Analysis, alias: &str) -> Option<&'a corroborate_model
 #[test]
 fn spelling_variants_and_acronyms_merge_with_reasons() {
     let Some(a) = seeds() else { return };
-    let yert = entity_with(&a, "Yertysbayev").expect("Yertysbayev found");
+    let yert = entity_with(a, "Yertysbayev").expect("Yertysbayev found");
     assert!(
         yert.aliases.iter().any(|x| x.contains("Ertysbayev")),
         "{:?}",
         yert.aliases
     );
-    let csto = entity_with(&a, "CSTO").expect("CSTO found");
+    let csto = entity_with(a, "CSTO").expect("CSTO found");
     assert_eq!(csto.kind, EntityKind::Organization);
     assert!(
         csto.aliases
@@ -144,21 +144,21 @@ fn spelling_variants_and_acronyms_merge_with_reasons() {
 #[test]
 fn namesakes_stay_apart() {
     let Some(a) = seeds() else { return };
-    let father = entity_with(&a, "Nursultan Nazarbayev").expect("former president found");
+    let father = entity_with(a, "Nursultan Nazarbayev").expect("former president found");
     for other in [
         "Nazarbayev University",
         "Nur-Sultan",
         "Dariga Nazrabayeva",
         "Aliya Nazarbayeva",
     ] {
-        let entity = entity_with(&a, other).unwrap_or_else(|| panic!("{other} found"));
+        let entity = entity_with(a, other).unwrap_or_else(|| panic!("{other} found"));
         assert_ne!(
             entity.id, father.id,
             "{other} merged with the former president"
         );
     }
-    let dariga = entity_with(&a, "Dariga Nazrabayeva").expect("present");
-    let aliya = entity_with(&a, "Aliya Nazarbayeva").expect("present");
+    let dariga = entity_with(a, "Dariga Nazrabayeva").expect("present");
+    let aliya = entity_with(a, "Aliya Nazarbayeva").expect("present");
     assert_ne!(dariga.id, aliya.id, "two daughters are two people");
 }
 
@@ -171,7 +171,7 @@ fn places_are_on_the_map_where_they_are() {
         ("Almaty", 43.2, 76.9),
         ("Aktau", 43.6, 51.2),
     ] {
-        let place = entity_with(&a, name).unwrap_or_else(|| panic!("{name} found"));
+        let place = entity_with(a, name).unwrap_or_else(|| panic!("{name} found"));
         assert_eq!(place.kind, EntityKind::Place);
         let (Some(plat), Some(plon)) = (place.lat, place.lon) else {
             panic!("{name} has no coordinates")
