@@ -22,6 +22,19 @@ use rayon::prelude::*;
 /// date when the text states or implies one.
 pub fn extract(mut report: Report) -> AnnotatedReport {
     let sentences = corroborate_text::sentences(&report.text);
+    if !report.meta.is_english() {
+        // The stages below are English-only; the report is kept and listed.
+        let tokens = corroborate_text::tokens(&report.text);
+        let annotations = Annotations {
+            sentences,
+            tokens,
+            ..Annotations::default()
+        };
+        return AnnotatedReport {
+            report,
+            annotations,
+        };
+    }
     find_date_in_text(&mut report);
     let mut annotations = annotate_with_date(&report, sentences, None);
     if report.meta.published.is_none() {
@@ -159,6 +172,20 @@ mod tests {
         assert_eq!(got.report.meta.published_origin, DateOrigin::Inferred);
         let range = got.report.meta.published_range.expect("range kept");
         assert!(range.end > range.start);
+    }
+
+    #[test]
+    fn reports_in_other_languages_keep_only_sentences_and_tokens() {
+        let mut r = report(
+            "a",
+            "Die Polizei nahm am Dienstag mehr als 300 Menschen fest. Der Minister sprach.",
+            Some(day(3, 6)),
+        );
+        r.meta.language = Some("deu".into());
+        let got = extract(r);
+        assert_eq!(got.annotations.sentences.len(), 2);
+        assert!(!got.annotations.tokens.is_empty());
+        assert!(got.annotations.quantities.is_empty() && got.annotations.events.is_empty());
     }
 
     #[test]

@@ -116,6 +116,7 @@ fn report_from_entry(source: &str, entry: &Entry, outlet: Option<&str>) -> Resul
         published,
         published_span: None,
         published_range: None,
+        language: None,
     };
     Ok(Report {
         meta,

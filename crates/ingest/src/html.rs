@@ -133,6 +133,7 @@ fn report_meta(
         published,
         published_span: None,
         published_range: None,
+        language: None,
     }
 }
 

@@ -302,6 +302,7 @@ pub fn report_from_record(source: &str, record: &Value) -> Result<Report, String
         published,
         published_span: None,
         published_range: None,
+        language: None,
     };
     Ok(Report {
         meta,

@@ -246,7 +246,28 @@ pub fn read_all(
         }
     }
     assign_unique_ids(&mut reports);
+    label_languages(&mut reports);
     Ingested { reports, skipped }
+}
+
+/// Shortest text whose language is worth telling.
+const MIN_CHARS_FOR_LANGUAGE: usize = 200;
+/// Lowest confidence at which a language is recorded.
+const MIN_LANGUAGE_CONFIDENCE: f64 = 0.8;
+
+/// Records each report's language when it can be told with confidence;
+/// short texts are left unlabelled rather than guessed.
+pub fn label_languages(reports: &mut [Report]) {
+    for report in reports {
+        if report.meta.language.is_some() || report.text.len() < MIN_CHARS_FOR_LANGUAGE {
+            continue;
+        }
+        if let Some((code, confidence)) = detect_language(&report.text) {
+            if confidence >= MIN_LANGUAGE_CONFIDENCE {
+                report.meta.language = Some(code);
+            }
+        }
+    }
 }
 
 /// Reads one file (or `-` for standard input) and returns its reports; an
@@ -549,6 +570,19 @@ mod tests {
         let mixed = write(dir.path(), "mixed.jsonl", b"{nope\n{\"text\":\"Fine.\"}\n");
         let got = read_one(&mixed, &default_readers(), &IngestOptions::default()).expect("ok");
         assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn languages_are_labelled_only_when_clear() {
+        let mut reports = vec![Report::default(), Report::default(), Report::default()];
+        reports[0].text = "Protesters gathered in the main square on Tuesday morning and marched towards the ministry, where police had set up barriers. Officials said the talks would resume next week, but union leaders warned that the strike would continue until the new tariffs were withdrawn.".into();
+        reports[1].text = "Демонстранты собрались на главной площади во вторник утром и пошли к министерству, где полиция поставила заграждения. Чиновники сказали, что переговоры продолжатся на следующей неделе, но профсоюзы предупредили, что забастовка продолжится.".into();
+        reports[2].text = "Too short to tell.".into();
+        label_languages(&mut reports);
+        assert_eq!(reports[0].meta.language.as_deref(), Some("eng"));
+        assert_eq!(reports[1].meta.language.as_deref(), Some("rus"));
+        assert_eq!(reports[2].meta.language, None);
+        assert!(!reports[1].meta.is_english());
     }
 
     #[test]

@@ -49,6 +49,7 @@ impl ReportReader for PlainTextReader {
             published: front.published,
             published_span: None,
             published_range: None,
+            language: None,
         };
         Ok(ReadOutcome::single(Report {
             meta,

@@ -181,6 +181,22 @@ fn without_repeated_date_conflicts(conflicts: Vec<Conflict>) -> Vec<Conflict> {
         .collect()
 }
 
+fn notices(meta: &corroborate_model::ReportMeta) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(language) = meta.language.as_deref().filter(|_| !meta.is_english()) {
+        out.push(format!(
+            "written in {language}: kept and listed, but the English-only stages (names, dates, figures, statements, events) were skipped"
+        ));
+    }
+    if meta.published.is_none() {
+        out.push(
+            "no publication date could be read or inferred: relative dates stay unresolved"
+                .to_string(),
+        );
+    }
+    out
+}
+
 /// Gives conflicts their final ids, in output order.
 fn number_conflicts(conflicts: &mut [Conflict]) {
     for (n, conflict) in conflicts.iter_mut().enumerate() {
@@ -210,6 +226,8 @@ fn report_entries(reports: &[AnnotatedReport], copies: &[CopyInfo]) -> Vec<Repor
                     .and_then(|d| reports.get(d))
                     .map(|d| d.report.meta.id.clone()),
                 chars: r.report.text.chars().count(),
+                language: meta.language.clone(),
+                notices: notices(meta),
             }
         })
         .collect()

@@ -26,6 +26,10 @@ pub struct ReportEntry {
     pub duplicate_of: Option<String>,
     /// Characters of cleaned text analysed.
     pub chars: usize,
+    /// ISO 639-3 code of the report's language, when it could be told.
+    pub language: Option<String>,
+    /// What the reader should know about how this report was processed.
+    pub notices: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

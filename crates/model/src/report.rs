@@ -38,6 +38,17 @@ pub struct ReportMeta {
     /// For an inferred date: the earliest and latest day it can be.
     #[serde(default)]
     pub published_range: Option<crate::DateRange>,
+    /// ISO 639-3 code of the report's language, when it could be told.
+    #[serde(default)]
+    pub language: Option<String>,
+}
+
+impl ReportMeta {
+    /// True unless the report is known to be in another language than
+    /// English: the extraction stages are English-only.
+    pub fn is_english(&self) -> bool {
+        self.language.as_deref().is_none_or(|l| l == "eng")
+    }
 }
 
 /// A report: its metadata and the cleaned text every offset refers to.

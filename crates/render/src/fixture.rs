@@ -70,6 +70,8 @@ fn report_entries() -> Vec<ReportEntry> {
             published_range: None,
             duplicate_of: None,
             chars: ALPHA_TEXT.chars().count(),
+            language: Some("eng".into()),
+            notices: Vec::new(),
         },
         ReportEntry {
             id: "beta".into(),
@@ -87,6 +89,8 @@ fn report_entries() -> Vec<ReportEntry> {
             }),
             duplicate_of: None,
             chars: BETA_TEXT.chars().count(),
+            language: None,
+            notices: vec!["no publication date could be read or inferred".into()],
         },
     ]
 }

@@ -99,6 +99,8 @@ fn synthetic_analysis(reports: &[Report]) -> Analysis {
             published_range: None,
             duplicate_of: None,
             chars: report.text.chars().count(),
+            language: None,
+            notices: Vec::new(),
         });
         for (n, (start, end)) in pieces(&report.text).into_iter().enumerate() {
             analysis.events.push(Event {
