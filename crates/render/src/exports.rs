@@ -34,7 +34,7 @@
 //!
 //! | column | content |
 //! |--------|---------|
-//! | `id` | event id (`E1`, …) |
+//! | `id` | event id (`evt-1`, …) |
 //! | `date` | TIMEX value of the date (`2022-01-05`, `2022-01`, `2022-W01`, `2022-01-05TEV`), empty when undated |
 //! | `date_start` | first day covered, `YYYY-MM-DD`, empty when undated |
 //! | `date_end` | last day covered, `YYYY-MM-DD`, empty when undated |
@@ -51,7 +51,7 @@
 //!
 //! | column | content |
 //! |--------|---------|
-//! | `id` | claim id (`C1`, …) |
+//! | `id` | claim id (`clm-1`, …) |
 //! | `group` | claims measuring the same thing share a group |
 //! | `measure` | what is counted (`killed`, `detained`, `troops`) |
 //! | `subject` | what it is about (`security officers`) |
