@@ -5,8 +5,6 @@
 //! (the mention finder is another crate), so speaker linking and pronoun
 //! resolution can be checked.
 
-use std::path::PathBuf;
-
 use corroborate_attrib::extract;
 use corroborate_model::{Attribution, EntityKind, Hedge, Mention, Span, Voice};
 
@@ -21,37 +19,7 @@ const TEST_PERSON_NAMES: &[&str] = &[
     "Xi Jinping",
 ];
 
-fn seed_texts() -> Option<Vec<(String, String)>> {
-    let shared = std::env::var_os("CORROBORATE_SHARED")?;
-    let dir = PathBuf::from(shared).join("corpus/seeds");
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| {
-            panic!(
-                "CORROBORATE_SHARED is set but {} is unreadable: {e}",
-                dir.display()
-            )
-        })
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    entries.sort();
-    assert_eq!(
-        entries.len(),
-        5,
-        "expected five seed reports in {}",
-        dir.display()
-    );
-    Some(
-        entries
-            .into_iter()
-            .map(|path| {
-                let text = std::fs::read_to_string(&path)
-                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-                (path.display().to_string(), text)
-            })
-            .collect(),
-    )
-}
+use corroborate_testkit::seed_texts;
 
 fn person_mentions(text: &str) -> Vec<Mention> {
     let mut mentions: Vec<Mention> = TEST_PERSON_NAMES

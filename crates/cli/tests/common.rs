@@ -13,19 +13,6 @@ pub fn analyze(paths: &[PathBuf]) -> AnalyzeOutput {
     analyze_paths(paths, &AnalyzeOptions::default(), &|_| {}, &|| {})
 }
 
-/// The shared data folder, when `CORROBORATE_SHARED` is set; panics when it
-/// is set but `relative` is missing there, so CI never passes by skipping.
-pub fn shared(relative: &str) -> Option<PathBuf> {
-    let root = std::env::var_os("CORROBORATE_SHARED")?;
-    let path = PathBuf::from(root).join(relative);
-    assert!(
-        path.exists(),
-        "CORROBORATE_SHARED is set but {} is missing",
-        path.display()
-    );
-    Some(path)
-}
-
 /// Validates a JSON value against the repository's analysis schema.
 pub fn validate_against_schema(value: &serde_json::Value) {
     let schema_path = workspace_root().join("schema/analysis.schema.json");

@@ -2,7 +2,8 @@
 
 mod common;
 
-use common::{analyze, shared, validate_against_schema};
+use common::{analyze, validate_against_schema};
+use corroborate_testkit::shared_path as shared;
 use std::sync::OnceLock;
 
 use corroborate_model::{Analysis, ClaimStatus, ConflictKind, EntityKind};

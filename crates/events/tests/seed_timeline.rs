@@ -19,28 +19,7 @@ struct Found {
     events: Vec<EventMention>,
 }
 
-fn seed_paths() -> Option<Vec<PathBuf>> {
-    let shared = std::env::var_os("CORROBORATE_SHARED")?;
-    let dir = PathBuf::from(shared).join("corpus/seeds");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| {
-            panic!(
-                "CORROBORATE_SHARED set but {} unreadable: {e}",
-                dir.display()
-            )
-        })
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    paths.sort();
-    assert_eq!(
-        paths.len(),
-        5,
-        "expected five seed reports in {}",
-        dir.display()
-    );
-    Some(paths)
-}
+use corroborate_testkit::seed_paths;
 
 /// The publication date a report states (a date line) or implies (the
 /// latest absolute date it mentions), as the extract crate finds it.

@@ -6,38 +6,15 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 use corroborate_events::extract;
 use corroborate_model::{EventMention, EventType};
 
 fn seed_texts() -> Option<Vec<String>> {
-    let shared = std::env::var_os("CORROBORATE_SHARED")?;
-    let dir = PathBuf::from(shared).join("corpus/seeds");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| {
-            panic!(
-                "CORROBORATE_SHARED is set but {} is unreadable: {e}",
-                dir.display()
-            )
-        })
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    paths.sort();
-    assert_eq!(
-        paths.len(),
-        5,
-        "expected five seed reports in {}",
-        dir.display()
-    );
     Some(
-        paths
-            .iter()
-            .map(|path| {
-                std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-            })
+        corroborate_testkit::seed_texts()?
+            .into_iter()
+            .map(|(_, text)| text)
             .collect(),
     )
 }

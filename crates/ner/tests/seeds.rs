@@ -1,29 +1,10 @@
 //! Checks on the real seed reports. Runs when CORROBORATE_SHARED points at
 //! the shared folder; fails loudly when it is set but the seeds are missing.
 
-use std::path::PathBuf;
-
 use corroborate_ner::{extract, EntityKind, Gazetteer, Mention};
 
 fn seed_mentions() -> Option<Vec<Mention>> {
-    let shared = std::env::var_os("CORROBORATE_SHARED")?;
-    let dir = PathBuf::from(shared).join("corpus/seeds");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| {
-            panic!(
-                "CORROBORATE_SHARED set but {} unreadable: {e}",
-                dir.display()
-            )
-        })
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    files.sort();
-    assert!(
-        files.len() >= 5,
-        "expected five seed reports in {}",
-        dir.display()
-    );
+    let files = corroborate_testkit::seed_paths()?;
     let mut all = Vec::new();
     for file in files {
         let text = std::fs::read_to_string(&file)

@@ -9,7 +9,6 @@
 //! The same texts, repeated, give 200 reports for a timing line.
 
 use std::collections::HashSet;
-use std::path::PathBuf;
 use std::time::Instant;
 
 use corroborate_model::{
@@ -19,25 +18,7 @@ use corroborate_model::{
 use corroborate_render::{render_html, render_json, render_text};
 
 fn seed_reports() -> Option<Vec<Report>> {
-    let shared = std::env::var_os("CORROBORATE_SHARED")?;
-    let dir = PathBuf::from(shared).join("corpus/seeds");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| {
-            panic!(
-                "CORROBORATE_SHARED is set but {} is unreadable: {e}",
-                dir.display()
-            )
-        })
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    paths.sort();
-    assert_eq!(
-        paths.len(),
-        5,
-        "expected five seed reports in {}",
-        dir.display()
-    );
+    let paths = corroborate_testkit::seed_paths()?;
     Some(
         paths
             .iter()

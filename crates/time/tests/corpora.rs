@@ -1,18 +1,7 @@
 //! Corpus evaluations; they run when CORROBORATE_SHARED points at the shared
 //! data folder and are skipped otherwise.
 
-use std::path::PathBuf;
-
-fn shared(relative: &str) -> Option<PathBuf> {
-    let root = std::env::var_os("CORROBORATE_SHARED")?;
-    let path = PathBuf::from(root).join(relative);
-    assert!(
-        path.exists(),
-        "CORROBORATE_SHARED is set but {} is missing",
-        path.display()
-    );
-    Some(path)
-}
+use corroborate_testkit::shared_path as shared;
 
 #[test]
 fn wikiwars_value_f1() {
