@@ -1,10 +1,14 @@
 //! Conservative text cleaning: take out what is plainly not the report.
 //!
-//! Only three things are removed, each recorded with its reason:
+//! Only these are removed, each recorded with its reason:
 //! * photo credits at the end of a line ("… © NAME/AGENCY via Getty Images"),
 //! * lines that repeat an earlier line word for word (a title or standfirst
 //!   printed twice, a caption repeating the sentence above it),
-//! * stand-alone subscription and sharing prompts.
+//! * stand-alone subscription and sharing prompts,
+//! * short credit and disclaimer lines that start with a label ("Image:
+//!   Reuters.", "Photo: …", "Courtesy: …", "Disclaimer - …"); the
+//!   "Courtesy:"/"first published" lines are also read as wire
+//!   attributions by [`wire_attribution`].
 //!
 //! Real paragraphs are never dropped: a line is removed only when it is an
 //! exact repeat or matches one of the short boilerplate patterns.
@@ -31,6 +35,26 @@ const BOILERPLATE_LINES: &[&str] = &[
     "read more",
 ];
 
+/// Labels that open a credit or disclaimer line (compared lower-cased).
+const CREDIT_LABELS: &[&str] = &[
+    "image:",
+    "photo:",
+    "photograph:",
+    "picture:",
+    "credit:",
+    "credits:",
+    "courtesy:",
+    "disclaimer:",
+    "disclaimer -",
+    "disclaimer –",
+    "photo credit:",
+    "image credit:",
+    "illustration:",
+    "video:",
+];
+/// Longest line treated as a credit or disclaimer.
+const MAX_CREDIT_LINE: usize = 200;
+
 pub fn clean_text(body: &str) -> Cleaned {
     let mut seen = HashSet::new();
     let mut removed = Vec::new();
@@ -41,6 +65,10 @@ pub fn clean_text(body: &str) -> Cleaned {
         let key = content.trim();
         if is_boilerplate(key) {
             removed.push(removed_line(key, "boilerplate"));
+            continue;
+        }
+        if is_credit_line(key) {
+            removed.push(removed_line(key, "credit_or_disclaimer"));
             continue;
         }
         if key.len() >= 20 && !seen.insert(key.to_string()) {
@@ -67,6 +95,61 @@ fn strip_photo_credit<'a>(line: &'a str, removed: &mut Vec<Removed>) -> &'a str 
         }
         _ => line,
     }
+}
+
+fn is_credit_line(line: &str) -> bool {
+    if line.len() > MAX_CREDIT_LINE {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    CREDIT_LABELS.iter().any(|label| lower.starts_with(label))
+}
+
+/// Wire and syndication credits that say a report is a copy of another
+/// outlet's: "(Reuters) -", "(AP) —", "(AFP) -", "This article first
+/// appeared in/was first published by …", "Courtesy: …". Returns the
+/// credited source as written.
+pub fn wire_attribution(text: &str) -> Option<String> {
+    for line in text.lines().map(str::trim) {
+        let lower = line.to_lowercase();
+        for marker in [
+            "first published by",
+            "first published with",
+            "first published in",
+            "first appeared in",
+            "first appeared on",
+            "originally published by",
+            "originally published in",
+            "republished from",
+            "courtesy:",
+        ] {
+            if let Some(at) = lower.find(marker) {
+                let rest = line.get(at + marker.len()..).unwrap_or_default();
+                let source = rest
+                    .trim()
+                    .trim_end_matches('.')
+                    .trim_matches(['(', ')', ' ']);
+                if !source.is_empty() {
+                    return Some(source.chars().take(80).collect());
+                }
+            }
+        }
+    }
+    dateline_agency(text)
+}
+
+/// "TARVESSA, 7 March (Kestrel) -" or "Jan 5 (Reuters) -": an agency in
+/// brackets followed by a dash near the start of the text.
+fn dateline_agency(text: &str) -> Option<String> {
+    let head: String = text.chars().take(300).collect();
+    let open = head.find('(')?;
+    let close = open + head.get(open..)?.find(')')?;
+    let after = head.get(close + 1..)?.trim_start();
+    let agency = head.get(open + 1..close)?.trim();
+    let is_name = !agency.is_empty()
+        && agency.len() <= 40
+        && agency.chars().next().is_some_and(char::is_uppercase);
+    (is_name && after.starts_with(['-', '–', '—'])).then(|| agency.to_string())
 }
 
 fn is_boilerplate(line: &str) -> bool {
@@ -97,6 +180,41 @@ mod tests {
         assert_eq!(
             reasons,
             vec!["photo_credit", "repeated_line", "boilerplate"]
+        );
+    }
+
+    #[test]
+    fn credit_and_disclaimer_lines_are_removed() {
+        let body = "Image: Agency photo.\nCourtesy: (example.org)\nDisclaimer - All opinions are the author's.\nImagery from the region was scarce, officials said.\n";
+        let got = clean_text(body);
+        assert_eq!(
+            got.text,
+            "Imagery from the region was scarce, officials said.\n"
+        );
+        assert_eq!(got.removed.len(), 3);
+        assert!(got
+            .removed
+            .iter()
+            .all(|r| r.reason == "credit_or_disclaimer"));
+    }
+
+    #[test]
+    fn wire_attributions_are_read() {
+        assert_eq!(
+            wire_attribution("TARVESSA, 7 March (Kestrel) - Troops arrived."),
+            Some("Kestrel".into())
+        );
+        assert_eq!(
+            wire_attribution("Body.\nThis article first appeared on Kestrel Wire."),
+            Some("Kestrel Wire".into())
+        );
+        assert_eq!(
+            wire_attribution("Body.\nCourtesy: (example.org)"),
+            Some("example.org".into())
+        );
+        assert_eq!(
+            wire_attribution("The minister (who resigned) said nothing."),
+            None
         );
     }
 

@@ -117,6 +117,7 @@ fn report_from_entry(source: &str, entry: &Entry, outlet: Option<&str>) -> Resul
         published_span: None,
         published_range: None,
         language: None,
+        credited_source: None,
     };
     Ok(Report {
         meta,

@@ -134,6 +134,7 @@ fn report_meta(
         published_span: None,
         published_range: None,
         language: None,
+        credited_source: None,
     }
 }
 

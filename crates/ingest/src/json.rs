@@ -303,6 +303,7 @@ pub fn report_from_record(source: &str, record: &Value) -> Result<Report, String
         published_span: None,
         published_range: None,
         language: None,
+        credited_source: None,
     };
     Ok(Report {
         meta,

@@ -21,6 +21,7 @@
 //!   WARC) apply that cap to each record instead.
 
 mod clean;
+pub use clean::wire_attribution;
 mod dates;
 mod decode;
 mod feed;
@@ -247,7 +248,22 @@ pub fn read_all(
     }
     assign_unique_ids(&mut reports);
     label_languages(&mut reports);
+    label_credited_sources(&mut reports);
     Ingested { reports, skipped }
+}
+
+/// Records the wire or outlet a report credits, from its text or from the
+/// credit lines cleaning took out.
+pub fn label_credited_sources(reports: &mut [Report]) {
+    for report in reports {
+        if report.meta.credited_source.is_some() {
+            continue;
+        }
+        let removed = report.removed.iter().map(|r| r.text.as_str());
+        let credited =
+            wire_attribution(&report.text).or_else(|| removed.filter_map(wire_attribution).next());
+        report.meta.credited_source = credited;
+    }
 }
 
 /// Shortest text whose language is worth telling.

@@ -50,6 +50,7 @@ impl ReportReader for PlainTextReader {
             published_span: None,
             published_range: None,
             language: None,
+            credited_source: None,
         };
         Ok(ReadOutcome::single(Report {
             meta,

@@ -8,6 +8,11 @@
 //! [`COPY_CONTAINMENT`]. Copies form groups (union–find); the earliest
 //! published member (then the longest, then the first read) is the
 //! original, and every independent-source count counts a group once.
+//!
+//! Reports that credit the same wire or outlet ("(Reuters) -", "first
+//! published by …") are compared with each other directly, and join when
+//! their containment reaches [`CREDITED_CONTAINMENT`]: a reworded or
+//! trimmed copy of a credited story still counts once.
 
 use std::collections::{HashMap, HashSet};
 
@@ -16,6 +21,8 @@ const SIGNATURE_LEN: usize = 64;
 const BAND_ROWS: usize = 4;
 /// Share of the smaller report's shingles that must appear in the larger.
 pub const COPY_CONTAINMENT: f64 = 0.6;
+/// Containment enough for two reports crediting the same source.
+pub const CREDITED_CONTAINMENT: f64 = 0.3;
 
 /// What copy detection found for one report.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,15 +40,24 @@ pub struct CopyInput<'a> {
     pub text: &'a str,
     /// Sort key for choosing the original: earlier wins.
     pub published: Option<chrono::NaiveDate>,
+    /// The wire or outlet the report credits, if any.
+    pub credited_source: Option<&'a str>,
 }
 
 pub fn find_copies(inputs: &[CopyInput]) -> Vec<CopyInfo> {
     let shingles: Vec<HashSet<u64>> = inputs.iter().map(|i| shingle_set(i.text)).collect();
     let mut parent: Vec<usize> = (0..inputs.len()).collect();
     let mut best_similarity = vec![1.0f64; inputs.len()];
-    for (a, b) in candidate_pairs(&shingles) {
+    let mut pairs = candidate_pairs(&shingles);
+    pairs.extend(credited_pairs(inputs));
+    for (a, b) in pairs {
         let similarity = containment(&shingles[a], &shingles[b]);
-        if similarity >= COPY_CONTAINMENT {
+        let threshold = if same_credit(&inputs[a], &inputs[b]) {
+            CREDITED_CONTAINMENT
+        } else {
+            COPY_CONTAINMENT
+        };
+        if similarity >= threshold {
             union(&mut parent, a, b);
             best_similarity[a] = best_similarity[a].min(similarity);
             best_similarity[b] = best_similarity[b].min(similarity);
@@ -62,6 +78,32 @@ pub fn find_copies(inputs: &[CopyInput]) -> Vec<CopyInfo> {
             }
         })
         .collect()
+}
+
+fn same_credit(a: &CopyInput, b: &CopyInput) -> bool {
+    match (a.credited_source, b.credited_source) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+        _ => false,
+    }
+}
+
+/// Pairs of reports crediting the same source (blocked by the credit).
+fn credited_pairs(inputs: &[CopyInput]) -> Vec<(usize, usize)> {
+    let mut by_credit: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, input) in inputs.iter().enumerate() {
+        if let Some(credit) = input.credited_source {
+            by_credit.entry(credit.to_lowercase()).or_default().push(i);
+        }
+    }
+    let mut pairs = Vec::new();
+    for members in by_credit.values() {
+        for (k, &a) in members.iter().enumerate() {
+            for &b in &members[k + 1..] {
+                pairs.push((a, b));
+            }
+        }
+    }
+    pairs
 }
 
 fn choose_originals(inputs: &[CopyInput], parent: &mut [usize]) -> HashMap<usize, usize> {
@@ -189,7 +231,24 @@ mod tests {
         CopyInput {
             text,
             published: day.and_then(|d| NaiveDate::from_ymd_opt(2024, 3, d)),
+            credited_source: None,
         }
+    }
+
+    #[test]
+    fn reworded_copies_of_one_credited_story_join() {
+        let rewrite = "Security forces in the northern city fired tear gas at crowds on Monday as protests over fuel prices spread. The ministry said order would be restored within days, and that hundreds were held. Opposition leaders called for a general strike.";
+        let mut a = input(STORY, Some(5));
+        let mut b = input(rewrite, Some(6));
+        assert_eq!(
+            find_copies(&[input(STORY, Some(5)), input(rewrite, Some(6))])[1].duplicate_of,
+            None
+        );
+        a.credited_source = Some("Kestrel");
+        b.credited_source = Some("kestrel");
+        let got = find_copies(&[a, b]);
+        assert_eq!(got[1].duplicate_of, Some(0));
+        assert!(got[1].similarity >= CREDITED_CONTAINMENT);
     }
 
     #[test]

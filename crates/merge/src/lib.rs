@@ -158,6 +158,7 @@ pub fn find_report_copies(reports: &[AnnotatedReport]) -> Vec<CopyInfo> {
         .map(|r| copies::CopyInput {
             text: &r.report.text,
             published: r.report.meta.published,
+            credited_source: r.report.meta.credited_source.as_deref(),
         })
         .collect();
     copies::find_copies(&inputs)
@@ -228,6 +229,11 @@ fn report_entries(reports: &[AnnotatedReport], copies: &[CopyInfo]) -> Vec<Repor
                 chars: r.report.text.chars().count(),
                 language: meta.language.clone(),
                 notices: notices(meta),
+                syndication_group: reports
+                    .get(copy.group)
+                    .map_or_else(|| meta.id.clone(), |g| g.report.meta.id.clone()),
+                similarity: copy.similarity,
+                credited_source: meta.credited_source.clone(),
             }
         })
         .collect()

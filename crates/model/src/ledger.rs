@@ -30,6 +30,14 @@ pub struct ReportEntry {
     pub language: Option<String>,
     /// What the reader should know about how this report was processed.
     pub notices: Vec<String>,
+    /// The copy group: the id of the group's original (its own id when it
+    /// is an original), so that copies count once.
+    pub syndication_group: String,
+    /// Share of this report's text found in the group's original (1 for
+    /// an original).
+    pub similarity: f64,
+    /// The outlet or wire the report credits as its origin.
+    pub credited_source: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

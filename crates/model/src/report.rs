@@ -41,6 +41,10 @@ pub struct ReportMeta {
     /// ISO 639-3 code of the report's language, when it could be told.
     #[serde(default)]
     pub language: Option<String>,
+    /// The outlet or wire the report credits as its origin ("(Reuters) -",
+    /// "first published by …", "Courtesy: …").
+    #[serde(default)]
+    pub credited_source: Option<String>,
 }
 
 impl ReportMeta {

@@ -72,6 +72,9 @@ fn report_entries() -> Vec<ReportEntry> {
             chars: ALPHA_TEXT.chars().count(),
             language: Some("eng".into()),
             notices: Vec::new(),
+            syndication_group: String::new(),
+            similarity: 1.0,
+            credited_source: None,
         },
         ReportEntry {
             id: "beta".into(),
@@ -91,6 +94,9 @@ fn report_entries() -> Vec<ReportEntry> {
             chars: BETA_TEXT.chars().count(),
             language: None,
             notices: vec!["no publication date could be read or inferred".into()],
+            syndication_group: String::new(),
+            similarity: 1.0,
+            credited_source: None,
         },
     ]
 }

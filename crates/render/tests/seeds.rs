@@ -82,6 +82,9 @@ fn synthetic_analysis(reports: &[Report]) -> Analysis {
             chars: report.text.chars().count(),
             language: None,
             notices: Vec::new(),
+            syndication_group: String::new(),
+            similarity: 1.0,
+            credited_source: None,
         });
         for (n, (start, end)) in pieces(&report.text).into_iter().enumerate() {
             analysis.events.push(Event {
