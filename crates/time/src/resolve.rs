@@ -179,7 +179,10 @@ impl<'t> Resolver<'t> {
                 grain,
                 paragraph,
                 offset: candidate.end,
-                from_dct: resolved.used_dct || self.reference_from_dct(),
+                // A date with its own year starts a fresh chain; relative
+                // dates inherit whether their chain counts from the DCT.
+                from_dct: resolved.used_dct
+                    || (resolved.anchor != TimeAnchor::Absolute && self.reference_from_dct()),
             };
             self.reference = Some(reference);
             if grain == Grain::Day {

@@ -290,11 +290,15 @@ fn anaphora_follow_the_narrative() {
 
 #[test]
 fn regression_month_after_earlier_month_moves_forward_in_a_news_background_paragraph() {
-    let text = "For example, in October 2019 the president signed a law on appointments. However, in May, he removed the senator from office.";
+    let text = "Crowds stormed the office on Wednesday.\n\nFor example, in October 2019 the president signed a law on appointments. However, in May, he removed the senator from office.";
     let dct = NaiveDate::from_ymd_opt(2022, 1, 11);
     assert_eq!(
         pairs(text, dct),
-        vec![p("October 2019", "2019-10"), p("May", "2020-05")]
+        vec![
+            p("Wednesday", "2022-01-05"),
+            p("October 2019", "2019-10"),
+            p("May", "2020-05")
+        ]
     );
 }
 
