@@ -86,26 +86,6 @@ pub fn merge_annotated(annotated: &[AnnotatedReport]) -> Analysis {
     )
 }
 
-const COMPASS_WORDS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-];
-
 /// The GeoNames gazetteer behind the merge stage's [`Geocoder`] trait.
 pub struct GazetteerGeocoder;
 
@@ -116,8 +96,8 @@ impl Geocoder for GazetteerGeocoder {
         Some((place.lat?, place.lon?, place.country_code.to_string()))
     }
 
-    /// Also places a region named by a compass word and a country ("West
-    /// Kazakhstan", "Northern Syria") in that country.
+    /// Also places a region named by a compass or size word and a country
+    /// ("West Kazakhstan", "Northern Syria", "Upper Egypt") in that country.
     fn country_of(&self, name: &str, context_countries: &[String]) -> Option<String> {
         let gazetteer = corroborate_ner::Gazetteer::global();
         let context: Vec<&str> = context_countries.iter().map(String::as_str).collect();
@@ -125,7 +105,7 @@ impl Geocoder for GazetteerGeocoder {
             return Some(place.country_code.to_string());
         }
         let (first, rest) = name.split_once(' ')?;
-        COMPASS_WORDS
+        corroborate_ner::REGION_MODIFIERS
             .contains(&first.to_lowercase().as_str())
             .then(|| gazetteer.country_code(rest))
             .flatten()

@@ -23,6 +23,7 @@ mod document;
 mod features;
 mod gazetteer;
 mod lexicon;
+pub use lexicon::REGION_MODIFIERS;
 mod rules;
 mod sentence;
 mod statistical;
