@@ -246,8 +246,19 @@ fn side(reports: &[AnnotatedReport], r: usize, span: Span, says: &str) -> Confli
         start: span.start,
         end: span.end,
         says: says.to_string(),
-        speaker: None,
+        speaker: speaker_of(report, span),
     }
+}
+
+/// Who says what a quote states: the speaker of an attribution in it, or
+/// the report's own voice (`None`).
+fn speaker_of(report: &AnnotatedReport, span: Span) -> Option<String> {
+    report
+        .annotations
+        .attributions
+        .iter()
+        .filter(|a| span.overlaps(a.span))
+        .find_map(|a| a.speaker.clone())
 }
 
 #[cfg(test)]
@@ -279,6 +290,10 @@ mod tests {
         assert_eq!(got[0].sides[0].report, "a");
         assert_eq!(got[0].sides[1].report, "b");
         assert!(got[0].explanation.contains("Pavel Ostrov left the country"));
+        assert_eq!(
+            got[0].sides[0].speaker, None,
+            "no attribution: the report's own voice"
+        );
     }
 
     #[test]
@@ -310,6 +325,34 @@ mod tests {
         let got = statement_conflicts(&reports, &index);
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].sides[1].speaker.as_deref(), Some("The ministry"));
+    }
+
+    #[test]
+    fn each_side_names_its_speaker() {
+        let mut a = report(
+            "a",
+            None,
+            &["Witnesses said Pavel Ostrov left the country on Friday."],
+        );
+        add_mention(&mut a, "Pavel Ostrov", EntityKind::Person);
+        let end = a.report.text.len();
+        a.annotations.attributions.push(Attribution {
+            span: Span::new(0, end),
+            speaker: Some("Witnesses".into()),
+            speaker_span: Some(Span::new(0, 9)),
+            cue: "said".into(),
+            cue_span: Span::new(10, 14),
+            content: Span::new(15, end),
+            hedge: Hedge::Reported,
+            voice: Voice::Quoted,
+        });
+        let mut b = report("b", None, &["Ostrov remained in the capital throughout."]);
+        add_mention(&mut b, "Ostrov", EntityKind::Person);
+        let reports = [a, b];
+        let index = merge_entities(&reports, &NoGeocoder);
+        let got = statement_conflicts(&reports, &index);
+        assert_eq!(got[0].sides[0].speaker.as_deref(), Some("Witnesses"));
+        assert_eq!(got[0].sides[1].speaker, None);
     }
 
     #[test]
