@@ -154,9 +154,17 @@ fn cluster_one_type(candidates: &[Candidate], members: &[usize]) -> Vec<Vec<usiz
     clusters
 }
 
+/// Members of a cluster a candidate is compared with: one per copy group
+/// (copies say the same), at most [`MAX_COMPARED_MEMBERS`], so that a
+/// widely syndicated event does not make clustering quadratic.
+const MAX_COMPARED_MEMBERS: usize = 16;
+
 fn joins(candidates: &[Candidate], cluster: &[usize], i: usize) -> bool {
+    let mut groups_seen = BTreeSet::new();
     cluster
         .iter()
+        .filter(|&&j| groups_seen.insert(candidates[j].group))
+        .take(MAX_COMPARED_MEMBERS)
         .any(|&j| same_event(&candidates[j], &candidates[i]))
 }
 
