@@ -16,7 +16,7 @@
 
 use std::path::Path;
 
-use corroborate_model::{DateOrigin, Report, ReportMeta};
+use corroborate_model::{Report, ReportMeta};
 use feed_rs::model::{Entry, Feed};
 
 use crate::clean::clean_text;
@@ -108,16 +108,7 @@ fn report_from_entry(source: &str, entry: &Entry, outlet: Option<&str>) -> Resul
         outlet: outlet.map(str::to_string),
         author: (!authors.is_empty()).then(|| authors.join(", ")),
         url: link.map(|l| l.href.clone()),
-        published_origin: if published.is_some() {
-            DateOrigin::Metadata
-        } else {
-            DateOrigin::Unknown
-        },
-        published,
-        published_span: None,
-        published_range: None,
-        language: None,
-        credited_source: None,
+        ..ReportMeta::dated_by_metadata(published)
     };
     Ok(Report {
         meta,

@@ -15,7 +15,7 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
-use corroborate_model::{DateOrigin, Report, ReportMeta};
+use corroborate_model::{Report, ReportMeta};
 use dom_query::Document;
 use dom_smoothie::{Article, Config, Readability, TextMode};
 
@@ -125,16 +125,7 @@ fn report_meta(
             .author
             .or_else(|| article.and_then(|a| a.byline.clone())),
         url: page.url.or_else(|| url.map(str::to_string)),
-        published_origin: if published.is_some() {
-            DateOrigin::Metadata
-        } else {
-            DateOrigin::Unknown
-        },
-        published,
-        published_span: None,
-        published_range: None,
-        language: None,
-        credited_source: None,
+        ..ReportMeta::dated_by_metadata(published)
     }
 }
 
@@ -149,6 +140,7 @@ fn first_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use corroborate_model::DateOrigin;
 
     const ARTICLE: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>Curfew declared in Veloria | The Coastal Herald</title>

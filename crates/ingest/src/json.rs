@@ -33,7 +33,7 @@ use std::io::{BufRead, Read};
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate};
-use corroborate_model::{DateOrigin, Report, ReportMeta};
+use corroborate_model::{Report, ReportMeta};
 use serde_json::{Map, Value};
 
 use crate::clean::clean_text;
@@ -294,16 +294,7 @@ pub fn report_from_record(source: &str, record: &Value) -> Result<Report, String
         outlet: field_text(map, OUTLET_KEYS),
         author: field(map, AUTHOR_KEYS).and_then(names),
         url: field_text(map, URL_KEYS),
-        published_origin: if published.is_some() {
-            DateOrigin::Metadata
-        } else {
-            DateOrigin::Unknown
-        },
-        published,
-        published_span: None,
-        published_range: None,
-        language: None,
-        credited_source: None,
+        ..ReportMeta::dated_by_metadata(published)
     };
     Ok(Report {
         meta,
@@ -381,6 +372,7 @@ fn first_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use corroborate_model::DateOrigin;
 
     fn read(source: &str, text: &str) -> ReadOutcome {
         JsonReader.read(source, text.as_bytes()).expect("reads")

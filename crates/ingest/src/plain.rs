@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use corroborate_model::{DateOrigin, Report, ReportMeta};
+use corroborate_model::{Report, ReportMeta};
 
 use crate::clean::clean_text;
 use crate::{
@@ -35,22 +35,12 @@ impl ReportReader for PlainTextReader {
             .clone()
             .unwrap_or_else(|| first_line(&cleaned.text).to_string());
         let meta = ReportMeta {
-            id: String::new(),
             source: source.to_string(),
             title,
             outlet: front.outlet,
             author: front.author,
             url: front.url,
-            published_origin: if front.published.is_some() {
-                DateOrigin::Metadata
-            } else {
-                DateOrigin::Unknown
-            },
-            published: front.published,
-            published_span: None,
-            published_range: None,
-            language: None,
-            credited_source: None,
+            ..ReportMeta::dated_by_metadata(front.published)
         };
         Ok(ReadOutcome::single(Report {
             meta,
@@ -70,6 +60,7 @@ fn first_line(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use corroborate_model::DateOrigin;
 
     #[test]
     fn title_from_first_line_without_front_matter() {

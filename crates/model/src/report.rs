@@ -48,6 +48,20 @@ pub struct ReportMeta {
 }
 
 impl ReportMeta {
+    /// Metadata whose publication date, when known, came with the report
+    /// itself (front matter, HTML meta tags, a record field, a feed item).
+    pub fn dated_by_metadata(published: Option<NaiveDate>) -> Self {
+        ReportMeta {
+            published_origin: if published.is_some() {
+                DateOrigin::Metadata
+            } else {
+                DateOrigin::Unknown
+            },
+            published,
+            ..ReportMeta::default()
+        }
+    }
+
     /// True unless the report is known to be in another language than
     /// English: the extraction stages are English-only.
     pub fn is_english(&self) -> bool {
