@@ -2,6 +2,8 @@
 
 use std::collections::BTreeSet;
 
+use corroborate_model::words::is_calendar_name;
+
 const STOPWORDS: &[&str] = &[
     "a",
     "an",
@@ -113,25 +115,8 @@ const STOPWORDS: &[&str] = &[
     "him",
     "himself",
     "itself",
-    // Dates are compared as dates, not as words.
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    // Dates are compared as dates, not as words (month and weekday
+    // names are checked in `content_words`).
     "today",
     "yesterday",
     "week",
@@ -151,7 +136,7 @@ pub fn content_words(text: &str) -> BTreeSet<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 2)
         .map(str::to_lowercase)
-        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+        .filter(|w| !STOPWORDS.contains(&w.as_str()) && !is_calendar_name(w))
         .map(|w| stem(&w))
         .collect()
 }

@@ -15,6 +15,7 @@ mod interval;
 mod ledger;
 mod report;
 mod span;
+pub mod words;
 
 pub use annotations::*;
 pub use interval::Interval;

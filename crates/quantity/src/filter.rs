@@ -3,23 +3,10 @@
 //! ("Article 19", "COVID-19", "NLR 46", "page 4"), codes with leading
 //! zeros, phone-like chains, footnote marks and list markers.
 
+use corroborate_model::words::MONTH_NAMES;
+
 use crate::numeral::{lower, Numeral};
 use crate::token::{Kind, Tok};
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Month abbreviations, accepted only capitalised ("Jan", "Sept").
 const MONTH_ABBREVIATIONS: &[&str] = &[
@@ -105,7 +92,7 @@ fn is_month(text: &str, tok: &Tok) -> bool {
     }
     let t = tok.text(text);
     let mut buf = [0u8; 32];
-    (tok.is_capitalized(text) && MONTHS.contains(&lower(t, &mut buf)))
+    (tok.is_capitalized(text) && MONTH_NAMES.contains(&lower(t, &mut buf)))
         || MONTH_ABBREVIATIONS.contains(&t)
 }
 
