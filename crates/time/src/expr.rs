@@ -92,6 +92,40 @@ pub(crate) enum Expr {
         sign: i64,
         base: Base,
     },
+    /// "the first Friday of July" (`n` 1–5, or −1 for "the last").
+    NthWeekday {
+        n: i64,
+        day: Weekday,
+        month: MonthRef,
+    },
+    /// "the third week of 2027", "the second week of May": the `n`th week
+    /// (Monday–Sunday; week 1 holds the first Thursday) of a year or month.
+    NthWeek {
+        n: i64,
+        scope: WeekScope,
+    },
+    /// "from 4 to 22 this month": a day range inside a month.
+    DaySpan {
+        day: u32,
+        day_end: u32,
+        month: MonthRef,
+    },
+    /// "next week between Wednesday and Friday": days of a shifted week.
+    WeekdaySpan {
+        first: Weekday,
+        last: Weekday,
+        week_offset: i64,
+    },
+    /// "the weekend": the latest weekend in news, the coming one after a
+    /// future cue.
+    RecentWeekend,
+    /// "1 month 21 days ago", "three weeks from tomorrow": whole months,
+    /// then days, counted from the base day.
+    Offset {
+        months: i64,
+        days: i64,
+        base: Base,
+    },
     /// PRESENT_REF, PAST_REF, FUTURE_REF.
     Reference(&'static str),
     /// An adjective that history annotation (WikiWars) marks as a reference
@@ -102,6 +136,23 @@ pub(crate) enum Expr {
     Set(String),
     /// A clock time with no date of its own ("at 3 p.m.").
     Clock,
+}
+
+/// The month of "the first Friday of …".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MonthRef {
+    /// "of July", "of July 2018".
+    Named(u32, Option<YearSpec>),
+    /// "of this month" (0), "of next month" (+1), "of last month" (−1);
+    /// also a bare "second Sunday" (0).
+    Shift(i64),
+}
+
+/// What "the third week of …" counts in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WeekScope {
+    Year(YearSpec),
+    Month(MonthRef),
 }
 
 /// A named unit that "last"/"next"/"this" can shift.
@@ -131,6 +182,8 @@ pub(crate) struct Candidate {
     /// "the next 3 days" (+1), "the past 3 weeks" (−1): the duration covers
     /// the period right after or before the base date.
     pub direction: Option<i64>,
+    /// "the week of November 30th": the whole week around the day.
+    pub whole_week: bool,
 }
 
 impl Candidate {
@@ -146,6 +199,7 @@ impl Candidate {
             approximate: false,
             measure: None,
             direction: None,
+            whole_week: false,
         }
     }
 

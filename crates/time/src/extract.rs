@@ -1,7 +1,11 @@
-//! Recognition: regular expressions over the whole text produce
-//! [`Candidate`]s; overlapping ones are settled longest-first, then
-//! modifiers ("early", "around", "the evening of") and clock times next to
-//! a date are folded in.
+//! Recognition: regular expressions over the whole (ASCII-lowercased) text
+//! produce [`Candidate`]s; overlapping ones are settled longest-first, then
+//! modifiers ("early", "around", "the evening of", "the week of") and
+//! clock times next to a date are folded in. A part of day next to a clock
+//! time moves its hour ("in the afternoon at 7" → 19:00, "1 o'clock
+//! lunchtime" → 13:00, "tonight around 7" → 19:00), and a clock time next
+//! to a daily or weekly set narrows it ("9am on Mondays"). Less common date
+//! forms are in the `forms` submodule.
 
 use crate::expr::{Base, Candidate, Expr, Named, PointMod, YearSpec};
 use crate::lexicon::{
@@ -10,6 +14,8 @@ use crate::lexicon::{
 };
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
+
+mod forms;
 
 type Parser = fn(&Captures, &str) -> Vec<Candidate>;
 
@@ -25,8 +31,19 @@ fn compile(source: &str) -> Result<Regex, regex::Error> {
     Regex::new(&format!("(?i){ascii_boundaries}"))
 }
 
+/// Compiles a pattern for the ASCII-lowercased text: matching without
+/// `(?i)` lets the regex engine find the patterns' leading words with its
+/// literal prefilters. Sources use no upper-case escapes (`\D`, `\S`, …).
+fn compile_lowercase(source: &str) -> Result<Regex, regex::Error> {
+    let lower = source
+        .replace(r"\b", r"(?-u:\b)")
+        .to_ascii_lowercase()
+        .replace("(?p<", "(?P<");
+    Regex::new(&lower)
+}
+
 fn pattern(source: &str, parse: Parser) -> Pattern {
-    let regex = match compile(source) {
+    let regex = match compile_lowercase(source) {
         Ok(regex) => regex,
         // The sources are constants checked by the unit tests.
         Err(err) => panic!("bad time pattern {source}: {err}"),
@@ -37,46 +54,54 @@ fn pattern(source: &str, parse: Parser) -> Pattern {
 const ERA_BC: &str = r"(?:BC|B\.C\.|BCE|B\.C\.E\.)";
 const ORDINAL_SUFFIX: &str = r"(?:st|nd|rd|th)?";
 /// Optional year after a day and month: ", 2022", " of 1792", " of that year".
-const YEAR_TAIL: &str = r"(?:\s*,?\s*(?P<y>\d{4})\b|\s+of\s+(?P<yo>\d{4})\b|\s+of\s+(?P<ana>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year\b)?";
+const YEAR_TAIL: &str = r"(?:\s*,?\s*(?P<y>\d{4})\b|\s*,?\s*(?:of\s+)?(?P<yw>YEAR_WORDS)|\s+of\s+(?P<yo>\d{4})\b|\s+of\s+(?P<ana>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year\b)?";
 const ORDINAL_DAY_WORDS: &str = r"(?:thirty[\s-]first|thirtieth|twenty[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|twentieth|nineteenth|eighteenth|seventeenth|sixteenth|fifteenth|fourteenth|thirteenth|twelfth|eleventh|tenth|ninth|eighth|seventh|sixth|fifth|fourth|third|second|first)";
+/// Two-word cardinal days after a month ("May twenty one"); one-word
+/// cardinals are counts too often ("in May twenty people").
+const CARDINAL_DAY_WORDS: &str =
+    r"(?:twenty[\s-](?:one|two|three|four|five|six|seven|eight|nine)|thirty[\s-]one)";
 /// Clock hours written as words.
 const HOUR_WORDS: &str = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
 /// Minutes written as words ("thirty", "forty five", "ten").
 const MINUTE_WORDS: &str = r"(?:(?:twenty|thirty|forty|fifty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|five)";
-const AM_PM: &str = r"(?:a\.\s?m\.|p\.\s?m\.|a\.m\b|p\.m\b|am\b|pm\b|a\s+m\b|p\s+m\b)";
+const AM_PM: &str = r"(?:a\.\s?m\.|p\.\s?m\.|a\.\s?m\b|p\.\s?m\b|am\b|pm\b|a\s+m\b|p\s+m\b)";
 const DAY_CONNECTOR: &str = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|through|and|or)\s+)";
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
+    let year_words = forms::YEAR_WORDS;
+    let year_tail = YEAR_TAIL.replace("YEAR_WORDS", year_words);
     let day_then_month = format!(
-        r"\b(?:(?P<wd>{WEEKDAY_RE})\s*,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}}){ORDINAL_SUFFIX}(?:(?P<conn>{DAY_CONNECTOR})(?:the\s+)?(?P<d2>\d{{1,2}}){ORDINAL_SUFFIX})?(?:\s+of\s+|\s+|-)(?P<m>{MONTH_RE}){YEAR_TAIL}"
+        r"\b(?:(?P<wd>{WEEKDAY_RE})\s*,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}}){ORDINAL_SUFFIX}(?:(?P<conn>{DAY_CONNECTOR})(?:the\s+)?(?P<d2>\d{{1,2}}){ORDINAL_SUFFIX})?(?:\s+of\s+|\s+|-)(?P<m>{MONTH_RE}){year_tail}"
     );
     let month_then_day = format!(
-        r"\b(?:(?P<wd>{WEEKDAY_RE})\s*,?\s+)?(?P<m>{MONTH_RE})(?:\s*[-/]\s*|\s*)(?:the\s+)?(?P<d>\d{{1,2}}){ORDINAL_SUFFIX}\b(?:(?P<conn>{DAY_CONNECTOR})(?P<d2>\d{{1,2}}){ORDINAL_SUFFIX}\b)?{YEAR_TAIL}"
+        r"\b(?:(?P<wd>{WEEKDAY_RE})\s*,?\s+)?(?P<m>{MONTH_RE})(?:\s*[-/]\s*|\.|\s*)(?:the\s+)?(?P<d>\d{{1,2}}){ORDINAL_SUFFIX}\b(?:(?P<conn>{DAY_CONNECTOR})(?P<d2>\d{{1,2}}){ORDINAL_SUFFIX}\b)?{year_tail}"
     );
     let month_year = format!(
-        r"\b(?P<m>{MONTH_RE})(?:\s+of)?\s*,?\s+(?:(?P<y>\d{{3,4}})(?:\s*(?P<bc>{ERA_BC}))?\b|(?P<ana>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year\b|(?P<dei>next|last|this)\s+year\b)"
+        r"\b(?P<m>{MONTH_RE})(?:\s+of)?\s*,?\s+(?:(?P<y>\d{{3,4}})(?:\s*(?P<bc>{ERA_BC}))?\b|(?P<yw>{year_words})|(?P<ana>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year\b|(?P<dei>next|last|this)\s+year\b)"
     );
     let season = format!(
-        r"\b(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]+)?(?P<s>{SEASON_RE})\b(?:\s+(?:of\s+)?(?:(?P<y>\d{{1,4}})\s*(?P<bc>{ERA_BC})|(?P<y4>\d{{4}})\b)|\s+of\s+(?P<ana>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year\b)?"
+        r"\b(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]+)?(?P<s>{SEASON_RE})\b(?:\s+(?:of\s+)?(?:(?P<y>\d{{1,4}})\s*(?P<bc>{ERA_BC})|(?P<y4>\d{{4}})\b|(?P<yw>{year_words}))|\s+of\s+(?P<ana>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year\b)?"
     );
     let ordinal_day_month = format!(
-        r"\b(?:the\s+)?(?P<dw>{ORDINAL_DAY_WORDS})\s+(?:of\s+)?(?P<m>{MONTH_RE}){YEAR_TAIL}"
+        r"\b(?:the\s+)?(?P<dw>{ORDINAL_DAY_WORDS})\s+(?:of\s+)?(?P<m>{MONTH_RE}){year_tail}"
     );
-    let month_ordinal_day =
-        format!(r"\b(?P<m>{MONTH_RE})\s+(?:the\s+)?(?P<dw>{ORDINAL_DAY_WORDS})\b{YEAR_TAIL}");
+    let month_ordinal_day = format!(
+        r"\b(?:(?P<wd>{WEEKDAY_RE})\s*,?\s+)?(?P<m>{MONTH_RE})\s+(?:the\s+)?(?P<dw>{ORDINAL_DAY_WORDS}|{CARDINAL_DAY_WORDS})\b{year_tail}"
+    );
     let relative = format!(
         r"\b(?P<the>the\s+)?(?P<rel>that\s+same|this\s+same|last|this|next|past|coming|previous|preceding|following|current|same|that|upcoming)\s+(?P<u>day|week|weekend|fortnight|month|quarter|year|decade|century|{SEASON_RE}|{WEEKDAY_FULL_RE}|{MONTH_FULL_RE}|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
     );
     let day_of_month = format!(
-        r"\b(?:(?P<wd>{WEEKDAY_FULL_RE})\s*,?\s+)?(?:the\s+(?P<d>\d{{1,2}})(?P<suf>st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?P<suf2>st|nd|rd|th))\b(?:\s+(?:of\s+)?(?P<rel>this|next|last)\s+month\b)?"
+        r"\b(?:(?P<wd>{WEEKDAY_FULL_RE})\s*,?\s+)?(?:(?P<the>the)\s+(?P<d>\d{{1,2}})(?P<suf>st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?P<suf2>st|nd|rd|th)|(?P<the2>the)\s+(?P<dw>{ORDINAL_DAY_WORDS}|{CARDINAL_DAY_WORDS}))\b(?:\s+(?:of\s+)?(?P<rel>this|next|last)\s+month\b)?"
     );
-    let weekday_ordinal_word =
-        format!(r"\b(?P<wd>{WEEKDAY_FULL_RE})\s*,?\s+the\s+(?P<dw>{ORDINAL_DAY_WORDS})\b");
+    let weekday_ordinal_word = format!(
+        r"\b(?P<wd>{WEEKDAY_FULL_RE})\s*,?\s+the\s+(?P<dw>{ORDINAL_DAY_WORDS}|{CARDINAL_DAY_WORDS}|thirty|twenty|nineteen|eighteen|seventeen|sixteen|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five|four|three|two|one)\b"
+    );
     let weekday_of_week = format!(
         r"\b(?P<rel>this|next|last)\s+week(?:\s*,?\s*on)?\s+(?P<wd>{WEEKDAY_FULL_RE})\b|\b(?P<wd2>{WEEKDAY_FULL_RE})\s*,?\s+(?:of\s+)?(?P<rel2>this|next|last)\s+week\b"
     );
     let clock_past_to = format!(
-        r"\b(?P<mins>half|(?:a\s+)?quarter|three\s+quarters|(?:\d{{1,2}}|{MINUTE_WORDS})(?:\s+(?P<unit>minutes?|mins?))?)\s+(?P<dir>past|to)\s+(?P<h>\d{{1,2}}|{HOUR_WORDS})\b(?:\s*(?P<ap>{AM_PM}))?(?:\s+o'?clock\b)?(?:\s+in\s+the\s+(?P<pod>morning|afternoon|evening|night))?"
+        r"\b(?P<mins>half|(?:a\s+)?quarter|three\s+quarters|(?:\d{{1,2}}|{MINUTE_WORDS})(?:\s+(?P<unit>minutes?|mins?))?|(?:one|two|three|four|six|seven|eight|nine)\s+(?P<unit2>minutes?|mins?))\s+(?P<dir>past|to)\s+(?:(?P<h>\d{{1,2}})|(?P<hw>{HOUR_WORDS})\b)(?:\s*(?P<ap>{AM_PM})|\b)(?:\s+o'?clock\b)?(?:\s+(?:in\s+the\s+)?(?P<pod>morning|afternoon|evening|night)\b)?"
     );
     let clock_words = format!(
         r"\b(?P<h>{HOUR_WORDS})(?:\s+(?P<mw>{MINUTE_WORDS}))?(?:\s+o'?clock\b(?:\s*(?P<ap2>{AM_PM}))?|\s*(?P<ap>{AM_PM}))"
@@ -92,8 +117,12 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         pattern(&clock_past_to, parse_clock_past_to),
         pattern(&clock_words, parse_clock_words),
         pattern(
-            &format!(r"\bat\s+(?P<h>\d{{1,2}}|{HOUR_WORDS})\b"),
+            &format!(r"\b(?P<prep>at|around|about)\s+(?P<h>\d{{1,2}}|{HOUR_WORDS})\b"),
             parse_bare_hour,
+        ),
+        pattern(
+            &format!(r"\b(?P<h>{HOUR_WORDS})\s+(?P<mw>{MINUTE_WORDS}|five|oh\s+(?:one|two|three|four|five|six|seven|eight|nine))\b"),
+            parse_hour_minute_words,
         ),
         pattern(
             r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T(?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<sec>\d{2}))?)?\b",
@@ -193,6 +222,14 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             parse_duration,
         ),
         pattern(
+            &format!(r"\b(?P<n>\d+(?:\.\d+)?)(?P<u>{UNIT_RE}|h)\b|\b(?P<n2>\d+(?:\.\d+)?)\s+(?P<u3>h)\b"),
+            parse_duration,
+        ),
+        pattern(
+            r"\b(?P<n>half(?:\s+an?)?)\s+(?P<u>hour|day|week|month|year)\b",
+            parse_half_unit,
+        ),
+        pattern(
             &format!(
                 r"\b(?P<n>{NUMBER_RE})[\s-]+(?:(?P<u>{UNIT_RE})\s+and\s+(?:a\s+)?half|and\s+a\s+half\s+(?P<u2>{UNIT_RE}))\b"
             ),
@@ -213,7 +250,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             parse_set,
         ),
         pattern(
-            r"\b(?P<adv>daily|weekly|biweekly|fortnightly|monthly|annually|yearly|nightly|hourly|quarterly|everyday)\b",
+            r"\b(?P<adv>daily|weekly|biweekly|fortnightly|monthly|annually|yearly|nightly|hourly|quarterly|everyday|mornings|afternoons|evenings)\b",
             parse_set_adverb,
         ),
         pattern(
@@ -223,15 +260,15 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             parse_set,
         ),
         pattern(
-            r"\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2})(?::(?P<sec>[0-5]\d))?)?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?:GMT|UTC|local\s+time)\b)?",
+            &format!(r"\b(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}})(?::(?P<sec>[0-5]\d))?|(?P<mi2>[0-5]\d))?(?:\s*(?P<ap>{AM_PM})|(?P<ap1>[ap])\b)(?:\s+(?:GMT|UTC|local\s+time)\b)?"),
             parse_clock,
         ),
         pattern(
-            r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?\b(?:\s*(?:hours|hrs|GMT|UTC|local\s+time)\b)?",
+            r"\bT?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?\b(?:\s*(?:hours|hrs|GMT|UTC|local\s+time)\b)?",
             parse_clock,
         ),
         pattern(
-            r"\b(?:12\s+)?(?P<noon>noon|midday|midnight|mid-?night|mid\s+night|mid-?day|mid\s+day)\b",
+            r"\b(?:12\s+)?(?P<noon>noon|midday|midnight|mid-?night|mid\s+night|mid-?day|mid\s+day|mid[\s-]?morning|mid[\s-]?afternoon)(?:-?ish)?\b|\b(?P<h>\d{1,2})-?ish\b",
             parse_clock,
         ),
         pattern(
@@ -243,19 +280,28 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             parse_clock,
         ),
     ]
+    .into_iter()
+    .chain(forms::patterns())
+    .collect()
 });
 
 /// All candidates in `text`, non-overlapping, sorted by start.
 pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
+    // Patterns match the lowercased text (same byte offsets); parsers read
+    // case from `text` where it matters ("May" vs "may").
+    let lower = text.to_ascii_lowercase();
     let mut found = Vec::new();
     for pattern in PATTERNS.iter() {
-        for caps in pattern.regex.captures_iter(text) {
+        for caps in pattern.regex.captures_iter(&lower) {
             found.extend((pattern.parse)(&caps, text));
         }
     }
     let mut kept = settle_overlaps(found);
     for candidate in &mut kept {
         extend_with_modifiers(text, candidate);
+        if candidate.expr == Expr::Clock {
+            extend_clock_with_part_of_day(text, candidate);
+        }
     }
     let mut kept = settle_overlaps(kept);
     attach_clock_times(text, &mut kept);
@@ -472,12 +518,28 @@ fn parse_day_month(caps: &Captures, text: &str) -> Vec<Candidate> {
     if !valid_day(month, d) || glued_to_number(text, start, end) {
         return vec![];
     }
-    if is_lowercase_may_or_march(m.as_str()) && group(caps, "y").is_none() && d > 31 {
+    if is_lowercase_may_or_march(original(text, m)) && group(caps, "y").is_none() && d > 31 {
+        return vec![];
+    }
+    // "september.15th" (month, dot, ordinal day) but not "May.15 people".
+    let month_first = group(caps, "d").is_some_and(|day| m.start() < day.start());
+    let dot_after_month = month_first
+        && text
+            .get(m.end()..)
+            .is_some_and(|rest| rest.starts_with('.'));
+    let suffixed = group(caps, "d").is_some_and(|day| {
+        text.get(day.end()..)
+            .and_then(|rest| rest.get(..2))
+            .is_some_and(|s| matches!(s.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th"))
+    });
+    if !m.as_str().ends_with('.') && dot_after_month && !suffixed {
         return vec![];
     }
     let year = number(caps, "y")
         .or_else(|| number(caps, "yo"))
-        .map(|y| YearSpec::Explicit(y as i32))
+        .map(|y| y as i32)
+        .or_else(|| words_year(caps))
+        .map(YearSpec::Explicit)
         .or_else(|| group(caps, "ana").map(|a| YearSpec::Anaphoric(anaphoric_offset(a.as_str()))));
     let second = number(caps, "d2").filter(|d2| valid_day(month, *d2) && *d2 > d);
     let connector = group(caps, "conn").map(|c| c.as_str().trim().to_ascii_lowercase());
@@ -587,6 +649,11 @@ fn word_before_start(text: &str, start: usize) -> usize {
         .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
+/// The text a match covers, as written (matches run on lowercased text).
+fn original<'t>(text: &'t str, m: regex::Match) -> &'t str {
+    text.get(m.start()..m.end()).unwrap_or("")
+}
+
 fn is_lowercase_may_or_march(word: &str) -> bool {
     matches!(word, "may" | "march" | "mar")
 }
@@ -606,6 +673,8 @@ fn parse_month_year(caps: &Captures, text: &str) -> Vec<Candidate> {
             "last" => -1,
             _ => 0,
         })
+    } else if let Some(y) = words_year(caps) {
+        YearSpec::Explicit(y)
     } else {
         let Some(y) = number(caps, "y") else {
             return vec![];
@@ -626,6 +695,11 @@ fn parse_month_year(caps: &Captures, text: &str) -> Vec<Candidate> {
     )]
 }
 
+/// A year written in words in group `yw`.
+fn words_year(caps: &Captures) -> Option<i32> {
+    group(caps, "yw").and_then(|w| crate::lexicon::year_from_words(w.as_str()))
+}
+
 fn anaphoric_offset(word: &str) -> i32 {
     let lower = word.to_ascii_lowercase();
     if lower.contains("following") || lower.contains("next") {
@@ -643,7 +717,7 @@ fn parse_month_alone(caps: &Captures, text: &str) -> Vec<Candidate> {
     let Some(m) = group(caps, "m") else {
         return vec![];
     };
-    let word = m.as_str();
+    let word = original(text, m);
     if !word.starts_with(|c: char| c.is_uppercase())
         && is_lowercase_may_or_march(&word.to_ascii_lowercase())
     {
@@ -941,7 +1015,9 @@ fn parse_ordinal_day_month(caps: &Captures, _text: &str) -> Vec<Candidate> {
     }
     let year = number(caps, "y")
         .or_else(|| number(caps, "yo"))
-        .map(|y| YearSpec::Explicit(y as i32))
+        .map(|y| y as i32)
+        .or_else(|| words_year(caps))
+        .map(YearSpec::Explicit)
         .or_else(|| group(caps, "ana").map(|a| YearSpec::Anaphoric(anaphoric_offset(a.as_str()))));
     vec![Candidate::new(
         start,
@@ -1077,6 +1153,8 @@ fn parse_season(caps: &Captures, text: &str) -> Vec<Candidate> {
             return vec![];
         }
         Some(YearSpec::Explicit(y as i32))
+    } else if let Some(y) = words_year(caps) {
+        Some(YearSpec::Explicit(y))
     } else {
         group(caps, "ana").map(|a| YearSpec::Anaphoric(anaphoric_offset(a.as_str())))
     };
@@ -1191,7 +1269,7 @@ fn relation_offset_and_base(rel: &str, has_the: bool) -> (i64, Base) {
 
 /// "last week", "this year", "the following month", "that day", "next
 /// Monday", "last spring", "the past week" (a duration).
-fn parse_relative(caps: &Captures, _text: &str) -> Vec<Candidate> {
+fn parse_relative(caps: &Captures, text: &str) -> Vec<Candidate> {
     let (Some((start, end)), Some(rel), Some(u)) =
         (whole(caps), group(caps, "rel"), group(caps, "u"))
     else {
@@ -1199,7 +1277,7 @@ fn parse_relative(caps: &Captures, _text: &str) -> Vec<Candidate> {
     };
     let rel = rel.as_str().to_ascii_lowercase();
     let has_the = group(caps, "the").is_some();
-    let word = u.as_str();
+    let word = original(text, u);
     if matches!(word, "may" | "march") {
         return vec![];
     }
@@ -1348,24 +1426,28 @@ fn parse_duration(caps: &Captures, text: &str) -> Vec<Candidate> {
     let Some((start, end)) = whole(caps) else {
         return vec![];
     };
-    let unit_word = group(caps, "u").or_else(|| group(caps, "u2"));
-    let count = group(caps, "n").and_then(|n| {
-        let lower = n.as_str().to_ascii_lowercase();
-        if matches!(
-            lower.as_str(),
-            "another" | "all" | "full" | "whole" | "entire"
-        ) {
-            Some(Some(1.0))
-        } else {
-            count_value(&lower)
-        }
-    });
+    let unit_word = group(caps, "u")
+        .or_else(|| group(caps, "u2"))
+        .or_else(|| group(caps, "u3"));
+    let count = group(caps, "n")
+        .or_else(|| group(caps, "n2"))
+        .and_then(|n| {
+            let lower = n.as_str().to_ascii_lowercase();
+            if matches!(
+                lower.as_str(),
+                "another" | "all" | "full" | "whole" | "entire"
+            ) {
+                Some(Some(1.0))
+            } else {
+                count_value(&lower)
+            }
+        });
     let (Some(count), Some(unit)) = (count, unit_word.and_then(|u| Unit::parse(u.as_str()))) else {
         return vec![];
     };
     let and_a_half = caps.get(0).is_some_and(|m| {
-        m.as_str().to_ascii_lowercase().contains("half")
-            && !m.as_str().to_ascii_lowercase().starts_with("half")
+        let lower = m.as_str().to_ascii_lowercase();
+        lower.contains("and a half") || lower.contains("and half")
     });
     let count = if and_a_half {
         count.map(|c| c + 0.5)
@@ -1380,6 +1462,23 @@ fn parse_duration(caps: &Captures, text: &str) -> Vec<Candidate> {
     let mut candidate = Candidate::new(start, end, Expr::Duration(unit.duration(count)));
     candidate.measure = count.map(|c| (c, unit));
     vec![candidate]
+}
+
+/// "half an hour", "a half hour", "half year": the span takes a leading "a".
+fn parse_half_unit(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let mut found = parse_duration(caps, text);
+    for candidate in &mut found {
+        let before = text.get(..candidate.start).unwrap_or("");
+        let trimmed = before.trim_end();
+        let article = trimmed.len() < before.len()
+            && trimmed
+                .get(trimmed.len().saturating_sub(2)..)
+                .is_some_and(|w| w.eq_ignore_ascii_case(" a") || w.eq_ignore_ascii_case("a"));
+        if article && previous_word(text, candidate.start) == "a" {
+            candidate.start = trimmed.len() - 1;
+        }
+    }
+    found
 }
 
 fn parse_vague_duration(caps: &Captures, _text: &str) -> Vec<Candidate> {
@@ -1408,7 +1507,9 @@ fn parse_set(caps: &Captures, _text: &str) -> Vec<Candidate> {
         },
         None => Some(1.0),
     };
-    let value = if let Some(unit) = Unit::parse(word) {
+    let value = if let Some(part) = part_of_day(word).filter(|_| count == Some(1.0)) {
+        format!("XXXX-XX-XXT{part}")
+    } else if let Some(unit) = Unit::parse(word) {
         let every_other = caps
             .get(0)
             .is_some_and(|m| m.as_str().to_ascii_lowercase().contains("other"));
@@ -1444,6 +1545,9 @@ fn parse_set_adverb(caps: &Captures, _text: &str) -> Vec<Candidate> {
         "daily" | "everyday" => "P1D",
         "biweekly" | "fortnightly" => "P2W",
         "nightly" => "XXXX-XX-XXTNI",
+        "mornings" => "XXXX-XX-XXTMO",
+        "afternoons" => "XXXX-XX-XXTAF",
+        "evenings" => "XXXX-XX-XXTEV",
         "weekly" => "P1W",
         "monthly" => "P1M",
         "quarterly" => "P3M",
@@ -1458,8 +1562,13 @@ fn parse_clock(caps: &Captures, text: &str) -> Vec<Candidate> {
         return vec![];
     };
     let (hour, minute) = if let Some(noon) = group(caps, "noon") {
-        if noon.as_str().eq_ignore_ascii_case("midnight") {
+        let lower = noon.as_str().to_ascii_lowercase();
+        if lower.contains("night") {
             (0, 0)
+        } else if lower.contains("morning") {
+            (10, 0)
+        } else if lower.contains("afternoon") {
+            (14, 0)
         } else {
             (12, 0)
         }
@@ -1467,20 +1576,22 @@ fn parse_clock(caps: &Captures, text: &str) -> Vec<Candidate> {
         let Some(h) = number(caps, "h") else {
             return vec![];
         };
-        let minute = number(caps, "mi").unwrap_or(0);
-        let evening =
-            group(caps, "pod").is_some_and(|p| !p.as_str().eq_ignore_ascii_case("morning"));
-        let pm = evening
-            || group(caps, "ap")
-                .is_some_and(|ap| ap.as_str().to_ascii_lowercase().starts_with('p'));
-        let am =
-            group(caps, "ap").is_some_and(|ap| ap.as_str().to_ascii_lowercase().starts_with('a'));
-        let hour = match (h, pm, am) {
-            (12, false, true) => 0,
-            (h, true, _) if h < 12 => h + 12,
-            (h, _, _) => h,
+        let minute = number(caps, "mi")
+            .or_else(|| number(caps, "mi2"))
+            .unwrap_or(0);
+        let am_pm = group(caps, "ap")
+            .or_else(|| group(caps, "ap1"))
+            .map(|a| a.as_str());
+        if group(caps, "ap1").is_some()
+            && IDENTIFIER_WORDS.contains(&previous_word(text, start).as_str())
+        {
+            return vec![];
+        }
+        let part = group(caps, "pod").map(|p| p.as_str());
+        let Some(hour) = to_24_hour(h, am_pm, part) else {
+            return vec![];
         };
-        if hour > 23 || minute > 59 || glued_to_number(text, start, end) {
+        if minute > 59 || glued_to_number(text, start, end) {
             return vec![];
         }
         (hour, minute)
@@ -1488,6 +1599,43 @@ fn parse_clock(caps: &Captures, text: &str) -> Vec<Candidate> {
     let mut candidate = Candidate::new(start, end, Expr::Clock);
     candidate.clock = Some((hour, minute, number(caps, "sec")));
     vec![candidate]
+}
+
+/// "at eleven five", "for eight forty", "at ten oh five": an hour and
+/// minutes in words after a preposition; the span starts at the hour.
+fn parse_hour_minute_words(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let (Some((_, end)), Some(h), Some(mw)) = (whole(caps), group(caps, "h"), group(caps, "mw"))
+    else {
+        return vec![];
+    };
+    // "at eleven five", "five thirty in the night", "in the night five thirty".
+    let after_preposition = matches!(
+        previous_word(text, h.start()).as_str(),
+        "at" | "for" | "by" | "until" | "till"
+    );
+    let window_start = floor_char_boundary(text, h.start().saturating_sub(40));
+    let part_of_day_near = text
+        .get(end..)
+        .is_some_and(|rest| CLOCK_SUFFIX.is_match(rest))
+        || text
+            .get(window_start..h.start())
+            .is_some_and(|before| CLOCK_PREFIX.is_match(before));
+    let Some(hour) = hour_value(&h.as_str().to_ascii_lowercase())
+        .filter(|_| after_preposition || part_of_day_near)
+    else {
+        return vec![];
+    };
+    let minute_words = mw.as_str().to_ascii_lowercase();
+    let minute_words = minute_words.trim_start_matches("oh").trim();
+    let minute = match count_value(minute_words).flatten() {
+        Some(n) if n.fract() == 0.0 && (1.0..60.0).contains(&n) => n as u32,
+        _ => return vec![],
+    };
+    let next = next_word(text, end);
+    if COUNTED_NOUNS.contains(&next.as_str()) || Unit::parse(&next).is_some() {
+        return vec![];
+    }
+    clock_candidate(h.start(), end, hour, minute)
 }
 
 /// Words that may follow a bare "the 27th" when it is a date (not "the 4th
@@ -1522,7 +1670,7 @@ fn parse_day_of_month(caps: &Captures, text: &str) -> Vec<Candidate> {
         "last" => -1,
         _ => 0,
     });
-    let has_the = group(caps, "the").is_some();
+    let has_the = group(caps, "the").is_some() || group(caps, "the2").is_some();
     let has_suffix = group(caps, "suf").is_some() || group(caps, "suf2").is_some();
     let has_weekday = group(caps, "wd").is_some();
     let noun_free = AFTER_BARE_DAY.contains(&next_word(text, end).as_str());
@@ -1535,13 +1683,14 @@ fn parse_day_of_month(caps: &Captures, text: &str) -> Vec<Candidate> {
         .is_none_or(|c| matches!(c, '.' | '!' | '?' | ',' | ';' | ')'));
     let after_preposition = matches!(
         previous_word(text, start).as_str(),
-        "on" | "by" | "until" | "till" | "since" | "from" | "before" | "after"
+        "on" | "by" | "until" | "till" | "since" | "from" | "before" | "after" | "for"
     );
     let accepted = month_offset.is_some()
         || (has_weekday && has_suffix)
-        || (group(caps, "dw").is_some() && noun_free)
+        || (group(caps, "dw").is_some() && !has_the && noun_free)
+        || (group(caps, "the2").is_some() && ends_clause && after_preposition)
         || (has_the && has_suffix && noun_free)
-        || (has_the && !has_suffix && ends_clause)
+        || (group(caps, "the").is_some() && !has_suffix && ends_clause)
         || (!has_the && has_suffix && noun_free && after_preposition);
     if !accepted {
         return vec![];
@@ -1620,14 +1769,15 @@ fn parse_clock_past_to(caps: &Captures, text: &str) -> Vec<Candidate> {
         whole(caps),
         group(caps, "mins"),
         group(caps, "dir"),
-        group(caps, "h"),
+        group(caps, "h").or_else(|| group(caps, "hw")),
     ) else {
         return vec![];
     };
     let mins_text = mins.as_str().to_ascii_lowercase();
     let fraction = mins_text.contains("half") || mins_text.contains("quarter");
     let to = dir.as_str().eq_ignore_ascii_case("to");
-    if to && !fraction && group(caps, "unit").is_none() {
+    let has_unit = group(caps, "unit").is_some() || group(caps, "unit2").is_some();
+    if to && !fraction && !has_unit {
         return vec![];
     }
     if glued_to_number(text, start, end) || COUNTED_NOUNS.contains(&next_word(text, end).as_str()) {
@@ -1694,6 +1844,24 @@ fn parse_clock_words(caps: &Captures, _text: &str) -> Vec<Candidate> {
 /// Words after "at 7" that keep it a clock time (end of clause or a day).
 const AFTER_BARE_HOUR: &[&str] = &["", "today", "tomorrow", "tmrw", "tonight", "this", "on"];
 
+/// A clock time right after a bare day number ("15 at 8:00", "15, 8pm").
+static CLOCK_AFTER_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"(?i)^(?:\s+at|,)\s+\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?\s*(?:{AM_PM})?|\s*(?:{AM_PM}))"
+    ))
+});
+
+/// Day words after which "around 7" is a clock time.
+const DAY_WORDS_BEFORE_AROUND: &[&str] = &[
+    "tonight",
+    "today",
+    "tomorrow",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
+
 /// "at 7", "at seven": an hour alone, only at the end of a clause or before
 /// a day word; the span starts at the number.
 fn parse_bare_hour(caps: &Captures, text: &str) -> Vec<Candidate> {
@@ -1704,6 +1872,12 @@ fn parse_bare_hour(caps: &Captures, text: &str) -> Vec<Candidate> {
     else {
         return vec![];
     };
+    // "around 7" only right after a day ("tonight around 7").
+    let approximate = group(caps, "prep").is_some_and(|p| !p.as_str().eq_ignore_ascii_case("at"));
+    let prep_start = group(caps, "prep").map_or(0, |p| p.start());
+    if approximate && !DAY_WORDS_BEFORE_AROUND.contains(&previous_word(text, prep_start).as_str()) {
+        return vec![];
+    }
     let after = text.get(end..).unwrap_or("");
     if after.starts_with(|c: char| {
         matches!(c, ':' | '.' | ',' | '%' | '-' | '/')
@@ -1722,7 +1896,7 @@ fn parse_bare_hour(caps: &Captures, text: &str) -> Vec<Candidate> {
 /// Modifier phrases that may stand right before a date, longest first.
 static DATE_MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)\b(?P<phrase>the\s+(?P<part>morning|afternoon|evening|night)\s+of|the\s+(?P<pm3>first|last|final|opening|closing)\s+(?P<edge>week|weeks|days|months)\s+of|(?:the\s+)?(?:very\s+)?(?P<pm>early|late|mid|middle|end|beginning|start|close|turn|first\s+half|second\s+half|latter\s+half|latter\s+part|early\s+part)(?:\s+(?:of|in))?|(?P<pm2>earlier|later)(?P<within>\s+in)?|(?P<approx>around|about|approximately|roughly|circa|ca\.|nearly|almost)|(?P<plain>the\s+year|(?:the\s+)?month\s+of))[\s-]*$",
+        r"(?i)\b(?P<phrase>(?P<weekof>(?:the\s+)?week\s+(?:of|commencing|starting(?:\s+on)?|beginning(?:\s+on)?)|w/c)|the\s+(?P<part>morning|afternoon|evening|night)\s+of|the\s+(?P<pm3>first|last|final|opening|closing)\s+(?P<edge>week|weeks|days|months)\s+of|(?:the\s+)?(?:very\s+)?(?P<pm>early|late|mid)(?:\s+(?:of|in))?|(?:the\s+)?(?:very\s+)?(?P<pmx>middle|end|beginning|start|close|turn|first\s+half|second\s+half|latter\s+half|latter\s+part|early\s+part)\s+(?:of|in)|(?P<pm2>earlier|later)(?P<within>\s+in)?|(?P<approx>around|about|approximately|roughly|circa|ca\.|nearly|almost)|(?P<plain>the\s+year)|(?P<monthof>(?:the\s+)?month\s+of))[\s-]*$",
     )
 });
 
@@ -1782,7 +1956,16 @@ fn extend_with_modifiers(text: &str, candidate: &mut Candidate) {
     if !is_duration && !datelike {
         return;
     }
-    if let Some(part) = caps.name("part") {
+    if caps.name("weekof").is_some() {
+        let is_day = matches!(
+            candidate.expr,
+            Expr::Calendar { day: Some(_), .. } | Expr::DayOfMonth { .. }
+        );
+        if !is_day {
+            return;
+        }
+        candidate.whole_week = true;
+    } else if let Some(part) = caps.name("part") {
         candidate.part_of_day = part_of_day(part.as_str());
     } else if is_duration {
         let lower = phrase.as_str().to_ascii_lowercase();
@@ -1811,11 +1994,28 @@ fn extend_with_modifiers(text: &str, candidate: &mut Candidate) {
         };
     } else if caps.name("approx").is_some() {
         candidate.approximate = true;
+    } else if caps.name("monthof").is_some() {
+        // "the month of May": no change; "month of September 16th": the month.
+        if let Expr::Calendar {
+            day: Some(_),
+            year,
+            month,
+            ..
+        } = candidate.expr
+        {
+            candidate.expr = Expr::Calendar {
+                year,
+                month,
+                day: None,
+                day_end: None,
+            };
+        }
     } else if caps.name("plain").is_some() {
         // "the year 1950": no change of meaning.
     } else {
         let word = caps
             .name("pm")
+            .or_else(|| caps.name("pmx"))
             .or_else(|| caps.name("pm2"))
             .or_else(|| caps.name("pm3"));
         let lower = word
@@ -1857,6 +2057,124 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     index
 }
 
+/// A part of day written before a clock time ("in the afternoon at 7",
+/// "afternoon 7:00", "at lunchtime 11 o'clock") unless it belongs to a
+/// day ("Tuesday night at 11").
+static CLOCK_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)(?P<before>\w*)[\s,]*\b(?P<phrase>(?:at\s+)?lunchtime|(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|night)(?:\s+at)?)\s+$",
+    )
+});
+
+/// A part of day written after a clock time ("12 o'clock lunchtime").
+static CLOCK_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    build(r"(?i)^\s+(?:in\s+the\s+)?(?P<part>lunchtime|afternoon|evening|morning|night)\b")
+});
+
+/// Words before a part of day that make it part of a date.
+const DAY_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "tonight",
+    "this",
+    "last",
+    "that",
+    "same",
+    "next",
+    "previous",
+    "following",
+    "every",
+    "each",
+];
+
+/// Extends a clock time over an adjacent part of day and moves the hour
+/// into it (7 "in the afternoon" → 19:00, 1 o'clock "lunchtime" → 13:00).
+fn extend_clock_with_part_of_day(text: &str, candidate: &mut Candidate) {
+    let window_start = floor_char_boundary(text, candidate.start.saturating_sub(40));
+    let before = text.get(window_start..candidate.start).unwrap_or("");
+    let prefix = CLOCK_PREFIX.captures(before).filter(|caps| {
+        let word = caps.name("before").map_or("", |w| w.as_str());
+        !DAY_WORDS.contains(&word.to_ascii_lowercase().as_str())
+    });
+    let mut part = None;
+    if let Some(caps) = &prefix {
+        if let Some(phrase) = caps.name("phrase") {
+            part = Some(
+                caps.name("part")
+                    .map_or("lunchtime".to_string(), |p| p.as_str().to_ascii_lowercase()),
+            );
+            // "at lunchtime" is one phrase, like "in the afternoon".
+            let at_lunchtime = caps.name("part").is_none()
+                && caps
+                    .name("before")
+                    .is_some_and(|w| w.as_str().eq_ignore_ascii_case("at"));
+            let phrase_start = match caps.name("before") {
+                Some(w) if at_lunchtime => w.start(),
+                _ => phrase.start(),
+            };
+            candidate.start = window_start + phrase_start;
+        }
+    } else if let Some(caps) = text
+        .get(candidate.end..)
+        .and_then(|rest| CLOCK_SUFFIX.captures(rest))
+    {
+        if let Some(p) = caps.name("part") {
+            part = Some(p.as_str().to_ascii_lowercase());
+            candidate.end += p.end();
+        }
+    }
+    let (Some(part), Some((hour, minute, second))) = (part, candidate.clock) else {
+        return;
+    };
+    let hour = match part.as_str() {
+        "lunchtime" if (1..=5).contains(&hour) => hour + 12,
+        "afternoon" | "evening" if hour < 12 => hour + 12,
+        "night" if hour == 12 => 0,
+        "night" if (5..12).contains(&hour) => hour + 12,
+        _ => hour,
+    };
+    candidate.clock = Some((hour, minute, second));
+}
+
+/// A set a clock time can narrow: every day, every Monday, every morning
+/// ("3pm every day", "9am on Mondays", "every morning at 9am").
+fn is_daily_set(expr: &Expr) -> bool {
+    match expr {
+        Expr::Set(value) => {
+            value == "P1D" || value.starts_with("XXXX-WXX-") || value.starts_with("XXXX-XX-XXT")
+        }
+        _ => false,
+    }
+}
+
+/// A bare hour after "tonight", "this evening", "every night" is in the
+/// evening: 7 → 19:00.
+fn later_in_day(
+    clock: (u32, u32, Option<u32>),
+    part: Option<&str>,
+    expr: &Expr,
+) -> (u32, u32, Option<u32>) {
+    let set_part = match expr {
+        Expr::Set(value) => value.strip_prefix("XXXX-XX-XXT"),
+        _ => None,
+    };
+    let (hour, minute, second) = clock;
+    let evening = matches!(part.or(set_part), Some("AF" | "EV" | "NI"));
+    if evening && (1..12).contains(&hour) {
+        (hour + 12, minute, second)
+    } else {
+        clock
+    }
+}
+
 /// Folds a clock time into an adjacent date ("5 January at 3 p.m.",
 /// "3 p.m. on Wednesday", "at 10:00 yesterday").
 fn attach_clock_times(text: &str, kept: &mut Vec<Candidate>) {
@@ -1882,6 +2200,7 @@ fn attach_clock_times(text: &str, kept: &mut Vec<Candidate>) {
                 | "at about"
                 | "-"
                 | "–"
+                | "for"
         );
         let left_clock = left.expr == Expr::Clock;
         let right_clock = right.expr == Expr::Clock;
@@ -1899,9 +2218,11 @@ fn attach_clock_times(text: &str, kept: &mut Vec<Candidate>) {
                         name: Named::Weekday(_),
                         ..
                     }
-            ) && kept[date_index].clock.is_none();
-            if date_ok {
-                let clock = kept[clock_index].clock;
+            ) || is_daily_set(&kept[date_index].expr);
+            if date_ok && kept[date_index].clock.is_none() {
+                let clock = kept[clock_index]
+                    .clock
+                    .map(|c| later_in_day(c, kept[date_index].part_of_day, &kept[date_index].expr));
                 kept[date_index].clock = clock;
                 kept[date_index].start = span_start;
                 kept[date_index].end = span_end;
@@ -1928,5 +2249,43 @@ mod tests {
     fn glued_numbers_are_rejected() {
         assert!(glued_to_number("10,000", 3, 6));
         assert!(!glued_to_number("in 2011 the", 3, 7));
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+
+    /// Per-pattern matching time on the WikiWars texts (profiling aid):
+    /// `cargo test --release -p corroborate-time --lib pattern_timing --
+    /// --ignored --nocapture` with CORROBORATE_SHARED set.
+    #[test]
+    #[ignore]
+    fn pattern_timing() {
+        let Some(root) = std::env::var_os("CORROBORATE_SHARED") else {
+            return;
+        };
+        let dir = std::path::PathBuf::from(root).join("testdata/temporal/wikiwars-dev");
+        let Ok(docs) = crate::eval::timeml_texts(&dir) else {
+            return;
+        };
+        let mut times: Vec<(u128, String)> = PATTERNS
+            .iter()
+            .map(|p| {
+                let start = std::time::Instant::now();
+                let mut n = 0;
+                for doc in &docs {
+                    n += p.regex.captures_iter(&doc.text).count();
+                }
+                let source: String = p.regex.as_str().chars().take(90).collect();
+                (start.elapsed().as_micros(), format!("{n:6} {source}"))
+            })
+            .collect();
+        times.sort();
+        for (micros, source) in times.iter().rev().take(25) {
+            println!("{micros:8} {source}");
+        }
+        let total: u128 = times.iter().map(|t| t.0).sum();
+        println!("total {total} µs");
     }
 }

@@ -21,7 +21,7 @@ pub(crate) const UNIT_RE: &str = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|
 
 /// Number words and digits usable as a count of units ("five", "twenty-one",
 /// "a few", "several", "12").
-pub(crate) const NUMBER_RE: &str = r"(?:\d{1,3}(?:,\d{3})*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred|a\s+few|a\s+couple\s+of|couple\s+of|few|several|some|many|a|an|half\s+a|half\s+an|half)";
+pub(crate) const NUMBER_RE: &str = r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred|a\s+few|a\s+couple\s+of|couple\s+of|few|several|some|many|a|an|half\s+a|half\s+an|half)";
 
 /// Month number (1–12) of a month name or abbreviation, any case, with or
 /// without a trailing period.
@@ -108,7 +108,7 @@ impl Unit {
         let unit = match lower.trim_end_matches('s') {
             "second" | "sec" => Unit::Second,
             "minute" | "min" => Unit::Minute,
-            "hour" | "hr" => Unit::Hour,
+            "hour" | "hr" | "h" => Unit::Hour,
             "day" | "night" => Unit::Day,
             "week" => Unit::Week,
             "weekend" => Unit::Weekend,
@@ -177,7 +177,7 @@ pub(crate) fn count_value(words: &str) -> Option<Option<f64>> {
     }
     let fixed = match normal.as_str() {
         "a" | "an" | "one" => 1.0,
-        "half a" | "half an" | "half" => 0.5,
+        "half a" | "half an" | "half" | "a half" => 0.5,
         "a couple of" | "couple of" => 2.0,
         "a hundred" | "hundred" => 100.0,
         _ => {
@@ -225,6 +225,49 @@ fn small_number(word: &str) -> Option<f64> {
         .map(|i| (i as f64 + 2.0) * 10.0)
 }
 
+/// A year written in words: "nineteen seventy eight", "nineteen zero
+/// one", "two thousand and eighteen", "twenty twelve", "one thousand seven
+/// hundred and eighty nine". None when the words are not a year.
+pub(crate) fn year_from_words(words: &str) -> Option<i32> {
+    let lower = words.to_ascii_lowercase().replace('-', " ");
+    let tokens: Vec<&str> = lower.split_whitespace().filter(|w| *w != "and").collect();
+    let small = |ws: &[&str]| -> Option<i32> {
+        if ws.is_empty() {
+            return Some(0);
+        }
+        let mut total = 0.0;
+        for w in ws {
+            total += small_number(w)?;
+        }
+        Some(total as i32)
+    };
+    match tokens.as_slice() {
+        [first, "thousand", rest @ ..] => {
+            let thousands = small_number(first)? as i32;
+            let rest_value = match rest {
+                [h, "hundred", tail @ ..] => small_number(h)? as i32 * 100 + small(tail)?,
+                tail => small(tail)?,
+            };
+            Some(thousands * 1000 + rest_value)
+        }
+        [first, "hundred", tail @ ..] => Some(small_number(first)? as i32 * 100 + small(tail)?),
+        [first, "oh" | "zero", unit] => {
+            let century = small_number(first)? as i32;
+            let unit = small_number(unit)? as i32;
+            (10..=20)
+                .contains(&century)
+                .then_some(century * 100 + unit.min(9))
+        }
+        [first, tail @ ..] if !tail.is_empty() => {
+            let century = small_number(first)? as i32;
+            let rest = small(tail)?;
+            ((10..=20).contains(&century) && (10..=99).contains(&rest))
+                .then_some(century * 100 + rest)
+        }
+        _ => None,
+    }
+}
+
 /// Ordinal words used with "century" ("the twentieth century").
 pub(crate) fn ordinal_value(word: &str) -> Option<i32> {
     const ORDINALS: [&str; 31] = [
@@ -260,9 +303,22 @@ pub(crate) fn ordinal_value(word: &str) -> Option<i32> {
         "thirtieth",
         "thirty-first",
     ];
-    let lower = word.to_ascii_lowercase().replace(' ', "-");
+    let lower = word
+        .to_ascii_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-");
     if let Some(i) = ORDINALS.iter().position(|w| *w == lower) {
         return Some(i as i32 + 1);
+    }
+    // Cardinal day words ("twenty one", "fifteen").
+    if let Some(Some(n)) = count_value(&lower) {
+        if n.fract() == 0.0
+            && (1.0..=31.0).contains(&n)
+            && lower.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        {
+            return Some(n as i32);
+        }
     }
     let digits: String = lower.chars().take_while(|c| c.is_ascii_digit()).collect();
     digits.parse().ok()

@@ -2,12 +2,22 @@
 //!
 //! Approach (in the spirit of HeidelTime, with fewer passes):
 //! 1. **Recognition** (`extract` module): a fixed set of regular expressions, each
-//!    compiled once, runs over the whole text and yields candidates (absolute
-//!    dates in all common orders, months, years, decades, centuries, seasons,
-//!    weekdays, deictic words, "last week", "N days ago/later", durations,
-//!    sets, clock times in digits and words — "half past eight", "a quarter
-//!    to 7", "at 7" —, bare days of the month "the 27th", "the 20th of next
-//!    month", "Friday next week"). Overlaps are settled longest-first; modifiers
+//!    compiled once, runs over the ASCII-lowercased text (same byte offsets;
+//!    without `(?i)` the regex engine can use literal prefilters) and yields
+//!    candidates: absolute dates in all common orders (also "4/22", "on
+//!    4-22", "april22", "2019-sep-1", "16. Nov. 2016", years in words), months,
+//!    years, decades ("the 70s", "the seventies"), centuries, seasons,
+//!    quarters ("the third quarter this year"), weeks ("the third week of
+//!    2027", "week 10", "the week of November 30th"), weekdays ("the first
+//!    Friday of July"), deictic words, "last week", "N days ago/later",
+//!    compound shifts ("1 month 21 days ago", "two days after tomorrow"),
+//!    durations (also "3.5 years", "3h", "1 year 1 month 21 days"), sets
+//!    (also "9am on Mondays", "every morning at 9am"), clock times in digits
+//!    and words ("half past 8pm", "340pm", "eleven five", "in the afternoon
+//!    at 7", "noonish", "the end of the day"), bare days of the month ("the
+//!    27th", "on 15", "the 20th of next month", "Friday next week"). The less
+//!    common forms live in `extract::forms` with a table of what each reads
+//!    as. Overlaps are settled longest-first; modifiers
 //!    ("early", "the end of", "around", "the evening of", "more than") and
 //!    adjacent clock times are folded in.
 //! 2. **Normalisation** (`resolve` module): candidates are resolved in text order
@@ -21,13 +31,15 @@
 //! "between 4 and 7 January") is one timex whose value is the first day and
 //! whose start/end cover all days; a list ("2 and 3 January") gives one
 //! timex per day; a range of full expressions ("from 2007 to 2012") gives one
-//! timex per end.
+//! timex per end. Day ranges of a relative month or week ("from 4 to 22
+//! this month", "next week between Wednesday and Friday") are one timex like
+//! "January 4–6".
 //!
 //! Speed: all patterns use ASCII word boundaries so the regex engine stays on
-//! its DFA path; the five seed reports tag at about 1,300 thousand-word
-//! reports per second in a release build on one core, and
-//! `cargo bench -p corroborate-time` measures characters per second on the
-//! WikiWars texts (see `eval::bench_wikiwars`).
+//! its DFA path, and match lowercased text so leading words act as literal
+//! prefilters; `cargo bench -p corroborate-time` measures characters per
+//! second on the WikiWars texts (see `eval::bench_wikiwars`): about 6.7
+//! million per second on one core in a release build.
 //!
 //! Years: a four-digit number is a year only between 1000 and 2099, when it
 //! is not glued to other digits ("10,000", phone numbers), not after an

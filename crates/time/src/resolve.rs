@@ -44,6 +44,25 @@
 //! * "former", "future", "recent", "current" are references (PAST_REF,
 //!   FUTURE_REF, PAST_REF, PRESENT_REF) in narrative mode only: history
 //!   annotation marks them, news annotation does not.
+//! * A bare day of the month ("the 15th", "on 15") in news is the latest
+//!   such day on or before the reference unless the sentence has a future
+//!   cue (as for weekdays); narrative mode takes the nearest, future-biased.
+//! * "the weekend" in news is the current weekend on a Saturday or Sunday,
+//!   else the last one (the next one after a future cue).
+//! * "the first Friday of July": the month is resolved like "July", then
+//!   the nth weekday is counted in it ("the last" counts back from its end);
+//!   a fifth weekday the month lacks stays unknown ("XXXX-07-WXX-5-#5").
+//! * Weeks: "the third week of 2027" is ISO week 3; "the second week of
+//!   May" counts weeks (Monday–Sunday) from the one holding May's first
+//!   Thursday, as ISO does for years; "the week of November 30th" is the
+//!   ISO week holding that day. The value is the ISO week ("2027-W03").
+//! * "1 month 21 days ago", "three weeks from tomorrow": whole months are
+//!   added first (keeping the day of the month), then days, from the base
+//!   day (the DCT for "ago"/"from now"/"today", the last date for "later").
+//! * A set with a clock time ("9am on Mondays", "3pm every day") keeps its
+//!   day part and takes the time: XXXX-WXX-1T09:00, XXXX-XX-XXT15:00.
+//! * A year-less "29 February" with no leap year next to the reference takes
+//!   the nearest earlier leap year.
 //! * Unanchorable values keep unknown parts as X ("XXXX-01-05") and have no
 //!   start/end.
 //!
@@ -54,7 +73,7 @@
 //! its first, middle or last third and mark the timex approximate, keeping
 //! the value ("early January 2022" → value 2022-01, days 1–10).
 
-use crate::expr::{Base, Candidate, Expr, Named, PointMod, YearSpec};
+use crate::expr::{Base, Candidate, Expr, MonthRef, Named, PointMod, WeekScope, YearSpec};
 use crate::lexicon::Unit;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use corroborate_model::{Span, TimeAnchor, Timex, TimexType};
@@ -158,6 +177,9 @@ impl<'t> Resolver<'t> {
             self.note_explicit_year(year, paragraph);
         }
         let mut resolved = self.resolve_expr(candidate, paragraph)?;
+        if candidate.whole_week {
+            whole_week(&mut resolved);
+        }
         self.apply_time_of_day(candidate, &mut resolved);
         if let (Some(pm), Some((start, end))) = (candidate.point_mod, resolved.range) {
             resolved.range = Some(match (pm, candidate.edge_days) {
@@ -171,6 +193,8 @@ impl<'t> Resolver<'t> {
             Expr::UnitShift { offset: ..=-1, .. }
                 | Expr::NamedShift { offset: ..=-1, .. }
                 | Expr::CountShift { sign: ..=-1, .. }
+                | Expr::Offset { days: ..=-1, .. }
+                | Expr::Offset { months: ..=-1, .. }
         );
         let aside = self.is_aside(candidate);
         if let Some((date, grain)) = resolved.reference.filter(|_| !looks_back && !aside) {
@@ -294,6 +318,20 @@ impl<'t> Resolver<'t> {
                 sign,
                 base,
             } => self.count_shift(*count, *unit, *sign, *base, paragraph),
+            Expr::NthWeekday { n, day, month } => self.nth_weekday(*n, *day, *month, paragraph),
+            Expr::NthWeek { n, scope } => self.nth_week(*n, *scope, paragraph),
+            Expr::RecentWeekend => self.recent_weekend(candidate.start, paragraph),
+            Expr::DaySpan {
+                day,
+                day_end,
+                month,
+            } => self.day_span(*day, *day_end, *month, paragraph),
+            Expr::WeekdaySpan {
+                first,
+                last,
+                week_offset,
+            } => self.weekday_span(*first, *last, *week_offset, paragraph),
+            Expr::Offset { months, days, base } => self.offset(*months, *days, *base, paragraph),
             Expr::Reference(value) => Resolved::plain(*value, TimexType::Date),
             Expr::NarrativeReference(_) if self.news => return None,
             Expr::NarrativeReference(value) => Resolved::plain(*value, TimexType::Date),
@@ -488,6 +526,16 @@ impl<'t> Resolver<'t> {
                 best = (cost, year);
             }
         }
+        let exists = |y: i32| day.is_none_or(|d| NaiveDate::from_ymd_opt(y, month, d).is_some());
+        if !(ref_year - 1..=ref_year + 1).any(exists) {
+            // "2/29" far from a leap year: the nearest earlier one.
+            if let Some(d) = day {
+                return (1..=8)
+                    .map(|back| ref_year - back)
+                    .find(|y| NaiveDate::from_ymd_opt(*y, month, d).is_some())
+                    .unwrap_or(ref_year);
+            }
+        }
         best.1
     }
 
@@ -580,12 +628,15 @@ impl<'t> Resolver<'t> {
     }
 
     fn nearest_day_of_month(&self, reference: NaiveDate, day: u32) -> Option<NaiveDate> {
+        // In news "the 15th" is past unless the sentence speaks of the future.
+        let looks_back = self.news && !self.future_cue_before(self.current_start);
         [-1, 0, 1]
             .into_iter()
             .filter_map(|offset| {
                 let month = shift_months(reference, offset);
                 NaiveDate::from_ymd_opt(month.year(), month.month(), day)
             })
+            .filter(|date| !looks_back || *date <= reference)
             .min_by_key(|date| {
                 let delta = (*date - reference).num_days();
                 let future = delta > 0;
@@ -640,6 +691,169 @@ impl<'t> Resolver<'t> {
         resolved.anchor = self.anchor_of(dct);
         resolved.used_dct = dct;
         resolved
+    }
+
+    /// Year and month of "… of July", "… of next month", with the anchor.
+    fn month_of(&self, month: MonthRef, paragraph: usize) -> Option<(i32, u32, TimeAnchor, bool)> {
+        match month {
+            MonthRef::Named(m, Some(YearSpec::Explicit(y))) => {
+                Some((y, m, TimeAnchor::Absolute, false))
+            }
+            MonthRef::Named(m, year) => {
+                let resolved = self.calendar(year, Some(m), None, None, paragraph);
+                let (first, _) = resolved.range?;
+                Some((first.year(), m, resolved.anchor, resolved.used_dct))
+            }
+            MonthRef::Shift(k) => {
+                let (reference, dct) = self.deictic_base(paragraph)?;
+                let shifted = shift_months(reference.date, k);
+                Some((shifted.year(), shifted.month(), self.anchor_of(dct), dct))
+            }
+        }
+    }
+
+    /// "the first Friday of July": the `n`th such weekday of the month
+    /// (−1: the last); unknown when the month has no such day.
+    fn nth_weekday(&self, n: i64, day: Weekday, month: MonthRef, paragraph: usize) -> Resolved {
+        let unknown = || {
+            let m = match month {
+                MonthRef::Named(m, _) => format!("{m:02}"),
+                MonthRef::Shift(_) => "XX".into(),
+            };
+            Resolved::plain(
+                format!("XXXX-{m}-WXX-{}-#{n}", day.number_from_monday()),
+                TimexType::Date,
+            )
+        };
+        let Some((year, m, anchor, dct)) = self.month_of(month, paragraph) else {
+            return unknown();
+        };
+        let (Some(first), Some(last)) = (month_start(year, m), month_end(year, m)) else {
+            return unknown();
+        };
+        let date = if n < 0 {
+            last_weekday_on_or_before(last, day)
+        } else {
+            let first_match = last_weekday_on_or_before(shift_days(first, 6), day);
+            shift_days(first_match, 7 * (n - 1))
+        };
+        if date.month() != m {
+            return unknown();
+        }
+        day_result(date, anchor, dct)
+    }
+
+    /// "the third week of 2027" (ISO week 3), "the second week of May"
+    /// (week 1 holds the month's first Thursday).
+    fn nth_week(&self, n: i64, scope: WeekScope, paragraph: usize) -> Resolved {
+        let unknown = || Resolved::plain("XXXX-WXX", TimexType::Date);
+        let (monday, anchor, dct) = match scope {
+            WeekScope::Year(year) => {
+                let found = match year {
+                    YearSpec::Explicit(y) => Some((y, TimeAnchor::Absolute, false)),
+                    YearSpec::Deictic(offset) => self
+                        .deictic_base(paragraph)
+                        .map(|(r, dct)| (r.date.year() + offset, self.anchor_of(dct), dct)),
+                    YearSpec::Anaphoric(offset) => self
+                        .anaphoric_base(Grain::Year)
+                        .map(|(r, dct)| (r.date.year() + offset, self.anchor_of(dct), dct)),
+                };
+                let Some((y, anchor, dct)) = found else {
+                    return unknown();
+                };
+                let week = u32::try_from(n).unwrap_or(0);
+                let Some(monday) = NaiveDate::from_isoywd_opt(y, week, Weekday::Mon) else {
+                    return unknown();
+                };
+                (monday, anchor, dct)
+            }
+            WeekScope::Month(month) => {
+                let Some((y, m, anchor, dct)) = self.month_of(month, paragraph) else {
+                    return unknown();
+                };
+                let Some(first) = month_start(y, m) else {
+                    return unknown();
+                };
+                let first_thursday = last_weekday_on_or_before(shift_days(first, 6), Weekday::Thu);
+                let monday = shift_days(first_thursday, -3 + 7 * (n - 1));
+                (monday, anchor, dct)
+            }
+        };
+        let mut resolved = week_of(monday);
+        resolved.anchor = anchor;
+        resolved.used_dct = dct;
+        resolved
+    }
+
+    /// "the weekend": this weekend on a Saturday or Sunday; else the last
+    /// one, or the next one after a future cue ("will … the weekend").
+    fn recent_weekend(&self, start: usize, paragraph: usize) -> Resolved {
+        let Some((reference, dct)) = self.deictic_base(paragraph) else {
+            return Resolved::plain("XXXX-WXX-WE", TimexType::Date);
+        };
+        let on_weekend = matches!(reference.date.weekday(), Weekday::Sat | Weekday::Sun);
+        let offset = if on_weekend || self.future_cue_before(start) {
+            0
+        } else {
+            -1
+        };
+        let mut resolved = unit_value(reference.date, Unit::Weekend, offset);
+        resolved.anchor = self.anchor_of(dct);
+        resolved.used_dct = dct;
+        resolved
+    }
+
+    /// "from 4 to 22 this month": value the first day, range all days.
+    fn day_span(&self, day: u32, day_end: u32, month: MonthRef, paragraph: usize) -> Resolved {
+        let unknown = || Resolved::plain(format!("XXXX-XX-{day:02}"), TimexType::Date);
+        let Some((year, m, anchor, dct)) = self.month_of(month, paragraph) else {
+            return unknown();
+        };
+        let mut resolved = calendar_value(year, Some(m), Some(day), Some(day_end));
+        if resolved.range.is_none() {
+            return unknown();
+        }
+        resolved.anchor = anchor;
+        resolved.used_dct = dct;
+        resolved
+    }
+
+    /// "next week between Wednesday and Friday".
+    fn weekday_span(
+        &self,
+        first: Weekday,
+        last: Weekday,
+        week_offset: i64,
+        paragraph: usize,
+    ) -> Resolved {
+        let Some((reference, dct)) = self.deictic_base(paragraph) else {
+            return Resolved::plain(
+                format!("XXXX-WXX-{}", first.number_from_monday()),
+                TimexType::Date,
+            );
+        };
+        let week_day = shift_days(reference.date, week_offset * 7);
+        let (from, to) = (
+            same_week_weekday(week_day, first),
+            same_week_weekday(week_day, last),
+        );
+        let mut resolved = day_result(from, self.anchor_of(dct), dct);
+        resolved.range = Some((from, to.max(from)));
+        resolved
+    }
+
+    /// "1 month 21 days ago": months, then days, from the base day.
+    fn offset(&self, months: i64, days: i64, base: Base, paragraph: usize) -> Resolved {
+        let Some((reference, dct)) = self.base_for(base, Grain::Day, paragraph) else {
+            return Resolved::plain("XXXX-XX-XX", TimexType::Date);
+        };
+        if reference.grain != Grain::Day {
+            return self.coarse(reference, dct);
+        }
+        let Some(date) = add_months_keeping_day(reference.date, months) else {
+            return Resolved::plain("XXXX-XX-XX", TimexType::Date);
+        };
+        day_result(shift_days(date, days), self.anchor_of(dct), dct)
     }
 
     /// "will", "next", "scheduled", "due" earlier in the same sentence.
@@ -801,6 +1015,21 @@ impl<'t> Resolver<'t> {
         } else {
             return;
         };
+        if resolved.timex_type == TimexType::Set && candidate.clock.is_some() {
+            // "3pm every day" → XXXX-XX-XXT15:00, "9am on Mondays" → XXXX-WXX-1T09:00.
+            let day = if resolved.value.starts_with("XXXX-WXX-") {
+                resolved
+                    .value
+                    .split('T')
+                    .next()
+                    .unwrap_or("XXXX-XX-XX")
+                    .to_string()
+            } else {
+                "XXXX-XX-XX".to_string()
+            };
+            resolved.value = format!("{day}{suffix}");
+            return;
+        }
         if matches!(resolved.timex_type, TimexType::Duration | TimexType::Set) {
             return;
         }
@@ -1063,6 +1292,28 @@ fn calendar_value(
             absolute(ys, range, reference_year.map(|f| (f, Grain::Year)))
         }
     }
+}
+
+/// The ISO week starting on `monday`.
+fn week_of(monday: NaiveDate) -> Resolved {
+    let week = monday.iso_week();
+    absolute(
+        format!("{:04}-W{:02}", week.year(), week.week()),
+        Some((monday, shift_days(monday, 6))),
+        None,
+    )
+}
+
+/// "the week of November 30th": a day becomes its Monday–Sunday week.
+fn whole_week(resolved: &mut Resolved) {
+    let Some((start, end)) = resolved.range.filter(|(s, e)| s == e) else {
+        return;
+    };
+    let _ = end;
+    let week = week_of(last_weekday_on_or_before(start, Weekday::Mon));
+    resolved.value = week.value;
+    resolved.range = week.range;
+    resolved.reference = None;
 }
 
 fn decade_range(first_digits: i32, span_years: i32) -> Option<(NaiveDate, NaiveDate)> {

@@ -632,3 +632,267 @@ fn months_of_deictic_years_and_numeric_months() {
         ]
     );
 }
+
+/// (text, value, first day, last day) of the tagged expressions.
+fn spans(
+    text: &str,
+    dct: Option<NaiveDate>,
+) -> Vec<(String, String, Option<NaiveDate>, Option<NaiveDate>)> {
+    run(text, dct)
+        .into_iter()
+        .map(|t| (t.text, t.value, t.start, t.end))
+        .collect()
+}
+
+#[test]
+fn numeric_and_glued_month_days() {
+    assert_eq!(
+        pairs(
+            "Counting resumed on 4/22, a hearing on 4-25 followed and the memo dated \
+             january12,2016 was leaked.",
+            Some(day(2022, 5, 1))
+        ),
+        vec![
+            p("4/22", "2022-04-22"),
+            p("4-25", "2022-04-25"),
+            p("january12,2016", "2016-01-12"),
+        ]
+    );
+}
+
+#[test]
+fn regression_numbers_with_slashes_and_dots_are_not_dates() {
+    let text = "Clinics run 24/7, 3/4 of the ballots were counted and turnout rose to 1.2 million \
+                while deaths reached 3.14/day.";
+    assert!(run(text, DCT).is_empty(), "{:?}", pairs(text, DCT));
+}
+
+#[test]
+fn nth_weekdays_of_a_month() {
+    assert_eq!(
+        spans(
+            "The council met on the first Friday of July 2021 and meets again on the last Monday \
+             of next month.",
+            DCT
+        ),
+        vec![
+            (
+                "the first Friday of July 2021".to_string(),
+                "2021-07-02".to_string(),
+                Some(day(2021, 7, 2)),
+                Some(day(2021, 7, 2))
+            ),
+            (
+                "the last Monday of next month".to_string(),
+                "2022-02-28".to_string(),
+                Some(day(2022, 2, 28)),
+                Some(day(2022, 2, 28))
+            ),
+        ]
+    );
+}
+
+#[test]
+fn numbered_weeks_and_the_week_of_a_day() {
+    let tagged = spans(
+        "Talks are set for the third week of 2027; inspections ran in the second week of this \
+         month and in the week of November 30th.",
+        DCT,
+    );
+    assert_eq!(
+        tagged,
+        vec![
+            (
+                "the third week of 2027".to_string(),
+                "2027-W03".to_string(),
+                Some(day(2027, 1, 18)),
+                Some(day(2027, 1, 24))
+            ),
+            (
+                "the second week of this month".to_string(),
+                "2022-W02".to_string(),
+                Some(day(2022, 1, 10)),
+                Some(day(2022, 1, 16))
+            ),
+            (
+                "the week of November 30th".to_string(),
+                "2021-W48".to_string(),
+                Some(day(2021, 11, 29)),
+                Some(day(2021, 12, 5))
+            ),
+        ]
+    );
+}
+
+#[test]
+fn compound_shifts_and_shifts_from_a_day() {
+    assert_eq!(
+        pairs(
+            "The fighting began 1 month 21 days ago; a vote is due two days after tomorrow.",
+            DCT
+        ),
+        vec![
+            p("1 month 21 days ago", "2021-11-20"),
+            p("two days after tomorrow", "2022-01-14"),
+        ]
+    );
+}
+
+#[test]
+fn quarters_of_relative_years_and_decades() {
+    assert_eq!(
+        pairs(
+            "Growth slowed in the third quarter this year and may pick up in next year's first \
+             quarter, unlike in the seventies or the 80s; the minister, in his 70s, disagreed.",
+            DCT
+        ),
+        vec![
+            p("the third quarter this year", "2022-Q3"),
+            p("next year's first quarter", "2023-Q1"),
+            p("the seventies", "197"),
+            p("the 80s", "198"),
+        ]
+    );
+}
+
+#[test]
+fn years_in_words() {
+    assert_eq!(
+        pairs(
+            "The treaty was signed in nineteen ninety nine and amended in June of two thousand \
+             and four.",
+            DCT
+        ),
+        vec![
+            p("nineteen ninety nine", "1999"),
+            p("June of two thousand and four", "2004-06"),
+        ]
+    );
+}
+
+#[test]
+fn clock_time_forms() {
+    let values: Vec<String> = run(
+        "Shelling resumed at half past 8pm, again in the afternoon at 7, at 340pm, in \
+         midmorning, around noonish and tonight around 7; the curfew lasts until the end of the \
+         day.",
+        DCT,
+    )
+    .into_iter()
+    .map(|t| t.value)
+    .collect();
+    assert_eq!(
+        values,
+        vec![
+            "2022-01-11T20:30",
+            "2022-01-11T19:00",
+            "2022-01-11T15:40",
+            "2022-01-11T10:00",
+            "2022-01-11T12:00",
+            "2022-01-11T19:00",
+            "2022-01-11T23:59:59",
+        ]
+    );
+    let idiom = "At the end of the day, the talks failed.";
+    assert!(run(idiom, DCT).is_empty(), "{:?}", pairs(idiom, DCT));
+}
+
+#[test]
+fn sets_with_clock_times() {
+    assert_eq!(
+        pairs(
+            "Patrols leave every morning at 9am, markets open 9am on Mondays and sirens sound \
+             every night.",
+            DCT
+        ),
+        vec![
+            p("every morning at 9am", "XXXX-XX-XXT09:00"),
+            p("9am on Mondays", "XXXX-WXX-1T09:00"),
+            p("every night", "XXXX-XX-XXTNI"),
+        ]
+    );
+}
+
+#[test]
+fn decimal_glued_and_compound_durations() {
+    assert_eq!(
+        pairs(
+            "He served 3.5 years, then a half hour of questions, a 3h hearing and 1 year 1 month \
+             21 days in custody.",
+            DCT
+        ),
+        vec![
+            p("3.5 years", "P3.5Y"),
+            p("a half hour", "PT0.5H"),
+            p("3h", "PT3H"),
+            p("1 year 1 month 21 days", "P1Y1M21D"),
+        ]
+    );
+}
+
+#[test]
+fn bare_days_of_the_month_look_back_in_news() {
+    assert_eq!(
+        pairs("Protests began on the 15th.", DCT),
+        vec![p("the 15th", "2021-12-15")]
+    );
+    assert_eq!(
+        pairs("The vote will be held on the 15th.", DCT),
+        vec![p("the 15th", "2022-01-15")]
+    );
+}
+
+#[test]
+fn day_spans_of_relative_months_and_the_weekend() {
+    assert_eq!(
+        spans("Schools close from 4 to 22 this month.", DCT),
+        vec![(
+            "from 4 to 22 this month".to_string(),
+            "2022-01-04".to_string(),
+            Some(day(2022, 1, 4)),
+            Some(day(2022, 1, 22))
+        )]
+    );
+    assert_eq!(
+        spans("Protesters gathered over the weekend.", DCT),
+        vec![(
+            "the weekend".to_string(),
+            "2022-W01-WE".to_string(),
+            Some(day(2022, 1, 8)),
+            Some(day(2022, 1, 9))
+        )]
+    );
+}
+
+#[test]
+fn year_first_months() {
+    assert_eq!(
+        pairs(
+            "Figures for 2016 November and 2016 / 11 match, but in 2016, may be revised.",
+            DCT
+        ),
+        vec![
+            p("2016 November", "2016-11"),
+            p("2016 / 11", "2016-11"),
+            p("2016", "2016"),
+        ]
+    );
+}
+
+#[test]
+fn parts_of_day_around_clock_times() {
+    assert_eq!(
+        pairs(
+            "Guards were back 7, this morning; the alarm rang five thirty in the night and \
+             markets open mornings at 9am.",
+            DCT
+        ),
+        vec![
+            p("7, this morning", "2022-01-11T07:00"),
+            p("five thirty in the night", "2022-01-11T17:30"),
+            p("mornings at 9am", "XXXX-XX-XXT09:00"),
+        ]
+    );
+    let toll = "The toll rose to 7, this morning officials said.";
+    assert_eq!(pairs(toll, DCT), vec![p("this morning", "2022-01-11TMO")]);
+}

@@ -20,7 +20,10 @@ mod timeml;
 
 pub use bench::{bench_documents, bench_wikiwars, timeml_texts, BenchResult, RawDocument};
 pub use meantime::{eval_meantime, eval_meantime_to};
-pub use recognizers::{case_passes, eval_recognizers, RecognizersScores, SpecScore, OUT_OF_SCOPE};
+pub use recognizers::{
+    case_passes, eval_recognizers, failures, Failure, RecognizersScores, SpecScore, OUT_OF_SCOPE,
+    OUT_OF_SCOPE_TYPES,
+};
 pub use timeml::{eval_timeml, eval_timeml_to};
 
 use std::fmt;
