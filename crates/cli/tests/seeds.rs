@@ -241,6 +241,54 @@ fn the_ten_named_events_are_dated() {
         e.date.as_ref().is_some_and(|d| d.value == "2022-01-15") && e.summary.contains("225")
     });
     assert!(toll, "announcement of 225 dead on 15 January");
-    let distinct_dated = a.events.iter().filter(|e| e.date.is_some()).count();
+    // Dated by a source's own words, not only by the narrative around it.
+    let distinct_dated = a
+        .events
+        .iter()
+        .filter(|e| e.date.is_some())
+        .filter(|e| {
+            e.sources
+                .iter()
+                .any(|s| s.date.is_some() && !s.date_basis.is_context())
+        })
+        .count();
     assert!(distinct_dated >= 20, "{distinct_dated} dated events");
+}
+
+#[test]
+fn the_undated_report_is_dated_through_the_events_it_shares() {
+    let Some(a) = seeds() else { return };
+    let undated = a
+        .reports
+        .iter()
+        .find(|r| r.id.starts_with("003_"))
+        .expect("report 003 analysed");
+    assert_eq!(undated.published_origin, "inferred");
+    let dated_in_003 = |trigger: &str, value: &str| {
+        a.events.iter().any(|e| {
+            e.sources.iter().any(|s| {
+                s.report == undated.id
+                    && s.trigger == trigger
+                    && s.date.as_ref().is_some_and(|d| d.value == value)
+            })
+        })
+    };
+    assert!(
+        dated_in_003("announced", "2022-01-05TNI"),
+        "the CSTO chair's announcement on Wednesday night is 5 January"
+    );
+    assert!(
+        dated_in_003("said", "2022-01-07"),
+        "Tokayev's words on Friday are 7 January"
+    );
+    let shared = a.events.iter().find(|e| {
+        e.sources
+            .iter()
+            .any(|s| s.report == undated.id && s.trigger == "announced")
+    });
+    let shared = shared.expect("the announcement is an event");
+    assert!(
+        shared.sources.iter().any(|s| s.report.starts_with("004_")),
+        "it is the announcement report 004 tells after the appeal of 5 January"
+    );
 }

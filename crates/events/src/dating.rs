@@ -12,6 +12,7 @@
 //! | it sits in a parenthetical (between commas or dashes, inside the clause) of more than three other words, and the trigger is outside it | "Varenko, who has ruled Veloria since 2009, …", "X, the chief dismissed on Wednesday, was …" |
 //! | it modifies a noun of measure ("level", "prices", "rate", …) | "frozen at their February level" |
 //! | it is a bare weekday ("Friday", "Wednesday night") resolved against an earlier date in the text rather than the publication date | "Friday" after "in 1993" |
+//! | it sits in the focus of a cleft sentence with other words, and the trigger after the cleft's "that" | "It is to end the unrest of 4–7 May that the governor asked for troops" (but "It was on 5 May that …" dates) |
 //!
 //! "since" directly before the date ("cut since Tuesday", "not seen in
 //! public since 28 December") dates the change that began the state and
@@ -61,6 +62,14 @@ const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
+/// The opening of a cleft sentence: "It is (precisely) … that …".
+static CLEFT_OPENING: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)^\W*it\s+(?:is|was)\s+").expect("constant regex is valid"));
+
+/// "that" as a whole word.
+static THAT: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\bthat\b").expect("constant regex is valid"));
+
 /// The dates a time expression covers, when it can date an event at all.
 pub(crate) fn date_value(timex: &Timex) -> Option<DateValue> {
     if !matches!(timex.timex_type, TimexType::Date | TimexType::Time)
@@ -109,10 +118,40 @@ pub(crate) fn may_date(text: &str, clause: Span, timex: Span, trigger: Span) -> 
             return false;
         }
     }
+    if in_cleft_focus(text, clause, timex, trigger) {
+        return false;
+    }
     match parenthetical_around(text, clause, timex) {
         Some(segment) => segment.contains(trigger) || !wordy_besides(text, segment, timex),
         None => true,
     }
+}
+
+/// The time expression is one part of a cleft's focus ("It is to end the
+/// unrest of 4–7 May that …") while the trigger follows the "that": the
+/// date belongs to the focus, not to the clause's event. A focus that is
+/// only the date and its preposition ("It was on 5 May that …") dates.
+fn in_cleft_focus(text: &str, clause: Span, timex: Span, trigger: Span) -> bool {
+    let Some(opening) = clause.slice(text).and_then(|c| CLEFT_OPENING.find(c)) else {
+        return false;
+    };
+    let focus_start = clause.start + opening.end();
+    let Some(after_timex) = Span::new(timex.end, trigger.start.max(timex.end)).slice(text) else {
+        return false;
+    };
+    let Some(that) = THAT.find(after_timex) else {
+        return false;
+    };
+    let focus_end = timex.end + that.start();
+    let words = |span: Span| {
+        span.slice(text)
+            .unwrap_or("")
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    focus_start <= timex.start
+        && words(Span::new(focus_start, timex.start)) + words(Span::new(timex.end, focus_end)) > 1
 }
 
 fn is_segment_delimiter(c: char) -> bool {
@@ -187,6 +226,20 @@ mod tests {
             "Ivo Sten, a reporter detained on 9 May, remains in custody.",
             "9 May",
             "detained"
+        ));
+    }
+
+    #[test]
+    fn a_cleft_focus_dates_only_when_it_is_the_date() {
+        assert!(!allowed(
+            "It is precisely to end the chaos of 4-7 May that the governor asked for troops.",
+            "4-7 May",
+            "asked for troops"
+        ));
+        assert!(allowed(
+            "It was on 5 May that the governor asked for troops.",
+            "5 May",
+            "asked for troops"
         ));
     }
 

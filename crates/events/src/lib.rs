@@ -41,13 +41,17 @@
 //! inside the clause.
 
 mod clauses;
+mod context;
 mod dating;
 mod lexicon;
 
 use std::collections::HashSet;
 
-use corroborate_model::{DateValue, EntityKind, EventMention, EventType, Mention, Span, Timex};
+use corroborate_model::{
+    DateBasis, DateValue, EntityKind, EventMention, EventType, Mention, Span, Timex,
+};
 
+pub use context::AFTER_WINDOW_DAYS;
 use lexicon::{Check, Rule, RULES};
 
 /// Every event mention in the text, ordered by position.
@@ -74,11 +78,13 @@ pub fn extract(
         .collect();
     candidates.sort_by_key(|c| (c.trigger.start, c.event_type));
     let mut seen: HashSet<(usize, EventType)> = HashSet::new();
-    candidates
+    let mut events: Vec<EventMention> = candidates
         .into_iter()
         .filter(|c| seen.insert((c.clause.start, c.event_type)))
         .map(|c| doc.event(&c))
-        .collect()
+        .collect();
+    context::date_from_context(text, sentences, timexes, &mut events);
+    events
 }
 
 struct Document<'a> {
@@ -301,6 +307,7 @@ impl Document<'_> {
             trigger_span: trigger,
             timex: dated.as_ref().map(|(index, _)| *index),
             date: dated.map(|(_, date)| date),
+            date_basis: DateBasis::Clause,
             participants: self
                 .mentions
                 .iter()

@@ -499,3 +499,50 @@ fn a_parenthetical_does_not_hide_the_predicate() {
 fn gerunds_after_prepositions_are_topics() {
     assert!(types("A photo shows peacekeepers upon returning from the mission.").is_empty());
 }
+
+#[test]
+fn undated_sentences_take_their_date_from_the_narrative() {
+    use corroborate_model::DateBasis;
+    let text = "On 5 May, the governor appealed to the alliance for help. \
+                Subsequently, the alliance announced on state radio that it had deployed troops. \
+                Police fired tear gas at the crowd.\n\
+                The city has a long history of unrest. Rioters stormed the port.";
+    let found = events(text);
+    let by_trigger = |trigger: &str| {
+        found
+            .iter()
+            .find(|e| e.trigger.contains(trigger))
+            .unwrap_or_else(|| panic!("no event for {trigger}: {found:?}"))
+    };
+    let appeal = by_trigger("appealed");
+    assert_eq!(appeal.date_basis, DateBasis::Clause);
+    let deployed = by_trigger("deployed");
+    assert_eq!(deployed.date_basis, DateBasis::ContextAfter);
+    let date = deployed.date.as_ref().expect("dated after the appeal");
+    assert_eq!((date.start, date.end), (day(5, 5), day(5, 8)));
+    let tear_gas = by_trigger("tear gas");
+    assert_eq!(tear_gas.date_basis, DateBasis::ContextPeriod);
+    assert_eq!(
+        tear_gas.date.as_ref().map(|d| d.value.as_str()),
+        Some("2023-05")
+    );
+    let stormed = by_trigger("stormed");
+    assert!(
+        stormed.date.is_none(),
+        "a new paragraph starts its own narrative"
+    );
+}
+
+#[test]
+fn a_sentence_with_its_own_date_is_not_dated_by_the_narrative() {
+    let text = "On 5 May, the governor appealed for help. \
+                Protesters, who have camped outside since 2019, stormed the port.";
+    let sentences = corroborate_text::sentences(text);
+    let timexes = corroborate_time::tag(text, &sentences, Some(day(5, 9)), false);
+    let found = extract(text, &sentences, &timexes, &[]);
+    let stormed = found
+        .iter()
+        .find(|e| e.trigger.contains("stormed"))
+        .expect("storming found");
+    assert!(stormed.date.is_none(), "{stormed:?}");
+}

@@ -2,14 +2,22 @@
 //!
 //! An undated report's own text gives a range for its publication date
 //! (it was written after the latest date it mentions); a report whose text
-//! gives none is tried over the span of the dated reports' publication
+//! gives none is tried over the span of the other reports' publication
 //! dates (one more week at the end). Within that range,
 //! each candidate day is tried as the publication date: the report's
 //! relative expressions ("on Friday", "Wednesday night") are resolved
 //! against it, and the candidate scores one point for each of the report's
-//! events so dated that matches an event of the same type, on the same
-//! day, with shared content words, in a report whose date is known. The
-//! best-scoring day wins (the earliest on a tie). When no event matches, the latest day the report writes
+//! events so dated that matches an event of another report: same type,
+//! shared content words, and a date that covers the candidate's day. The
+//! other report's event must be dated to a day, or to "on or shortly
+//! after" a day by its narrative ("Subsequently, …"); when that report's
+//! own date is inferred, only its events dated by an absolute expression
+//! ("on 5 January") count, never those resolved against its guessed date.
+//! The best-scoring day wins, the latest on a tie: a shared event named by
+//! its weekday fixes the date only to the week after it, and the week's
+//! last day reads the report's other weekdays ("on Friday") as the days
+//! after that event rather than a week before it. When no event matches,
+//! the latest day the report writes
 //! out in full ("15 January") is taken. Every value that depends on an
 //! inferred date stays marked inferred.
 
@@ -27,29 +35,61 @@ const MAX_CANDIDATE_DAYS: i64 = 21;
 /// Content words two event sentences must share to be the same event.
 const MIN_SHARED_WORDS: usize = 2;
 
+/// Widest date of a reference event, in days: a day, or "on or shortly
+/// after" a day when the date comes from the narrative.
+const MAX_REFERENCE_DAYS: i64 = 1 + corroborate_events::AFTER_WINDOW_DAYS as i64;
+
+/// An event another report dates, that an undated report may share.
 struct ReferenceEvent {
+    /// Index of the report stating it: a report is not its own reference.
+    report: usize,
     event_type: EventType,
-    day: NaiveDate,
+    first_day: NaiveDate,
+    last_day: NaiveDate,
     words: BTreeSet<String>,
 }
 
 /// Narrows the inferred dates of undated reports (or gives one to a report
 /// with none) in place, and re-annotates those whose date changed.
+///
+/// Reports whose own text bounds their date go first. Reports with no
+/// date at all come next, in rounds: a report dated in one round (say by
+/// the "5 January" it writes out) lends its events to the next round's
+/// reports that only say "on Wednesday".
 pub fn refine_undated(reports: &mut [AnnotatedReport]) {
-    let references = reference_events(reports);
-    if references.is_empty() {
-        return;
+    refine_pass(reports, DateOrigin::Inferred);
+    for _ in 0..MAX_ROUNDS {
+        if refine_pass(reports, DateOrigin::Unknown) == 0 {
+            break;
+        }
     }
+}
+
+/// Rounds of dating reports with no date of their own.
+const MAX_ROUNDS: usize = 3;
+
+/// Dates every report of the given origin from the others' events;
+/// returns how many were dated or re-dated.
+fn refine_pass(reports: &mut [AnnotatedReport], origin: DateOrigin) -> usize {
+    let pending: Vec<usize> = (0..reports.len())
+        .filter(|&i| reports[i].report.meta.published_origin == origin)
+        .collect();
+    if pending.is_empty() {
+        return 0;
+    }
+    let references = reference_events(reports);
     let corpus_range = dated_span(reports);
-    for annotated in reports.iter_mut() {
-        let meta = &annotated.report.meta;
-        let range = match meta.published_origin {
-            DateOrigin::Inferred => meta.published_range.clone(),
+    let mut changed = 0;
+    for index in pending {
+        let annotated = &mut reports[index];
+        let range = match origin {
             DateOrigin::Unknown => corpus_range.clone(),
-            _ => None,
+            _ => annotated.report.meta.published_range.clone(),
         };
         let Some(range) = range else { continue };
-        let best = best_candidate(annotated, range.start, range.end, &references)
+        let others: Vec<&ReferenceEvent> =
+            references.iter().filter(|r| r.report != index).collect();
+        let best = best_candidate(annotated, range.start, range.end, &others)
             .or_else(|| latest_explicit_day(annotated, &range));
         let Some(best) = best else {
             continue;
@@ -58,8 +98,10 @@ pub fn refine_undated(reports: &mut [AnnotatedReport]) {
             crate::set_inferred_date(&mut annotated.report, best, range);
             let sentences = std::mem::take(&mut annotated.annotations.sentences);
             annotated.annotations = annotate_with_date(&annotated.report, sentences, None);
+            changed += 1;
         }
     }
+    changed
 }
 
 /// Without a matching event: the latest explicitly written day ("15
@@ -79,12 +121,10 @@ fn latest_explicit_day(annotated: &AnnotatedReport, range: &DateRange) -> Option
         .max()
 }
 
-/// From the earliest to a week after the latest known publication date.
+/// From the earliest to a week after the latest publication date known or
+/// inferred from another report's own text.
 fn dated_span(reports: &[AnnotatedReport]) -> Option<DateRange> {
-    let mut known = reports
-        .iter()
-        .filter(|r| is_known(r.report.meta.published_origin))
-        .filter_map(|r| r.report.meta.published);
+    let mut known = reports.iter().filter_map(|r| r.report.meta.published);
     let first = known.next()?;
     let (start, end) = known.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d)));
     Some(DateRange {
@@ -103,18 +143,36 @@ fn is_known(origin: DateOrigin) -> bool {
 fn reference_events(reports: &[AnnotatedReport]) -> Vec<ReferenceEvent> {
     reports
         .iter()
-        .filter(|r| is_known(r.report.meta.published_origin))
-        .flat_map(|r| {
-            r.annotations.events.iter().filter_map(|e| {
-                let date = e.date.as_ref().filter(|d| d.start == d.end)?;
+        .enumerate()
+        .filter(|(_, r)| r.report.meta.published.is_some())
+        .flat_map(|(index, r)| {
+            let guessed_date = !is_known(r.report.meta.published_origin);
+            r.annotations.events.iter().filter_map(move |e| {
+                let date = e
+                    .date
+                    .as_ref()
+                    .filter(|d| d.width_days() <= MAX_REFERENCE_DAYS)?;
+                let timex = e.timex.and_then(|t| r.annotations.timexes.get(t));
+                if guessed_date && !timex.is_some_and(states_its_day) {
+                    return None;
+                }
                 Some(ReferenceEvent {
+                    report: index,
                     event_type: e.event_type,
-                    day: date.start,
+                    first_day: date.start,
+                    last_day: date.end,
                     words: words(e.span.slice(&r.report.text).unwrap_or_default()),
                 })
             })
         })
         .collect()
+}
+
+/// The expression writes its day out ("5 January", "2022-01-05"), so
+/// only its year can depend on the publication date, unlike "Wednesday"
+/// or "last week".
+fn states_its_day(timex: &corroborate_model::Timex) -> bool {
+    timex.anchor == TimeAnchor::Absolute || timex.text.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Time expressions as if the report were published on `dct`: only the
@@ -128,7 +186,7 @@ fn best_candidate(
     annotated: &AnnotatedReport,
     first: NaiveDate,
     last: NaiveDate,
-    references: &[ReferenceEvent],
+    references: &[&ReferenceEvent],
 ) -> Option<NaiveDate> {
     let days = (last - first).num_days().clamp(0, MAX_CANDIDATE_DAYS);
     let mut best: Option<(usize, NaiveDate)> = None;
@@ -147,7 +205,7 @@ fn best_candidate(
             .filter(|e| depends_on_dct(e, &timexes))
             .filter(|e| matches_reference(e, &annotated.report.text, references))
             .count();
-        if best.is_none_or(|(s, _)| score > s) {
+        if best.is_none_or(|(s, _)| score >= s) {
             best = Some((score, day));
         }
     }
@@ -157,21 +215,22 @@ fn best_candidate(
     }
 }
 
+/// The event's day moves with the publication date ("on Friday").
 fn depends_on_dct(event: &EventMention, timexes: &[corroborate_model::Timex]) -> bool {
     event
         .timex
         .and_then(|t| timexes.get(t))
-        .is_some_and(|t| t.anchor == TimeAnchor::Publication)
+        .is_some_and(|t| t.anchor == TimeAnchor::Publication && !states_its_day(t))
 }
 
-fn matches_reference(event: &EventMention, text: &str, references: &[ReferenceEvent]) -> bool {
+fn matches_reference(event: &EventMention, text: &str, references: &[&ReferenceEvent]) -> bool {
     let Some(date) = event.date.as_ref().filter(|d| d.start == d.end) else {
         return false;
     };
     let own = words(event.span.slice(text).unwrap_or_default());
     references.iter().any(|r| {
         r.event_type == event.event_type
-            && r.day == date.start
+            && (r.first_day..=r.last_day).contains(&date.start)
             && r.words.intersection(&own).count() >= MIN_SHARED_WORDS
     })
 }

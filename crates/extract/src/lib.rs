@@ -231,4 +231,53 @@ mod tests {
             .expect("dismissal found");
         assert_eq!(dismissal.date.as_ref().map(|d| d.start), Some(day(3, 5)));
     }
+
+    #[test]
+    fn an_undated_report_is_dated_through_a_report_dated_only_by_its_narrative() {
+        let dated = extract(report(
+            "dated",
+            "Talks between the government and the unions resumed in Lirona on 11 March 2024.",
+            Some(day(3, 12)),
+        ));
+        let narrative = extract(report(
+            "narrative",
+            "On the evening of 5 March, President Pavel Ostrov appealed to the Northern Pact for help. \
+             Subsequently, Pact chairman Ilse Varga announced that the Pact would send a peacekeeping \
+             mission to Lirona.",
+            None,
+        ));
+        let weekday = extract(report(
+            "weekday",
+            "Pact chairman Ilse Varga announced on Tuesday night that Pact forces are entering Lirona. \
+             President Pavel Ostrov said on Thursday that order had been restored.",
+            None,
+        ));
+        let mut all = vec![dated, narrative, weekday];
+        infer::refine_undated(&mut all);
+        let event_day = |r: &AnnotatedReport, kind: EventType| {
+            r.annotations
+                .events
+                .iter()
+                .find(|e| e.event_type == kind)
+                .and_then(|e| e.date.as_ref())
+                .map(|d| (d.start, d.end))
+        };
+        let narrative = &all[1];
+        assert_eq!(narrative.report.meta.published, Some(day(3, 5)));
+        assert_eq!(
+            event_day(narrative, EventType::Statement),
+            Some((day(3, 5), day(3, 8))),
+            "\"Subsequently\" dates the announcement on or shortly after 5 March"
+        );
+        let weekday = &all[2];
+        assert_eq!(weekday.report.meta.published_origin, DateOrigin::Inferred);
+        let statements: Vec<_> = weekday
+            .annotations
+            .events
+            .iter()
+            .filter(|e| e.event_type == EventType::Statement)
+            .filter_map(|e| e.date.as_ref().map(|d| d.start))
+            .collect();
+        assert_eq!(statements, vec![day(3, 5), day(3, 7)]);
+    }
 }

@@ -277,6 +277,7 @@ fn event_source(reports: &[AnnotatedReport], c: &Candidate) -> EventSource {
         end: c.mention.span.end,
         date: c.mention.date.as_ref().map(to_event_date),
         date_text: c.date_text.clone(),
+        date_basis: c.mention.date_basis,
         trigger: c.mention.trigger.clone(),
     }
 }
@@ -309,6 +310,7 @@ fn agreed_date(members: &[&Candidate]) -> (Option<DateValue>, Option<Conflict>) 
     }
     let distinct_days: BTreeSet<NaiveDate> = dated
         .iter()
+        .filter(|c| !c.mention.date_basis.is_context())
         .filter_map(|c| c.mention.date.as_ref())
         .filter(|d| d.width_days() == 1)
         .map(|d| d.start)
@@ -334,6 +336,7 @@ fn agreed_date(members: &[&Candidate]) -> (Option<DateValue>, Option<Conflict>) 
 fn date_conflict(dated: &[&Candidate], days: &BTreeSet<NaiveDate>) -> Conflict {
     let sides: Vec<ConflictSide> = dated
         .iter()
+        .filter(|c| !c.mention.date_basis.is_context())
         .filter(|c| c.mention.date.as_ref().is_some_and(|d| d.width_days() == 1))
         .map(|c| ConflictSide {
             report: c.report_id.to_string(),
@@ -369,13 +372,14 @@ fn date_conflict(dated: &[&Candidate], days: &BTreeSet<NaiveDate>) -> Conflict {
     }
 }
 
-/// The clearest source sentence: dated if possible, then of a readable
+/// The clearest source sentence: dated by its own words if possible, then of a readable
 /// length; long sentences are cut to the clause holding the trigger.
 fn summarize(members: &[&Candidate]) -> String {
     let best = members.iter().min_by_key(|c| {
         let len = c.quote.chars().count();
         let length_penalty = if len < 40 { 400 } else { len.abs_diff(140) };
-        (c.mention.date.is_none(), length_penalty)
+        let own_date = c.mention.date.is_some() && !c.mention.date_basis.is_context();
+        (!own_date, c.mention.date.is_none(), length_penalty)
     });
     best.map(|c| clean_summary(c.quote, &c.mention.trigger))
         .unwrap_or_default()

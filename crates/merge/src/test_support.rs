@@ -109,6 +109,7 @@ pub fn add_event(
         trigger_span,
         date,
         timex,
+        date_basis: corroborate_model::DateBasis::Clause,
         participants,
     });
 }

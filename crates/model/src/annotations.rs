@@ -259,6 +259,37 @@ impl DateValue {
     }
 }
 
+/// Where an event's date comes from.
+///
+/// A clause's own time expression dates its event precisely; without one,
+/// the narrative context may still place it, less precisely, after the
+/// last dated event of the same paragraph (see `corroborate-events`).
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum DateBasis {
+    /// A time expression in the event's own clause.
+    #[default]
+    Clause,
+    /// The narrative's current date, kept by a connective of simultaneity
+    /// ("Meanwhile", "At the same time", "That day").
+    ContextSame,
+    /// On or within a few days after the narrative's current date, by a
+    /// connective of sequence ("Subsequently", "Later", "Then").
+    ContextAfter,
+    /// The month or year around the narrative's current date: a later
+    /// sentence of the same paragraph with no connective and no date.
+    ContextPeriod,
+}
+
+impl DateBasis {
+    /// True for dates read from the narrative rather than the clause.
+    pub fn is_context(self) -> bool {
+        self != DateBasis::Clause
+    }
+}
+
 /// An event as one report states it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventMention {
@@ -269,8 +300,12 @@ pub struct EventMention {
     pub trigger: String,
     pub trigger_span: Span,
     pub date: Option<DateValue>,
-    /// Index into the report's timexes of the expression that dates it.
+    /// Index into the report's timexes of the expression that dates it
+    /// (for a context date: the expression that dated the narrative).
     pub timex: Option<usize>,
+    /// Whether the date is the clause's own or read from the narrative.
+    #[serde(default)]
+    pub date_basis: DateBasis,
     /// Indices into the report's mentions of the names taking part.
     pub participants: Vec<usize>,
 }

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{EntityKind, EventType, Skipped};
+use crate::{DateBasis, EntityKind, EventType, Skipped};
 
 /// A report as listed in the output.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -105,6 +105,10 @@ pub struct EventSource {
     pub date: Option<EventDate>,
     /// The time expression the date was read from.
     pub date_text: Option<String>,
+    /// Whether the date is the clause's own or read from the narrative
+    /// context (then less precise, and never a side of a date conflict).
+    #[serde(default)]
+    pub date_basis: DateBasis,
     pub trigger: String,
 }
 
@@ -123,6 +127,18 @@ pub struct Event {
     pub independent_sources: usize,
     /// True when the date depends on an inferred publication date.
     pub date_inferred: bool,
+}
+
+impl Event {
+    /// Dated, but only by the narrative around its sources' sentences,
+    /// none of which names the date itself.
+    pub fn dated_by_context_only(&self) -> bool {
+        self.date.is_some()
+            && self
+                .sources
+                .iter()
+                .all(|s| s.date.is_none() || s.date_basis.is_context())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -257,4 +273,4 @@ pub struct Analysis {
     pub skipped: Vec<Skipped>,
 }
 
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.1";

@@ -8,9 +8,9 @@
 
 use chrono::NaiveDate;
 use corroborate_model::{
-    Analysis, Claim, ClaimSource, ClaimStatus, Conflict, ConflictKind, ConflictSide, DateRange,
-    Entity, EntityKind, Event, EventDate, EventSource, EventType, MergeReason, Report, ReportEntry,
-    ReportMeta, Skipped, SCHEMA_VERSION,
+    Analysis, Claim, ClaimSource, ClaimStatus, Conflict, ConflictKind, ConflictSide, DateBasis,
+    DateRange, Entity, EntityKind, Event, EventDate, EventSource, EventType, MergeReason, Report,
+    ReportEntry, ReportMeta, Skipped, SCHEMA_VERSION,
 };
 
 pub const ALPHA_TEXT: &str = "Protesters gathered in Velmora on 3 March. \
@@ -144,6 +144,7 @@ fn event_source(report: &str, text: &str, needle: &str, date: Option<EventDate>)
         end,
         date_text: date.as_ref().map(|d| d.value.clone()),
         date,
+        date_basis: DateBasis::Clause,
         trigger: needle.split(' ').nth(1).unwrap_or_default().into(),
     }
 }

@@ -341,6 +341,9 @@ impl<'a> Page<'a> {
                 if event.date_inferred {
                     out.push_str(r#"<br><span class="muted">date inferred</span>"#);
                 }
+                if event.dated_by_context_only() {
+                    out.push_str(r#"<br><span class="muted">from context</span>"#);
+                }
             }
             None => out.push_str(r#"<span class="muted">undated</span>"#),
         }
@@ -385,7 +388,12 @@ impl<'a> Page<'a> {
                 Esc(&own.value)
             );
             if let Some(from) = &source.date_text {
-                put!(out, " from “{}”", Esc(from));
+                let origin = if source.date_basis.is_context() {
+                    "from the narrative after"
+                } else {
+                    "from"
+                };
+                put!(out, " {origin} “{}”", Esc(from));
             }
             out.push_str("</span> ");
         }

@@ -188,6 +188,7 @@ fn timeline(writer: &mut Writer, analysis: &Analysis) {
 fn event_title(writer: &Writer, event: &Event) -> String {
     let date = match &event.date {
         Some(date) if event.date_inferred => format!("{} (inferred)", date.value),
+        Some(date) if event.dated_by_context_only() => format!("{} (from context)", date.value),
         Some(date) => date.value.clone(),
         None => "undated".to_string(),
     };
@@ -210,9 +211,14 @@ fn event_source(writer: &mut Writer, event: &Event, source: &EventSource) {
     };
     if let (true, Some(own)) = (dated_differently, &source.date) {
         let from = source.date_text.as_deref().unwrap_or("?");
+        let origin = if source.date_basis.is_context() {
+            "from the narrative after"
+        } else {
+            "from"
+        };
         let note = writer.paint(
             Style::Yellow,
-            &format!("dated {} (from “{from}”)", own.value),
+            &format!("dated {} ({origin} “{from}”)", own.value),
         );
         writer.line(&format!("      {note}"));
     }
@@ -474,6 +480,31 @@ mod tests {
         for line in text.lines() {
             assert!(line.chars().count() <= WIDTH, "too long: {line}");
         }
+    }
+
+    #[test]
+    fn dates_from_the_narrative_are_marked() {
+        let mut analysis = sample_analysis();
+        let event = analysis
+            .events
+            .iter_mut()
+            .find(|e| e.date.is_some())
+            .expect("a dated event");
+        for source in &mut event.sources {
+            source.date_basis = corroborate_model::DateBasis::ContextPeriod;
+        }
+        let value = event
+            .date
+            .as_ref()
+            .map(|d| d.value.clone())
+            .unwrap_or_default();
+        event.date_inferred = false;
+        let text = render_text(&analysis, false);
+        assert!(text.contains(&format!("{value} (from context)")), "{text}");
+        assert!(
+            !render_text(&sample_analysis(), false).contains("(from context)"),
+            "clause-dated events are not marked"
+        );
     }
 
     #[test]

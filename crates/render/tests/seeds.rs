@@ -100,6 +100,7 @@ fn synthetic_analysis(reports: &[Report]) -> Analysis {
                     end,
                     date: None,
                     date_text: None,
+                    date_basis: Default::default(),
                     trigger: String::new(),
                 }],
                 independent_sources: 1,
