@@ -28,8 +28,6 @@ use corroborate_model::{
     AnnotatedReport, DateOrigin, DateRange, EventMention, EventType, TimeAnchor,
 };
 
-use crate::annotate_with_date;
-
 /// Longest range of candidate days tried per report.
 const MAX_CANDIDATE_DAYS: i64 = 21;
 /// Content words two event sentences must share to be the same event.
@@ -96,8 +94,7 @@ fn refine_pass(reports: &mut [AnnotatedReport], origin: DateOrigin) -> usize {
         };
         if Some(best) != annotated.report.meta.published {
             crate::set_inferred_date(&mut annotated.report, best, range);
-            let sentences = std::mem::take(&mut annotated.annotations.sentences);
-            annotated.annotations = annotate_with_date(&annotated.report, sentences, None);
+            crate::redate(&annotated.report, &mut annotated.annotations);
             changed += 1;
         }
     }
@@ -189,17 +186,20 @@ fn best_candidate(
     references: &[&ReferenceEvent],
 ) -> Option<NaiveDate> {
     let days = (last - first).num_days().clamp(0, MAX_CANDIDATE_DAYS);
+    let recognized = corroborate_time::Recognized::new(&annotated.report.text);
     let mut best: Option<(usize, NaiveDate)> = None;
     for offset in 0..=days {
         let day = first + Duration::days(offset);
-        let timexes = timexes_for(annotated, day);
+        let timexes = recognized.resolve(Some(day), true);
         let a = &annotated.annotations;
-        let events = corroborate_events::extract(
-            &annotated.report.text,
-            &a.sentences,
-            &timexes,
-            &a.mentions,
-        );
+        // Only events in sentences whose dates move with the candidate can
+        // score, so only those sentences are read.
+        let moving = sentences_with_moving_dates(&a.sentences, &timexes);
+        if moving.is_empty() {
+            continue;
+        }
+        let events =
+            corroborate_events::extract(&annotated.report.text, &moving, &timexes, &a.mentions);
         let score = events
             .iter()
             .filter(|e| depends_on_dct(e, &timexes))
@@ -213,6 +213,23 @@ fn best_candidate(
         Some((score, day)) if score > 0 => Some(day),
         _ => None,
     }
+}
+
+/// The sentences holding an expression whose day moves with the
+/// publication date.
+fn sentences_with_moving_dates(
+    sentences: &[corroborate_model::Span],
+    timexes: &[corroborate_model::Timex],
+) -> Vec<corroborate_model::Span> {
+    sentences
+        .iter()
+        .copied()
+        .filter(|s| {
+            timexes.iter().any(|t| {
+                s.contains(t.span) && t.anchor == TimeAnchor::Publication && !states_its_day(t)
+            })
+        })
+        .collect()
 }
 
 /// The event's day moves with the publication date ("on Friday").

@@ -49,8 +49,7 @@ pub fn extract(mut report: Report) -> AnnotatedReport {
                     end: latest,
                 },
             );
-            let sentences = std::mem::take(&mut annotations.sentences);
-            annotations = annotate_with_date(&report, sentences, None);
+            redate(&report, &mut annotations);
         }
     }
     AnnotatedReport {
@@ -97,6 +96,26 @@ pub fn annotate_with_date(
         attributions,
         events,
     }
+}
+
+/// Re-runs only the stages that depend on the publication date (time
+/// expressions and event dates) after the report's date changed; names,
+/// figures and attributions do not depend on it.
+pub(crate) fn redate(report: &Report, annotations: &mut Annotations) {
+    let text = report.text.as_str();
+    let inferred = report.meta.published_origin == DateOrigin::Inferred;
+    annotations.timexes = corroborate_time::tag(
+        text,
+        &annotations.sentences,
+        report.meta.published,
+        inferred,
+    );
+    annotations.events = corroborate_events::extract(
+        text,
+        &annotations.sentences,
+        &annotations.timexes,
+        &annotations.mentions,
+    );
 }
 
 /// Reads a date line from the text when metadata gave no date.

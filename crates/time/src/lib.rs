@@ -72,12 +72,34 @@ pub fn tag(
     dct_inferred: bool,
 ) -> Vec<Timex> {
     let _ = sentences;
-    let candidates = extract::candidates(text);
-    let mut resolver = resolve::Resolver::new(text, dct, dct_inferred, &candidates);
-    candidates
-        .iter()
-        .filter_map(|candidate| resolver.resolve(candidate))
-        .collect()
+    Recognized::new(text).resolve(dct, dct_inferred)
+}
+
+/// The time expressions of a text found once, to be resolved against
+/// several publication dates: recognition does not depend on the date,
+/// so trying candidate dates for an undated report (see
+/// `corroborate-extract`) only repeats the cheap resolution.
+pub struct Recognized<'t> {
+    text: &'t str,
+    candidates: Vec<expr::Candidate>,
+}
+
+impl<'t> Recognized<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Recognized {
+            text,
+            candidates: extract::candidates(text),
+        }
+    }
+
+    /// The same as [`tag`] with this publication date.
+    pub fn resolve(&self, dct: Option<NaiveDate>, dct_inferred: bool) -> Vec<Timex> {
+        let mut resolver = resolve::Resolver::new(self.text, dct, dct_inferred, &self.candidates);
+        self.candidates
+            .iter()
+            .filter_map(|candidate| resolver.resolve(candidate))
+            .collect()
+    }
 }
 
 /// How many days after the latest mentioned date an undated report is
