@@ -465,11 +465,13 @@ impl LedgerBuilder {
         {
             return;
         }
+        let days: Vec<BTreeSet<NaiveDate>> =
+            drafts.iter().map(|d| certain_days(figures, d)).collect();
         let mut series_members = BTreeSet::new();
         for a in 0..drafts.len() {
             for b in a + 1..drafts.len() {
                 let (da, db) = (&drafts[a], &drafts[b]);
-                if at_different_times(figures, da, db) {
+                if at_different_times(&days[a], &days[b]) {
                     series_members.insert(first + a);
                     series_members.insert(first + b);
                 } else {
@@ -613,19 +615,21 @@ fn agreeing_sets(figures: &[Figure], members: &[usize]) -> Vec<Draft> {
     drafts
 }
 
+/// Days of a claim's figures whose as-of dates are certain.
+fn certain_days(figures: &[Figure], draft: &Draft) -> BTreeSet<NaiveDate> {
+    draft
+        .members
+        .iter()
+        .filter(|&&m| figures[m].as_of_certain)
+        .filter_map(|&m| figures[m].as_of)
+        .collect()
+}
+
 /// Two disjoint claims are a series (not a conflict) when each has a
 /// figure with a certain as-of date and no two such figures across them
-/// share a day.
-fn at_different_times(figures: &[Figure], a: &Draft, b: &Draft) -> bool {
-    let certain_days = |d: &Draft| -> BTreeSet<NaiveDate> {
-        d.members
-            .iter()
-            .filter(|&&m| figures[m].as_of_certain)
-            .filter_map(|&m| figures[m].as_of)
-            .collect()
-    };
-    let (days_a, days_b) = (certain_days(a), certain_days(b));
-    !days_a.is_empty() && !days_b.is_empty() && days_a.is_disjoint(&days_b)
+/// share a day (`days_a`, `days_b`: their [`certain_days`]).
+fn at_different_times(days_a: &BTreeSet<NaiveDate>, days_b: &BTreeSet<NaiveDate>) -> bool {
+    !days_a.is_empty() && !days_b.is_empty() && days_a.is_disjoint(days_b)
 }
 
 fn time_phrase(figures: &[Figure], a: &Draft, b: &Draft) -> String {

@@ -14,7 +14,7 @@
 //! their containment reaches [`CREDITED_CONTAINMENT`]: a reworded or
 //! trimmed copy of a credited story still counts once.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 const SHINGLE_WORDS: usize = 5;
 const SIGNATURE_LEN: usize = 64;
@@ -47,20 +47,23 @@ pub struct CopyInput<'a> {
 pub fn find_copies(inputs: &[CopyInput]) -> Vec<CopyInfo> {
     let shingles: Vec<HashSet<u64>> = inputs.iter().map(|i| shingle_set(i.text)).collect();
     let mut parent: Vec<usize> = (0..inputs.len()).collect();
-    let mut best_similarity = vec![1.0f64; inputs.len()];
-    let mut pairs = candidate_pairs(&shingles);
-    pairs.extend(credited_pairs(inputs));
+    let representative = join_identical(&shingles, &mut parent);
+    let distinct: Vec<usize> = (0..inputs.len())
+        .filter(|&i| representative[i] == i)
+        .collect();
+    let mut pairs = candidate_pairs(&shingles, &distinct);
+    pairs.extend(credited_pairs(inputs, &shingles, &representative));
     for (a, b) in pairs {
-        let similarity = containment(&shingles[a], &shingles[b]);
+        if find(&mut parent, a) == find(&mut parent, b) {
+            continue;
+        }
         let threshold = if same_credit(&inputs[a], &inputs[b]) {
             CREDITED_CONTAINMENT
         } else {
             COPY_CONTAINMENT
         };
-        if similarity >= threshold {
+        if containment(&shingles[a], &shingles[b]) >= threshold {
             union(&mut parent, a, b);
-            best_similarity[a] = best_similarity[a].min(similarity);
-            best_similarity[b] = best_similarity[b].min(similarity);
         }
     }
     let original_of = choose_originals(inputs, &mut parent);
@@ -80,6 +83,26 @@ pub fn find_copies(inputs: &[CopyInput]) -> Vec<CopyInfo> {
         .collect()
 }
 
+/// Reports with the same shingle set are copies of each other (their
+/// signatures agree in every band, their containment is 1): they are
+/// joined at once, and only the first of them (returned for each report)
+/// takes part in the band comparisons, which would give every other one
+/// the same answer.
+fn join_identical(shingles: &[HashSet<u64>], parent: &mut [usize]) -> Vec<usize> {
+    let mut first_with: HashMap<Vec<u64>, usize> = HashMap::new();
+    let mut representative = Vec::with_capacity(shingles.len());
+    for (i, set) in shingles.iter().enumerate() {
+        let mut key: Vec<u64> = set.iter().copied().collect();
+        key.sort_unstable();
+        let first = *first_with.entry(key).or_insert(i);
+        if first != i {
+            union(parent, first, i);
+        }
+        representative.push(first);
+    }
+    representative
+}
+
 fn same_credit(a: &CopyInput, b: &CopyInput) -> bool {
     match (a.credited_source, b.credited_source) {
         (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
@@ -87,20 +110,40 @@ fn same_credit(a: &CopyInput, b: &CopyInput) -> bool {
     }
 }
 
-/// Pairs of reports crediting the same source (blocked by the credit).
-fn credited_pairs(inputs: &[CopyInput]) -> Vec<(usize, usize)> {
-    let mut by_credit: HashMap<String, Vec<usize>> = HashMap::new();
+/// Pairs of reports crediting the same source (blocked by the credit)
+/// that share at least one shingle (a pair sharing none has containment
+/// 0). Within a credit, reports with the same text and the same credit
+/// compare alike, so one of them stands for all.
+fn credited_pairs(
+    inputs: &[CopyInput],
+    shingles: &[HashSet<u64>],
+    representative: &[usize],
+) -> Vec<(usize, usize)> {
+    let mut by_credit: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut seen: HashSet<(usize, &str)> = HashSet::new();
     for (i, input) in inputs.iter().enumerate() {
         if let Some(credit) = input.credited_source {
-            by_credit.entry(credit.to_lowercase()).or_default().push(i);
+            if seen.insert((representative[i], credit)) {
+                by_credit.entry(credit.to_lowercase()).or_default().push(i);
+            }
         }
     }
-    let mut pairs = Vec::new();
-    for members in by_credit.values() {
-        for (k, &a) in members.iter().enumerate() {
-            for &b in &members[k + 1..] {
-                pairs.push((a, b));
-            }
+    by_credit
+        .values()
+        .flat_map(|members| sharing_pairs(shingles, members))
+        .collect()
+}
+
+/// Pairs of `members` sharing a shingle, through an inverted index from
+/// shingles to the members holding them.
+fn sharing_pairs(shingles: &[HashSet<u64>], members: &[usize]) -> BTreeSet<(usize, usize)> {
+    let mut holders: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut pairs = BTreeSet::new();
+    for &m in members {
+        for &shingle in &shingles[m] {
+            let earlier = holders.entry(shingle).or_default();
+            pairs.extend(earlier.iter().map(|&e| (e, m)));
+            earlier.push(m);
         }
     }
     pairs
@@ -169,10 +212,11 @@ fn signature(shingles: &HashSet<u64>) -> [u64; SIGNATURE_LEN] {
     sig
 }
 
-fn candidate_pairs(shingles: &[HashSet<u64>]) -> Vec<(usize, usize)> {
+/// Pairs of `reports` whose signatures agree in at least one band.
+fn candidate_pairs(shingles: &[HashSet<u64>], reports: &[usize]) -> Vec<(usize, usize)> {
     let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
-    for (i, set) in shingles.iter().enumerate() {
-        let sig = signature(set);
+    for &i in reports {
+        let sig = signature(&shingles[i]);
         for (band, rows) in sig.chunks(BAND_ROWS).enumerate() {
             let key = rows.iter().fold(0u64, |acc, &v| mix(acc ^ v, band as u64));
             buckets.entry((band, key)).or_default().push(i);
@@ -276,5 +320,57 @@ mod tests {
         assert_eq!(got[0].duplicate_of, None);
         assert_eq!(got[1].duplicate_of, Some(0));
         assert_eq!(got[1].similarity, 1.0);
+    }
+
+    /// Every pair compared, as the blocked search must answer.
+    fn all_pairs(inputs: &[CopyInput]) -> Vec<CopyInfo> {
+        let shingles: Vec<HashSet<u64>> = inputs.iter().map(|i| shingle_set(i.text)).collect();
+        let mut parent: Vec<usize> = (0..inputs.len()).collect();
+        for a in 0..inputs.len() {
+            for b in a + 1..inputs.len() {
+                let threshold = if same_credit(&inputs[a], &inputs[b]) {
+                    CREDITED_CONTAINMENT
+                } else {
+                    COPY_CONTAINMENT
+                };
+                if containment(&shingles[a], &shingles[b]) >= threshold {
+                    union(&mut parent, a, b);
+                }
+            }
+        }
+        let original_of = choose_originals(inputs, &mut parent);
+        (0..inputs.len())
+            .map(|i| {
+                let group = original_of[&find(&mut parent, i)];
+                CopyInfo {
+                    duplicate_of: (group != i).then_some(group),
+                    group,
+                    similarity: if group == i {
+                        1.0
+                    } else {
+                        containment(&shingles[i], &shingles[group])
+                    },
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn blocked_search_agrees_with_comparing_all_pairs() {
+        let rewrite = "Security forces in the northern city fired tear gas at crowds on Monday as protests over fuel prices spread. The ministry said order would be restored within days, and that hundreds were held. Opposition leaders called for a general strike.";
+        let other = "Farmers in the south harvested a record crop this year, the agriculture ministry reported, thanks to heavy spring rains and new irrigation canals built by a foreign company.";
+        let reprint = format!("{} Reprinted with permission.", &STORY[..STORY.len() - 70]);
+        let texts = [STORY, rewrite, other, reprint.as_str()];
+        let credits = [None, Some("Kestrel"), Some("KESTREL"), Some("Heron")];
+        let mut inputs = Vec::new();
+        for n in 0..24u32 {
+            let mut i = input(texts[n as usize % 4], Some(1 + n % 7));
+            i.credited_source = credits[(n as usize / 4) % 4];
+            inputs.push(i);
+        }
+        let got = find_copies(&inputs);
+        assert_eq!(got, all_pairs(&inputs));
+        assert!(got.iter().any(|c| c.duplicate_of.is_some()));
+        assert!(got.iter().any(|c| c.duplicate_of.is_none() && c.group != 0));
     }
 }

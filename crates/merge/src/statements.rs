@@ -10,14 +10,19 @@
 //!   shares most of its content words with a sentence another report
 //!   asserts.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use corroborate_model::{
-    AnnotatedReport, Conflict, ConflictKind, ConflictSide, Entity, EntityKind, Hedge, Span,
+    AnnotatedReport, Attribution, Conflict, ConflictKind, ConflictSide, Entity, EntityKind, Hedge,
+    Span,
 };
 
 use crate::entities::EntityIndex;
-use crate::lexical::{content_words, jaccard};
+use crate::lexical::content_words;
+
+mod assertions;
+
+use assertions::AssertionIndex;
 
 /// (proposition, phrases asserting it, phrases asserting its opposite).
 const OPPOSED_PREDICATES: &[(&str, &[&str], &[&str])] = &[(
@@ -61,46 +66,62 @@ pub fn statement_conflicts(reports: &[AnnotatedReport], entities: &EntityIndex) 
     conflicts
 }
 
+/// Every affirming stance against every denying stance on the same
+/// (entity, proposition) in another report, one conflict per report pair;
+/// stances are blocked by (entity, proposition) so that only those meet.
 fn opposed_predicate_conflicts(
     reports: &[AnnotatedReport],
     entities: &EntityIndex,
 ) -> Vec<Conflict> {
     let stances = collect_stances(reports, entities);
+    let mut denials_of: HashMap<(usize, &str), Vec<&Stance>> = HashMap::new();
+    for b in stances.iter().filter(|b| !b.affirms) {
+        denials_of
+            .entry((b.entity, b.proposition))
+            .or_default()
+            .push(b);
+    }
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
-    for a in &stances {
-        for b in &stances {
+    for a in stances.iter().filter(|a| a.affirms) {
+        let Some(denials) = denials_of.get(&(a.entity, a.proposition)) else {
+            continue;
+        };
+        for b in denials.iter().filter(|b| b.report != a.report) {
             let pair_key = (
                 a.entity,
                 a.proposition,
                 a.report.min(b.report),
                 a.report.max(b.report),
             );
-            if a.affirms
-                && !b.affirms
-                && a.entity == b.entity
-                && a.proposition == b.proposition
-                && a.report != b.report
-                && seen.insert(pair_key)
-            {
-                let who = &entities.entities[a.entity].name;
-                out.push(Conflict {
-                    id: String::new(),
-                    kind: ConflictKind::Statement,
-                    items: vec![entities.entities[a.entity].id.clone()],
-                    explanation: format!(
-                        "One source says {who} {}, another says the opposite.",
-                        a.proposition
-                    ),
-                    sides: vec![
-                        side(reports, a.report, a.sentence, "asserts"),
-                        side(reports, b.report, b.sentence, "contradicts"),
-                    ],
-                });
+            if seen.insert(pair_key) {
+                out.push(opposed_conflict(reports, entities, a, b));
             }
         }
     }
     out
+}
+
+fn opposed_conflict(
+    reports: &[AnnotatedReport],
+    entities: &EntityIndex,
+    affirming: &Stance,
+    denying: &Stance,
+) -> Conflict {
+    let entity = &entities.entities[affirming.entity];
+    Conflict {
+        id: String::new(),
+        kind: ConflictKind::Statement,
+        items: vec![entity.id.clone()],
+        explanation: format!(
+            "One source says {} {}, another says the opposite.",
+            entity.name, affirming.proposition
+        ),
+        sides: vec![
+            side(reports, affirming.report, affirming.sentence, "asserts"),
+            side(reports, denying.report, denying.sentence, "contradicts"),
+        ],
+    }
 }
 
 fn collect_stances(reports: &[AnnotatedReport], entities: &EntityIndex) -> Vec<Stance> {
@@ -171,6 +192,37 @@ fn titled_person(lower: &str, entities: &[Entity]) -> Option<usize> {
 }
 
 fn denial_conflicts(reports: &[AnnotatedReport]) -> Vec<Conflict> {
+    let denials = collect_denials(reports);
+    if denials.is_empty() {
+        return Vec::new();
+    }
+    let index = assertion_index(reports);
+    let mut out = Vec::new();
+    for (r, denial, denied_words) in denials {
+        if let Some((other, sentence)) = index.best_match(&denied_words, r, DENIAL_SIMILARITY) {
+            out.push(Conflict {
+                id: String::new(),
+                kind: ConflictKind::Statement,
+                items: Vec::new(),
+                explanation: format!(
+                    "{} denied what another report states.",
+                    denial.speaker.as_deref().unwrap_or("A source")
+                ),
+                sides: vec![
+                    side(reports, other, sentence, "asserts"),
+                    ConflictSide {
+                        speaker: denial.speaker.clone(),
+                        ..side(reports, r, denial.span, "denies")
+                    },
+                ],
+            });
+        }
+    }
+    out
+}
+
+/// Denials with enough content to match: (report, attribution, words).
+fn collect_denials(reports: &[AnnotatedReport]) -> Vec<(usize, &Attribution, BTreeSet<String>)> {
     let mut out = Vec::new();
     for (r, report) in reports.iter().enumerate() {
         for denial in report
@@ -183,56 +235,30 @@ fn denial_conflicts(reports: &[AnnotatedReport]) -> Vec<Conflict> {
                 continue;
             };
             let denied_words = content_words(content);
-            if denied_words.len() < 3 {
-                continue;
-            }
-            if let Some((other, sentence)) = best_assertion(reports, r, &denied_words) {
-                out.push(Conflict {
-                    id: String::new(),
-                    kind: ConflictKind::Statement,
-                    items: Vec::new(),
-                    explanation: format!(
-                        "{} denied what another report states.",
-                        denial.speaker.as_deref().unwrap_or("A source")
-                    ),
-                    sides: vec![
-                        side(reports, other, sentence, "asserts"),
-                        ConflictSide {
-                            speaker: denial.speaker.clone(),
-                            ..side(reports, r, denial.span, "denies")
-                        },
-                    ],
-                });
+            if denied_words.len() >= 3 {
+                out.push((r, denial, denied_words));
             }
         }
     }
     out
 }
 
-fn best_assertion(
-    reports: &[AnnotatedReport],
-    denying: usize,
-    denied: &BTreeSet<String>,
-) -> Option<(usize, Span)> {
-    let mut best: Option<(f64, usize, Span)> = None;
+/// Every sentence a report asserts (one that does not itself report a
+/// denial), indexed by its content words.
+fn assertion_index(reports: &[AnnotatedReport]) -> AssertionIndex {
+    let mut index = AssertionIndex::default();
     for (r, report) in reports.iter().enumerate() {
-        if r == denying {
-            continue;
-        }
-        for &sentence in &report.annotations.sentences {
+        for (s, &sentence) in report.annotations.sentences.iter().enumerate() {
             let Some(text) = sentence.slice(&report.report.text) else {
                 continue;
             };
             if text.to_lowercase().contains("denied") {
                 continue;
             }
-            let score = jaccard(denied, &content_words(text));
-            if score >= DENIAL_SIMILARITY && best.is_none_or(|(s, _, _)| score > s) {
-                best = Some((score, r, sentence));
-            }
+            index.add(r, s, sentence, &content_words(text));
         }
     }
-    best.map(|(_, r, s)| (r, s))
+    index
 }
 
 fn side(reports: &[AnnotatedReport], r: usize, span: Span, says: &str) -> ConflictSide {
