@@ -109,7 +109,12 @@ enum EvalCommand {
     /// TempEval-3 measures on MEANTIME CAT XML files (sentences 0–5).
     Meantime { dir: PathBuf },
     /// Share of Recognizers-Text English cases matched (DateTime and Number specs).
-    Recognizers { dir: PathBuf },
+    Recognizers {
+        dir: PathBuf,
+        /// Also list every failed in-scope DateTime case: input, expected, produced.
+        #[arg(long)]
+        failures: bool,
+    },
     /// Value, interval and concept accuracy on a quantity gold file.
     Quantities { file: PathBuf },
     /// Exact-span NER precision/recall/F1 on CoNLL-column files.
@@ -416,7 +421,7 @@ fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
             write.as_deref(),
         )),
         EvalCommand::Meantime { dir } => shown(corroborate_time::eval::eval_meantime(&dir)),
-        EvalCommand::Recognizers { dir } => eval_recognizers(&dir),
+        EvalCommand::Recognizers { dir, failures } => eval_recognizers(&dir, failures),
         EvalCommand::Quantities { file } => shown(corroborate_quantity::eval_gold(&file)),
         EvalCommand::Ner { path } => shown(corroborate_ner::eval_conll(&path)),
     }?;
@@ -426,18 +431,27 @@ fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
 
 /// DateTime cases are scored by the time tagger, Number cases by the
 /// quantity extractor; `dir` is the Recognizers-Text root (holding `Specs`).
-fn eval_recognizers(dir: &Path) -> Result<String, String> {
+fn eval_recognizers(dir: &Path, list_failures: bool) -> Result<String, String> {
     let specs = if dir.join("Specs").is_dir() {
         dir.join("Specs")
     } else {
         dir.to_path_buf()
     };
-    let dates = corroborate_time::eval::eval_recognizers(&specs.join("DateTime").join("English"))
-        .map_err(|e| e.to_string())?;
+    let date_specs = specs.join("DateTime").join("English");
+    let dates = corroborate_time::eval::eval_recognizers(&date_specs).map_err(|e| e.to_string())?;
     let numbers =
         corroborate_quantity::eval_recognizers_numbers(&specs.join("Number").join("English"))
             .map_err(|e| e.to_string())?;
-    Ok(format!("{dates}\n{numbers}"))
+    let mut out = String::new();
+    if list_failures {
+        let failed = corroborate_time::eval::failures(&date_specs).map_err(|e| e.to_string())?;
+        for failure in &failed {
+            out.push_str(&format!("{failure}\n"));
+        }
+        out.push_str(&format!("{} failed DateTime cases\n\n", failed.len()));
+    }
+    out.push_str(&format!("{dates}\n{numbers}"));
+    Ok(out)
 }
 
 fn train_ner(data: &[PathBuf], output: &Path, epochs: Option<usize>) -> Result<ExitCode, String> {

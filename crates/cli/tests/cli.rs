@@ -218,3 +218,32 @@ fn a_curation_file_beside_the_corpus_wins_over_the_machine() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("corroborate.toml"));
 }
+
+#[test]
+fn eval_recognizers_lists_failures_on_request() {
+    let Some(dir) = corroborate_testkit::shared_path("testdata/temporal/recognizers-text") else {
+        return;
+    };
+    let output = corroborate()
+        .args(["eval", "recognizers", "--failures"])
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    let failed_line = text
+        .lines()
+        .find(|l| l.ends_with("failed DateTime cases"))
+        .expect("failure count printed");
+    let failed: usize = failed_line
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a number");
+    let listed = text
+        .lines()
+        .filter(|l| l.starts_with('[') && l.contains("] \""))
+        .count();
+    assert_eq!(listed, failed, "every failure is listed once");
+    assert!(text.contains("all in scope"), "the score table follows");
+}

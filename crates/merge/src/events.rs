@@ -9,8 +9,19 @@
 //!   the same thing strongly (an onset — "began", "erupted" — in the same
 //!   country, or content-word Jaccard ≥ [`NEAR_DATE_SIMILARITY`]): the
 //!   sources date one event differently, which becomes a date conflict;
-//! * undated mentions join only a cluster they nearly repeat (Jaccard ≥
-//!   [`UNDATED_SIMILARITY`]); otherwise they stay undated events.
+//! * undated mentions join a cluster they nearly repeat (Jaccard ≥
+//!   [`UNDATED_SIMILARITY`]); or, for event types that rarely recur
+//!   between the same parties (a request for help, a dismissal, a
+//!   deployment …, see [`is_singular`]), the one cluster whose sentences
+//!   name at least [`UNDATED_SHARED_ACTORS`] of the same people or
+//!   organizations, with some shared wording (Jaccard ≥
+//!   [`SAME_DAY_SIMILARITY`]), and which is dated within a week
+//!   ([`UNDATED_JOIN_MAX_DAYS`]): "Tokayev invited forces from the CSTO"
+//!   joins "On the evening of 5 January, Tokayev appealed to the CSTO". A
+//!   mention that
+//!   could join several clusters by shared actors alone joins none.
+//!   Otherwise it stays an undated event. Undated mentions are placed
+//!   after all dated ones, so they never bridge two dated clusters.
 //!
 //! Candidates are compared only with clusters of the same type whose dates
 //! lie within the window, so the work grows with events per type and week,
@@ -32,6 +43,12 @@ pub const SAME_DAY_SIMILARITY: f64 = 0.12;
 pub const NEAR_DATE_SIMILARITY: f64 = 0.3;
 pub const UNDATED_SIMILARITY: f64 = 0.5;
 pub const NEAR_DATE_DAYS: i64 = 2;
+/// People or organizations an undated mention must share with a cluster
+/// to join it without near-identical wording.
+pub const UNDATED_SHARED_ACTORS: usize = 2;
+/// Widest date (in days) of a member an undated mention may join by shared
+/// actors: a month or a year is too vague to say it is the same event.
+pub const UNDATED_JOIN_MAX_DAYS: i64 = 7;
 
 const ONSET_WORDS: &[&str] = &[
     "began",
@@ -145,13 +162,66 @@ fn cluster_one_type(candidates: &[Candidate], members: &[usize]) -> Vec<Vec<usiz
     for i in order {
         let found = clusters
             .iter()
-            .position(|cluster| joins(candidates, cluster, i));
+            .position(|cluster| joins(candidates, cluster, i))
+            .or_else(|| cluster_sharing_actors(candidates, &clusters, i));
         match found {
             Some(c) => clusters[c].push(i),
             None => clusters.push(vec![i]),
         }
     }
     clusters
+}
+
+/// For an undated mention of a singular event type: the only cluster
+/// whose members name [`UNDATED_SHARED_ACTORS`] of its people or
+/// organizations.
+fn cluster_sharing_actors(
+    candidates: &[Candidate],
+    clusters: &[Vec<usize>],
+    i: usize,
+) -> Option<usize> {
+    let candidate = &candidates[i];
+    if candidate.mention.date.is_some() || !is_singular(candidate.mention.event_type) {
+        return None;
+    }
+    let mut sharing = clusters.iter().enumerate().filter(|(_, cluster)| {
+        cluster.iter().take(MAX_COMPARED_MEMBERS).any(|&j| {
+            let member = &candidates[j];
+            member
+                .mention
+                .date
+                .as_ref()
+                .is_some_and(|d| d.width_days() <= UNDATED_JOIN_MAX_DAYS)
+                && shared_actors(member, candidate) >= UNDATED_SHARED_ACTORS
+                && jaccard(&member.words, &candidate.words) >= SAME_DAY_SIMILARITY
+        })
+    });
+    let (first, _) = sharing.next()?;
+    sharing.next().is_none().then_some(first)
+}
+
+/// Event types that seldom happen twice between the same parties in one
+/// crisis, unlike statements, protests or arrests.
+fn is_singular(event_type: EventType) -> bool {
+    matches!(
+        event_type,
+        EventType::RequestForHelp
+            | EventType::Dismissal
+            | EventType::Resignation
+            | EventType::Appointment
+            | EventType::Deployment
+            | EventType::Withdrawal
+            | EventType::StateOfEmergency
+            | EventType::Trial
+    )
+}
+
+/// People and organizations (not places) both mentions name.
+fn shared_actors(a: &Candidate, b: &Candidate) -> usize {
+    a.entities
+        .intersection(&b.entities)
+        .filter(|e| !a.places.contains(e) && !b.places.contains(e))
+        .count()
 }
 
 /// Members of a cluster a candidate is compared with: one per copy group
@@ -445,6 +515,46 @@ mod tests {
         );
         assert_eq!(event.sources.len(), 2);
         assert!(got.conflicts.is_empty());
+    }
+
+    /// A dated appeal to an alliance in one report, an undated one in
+    /// another, of `kind`.
+    fn appeal_reports(kind: EventType) -> Vec<AnnotatedReport> {
+        let mut a = report(
+            "a",
+            Some(day(3, 6)),
+            &["On the evening of 5 March, President Ilse Varga appealed to the Northern Pact for help."],
+        );
+        let t = add_timex(&mut a, "5 March", day(3, 5));
+        let varga = add_mention(&mut a, "Ilse Varga", EntityKind::Person);
+        let pact = add_mention(&mut a, "Northern Pact", EntityKind::Organization);
+        add_event(&mut a, kind, "appealed", Some(t), vec![varga, pact]);
+        let mut b = report(
+            "b",
+            None,
+            &["Varga invited forces from the Northern Pact to restore order."],
+        );
+        let varga = add_mention(&mut b, "Varga", EntityKind::Person);
+        let pact = add_mention(&mut b, "Northern Pact", EntityKind::Organization);
+        add_event(&mut b, kind, "invited", None, vec![varga, pact]);
+        vec![a, b]
+    }
+
+    #[test]
+    fn an_undated_mention_joins_the_one_event_with_the_same_two_actors() {
+        let got = run(&appeal_reports(EventType::RequestForHelp));
+        assert_eq!(got.events.len(), 1, "{:?}", got.events);
+        assert_eq!(got.events[0].independent_sources, 2);
+        assert_eq!(
+            got.events[0].date.as_ref().map(|d| d.start),
+            Some(day(3, 5))
+        );
+    }
+
+    #[test]
+    fn recurring_kinds_do_not_join_by_actors_alone() {
+        let got = run(&appeal_reports(EventType::Statement));
+        assert_eq!(got.events.len(), 2, "{:?}", got.events);
     }
 
     #[test]
