@@ -87,12 +87,29 @@ pub fn merge_annotated(annotated: &[AnnotatedReport]) -> Analysis {
 }
 
 /// The GeoNames gazetteer behind the merge stage's [`Geocoder`] trait.
+///
+/// A town outside the corpus's main countries is only put on the map when
+/// it is large (at least [`FAR_TOWN_MIN_POPULATION`]): a capitalized word
+/// that only matches a small town abroad ("Kazak" as an adjective, a
+/// slogan, a movement's name) is far more often a misreading than the
+/// place meant. Such a name stays a place without coordinates.
 pub struct GazetteerGeocoder;
+
+/// Smallest population of a town outside the context countries that is
+/// geocoded.
+pub const FAR_TOWN_MIN_POPULATION: u64 = 100_000;
 
 impl Geocoder for GazetteerGeocoder {
     fn geocode(&self, name: &str, context_countries: &[String]) -> Option<(f64, f64, String)> {
         let context: Vec<&str> = context_countries.iter().map(String::as_str).collect();
         let place = corroborate_ner::Gazetteer::global().geocode(name, &context)?;
+        let far_small_town = !context.is_empty()
+            && !context.contains(&place.country_code)
+            && place.kind == corroborate_ner::FeatureKind::City
+            && place.population.unwrap_or(0) < FAR_TOWN_MIN_POPULATION;
+        if far_small_town {
+            return None;
+        }
         Some((place.lat?, place.lon?, place.country_code.to_string()))
     }
 
@@ -117,6 +134,15 @@ impl Geocoder for GazetteerGeocoder {
             .country_code(name)
             .map(|code| code.to_string())
     }
+
+    /// One word that the gazetteer knows as a nationality (singular or
+    /// plural) and not as a place name.
+    fn is_demonym(&self, name: &str) -> bool {
+        let gazetteer = corroborate_ner::Gazetteer::global();
+        !name.contains(char::is_whitespace)
+            && gazetteer.demonym_country(name).is_some()
+            && gazetteer.geocode(name, &[]).is_none()
+    }
 }
 
 #[cfg(test)]
@@ -139,5 +165,37 @@ mod tests {
         assert_eq!(geocoder.country_of("West Lirona", &none), None);
         assert_eq!(geocoder.country_code("France").as_deref(), Some("FR"));
         assert!(geocoder.geocode("Lirona-on-Nowhere", &none).is_none());
+    }
+
+    #[test]
+    fn small_towns_far_from_the_story_stay_off_the_map() {
+        let geocoder = GazetteerGeocoder;
+        let context = ["KZ".to_string(), "RU".to_string()];
+        let gazetteer = corroborate_ner::Gazetteer::global();
+        let far_small = gazetteer
+            .geocode("Kazak", &[])
+            .filter(|p| p.country_code != "KZ" && p.country_code != "RU")
+            .filter(|p| p.population.unwrap_or(0) < FAR_TOWN_MIN_POPULATION);
+        assert!(
+            far_small.is_some(),
+            "the gazetteer knows a small town of that name abroad"
+        );
+        assert!(geocoder.geocode("Kazak", &context).is_none());
+        assert!(
+            geocoder.geocode("Kazak", &[]).is_some(),
+            "without a context the name is still placed"
+        );
+        let (_, _, country) = geocoder.geocode("Lyon", &context).expect("a large city");
+        assert_eq!(country, "FR");
+        assert!(geocoder.geocode("Aktau", &context).is_some());
+    }
+
+    #[test]
+    fn nationalities_are_not_places() {
+        let geocoder = GazetteerGeocoder;
+        assert!(geocoder.is_demonym("Russian"));
+        assert!(geocoder.is_demonym("Armenians"));
+        assert!(!geocoder.is_demonym("Russia"));
+        assert!(!geocoder.is_demonym("Aktau"));
     }
 }

@@ -46,6 +46,11 @@ pub trait Geocoder {
                 .map(|(_, _, country)| country)
         })
     }
+    /// True when `name` is a nationality or a country's adjective
+    /// ("Russian", "Armenians"): a group of people, not a place.
+    fn is_demonym(&self, _name: &str) -> bool {
+        false
+    }
 }
 
 /// A geocoder that knows no place (for tests and offline use).
@@ -157,7 +162,9 @@ pub fn merge_entities_curated(
     let (forms, form_of_mention) = collect_forms(reports);
     let kinds: Vec<EntityKind> = forms
         .iter()
-        .map(|form| curated_kind(curation, &form.folded).unwrap_or_else(|| form.kind()))
+        .map(|form| {
+            curated_kind(curation, &form.folded).unwrap_or_else(|| machine_kind(form, geocoder))
+        })
         .collect();
     let split_labels = split_labels(curation, &forms);
     let mut merger = Merger {
@@ -177,6 +184,15 @@ pub fn merge_entities_curated(
     merger.join_short_forms();
     merger.join_near_spellings();
     merger.build(form_of_mention)
+}
+
+/// The tagger's kind, except that a nationality tagged as a place
+/// ("Russian", "Armenians") is a group of people: `Other`.
+fn machine_kind(form: &Form, geocoder: &dyn Geocoder) -> EntityKind {
+    match form.kind() {
+        EntityKind::Place if geocoder.is_demonym(form.display()) => EntityKind::Other,
+        kind => kind,
+    }
 }
 
 fn curated_kind(curation: &Curation, folded: &str) -> Option<EntityKind> {
@@ -770,6 +786,36 @@ mod tests {
             .find(|e| e.name == "Republic of Veloria")
             .expect("joined");
         assert_eq!(veloria.aliases, vec!["Republic of Veloria", "Veloria"]);
+    }
+
+    #[test]
+    fn nationalities_tagged_as_places_become_other() {
+        struct Demonyms;
+        impl Geocoder for Demonyms {
+            fn geocode(&self, _: &str, _: &[String]) -> Option<(f64, f64, String)> {
+                None
+            }
+            fn country_code(&self, _: &str) -> Option<String> {
+                None
+            }
+            fn is_demonym(&self, name: &str) -> bool {
+                name == "Velorian"
+            }
+        }
+        let reports = vec![report(&[
+            ("Velorian", Place, None),
+            ("Veloria", Place, None),
+        ])];
+        let index = merge_entities(&reports, &Demonyms);
+        let kind_of = |name: &str| {
+            index
+                .entities
+                .iter()
+                .find(|e| e.name == name)
+                .map(|e| e.kind)
+        };
+        assert_eq!(kind_of("Velorian"), Some(EntityKind::Other));
+        assert_eq!(kind_of("Veloria"), Some(Place));
     }
 
     #[test]
