@@ -15,8 +15,10 @@
 //! | first weight of each attribute, then the total | (*A* + 1) u32 |
 //! | label of each weight, weight | u8 each, f32 each |
 //!
-//! An attribute hash is FNV-1a of its `name=value` string; loading copies
-//! the arrays and builds an open-addressing index over the hashes.
+//! An attribute hash is FNV-1a of its `name=value` string. Loading builds
+//! an open-addressing table whose slots hold each hash with the range of
+//! its (label, weight) pairs, stored together, so that scoring a token
+//! touches one slot and one run of weights per attribute.
 
 use corroborate_model::{EntityKind, Mention, Span};
 
@@ -34,13 +36,25 @@ pub struct ChainModel {
     labels: Vec<Label>,
     /// `transitions[from * L + to]`.
     transitions: Vec<f32>,
-    hashes: Vec<u64>,
-    offsets: Vec<u32>,
-    weight_labels: Vec<u8>,
-    weights: Vec<f32>,
-    /// Open addressing: attribute index + 1, or 0 for an empty slot.
-    index: Vec<u32>,
+    attribute_count: usize,
+    /// Open addressing over the attribute hashes, each slot holding the
+    /// attribute's range in `weights`, so that a lookup touches one slot
+    /// and one run of weights.
+    slots: Vec<Slot>,
+    /// (label index, weight) of every attribute, attribute after attribute.
+    weights: Vec<(u32, f32)>,
 }
+
+/// One slot of [`ChainModel::slots`]: an attribute hash and its weights.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    hash: u64,
+    /// `EMPTY` for a free slot.
+    start: u32,
+    end: u32,
+}
+
+const EMPTY: u32 = u32::MAX;
 
 /// A BIO label: outside, or the beginning or inside of a kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,54 +223,47 @@ impl ChainModel {
         {
             return Err(NerError::Model("inconsistent weights".into()));
         }
-        let index = build_index(&hashes);
+        let mut weighted = Vec::with_capacity(weight_count);
+        weighted.extend(
+            weight_labels
+                .iter()
+                .zip(&weights)
+                .map(|(&label, &weight)| (u32::from(label), weight)),
+        );
         Ok(ChainModel {
             labels,
             transitions,
-            hashes,
-            offsets,
-            weight_labels,
-            weights,
-            index,
+            attribute_count,
+            slots: build_slots(&hashes, &offsets),
+            weights: weighted,
         })
     }
 
     pub fn attribute_count(&self) -> usize {
-        self.hashes.len()
+        self.attribute_count
     }
 
-    fn lookup(&self, hash: u64) -> Option<usize> {
-        let mask = self.index.len().checked_sub(1)?;
-        let mut slot = (hash as usize) & mask;
+    /// The (label, weight) pairs of the attribute with hash `hash`.
+    fn lookup(&self, hash: u64) -> Option<&[(u32, f32)]> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut at = (hash as usize) & mask;
         loop {
-            let entry = *self.index.get(slot)?;
-            if entry == 0 {
+            let slot = self.slots.get(at)?;
+            if slot.start == EMPTY {
                 return None;
             }
-            let attribute = entry as usize - 1;
-            if self.hashes.get(attribute) == Some(&hash) {
-                return Some(attribute);
+            if slot.hash == hash {
+                return self.weights.get(slot.start as usize..slot.end as usize);
             }
-            slot = (slot + 1) & mask;
+            at = (at + 1) & mask;
         }
     }
 
     /// Adds the state weights of the attributes `hashes` to `row`.
     fn add_state_scores(&self, hashes: &[u64], row: &mut [f32]) {
         for &hash in hashes {
-            let Some(attribute) = self.lookup(hash) else {
-                continue;
-            };
-            let (Some(&start), Some(&end)) =
-                (self.offsets.get(attribute), self.offsets.get(attribute + 1))
-            else {
-                continue;
-            };
-            let range = start as usize..end as usize;
-            let labels = self.weight_labels.get(range.clone()).unwrap_or(&[]);
-            let weights = self.weights.get(range).unwrap_or(&[]);
-            for (&label, &weight) in labels.iter().zip(weights) {
-                if let Some(score) = row.get_mut(usize::from(label)) {
+            for &(label, weight) in self.lookup(hash).unwrap_or(&[]) {
+                if let Some(score) = row.get_mut(label as usize) {
                     *score += weight;
                 }
             }
@@ -294,6 +301,19 @@ pub(crate) fn viterbi(labels: &[Label], transitions: &[f32], scores: &[f32]) -> 
         return Vec::new();
     }
     let n = scores.len() / l;
+    if n == 0 {
+        return Vec::new();
+    }
+    // Per target label, the transition weight from each label, or `None`
+    // where the BIO constraint forbids the pair (asked once per sentence).
+    let incoming: Vec<Option<f32>> = (0..l * l)
+        .map(|k| {
+            let (to, from) = (k / l, k % l);
+            labels[to]
+                .may_follow(Some(labels[from]))
+                .then(|| transitions[from * l + to])
+        })
+        .collect();
     let mut best = vec![f32::NEG_INFINITY; n * l];
     let mut back = vec![0u8; n * l];
     for (to, _) in labels
@@ -304,23 +324,28 @@ pub(crate) fn viterbi(labels: &[Label], transitions: &[f32], scores: &[f32]) -> 
         best[to] = scores[to];
     }
     for t in 1..n {
-        for (to, label) in labels.iter().enumerate() {
+        let (done, rest) = best.split_at_mut(t * l);
+        let previous = &done[(t - 1) * l..];
+        let current = &mut rest[..l];
+        let row_scores = &scores[t * l..(t + 1) * l];
+        let row_back = &mut back[t * l..(t + 1) * l];
+        for (to, into) in incoming.chunks_exact(l).enumerate() {
             let mut top = (f32::NEG_INFINITY, 0usize);
-            for (from, previous) in labels.iter().enumerate() {
-                if !label.may_follow(Some(*previous)) {
+            for (from, (&before, &transition)) in previous.iter().zip(into).enumerate() {
+                let Some(transition) = transition else {
                     continue;
-                }
-                let score = best[(t - 1) * l + from] + transitions[from * l + to];
+                };
+                let score = before + transition;
                 if score > top.0 {
                     top = (score, from);
                 }
             }
-            best[t * l + to] = top.0 + scores[t * l + to];
-            back[t * l + to] = u8::try_from(top.1).unwrap_or(0);
+            current[to] = top.0 + row_scores[to];
+            row_back[to] = u8::try_from(top.1).unwrap_or(0);
         }
     }
     let mut path = vec![0u8; n];
-    let Some(last_row) = best.get(n.saturating_sub(1) * l..n * l) else {
+    let Some(last_row) = best.get((n - 1) * l..n * l) else {
         return path;
     };
     let mut state = (0..l)
@@ -333,21 +358,32 @@ pub(crate) fn viterbi(labels: &[Label], transitions: &[f32], scores: &[f32]) -> 
     path
 }
 
-/// Open-addressing table over `hashes` at most half full.
-fn build_index(hashes: &[u64]) -> Vec<u32> {
+/// Open-addressing table over `hashes` at most half full; attribute `a`
+/// has the weights `offsets[a]..offsets[a + 1]`. Attributes are inserted
+/// in order, so a repeated hash finds its first attribute.
+fn build_slots(hashes: &[u64], offsets: &[u32]) -> Vec<Slot> {
     let size = (hashes.len() * 2).max(2).next_power_of_two();
     let mask = size - 1;
-    let mut index = vec![0u32; size];
+    let empty = Slot {
+        hash: 0,
+        start: EMPTY,
+        end: EMPTY,
+    };
+    let mut slots = vec![empty; size];
     for (attribute, &hash) in hashes.iter().enumerate() {
-        let mut slot = (hash as usize) & mask;
-        while index.get(slot).is_some_and(|&e| e != 0) {
-            slot = (slot + 1) & mask;
+        let (Some(&start), Some(&end)) = (offsets.get(attribute), offsets.get(attribute + 1))
+        else {
+            continue;
+        };
+        let mut at = (hash as usize) & mask;
+        while slots.get(at).is_some_and(|slot| slot.start != EMPTY) {
+            at = (at + 1) & mask;
         }
-        if let Some(entry) = index.get_mut(slot) {
-            *entry = u32::try_from(attribute + 1).unwrap_or(u32::MAX);
+        if let Some(slot) = slots.get_mut(at) {
+            *slot = Slot { hash, start, end };
         }
     }
-    index
+    slots
 }
 
 /// Entity spans (first token, end token exclusive, kind) of a label path.
@@ -413,12 +449,15 @@ mod tests {
             Err(error) => panic!("{error}"),
         };
         assert_eq!(model.attribute_count(), 2);
-        assert_eq!(model.lookup(7), Some(1));
+        assert_eq!(model.lookup(7), Some(&[(2, 1.0)][..]));
+        assert_eq!(model.lookup(3), Some(&[(1, 0.5), (0, 0.2)][..]));
         assert_eq!(model.lookup(8), None);
         // I-PER scores best everywhere but cannot start a sentence.
         let scores = [0.0, 0.1, 1.0, 0.0, 0.1, 1.0];
         let path = viterbi(&model.labels, &model.transitions, &scores);
         assert_eq!(path, vec![1, 2]);
+        // A sentence without tokens has an empty path.
+        assert!(viterbi(&model.labels, &model.transitions, &[]).is_empty());
         assert!(ChainModel::from_bytes(b"CNER").is_err());
     }
 

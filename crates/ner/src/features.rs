@@ -24,17 +24,10 @@
 //! `func`, `cal`, `conn`, `speech`, `locprep`, `igo`, `common` (English
 //! word), and from the gazetteer: `country`, `place`, `altplace`, `demonym`.
 
-use std::collections::HashSet;
-use std::sync::LazyLock;
-
 use corroborate_model::{EntityKind, Mention, Span};
 
 use crate::gazetteer::{Gazetteer, NameClass};
-use crate::lexicon::{
-    is_english_word, CALENDAR_SET, CONNECTOR_SET, CONTINENTAL_SET, EVENT_SET, FUNCTION_SET,
-    IGO_SET, LOCATIVE_SET, ORG_SET, PLACE_HEAD_SET, SPEECH_SET, TITLE_MODIFIER_SET,
-    TITLE_WORD_SEQUENCES,
-};
+use crate::lexicon::WordClasses;
 use crate::sentence::Tok;
 
 /// Receives the attributes of one token.
@@ -65,6 +58,18 @@ impl FeatureSink for Vec<u64> {
             fnv1a(fnv1a(FNV_OFFSET, name.as_bytes()), b"="),
             value.as_bytes(),
         );
+        self.push(hash);
+    }
+
+    /// Hashes `name=part1|part2|…` without building the string.
+    fn add_joined(&mut self, name: &str, parts: &[&str]) {
+        let mut hash = fnv1a(fnv1a(FNV_OFFSET, name.as_bytes()), b"=");
+        for (k, part) in parts.iter().enumerate() {
+            if k > 0 {
+                hash = fnv1a(hash, b"|");
+            }
+            hash = fnv1a(hash, part.as_bytes());
+        }
         self.push(hash);
     }
 }
@@ -188,19 +193,16 @@ impl<'a, 't> SentenceFeatures<'a, 't> {
     }
 
     fn emit_affixes(&self, word: &str, sink: &mut impl FeatureSink) {
-        let chars: Vec<(usize, char)> = word.char_indices().collect();
-        for n in 1..=3usize {
-            if let Some(&(end, c)) = chars.get(n - 1) {
-                if let Some(prefix) = word.get(..end + c.len_utf8()) {
-                    sink.add(PREFIX_NAMES.get(n - 1).copied().unwrap_or("p"), prefix);
-                }
+        let prefix_ends = word.char_indices().map(|(start, c)| start + c.len_utf8());
+        for (name, end) in PREFIX_NAMES.iter().zip(prefix_ends) {
+            if let Some(prefix) = word.get(..end) {
+                sink.add(name, prefix);
             }
         }
-        for n in 1..=4usize {
-            if let Some(&(start, _)) = chars.len().checked_sub(n).and_then(|k| chars.get(k)) {
-                if let Some(suffix) = word.get(start..) {
-                    sink.add(SUFFIX_NAMES.get(n - 1).copied().unwrap_or("x"), suffix);
-                }
+        let suffix_starts = word.char_indices().rev().map(|(start, _)| start);
+        for (name, start) in SUFFIX_NAMES.iter().zip(suffix_starts) {
+            if let Some(suffix) = word.get(start..) {
+                sink.add(name, suffix);
             }
         }
     }
@@ -229,7 +231,7 @@ impl<'a, 't> SentenceFeatures<'a, 't> {
 
     fn word(&self, i: usize, offset: isize) -> &str {
         match i.checked_add_signed(offset) {
-            Some(j) => self.toks.get(j).map_or("$", |t| t.lower.as_str()),
+            Some(j) => self.toks.get(j).map_or("$", |t| &*t.lower),
             None => "^",
         }
     }
@@ -292,31 +294,30 @@ fn shape(word: &str, max_run: usize) -> String {
     out
 }
 
+/// The lexicon classes of the `L` features, in the order they are emitted.
+const LEXICON_CLASS_NAMES: [(u16, &str); 11] = [
+    (WordClasses::ORG, "org"),
+    (WordClasses::PLACE_HEAD, "placehead"),
+    (WordClasses::EVENT, "event"),
+    (WordClasses::TITLE_MODIFIER, "titlemod"),
+    (WordClasses::FUNCTION, "func"),
+    (WordClasses::CALENDAR, "cal"),
+    (WordClasses::CONNECTOR, "conn"),
+    (WordClasses::SPEECH, "speech"),
+    (WordClasses::LOCATIVE, "locprep"),
+    (WordClasses::IGO, "igo"),
+    (WordClasses::TITLE_WORD, "title"),
+];
+
 /// Lexicon and gazetteer classes of one token.
 fn classes(tok: &Tok, gazetteer: &Gazetteer) -> Vec<&'static str> {
-    let lower = tok.lower.as_str();
     let mut out = Vec::new();
-    let lists: [(&HashSet<&'static str>, &'static str); 10] = [
-        (&ORG_SET, "org"),
-        (&PLACE_HEAD_SET, "placehead"),
-        (&EVENT_SET, "event"),
-        (&TITLE_MODIFIER_SET, "titlemod"),
-        (&FUNCTION_SET, "func"),
-        (&CALENDAR_SET, "cal"),
-        (&CONNECTOR_SET, "conn"),
-        (&SPEECH_SET, "speech"),
-        (&LOCATIVE_SET, "locprep"),
-        (&IGO_SET, "igo"),
-    ];
-    for (set, class) in lists {
-        if set.contains(lower) {
-            out.push(class);
+    for (class, name) in LEXICON_CLASS_NAMES {
+        if tok.classes.has(class) {
+            out.push(name);
         }
     }
-    if is_title_word(lower) {
-        out.push("title");
-    }
-    if tok.is_word && is_english_word(lower) {
+    if tok.is_word && tok.classes.has(WordClasses::ENGLISH) {
         out.push("common");
     }
     if tok.capitalized || tok.acronym {
@@ -326,23 +327,13 @@ fn classes(tok: &Tok, gazetteer: &Gazetteer) -> Vec<&'static str> {
             Some(NameClass::Alternate) => out.push("altplace"),
             None => {}
         }
-        if gazetteer.demonym_country(tok.text).is_some() || CONTINENTAL_SET.contains(lower) {
+        if gazetteer.demonym_country(tok.text).is_some()
+            || tok.classes.has(WordClasses::CONTINENTAL)
+        {
             out.push("demonym");
         }
     }
     out
-}
-
-/// Every word of a title phrase ("foreign", "minister", "president").
-static TITLE_WORD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    TITLE_WORD_SEQUENCES
-        .iter()
-        .flat_map(|words| words.iter().copied())
-        .collect()
-});
-
-fn is_title_word(lower: &str) -> bool {
-    TITLE_WORD_SET.contains(lower)
 }
 
 const MAX_GAZETTEER_TOKENS: usize = 4;
@@ -419,7 +410,7 @@ fn mark_runs(toks: &[Tok], infos: &mut [TokenInfo]) {
             title_before: start > 0
                 && toks
                     .get(start - 1)
-                    .is_some_and(|t| is_title_word(&t.lower) || t.is_punct('.')),
+                    .is_some_and(|t| t.classes.has(WordClasses::TITLE_WORD) || t.is_punct('.')),
         };
         for (k, info) in infos.iter_mut().enumerate().take(end).skip(start) {
             let position = match (k == start, k + 1 == end) {
@@ -437,14 +428,13 @@ fn mark_runs(toks: &[Tok], infos: &mut [TokenInfo]) {
 /// The class of a run's head or first word for the `RH`/`RF` features.
 fn word_class(tok: Option<&Tok>) -> &'static str {
     let Some(tok) = tok else { return "-" };
-    let lower = tok.lower.as_str();
-    if ORG_SET.contains(lower) {
+    if tok.classes.has(WordClasses::ORG) {
         "org"
-    } else if PLACE_HEAD_SET.contains(lower) {
+    } else if tok.classes.has(WordClasses::PLACE_HEAD) {
         "placehead"
-    } else if EVENT_SET.contains(lower) {
+    } else if tok.classes.has(WordClasses::EVENT) {
         "event"
-    } else if is_title_word(lower) {
+    } else if tok.classes.has(WordClasses::TITLE_WORD) {
         "title"
     } else if tok.acronym {
         "acronym"
@@ -473,6 +463,8 @@ mod tests {
         hashes.add("w0", "börse");
         strings.add_joined("w-1w0", &["the", "börse"]);
         hashes.add_joined("w-1w0", &["the", "börse"]);
+        strings.add_joined("s-1s0s+1", &["x", "", "Xx"]);
+        hashes.add_joined("s-1s0s+1", &["x", "", "Xx"]);
         let expected: Vec<u64> = strings.iter().map(|s| attribute_hash(s)).collect();
         assert_eq!(hashes, expected);
     }

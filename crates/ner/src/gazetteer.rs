@@ -7,10 +7,12 @@
 //! once, on first use. Names are matched case-insensitively, except
 //! all-caps abbreviations ("UK", "UAE"), which match only as written.
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
+
+use crate::fasthash::FastMap;
 
 static GAZETTEER_TSV: &str = include_str!("../data/gazetteer.tsv");
 static GLOBAL: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(GAZETTEER_TSV));
@@ -53,19 +55,53 @@ struct NameRef {
     primary: bool,
 }
 
+/// The entries of one name. Nearly every name has a single entry, kept
+/// without a `Vec` of its own (fewer allocations when parsing).
+#[derive(Debug, Clone)]
+enum NameRefs {
+    One(NameRef),
+    Many(Vec<NameRef>),
+}
+
+impl NameRefs {
+    fn push(&mut self, name_ref: NameRef) {
+        match self {
+            NameRefs::One(first) => *self = NameRefs::Many(vec![*first, name_ref]),
+            NameRefs::Many(refs) => refs.push(name_ref),
+        }
+    }
+
+    fn as_slice(&self) -> &[NameRef] {
+        match self {
+            NameRefs::One(name_ref) => std::slice::from_ref(name_ref),
+            NameRefs::Many(refs) => refs,
+        }
+    }
+}
+
+/// Adds `name_ref` under `key`.
+fn add_ref<K: std::hash::Hash + Eq>(index: &mut FastMap<K, NameRefs>, key: K, name_ref: NameRef) {
+    match index.entry(key) {
+        Entry::Occupied(mut refs) => refs.get_mut().push(name_ref),
+        Entry::Vacant(slot) => {
+            slot.insert(NameRefs::One(name_ref));
+        }
+    }
+}
+
 /// The place gazetteer. Use [`Gazetteer::global`].
 #[derive(Debug)]
 pub struct Gazetteer {
     places: Vec<Place>,
     /// Lower-cased name → entries (for names with a lower-case letter).
-    by_name: HashMap<String, Vec<NameRef>>,
+    by_name: FastMap<String, NameRefs>,
     /// All-caps abbreviations, matched as written ("UK").
-    by_abbreviation: HashMap<&'static str, Vec<NameRef>>,
+    by_abbreviation: FastMap<&'static str, NameRefs>,
     /// Lower-cased demonym → country code.
-    demonyms: HashMap<String, &'static str>,
+    demonyms: FastMap<String, &'static str>,
     /// Country names (lower case, 7+ letters) with one letter dropped →
     /// country code, for spelling variants ("Kazakstan").
-    country_variants: HashMap<String, &'static str>,
+    country_variants: FastMap<String, &'static str>,
 }
 
 impl Gazetteer {
@@ -77,10 +113,10 @@ impl Gazetteer {
     fn parse(tsv: &'static str) -> Gazetteer {
         let mut gazetteer = Gazetteer {
             places: Vec::with_capacity(40_000),
-            by_name: HashMap::with_capacity(160_000),
-            by_abbreviation: HashMap::new(),
-            demonyms: HashMap::new(),
-            country_variants: HashMap::new(),
+            by_name: FastMap::with_capacity_and_hasher(160_000, Default::default()),
+            by_abbreviation: FastMap::default(),
+            demonyms: FastMap::default(),
+            country_variants: FastMap::default(),
         };
         for line in tsv.lines() {
             if line.starts_with('#') || line.is_empty() {
@@ -129,7 +165,7 @@ impl Gazetteer {
     /// letter (not the first): "Kazakstan" → "KZ". Exact names are not
     /// variants.
     pub fn fuzzy_country(&self, name: &str) -> Option<&'static str> {
-        self.country_variants.get(&normalize_key(name)).copied()
+        with_normalized_key(name, |key| self.country_variants.get(key).copied())
     }
 
     fn add_demonyms(&mut self, code: &'static str, names: &'static str) {
@@ -188,21 +224,30 @@ impl Gazetteer {
 
     fn index_name(&mut self, name: &'static str, name_ref: NameRef) {
         if is_abbreviation(name) {
-            self.by_abbreviation.entry(name).or_default().push(name_ref);
+            add_ref(&mut self.by_abbreviation, name, name_ref);
         } else {
-            self.by_name
-                .entry(name.to_lowercase())
-                .or_default()
-                .push(name_ref);
+            // Same as `to_lowercase` for ASCII names, and quicker.
+            let key = if name.is_ascii() {
+                name.to_ascii_lowercase()
+            } else {
+                name.to_lowercase()
+            };
+            add_ref(&mut self.by_name, key, name_ref);
         }
     }
 
     fn refs(&self, name: &str) -> &[NameRef] {
         if is_abbreviation(name) {
-            return self.by_abbreviation.get(name).map_or(&[], Vec::as_slice);
+            return self
+                .by_abbreviation
+                .get(name)
+                .map_or(&[], NameRefs::as_slice);
         }
-        let key = normalize_key(name);
-        self.by_name.get(&key).map_or(&[], Vec::as_slice)
+        with_normalized_key(name, |key| {
+            self.by_name
+                .get(key)
+                .map_or(&[] as &[NameRef], NameRefs::as_slice)
+        })
     }
 
     /// Every place called `name` (primary or alternate name), without ranking.
@@ -282,12 +327,13 @@ impl Gazetteer {
     /// The country a nationality word belongs to ("Kazakh" → "KZ"); plurals
     /// of nouns of nationality ("Kazakhs") are accepted.
     pub fn demonym_country(&self, word: &str) -> Option<&'static str> {
-        let key = normalize_key(word);
-        if let Some(code) = self.demonyms.get(&key) {
-            return Some(code);
-        }
-        let singular = key.strip_suffix('s')?;
-        self.demonyms.get(singular).copied()
+        with_normalized_key(word, |key| {
+            if let Some(code) = self.demonyms.get(key) {
+                return Some(*code);
+            }
+            let singular = key.strip_suffix('s')?;
+            self.demonyms.get(singular).copied()
+        })
     }
 
     /// Number of places (countries, subdivisions, cities).
@@ -303,6 +349,25 @@ impl Gazetteer {
 /// "UK", "USA": two to four capital ASCII letters.
 fn is_abbreviation(name: &str) -> bool {
     (2..=4).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Longest ASCII name [`with_normalized_key`] lower-cases on the stack.
+const STACK_KEY_LEN: usize = 64;
+
+/// Calls `f` with [`normalize_key`] of `name`; short ASCII names (nearly
+/// every lookup from running text) are lower-cased without allocating.
+fn with_normalized_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; STACK_KEY_LEN];
+    if name.is_ascii() {
+        if let Some(bytes) = buffer.get_mut(..name.len()) {
+            bytes.copy_from_slice(name.as_bytes());
+            bytes.make_ascii_lowercase();
+            if let Ok(key) = std::str::from_utf8(bytes) {
+                return f(key);
+            }
+        }
+    }
+    f(&normalize_key(name))
 }
 
 /// Lower case, diacritics removed, curly apostrophes made straight.

@@ -1,5 +1,7 @@
 //! Word lists the rule tagger uses. All entries are lower case; lookups
-//! lower-case the token first.
+//! lower-case the token first. Each token is looked up once, when its
+//! features are built: [`WordClasses`] keeps one bit per list, and title
+//! phrases are indexed by their first word ([`TITLE_PHRASES_BY_FIRST_WORD`]).
 //!
 //! | list | role |
 //! | --- | --- |
@@ -14,7 +16,7 @@
 //! | [`LOCATIVE_PREPOSITIONS`] | "in X" lets an ambiguous place name (an English word) count |
 //! | [`INTERNATIONAL_ORGANIZATIONS`] | acronyms of intergovernmental and international bodies |
 
-use std::collections::HashSet;
+use crate::fasthash::{FastMap, FastSet};
 use std::sync::LazyLock;
 
 /// Determiners, pronouns, prepositions, conjunctions, auxiliaries and
@@ -870,26 +872,26 @@ pub const REGION_MODIFIERS: &[&str] = &[
     "outer",
 ];
 
-fn set_of(words: &'static [&'static str]) -> HashSet<&'static str> {
+fn set_of(words: &'static [&'static str]) -> FastSet<&'static str> {
     words.iter().copied().collect()
 }
 
-pub static CONTINENTAL_SET: LazyLock<HashSet<&'static str>> =
+pub static CONTINENTAL_SET: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set_of(CONTINENTAL_DEMONYMS));
-pub static REGION_MODIFIER_SET: LazyLock<HashSet<&'static str>> =
+pub static REGION_MODIFIER_SET: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set_of(REGION_MODIFIERS));
-pub static FUNCTION_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(FUNCTION_WORDS));
-pub static CALENDAR_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(CALENDAR_WORDS));
-pub static CONNECTOR_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(CONNECTORS));
-pub static TITLE_MODIFIER_SET: LazyLock<HashSet<&'static str>> =
+pub static FUNCTION_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(FUNCTION_WORDS));
+pub static CALENDAR_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(CALENDAR_WORDS));
+pub static CONNECTOR_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(CONNECTORS));
+pub static TITLE_MODIFIER_SET: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set_of(TITLE_MODIFIERS));
-pub static ORG_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(ORG_WORDS));
-pub static PLACE_HEAD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(PLACE_HEADS));
-pub static EVENT_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(EVENT_HEADS));
-pub static SPEECH_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(SPEECH_VERBS));
-pub static LOCATIVE_SET: LazyLock<HashSet<&'static str>> =
+pub static ORG_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(ORG_WORDS));
+pub static PLACE_HEAD_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(PLACE_HEADS));
+pub static EVENT_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(EVENT_HEADS));
+pub static SPEECH_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(SPEECH_VERBS));
+pub static LOCATIVE_SET: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set_of(LOCATIVE_PREPOSITIONS));
-pub static IGO_SET: LazyLock<HashSet<&'static str>> =
+pub static IGO_SET: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set_of(INTERNATIONAL_ORGANIZATIONS));
 
 /// Title phrases split into words, longest first, for greedy matching.
@@ -903,9 +905,103 @@ pub static TITLE_WORD_SEQUENCES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::ne
     phrases
 });
 
+/// [`TITLE_WORD_SEQUENCES`] grouped by their first word, each group longest
+/// first: a title phrase starting at a token is looked up by the token's
+/// lower-case form instead of comparing every phrase.
+pub static TITLE_PHRASES_BY_FIRST_WORD: LazyLock<
+    FastMap<&'static str, Vec<&'static [&'static str]>>,
+> = LazyLock::new(|| {
+    let sequences: &'static [Vec<&'static str>] = &TITLE_WORD_SEQUENCES;
+    let mut by_first: FastMap<&'static str, Vec<&'static [&'static str]>> = FastMap::default();
+    for words in sequences {
+        if let Some(first) = words.first() {
+            by_first.entry(first).or_default().push(words.as_slice());
+        }
+    }
+    by_first
+});
+
+/// The number of words of the longest title phrase.
+pub static MAX_TITLE_PHRASE_WORDS: LazyLock<usize> =
+    LazyLock::new(|| TITLE_WORD_SEQUENCES.iter().map(Vec::len).max().unwrap_or(0));
+
+/// Every word of a title phrase ("foreign", "minister", "president").
+pub static TITLE_WORD_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    TITLE_WORD_SEQUENCES
+        .iter()
+        .flat_map(|words| words.iter().copied())
+        .collect()
+});
+
+/// The word lists a lower-case word belongs to, one bit per list, looked
+/// up once per token instead of once per list and question.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct WordClasses(u16);
+
+impl WordClasses {
+    pub const ORG: u16 = 1 << 0;
+    pub const PLACE_HEAD: u16 = 1 << 1;
+    pub const EVENT: u16 = 1 << 2;
+    pub const TITLE_MODIFIER: u16 = 1 << 3;
+    pub const FUNCTION: u16 = 1 << 4;
+    pub const CALENDAR: u16 = 1 << 5;
+    pub const CONNECTOR: u16 = 1 << 6;
+    pub const SPEECH: u16 = 1 << 7;
+    pub const LOCATIVE: u16 = 1 << 8;
+    pub const IGO: u16 = 1 << 9;
+    pub const TITLE_WORD: u16 = 1 << 10;
+    pub const CONTINENTAL: u16 = 1 << 11;
+    pub const REGION_MODIFIER: u16 = 1 << 12;
+    /// An ordinary English word ([`is_english_word`]).
+    pub const ENGLISH: u16 = 1 << 13;
+
+    /// The classes of `lower` (a lower-cased word).
+    pub fn of(lower: &str) -> WordClasses {
+        let listed = WORD_CLASS_BITS.get(lower).copied().unwrap_or(0);
+        let english = if is_english_word(lower) {
+            Self::ENGLISH
+        } else {
+            0
+        };
+        WordClasses(listed | english)
+    }
+
+    /// True when the word is in the list `class` (one of the constants).
+    pub fn has(self, class: u16) -> bool {
+        self.0 & class != 0
+    }
+}
+
+/// The list bits of [`WordClasses`] (all but `ENGLISH`) by word, built
+/// from the sets themselves so that both always agree.
+static WORD_CLASS_BITS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| {
+    let sets: [(&FastSet<&'static str>, u16); 13] = [
+        (&ORG_SET, WordClasses::ORG),
+        (&PLACE_HEAD_SET, WordClasses::PLACE_HEAD),
+        (&EVENT_SET, WordClasses::EVENT),
+        (&TITLE_MODIFIER_SET, WordClasses::TITLE_MODIFIER),
+        (&FUNCTION_SET, WordClasses::FUNCTION),
+        (&CALENDAR_SET, WordClasses::CALENDAR),
+        (&CONNECTOR_SET, WordClasses::CONNECTOR),
+        (&SPEECH_SET, WordClasses::SPEECH),
+        (&LOCATIVE_SET, WordClasses::LOCATIVE),
+        (&IGO_SET, WordClasses::IGO),
+        (&TITLE_WORD_SET, WordClasses::TITLE_WORD),
+        (&CONTINENTAL_SET, WordClasses::CONTINENTAL),
+        (&REGION_MODIFIER_SET, WordClasses::REGION_MODIFIER),
+    ];
+    let mut bits: FastMap<&'static str, u16> = FastMap::default();
+    for (set, bit) in sets {
+        for word in set.iter() {
+            *bits.entry(*word).or_default() |= bit;
+        }
+    }
+    bits
+});
+
 /// Lower-case English words (SCOWL), for telling "Reading" the town from
 /// "Reading" the sentence opener.
-pub static ENGLISH_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static ENGLISH_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     include_str!("../data/english_words.txt")
         .lines()
         .filter(|line| !line.starts_with('#') && !line.is_empty())
@@ -915,4 +1011,40 @@ pub static ENGLISH_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// True when the lower-cased `word` is an ordinary English word.
 pub fn is_english_word(lower: &str) -> bool {
     ENGLISH_WORDS.contains(lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_classes_agree_with_the_lists() {
+        let minister = WordClasses::of("minister");
+        assert!(minister.has(WordClasses::TITLE_WORD));
+        assert!(!minister.has(WordClasses::ORG));
+        assert!(WordClasses::of("of").has(WordClasses::CONNECTOR));
+        assert!(WordClasses::of("said").has(WordClasses::SPEECH));
+        assert!(!WordClasses::of("xqzv").has(WordClasses::ENGLISH));
+        for word in ORG_SET.iter() {
+            assert!(WordClasses::of(word).has(WordClasses::ORG), "{word}");
+        }
+        for word in CALENDAR_SET.iter() {
+            assert!(WordClasses::of(word).has(WordClasses::CALENDAR), "{word}");
+        }
+    }
+
+    #[test]
+    fn title_phrases_are_indexed_longest_first() {
+        let indexed: usize = TITLE_PHRASES_BY_FIRST_WORD.values().map(Vec::len).sum();
+        assert_eq!(indexed, TITLE_WORD_SEQUENCES.len());
+        for (first, phrases) in TITLE_PHRASES_BY_FIRST_WORD.iter() {
+            assert!(phrases.iter().all(|words| words.first() == Some(first)));
+            assert!(phrases.windows(2).all(|w| w[0].len() >= w[1].len()));
+        }
+        let longest = TITLE_PHRASES_BY_FIRST_WORD
+            .get("deputy")
+            .and_then(|p| p.first());
+        assert_eq!(longest.map(|w| w.len()), Some(3));
+        assert!(TITLE_WORD_SEQUENCES.iter().flatten().all(|w| !w.is_empty()));
+    }
 }

@@ -20,6 +20,7 @@ mod chain;
 mod conll;
 mod corpus;
 mod document;
+mod fasthash;
 mod features;
 mod gazetteer;
 mod lexicon;

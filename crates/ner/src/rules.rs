@@ -31,8 +31,8 @@ use corroborate_model::{EntityKind, Span};
 use crate::document::Draft;
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::{
-    CONTINENTAL_SET, EVENT_SET, IGO_SET, LOCATIVE_SET, ORG_SET, PLACE_HEAD_SET,
-    REGION_MODIFIER_SET, SPEECH_SET, TITLE_MODIFIER_SET, TITLE_WORD_SEQUENCES,
+    WordClasses, EVENT_SET, MAX_TITLE_PHRASE_WORDS, ORG_SET, PLACE_HEAD_SET,
+    TITLE_PHRASES_BY_FIRST_WORD,
 };
 use crate::sentence::Tok;
 
@@ -67,8 +67,13 @@ impl SentenceTagger<'_, '_> {
         self.toks.get(index)
     }
 
+    /// True when the token at `index` is in the word list `class`.
+    fn has_class(&self, index: usize, class: u16) -> bool {
+        self.toks.get(index).is_some_and(|t| t.classes.has(class))
+    }
+
     fn lower(&self, index: usize) -> &str {
-        self.toks.get(index).map_or("", |t| t.lower.as_str())
+        self.toks.get(index).map_or("", |t| &*t.lower)
     }
 
     // ----- 1. candidates -------------------------------------------------
@@ -139,7 +144,7 @@ impl SentenceTagger<'_, '_> {
         self.tok(at - 1).is_some_and(|prev| {
             prev.span.end == tok.span.start
                 && ((prev.text.chars().count() == 1 && prev.capitalized)
-                    || DOTTED_TITLES.contains(&prev.lower.as_str()))
+                    || DOTTED_TITLES.contains(&&*prev.lower))
         })
     }
 
@@ -175,7 +180,7 @@ impl SentenceTagger<'_, '_> {
         {
             return;
         }
-        let has_org_word = (start..end).any(|i| ORG_SET.contains(self.lower(i)));
+        let has_org_word = (start..end).any(|i| self.has_class(i, WordClasses::ORG));
         if end - start > 1 && self.is_initial_common(start) && !has_org_word {
             self.resolve(start + 1, end, depth);
             return;
@@ -191,7 +196,7 @@ impl SentenceTagger<'_, '_> {
             let droppable = !tok.is_name_part()
                 || tok.is_calendar()
                 || (tok.initial && tok.is_function_word())
-                || DOTTED_TITLES.contains(&tok.lower.as_str()) && end - start == 1;
+                || DOTTED_TITLES.contains(&&*tok.lower) && end - start == 1;
             if !droppable {
                 break;
             }
@@ -217,7 +222,7 @@ impl SentenceTagger<'_, '_> {
         self.tok(index).is_some_and(|t| {
             t.capitalized
                 && (self.gazetteer.demonym_country(t.text).is_some()
-                    || CONTINENTAL_SET.contains(t.lower.as_str()))
+                    || t.classes.has(WordClasses::CONTINENTAL))
         })
     }
 
@@ -269,7 +274,7 @@ impl SentenceTagger<'_, '_> {
         let (Some(last), true) = (self.tok(end - 1), end - start == 2) else {
             return false;
         };
-        REGION_MODIFIER_SET.contains(self.lower(start))
+        self.has_class(start, WordClasses::REGION_MODIFIER)
             && !last.is_common_word()
             && !self.is_demonym(end - 1)
     }
@@ -277,7 +282,7 @@ impl SentenceTagger<'_, '_> {
     /// "Central Asian": a compass word before a nationality.
     fn is_regional_demonym(&self, start: usize, end: usize) -> bool {
         end - start == 2
-            && REGION_MODIFIER_SET.contains(self.lower(start))
+            && self.has_class(start, WordClasses::REGION_MODIFIER)
             && self.is_demonym(end - 1)
     }
 
@@ -366,14 +371,19 @@ impl SentenceTagger<'_, '_> {
 
     /// Length of the longest title phrase starting at `at` and ending by `end`.
     fn title_phrase_at(&self, at: usize, end: usize) -> Option<usize> {
-        TITLE_WORD_SEQUENCES.iter().find_map(|words| {
-            let fits = at + words.len() <= end
-                && words
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| self.lower(at + k) == *w);
-            fits.then_some(words.len())
-        })
+        let phrases = TITLE_PHRASES_BY_FIRST_WORD.get(self.lower(at))?;
+        phrases
+            .iter()
+            .find(|words| at + words.len() <= end && self.words_at(at, words))
+            .map(|words| words.len())
+    }
+
+    /// True when the tokens from `at` on are `words` (lower case).
+    fn words_at(&self, at: usize, words: &[&str]) -> bool {
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, word)| self.lower(at + k) == *word)
     }
 
     /// The name-like words before a title ("Kazakh", "KNB", "Almaty")
@@ -382,9 +392,9 @@ impl SentenceTagger<'_, '_> {
         let mut run_start = None;
         for i in start..=end {
             let is_title_word = i == end
-                || self.tok(i).is_some_and(|t| {
-                    TITLE_MODIFIER_SET.contains(t.lower.as_str()) || t.is_punct('.')
-                })
+                || self
+                    .tok(i)
+                    .is_some_and(|t| t.classes.has(WordClasses::TITLE_MODIFIER) || t.is_punct('.'))
                 || self.title_phrase_at(i, end).is_some();
             match (is_title_word, run_start) {
                 (true, Some(s)) => {
@@ -411,7 +421,7 @@ impl SentenceTagger<'_, '_> {
             if !tok.is_word {
                 break;
             }
-            if found && TITLE_MODIFIER_SET.contains(tok.lower.as_str()) {
+            if found && tok.classes.has(WordClasses::TITLE_MODIFIER) {
                 i = prev;
                 first = i;
                 continue;
@@ -435,12 +445,18 @@ impl SentenceTagger<'_, '_> {
         first
     }
 
-    /// Length of a title phrase ending just before `end`.
+    /// Length of the longest title phrase ending just before `end`.
     fn title_phrase_ending_at(&self, end: usize) -> Option<usize> {
-        TITLE_WORD_SEQUENCES.iter().find_map(|words| {
-            let start = end.checked_sub(words.len())?;
-            self.title_phrase_at(start, end)
-                .filter(|&len| len == words.len())
+        (1..=*MAX_TITLE_PHRASE_WORDS).rev().find(|&len| {
+            end.checked_sub(len).is_some_and(|start| {
+                TITLE_PHRASES_BY_FIRST_WORD
+                    .get(self.lower(start))
+                    .is_some_and(|phrases| {
+                        phrases
+                            .iter()
+                            .any(|words| words.len() == len && self.words_at(start, words))
+                    })
+            })
         })
     }
 
@@ -462,7 +478,7 @@ impl SentenceTagger<'_, '_> {
     /// "BBC News Jane Doe": an organization head followed by a person name.
     fn try_org_split(&mut self, start: usize, end: usize, depth: u8) -> bool {
         let split = (start..end.saturating_sub(2)).find(|&k| {
-            ORG_SET.contains(self.lower(k))
+            self.has_class(k, WordClasses::ORG)
                 && self.tok(k + 1).is_some_and(Tok::is_name_part)
                 && self.is_person_shaped(k + 1, end)
         });
@@ -488,7 +504,7 @@ impl SentenceTagger<'_, '_> {
     /// "Russia and China", "Europe/Asia": a run with joiners that is no
     /// organization is several names.
     fn try_connector_split(&mut self, start: usize, end: usize, depth: u8) -> bool {
-        let has_org_word = (start..end).any(|i| ORG_SET.contains(self.lower(i)));
+        let has_org_word = (start..end).any(|i| self.has_class(i, WordClasses::ORG));
         let joiners: Vec<usize> = (start..end)
             .filter(|&i| {
                 self.tok(i)
@@ -538,13 +554,13 @@ impl SentenceTagger<'_, '_> {
                 t.capitalized
                     && !t.acronym
                     && !t.is_calendar()
-                    && !ORG_SET.contains(t.lower.as_str())
-                    && !PLACE_HEAD_SET.contains(t.lower.as_str())
-                    && !REGION_MODIFIER_SET.contains(t.lower.as_str())
+                    && !t.classes.has(WordClasses::ORG)
+                    && !t.classes.has(WordClasses::PLACE_HEAD)
+                    && !t.classes.has(WordClasses::REGION_MODIFIER)
                     && !self.gazetteer.is_country(t.text)
                     && self.gazetteer.fuzzy_country(t.text).is_none()
                     && self.gazetteer.demonym_country(t.text).is_none()
-                    && !CONTINENTAL_SET.contains(t.lower.as_str())
+                    && !t.classes.has(WordClasses::CONTINENTAL)
             })
     }
 
@@ -554,7 +570,7 @@ impl SentenceTagger<'_, '_> {
             self.classify_single(start);
             return;
         }
-        if (start..end).any(|i| ORG_SET.contains(self.lower(i))) {
+        if (start..end).any(|i| self.has_class(i, WordClasses::ORG)) {
             self.push(start, end, Some(EntityKind::Organization), true);
         } else if self.is_person_shaped(start, end) {
             self.push(start, end, Some(EntityKind::Person), false);
@@ -582,7 +598,7 @@ impl SentenceTagger<'_, '_> {
             } else {
                 EntityKind::Organization
             };
-            let firm = kind == EntityKind::Place || IGO_SET.contains(tok.lower.as_str());
+            let firm = kind == EntityKind::Place || tok.classes.has(WordClasses::IGO);
             self.push(index, index + 1, Some(kind), firm);
             return;
         }
@@ -648,7 +664,8 @@ impl SentenceTagger<'_, '_> {
         firm: bool,
     ) -> Option<Draft> {
         let (start, end) = self.trim(start, end)?;
-        let event_year = kind == Some(EntityKind::Other) && EVENT_SET.contains(self.lower(end - 1));
+        let event_year =
+            kind == Some(EntityKind::Other) && self.has_class(end - 1, WordClasses::EVENT);
         let start = if event_year && start.checked_sub(1).is_some_and(|i| self.is_year(i)) {
             start - 1
         } else {
@@ -689,7 +706,7 @@ impl SentenceTagger<'_, '_> {
             let title_start = self.extend_title_back(first, false);
             let speech = self.speech_verb_after(end) || self.speech_verb_before(first);
             let initial = self.tok(first).is_some_and(|t| t.initial);
-            let locative = first > 0 && LOCATIVE_SET.contains(self.lower(first - 1));
+            let locative = first > 0 && self.has_class(first - 1, WordClasses::LOCATIVE);
             let Some(draft) = self.out.get_mut(index) else {
                 continue;
             };
@@ -720,11 +737,11 @@ impl SentenceTagger<'_, '_> {
         } else {
             end
         };
-        SPEECH_SET.contains(self.lower(index))
+        self.has_class(index, WordClasses::SPEECH)
     }
 
     fn speech_verb_before(&self, first: usize) -> bool {
-        first > 0 && SPEECH_SET.contains(self.lower(first - 1))
+        first > 0 && self.has_class(first - 1, WordClasses::SPEECH)
     }
 
     // ----- 4. acronyms -------------------------------------------------------

@@ -1,9 +1,11 @@
 //! Token features for one sentence: capitalization, acronyms, possessives,
 //! and whether a word stands where any word would be capitalized.
 
+use std::borrow::Cow;
+
 use corroborate_model::{Span, Token, TokenKind};
 
-use crate::lexicon::{is_english_word, CALENDAR_SET, CONNECTOR_SET, FUNCTION_SET};
+use crate::lexicon::WordClasses;
 
 /// A token with the features the rules look at.
 #[derive(Debug, Clone)]
@@ -11,7 +13,10 @@ pub(crate) struct Tok<'t> {
     /// The token without a possessive ending.
     pub span: Span,
     pub text: &'t str,
-    pub lower: String,
+    /// Lower case; borrowed from `text` when that is lower case already.
+    pub lower: Cow<'t, str>,
+    /// The word lists `lower` is in.
+    pub classes: WordClasses,
     pub is_word: bool,
     /// Starts with an upper-case letter.
     pub capitalized: bool,
@@ -26,20 +31,20 @@ pub(crate) struct Tok<'t> {
 
 impl Tok<'_> {
     pub fn is_connector(&self) -> bool {
-        self.is_word && !self.capitalized && CONNECTOR_SET.contains(self.lower.as_str())
+        self.is_word && !self.capitalized && self.classes.has(WordClasses::CONNECTOR)
     }
 
     pub fn is_function_word(&self) -> bool {
-        !self.acronym && FUNCTION_SET.contains(self.lower.as_str())
+        !self.acronym && self.classes.has(WordClasses::FUNCTION)
     }
 
     pub fn is_calendar(&self) -> bool {
-        CALENDAR_SET.contains(self.lower.as_str())
+        self.classes.has(WordClasses::CALENDAR)
     }
 
     /// An ordinary English word ("Reading", "Police"), not an acronym.
     pub fn is_common_word(&self) -> bool {
-        !self.acronym && is_english_word(&self.lower)
+        !self.acronym && self.classes.has(WordClasses::ENGLISH)
     }
 
     /// A capitalized word or acronym that can be part of a name; hyphenated
@@ -88,10 +93,16 @@ fn make_tok<'t>(text: &'t str, token: &Token) -> Option<Tok<'t>> {
         && name
             .chars()
             .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&');
+    let lower = if name.is_ascii() && !name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(name.to_lowercase())
+    };
     Some(Tok {
         span: Span::new(token.span.start, token.span.start + name.len()),
         text: name,
-        lower: name.to_lowercase(),
+        classes: WordClasses::of(&lower),
+        lower,
         is_word,
         capitalized: is_word && name.chars().next().is_some_and(char::is_uppercase),
         acronym,
