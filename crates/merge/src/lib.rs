@@ -13,7 +13,7 @@
 //! Every output item keeps the quotes (report id, byte offsets) it came
 //! from.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub mod claims;
 pub mod copies;
@@ -51,8 +51,9 @@ pub fn merge(
     let places_in = |r: usize, sentence: corroborate_model::Span| -> Vec<String> {
         sub_national_places(reports, &entity_index, &national, r, sentence)
     };
+    let by_alias = entity_ids_by_alias(&entity_index);
     let speaker_entity = |r: usize, span: Option<corroborate_model::Span>, name: &str| {
-        speaker_entity_id(reports, &entity_index, r, span, name)
+        speaker_entity_id(reports, &entity_index, &by_alias, r, span, name)
     };
     let merged_claims = claims::merge_claims(reports, &copies, &places_in, &speaker_entity);
     let statement = statements::statement_conflicts(reports, &entity_index);
@@ -101,6 +102,7 @@ fn national_places(index: &entities::EntityIndex, geocoder: &dyn Geocoder) -> BT
 fn speaker_entity_id(
     reports: &[AnnotatedReport],
     index: &entities::EntityIndex,
+    by_alias: &BTreeMap<String, String>,
     r: usize,
     span: Option<corroborate_model::Span>,
     name: &str,
@@ -115,12 +117,20 @@ fn speaker_entity_id(
         let e = *index.mention_entity.get(r)?.get(m)?;
         return Some(index.entities.get(e)?.id.clone());
     }
-    let folded = names::fold(name);
-    index
-        .entities
-        .iter()
-        .find(|e| e.aliases.iter().any(|a| names::fold(a) == folded))
-        .map(|e| e.id.clone())
+    by_alias.get(&names::fold(name)).cloned()
+}
+
+/// Folded spelling → id of the first entity (in output order) with it.
+fn entity_ids_by_alias(index: &entities::EntityIndex) -> BTreeMap<String, String> {
+    let mut by_alias = BTreeMap::new();
+    for entity in &index.entities {
+        for alias in &entity.aliases {
+            by_alias
+                .entry(names::fold(alias))
+                .or_insert_with(|| entity.id.clone());
+        }
+    }
+    by_alias
 }
 
 /// Names of the distinct sub-national places mentioned in a sentence.
