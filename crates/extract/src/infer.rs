@@ -87,14 +87,18 @@ fn refine_pass(reports: &mut [AnnotatedReport], origin: DateOrigin) -> usize {
         let Some(range) = range else { continue };
         let others: Vec<&ReferenceEvent> =
             references.iter().filter(|r| r.report != index).collect();
-        let best = best_candidate(annotated, range.start, range.end, &others)
-            .or_else(|| latest_explicit_day(annotated, &range));
+        // A copy of the text, so that its recognized time expressions can
+        // outlive the changes to the report's date below.
+        let text = annotated.report.text.clone();
+        let recognized = corroborate_time::Recognized::new(&text);
+        let best = best_candidate(annotated, &recognized, range.start, range.end, &others)
+            .or_else(|| latest_explicit_day(&recognized, &range));
         let Some(best) = best else {
             continue;
         };
         if Some(best) != annotated.report.meta.published {
-            crate::set_inferred_date(&mut annotated.report, best, range);
-            crate::redate(&annotated.report, &mut annotated.annotations);
+            crate::set_inferred_date(&mut annotated.report.meta, best, range);
+            crate::redate(&annotated.report, &mut annotated.annotations, &recognized);
             changed += 1;
         }
     }
@@ -105,8 +109,11 @@ fn refine_pass(reports: &mut [AnnotatedReport], origin: DateOrigin) -> usize {
 /// January"), its year taken from the end of the candidate range, when it
 /// falls inside the range's year. Weekday names and other relative words
 /// are left out: they would only echo the guess.
-fn latest_explicit_day(annotated: &AnnotatedReport, range: &DateRange) -> Option<NaiveDate> {
-    let timexes = timexes_for(annotated, range.end);
+fn latest_explicit_day(
+    recognized: &corroborate_time::Recognized,
+    range: &DateRange,
+) -> Option<NaiveDate> {
+    let timexes = recognized.resolve(Some(range.end), true);
     timexes
         .iter()
         .filter(|t| t.text.chars().any(|c| c.is_ascii_digit()))
@@ -172,21 +179,14 @@ fn states_its_day(timex: &corroborate_model::Timex) -> bool {
     timex.anchor == TimeAnchor::Absolute || timex.text.chars().any(|c| c.is_ascii_digit())
 }
 
-/// Time expressions as if the report were published on `dct`: only the
-/// stages that depend on the date are re-run.
-fn timexes_for(annotated: &AnnotatedReport, dct: NaiveDate) -> Vec<corroborate_model::Timex> {
-    let a = &annotated.annotations;
-    corroborate_time::tag(&annotated.report.text, &a.sentences, Some(dct), true)
-}
-
 fn best_candidate(
     annotated: &AnnotatedReport,
+    recognized: &corroborate_time::Recognized,
     first: NaiveDate,
     last: NaiveDate,
     references: &[&ReferenceEvent],
 ) -> Option<NaiveDate> {
     let days = (last - first).num_days().clamp(0, MAX_CANDIDATE_DAYS);
-    let recognized = corroborate_time::Recognized::new(&annotated.report.text);
     let mut best: Option<(usize, NaiveDate)> = None;
     for offset in 0..=days {
         let day = first + Duration::days(offset);

@@ -15,7 +15,9 @@
 pub mod infer;
 
 use chrono::NaiveDate;
-use corroborate_model::{AnnotatedReport, Annotations, DateOrigin, DateRange, Report, Span};
+use corroborate_model::{
+    AnnotatedReport, Annotations, DateOrigin, DateRange, Report, ReportMeta, Span,
+};
 use rayon::prelude::*;
 
 /// Runs every extraction stage on one report, filling in its publication
@@ -36,22 +38,24 @@ pub fn extract(mut report: Report) -> AnnotatedReport {
         };
     }
     find_date_in_text(&mut report);
-    let mut annotations = annotate_with_date(&report, sentences, None);
+    let recognized = corroborate_time::Recognized::new(&report.text);
+    let mut annotations = annotate_recognized(&report, sentences, None, &recognized);
     if report.meta.published.is_none() {
         if let Some((earliest, latest)) =
             corroborate_time::infer_publication_date(&annotations.timexes)
         {
             set_inferred_date(
-                &mut report,
+                &mut report.meta,
                 earliest,
                 DateRange {
                     start: earliest,
                     end: latest,
                 },
             );
-            redate(&report, &mut annotations);
+            redate(&report, &mut annotations, &recognized);
         }
     }
+    drop(recognized);
     AnnotatedReport {
         report,
         annotations,
@@ -77,13 +81,25 @@ pub fn annotate_with_date(
     sentences: Vec<Span>,
     dct: Option<NaiveDate>,
 ) -> Annotations {
+    let recognized = corroborate_time::Recognized::new(&report.text);
+    annotate_recognized(report, sentences, dct, &recognized)
+}
+
+/// [`annotate_with_date`] with the report's time expressions already
+/// recognized.
+fn annotate_recognized(
+    report: &Report,
+    sentences: Vec<Span>,
+    dct: Option<NaiveDate>,
+    recognized: &corroborate_time::Recognized,
+) -> Annotations {
     let text = report.text.as_str();
     let meta = &report.meta;
     let date = dct.or(meta.published);
     let inferred = meta.published_origin == DateOrigin::Inferred;
     let tokens = corroborate_text::tokens(text);
     let mentions = corroborate_ner::extract(text, &sentences);
-    let timexes = corroborate_time::tag(text, &sentences, date, inferred);
+    let timexes = recognized.resolve(date, inferred);
     let quantities = corroborate_quantity::extract(text, &sentences);
     let attributions = corroborate_attrib::extract(text, &sentences, &mentions);
     let events = corroborate_events::extract(text, &sentences, &timexes, &mentions);
@@ -101,15 +117,14 @@ pub fn annotate_with_date(
 /// Re-runs only the stages that depend on the publication date (time
 /// expressions and event dates) after the report's date changed; names,
 /// figures and attributions do not depend on it.
-pub(crate) fn redate(report: &Report, annotations: &mut Annotations) {
+pub(crate) fn redate(
+    report: &Report,
+    annotations: &mut Annotations,
+    recognized: &corroborate_time::Recognized,
+) {
     let text = report.text.as_str();
     let inferred = report.meta.published_origin == DateOrigin::Inferred;
-    annotations.timexes = corroborate_time::tag(
-        text,
-        &annotations.sentences,
-        report.meta.published,
-        inferred,
-    );
+    annotations.timexes = recognized.resolve(report.meta.published, inferred);
     annotations.events = corroborate_events::extract(
         text,
         &annotations.sentences,
@@ -130,10 +145,10 @@ fn find_date_in_text(report: &mut Report) {
     }
 }
 
-pub(crate) fn set_inferred_date(report: &mut Report, date: NaiveDate, range: DateRange) {
-    report.meta.published = Some(date);
-    report.meta.published_origin = DateOrigin::Inferred;
-    report.meta.published_range = Some(range);
+pub(crate) fn set_inferred_date(meta: &mut ReportMeta, date: NaiveDate, range: DateRange) {
+    meta.published = Some(date);
+    meta.published_origin = DateOrigin::Inferred;
+    meta.published_range = Some(range);
 }
 
 #[cfg(test)]
