@@ -12,8 +12,7 @@ use crate::lexicon::{
     count_value, month_number, ordinal_value, part_of_day, season_code, weekday, Unit,
     MONTH_FULL_RE, MONTH_RE, NUMBER_RE, SEASON_RE, UNIT_RE, WEEKDAY_FULL_RE, WEEKDAY_RE,
 };
-use regex::{Captures, Regex, RegexSet, SetMatches};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
 mod forms;
@@ -286,48 +285,14 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     .collect()
 });
 
-/// All of [`PATTERNS`] in one set: a single pass over a text tells which
-/// patterns match anywhere in it. Most patterns match nowhere in a given
-/// report, and the set's one pass is cheaper than a search per pattern.
-/// `None` if the set cannot be built (then every pattern is searched).
-static PATTERN_SET: LazyLock<Option<RegexSet>> =
-    LazyLock::new(|| RegexSet::new(PATTERNS.iter().map(|p| p.regex.as_str())).ok());
-
-/// Compiling [`PATTERN_SET`] costs about as much as searching 30 reports'
-/// worth of text pattern by pattern, so short runs (one report) do without
-/// it: it is used once this many bytes have been searched in the process.
-const PATTERN_SET_AFTER_BYTES: usize = 200_000;
-
-static BYTES_SEARCHED: AtomicUsize = AtomicUsize::new(0);
-
-/// Which patterns match `lower` somewhere, once the set pays off; `None`
-/// means "search every pattern".
-fn matching_patterns(lower: &str) -> Option<SetMatches> {
-    let searched = BYTES_SEARCHED.fetch_add(lower.len(), Ordering::Relaxed);
-    if searched < PATTERN_SET_AFTER_BYTES {
-        return None;
-    }
-    PATTERN_SET.as_ref().map(|set| set.matches(lower))
-}
-
 /// All candidates in `text`, non-overlapping, sorted by start.
 pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
     // Patterns match the lowercased text (same byte offsets); parsers read
     // case from `text` where it matters ("May" vs "may").
     let lower = text.to_ascii_lowercase();
-    let matching = matching_patterns(&lower);
-    candidates_in(text, &lower, matching.as_ref())
-}
-
-/// [`candidates`] given the lowercased text and, optionally, which
-/// patterns match in it (the others are skipped).
-fn candidates_in(text: &str, lower: &str, matching: Option<&SetMatches>) -> Vec<Candidate> {
     let mut found = Vec::new();
-    for (index, pattern) in PATTERNS.iter().enumerate() {
-        if matching.is_some_and(|m| !m.matched(index)) {
-            continue;
-        }
-        for caps in pattern.regex.captures_iter(lower) {
+    for pattern in PATTERNS.iter() {
+        for caps in pattern.regex.captures_iter(&lower) {
             found.extend((pattern.parse)(&caps, text));
         }
     }
@@ -2276,30 +2241,8 @@ mod tests {
     #[test]
     fn patterns_compile() {
         assert!(PATTERNS.len() > 20);
-        let set = PATTERN_SET.as_ref().map(RegexSet::len);
-        assert_eq!(set, Some(PATTERNS.len()));
         assert!(DATE_MODIFIER.is_match("the end of "));
         assert!(DURATION_MODIFIER.is_match("more than "));
-    }
-
-    #[test]
-    fn skipping_patterns_outside_the_set_changes_nothing() {
-        let texts = [
-            "On Tuesday, 4 March 2031, at 9:30 a.m. local time, the council met.",
-            "Two weeks later, in early spring of that year, talks resumed at noon.",
-            "The 1990s saw three elections; the next one is due by Q3 2032.",
-            "Nothing here is a date.",
-        ];
-        let Some(set) = PATTERN_SET.as_ref() else {
-            panic!("pattern set does not compile");
-        };
-        for text in texts {
-            let lower = text.to_ascii_lowercase();
-            let matching = set.matches(&lower);
-            let all = candidates_in(text, &lower, None);
-            let filtered = candidates_in(text, &lower, Some(&matching));
-            assert_eq!(format!("{all:?}"), format!("{filtered:?}"), "{text}");
-        }
     }
 
     #[test]
