@@ -6,6 +6,11 @@
 //!   last word on its own ("Kassym-Jomart Tokayev" … "Tokayev").
 //! * A name with no kind takes the kind another mention with the same text
 //!   got in the report; what still has no kind becomes `other`.
+//! * A possessive inside a mention ("Varga's NSB") splits it in two when
+//!   the owner is named elsewhere in the report ("Varga", "Ilse Varga"): the
+//!   owner and the thing owned are different entities. Names that contain
+//!   a possessive ("People's Liberation Army") stay whole, since their
+//!   first part is not a name of its own.
 
 use std::collections::HashMap;
 
@@ -31,7 +36,8 @@ pub(crate) struct Draft {
 
 /// Applies the document-level rules and turns drafts into mentions,
 /// sorted by position and without overlaps.
-pub(crate) fn finish(mut drafts: Vec<Draft>) -> Vec<Mention> {
+pub(crate) fn finish(drafts: Vec<Draft>) -> Vec<Mention> {
+    let mut drafts = split_possessives(drafts);
     propagate_acronyms(&mut drafts);
     propagate_persons(&mut drafts);
     propagate_known_kinds(&mut drafts);
@@ -54,6 +60,66 @@ pub(crate) fn finish(mut drafts: Vec<Draft>) -> Vec<Mention> {
         });
     }
     mentions
+}
+
+/// Splits "Owner's Thing" drafts whose owner is a mention of its own
+/// elsewhere (see the module doc).
+fn split_possessives(drafts: Vec<Draft>) -> Vec<Draft> {
+    // Names seen elsewhere, and the last words of longer names ("Varga"
+    // of "Ilse Varga").
+    let standalone: std::collections::HashSet<String> = drafts
+        .iter()
+        .flat_map(|d| [Some(d.text.clone()), last_word(&d.text).map(str::to_string)])
+        .flatten()
+        .collect();
+    let mut out = Vec::with_capacity(drafts.len());
+    for draft in drafts {
+        match possessive_split(&draft, &standalone) {
+            Some((owner, owned)) => {
+                out.push(owner);
+                out.push(owned);
+            }
+            None => out.push(draft),
+        }
+    }
+    out
+}
+
+fn possessive_split(
+    draft: &Draft,
+    standalone: &std::collections::HashSet<String>,
+) -> Option<(Draft, Draft)> {
+    let (at, marker) = ["'s ", "’s "]
+        .iter()
+        .find_map(|m| draft.text.find(m).map(|at| (at, *m)))?;
+    let owner_text = draft.text.get(..at)?;
+    let owned_text = draft.text.get(at + marker.len()..)?;
+    let starts_upper = owned_text.chars().next().is_some_and(char::is_uppercase);
+    if !standalone.contains(owner_text) || !starts_upper {
+        return None;
+    }
+    let owner = Draft {
+        span: Span::new(draft.span.start, draft.span.start + at),
+        text: owner_text.to_string(),
+        kind: None,
+        firm: false,
+        title: draft.title.clone(),
+        expansion: None,
+        acronym: false,
+        ..draft.clone()
+    };
+    let owned_start = draft.span.start + at + marker.len();
+    let owned = Draft {
+        span: Span::new(owned_start, draft.span.end),
+        text: owned_text.to_string(),
+        kind: None,
+        firm: false,
+        title: None,
+        expansion: None,
+        acronym: owned_text.len() >= 2 && owned_text.chars().all(|c| c.is_ascii_uppercase()),
+        ..draft.clone()
+    };
+    Some((owner, owned))
 }
 
 fn propagate_acronyms(drafts: &mut [Draft]) {
@@ -108,4 +174,43 @@ fn last_word(name: &str) -> Option<&str> {
     let mut words = name.split_whitespace();
     let last = words.next_back()?;
     words.next().map(|_| last)
+}
+
+#[cfg(test)]
+mod tests {
+    use corroborate_model::EntityKind;
+
+    fn mentions(text: &str) -> Vec<(String, EntityKind)> {
+        let sentences = corroborate_text::sentences(text);
+        crate::extract(text, &sentences)
+            .into_iter()
+            .map(|m| (m.text, m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_possessive_splits_owner_and_owned() {
+        let found = mentions(
+            "President Ilse Varga heads the National Security Bureau (NSB). \
+             Then, on 9 May, Orlan began to dismiss and arrest Varga’s NSB colleagues.",
+        );
+        assert!(
+            !found.iter().any(|(text, _)| text.contains("’s")),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Varga".to_string(), EntityKind::Person)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("NSB".to_string(), EntityKind::Organization)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_with_a_possessive_inside_stays_whole() {
+        let found = mentions("Soldiers of the People's Liberation Army crossed the river.");
+        assert!(!found.iter().any(|(text, _)| text == "People"), "{found:?}");
+    }
 }
