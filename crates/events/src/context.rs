@@ -60,7 +60,7 @@ pub(crate) fn date_from_context(
 ) {
     let mut current: Option<Current> = None;
     for event in events.iter_mut() {
-        let Some(sentence) = sentence_of(sentences, event.trigger_span.start) else {
+        let Some(sentence) = Span::index_containing(sentences, event.trigger_span.start) else {
             continue;
         };
         if let Some(date) = event.date.clone() {
@@ -86,14 +86,6 @@ pub(crate) fn date_from_context(
         event.timex = context.timex;
         event.date_basis = basis;
     }
-}
-
-fn sentence_of(sentences: &[Span], offset: usize) -> Option<usize> {
-    let index = sentences.partition_point(|s| s.end <= offset);
-    sentences
-        .get(index)
-        .filter(|s| s.start <= offset)
-        .map(|_| index)
 }
 
 /// A line break between the two sentences: a new paragraph.

@@ -21,6 +21,7 @@
 
 use std::sync::LazyLock;
 
+use corroborate_model::words::{MONTH_NAMES, WEEKDAY_NAMES};
 use corroborate_model::{DateValue, Span, TimeAnchor, Timex, TimexType};
 use regex::Regex;
 
@@ -47,20 +48,6 @@ static SUBORDINATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)\b(?:since|after|before|until|because)\s+[^,;:()—–]*?\b(?:was|were|is|are|had|has|have|been|\w+ed)\b[^,;:()—–]*$")
         .expect("constant regex is valid")
 });
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
 
 /// The opening of a cleft sentence: "It is (precisely) … that …".
 static CLEFT_OPENING: LazyLock<Regex> =
@@ -92,11 +79,11 @@ fn misanchored_weekday(timex: &Timex) -> bool {
         return false;
     }
     let lower = timex.text.to_ascii_lowercase();
-    let names_weekday = WEEKDAYS.iter().any(|day| lower.contains(day));
+    let names_weekday = WEEKDAY_NAMES.iter().any(|day| lower.contains(day));
     let names_calendar = lower.chars().any(|c| c.is_ascii_digit())
         || lower
             .split(|c: char| !c.is_ascii_alphabetic())
-            .any(|word| word.len() >= 3 && MONTHS.iter().any(|m| word.starts_with(m)));
+            .any(|word| word.len() >= 3 && MONTH_NAMES.iter().any(|m| month_abbreviation(word, m)));
     names_weekday && !names_calendar
 }
 
@@ -143,15 +130,10 @@ fn in_cleft_focus(text: &str, clause: Span, timex: Span, trigger: Span) -> bool 
         return false;
     };
     let focus_end = timex.end + that.start();
-    let words = |span: Span| {
-        span.slice(text)
-            .unwrap_or("")
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count()
-    };
     focus_start <= timex.start
-        && words(Span::new(focus_start, timex.start)) + words(Span::new(timex.end, focus_end)) > 1
+        && word_count(text, Span::new(focus_start, timex.start))
+            + word_count(text, Span::new(timex.end, focus_end))
+            > 1
 }
 
 fn is_segment_delimiter(c: char) -> bool {
@@ -174,14 +156,25 @@ fn parenthetical_around(text: &str, clause: Span, timex: Span) -> Option<Span> {
 
 /// More than three words in `segment` besides the time expression.
 fn wordy_besides(text: &str, segment: Span, timex: Span) -> bool {
-    let count = |span: Span| {
-        span.slice(text)
-            .unwrap_or("")
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count()
-    };
-    count(Span::new(segment.start, timex.start)) + count(Span::new(timex.end, segment.end)) > 3
+    word_count(text, Span::new(segment.start, timex.start))
+        + word_count(text, Span::new(timex.end, segment.end))
+        > 3
+}
+
+/// Words (with a letter or digit) in `span` of `text`.
+fn word_count(text: &str, span: Span) -> usize {
+    span.slice(text)
+        .unwrap_or("")
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// `word` begins with the first three letters of `month` ("sept", "jan").
+fn month_abbreviation(word: &str, month: &str) -> bool {
+    month
+        .get(..3)
+        .is_some_and(|prefix| word.starts_with(prefix))
 }
 
 #[cfg(test)]

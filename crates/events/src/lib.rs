@@ -139,7 +139,7 @@ impl Document<'_> {
 
     /// The index of the sentence holding the trigger, and its clause.
     fn clause_of(&self, trigger: Span) -> Option<(usize, Span)> {
-        let index = self.sentences.partition_point(|s| s.end <= trigger.start);
+        let index = Span::index_containing(self.sentences, trigger.start)?;
         let sentence = self.sentences.get(index)?;
         if !sentence.contains(trigger) || sentence.slice(self.text).is_none() {
             return None;

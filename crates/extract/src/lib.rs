@@ -39,7 +39,7 @@ pub fn extract(mut report: Report) -> AnnotatedReport {
     }
     find_date_in_text(&mut report);
     let recognized = corroborate_time::Recognized::new(&report.text);
-    let mut annotations = annotate_recognized(&report, sentences, None, &recognized);
+    let mut annotations = annotate(&report, sentences, &recognized);
     if report.meta.published.is_none() {
         if let Some((earliest, latest)) =
             corroborate_time::infer_publication_date(&annotations.timexes)
@@ -74,28 +74,16 @@ pub fn extract_all(reports: Vec<Report>, on_done: &(dyn Fn() + Sync)) -> Vec<Ann
         .collect()
 }
 
-/// Annotates a report as if published on `dct` (the report's own date
-/// when `None`).
-pub fn annotate_with_date(
+/// Runs every stage on a report's sentences, resolving its (already
+/// recognized) time expressions against its own publication date.
+fn annotate(
     report: &Report,
     sentences: Vec<Span>,
-    dct: Option<NaiveDate>,
-) -> Annotations {
-    let recognized = corroborate_time::Recognized::new(&report.text);
-    annotate_recognized(report, sentences, dct, &recognized)
-}
-
-/// [`annotate_with_date`] with the report's time expressions already
-/// recognized.
-fn annotate_recognized(
-    report: &Report,
-    sentences: Vec<Span>,
-    dct: Option<NaiveDate>,
     recognized: &corroborate_time::Recognized,
 ) -> Annotations {
     let text = report.text.as_str();
     let meta = &report.meta;
-    let date = dct.or(meta.published);
+    let date = meta.published;
     let inferred = meta.published_origin == DateOrigin::Inferred;
     let tokens = corroborate_text::tokens(text);
     let mentions = corroborate_ner::extract(text, &sentences);

@@ -54,22 +54,42 @@ pub fn find_copies(inputs: &[CopyInput]) -> Vec<CopyInfo> {
     let mut pairs = candidate_pairs(&shingles, &distinct);
     pairs.extend(credited_pairs(inputs, &shingles, &representative));
     for (a, b) in pairs {
-        if find(&mut parent, a) == find(&mut parent, b) {
-            continue;
-        }
-        let threshold = if same_credit(&inputs[a], &inputs[b]) {
-            CREDITED_CONTAINMENT
-        } else {
-            COPY_CONTAINMENT
-        };
-        if containment(&shingles[a], &shingles[b]) >= threshold {
-            union(&mut parent, a, b);
+        if find(&mut parent, a) != find(&mut parent, b) {
+            join_if_copies(inputs, &shingles, &mut parent, a, b);
         }
     }
-    let original_of = choose_originals(inputs, &mut parent);
+    copy_infos(inputs, &shingles, &mut parent)
+}
+
+/// Joins `a` and `b` when one contains enough of the other's shingles
+/// (less when both credit the same source).
+fn join_if_copies(
+    inputs: &[CopyInput],
+    shingles: &[HashSet<u64>],
+    parent: &mut [usize],
+    a: usize,
+    b: usize,
+) {
+    let threshold = if same_credit(&inputs[a], &inputs[b]) {
+        CREDITED_CONTAINMENT
+    } else {
+        COPY_CONTAINMENT
+    };
+    if containment(&shingles[a], &shingles[b]) >= threshold {
+        union(parent, a, b);
+    }
+}
+
+/// Each report's copy group, its original, and its similarity to it.
+fn copy_infos(
+    inputs: &[CopyInput],
+    shingles: &[HashSet<u64>],
+    parent: &mut [usize],
+) -> Vec<CopyInfo> {
+    let original_of = choose_originals(inputs, parent);
     (0..inputs.len())
         .map(|i| {
-            let group = original_of[&find(&mut parent, i)];
+            let group = original_of[&find(parent, i)];
             CopyInfo {
                 duplicate_of: (group != i).then_some(group),
                 group,
@@ -328,31 +348,10 @@ mod tests {
         let mut parent: Vec<usize> = (0..inputs.len()).collect();
         for a in 0..inputs.len() {
             for b in a + 1..inputs.len() {
-                let threshold = if same_credit(&inputs[a], &inputs[b]) {
-                    CREDITED_CONTAINMENT
-                } else {
-                    COPY_CONTAINMENT
-                };
-                if containment(&shingles[a], &shingles[b]) >= threshold {
-                    union(&mut parent, a, b);
-                }
+                join_if_copies(inputs, &shingles, &mut parent, a, b);
             }
         }
-        let original_of = choose_originals(inputs, &mut parent);
-        (0..inputs.len())
-            .map(|i| {
-                let group = original_of[&find(&mut parent, i)];
-                CopyInfo {
-                    duplicate_of: (group != i).then_some(group),
-                    group,
-                    similarity: if group == i {
-                        1.0
-                    } else {
-                        containment(&shingles[i], &shingles[group])
-                    },
-                }
-            })
-            .collect()
+        copy_infos(inputs, &shingles, &mut parent)
     }
 
     #[test]

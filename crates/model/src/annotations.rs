@@ -325,11 +325,7 @@ pub struct Annotations {
 impl Annotations {
     /// The index of the sentence containing byte `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
-        let idx = self.sentences.partition_point(|s| s.end <= offset);
-        self.sentences
-            .get(idx)
-            .filter(|s| s.start <= offset && offset < s.end)
-            .map(|_| idx)
+        Span::index_containing(&self.sentences, offset)
     }
 }
 

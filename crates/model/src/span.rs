@@ -45,6 +45,16 @@ impl Span {
             .max(self.start.saturating_sub(other.end))
     }
 
+    /// The index of the span holding byte `offset` in `sorted`, spans in
+    /// text order without overlaps (sentences, clauses).
+    pub fn index_containing(sorted: &[Span], offset: usize) -> Option<usize> {
+        let index = sorted.partition_point(|s| s.end <= offset);
+        sorted
+            .get(index)
+            .filter(|s| s.start <= offset && offset < s.end)
+            .map(|_| index)
+    }
+
     /// The smallest span covering both.
     pub fn cover(&self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
@@ -54,6 +64,15 @@ impl Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn index_containing_finds_the_span_or_none() {
+        let spans = [Span::new(0, 5), Span::new(6, 10)];
+        assert_eq!(Span::index_containing(&spans, 0), Some(0));
+        assert_eq!(Span::index_containing(&spans, 7), Some(1));
+        assert_eq!(Span::index_containing(&spans, 5), None, "between spans");
+        assert_eq!(Span::index_containing(&spans, 10), None, "past the end");
+    }
 
     #[test]
     fn slice_respects_bounds() {

@@ -284,30 +284,6 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "oh",
 ];
 
-/// Month and weekday names: capitalized in running text but never entities
-/// on their own ("May" is taken as the month).
-pub const CALENDAR_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Lower-case words that may join capitalized words inside one name.
 pub const CONNECTORS: &[&str] = &[
     "of", "for", "and", "the", "de", "al", "el", "bin", "ibn", "la", "le", "del", "della", "da",
@@ -881,7 +857,14 @@ pub static CONTINENTAL_SET: LazyLock<FastSet<&'static str>> =
 pub static REGION_MODIFIER_SET: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set_of(REGION_MODIFIERS));
 pub static FUNCTION_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(FUNCTION_WORDS));
-pub static CALENDAR_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(CALENDAR_WORDS));
+/// Month and weekday names: capitalized in running text but never entities
+/// on their own ("May" is taken as the month).
+pub static CALENDAR_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    corroborate_model::words::MONTH_NAMES
+        .into_iter()
+        .chain(corroborate_model::words::WEEKDAY_NAMES)
+        .collect()
+});
 pub static CONNECTOR_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(CONNECTORS));
 pub static TITLE_MODIFIER_SET: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set_of(TITLE_MODIFIERS));
