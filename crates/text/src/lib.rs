@@ -189,6 +189,14 @@ pub fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
+/// Maximal runs of alphanumeric characters ("Kassym-Jomart's" gives
+/// "Kassym", "Jomart", "s"): the plain word view for keys, shingles and
+/// overlap measures that ignore punctuation.
+pub fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|run| !run.is_empty())
+}
+
 /// Hyphens and apostrophes join word parts when a letter follows.
 fn is_inner_joiner(text: &str, pos: usize, c: char) -> bool {
     matches!(c, '-' | '\'' | '\u{2019}')
@@ -269,6 +277,12 @@ mod tests {
         let text = "Kazakhstan’s crisis. Next one.";
         let spans = sentences(text);
         assert_eq!(spans[1].slice(text), Some("Next one."));
+    }
+
+    #[test]
+    fn alphanumeric_runs_split_at_every_other_character() {
+        let runs: Vec<&str> = alphanumeric_runs("Kassym-Jomart’s  9,900 -- ok").collect();
+        assert_eq!(runs, vec!["Kassym", "Jomart", "s", "9", "900", "ok"]);
     }
 
     #[test]

@@ -1,0 +1,7 @@
+//! Evaluation and training for corroborate's stages.
+//!
+//! Everything that reads an evaluation format (TimeML, MEANTIME CAT XML,
+//! Recognizers-Text specs, CoNLL, the project's own JSONL answer keys) or
+//! trains a model lives here, so the library crates that `analyze` runs
+//! hold only what the pipeline needs. The binary's `eval` and `train`
+//! commands call into this crate.
