@@ -163,8 +163,7 @@ enum AnnotateFormat {
 }
 
 fn parse_date(raw: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-        .map_err(|_| format!("`{raw}` is not a date of the form YYYY-MM-DD"))
+    corroborate_ingest::parse_iso_date(raw).map_err(|e| e.to_string())
 }
 
 fn main() -> ExitCode {

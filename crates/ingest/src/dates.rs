@@ -7,10 +7,30 @@
 //! | RFC 2822 (RSS `pubDate`)               | `Thu, 07 Mar 2024 08:15:00 +0100` |
 //! | slash date, year first                 | `2024/03/07`                      |
 //!
+//! Dates a person types (`published:` in front matter, `--from`/`--to` on
+//! the command line) are stricter: [`parse_iso_date`] takes `YYYY-MM-DD`
+//! only.
+//!
 //! A timestamp keeps the calendar day written in it (its local day), not the
 //! UTC day, because that is the day the publisher dated the report.
 
 use chrono::{DateTime, NaiveDate};
+use thiserror::Error;
+
+/// Text that is not a date of the form `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("`{written}` is not a date of the form YYYY-MM-DD")]
+pub struct NotADate {
+    /// What was written, as the message should quote it.
+    pub written: String,
+}
+
+/// A calendar day written `YYYY-MM-DD`, nothing before or after it.
+pub fn parse_iso_date(raw: &str) -> Result<NaiveDate, NotADate> {
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| NotADate {
+        written: raw.to_string(),
+    })
+}
 
 /// The calendar day in a metadata date string, if it has one.
 pub fn parse_metadata_date(raw: &str) -> Option<NaiveDate> {
@@ -55,6 +75,18 @@ mod tests {
         assert_eq!(
             parse_metadata_date("Thu, 07 Mar 2024 08:15:00 +0100"),
             day(2024, 3, 7)
+        );
+    }
+
+    #[test]
+    fn iso_dates_are_strict() {
+        assert_eq!(parse_iso_date("2024-03-07").ok(), day(2024, 3, 7));
+        for bad in ["2024-03-07T10:00", "07/03/2024", "2024-02-30", ""] {
+            assert!(parse_iso_date(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            parse_iso_date("last Tuesday").unwrap_err().to_string(),
+            "`last Tuesday` is not a date of the form YYYY-MM-DD"
         );
     }
 

@@ -20,6 +20,7 @@ use corroborate_model::{Report, ReportMeta};
 use feed_rs::model::{Entry, Feed};
 
 use crate::clean::clean_text;
+use crate::shared::{collapse_whitespace, first_line};
 use crate::{has_extension, html_to_text, IngestError, ReadOutcome, RecordProblem, ReportReader};
 
 /// Reads `.rss`, `.atom` and `.xml` feeds.
@@ -96,15 +97,7 @@ fn report_from_entry(source: &str, entry: &Entry, outlet: Option<&str>) -> Resul
             .as_ref()
             .map(|t| plain(&t.content))
             .filter(|t| !t.is_empty())
-            .unwrap_or_else(|| {
-                cleaned
-                    .text
-                    .lines()
-                    .next()
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string()
-            }),
+            .unwrap_or_else(|| first_line(&cleaned.text).to_string()),
         outlet: outlet.map(str::to_string),
         author: (!authors.is_empty()).then(|| authors.join(", ")),
         url: link.map(|l| l.href.clone()),
@@ -118,10 +111,7 @@ fn report_from_entry(source: &str, entry: &Entry, outlet: Option<&str>) -> Resul
 }
 
 fn plain(text: &str) -> String {
-    html_to_text(text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    collapse_whitespace(&html_to_text(text))
 }
 
 /// Parses each `<item>` / `<entry>` element of a feed that failed as a whole.
@@ -290,6 +280,13 @@ mod tests {
             got.problems[0].reason,
             "cut off: the item has no closing tag"
         );
+    }
+
+    #[test]
+    fn untitled_item_takes_its_first_text_line() {
+        let rss = r#"<rss version="2.0"><channel><title>W</title><item><description>&lt;p&gt;Subscribe&lt;/p&gt;&lt;p&gt;Ferry fares rose.&lt;/p&gt;</description></item></channel></rss>"#;
+        let got = FeedReader.read("w.rss", rss.as_bytes()).expect("reads");
+        assert_eq!(got.reports[0].meta.title, "Ferry fares rose.");
     }
 
     #[test]

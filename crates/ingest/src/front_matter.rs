@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use yaml_rust2::{Yaml, YamlLoader};
 
+use crate::dates::{parse_iso_date, NotADate};
 use crate::IngestError;
 
 /// The keys corroborate reads from front matter; others are ignored.
@@ -83,10 +84,11 @@ fn scalar(value: &Yaml) -> Option<String> {
 /// Accepts `YYYY-MM-DD`, optionally followed by a time (`T…` or ` …`).
 fn parse_date(raw: &str) -> Result<NaiveDate, IngestError> {
     let day = raw.get(..10).unwrap_or(raw);
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| {
-        IngestError::FrontMatter(format!(
-            "`published: {raw}` is not a date of the form YYYY-MM-DD"
-        ))
+    parse_iso_date(day).map_err(|_| {
+        let quoted = NotADate {
+            written: format!("published: {raw}"),
+        };
+        IngestError::FrontMatter(quoted.to_string())
     })
 }
 
@@ -127,7 +129,10 @@ mod tests {
         let unclosed = split_front_matter("---\ntitle: x\nbody").unwrap_err();
         assert!(unclosed.to_string().contains("no closing"));
         let bad_date = split_front_matter("---\npublished: last Tuesday\n---\nx").unwrap_err();
-        assert!(bad_date.to_string().contains("YYYY-MM-DD"));
+        assert_eq!(
+            bad_date.to_string(),
+            "front matter: `published: last Tuesday` is not a date of the form YYYY-MM-DD"
+        );
         let bad_yaml = split_front_matter("---\ntitle: [unclosed\n---\nx").unwrap_err();
         assert!(bad_yaml.to_string().contains("invalid YAML"));
     }

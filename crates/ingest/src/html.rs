@@ -22,6 +22,7 @@ use dom_smoothie::{Article, Config, Readability, TextMode};
 use crate::clean::clean_text;
 use crate::dates::parse_metadata_date;
 use crate::html_meta::{page_meta, PageMeta};
+use crate::shared::first_line;
 use crate::text_convert::{nesting_depth, tidy_lines};
 use crate::{decode_html, has_extension, html_to_text, IngestError, ReadOutcome, ReportReader};
 
@@ -117,7 +118,7 @@ fn report_meta(
                     .map(|a| a.title.trim().to_string())
                     .filter(|t| !t.is_empty())
             })
-            .unwrap_or_else(|| first_line(text)),
+            .unwrap_or_else(|| first_line(text).to_string()),
         outlet: page
             .outlet
             .or_else(|| article.and_then(|a| a.site_name.clone())),
@@ -127,14 +128,6 @@ fn report_meta(
         url: page.url.or_else(|| url.map(str::to_string)),
         ..ReportMeta::dated_by_metadata(published)
     }
-}
-
-fn first_line(text: &str) -> String {
-    text.lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or_default()
-        .to_string()
 }
 
 #[cfg(test)]

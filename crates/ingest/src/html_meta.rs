@@ -22,6 +22,7 @@ use dom_query::Document;
 use serde_json::Value;
 
 use crate::dates::parse_metadata_date;
+use crate::shared::collapse_whitespace;
 
 /// What the markup says about the report.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -107,7 +108,7 @@ fn first_time_datetime(doc: &Document) -> Option<NaiveDate> {
 }
 
 fn non_empty(text: &str) -> Option<String> {
-    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let collapsed = collapse_whitespace(text);
     (!collapsed.is_empty()).then(|| html_escape::decode_html_entities(&collapsed).into_owned())
 }
 

@@ -38,6 +38,7 @@ use serde_json::{Map, Value};
 
 use crate::clean::clean_text;
 use crate::dates::parse_metadata_date;
+use crate::shared::{first_line, strip_bom};
 use crate::{
     has_extension, html_to_text, read_bounded, IngestError, IngestOptions, ReadOutcome,
     RecordProblem, ReportReader,
@@ -95,7 +96,7 @@ impl ReportReader for JsonReader {
     }
 
     fn read(&self, source: &str, bytes: &[u8]) -> Result<ReadOutcome, IngestError> {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let bytes = strip_bom(bytes);
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Err(IngestError::Empty);
         }
@@ -238,7 +239,7 @@ fn skip_line(input: &mut dyn BufRead) -> std::io::Result<u64> {
 }
 
 fn push_line(outcome: &mut ReadOutcome, source: &str, line_no: usize, line: &[u8]) {
-    let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+    let line = strip_bom(line);
     if line.iter().all(u8::is_ascii_whitespace) {
         return;
     }
@@ -290,7 +291,7 @@ pub fn report_from_record(source: &str, record: &Value) -> Result<Report, String
                     t
                 }
             })
-            .unwrap_or_else(|| first_line(&cleaned.text)),
+            .unwrap_or_else(|| first_line(&cleaned.text).to_string()),
         outlet: field_text(map, OUTLET_KEYS),
         author: field(map, AUTHOR_KEYS).and_then(names),
         url: field_text(map, URL_KEYS),
@@ -359,14 +360,6 @@ fn looks_like_html(text: &str) -> bool {
     ["<p>", "<p ", "<br", "</p>", "</div>", "</a>", "<div"]
         .iter()
         .any(|tag| text.contains(tag))
-}
-
-fn first_line(text: &str) -> String {
-    text.lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or_default()
-        .to_string()
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@ mod html_meta;
 pub mod json;
 mod lang;
 mod plain;
+mod shared;
 mod text_convert;
 mod warc_archive;
 
@@ -41,6 +42,9 @@ use std::path::{Path, PathBuf};
 use corroborate_model::{Report, Skipped};
 use thiserror::Error;
 
+use shared::strip_bom;
+
+pub use dates::{parse_iso_date, NotADate};
 pub use decode::decode_html;
 pub use feed::FeedReader;
 pub use front_matter::{split_front_matter, FrontMatter};
@@ -357,7 +361,7 @@ fn pick_for_stdin<'r>(
 
 /// The file extension the start of an input suggests.
 fn sniff_extension(head: &[u8]) -> &'static str {
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let head = strip_bom(head);
     let start = head
         .iter()
         .position(|b| !b.is_ascii_whitespace())
@@ -415,7 +419,7 @@ pub(crate) fn has_extension(path: &Path, extensions: &[&str]) -> bool {
 /// Validates that bytes are text: UTF-8 (a BOM is dropped), no NUL bytes,
 /// not empty.
 pub fn decode_text(bytes: &[u8]) -> Result<&str, IngestError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = strip_bom(bytes);
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(IngestError::Binary { offset });
     }

@@ -5,6 +5,7 @@ use std::path::Path;
 use corroborate_model::{Report, ReportMeta};
 
 use crate::clean::clean_text;
+use crate::shared::first_line_by;
 use crate::{
     decode_text, has_extension, split_front_matter, IngestError, ReadOutcome, ReportReader,
 };
@@ -33,7 +34,7 @@ impl ReportReader for PlainTextReader {
         let title = front
             .title
             .clone()
-            .unwrap_or_else(|| first_line(&cleaned.text).to_string());
+            .unwrap_or_else(|| markdown_title(&cleaned.text).to_string());
         let meta = ReportMeta {
             source: source.to_string(),
             title,
@@ -50,11 +51,9 @@ impl ReportReader for PlainTextReader {
     }
 }
 
-fn first_line(text: &str) -> &str {
-    text.lines()
-        .map(|l| l.trim().trim_start_matches('#').trim())
-        .find(|l| !l.is_empty())
-        .unwrap_or_default()
+/// The first non-blank line, without Markdown heading marks.
+fn markdown_title(text: &str) -> &str {
+    first_line_by(text, |line| line.trim().trim_start_matches('#').trim())
 }
 
 #[cfg(test)]

@@ -14,6 +14,8 @@
 //! Every step moves forward through the input, so time is linear in its
 //! length whatever the markup (unclosed tags, stray `<`, deep nesting).
 
+use crate::shared::find_bytes;
+
 const RAW_TEXT_ELEMENTS: &[&str] = &["script", "style", "template", "noscript", "textarea"];
 
 const PARAGRAPH_ELEMENTS: &[&str] = &[
@@ -159,10 +161,6 @@ impl Pieces<'_> {
         }
         self.rest = "";
     }
-}
-
-fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Plain text of an HTML fragment or page: paragraphs separated by a blank

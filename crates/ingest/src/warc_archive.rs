@@ -25,6 +25,7 @@ use std::path::Path;
 use flate2::bufread::{DeflateDecoder, MultiGzDecoder, ZlibDecoder};
 use warc::{Error as WarcError, RecordType, StreamingBody, WarcHeader};
 
+use crate::shared::find_bytes;
 use crate::{
     report_from_html, IngestError, IngestOptions, ReadOutcome, RecordProblem, ReportReader,
 };
@@ -428,41 +429,58 @@ struct HttpHead {
 }
 
 impl HttpHead {
+    /// Parses the status line and headers with `httparse`, leniently (as
+    /// archived servers write them); `None` when the head is incomplete or
+    /// not an HTTP response.
     fn parse(bytes: &[u8]) -> Option<HttpHead> {
-        let (head_len, body_start) = find_subslice(bytes, b"\r\n\r\n")
-            .map(|at| (at, at + 4))
-            .or_else(|| find_subslice(bytes, b"\n\n").map(|at| (at, at + 2)))?;
-        let head = String::from_utf8_lossy(bytes.get(..head_len)?);
-        let mut lines = head.lines();
-        let status_line = lines.next()?;
-        if !status_line.starts_with("HTTP/") {
-            return None;
-        }
-        let status = status_line.split_whitespace().nth(1)?.parse().ok()?;
+        // Each header takes a line, so this many slots always suffice.
+        let lines = bytes.iter().filter(|&&b| b == b'\n').count();
+        let mut slots = vec![httparse::EMPTY_HEADER; lines];
+        let mut response = httparse::Response::new(&mut slots);
+        let body_start = match lenient_parser().parse_response(&mut response, bytes) {
+            Ok(httparse::Status::Complete(len)) => len,
+            Err(httparse::Error::Version) => return Self::parse_other_version(bytes),
+            Ok(httparse::Status::Partial) | Err(_) => return None,
+        };
         let mut parsed = HttpHead {
-            status,
+            status: response.code?,
             content_type: None,
             charset: None,
             content_encoding: None,
             chunked: false,
             body_start,
         };
-        for line in lines {
-            let Some((name, value)) = line.split_once(':') else {
-                continue;
-            };
-            let value = value.trim().to_ascii_lowercase();
-            match name.trim().to_ascii_lowercase().as_str() {
-                "content-type" => {
-                    parsed.charset = charset_of(&value);
-                    parsed.content_type = Some(value);
-                }
-                "content-encoding" => parsed.content_encoding = Some(value),
-                "transfer-encoding" => parsed.chunked = value.contains("chunked"),
-                _ => {}
+        for header in response.headers.iter() {
+            let value = String::from_utf8_lossy(header.value)
+                .trim()
+                .to_ascii_lowercase();
+            let name = header.name;
+            if name.eq_ignore_ascii_case("content-type") {
+                parsed.charset = charset_of(&value);
+                parsed.content_type = Some(value);
+            } else if name.eq_ignore_ascii_case("content-encoding") {
+                parsed.content_encoding = Some(value);
+            } else if name.eq_ignore_ascii_case("transfer-encoding") {
+                parsed.chunked = value.contains("chunked");
             }
         }
         Some(parsed)
+    }
+
+    /// `httparse` reads HTTP/1.x only; archives also hold `HTTP/2` and
+    /// `HTTP/2.0` status lines, whose headers look the same, so those are
+    /// parsed as HTTP/1.1.
+    fn parse_other_version(bytes: &[u8]) -> Option<HttpHead> {
+        let version_len = bytes.iter().position(|&b| b == b' ')?;
+        let version = bytes.get(..version_len)?;
+        if !version.starts_with(b"HTTP/") || version == b"HTTP/1.1" {
+            return None;
+        }
+        let mut as_http1 = b"HTTP/1.1".to_vec();
+        as_http1.extend_from_slice(bytes.get(version_len..)?);
+        let mut head = Self::parse(&as_http1)?;
+        head.body_start = (head.body_start + version_len).checked_sub(b"HTTP/1.1".len())?;
+        Some(head)
     }
 
     /// HTML by its declared type, or by its first bytes when it has none.
@@ -471,8 +489,8 @@ impl HttpHead {
             Some(kind) => kind.contains("html"),
             None => {
                 let head: Vec<u8> = body.iter().take(1024).map(u8::to_ascii_lowercase).collect();
-                find_subslice(&head, b"<html").is_some()
-                    || find_subslice(&head, b"<!doctype html").is_some()
+                find_bytes(&head, b"<html").is_some()
+                    || find_bytes(&head, b"<!doctype html").is_some()
             }
         }
     }
@@ -485,21 +503,27 @@ fn charset_of(content_type: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_string())
 }
 
-fn find_subslice(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+/// The header rules `httparse` relaxes for responses, so that what
+/// archived servers really sent still parses.
+fn lenient_parser() -> httparse::ParserConfig {
+    let mut config = httparse::ParserConfig::default();
+    config
+        .allow_spaces_after_header_name_in_responses(true)
+        .allow_multiple_spaces_in_response_status_delimiters(true)
+        .allow_obsolete_multiline_headers_in_responses(true)
+        .ignore_invalid_headers_in_responses(true);
+    config
 }
 
-/// Undoes chunked transfer encoding; stops at the last complete chunk.
+/// Undoes chunked transfer encoding; stops at the last complete chunk
+/// (keeping what there is of a cut-off one) or at a bad size line.
 fn dechunk(body: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(body.len());
     let mut rest = body;
-    while let Some(line_end) = find_subslice(rest, b"\r\n") {
-        let size_text = String::from_utf8_lossy(rest.get(..line_end).unwrap_or_default());
-        let size_hex = size_text.split(';').next().unwrap_or_default().trim();
-        let Ok(size) = usize::from_str_radix(size_hex, 16) else {
+    while let Ok(httparse::Status::Complete((start, size))) = httparse::parse_chunk_size(rest) {
+        let Ok(size) = usize::try_from(size) else {
             break;
         };
-        let start = line_end + 2;
         let Some(chunk) = size.checked_add(start).and_then(|end| rest.get(start..end)) else {
             out.extend_from_slice(rest.get(start..).unwrap_or_default());
             break;
@@ -747,6 +771,48 @@ mod tests {
             got.problems
         );
         assert_eq!(got.problems.len(), 2);
+    }
+
+    #[test]
+    fn http_heads_of_every_version_and_line_ending() {
+        let bytes = b"HTTP/1.1 200 OK\r\nContent-Type: Text/HTML; charset=\"ISO-8859-1\"\r\nTransfer-Encoding: gzip, chunked\r\n\r\n<p>";
+        let head = HttpHead::parse(bytes).expect("parses");
+        assert_eq!(head.status, 200);
+        assert_eq!(
+            head.content_type.as_deref(),
+            Some("text/html; charset=\"iso-8859-1\"")
+        );
+        assert_eq!(head.charset.as_deref(), Some("iso-8859-1"));
+        assert!(head.chunked);
+        assert_eq!(bytes.get(head.body_start..), Some(&b"<p>"[..]));
+        let lf_only = b"HTTP/1.0 404\nContent-Encoding: gzip\n\nbody";
+        let bare = HttpHead::parse(lf_only).expect("parses");
+        assert_eq!(bare.status, 404);
+        assert_eq!(lf_only.get(bare.body_start..), Some(&b"body"[..]));
+        assert_eq!(bare.content_encoding.as_deref(), Some("gzip"));
+        let http2 = b"HTTP/2 200\r\ncontent-type: text/html\r\n\r\n<html>";
+        let parsed = HttpHead::parse(http2).expect("parses");
+        assert_eq!(parsed.status, 200);
+        assert_eq!(http2.get(parsed.body_start..), Some(&b"<html>"[..]));
+        for bad in [
+            &b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"[..],
+            b"GET / HTTP/1.1\r\n\r\n",
+            b"\x00\x01\r\n\r\n",
+            b"",
+        ] {
+            assert!(HttpHead::parse(bad).is_none(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn dechunking_keeps_what_is_complete() {
+        assert_eq!(
+            dechunk(b"3\r\nabc\r\n2;x=y\r\nde\r\n0\r\n\r\ntrailer"),
+            b"abcde"
+        );
+        assert_eq!(dechunk(b"3\r\nabc\r\n9\r\ncut"), b"abccut");
+        assert_eq!(dechunk(b"3\r\nabc\r\nzz\r\nmore"), b"abc");
+        assert_eq!(dechunk(b"ffffffffffffffffff\r\nx"), b"");
     }
 
     #[test]
