@@ -11,6 +11,7 @@
 //! (`schema/analysis.schema.json`): fields may be added, never renamed.
 
 mod annotations;
+pub mod calendar;
 mod interval;
 mod ledger;
 mod report;

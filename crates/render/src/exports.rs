@@ -78,10 +78,11 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use corroborate_model::{Analysis, Claim, Entity, EntityKind, Event, EventDate};
+use corroborate_model::calendar;
+use maud::html;
 use serde_json::{json, Map, Value};
 
 use crate::common::{conflicts_by_item, shorten, squash_whitespace, timeline_order};
-use crate::escape::escape_html;
 use crate::RenderError;
 
 /// The dated events as TimelineJS JSON (see the module documentation).
@@ -94,7 +95,7 @@ pub fn render_timelinejs(analysis: &Analysis) -> Result<String, RenderError> {
         "title": {
             "text": {
                 "headline": "Timeline",
-                "text": escape_html(&timeline_intro(analysis)),
+                "text": html! { (timeline_intro(analysis)) }.into_string(),
             }
         },
         "events": slides,
@@ -134,7 +135,7 @@ fn timeline_slide(event: &Event, date: &EventDate) -> Value {
     slide.insert(
         "text".into(),
         json!({
-            "headline": escape_html(&shorten(&squash_whitespace(&event.summary), HEADLINE_CHARS)),
+            "headline": html! { (shorten(&squash_whitespace(&event.summary), HEADLINE_CHARS)) }.into_string(),
             "text": timeline_text(event),
         }),
     );
@@ -150,7 +151,7 @@ fn timeline_dates(date: &EventDate) -> (Value, Option<Value>) {
     if start == end {
         return (day_object(start), None);
     }
-    if start.day() == 1 && last_day_of_month(start) == Some(end) {
+    if start.day() == 1 && calendar::last_day_of_month(start.year(), start.month()) == Some(end) {
         return (json!({"year": start.year(), "month": start.month()}), None);
     }
     if start.ordinal() == 1 && end.year() == start.year() && end.month() == 12 && end.day() == 31 {
@@ -163,31 +164,19 @@ fn day_object(day: NaiveDate) -> Value {
     json!({"year": day.year(), "month": day.month(), "day": day.day()})
 }
 
-fn last_day_of_month(day: NaiveDate) -> Option<NaiveDate> {
-    let (year, month) = if day.month() == 12 {
-        (day.year() + 1, 1)
-    } else {
-        (day.year(), day.month() + 1)
-    };
-    NaiveDate::from_ymd_opt(year, month, 1)?.pred_opt()
-}
-
-/// The slide body: the sources' quotes with their report ids, escaped.
+/// The slide body: the sources' quotes with their report ids, escaped by
+/// `maud` (TimelineJS shows these strings as HTML).
 fn timeline_text(event: &Event) -> String {
-    let mut body = format!(
-        "<p>{} · {} independent source{}</p>",
-        escape_html(&event.event_type.as_str().replace('_', " ")),
-        event.independent_sources,
-        plural(event.independent_sources)
-    );
-    for source in &event.sources {
-        body.push_str(&format!(
-            "<blockquote>“{}” <cite>{}</cite></blockquote>",
-            escape_html(&squash_whitespace(&source.quote)),
-            escape_html(&source.report)
-        ));
+    html! {
+        p {
+            (event.event_type.as_str().replace('_', " ")) " · " (event.independent_sources)
+            " independent source" (plural(event.independent_sources))
+        }
+        @for source in &event.sources {
+            blockquote { "“" (squash_whitespace(&source.quote)) "” " cite { (source.report) } }
+        }
     }
-    body
+    .into_string()
 }
 
 /// Places and located events as a GeoJSON FeatureCollection (see the

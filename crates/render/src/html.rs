@@ -3,65 +3,88 @@
 //! One file, no external resources: CSS and a small script are inlined
 //! (the script only adds filtering and expands collapsed blocks for
 //! printing; everything is readable without it), and a Content Security
-//! Policy forbids loading anything else. All text from reports and the
-//! analysis is escaped. Quotes link to `<mark>` anchors in the "Quotes in
-//! context" section (see [`crate::marks`]); a quote whose offsets do not fit
-//! its report's text is shown without a link, so every link has a target.
+//! Policy forbids loading anything else. The page is written with `maud`
+//! templates, which escape every value spliced into text or an attribute,
+//! so report text can never become markup. Quotes link to `<mark>` anchors
+//! in the "Quotes in context" section (see [`crate::marks`]); a quote whose
+//! offsets do not fit its report's text is shown without a link, so every
+//! link has a target.
 //!
 //! Element ids: `ev-`, `cl-`, `cf-`, `en-`, `rep-`, `r-` (report text) and
 //! `q-` (quote) followed by the item id made anchor-safe.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
 
 use corroborate_model::{
     Analysis, Claim, ClaimSource, ClaimStatus, Conflict, Entity, EntityKind, Event, EventSource,
     Report, ReportEntry,
 };
+use maud::{html, Markup, PreEscaped, DOCTYPE};
 
+use crate::anchors::anchor_token;
 use crate::common::{
-    claim_groups, claim_interval, conflicts_by_item, source_count, source_interval, timeline_order,
-    ClaimGroup,
+    claim_groups, claim_interval, conflicts_by_item, shorten, source_count, source_interval,
+    timeline_order, ClaimGroup,
 };
-use crate::escape::{anchor_token, Esc};
 use crate::map::places_svg;
 use crate::marks::{is_markable, marked_text, quote_anchor};
 
-const STYLE: &str = include_str!("assets/report.css");
-const SCRIPT: &str = include_str!("assets/report.js");
+/// Trusted assets, inlined as they are.
+const STYLE: PreEscaped<&str> = PreEscaped(include_str!("assets/report.css"));
+const SCRIPT: PreEscaped<&str> = PreEscaped(include_str!("assets/report.js"));
 const STATUSES: [ClaimStatus; 4] = [
     ClaimStatus::Conflicting,
     ClaimStatus::Corroborated,
     ClaimStatus::Series,
     ClaimStatus::Single,
 ];
-
-/// Appends formatted text to a `String`; writing to a `String` cannot fail.
-macro_rules! put {
-    ($out:expr, $($arg:tt)*) => {{
-        let _ = write!($out, $($arg)*);
-    }};
-}
+const CSP: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
 /// One self-contained HTML page showing the analysis, with every quote
 /// linked to its place in the full text of `reports`.
 pub fn render_html(analysis: &Analysis, reports: &[Report]) -> String {
     let page = Page::new(analysis, reports);
-    let mut out =
-        String::with_capacity(64 * 1024 + reports.iter().map(|r| r.text.len() * 2).sum::<usize>());
-    page.head(&mut out);
-    page.overview(&mut out);
-    page.timeline(&mut out);
-    page.claims(&mut out);
-    page.conflicts(&mut out);
-    page.entities(&mut out);
-    page.reports(&mut out);
-    page.context(&mut out);
-    put!(
-        out,
-        "</main>\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
-    );
-    out
+    let markup = html! {
+        (DOCTYPE) "\n"
+        html lang="en" {
+            "\n" (page.head()) "\n"
+            body {
+                "\n"
+                header class="top" { h1 { "Corroborate analysis" } p { (page.subtitle()) } } "\n"
+                (page.navigation()) "\n"
+                main {
+                    "\n"
+                    (page.overview()) "\n"
+                    (page.timeline()) "\n"
+                    (page.claims()) "\n"
+                    (page.conflicts()) "\n"
+                    (page.entities()) "\n"
+                    (page.reports()) "\n"
+                    (page.context()) "\n"
+                }
+                "\n"
+                script { (SCRIPT) } "\n"
+            }
+            "\n"
+        }
+        "\n"
+    };
+    markup.into_string()
+}
+
+/// `items` with `separator` between each two.
+fn joined(items: impl IntoIterator<Item = Markup>, separator: &Markup) -> Markup {
+    html! {
+        @for (at, item) in items.into_iter().enumerate() {
+            @if at > 0 { (separator) }
+            (item)
+        }
+    }
+}
+
+fn comma() -> Markup {
+    html! { ", " }
 }
 
 /// The analysis with the lookups rendering needs.
@@ -108,115 +131,95 @@ impl<'a> Page<'a> {
     }
 
     /// A quote, linked to its place in the report text when it can be.
-    fn quote(&self, report: &str, quote: &str, start: usize, end: usize) -> String {
-        let from = format!(
-            r#"<span class="muted">{} @{start}–{end}</span>"#,
-            self.report_link(report)
-        );
-        if self.is_linkable(report, start, end) {
-            format!(
-                r##"<a class="quote" href="#{}">“{}”</a> {from}"##,
-                quote_anchor(report, start, end),
-                Esc(quote)
-            )
-        } else {
-            format!(
-                r#"<span class="quote missing" title="These offsets do not fit the report text">“{}”</span> {from}"#,
-                Esc(quote)
-            )
+    fn quote(&self, report: &str, quote: &str, start: usize, end: usize) -> Markup {
+        html! {
+            @if self.is_linkable(report, start, end) {
+                a class="quote" href={ "#" (quote_anchor(report, start, end)) } { "“" (quote) "”" }
+            } @else {
+                span class="quote missing" title="These offsets do not fit the report text" {
+                    "“" (quote) "”"
+                }
+            }
+            " "
+            span class="muted" { (self.report_link(report)) " @" (start) "–" (end) }
         }
     }
 
-    fn report_link(&self, report: &str) -> String {
-        if self.texts.contains_key(report) {
-            format!(
-                r##"<a href="#r-{}">{}</a>"##,
-                anchor_token(report),
-                Esc(report)
-            )
-        } else {
-            Esc(report).to_string()
+    fn report_link(&self, report: &str) -> Markup {
+        html! {
+            @if self.texts.contains_key(report) {
+                a href={ "#r-" (anchor_token(report)) } { (report) }
+            } @else {
+                (report)
+            }
         }
     }
 
     /// A link to an event or claim by id, or the bare id when unknown.
-    fn item_link(&self, id: &str) -> String {
+    fn item_link(&self, id: &str) -> Markup {
         let prefix = if self.claim_ids.contains(id) {
             "cl"
         } else if self.event_ids.contains(id) {
             "ev"
         } else {
-            return Esc(id).to_string();
+            return html! { (id) };
         };
-        format!(
-            r##"<a href="#{prefix}-{}">{}</a>"##,
-            anchor_token(id),
-            Esc(id)
-        )
+        html! { a href={ "#" (prefix) "-" (anchor_token(id)) } { (id) } }
     }
 
-    fn entity_link(&self, id: &str) -> String {
-        match self.entities.get(id) {
-            Some(entity) => format!(
-                r##"<a href="#en-{}">{}</a>"##,
-                anchor_token(id),
-                Esc(&entity.name)
-            ),
-            None => Esc(id).to_string(),
+    fn entity_link(&self, id: &str) -> Markup {
+        html! {
+            @match self.entities.get(id) {
+                Some(entity) => a href={ "#en-" (anchor_token(id)) } { (entity.name) },
+                None => (id),
+            }
         }
     }
 
-    fn conflict_badges(&self, item_id: &str) -> String {
-        self.conflicts_of
-            .get(item_id)
-            .map(|ids| {
-                ids.iter()
-                    .map(|id| {
-                        format!(
-                            r##"<a class="badge conflict" href="#cf-{}">conflict {}</a>"##,
-                            anchor_token(id),
-                            Esc(id)
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .unwrap_or_default()
+    fn conflict_badges(&self, item_id: &str) -> Markup {
+        let ids = self.conflicts_of.get(item_id).map(Vec::as_slice);
+        let badges = ids.unwrap_or_default().iter().map(|id| {
+            html! { a class="badge conflict" href={ "#cf-" (anchor_token(id)) } { "conflict " (id) } }
+        });
+        joined(badges, &html! { " " })
     }
 
-    fn head(&self, out: &mut String) {
+    fn head(&self) -> Markup {
         let analysis = self.analysis;
-        put!(
-            out,
-            concat!(
-                "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
-                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ",
-                "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n",
-                "<meta name=\"generator\" content=\"corroborate (schema {})\">\n",
-                "<title>Corroborate analysis: {} reports</title>\n<style>\n{}</style>\n</head>\n<body>\n",
-                "<header class=\"top\"><h1>Corroborate analysis</h1><p>{}</p></header>\n",
-            ),
-            Esc(&analysis.schema_version),
-            analysis.reports.len(),
-            STYLE,
-            Esc(&self.subtitle()),
-        );
-        out.push_str(concat!(
-            "<nav class=\"sections\"><a href=\"#overview\">Overview</a><a href=\"#timeline\">Timeline</a>",
-            "<a href=\"#claims\">Claims</a><a href=\"#conflicts\">Conflicts</a><a href=\"#entities\">Entities</a>",
-            "<a href=\"#reports\">Reports</a><a href=\"#context\">Quotes in context</a>",
-            "<div class=\"controls\" id=\"controls\" hidden>",
-            "<input type=\"search\" id=\"filter\" placeholder=\"Filter by any word…\" aria-label=\"Filter\">",
-        ));
-        for status in STATUSES {
-            put!(
-                out,
-                r#"<label><input type="checkbox" data-status="{0}" checked> {0}</label>"#,
-                status.as_str()
-            );
+        html! {
+            head {
+                "\n" meta charset="utf-8";
+                "\n" meta name="viewport" content="width=device-width, initial-scale=1";
+                "\n" meta http-equiv="Content-Security-Policy" content=(CSP);
+                "\n" meta name="generator" content={ "corroborate (schema " (analysis.schema_version) ")" };
+                "\n" title { "Corroborate analysis: " (analysis.reports.len()) " reports" }
+                "\n" style { "\n" (STYLE) }
+                "\n"
+            }
         }
-        out.push_str("</div></nav>\n<main>\n");
+    }
+
+    fn navigation(&self) -> Markup {
+        let sections = [
+            ("overview", "Overview"),
+            ("timeline", "Timeline"),
+            ("claims", "Claims"),
+            ("conflicts", "Conflicts"),
+            ("entities", "Entities"),
+            ("reports", "Reports"),
+            ("context", "Quotes in context"),
+        ];
+        html! {
+            nav class="sections" {
+                @for (id, name) in sections { a href={ "#" (id) } { (name) } }
+                div class="controls" id="controls" hidden {
+                    input type="search" id="filter" placeholder="Filter by any word…" aria-label="Filter";
+                    @for status in STATUSES {
+                        label { input type="checkbox" data-status=(status.as_str()) checked; " " (status.as_str()) }
+                    }
+                }
+            }
+        }
     }
 
     fn subtitle(&self) -> String {
@@ -237,10 +240,9 @@ impl<'a> Page<'a> {
         )
     }
 
-    fn overview(&self, out: &mut String) {
+    fn overview(&self) -> Markup {
         let analysis = self.analysis;
         let dated = analysis.events.iter().filter(|e| e.date.is_some()).count();
-        out.push_str("<section id=\"overview\"><h2>Overview</h2><div class=\"stats\">");
         let stats = [
             (analysis.reports.len(), "reports analysed".to_string()),
             (analysis.skipped.len(), "inputs skipped".to_string()),
@@ -249,170 +251,141 @@ impl<'a> Page<'a> {
             (analysis.conflicts.len(), "conflicts".to_string()),
             (analysis.entities.len(), "entities".to_string()),
         ];
-        for (count, label) in stats {
-            put!(out, r#"<div class="stat"><b>{count}</b>{label}</div>"#);
-        }
-        out.push_str("</div><p>Claims by status: ");
-        for status in STATUSES {
-            let count = analysis
-                .claims
-                .iter()
-                .filter(|c| c.status == status)
-                .count();
-            put!(
-                out,
-                r#"<span class="badge {0}">{0}: {count}</span> "#,
-                status.as_str()
-            );
-        }
-        out.push_str(concat!(
-            "</p><p class=\"muted\">Figures are intervals: <code>[a, b)</code> includes a and excludes b, ",
-            "<code>(a, ∞)</code> means more than a. Every quote links to its place in the report text ",
-            "(section “Quotes in context”); byte offsets are given as <code>@start–end</code>.</p>"
-        ));
-        if !analysis.skipped.is_empty() {
-            out.push_str("<h3>Skipped inputs</h3><table><thead><tr><th>Input</th><th>Reason</th></tr></thead><tbody>");
-            for skipped in &analysis.skipped {
-                put!(
-                    out,
-                    "<tr><td><code>{}</code></td><td>{}</td></tr>",
-                    Esc(&skipped.source),
-                    Esc(&skipped.reason)
-                );
+        let with_status =
+            |status: ClaimStatus| analysis.claims.iter().filter(|c| c.status == status).count();
+        html! {
+            section id="overview" {
+                h2 { "Overview" }
+                div class="stats" {
+                    @for (count, label) in stats { div class="stat" { b { (count) } (label) } }
+                }
+                p {
+                    "Claims by status: "
+                    @for status in STATUSES {
+                        span class={ "badge " (status.as_str()) } { (status.as_str()) ": " (with_status(status)) } " "
+                    }
+                }
+                p class="muted" {
+                    "Figures are intervals: " code { "[a, b)" } " includes a and excludes b, "
+                    code { "(a, ∞)" } " means more than a. Every quote links to its place in the report text "
+                    "(section “Quotes in context”); byte offsets are given as " code { "@start–end" } "."
+                }
+                @if !analysis.skipped.is_empty() {
+                    h3 { "Skipped inputs" }
+                    table {
+                        thead { tr { th { "Input" } th { "Reason" } } }
+                        tbody {
+                            @for skipped in &analysis.skipped {
+                                tr { td { code { (skipped.source) } } td { (skipped.reason) } }
+                            }
+                        }
+                    }
+                }
             }
-            out.push_str("</tbody></table>");
         }
-        out.push_str("</section>\n");
     }
 
-    fn timeline(&self, out: &mut String) {
+    fn timeline(&self) -> Markup {
         let ordered = timeline_order(&self.analysis.events);
         let (dated, undated): (Vec<&Event>, Vec<&Event>) =
             ordered.into_iter().partition(|e| e.date.is_some());
-        out.push_str("<section id=\"timeline\"><h2>Timeline</h2>");
-        if dated.is_empty() {
-            out.push_str("<p class=\"muted\">No dated events.</p>");
-        } else {
-            self.event_table(out, &dated);
+        html! {
+            section id="timeline" {
+                h2 { "Timeline" }
+                @if dated.is_empty() {
+                    p class="muted" { "No dated events." }
+                } @else {
+                    (self.event_table(&dated))
+                }
+                @if !undated.is_empty() {
+                    details {
+                        summary { "Undated events (" (undated.len()) ")" }
+                        (self.event_table(&undated))
+                    }
+                }
+            }
         }
-        if !undated.is_empty() {
-            put!(
-                out,
-                "<details><summary>Undated events ({})</summary>",
-                undated.len()
-            );
-            self.event_table(out, &undated);
-            out.push_str("</details>");
-        }
-        out.push_str("</section>\n");
     }
 
-    fn event_table(&self, out: &mut String, events: &[&Event]) {
-        out.push_str("<table class=\"timeline\"><thead><tr><th>Date</th><th>Event</th><th>Sources</th></tr></thead><tbody>");
-        for event in events {
-            self.event_row(out, event);
+    fn event_table(&self, events: &[&Event]) -> Markup {
+        html! {
+            table class="timeline" {
+                thead { tr { th { "Date" } th { "Event" } th { "Sources" } } }
+                tbody { @for event in events { (self.event_row(event)) } }
+            }
         }
-        out.push_str("</tbody></table>");
     }
 
-    fn event_row(&self, out: &mut String, event: &Event) {
+    fn event_row(&self, event: &Event) -> Markup {
         let in_conflict = self.conflicts_of.contains_key(event.id.as_str());
-        put!(
-            out,
-            r#"<tr id="ev-{}"{} data-filter><td class="date">"#,
-            anchor_token(&event.id),
-            if in_conflict {
-                r#" class="conflict""#
-            } else {
-                ""
+        let entities = event.entities.iter().map(|id| self.entity_link(id));
+        html! {
+            tr id={ "ev-" (anchor_token(&event.id)) } class=[in_conflict.then_some("conflict")] data-filter {
+                td class="date" {
+                    @match &event.date {
+                        Some(date) => {
+                            (date.value)
+                            @if date.start != date.end {
+                                br; span class="muted" { (date.start) " – " (date.end) }
+                            }
+                            @if event.date_inferred { br; span class="muted" { "date inferred" } }
+                            @if event.dated_by_context_only() { br; span class="muted" { "from context" } }
+                        }
+                        None => span class="muted" { "undated" },
+                    }
+                }
+                td {
+                    span class="badge kind" { (event.event_type.as_str().replace('_', " ")) } " " (event.summary)
+                    @if !event.entities.is_empty() {
+                        div class="muted" { "with " (joined(entities, &comma())) }
+                    }
+                    @if in_conflict { div { (self.conflict_badges(&event.id)) } }
+                }
+                td {
+                    span class="badge" { (source_count(event.independent_sources)) }
+                    ul class="sources" {
+                        @for source in &event.sources { (self.event_source(event, source)) }
+                    }
+                }
             }
-        );
-        match &event.date {
-            Some(date) => {
-                put!(out, "{}", Esc(&date.value));
-                if date.start != date.end {
-                    put!(
-                        out,
-                        r#"<br><span class="muted">{} – {}</span>"#,
-                        date.start,
-                        date.end
-                    );
-                }
-                if event.date_inferred {
-                    out.push_str(r#"<br><span class="muted">date inferred</span>"#);
-                }
-                if event.dated_by_context_only() {
-                    out.push_str(r#"<br><span class="muted">from context</span>"#);
-                }
-            }
-            None => out.push_str(r#"<span class="muted">undated</span>"#),
         }
-        put!(
-            out,
-            r#"</td><td><span class="badge kind">{}</span> {}"#,
-            event.event_type.as_str().replace('_', " "),
-            Esc(&event.summary)
-        );
-        if !event.entities.is_empty() {
-            let names: Vec<String> = event
-                .entities
-                .iter()
-                .map(|id| self.entity_link(id))
-                .collect();
-            put!(out, r#"<div class="muted">with {}</div>"#, names.join(", "));
-        }
-        if in_conflict {
-            put!(out, "<div>{}</div>", self.conflict_badges(&event.id));
-        }
-        put!(
-            out,
-            r#"</td><td><span class="badge">{}</span><ul class="sources">"#,
-            source_count(event.independent_sources)
-        );
-        for source in &event.sources {
-            self.event_source(out, event, source);
-        }
-        out.push_str("</ul></td></tr>");
     }
 
-    fn event_source(&self, out: &mut String, event: &Event, source: &EventSource) {
-        out.push_str("<li>");
-        if let Some(own) = source
+    fn event_source(&self, event: &Event, source: &EventSource) -> Markup {
+        let own_date = source
             .date
             .as_ref()
-            .filter(|own| Some(*own) != event.date.as_ref())
-        {
-            put!(
-                out,
-                r#"<span class="badge series">dated {}"#,
-                Esc(&own.value)
-            );
-            if let Some(from) = &source.date_text {
-                let origin = if source.date_basis.is_context() {
-                    "from the narrative after"
-                } else {
-                    "from"
-                };
-                put!(out, " {origin} “{}”", Esc(from));
+            .filter(|own| Some(*own) != event.date.as_ref());
+        let origin = if source.date_basis.is_context() {
+            "from the narrative after"
+        } else {
+            "from"
+        };
+        html! {
+            li {
+                @if let Some(own) = own_date {
+                    span class="badge series" {
+                        "dated " (own.value)
+                        @if let Some(from) = &source.date_text { " " (origin) " “" (from) "”" }
+                    }
+                    " "
+                }
+                (self.quote(&source.report, &source.quote, source.start, source.end))
             }
-            out.push_str("</span> ");
         }
-        out.push_str(&self.quote(&source.report, &source.quote, source.start, source.end));
-        out.push_str("</li>");
     }
 
-    fn claims(&self, out: &mut String) {
-        out.push_str("<section id=\"claims\"><h2>Claims ledger</h2>");
-        if self.analysis.claims.is_empty() {
-            out.push_str("<p class=\"muted\">No figures were found.</p>");
+    fn claims(&self) -> Markup {
+        html! {
+            section id="claims" {
+                h2 { "Claims ledger" }
+                @if self.analysis.claims.is_empty() { p class="muted" { "No figures were found." } }
+                @for group in claim_groups(&self.analysis.claims) { (self.claim_group(&group)) }
+            }
         }
-        for group in claim_groups(&self.analysis.claims) {
-            self.claim_group(out, &group);
-        }
-        out.push_str("</section>\n");
     }
 
-    fn claim_group(&self, out: &mut String, group: &ClaimGroup) {
+    fn claim_group(&self, group: &ClaimGroup) -> Markup {
         let class = if group.has_status(ClaimStatus::Conflicting) {
             " conflicting"
         } else if group.has_status(ClaimStatus::Series) {
@@ -420,352 +393,289 @@ impl<'a> Page<'a> {
         } else {
             ""
         };
-        put!(
-            out,
-            r#"<details class="group{class}" open data-filter><summary>{} "#,
-            Esc(&group.title())
-        );
         let mut statuses: Vec<ClaimStatus> = Vec::new();
         for claim in &group.claims {
             if !statuses.contains(&claim.status) {
                 statuses.push(claim.status);
             }
         }
-        for status in statuses {
-            put!(
-                out,
-                r#"<span class="badge {0}">{0}</span> "#,
-                status.as_str()
-            );
+        html! {
+            details class={ "group" (class) } open data-filter {
+                summary {
+                    (group.title()) " "
+                    @for status in statuses {
+                        span class={ "badge " (status.as_str()) } { (status.as_str()) } " "
+                    }
+                    span class="muted" { (group.claims.len()) " claims · group " code { (group.key) } }
+                }
+                @if group.has_status(ClaimStatus::Series) {
+                    p class="muted" { "A series: values are listed in date order." }
+                }
+                table {
+                    thead { tr { th { "Status" } th { "Agreed interval" } th { "As of" } th { "Sources" } } }
+                    tbody { @for claim in &group.claims { (self.claim_row(claim)) } }
+                }
+            }
         }
-        put!(
-            out,
-            r#"<span class="muted">{} claims · group <code>{}</code></span></summary>"#,
-            group.claims.len(),
-            Esc(group.key)
-        );
-        if group.has_status(ClaimStatus::Series) {
-            out.push_str(r#"<p class="muted">A series: values are listed in date order.</p>"#);
-        }
-        out.push_str("<table><thead><tr><th>Status</th><th>Agreed interval</th><th>As of</th><th>Sources</th></tr></thead><tbody>");
-        for claim in &group.claims {
-            self.claim_row(out, claim);
-        }
-        out.push_str("</tbody></table></details>");
     }
 
-    fn claim_row(&self, out: &mut String, claim: &Claim) {
+    fn claim_row(&self, claim: &Claim) -> Markup {
         let status = claim.status.as_str();
-        let conflict_class = if claim.status == ClaimStatus::Conflicting {
-            r#" class="conflict""#
-        } else {
-            ""
-        };
-        put!(
-            out,
-            r#"<tr id="cl-{}"{conflict_class} data-filter data-status="{status}"><td><span class="badge {status}">{status}</span><br><span class="muted">{} · {}</span></td>"#,
-            anchor_token(&claim.id),
-            Esc(&claim.id),
-            source_count(claim.independent_sources),
-        );
-        put!(
-            out,
-            r#"<td class="num"><span class="interval">{}</span></td><td class="date">{}</td><td><ul class="sources">"#,
-            Esc(&claim_interval(claim).notation()),
-            claim.as_of.map_or("—".to_string(), |d| d.to_string())
-        );
-        for source in &claim.sources {
-            self.claim_source(out, source);
-        }
+        let conflicting = claim.status == ClaimStatus::Conflicting;
         let explanation = claim.explanation.trim();
         let full_stop = if explanation.is_empty() || explanation.ends_with(['.', '!', '?']) {
             ""
         } else {
             "."
         };
-        put!(
-            out,
-            r#"</ul><p class="why">{}{full_stop}"#,
-            Esc(explanation)
-        );
-        if !claim.conflicts_with.is_empty() {
-            let links: Vec<String> = claim
-                .conflicts_with
-                .iter()
-                .map(|id| self.item_link(id))
-                .collect();
-            put!(out, " Conflicts with {}.", links.join(", "));
-        }
-        if let Some(total) = &claim.part_of {
-            put!(out, " Part of {}.", self.item_link(total));
-        }
-        put!(out, " {}</p></td></tr>", self.conflict_badges(&claim.id));
-    }
-
-    fn claim_source(&self, out: &mut String, source: &ClaimSource) {
-        put!(
-            out,
-            r#"<li><span class="figure">“{}”</span> <span class="interval">{}</span>"#,
-            Esc(&source.text),
-            Esc(&source_interval(source).notation())
-        );
-        if let Some(speaker) = &source.speaker {
-            put!(out, " · said by <b>{}</b>", Esc(speaker));
-        }
-        if let Some(hedge) = &source.hedge {
-            put!(
-                out,
-                r#" <span class="badge">{}</span>"#,
-                Esc(&hedge.replace('_', " "))
-            );
-        }
-        if let Some(as_of) = source.as_of {
-            put!(out, r#" <span class="muted">as of {as_of}</span>"#);
-        }
-        put!(
-            out,
-            "<br>{}</li>",
-            self.quote(&source.report, &source.quote, source.start, source.end)
-        );
-    }
-
-    fn conflicts(&self, out: &mut String) {
-        out.push_str("<section id=\"conflicts\"><h2>Conflicts</h2>");
-        if self.analysis.conflicts.is_empty() {
-            out.push_str("<p class=\"muted\">The reports do not contradict each other on any item found.</p>");
-        }
-        for conflict in &self.analysis.conflicts {
-            self.conflict_card(out, conflict);
-        }
-        out.push_str("</section>\n");
-    }
-
-    fn conflict_card(&self, out: &mut String, conflict: &Conflict) {
-        let items: Vec<String> = conflict.items.iter().map(|id| self.item_link(id)).collect();
-        put!(
-            out,
-            r#"<div class="conflict-card" id="cf-{}" data-filter><h3><span class="badge conflict">{} conflict</span> {} <span class="muted">on {}</span></h3><p>{}</p><div class="sides">"#,
-            anchor_token(&conflict.id),
-            format!("{:?}", conflict.kind).to_lowercase(),
-            Esc(&conflict.id),
-            items.join(", "),
-            Esc(&conflict.explanation)
-        );
-        for side in &conflict.sides {
-            put!(
-                out,
-                r#"<div class="side"><div class="muted">{}"#,
-                self.report_link(&side.report)
-            );
-            if let Some(speaker) = &side.speaker {
-                put!(out, " · {}", Esc(speaker));
+        let conflicts_with = claim.conflicts_with.iter().map(|id| self.item_link(id));
+        html! {
+            tr id={ "cl-" (anchor_token(&claim.id)) } class=[conflicting.then_some("conflict")] data-filter data-status=(status) {
+                td {
+                    span class={ "badge " (status) } { (status) } br;
+                    span class="muted" { (claim.id) " · " (source_count(claim.independent_sources)) }
+                }
+                td class="num" { span class="interval" { (claim_interval(claim).notation()) } }
+                td class="date" {
+                    @match claim.as_of { Some(day) => (day), None => "—" }
+                }
+                td {
+                    ul class="sources" { @for source in &claim.sources { (self.claim_source(source)) } }
+                    p class="why" {
+                        (explanation) (full_stop)
+                        @if !claim.conflicts_with.is_empty() {
+                            " Conflicts with " (joined(conflicts_with, &comma())) "."
+                        }
+                        @if let Some(total) = &claim.part_of { " Part of " (self.item_link(total)) "." }
+                        " " (self.conflict_badges(&claim.id))
+                    }
+                }
             }
-            put!(
-                out,
-                r#"</div><div class="says">{}</div><div>{}</div></div>"#,
-                Esc(&side.says),
-                self.quote(&side.report, &side.quote, side.start, side.end)
-            );
         }
-        out.push_str("</div></div>");
     }
 
-    fn entities(&self, out: &mut String) {
-        let entities = &self.analysis.entities;
-        out.push_str("<section id=\"entities\"><h2>Entities</h2>");
-        if let Some(svg) = places_svg(entities) {
-            out.push_str(&svg);
+    fn claim_source(&self, source: &ClaimSource) -> Markup {
+        html! {
+            li {
+                span class="figure" { "“" (source.text) "”" } " "
+                span class="interval" { (source_interval(source).notation()) }
+                @if let Some(speaker) = &source.speaker { " · said by " b { (speaker) } }
+                @if let Some(hedge) = &source.hedge {
+                    " " span class="badge" { (hedge.replace('_', " ")) }
+                }
+                @if let Some(as_of) = source.as_of { " " span class="muted" { "as of " (as_of) } }
+                br;
+                (self.quote(&source.report, &source.quote, source.start, source.end))
+            }
         }
-        out.push_str("<table><thead><tr><th>Kind</th><th>Name</th><th>Also written</th><th>Reports</th><th>Mentions</th><th>Coordinates</th><th>Why merged</th></tr></thead><tbody>");
+    }
+
+    fn conflicts(&self) -> Markup {
+        html! {
+            section id="conflicts" {
+                h2 { "Conflicts" }
+                @if self.analysis.conflicts.is_empty() {
+                    p class="muted" { "The reports do not contradict each other on any item found." }
+                }
+                @for conflict in &self.analysis.conflicts { (self.conflict_card(conflict)) }
+            }
+        }
+    }
+
+    fn conflict_card(&self, conflict: &Conflict) -> Markup {
+        let items = conflict.items.iter().map(|id| self.item_link(id));
+        let kind = format!("{:?}", conflict.kind).to_lowercase();
+        html! {
+            div class="conflict-card" id={ "cf-" (anchor_token(&conflict.id)) } data-filter {
+                h3 {
+                    span class="badge conflict" { (kind) " conflict" } " " (conflict.id) " "
+                    span class="muted" { "on " (joined(items, &comma())) }
+                }
+                p { (conflict.explanation) }
+                div class="sides" {
+                    @for side in &conflict.sides {
+                        div class="side" {
+                            div class="muted" {
+                                (self.report_link(&side.report))
+                                @if let Some(speaker) = &side.speaker { " · " (speaker) }
+                            }
+                            div class="says" { (side.says) }
+                            div { (self.quote(&side.report, &side.quote, side.start, side.end)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn entities(&self) -> Markup {
+        let entities = &self.analysis.entities;
         let kinds = [
             EntityKind::Person,
             EntityKind::Organization,
             EntityKind::Place,
             EntityKind::Other,
         ];
-        for kind in kinds {
-            for entity in entities.iter().filter(|e| e.kind == kind) {
-                entity_row(out, entity);
+        let in_kind_order = kinds
+            .into_iter()
+            .flat_map(|kind| entities.iter().filter(move |e| e.kind == kind));
+        html! {
+            section id="entities" {
+                h2 { "Entities" }
+                @if let Some(map) = places_svg(entities) { (map) }
+                table {
+                    thead {
+                        tr {
+                            th { "Kind" } th { "Name" } th { "Also written" } th { "Reports" }
+                            th { "Mentions" } th { "Coordinates" } th { "Why merged" }
+                        }
+                    }
+                    tbody { @for entity in in_kind_order { (entity_row(entity)) } }
+                }
             }
         }
-        out.push_str("</tbody></table></section>\n");
     }
 
-    fn reports(&self, out: &mut String) {
-        out.push_str("<section id=\"reports\"><h2>Reports</h2><table><thead><tr><th>Report</th><th>Title</th><th>Outlet / author</th><th>Published</th><th>Characters</th><th>Link</th></tr></thead><tbody>");
-        for report in &self.analysis.reports {
-            self.report_row(out, report);
+    fn reports(&self) -> Markup {
+        html! {
+            section id="reports" {
+                h2 { "Reports" }
+                table {
+                    thead {
+                        tr {
+                            th { "Report" } th { "Title" } th { "Outlet / author" } th { "Published" }
+                            th { "Characters" } th { "Link" }
+                        }
+                    }
+                    tbody { @for report in &self.analysis.reports { (self.report_row(report)) } }
+                }
+            }
         }
-        out.push_str("</tbody></table></section>\n");
     }
 
-    fn report_row(&self, out: &mut String, report: &ReportEntry) {
-        put!(
-            out,
-            r#"<tr id="rep-{}" data-filter><td>{}"#,
-            anchor_token(&report.id),
-            self.report_link(&report.id)
-        );
-        if let Some(original) = &report.duplicate_of {
-            put!(
-                out,
-                r#"<br><span class="badge">copy of {}</span>"#,
-                Esc(original)
-            );
-        }
-        put!(
-            out,
-            r#"<br><span class="muted">{}</span></td><td>{}</td><td>"#,
-            Esc(&report.source),
-            Esc(&report.title)
-        );
-        let byline: Vec<String> = [&report.outlet, &report.author]
+    fn report_row(&self, report: &ReportEntry) -> Markup {
+        let byline = [&report.outlet, &report.author]
             .into_iter()
             .flatten()
-            .map(|part| Esc(part).to_string())
-            .collect();
-        put!(out, "{}</td><td class=\"date\">", byline.join("<br>"));
-        match report.published {
-            Some(date) => put!(out, "{date}"),
-            None => out.push_str("unknown"),
-        }
-        put!(
-            out,
-            r#"<br><span class="muted">{}{}</span>"#,
-            Esc(&report.published_origin),
-            if report.published_inferred {
-                ", inferred"
-            } else {
-                ""
+            .map(|part| html! { (part) });
+        html! {
+            tr id={ "rep-" (anchor_token(&report.id)) } data-filter {
+                td {
+                    (self.report_link(&report.id))
+                    @if let Some(original) = &report.duplicate_of {
+                        br; span class="badge" { "copy of " (original) }
+                    }
+                    br; span class="muted" { (report.source) }
+                }
+                td { (report.title) }
+                td { (joined(byline, &html! { br; })) }
+                td class="date" {
+                    @match report.published { Some(day) => (day), None => "unknown" }
+                    br; span class="muted" {
+                        (report.published_origin) @if report.published_inferred { ", inferred" }
+                    }
+                    @if let Some(range) = &report.published_range {
+                        br; span class="muted" { "between " (range.start) " and " (range.end) }
+                    }
+                }
+                td class="num" { (report.chars) }
+                td { @if let Some(url) = &report.url { (external_link(url)) } }
             }
-        );
-        if let Some(range) = &report.published_range {
-            put!(
-                out,
-                r#"<br><span class="muted">between {} and {}</span>"#,
-                range.start,
-                range.end
-            );
         }
-        put!(out, r#"</td><td class="num">{}</td><td>"#, report.chars);
-        if let Some(url) = &report.url {
-            push_external_link(out, url);
-        }
-        out.push_str("</td></tr>");
     }
 
-    fn context(&self, out: &mut String) {
-        out.push_str(concat!(
-            "<section id=\"context\"><h2>Quotes in context</h2>",
-            "<p class=\"muted\">The cleaned text of each report, with every quoted passage highlighted ",
-            "(darker where quotes overlap).</p>"
-        ));
+    fn context(&self) -> Markup {
         let mut shown: HashSet<&str> = HashSet::new();
+        let mut texts: Vec<(&Report, &str, bool)> = Vec::new();
         for entry in &self.analysis.reports {
             if let Some(report) = self.texts.get(entry.id.as_str()) {
                 shown.insert(entry.id.as_str());
-                self.report_text(out, report, &entry.title, true);
+                texts.push((report, &entry.title, true));
             }
         }
         // Texts of reports the analysis does not list are still quote targets.
         for report in self.reports {
             let id = report.meta.id.as_str();
             if shown.insert(id) && self.quoted.contains_key(id) {
-                self.report_text(out, report, &report.meta.title, false);
+                texts.push((report, &report.meta.title, false));
             }
         }
-        out.push_str("</section>\n");
+        html! {
+            section id="context" {
+                h2 { "Quotes in context" }
+                p class="muted" {
+                    "The cleaned text of each report, with every quoted passage highlighted "
+                    "(darker where quotes overlap)."
+                }
+                @for (report, title, listed) in texts { (self.report_text(report, title, listed)) }
+            }
+        }
     }
 
-    fn report_text(&self, out: &mut String, report: &Report, title: &str, listed: bool) {
+    fn report_text(&self, report: &Report, title: &str, listed: bool) -> Markup {
         let id = report.meta.id.as_str();
         let spans = self.quoted.get(id).map(Vec::as_slice).unwrap_or_default();
-        put!(
-            out,
-            r#"<article class="report-text" id="r-{}"><h3>{} — {}</h3><p class="muted">{} quoted passages"#,
-            anchor_token(id),
-            Esc(id),
-            Esc(title),
-            spans.len()
-        );
-        if listed {
-            put!(
-                out,
-                r##" · <a class="backlink" href="#rep-{}">report details</a>"##,
-                anchor_token(id)
-            );
+        html! {
+            article class="report-text" id={ "r-" (anchor_token(id)) } {
+                h3 { (id) " — " (title) }
+                p class="muted" {
+                    (spans.len()) " quoted passages"
+                    @if listed {
+                        " · " a class="backlink" href={ "#rep-" (anchor_token(id)) } { "report details" }
+                    }
+                }
+                div class="fulltext" { (marked_text(id, &report.text, spans)) }
+            }
         }
-        put!(
-            out,
-            r#"</p><div class="fulltext">{}</div></article>"#,
-            marked_text(id, &report.text, spans)
-        );
     }
 }
 
-fn entity_row(out: &mut String, entity: &Entity) {
-    put!(
-        out,
-        r#"<tr id="en-{}" data-filter><td><span class="badge kind">{}</span></td><td><b>{}</b>"#,
-        anchor_token(&entity.id),
-        entity.kind.as_str(),
-        Esc(&entity.name)
-    );
-    if !entity.titles.is_empty() {
-        put!(
-            out,
-            r#"<br><span class="muted">{}</span>"#,
-            Esc(&entity.titles.join(", "))
-        );
-    }
-    let others: Vec<String> = entity
+fn entity_row(entity: &Entity) -> Markup {
+    let others: Vec<&str> = entity
         .aliases
         .iter()
         .filter(|alias| **alias != entity.name)
-        .map(|alias| Esc(alias).to_string())
+        .map(String::as_str)
         .collect();
-    put!(
-        out,
-        r#"</td><td>{}</td><td class="num" title="{}">{}</td><td class="num">{}</td><td class="num">"#,
-        others.join(", "),
-        Esc(&entity.reports.join(", ")),
-        entity.reports.len(),
-        entity.mentions
-    );
-    if let (Some(lat), Some(lon)) = (entity.lat, entity.lon) {
-        put!(out, "{lat:.4}, {lon:.4}");
-    }
-    out.push_str("</td><td>");
-    if !entity.merges.is_empty() {
-        out.push_str(r#"<ul class="sources">"#);
-        for merge in &entity.merges {
-            put!(
-                out,
-                r#"<li>“{}” → “{}”: <code>{}</code> <span class="muted">{}</span></li>"#,
-                Esc(&merge.alias),
-                Esc(&merge.with),
-                Esc(&merge.rule),
-                Esc(&merge.detail)
-            );
+    html! {
+        tr id={ "en-" (anchor_token(&entity.id)) } data-filter {
+            td { span class="badge kind" { (entity.kind.as_str()) } }
+            td {
+                b { (entity.name) }
+                @if !entity.titles.is_empty() { br; span class="muted" { (entity.titles.join(", ")) } }
+            }
+            td { (others.join(", ")) }
+            td class="num" title=(entity.reports.join(", ")) { (entity.reports.len()) }
+            td class="num" { (entity.mentions) }
+            td class="num" {
+                @if let (Some(lat), Some(lon)) = (entity.lat, entity.lon) { (format!("{lat:.4}, {lon:.4}")) }
+            }
+            td {
+                @if !entity.merges.is_empty() {
+                    ul class="sources" {
+                        @for merge in &entity.merges {
+                            li {
+                                "“" (merge.alias) "” → “" (merge.with) "”: " code { (merge.rule) } " "
+                                span class="muted" { (merge.detail) }
+                            }
+                        }
+                    }
+                }
+            }
         }
-        out.push_str("</ul>");
     }
-    out.push_str("</td></tr>");
 }
 
 /// A link to the article's web page; other schemes (`javascript:` …) are
 /// shown as text only.
-fn push_external_link(out: &mut String, url: &str) {
+fn external_link(url: &str) -> Markup {
     let lower = url.trim_start().to_ascii_lowercase();
-    if lower.starts_with("https://") || lower.starts_with("http://") {
-        put!(
-            out,
-            r#"<a href="{0}" rel="noopener noreferrer nofollow">{1}</a>"#,
-            Esc(url.trim()),
-            Esc(&crate::common::shorten(url.trim(), 48))
-        );
-    } else {
-        put!(out, "<code>{}</code>", Esc(url));
+    html! {
+        @if lower.starts_with("https://") || lower.starts_with("http://") {
+            a href=(url.trim()) rel="noopener noreferrer nofollow" { (shorten(url.trim(), 48)) }
+        } @else {
+            code { (url) }
+        }
     }
 }
 
@@ -843,8 +753,61 @@ mod tests {
         assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
         assert!(html.contains("&lt;b&gt;&quot;Velmora&quot; &amp; the night&lt;/b&gt;"));
         assert!(html.contains("detained &amp; held"));
-        assert!(html.contains("city&#39;s site"));
+        // maud leaves `'` as it is: it is only special inside single-quoted
+        // attribute values, which maud never writes.
+        assert!(html.contains("city's site"));
         assert_eq!(html.matches("<script").count(), 1, "only the inline script");
+    }
+
+    #[test]
+    fn hostile_text_stays_text() {
+        const HOSTILE: [&str; 3] = [
+            "<script>alert(1)</script>",
+            "\"><img src=x onerror=alert(1)>",
+            "</script>",
+        ];
+        let mut analysis = sample_analysis();
+        let mut reports = sample_reports();
+        let hostile = HOSTILE.concat();
+        analysis.reports[0].title = hostile.clone();
+        analysis.reports[0].outlet = Some(hostile.clone());
+        analysis.reports[0].url = Some(format!("https://x.example/{hostile}"));
+        analysis.entities[0].name = hostile.clone();
+        analysis.entities[0].aliases.push(hostile.clone());
+        analysis.entities[0].reports.push(hostile.clone());
+        analysis.events[0].summary = hostile.clone();
+        analysis.conflicts[0].explanation = hostile.clone();
+        analysis.skipped[0].reason = hostile.clone();
+        analysis.schema_version = hostile.clone();
+        reports[0].text = format!("{}{hostile}", reports[0].text);
+        let html = render_html(&analysis, &reports);
+
+        let doc = dom_query::Document::from(html.as_str());
+        assert_eq!(doc.select("script").length(), 1, "only the inline script");
+        assert_eq!(doc.select("img").length(), 0);
+        assert_eq!(doc.select("[onerror]").length(), 0);
+        let entity = doc.select("#en-N1 b");
+        assert_eq!(entity.text().to_string(), hostile, "entity name as text");
+        assert!(doc
+            .select("#r-alpha h3")
+            .text()
+            .ends_with(hostile.as_str()));
+        assert!(doc.select("#r-alpha .fulltext").text().ends_with(hostile.as_str()));
+        let generator = doc.select(r#"meta[name="generator"]"#).attr("content");
+        assert_eq!(
+            generator.as_deref(),
+            Some(format!("corroborate (schema {hostile})").as_str())
+        );
+        let link = doc.select("#rep-alpha a[rel]").attr("href");
+        assert_eq!(
+            link.as_deref(),
+            Some(format!("https://x.example/{hostile}").as_str())
+        );
+        for raw in HOSTILE {
+            let in_text = html.matches(raw).count();
+            let expected = usize::from(raw == "</script>");
+            assert_eq!(in_text, expected, "{raw} appears unescaped");
+        }
     }
 
     #[test]

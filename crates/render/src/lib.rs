@@ -14,8 +14,8 @@
 //! Rendering never fails on odd input: quotes whose byte offsets do not fit
 //! the report text are shown without a link instead of panicking.
 
+mod anchors;
 mod common;
-mod escape;
 pub mod exports;
 mod html;
 mod map;
@@ -29,7 +29,6 @@ mod json_tests;
 
 use corroborate_model::Analysis;
 
-pub use escape::escape_html;
 pub use html::render_html;
 pub use text::{render_text, render_timeline_text};
 

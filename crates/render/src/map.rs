@@ -7,7 +7,9 @@
 
 use corroborate_model::{Entity, EntityKind};
 
-use crate::escape::{anchor_token, escape_html};
+use maud::{html, Markup, PreEscaped};
+
+use crate::anchors::anchor_token;
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 360.0;
@@ -72,7 +74,11 @@ impl Frame {
 }
 
 /// The SVG map, or `None` when no place has valid coordinates.
-pub(crate) fn places_svg(entities: &[Entity]) -> Option<String> {
+///
+/// SVG shapes must close themselves (`<rect/>`), which `maud` does not
+/// write, so the elements are formatted here from numbers, anchor tokens
+/// and fixed text; place names are escaped by `maud`.
+pub(crate) fn places_svg(entities: &[Entity]) -> Option<Markup> {
     let places: Vec<Place> = entities
         .iter()
         .filter(|entity| entity.kind == EntityKind::Place)
@@ -98,7 +104,7 @@ pub(crate) fn places_svg(entities: &[Entity]) -> Option<String> {
         push_place(&mut svg, &frame, place);
     }
     svg.push_str("</svg>");
-    Some(svg)
+    Some(PreEscaped(svg))
 }
 
 fn push_graticule(svg: &mut String, frame: &Frame) {
@@ -138,7 +144,7 @@ fn degrees(value: f64, positive: char, negative: char) -> String {
 
 fn push_place(svg: &mut String, frame: &Frame, place: &Place) {
     let (x, y) = (frame.x(place.lon), frame.y(place.lat));
-    let name = escape_html(&place.entity.name);
+    let name = html! { (place.entity.name) }.into_string();
     // Labels near the right edge go to the left of the dot.
     let (label_x, anchor) = if x > WIDTH * 0.8 {
         (x - 7.0, "end")
@@ -168,7 +174,7 @@ mod tests {
         second.lat = Some(43.0);
         second.lon = Some(51.5);
         entities.push(second);
-        let svg = places_svg(&entities).expect("two places");
+        let svg = places_svg(&entities).expect("two places").into_string();
         assert_eq!(svg.matches("<circle").count(), 2);
         assert!(svg.contains("Port &lt;Arkin&gt;"));
         for cx in svg.split("cx=\"").skip(1) {
@@ -195,7 +201,7 @@ mod tests {
         let mut entities = sample_analysis().entities;
         entities[0].lat = Some(89.9);
         entities[0].lon = Some(179.9);
-        let svg = places_svg(&entities).expect("one place");
+        let svg = places_svg(&entities).expect("one place").into_string();
         assert!(!svg.contains("NaN"));
     }
 }

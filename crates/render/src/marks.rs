@@ -7,9 +7,14 @@
 //! are still open, those are closed with it and reopened right after as
 //! continuation pieces (`class="q q-cont"`, `data-q` naming their quote),
 //! which keeps the HTML well formed. Spans that do not fall on character
-//! boundaries of the text are skipped; text between boundaries is escaped.
+//! boundaries of the text are skipped. Marks open in one place and close in
+//! another, which a `maud` tree cannot express, so the tags are written
+//! here; they hold only anchor tokens (see [`anchor_token`]), and the text
+//! between them is escaped by `maud`.
 
-use crate::escape::{anchor_token, push_escaped};
+use maud::{Markup, PreEscaped, Render};
+
+use crate::anchors::anchor_token;
 
 /// The anchor id of a quote: `q-<report>-<start>-<end>`.
 pub(crate) fn quote_anchor(report_id: &str, start: usize, end: usize) -> String {
@@ -22,7 +27,7 @@ pub(crate) fn is_markable(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// `text` escaped for HTML, each markable span of `spans` wrapped in marks.
-pub(crate) fn marked_text(report_id: &str, text: &str, spans: &[(usize, usize)]) -> String {
+pub(crate) fn marked_text(report_id: &str, text: &str, spans: &[(usize, usize)]) -> Markup {
     let mut spans: Vec<(usize, usize)> = spans
         .iter()
         .copied()
@@ -40,7 +45,7 @@ pub(crate) fn marked_text(report_id: &str, text: &str, spans: &[(usize, usize)])
     let mut next_span = 0;
     let mut written = 0;
     for &at in &boundaries {
-        push_escaped(&mut out, text.get(written..at).unwrap_or_default());
+        text.get(written..at).unwrap_or_default().render_to(&mut out);
         written = at;
         close_marks_ending_at(&mut out, &mut open, at, report_id);
         while let Some(&span) = spans.get(next_span).filter(|span| span.0 == at) {
@@ -49,8 +54,8 @@ pub(crate) fn marked_text(report_id: &str, text: &str, spans: &[(usize, usize)])
             next_span += 1;
         }
     }
-    push_escaped(&mut out, text.get(written..).unwrap_or_default());
-    out
+    text.get(written..).unwrap_or_default().render_to(&mut out);
+    PreEscaped(out)
 }
 
 /// Closes every open mark ending at `at`, reopening as continuations the
@@ -87,6 +92,10 @@ fn push_open_tag(out: &mut String, report_id: &str, span: (usize, usize), contin
 mod tests {
     use super::*;
 
+    fn marked_text_string(report_id: &str, text: &str, spans: &[(usize, usize)]) -> String {
+        marked_text(report_id, text, spans).into_string()
+    }
+
     /// The text with every tag removed (entities left escaped).
     fn strip_tags(html: &str) -> String {
         let mut out = String::new();
@@ -121,7 +130,7 @@ mod tests {
 
     #[test]
     fn nested_spans_nest() {
-        let html = marked_text("r", "abcdef", &[(0, 6), (2, 4)]);
+        let html = marked_text_string("r", "abcdef", &[(0, 6), (2, 4)]);
         assert_eq!(
             html,
             r#"<mark class="q" id="q-r-0-6">ab<mark class="q" id="q-r-2-4">cd</mark>ef</mark>"#
@@ -130,7 +139,7 @@ mod tests {
 
     #[test]
     fn crossing_spans_split_into_continuations() {
-        let html = marked_text("r", "0123456789", &[(0, 6), (3, 9)]);
+        let html = marked_text_string("r", "0123456789", &[(0, 6), (3, 9)]);
         assert_eq!(
             html,
             concat!(
@@ -154,9 +163,9 @@ mod tests {
                 ]
             })
             .collect();
-        let html = marked_text("rep 1", text, &spans);
+        let html = marked_text_string("rep 1", text, &spans);
         assert_balanced(&html);
-        assert_eq!(strip_tags(&html), crate::escape_html(text));
+        assert_eq!(strip_tags(&html), maud::html! { (text) }.into_string());
         assert!(!html.contains("<b>"));
     }
 
@@ -164,13 +173,13 @@ mod tests {
     fn spans_off_character_boundaries_or_empty_are_skipped() {
         let text = "Zoë";
         // Byte 3 is inside "ë"; (1, 1) is empty; (0, 99) is past the end.
-        let html = marked_text("r", text, &[(0, 3), (1, 1), (0, 99), (0, 2)]);
+        let html = marked_text_string("r", text, &[(0, 3), (1, 1), (0, 99), (0, 2)]);
         assert_eq!(html, r#"<mark class="q" id="q-r-0-2">Zo</mark>ë"#);
     }
 
     #[test]
     fn duplicate_spans_get_one_mark() {
-        let html = marked_text("r", "abc", &[(0, 2), (0, 2)]);
+        let html = marked_text_string("r", "abc", &[(0, 2), (0, 2)]);
         assert_eq!(html.matches("<mark").count(), 1);
     }
 }
