@@ -17,9 +17,9 @@ use std::collections::HashSet;
 
 use corroborate_model::Removed;
 
-pub struct Cleaned {
-    pub text: String,
-    pub removed: Vec<Removed>,
+pub(crate) struct Cleaned {
+    pub(crate) text: String,
+    pub(crate) removed: Vec<Removed>,
 }
 
 /// Whole lines that are prompts, not report text (compared lower-cased).
@@ -55,7 +55,7 @@ const CREDIT_LABELS: &[&str] = &[
 /// Longest line treated as a credit or disclaimer.
 const MAX_CREDIT_LINE: usize = 200;
 
-pub fn clean_text(body: &str) -> Cleaned {
+pub(crate) fn clean_text(body: &str) -> Cleaned {
     let mut seen = HashSet::new();
     let mut removed = Vec::new();
     let mut text = String::with_capacity(body.len());
@@ -109,7 +109,7 @@ fn is_credit_line(line: &str) -> bool {
 /// outlet's: "(Reuters) -", "(AP) —", "(AFP) -", "This article first
 /// appeared in/was first published by …", "Courtesy: …". Returns the
 /// credited source as written.
-pub fn wire_attribution(text: &str) -> Option<String> {
+pub(crate) fn wire_attribution(text: &str) -> Option<String> {
     for line in text.lines().map(str::trim) {
         let lower = line.to_lowercase();
         for marker in [

@@ -33,7 +33,7 @@ pub fn parse_iso_date(raw: &str) -> Result<NaiveDate, NotADate> {
 }
 
 /// The calendar day in a metadata date string, if it has one.
-pub fn parse_metadata_date(raw: &str) -> Option<NaiveDate> {
+pub(crate) fn parse_metadata_date(raw: &str) -> Option<NaiveDate> {
     let raw = raw.trim();
     if let Some(day) = raw.get(..10).and_then(iso_day) {
         return Some(day);

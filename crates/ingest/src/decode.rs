@@ -28,7 +28,7 @@ static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Decodes a page. `declared` is a charset label from outside the page
 /// (an HTTP header), if any.
-pub fn decode_html<'a>(
+pub(crate) fn decode_html<'a>(
     bytes: &'a [u8],
     declared: Option<&str>,
 ) -> Result<Cow<'a, str>, IngestError> {

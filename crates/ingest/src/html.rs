@@ -27,9 +27,9 @@ use crate::text_convert::{nesting_depth, tidy_lines};
 use crate::{decode_html, has_extension, html_to_text, IngestError, ReadOutcome, ReportReader};
 
 /// Deepest element nesting given to the DOM parser.
-pub const MAX_DOM_DEPTH: usize = 400;
+pub(crate) const MAX_DOM_DEPTH: usize = 400;
 /// Most elements the article extractor scores.
-pub const MAX_ELEMENTS: usize = 200_000;
+pub(crate) const MAX_ELEMENTS: usize = 200_000;
 
 /// Reads `.html` and `.htm` pages, one report each.
 pub struct HtmlReader;

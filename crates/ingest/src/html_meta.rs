@@ -26,12 +26,12 @@ use crate::shared::collapse_whitespace;
 
 /// What the markup says about the report.
 #[derive(Debug, Default, Clone, PartialEq)]
-pub struct PageMeta {
-    pub title: Option<String>,
-    pub outlet: Option<String>,
-    pub author: Option<String>,
-    pub url: Option<String>,
-    pub published: Option<NaiveDate>,
+pub(crate) struct PageMeta {
+    pub(crate) title: Option<String>,
+    pub(crate) outlet: Option<String>,
+    pub(crate) author: Option<String>,
+    pub(crate) url: Option<String>,
+    pub(crate) published: Option<NaiveDate>,
 }
 
 const PUBLISHED_META: &[&str] = &[
@@ -47,7 +47,7 @@ const PUBLISHED_META: &[&str] = &[
     r#"meta[itemprop="datePublished"]"#,
 ];
 
-pub fn page_meta(doc: &Document) -> PageMeta {
+pub(crate) fn page_meta(doc: &Document) -> PageMeta {
     let article = json_ld_article(doc);
     let ld = |key: &str| article.as_ref().and_then(|a| a.get(key));
     PageMeta {

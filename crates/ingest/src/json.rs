@@ -260,7 +260,7 @@ fn push_record(
 }
 
 /// One report from one record, or why the record cannot be one.
-pub fn report_from_record(source: &str, record: &Value) -> Result<Report, String> {
+fn report_from_record(source: &str, record: &Value) -> Result<Report, String> {
     let Value::Object(map) = record else {
         return Err("not a JSON object".to_string());
     };

@@ -3,7 +3,7 @@
 /// The language of `text` as an ISO 639-3 code ("eng", "rus", "kaz") with
 /// whatlang's confidence in `[0, 1]`; `None` when the text is too short or
 /// has no letters. Reports in any language are kept; this only labels them.
-pub fn detect_language(text: &str) -> Option<(String, f64)> {
+pub(crate) fn detect_language(text: &str) -> Option<(String, f64)> {
     // A few thousand characters decide the language; more only costs time.
     let sample = prefix_at_char_boundary(text, 4096);
     let info = whatlang::detect(sample)?;

@@ -8,7 +8,8 @@
 //!   - plain text and Markdown with optional YAML front matter ([`PlainTextReader`]),
 //!   - HTML pages ([`HtmlReader`]: main text by `dom_smoothie`, metadata from
 //!     `<title>`, Open Graph, `article:*`, JSON-LD and `<time>`),
-//!   - JSON and JSON Lines records ([`JsonReader`], field mapping in [`json`]),
+//!   - JSON and JSON Lines records ([`JsonReader`]; the field mapping is
+//!     documented in `src/json.rs`),
 //!   - RSS and Atom feeds ([`FeedReader`]),
 //!   - WARC archives, plain or gzipped ([`WarcArchiveReader`]), streamed.
 //! * `-` reads standard input; its format is sniffed from the first bytes.
@@ -21,14 +22,13 @@
 //!   WARC) apply that cap to each record instead.
 
 mod clean;
-pub use clean::wire_attribution;
 mod dates;
 mod decode;
 mod feed;
 mod front_matter;
 mod html;
 mod html_meta;
-pub mod json;
+mod json;
 mod lang;
 mod plain;
 mod shared;
@@ -44,15 +44,16 @@ use thiserror::Error;
 
 use shared::strip_bom;
 
+use clean::wire_attribution;
 pub use dates::{parse_iso_date, NotADate};
-pub use decode::decode_html;
+use decode::decode_html;
 pub use feed::FeedReader;
 pub use front_matter::{split_front_matter, FrontMatter};
 pub use html::{report_from_html, HtmlReader};
 pub use json::JsonReader;
-pub use lang::detect_language;
+use lang::detect_language;
 pub use plain::PlainTextReader;
-pub use text_convert::html_to_text;
+use text_convert::html_to_text;
 pub use warc_archive::WarcArchiveReader;
 
 /// Largest report accepted by default (bytes). `--max-report-bytes` raises it.
@@ -176,7 +177,7 @@ pub struct Ingested {
 /// Expands `paths` into the files to read: folders recursively, sorted,
 /// hidden entries skipped; files given explicitly are always kept so that
 /// an unsupported one is reported rather than silently ignored.
-pub fn collect_inputs(
+pub(crate) fn collect_inputs(
     paths: &[PathBuf],
     readers: &[Box<dyn ReportReader>],
 ) -> (Vec<PathBuf>, Vec<Skipped>) {
@@ -258,7 +259,7 @@ pub fn read_all(
 
 /// Records the wire or outlet a report credits, from its text or from the
 /// credit lines cleaning took out.
-pub fn label_credited_sources(reports: &mut [Report]) {
+pub(crate) fn label_credited_sources(reports: &mut [Report]) {
     for report in reports {
         if report.meta.credited_source.is_some() {
             continue;
@@ -277,7 +278,7 @@ const MIN_LANGUAGE_CONFIDENCE: f64 = 0.8;
 
 /// Records each report's language when it can be told with confidence;
 /// short texts are left unlabelled rather than guessed.
-pub fn label_languages(reports: &mut [Report]) {
+pub(crate) fn label_languages(reports: &mut [Report]) {
     for report in reports {
         if report.meta.language.is_some() || report.text.len() < MIN_CHARS_FOR_LANGUAGE {
             continue;
@@ -312,7 +313,7 @@ pub fn read_one(
 
 /// Reads one file (or `-` for standard input) with the first reader that
 /// accepts it; standard input goes to the reader its first bytes suggest.
-pub fn read_file(
+pub(crate) fn read_file(
     path: &Path,
     readers: &[Box<dyn ReportReader>],
     options: &IngestOptions,
@@ -395,7 +396,7 @@ fn extension_of(path: &Path) -> String {
 /// Reads at most `limit` bytes; a larger input is an error, not truncated
 /// data (its size is reported as `limit + 1`; [`read_file`] puts in the
 /// file's real size).
-pub fn read_bounded(input: &mut dyn Read, limit: u64) -> Result<Vec<u8>, IngestError> {
+pub(crate) fn read_bounded(input: &mut dyn Read, limit: u64) -> Result<Vec<u8>, IngestError> {
     let mut bytes = Vec::new();
     input
         .take(limit.saturating_add(1))
@@ -418,7 +419,7 @@ pub(crate) fn has_extension(path: &Path, extensions: &[&str]) -> bool {
 
 /// Validates that bytes are text: UTF-8 (a BOM is dropped), no NUL bytes,
 /// not empty.
-pub fn decode_text(bytes: &[u8]) -> Result<&str, IngestError> {
+pub(crate) fn decode_text(bytes: &[u8]) -> Result<&str, IngestError> {
     let bytes = strip_bom(bytes);
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(IngestError::Binary { offset });
@@ -434,7 +435,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<&str, IngestError> {
 
 /// Derives an id from the file stem ("reports/003_abc.txt" → "003_abc");
 /// ids that would repeat get a numeric suffix.
-pub fn assign_unique_ids(reports: &mut [Report]) {
+pub(crate) fn assign_unique_ids(reports: &mut [Report]) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for report in reports.iter_mut() {
         let base = if report.meta.id.is_empty() {

@@ -165,7 +165,7 @@ impl Pieces<'_> {
 
 /// Plain text of an HTML fragment or page: paragraphs separated by a blank
 /// line, lines trimmed, entities decoded.
-pub fn html_to_text(html: &str) -> String {
+pub(crate) fn html_to_text(html: &str) -> String {
     let mut raw = String::with_capacity(html.len() / 2);
     for piece in (Pieces { rest: html }) {
         match piece {
@@ -217,7 +217,7 @@ pub(crate) fn tidy_lines(raw: &str) -> String {
 /// The deepest element nesting the markup asks for, counting only elements
 /// that must be closed explicitly. Parsers slow down quadratically on deep
 /// trees, so pages past a limit are converted with [`html_to_text`] instead.
-pub fn nesting_depth(html: &str) -> usize {
+pub(crate) fn nesting_depth(html: &str) -> usize {
     let mut depth = 0usize;
     let mut deepest = 0usize;
     for piece in (Pieces { rest: html }) {

@@ -31,7 +31,7 @@ use crate::{
 };
 
 /// Longest WARC header block accepted (bytes).
-pub const MAX_WARC_HEADER_BYTES: u64 = 1024 * 1024;
+pub(crate) const MAX_WARC_HEADER_BYTES: u64 = 1024 * 1024;
 /// How much of a response is read to find the end of its HTTP header.
 const HTTP_HEADER_PEEK: u64 = 64 * 1024;
 

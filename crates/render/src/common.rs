@@ -31,13 +31,13 @@ pub(crate) fn conflicts_by_item(conflicts: &[Conflict]) -> HashMap<&str, Vec<&st
 
 /// Claims measuring the same thing, as one block of the ledger.
 pub(crate) struct ClaimGroup<'a> {
-    pub key: &'a str,
-    pub claims: Vec<&'a Claim>,
+    pub(crate) key: &'a str,
+    pub(crate) claims: Vec<&'a Claim>,
 }
 
 impl ClaimGroup<'_> {
     /// "killed — security officers", from the group's first claim.
-    pub fn title(&self) -> String {
+    pub(crate) fn title(&self) -> String {
         match self.claims.first() {
             Some(claim) if claim.subject.is_empty() => claim.measure.clone(),
             Some(claim) => format!("{} — {}", claim.measure, claim.subject),
@@ -45,7 +45,7 @@ impl ClaimGroup<'_> {
         }
     }
 
-    pub fn has_status(&self, status: ClaimStatus) -> bool {
+    pub(crate) fn has_status(&self, status: ClaimStatus) -> bool {
         self.claims.iter().any(|claim| claim.status == status)
     }
 }

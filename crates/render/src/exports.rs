@@ -77,8 +77,8 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
-use corroborate_model::{Analysis, Claim, Entity, EntityKind, Event, EventDate};
 use corroborate_model::calendar;
+use corroborate_model::{Analysis, Claim, Entity, EntityKind, Event, EventDate};
 use maud::html;
 use serde_json::{json, Map, Value};
 

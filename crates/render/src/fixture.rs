@@ -13,12 +13,13 @@ use corroborate_model::{
     ReportEntry, ReportMeta, Skipped, SCHEMA_VERSION,
 };
 
-pub const ALPHA_TEXT: &str = "Protesters gathered in Velmora on 3 March. \
+pub(crate) const ALPHA_TEXT: &str = "Protesters gathered in Velmora on 3 March. \
 Police said almost 4,000 people were detained & held overnight.\n\n\
 The governor, Zoë Marten, resigned on 5 March. \
 A post reading <script>alert(\"x\")</script> appeared on the city's site.";
 
-pub const BETA_TEXT: &str = "Officials said just over 2,000 people were detained in Velmora. \
+pub(crate) const BETA_TEXT: &str =
+    "Officials said just over 2,000 people were detained in Velmora. \
 Governor Zoe Marten resigned on 4 March, according to the agency. \
 Fuel prices rose to 150 tenge on 6 March, up from 120 tenge on 1 March.";
 
@@ -41,7 +42,7 @@ fn locate(text: &str, needle: &str) -> (String, usize, usize) {
     (needle.to_string(), start, start + needle.len())
 }
 
-pub fn sample_reports() -> Vec<Report> {
+pub(crate) fn sample_reports() -> Vec<Report> {
     let report = |id: &str, text: &str| Report {
         meta: ReportMeta {
             id: id.to_string(),
@@ -391,7 +392,7 @@ fn conflicts(claims: &[Claim], events: &[Event]) -> Vec<Conflict> {
     ]
 }
 
-pub fn sample_analysis() -> Analysis {
+pub(crate) fn sample_analysis() -> Analysis {
     let events = events();
     let claims = claims();
     Analysis {

@@ -251,8 +251,13 @@ impl<'a> Page<'a> {
             (analysis.conflicts.len(), "conflicts".to_string()),
             (analysis.entities.len(), "entities".to_string()),
         ];
-        let with_status =
-            |status: ClaimStatus| analysis.claims.iter().filter(|c| c.status == status).count();
+        let with_status = |status: ClaimStatus| {
+            analysis
+                .claims
+                .iter()
+                .filter(|c| c.status == status)
+                .count()
+        };
         html! {
             section id="overview" {
                 h2 { "Overview" }
@@ -788,11 +793,11 @@ mod tests {
         assert_eq!(doc.select("[onerror]").length(), 0);
         let entity = doc.select("#en-N1 b");
         assert_eq!(entity.text().to_string(), hostile, "entity name as text");
+        assert!(doc.select("#r-alpha h3").text().ends_with(hostile.as_str()));
         assert!(doc
-            .select("#r-alpha h3")
+            .select("#r-alpha .fulltext")
             .text()
             .ends_with(hostile.as_str()));
-        assert!(doc.select("#r-alpha .fulltext").text().ends_with(hostile.as_str()));
         let generator = doc.select(r#"meta[name="generator"]"#).attr("content");
         assert_eq!(
             generator.as_deref(),

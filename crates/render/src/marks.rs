@@ -45,7 +45,9 @@ pub(crate) fn marked_text(report_id: &str, text: &str, spans: &[(usize, usize)])
     let mut next_span = 0;
     let mut written = 0;
     for &at in &boundaries {
-        text.get(written..at).unwrap_or_default().render_to(&mut out);
+        text.get(written..at)
+            .unwrap_or_default()
+            .render_to(&mut out);
         written = at;
         close_marks_ending_at(&mut out, &mut open, at, report_id);
         while let Some(&span) = spans.get(next_span).filter(|span| span.0 == at) {
