@@ -97,7 +97,7 @@ pub struct RecordProblem {
 }
 
 impl RecordProblem {
-    pub fn new(location: impl Into<String>, reason: impl Into<String>) -> Self {
+    pub(crate) fn new(location: impl Into<String>, reason: impl Into<String>) -> Self {
         RecordProblem {
             location: location.into(),
             reason: reason.into(),
@@ -113,7 +113,7 @@ pub struct ReadOutcome {
 }
 
 impl ReadOutcome {
-    pub fn single(report: Report) -> Self {
+    pub(crate) fn single(report: Report) -> Self {
         ReadOutcome {
             reports: vec![report],
             problems: Vec::new(),

@@ -7,8 +7,11 @@
 //! Memory stays bounded: records are read one at a time; a record's body is
 //! read only after its HTTP header says it is HTML, and only up to the size
 //! cap (larger pages are reported and skipped); a WARC header may not grow
-//! past [`MAX_WARC_HEADER_BYTES`]. Chunked transfer encoding and gzip or
-//! deflate content encoding are undone (bounded by the same cap).
+//! past [`MAX_WARC_HEADER_BYTES`]. The HTTP status line and headers are
+//! parsed by `httparse` (leniently, as archived servers wrote them; an
+//! `HTTP/2` status line is read like HTTP/1.1), chunked transfer encoding
+//! is undone with `httparse::parse_chunk_size`, gzip or deflate content
+//! encoding with `flate2` (bounded by the same cap).
 //!
 //! Damage is contained: a record with a corrupt header is reported and the
 //! reader moves on to the next line starting with `WARC/`; a record missing
