@@ -123,7 +123,7 @@ fn tighter_high(a: &Interval, b: &Interval) -> (Option<f64>, bool) {
 }
 
 /// Formats a number without a trailing `.0` and with thousands separators.
-pub fn format_number(value: f64) -> String {
+pub(crate) fn format_number(value: f64) -> String {
     if value.fract() != 0.0 {
         return format!("{value}");
     }
