@@ -37,9 +37,13 @@
 //!
 //! Speed: all patterns use ASCII word boundaries so the regex engine stays on
 //! its DFA path, and match lowercased text so leading words act as literal
-//! prefilters; `cargo bench -p corroborate-time` measures characters per
-//! second on the WikiWars texts (see `eval::bench_wikiwars`): about 6.7
-//! million per second on one core in a release build.
+//! prefilters; `cargo bench -p corroborate-eval --bench wikiwars` measures
+//! characters per second on the WikiWars texts (see
+//! `corroborate_eval::time::bench_wikiwars`): about 6.7 million per second
+//! on one core in a release build.
+//!
+//! Scoring against annotated corpora (TimeML, MEANTIME, Recognizers-Text)
+//! lives in `corroborate_eval::time`, outside the analysis pipeline.
 //!
 //! Years: a four-digit number is a year only between 1000 and 2099, when it
 //! is not glued to other digits ("10,000", phone numbers), not after an
@@ -51,8 +55,6 @@ mod extract;
 mod lexicon;
 mod pubdate;
 mod resolve;
-
-pub mod eval;
 
 use chrono::{Days, NaiveDate};
 use corroborate_model::{Span, TimeAnchor, Timex};
