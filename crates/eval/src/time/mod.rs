@@ -17,6 +17,7 @@ mod bench;
 mod meantime;
 mod recognizers;
 mod timeml;
+mod write;
 
 pub use bench::{bench_documents, bench_wikiwars, timeml_texts, BenchResult, RawDocument};
 pub use meantime::{eval_meantime, eval_meantime_to};
@@ -193,6 +194,14 @@ pub(crate) fn compare(gold: &[Annotated], system: &[Annotated], counts: &mut Cou
             counts.value_correct += usize::from(s.value == g.value);
         }
     }
+}
+
+/// Creates `dir` and its missing parents.
+pub(crate) fn create_dir(dir: &std::path::Path) -> Result<(), EvalError> {
+    std::fs::create_dir_all(dir).map_err(|source| EvalError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })
 }
 
 pub(crate) fn read(path: &std::path::Path) -> Result<String, EvalError> {
