@@ -16,8 +16,9 @@
 //!    and words ("half past 8pm", "340pm", "eleven five", "in the afternoon
 //!    at 7", "noonish", "the end of the day"), bare days of the month ("the
 //!    27th", "on 15", "the 20th of next month", "Friday next week"). The less
-//!    common forms live in `extract::forms` with a table of what each reads
-//!    as. Overlaps are settled longest-first; modifiers
+//!    common forms have a table of what each reads as in the `extract`
+//!    module; parsers are split by expression family (`extract::dates`,
+//!    `periods`, `weeks`, `relative`, `durations`, `clock`, `modifiers`). Overlaps are settled longest-first; modifiers
 //!    ("early", "the end of", "around", "the evening of", "more than") and
 //!    adjacent clock times are folded in.
 //! 2. **Normalisation** (`resolve` module): candidates are resolved in text order
