@@ -1477,3 +1477,224 @@ fn narrow(start: NaiveDate, end: NaiveDate, pm: PointMod) -> (NaiveDate, NaiveDa
         PointMod::Rest => (start, end),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    /// Wednesday 12 January 2022.
+    fn dct() -> Option<NaiveDate> {
+        Some(day(2022, 1, 12))
+    }
+
+    /// Every timex of `text` resolved against `dct`: (text, value, start, end).
+    fn resolved(
+        text: &str,
+        dct: Option<NaiveDate>,
+    ) -> Vec<(String, String, Option<NaiveDate>, Option<NaiveDate>)> {
+        let candidates = crate::extract::candidates(text);
+        let mut resolver = Resolver::new(text, dct, false, &candidates);
+        candidates
+            .iter()
+            .filter_map(|c| resolver.resolve(c))
+            .map(|t| (t.text, t.value, t.start, t.end))
+            .collect()
+    }
+
+    /// The value of the timex whose text is `phrase`.
+    fn value_of(text: &str, dct: Option<NaiveDate>, phrase: &str) -> String {
+        resolved(text, dct)
+            .into_iter()
+            .find(|t| t.0 == phrase)
+            .map(|t| t.1)
+            .unwrap_or_else(|| panic!("{phrase:?} not tagged in {text:?}"))
+    }
+
+    /// The value, start and end of one hand-built candidate over all of `text`.
+    fn resolve_one(text: &str, dct: Option<NaiveDate>, expr: Expr) -> Option<Timex> {
+        let candidates = [Candidate::new(0, text.len(), expr)];
+        Resolver::new(text, dct, false, &candidates).resolve(&candidates[0])
+    }
+
+    #[test]
+    fn news_deictic_words_count_from_the_dct() {
+        let found = resolved("Police said yesterday that talks end tomorrow.", dct());
+        assert_eq!(
+            found,
+            [
+                (
+                    "yesterday".into(),
+                    "2022-01-11".into(),
+                    Some(day(2022, 1, 11)),
+                    Some(day(2022, 1, 11))
+                ),
+                (
+                    "tomorrow".into(),
+                    "2022-01-13".into(),
+                    Some(day(2022, 1, 13)),
+                    Some(day(2022, 1, 13))
+                ),
+            ]
+        );
+        let today = resolve_one(
+            "today",
+            dct(),
+            Expr::DayShift {
+                days: 0,
+                base: Base::Deictic,
+            },
+        )
+        .expect("resolved");
+        assert_eq!(today.value, "2022-01-12");
+        assert_eq!(today.anchor, TimeAnchor::Publication);
+    }
+
+    #[test]
+    fn without_a_dct_today_is_present_ref() {
+        assert_eq!(
+            value_of("It is raining today.", None, "today"),
+            "PRESENT_REF"
+        );
+    }
+
+    #[test]
+    fn narrative_counts_from_the_last_mentioned_date() {
+        let text = "On May 10, 1940 Germany invaded. Two days later the Dutch army withdrew.";
+        let found = resolved(text, None);
+        assert_eq!(found[0].1, "1940-05-10");
+        assert_eq!(found[1].0, "Two days later");
+        assert_eq!(found[1].1, "1940-05-12");
+        assert_eq!(found[1].2, Some(day(1940, 5, 12)));
+    }
+
+    #[test]
+    fn bare_months_in_news_lean_to_the_past() {
+        // November 2021 is two months back; November 2022 ten months ahead.
+        assert_eq!(
+            value_of("Prices rose in November.", dct(), "November"),
+            "2021-11"
+        );
+        // March 2022 is two months ahead (counted double) against ten back.
+        assert_eq!(value_of("Prices rose in March.", dct(), "March"), "2022-03");
+        let found = resolved("Prices rose in November.", dct());
+        assert_eq!(found[0].2, Some(day(2021, 11, 1)));
+        assert_eq!(found[0].3, Some(day(2021, 11, 30)));
+    }
+
+    #[test]
+    fn weekdays_are_past_oriented_unless_a_future_cue_precedes() {
+        assert_eq!(
+            value_of("They met on Monday.", dct(), "Monday"),
+            "2022-01-10"
+        );
+        assert_eq!(
+            value_of("They met on Wednesday.", dct(), "Wednesday"),
+            "2022-01-12"
+        );
+        assert_eq!(
+            value_of("They will meet on Monday.", dct(), "Monday"),
+            "2022-01-17"
+        );
+        let friday = resolve_one("Friday", dct(), Expr::Weekday(Weekday::Fri)).expect("resolved");
+        assert_eq!(friday.value, "2022-01-07");
+        assert_eq!(friday.start, Some(day(2022, 1, 7)));
+    }
+
+    #[test]
+    fn last_and_next_units_take_the_unit_granularity() {
+        let text = "Sales fell last week, rise next month and peak this year, after last year.";
+        let values: Vec<String> = resolved(text, dct()).into_iter().map(|t| t.1).collect();
+        assert_eq!(values, ["2022-W01", "2022-02", "2022", "2021"]);
+        let week = resolved("Sales fell last week.", dct());
+        assert_eq!(week[0].2, Some(day(2022, 1, 3)));
+        assert_eq!(week[0].3, Some(day(2022, 1, 9)));
+    }
+
+    #[test]
+    fn counted_shifts_keep_the_granularity_of_their_unit() {
+        assert_eq!(
+            value_of("It began three days ago.", dct(), "three days ago"),
+            "2022-01-09"
+        );
+        assert_eq!(
+            value_of("It began a month ago.", dct(), "a month ago"),
+            "2021-12"
+        );
+        assert_eq!(
+            value_of("It began two years ago.", dct(), "two years ago"),
+            "2020"
+        );
+        let found = resolved("It lasted for three days.", dct());
+        assert_eq!(found[0].1, "P3D");
+        assert_eq!((found[0].2, found[0].3), (None, None));
+    }
+
+    #[test]
+    fn day_ranges_cover_all_their_days() {
+        let found = resolved("Talks ran January 4-7.", dct());
+        assert_eq!(found[0].0, "January 4-7");
+        assert_eq!(found[0].1, "2022-01-04");
+        assert_eq!(found[0].2, Some(day(2022, 1, 4)));
+        assert_eq!(found[0].3, Some(day(2022, 1, 7)));
+        let early = resolved("It happened in early January 2022.", dct());
+        assert_eq!(early[0].1, "2022-01");
+        assert_eq!(early[0].2, Some(day(2022, 1, 1)));
+        assert_eq!(early[0].3, Some(day(2022, 1, 10)));
+    }
+
+    #[test]
+    fn background_paragraphs_anchor_to_their_year() {
+        // News (deictic markers, a DCT): the background paragraph after
+        // "In 2011" resolves its month there; the next paragraph is back
+        // at the DCT.
+        let text = "Protesters marched yesterday and on Monday.\n\nIn 2011 the war began. In May, rebels took the city.\n\nOn Tuesday the army returned.";
+        let values: Vec<String> = resolved(text, dct()).into_iter().map(|t| t.1).collect();
+        assert_eq!(
+            values,
+            ["2022-01-11", "2022-01-10", "2011", "2011-05", "2022-01-11"]
+        );
+        // Without deictic markers and with every year far from the DCT the
+        // text reads as history: everything follows the narrative.
+        let history =
+            "In 2011 the war began. In May, rebels took the city.\n\nOn Monday the army returned.";
+        let values: Vec<String> = resolved(history, dct()).into_iter().map(|t| t.1).collect();
+        assert_eq!(values, ["2011", "2011-05", "2011-05-02"]);
+    }
+
+    #[test]
+    fn years_are_lent_and_inferred() {
+        let values: Vec<String> = resolved("It rained in April and June 1955.", None)
+            .into_iter()
+            .map(|t| t.1)
+            .collect();
+        assert_eq!(values, ["1955-04", "1955-06"]);
+        // No leap year next to 2022: the nearest earlier one.
+        assert_eq!(
+            value_of(
+                "He was born on 29 February.",
+                Some(day(2022, 3, 1)),
+                "29 February"
+            ),
+            "2020-02-29"
+        );
+        // A month after a year-only mention takes that year.
+        let found = resolved("The siege began in 1565. The fleet arrived in May.", None);
+        assert_eq!(found[1].1, "1565-05");
+    }
+
+    #[test]
+    fn decades_centuries_and_seasons_span_their_days() {
+        let decade = resolve_one("the 1990s", dct(), Expr::Decade(199)).expect("resolved");
+        assert_eq!(decade.value, "199");
+        assert_eq!(decade.start, Some(day(1990, 1, 1)));
+        assert_eq!(decade.end, Some(day(1999, 12, 31)));
+        let winter = resolved("Fighting stopped in the winter of 1812.", None);
+        assert_eq!(winter[0].1, "1812-WI");
+        assert_eq!(winter[0].2, Some(day(1812, 12, 1)));
+        assert_eq!(winter[0].3, Some(day(1813, 2, 28)));
+    }
+}
