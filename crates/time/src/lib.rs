@@ -40,7 +40,7 @@
 //! its DFA path, and match lowercased text so leading words act as literal
 //! prefilters; `cargo bench -p corroborate-eval --bench wikiwars` measures
 //! characters per second on the WikiWars texts (see
-//! `corroborate_eval::time::bench_wikiwars`): about 6.7 million per second
+//! `corroborate_eval::time::bench_documents`): about 6.7 million per second
 //! on one core in a release build.
 //!
 //! Scoring against annotated corpora (TimeML, MEANTIME, Recognizers-Text)
@@ -107,7 +107,7 @@ impl<'t> Recognized<'t> {
 
 /// How many days after the latest mentioned date an undated report is
 /// assumed to have been written, at most.
-pub const INFERENCE_WINDOW_DAYS: u64 = 14;
+const INFERENCE_WINDOW_DAYS: u64 = 14;
 
 /// A publication date range for a report tagged without a DCT.
 ///

@@ -77,8 +77,3 @@ pub fn bench_documents(documents: &[RawDocument], rounds: u32) -> BenchResult {
         elapsed: started.elapsed(),
     }
 }
-
-/// [`bench_documents`] over the `.tml` files of `dir` (WikiWars), 10 rounds.
-pub fn bench_wikiwars(dir: &Path) -> Result<BenchResult, EvalError> {
-    Ok(bench_documents(&timeml_texts(dir)?, 10))
-}

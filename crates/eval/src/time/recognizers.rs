@@ -351,7 +351,7 @@ fn reference_date(case: &Value) -> Option<NaiveDate> {
 
 /// Whether the tagger passes one case of the spec file named `spec` (its
 /// stem, e.g. "DateParser": parser specs check values too).
-pub fn case_passes(case: &Value, spec: &str) -> bool {
+pub(crate) fn case_passes(case: &Value, spec: &str) -> bool {
     let is_parser = spec.ends_with("Parser");
     let Some(input) = case.get("Input").and_then(Value::as_str) else {
         return false;

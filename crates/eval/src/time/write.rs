@@ -224,11 +224,11 @@ fn ends_with_trailing_before_dot(word: &str) -> bool {
 
 /// "U.S.", "a.m.": single letters each followed by a dot.
 fn is_abbreviation(word: &str) -> bool {
-    let bytes = word.as_bytes();
-    bytes.len() % 2 == 0
-        && bytes
-            .chunks(2)
-            .all(|pair| pair[0].is_ascii_alphabetic() && pair[1] == b'.')
+    let pairs = word.as_bytes().chunks_exact(2);
+    pairs.remainder().is_empty()
+        && pairs
+            .into_iter()
+            .all(|pair| matches!(pair, [letter, b'.'] if letter.is_ascii_alphabetic()))
 }
 
 /// Our timex spans moved out to token edges, in order; a span that then
@@ -401,6 +401,7 @@ mod tests {
             .into_iter()
             .map(|(span, _)| span)
             .collect();
-        assert_eq!(aligned, [4..13]);
+        assert_eq!(aligned.len(), 1, "the second year is dropped");
+        assert_eq!(aligned.first(), Some(&(4..13)));
     }
 }
