@@ -71,7 +71,7 @@ fn nth_value(word: &str) -> Option<i64> {
 }
 
 /// The month of "… of July 2018", "… of next month".
-pub(super) fn month_ref(caps: &Captures) -> Option<MonthRef> {
+fn month_ref(caps: &Captures) -> Option<MonthRef> {
     if let Some(m) = group(caps, "m") {
         let year = number(caps, "y").map(|y| YearSpec::Explicit(y as i32));
         return month_number(m.as_str()).map(|m| MonthRef::Named(m, year));
