@@ -378,73 +378,6 @@ fn settle_overlaps(mut found: Vec<Candidate>) -> Vec<Candidate> {
     kept
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn patterns_compile() {
-        assert!(PATTERNS.len() > 20);
-    }
-}
-
-#[cfg(test)]
-mod timing {
-    use super::*;
-
-    /// Per-pattern matching time on the WikiWars texts (profiling aid):
-    /// `cargo test --release -p corroborate-time --lib pattern_timing --
-    /// --ignored --nocapture` with CORROBORATE_SHARED set.
-    #[test]
-    #[ignore]
-    fn pattern_timing() {
-        let Some(root) = std::env::var_os("CORROBORATE_SHARED") else {
-            return;
-        };
-        let dir = std::path::PathBuf::from(root).join("testdata/temporal/wikiwars-dev");
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            return;
-        };
-        let docs: Vec<String> = entries
-            .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok())
-            .map(|xml| without_tags(&xml))
-            .collect();
-        let mut times: Vec<(u128, String)> = PATTERNS
-            .iter()
-            .map(|p| {
-                let start = std::time::Instant::now();
-                let mut n = 0;
-                for doc in &docs {
-                    n += p.regex.captures_iter(doc).count();
-                }
-                let source: String = p.regex.as_str().chars().take(90).collect();
-                (start.elapsed().as_micros(), format!("{n:6} {source}"))
-            })
-            .collect();
-        times.sort();
-        for (micros, source) in times.iter().rev().take(25) {
-            println!("{micros:8} {source}");
-        }
-        let total: u128 = times.iter().map(|t| t.0).sum();
-        println!("total {total} µs");
-    }
-
-    /// The file's text with markup left out (entities kept: enough for timing).
-    fn without_tags(xml: &str) -> String {
-        let mut text = String::with_capacity(xml.len());
-        let mut in_tag = false;
-        for c in xml.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' => in_tag = false,
-                _ if !in_tag => text.push(c),
-                _ => {}
-            }
-        }
-        text
-    }
-}
-
 /// Month names and abbreviations with no word boundary after them, for
 /// forms glued to digits ("april22").
 const MONTH_GLUED: &str = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)";
@@ -594,12 +527,17 @@ fn further_patterns() -> Vec<Pattern> {
 const UNITS: &str = r"(?:years?|months?|weeks?|days?|hours?|minutes?|mins?)\b";
 
 #[cfg(test)]
-mod further_pattern_tests {
+mod tests {
     use super::*;
     use crate::lexicon::year_from_words;
 
     #[test]
     fn patterns_compile() {
+        assert!(PATTERNS.len() > 20);
+    }
+
+    #[test]
+    fn further_patterns_compile() {
         assert!(further_patterns().len() > 10);
         assert_eq!(year_from_words("nineteen seventy eight"), Some(1978));
         assert_eq!(year_from_words("two thousand and eighteen"), Some(2018));
@@ -609,5 +547,62 @@ mod further_pattern_tests {
             Some(1789)
         );
         assert_eq!(year_from_words("twenty people"), None);
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+
+    /// Per-pattern matching time on the WikiWars texts (profiling aid):
+    /// `cargo test --release -p corroborate-time --lib pattern_timing --
+    /// --ignored --nocapture` with CORROBORATE_SHARED set.
+    #[test]
+    #[ignore]
+    fn pattern_timing() {
+        let Some(root) = std::env::var_os("CORROBORATE_SHARED") else {
+            return;
+        };
+        let dir = std::path::PathBuf::from(root).join("testdata/temporal/wikiwars-dev");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return;
+        };
+        let docs: Vec<String> = entries
+            .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok())
+            .map(|xml| without_tags(&xml))
+            .collect();
+        let mut times: Vec<(u128, String)> = PATTERNS
+            .iter()
+            .map(|p| {
+                let start = std::time::Instant::now();
+                let mut n = 0;
+                for doc in &docs {
+                    n += p.regex.captures_iter(doc).count();
+                }
+                let source: String = p.regex.as_str().chars().take(90).collect();
+                (start.elapsed().as_micros(), format!("{n:6} {source}"))
+            })
+            .collect();
+        times.sort();
+        for (micros, source) in times.iter().rev().take(25) {
+            println!("{micros:8} {source}");
+        }
+        let total: u128 = times.iter().map(|t| t.0).sum();
+        println!("total {total} µs");
+    }
+
+    /// The file's text with markup left out (entities kept: enough for timing).
+    fn without_tags(xml: &str) -> String {
+        let mut text = String::with_capacity(xml.len());
+        let mut in_tag = false;
+        for c in xml.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                _ if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        text
     }
 }
