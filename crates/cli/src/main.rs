@@ -415,11 +415,11 @@ fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
         result.map(|s| s.to_string()).map_err(|e| e.to_string())
     }
     let report = match eval {
-        EvalCommand::Timeml { dir, write } => shown(corroborate_time::eval::eval_timeml_to(
+        EvalCommand::Timeml { dir, write } => shown(corroborate_eval::time::eval_timeml_to(
             &dir,
             write.as_deref(),
         )),
-        EvalCommand::Meantime { dir } => shown(corroborate_time::eval::eval_meantime(&dir)),
+        EvalCommand::Meantime { dir } => shown(corroborate_eval::time::eval_meantime(&dir)),
         EvalCommand::Recognizers { dir, failures } => eval_recognizers(&dir, failures),
         EvalCommand::Quantities { file } => shown(corroborate_quantity::eval_gold(&file)),
         EvalCommand::Ner { path } => shown(corroborate_ner::eval_conll(&path)),
@@ -437,13 +437,13 @@ fn eval_recognizers(dir: &Path, list_failures: bool) -> Result<String, String> {
         dir.to_path_buf()
     };
     let date_specs = specs.join("DateTime").join("English");
-    let dates = corroborate_time::eval::eval_recognizers(&date_specs).map_err(|e| e.to_string())?;
+    let dates = corroborate_eval::time::eval_recognizers(&date_specs).map_err(|e| e.to_string())?;
     let numbers =
         corroborate_quantity::eval_recognizers_numbers(&specs.join("Number").join("English"))
             .map_err(|e| e.to_string())?;
     let mut out = String::new();
     if list_failures {
-        let failed = corroborate_time::eval::failures(&date_specs).map_err(|e| e.to_string())?;
+        let failed = corroborate_eval::time::failures(&date_specs).map_err(|e| e.to_string())?;
         for failure in &failed {
             out.push_str(&format!("{failure}\n"));
         }

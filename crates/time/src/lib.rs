@@ -16,8 +16,9 @@
 //!    and words ("half past 8pm", "340pm", "eleven five", "in the afternoon
 //!    at 7", "noonish", "the end of the day"), bare days of the month ("the
 //!    27th", "on 15", "the 20th of next month", "Friday next week"). The less
-//!    common forms live in `extract::forms` with a table of what each reads
-//!    as. Overlaps are settled longest-first; modifiers
+//!    common forms have a table of what each reads as in the `extract`
+//!    module; parsers are split by expression family (`extract::dates`,
+//!    `periods`, `weeks`, `relative`, `durations`, `clock`, `modifiers`). Overlaps are settled longest-first; modifiers
 //!    ("early", "the end of", "around", "the evening of", "more than") and
 //!    adjacent clock times are folded in.
 //! 2. **Normalisation** (`resolve` module): candidates are resolved in text order
@@ -37,9 +38,13 @@
 //!
 //! Speed: all patterns use ASCII word boundaries so the regex engine stays on
 //! its DFA path, and match lowercased text so leading words act as literal
-//! prefilters; `cargo bench -p corroborate-time` measures characters per
-//! second on the WikiWars texts (see `eval::bench_wikiwars`): about 6.7
-//! million per second on one core in a release build.
+//! prefilters; `cargo bench -p corroborate-eval --bench wikiwars` measures
+//! characters per second on the WikiWars texts (see
+//! `corroborate_eval::time::bench_documents`): about 6.7 million per second
+//! on one core in a release build.
+//!
+//! Scoring against annotated corpora (TimeML, MEANTIME, Recognizers-Text)
+//! lives in `corroborate_eval::time`, outside the analysis pipeline.
 //!
 //! Years: a four-digit number is a year only between 1000 and 2099, when it
 //! is not glued to other digits ("10,000", phone numbers), not after an
@@ -51,8 +56,6 @@ mod extract;
 mod lexicon;
 mod pubdate;
 mod resolve;
-
-pub mod eval;
 
 use chrono::{Days, NaiveDate};
 use corroborate_model::{Span, TimeAnchor, Timex};
@@ -104,7 +107,7 @@ impl<'t> Recognized<'t> {
 
 /// How many days after the latest mentioned date an undated report is
 /// assumed to have been written, at most.
-pub const INFERENCE_WINDOW_DAYS: u64 = 14;
+const INFERENCE_WINDOW_DAYS: u64 = 14;
 
 /// A publication date range for a report tagged without a DCT.
 ///

@@ -2,8 +2,9 @@
 //! stripped (offsets kept), tagged with the document's DCT and compared
 //! with the inline gold TIMEX3s.
 
+use super::write::{system_timeml, TextLayout};
 use super::{
-    compare, files_with, inline_timeml, read, system_annotations, Annotated, Counts, EvalError,
+    compare, create_dir, files_with, read, system_annotations, Annotated, Counts, EvalError,
     TimemlScores,
 };
 use chrono::NaiveDate;
@@ -13,9 +14,11 @@ use std::path::Path;
 
 /// A parsed TimeML document.
 pub(crate) struct TimemlDoc {
-    pub dct: Option<NaiveDate>,
-    pub text: String,
-    pub gold: Vec<Annotated>,
+    pub(crate) dct: Option<NaiveDate>,
+    pub(crate) text: String,
+    pub(crate) gold: Vec<Annotated>,
+    /// Where `text` and the gold TIMEX3 tags sit in the file.
+    pub(crate) layout: TextLayout,
 }
 
 /// Scores every `.tml` file in `dir`.
@@ -24,44 +27,34 @@ pub fn eval_timeml(dir: &Path) -> Result<TimemlScores, EvalError> {
 }
 
 /// Like [`eval_timeml`], also writing each document with the system's
-/// TIMEX3 tags to `write_dir` (same file name) when given.
+/// TIMEX3 tags to `write_dir` (created when missing; same file name) when
+/// given, for the TempEval-3 scorer: each written file is the gold file
+/// byte for byte with its TIMEX3 tags inside `<TEXT>` replaced by ours (see
+/// [`super::write`]). Scores count the tagger's own spans.
 pub fn eval_timeml_to(dir: &Path, write_dir: Option<&Path>) -> Result<TimemlScores, EvalError> {
     let files = files_with(dir, "tml")?;
     if files.is_empty() {
         return Err(EvalError::Empty(dir.to_path_buf()));
     }
+    if let Some(out_dir) = write_dir {
+        create_dir(out_dir)?;
+    }
     let mut counts = Counts::default();
     for path in &files {
-        let doc = parse_timeml(&read(path)?).map_err(|message| EvalError::Xml {
+        let xml = read(path)?;
+        let doc = parse_timeml(&xml).map_err(|message| EvalError::Xml {
             path: path.clone(),
             message,
         })?;
-        let timexes = crate::tag(&doc.text, &[], doc.dct, false);
+        let timexes = corroborate_time::tag(&doc.text, &[], doc.dct, false);
         compare(&doc.gold, &system_annotations(&timexes), &mut counts);
         if let (Some(out_dir), Some(name)) = (write_dir, path.file_name()) {
-            write_system(&out_dir.join(name), &doc, &timexes)?;
+            let out = out_dir.join(name);
+            let written = system_timeml(&xml, &doc, &timexes);
+            std::fs::write(&out, written).map_err(|source| EvalError::Io { path: out, source })?;
         }
     }
     Ok(TimemlScores::from_counts(files.len(), counts))
-}
-
-fn write_system(
-    path: &Path,
-    doc: &TimemlDoc,
-    timexes: &[corroborate_model::Timex],
-) -> Result<(), EvalError> {
-    let dct = doc
-        .dct
-        .map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default();
-    let body = format!(
-        "<?xml version=\"1.0\" ?>\n<TimeML>\n<DCT><TIMEX3 functionInDocument=\"CREATION_TIME\" tid=\"t0\" type=\"DATE\" value=\"{dct}\">{dct}</TIMEX3></DCT>\n<TEXT>{}</TEXT>\n</TimeML>\n",
-        inline_timeml(&doc.text, timexes)
-    );
-    std::fs::write(path, body).map_err(|source| EvalError::Io {
-        path: path.to_path_buf(),
-        source,
-    })
 }
 
 fn attribute(element: &BytesStart, name: &str) -> Result<Option<String>, String> {
@@ -83,12 +76,16 @@ pub(crate) fn parse_timeml(xml: &str) -> Result<TimemlDoc, String> {
         dct: None,
         text: String::new(),
         gold: Vec::new(),
+        layout: TextLayout::default(),
     };
     let mut in_text = false;
     let mut in_dct = false;
     let mut open: Option<(usize, String, String)> = None;
     loop {
-        match reader.read_event().map_err(|e| e.to_string())? {
+        let event_start = reader.buffer_position() as usize;
+        let event = reader.read_event().map_err(|e| e.to_string())?;
+        let event_raw = event_start..reader.buffer_position() as usize;
+        match event {
             Event::Start(e) => match e.name().as_ref() {
                 b"TEXT" => in_text = true,
                 b"DCT" => in_dct = true,
@@ -102,6 +99,7 @@ pub(crate) fn parse_timeml(xml: &str) -> Result<TimemlDoc, String> {
                     let timex_type = attribute(&e, "type")?.unwrap_or_default();
                     let value = attribute(&e, "value")?.unwrap_or_default();
                     open = Some((doc.text.len(), timex_type, value));
+                    doc.layout.gold_tags.push(event_raw);
                 }
                 _ => {}
             },
@@ -109,6 +107,9 @@ pub(crate) fn parse_timeml(xml: &str) -> Result<TimemlDoc, String> {
                 b"TEXT" => in_text = false,
                 b"DCT" => in_dct = false,
                 b"TIMEX3" => {
+                    if in_text {
+                        doc.layout.gold_tags.push(event_raw);
+                    }
                     if let Some((start, timex_type, value)) = open.take() {
                         doc.gold.push(Annotated {
                             start,
@@ -120,11 +121,20 @@ pub(crate) fn parse_timeml(xml: &str) -> Result<TimemlDoc, String> {
                 }
                 _ => {}
             },
+            Event::Empty(e) if in_text && e.name().as_ref() == b"TIMEX3" => {
+                doc.layout.gold_tags.push(event_raw);
+            }
             Event::Text(t) if in_text => {
+                let escaped = std::str::from_utf8(&t).map_err(|e| e.to_string())?;
+                doc.layout
+                    .push_escaped(doc.text.len(), event_raw.start, escaped)?;
                 doc.text.push_str(&t.unescape().map_err(|e| e.to_string())?);
             }
             Event::CData(t) if in_text => {
-                doc.text.push_str(&String::from_utf8_lossy(&t));
+                let content = String::from_utf8_lossy(&t);
+                doc.layout
+                    .push_cdata(doc.text.len(), event_raw.start, content.len());
+                doc.text.push_str(&content);
             }
             Event::Eof => break,
             _ => {}

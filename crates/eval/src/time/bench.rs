@@ -33,7 +33,7 @@ pub fn timeml_texts(dir: &Path) -> Result<Vec<RawDocument>, EvalError> {
         .collect()
 }
 
-/// Speed of [`crate::tag`] over a corpus on the calling thread.
+/// Speed of [`corroborate_time::tag`] over a corpus on the calling thread.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BenchResult {
     pub documents: usize,
@@ -61,7 +61,7 @@ pub fn bench_documents(documents: &[RawDocument], rounds: u32) -> BenchResult {
     let tag_all = || {
         documents
             .iter()
-            .map(|doc| crate::tag(&doc.text, &[], doc.dct, false).len())
+            .map(|doc| corroborate_time::tag(&doc.text, &[], doc.dct, false).len())
             .sum::<usize>()
     };
     let timexes = tag_all();
@@ -76,9 +76,4 @@ pub fn bench_documents(documents: &[RawDocument], rounds: u32) -> BenchResult {
         rounds,
         elapsed: started.elapsed(),
     }
-}
-
-/// [`bench_documents`] over the `.tml` files of `dir` (WikiWars), 10 rounds.
-pub fn bench_wikiwars(dir: &Path) -> Result<BenchResult, EvalError> {
-    Ok(bench_documents(&timeml_texts(dir)?, 10))
 }

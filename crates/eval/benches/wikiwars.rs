@@ -1,8 +1,8 @@
 //! Tagging throughput on the WikiWars raw texts, one thread.
 //!
-//! Run: `CORROBORATE_SHARED=/work/shared cargo bench -p corroborate-time`.
+//! Run: `CORROBORATE_SHARED=/work/shared cargo bench -p corroborate-eval`.
 //! Criterion reports throughput in bytes/s; the line printed first gives
-//! characters/s from [`corroborate_time::eval::bench_documents`]. Skipped
+//! characters/s from [`corroborate_eval::time::bench_documents`]. Skipped
 //! when CORROBORATE_SHARED is unset.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -14,11 +14,11 @@ fn wikiwars(c: &mut Criterion) {
         return;
     };
     let dir = PathBuf::from(root).join("testdata/temporal/wikiwars-dev");
-    let documents = match corroborate_time::eval::timeml_texts(&dir) {
+    let documents = match corroborate_eval::time::timeml_texts(&dir) {
         Ok(documents) => documents,
         Err(err) => panic!("CORROBORATE_SHARED is set but WikiWars cannot be read: {err}"),
     };
-    let result = corroborate_time::eval::bench_documents(&documents, 10);
+    let result = corroborate_eval::time::bench_documents(&documents, 10);
     println!(
         "WikiWars: {} documents, {} chars, {} timexes, {:.0} chars/s",
         result.documents,

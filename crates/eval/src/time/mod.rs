@@ -5,7 +5,8 @@
 //! * [`eval_meantime`]: MEANTIME CAT XML (tokens + TIMEX3 markables), first
 //!   six sentences (0–5) only, DCT from the `CREATION_TIME` timex.
 //! * [`eval_recognizers`]: Microsoft Recognizers-Text English DateTime specs.
-//! * [`bench_wikiwars`]: tagging speed (characters per second, one thread).
+//! * [`bench_documents`]: tagging speed (characters per second, one
+//!   thread) on the texts [`timeml_texts`] reads (the `wikiwars` bench).
 //!
 //! Scores follow TempEval-3: strict (same span) and relaxed (overlapping
 //! span) extent precision/recall/F1; attribute F1 for `type` and `value`
@@ -17,11 +18,12 @@ mod bench;
 mod meantime;
 mod recognizers;
 mod timeml;
+mod write;
 
-pub use bench::{bench_documents, bench_wikiwars, timeml_texts, BenchResult, RawDocument};
+pub use bench::{bench_documents, timeml_texts, BenchResult, RawDocument};
 pub use meantime::{eval_meantime, eval_meantime_to};
 pub use recognizers::{
-    case_passes, eval_recognizers, failures, Failure, RecognizersScores, SpecScore, OUT_OF_SCOPE,
+    eval_recognizers, failures, Failure, RecognizersScores, SpecScore, OUT_OF_SCOPE,
     OUT_OF_SCOPE_TYPES,
 };
 pub use timeml::{eval_timeml, eval_timeml_to};
@@ -193,6 +195,14 @@ pub(crate) fn compare(gold: &[Annotated], system: &[Annotated], counts: &mut Cou
             counts.value_correct += usize::from(s.value == g.value);
         }
     }
+}
+
+/// Creates `dir` and its missing parents.
+pub(crate) fn create_dir(dir: &std::path::Path) -> Result<(), EvalError> {
+    std::fs::create_dir_all(dir).map_err(|source| EvalError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })
 }
 
 pub(crate) fn read(path: &std::path::Path) -> Result<String, EvalError> {

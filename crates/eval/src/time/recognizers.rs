@@ -351,7 +351,7 @@ fn reference_date(case: &Value) -> Option<NaiveDate> {
 
 /// Whether the tagger passes one case of the spec file named `spec` (its
 /// stem, e.g. "DateParser": parser specs check values too).
-pub fn case_passes(case: &Value, spec: &str) -> bool {
+pub(crate) fn case_passes(case: &Value, spec: &str) -> bool {
     let is_parser = spec.ends_with("Parser");
     let Some(input) = case.get("Input").and_then(Value::as_str) else {
         return false;
@@ -378,7 +378,7 @@ pub fn case_passes(case: &Value, spec: &str) -> bool {
 /// specs applied.
 fn tagged(case: &Value, input: &str, spec: &str) -> Vec<Timex> {
     let dct = reference_date(case).or_else(|| NaiveDate::from_ymd_opt(2016, 11, 7));
-    let tagged = crate::tag(input, &[], dct, false)
+    let tagged = corroborate_time::tag(input, &[], dct, false)
         .into_iter()
         .filter(|t| of_spec_kind(t, spec))
         .collect();

@@ -10,8 +10,8 @@
 //! mention when it has tokens (the date line).
 
 use super::{
-    compare, files_with, inline_timeml, read, system_annotations, Annotated, Counts, EvalError,
-    TimemlScores,
+    compare, create_dir, files_with, inline_timeml, read, system_annotations, Annotated, Counts,
+    EvalError, TimemlScores,
 };
 use chrono::NaiveDate;
 use quick_xml::events::{BytesStart, Event};
@@ -47,11 +47,14 @@ pub fn eval_meantime(dir: &Path) -> Result<TimemlScores, EvalError> {
 }
 
 /// Like [`eval_meantime`], also writing each rebuilt text with the system's
-/// TIMEX3 tags to `write_dir` as `<name>.tml`.
+/// TIMEX3 tags to `write_dir` (created when missing) as `<name>.tml`.
 pub fn eval_meantime_to(dir: &Path, write_dir: Option<&Path>) -> Result<TimemlScores, EvalError> {
     let files = meantime_files(dir)?;
     if files.is_empty() {
         return Err(EvalError::Empty(dir.to_path_buf()));
+    }
+    if let Some(out_dir) = write_dir {
+        create_dir(out_dir)?;
     }
     let mut counts = Counts::default();
     for path in &files {
@@ -59,7 +62,7 @@ pub fn eval_meantime_to(dir: &Path, write_dir: Option<&Path>) -> Result<TimemlSc
             path: path.clone(),
             message,
         })?;
-        let timexes = crate::tag(&doc.text, &[], doc.dct, false);
+        let timexes = corroborate_time::tag(&doc.text, &[], doc.dct, false);
         compare(&doc.gold, &system_annotations(&timexes), &mut counts);
         if let (Some(out_dir), Some(stem)) = (write_dir, path.file_stem()) {
             let out = out_dir.join(format!("{}.tml", stem.to_string_lossy()));

@@ -1,7 +1,7 @@
 //! Prints the failed in-scope Recognizers-Text DateTime cases, grouped by
 //! spec file, with what the spec expects and what the tagger produced.
 //!
-//! Usage: `cargo run -p corroborate-time --example recognizers_failures --
+//! Usage: `cargo run -p corroborate-eval --example recognizers_failures --
 //! [SPEC_DIR] [SPEC_NAME]` (default dir: `$CORROBORATE_SHARED/testdata/
 //! temporal/recognizers-text/Specs/DateTime/English`; SPEC_NAME filters by
 //! spec file stem). The score table follows the failures.
@@ -21,7 +21,7 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let only = args.next();
-    match corroborate_time::eval::failures(&dir) {
+    match corroborate_eval::time::failures(&dir) {
         Ok(failures) => {
             let shown = failures
                 .iter()
@@ -32,7 +32,7 @@ fn main() -> ExitCode {
                 print!("{failure}");
             }
             println!("{count} failures");
-            match corroborate_time::eval::eval_recognizers(&dir) {
+            match corroborate_eval::time::eval_recognizers(&dir) {
                 Ok(scores) => {
                     print!("{scores}");
                     ExitCode::SUCCESS

@@ -1,0 +1,229 @@
+//! Periods longer than a month: quarters and halves of a year ("Q3 2020",
+//! "the third quarter this year", "the second half of 2019"), decades ("the
+//! 70s", "the 1990s", "the seventies", "the noughties"), centuries ("the
+//! 19th century", "the fifth century BC") and seasons ("early summer",
+//! "the winter of 1812", "spring of that year").
+
+use super::context::{
+    glued_to_number, group, next_word, number, previous_word, the_before, whole, with_the,
+};
+use super::dates::{anaphoric_offset, words_year};
+use super::modifiers::{point_mod, with_mod};
+use crate::expr::{Candidate, Expr, YearSpec};
+use crate::lexicon::{ordinal_value, season_code, year_from_words, Unit};
+use regex::Captures;
+
+fn year_part(caps: &Captures, codes: &[&'static str]) -> Vec<Candidate> {
+    let Some((start, end)) = whole(caps) else {
+        return vec![];
+    };
+    let index = group(caps, "ord")
+        .and_then(|o| match o.as_str().to_ascii_lowercase().as_str() {
+            "first" | "1st" => Some(1),
+            "second" | "2nd" | "latter" => Some(2),
+            "third" | "3rd" => Some(3),
+            "fourth" | "4th" => Some(4),
+            _ => None,
+        })
+        .or_else(|| number(caps, "q"))
+        .or_else(|| number(caps, "q2"));
+    let Some(code) = index.and_then(|i| codes.get((i as usize).checked_sub(1)?)) else {
+        return vec![];
+    };
+    let year = number(caps, "y")
+        .or_else(|| number(caps, "y2"))
+        .or_else(|| number(caps, "y3"))
+        .map(|y| YearSpec::Explicit(y as i32));
+    vec![Candidate::new(start, end, Expr::YearPart { year, code })]
+}
+
+pub(super) fn parse_quarter(caps: &Captures, _text: &str) -> Vec<Candidate> {
+    year_part(caps, &["Q1", "Q2", "Q3", "Q4"])
+}
+
+pub(super) fn parse_half(caps: &Captures, _text: &str) -> Vec<Candidate> {
+    year_part(caps, &["H1", "H2"])
+}
+
+pub(super) fn parse_decade(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let Some((start, end)) = whole(caps) else {
+        return vec![];
+    };
+    let decade = if let Some(d) = number(caps, "dec") {
+        if !(1000..2100).contains(&d) || glued_to_number(text, start, end) {
+            return vec![];
+        }
+        d as i32 / 10
+    } else if let Some(short) = number(caps, "short") {
+        if short >= 30 {
+            190 + short as i32 / 10
+        } else {
+            200 + short as i32 / 10
+        }
+    } else {
+        return vec![];
+    };
+    let candidate = Candidate::new(start, end, Expr::Decade(decade));
+    vec![with_mod(candidate, point_mod(group(caps, "pm")))]
+}
+
+pub(super) fn parse_century(caps: &Captures, _text: &str) -> Vec<Candidate> {
+    let (Some((start, end)), Some(n)) = (whole(caps), group(caps, "n")) else {
+        return vec![];
+    };
+    let Some(ordinal) = ordinal_value(n.as_str()) else {
+        return vec![];
+    };
+    if ordinal == 0 || ordinal > 21 {
+        return vec![];
+    }
+    let century = if group(caps, "bc").is_some() {
+        -(ordinal - 1)
+    } else {
+        ordinal - 1
+    };
+    let candidate = Candidate::new(start, end, Expr::Century(century));
+    vec![with_mod(candidate, point_mod(group(caps, "pm")))]
+}
+
+pub(super) fn parse_season(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let (Some((start, end)), Some(s)) = (whole(caps), group(caps, "s")) else {
+        return vec![];
+    };
+    let Some(code) = season_code(s.as_str()) else {
+        return vec![];
+    };
+    let year = if let Some(y) = number(caps, "y") {
+        // Written with its era: "the spring of 480 BC".
+        Some(YearSpec::Explicit(-(y as i32)))
+    } else if let Some(y) = number(caps, "y4") {
+        if !(1000..2100).contains(&y) {
+            return vec![];
+        }
+        Some(YearSpec::Explicit(y as i32))
+    } else if let Some(y) = words_year(caps) {
+        Some(YearSpec::Explicit(y))
+    } else {
+        group(caps, "ana").map(|a| YearSpec::Anaphoric(anaphoric_offset(a.as_str())))
+    };
+    // "the fall of the city" is not a season.
+    if year.is_none() && s.as_str().eq_ignore_ascii_case("fall") {
+        return vec![];
+    }
+    if year.is_none() && next_word(text, end) == "of" {
+        return vec![];
+    }
+    let candidate = Candidate::new(start, end, Expr::Season { year, code });
+    vec![with_mod(candidate, point_mod(group(caps, "pm")))]
+}
+
+/// "the third quarter", "the third quarter this year", "Q3 next year",
+/// "next year's third-quarter".
+pub(super) fn parse_relative_quarter(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let Some((start, end)) = whole(caps) else {
+        return vec![];
+    };
+    let start = if group(caps, "ord").is_some() {
+        with_the(text, start)
+    } else {
+        start
+    };
+    let index = group(caps, "ord")
+        .or_else(|| group(caps, "ord2"))
+        .and_then(|o| ordinal_value(o.as_str()))
+        .or_else(|| number(caps, "q").map(|q| q as i32));
+    let code = match index {
+        Some(1) => "Q1",
+        Some(2) => "Q2",
+        Some(3) => "Q3",
+        Some(4) => "Q4",
+        _ => return vec![],
+    };
+    let written = number(caps, "yr")
+        .map(|y| y as i32)
+        .or_else(|| group(caps, "yw").and_then(|w| year_from_words(w.as_str())))
+        .map(YearSpec::Explicit);
+    let year = group(caps, "rel")
+        .or_else(|| group(caps, "rel2"))
+        .or_else(|| group(caps, "rel3"))
+        .map(|r| {
+            YearSpec::Deictic(match r.as_str().to_ascii_lowercase().as_str() {
+                "next" => 1,
+                "last" => -1,
+                _ => 0,
+            })
+        })
+        .or(written);
+    vec![Candidate::new(start, end, Expr::YearPart { year, code })]
+}
+
+/// Words before "70s" that make it an age or a temperature, not a decade.
+const AGE_WORDS: &[&str] = &[
+    "his", "her", "their", "its", "my", "your", "our", "low", "high", "upper", "lower", "mid",
+];
+
+/// "the 70s", "70's" (not "in his 70s", "temperatures in the high 70s").
+pub(super) fn parse_short_decade(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let (Some((start, end)), Some(short)) = (whole(caps), number(caps, "short")) else {
+        return vec![];
+    };
+    let written = caps.get(0).map_or("", |m| m.as_str());
+    let the = the_before(text, start);
+    let has_the = the.is_some();
+    let apostrophe = written.contains('\'');
+    let before = previous_word(text, the.unwrap_or(start));
+    let start = the.unwrap_or(start);
+    if (!has_the && !apostrophe)
+        || AGE_WORDS.contains(&before.as_str())
+        || glued_to_number(text, start, end)
+        || Unit::parse(&next_word(text, end)).is_some()
+        || next_word(text, end) == "degrees"
+    {
+        return vec![];
+    }
+    let decade = if short >= 30 { 190 } else { 200 } + short as i32 / 10;
+    vec![Candidate::new(start, end, Expr::Decade(decade))]
+}
+
+/// "the seventies", "the nineteen seventies", "the twenty-tens", "the
+/// noughties", "the two thousands".
+pub(super) fn parse_decade_words(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let Some((start, end)) = whole(caps) else {
+        return vec![];
+    };
+    // "the seventies", not "in their seventies".
+    let Some(start) = the_before(text, start) else {
+        return vec![];
+    };
+    if group(caps, "noughts").is_some() {
+        return vec![Candidate::new(start, end, Expr::Decade(200))];
+    }
+    let Some(dw) = group(caps, "dw") else {
+        return vec![];
+    };
+    let tens = match dw.as_str().to_ascii_lowercase().as_str() {
+        "tens" => 1,
+        "twenties" => 2,
+        "thirties" => 3,
+        "forties" => 4,
+        "fifties" => 5,
+        "sixties" => 6,
+        "seventies" => 7,
+        "eighties" => 8,
+        "nineties" => 9,
+        _ => return vec![],
+    };
+    let century = match group(caps, "cent").map(|c| c.as_str().to_ascii_lowercase()) {
+        Some(c) if c.starts_with("nineteen") => 19,
+        Some(c) if c.starts_with("eighteen") => 18,
+        Some(_) => 20,
+        // "the tens" alone is not a decade.
+        None if tens == 1 => return vec![],
+        None => 19,
+    };
+    vec![Candidate::new(
+        start,
+        end,
+        Expr::Decade(century * 10 + tens),
+    )]
+}
