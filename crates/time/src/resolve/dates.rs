@@ -3,7 +3,9 @@
 //! narrative, lent by a dated neighbour in a list), days of the month,
 //! day spans, and the values and day ranges of these expressions.
 
-use super::days::{day_result, month_end, month_start, shift_months};
+use corroborate_model::calendar::last_day_of_month;
+
+use super::days::{day_result, month_start, shift_months};
 use super::{dct_reference, sentence_ends, Grain, Reference, Resolved, Resolver};
 use crate::expr::{Candidate, Expr, MonthRef, YearSpec};
 use chrono::{Datelike, NaiveDate};
@@ -190,7 +192,7 @@ impl Resolver<'_> {
         };
         let (first, last) = season_months(code);
         let end_year = if last < first { y + 1 } else { y };
-        let range = month_start(y, first).zip(month_end(end_year, last));
+        let range = month_start(y, first).zip(last_day_of_month(end_year, last));
         // A season with its year written out moves the narrative to that year.
         let reference = explicit
             .then(|| month_start(y, first).map(|d| (d, Grain::Year)))
@@ -397,7 +399,7 @@ pub(super) fn calendar_value(
             absolute(value, range, first.map(|f| (f, Grain::Day)))
         }
         (Some(m), None) => {
-            let range = month_start(year, m).zip(month_end(year, m));
+            let range = month_start(year, m).zip(last_day_of_month(year, m));
             absolute(
                 format!("{ys}-{m:02}"),
                 range,

@@ -1,4 +1,4 @@
-//! Day arithmetic: month bounds, day and month shifts, one-day results and
+//! Day arithmetic: month starts (month ends are `corroborate_model::calendar`), day and month shifts, one-day results and
 //! narrowing a range to its start, middle or end.
 
 use super::{Grain, Resolved};
@@ -8,12 +8,6 @@ use corroborate_model::{TimeAnchor, TimexType};
 
 pub(super) fn month_start(year: i32, month: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, 1)
-}
-
-pub(super) fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
-    month_start(year, month)?
-        .checked_add_months(Months::new(1))?
-        .pred_opt()
 }
 
 pub(super) fn shift_days(date: NaiveDate, days: i64) -> NaiveDate {

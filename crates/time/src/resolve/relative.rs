@@ -4,7 +4,9 @@
 //! their unit), month-and-day offsets and "the rest of" a unit.
 
 use super::dates::{absolute, calendar_value, century_value, decade_range, decade_string};
-use super::days::{day_result, month_end, month_start, shift_days, shift_months};
+use corroborate_model::calendar::last_day_of_month;
+
+use super::days::{day_result, month_start, shift_days, shift_months};
 use super::weeks::{last_weekday_on_or_before, next_weekday_after, same_week_weekday};
 use super::{Grain, Reference, Resolved, Resolver};
 use crate::expr::{Base, Named, YearSpec};
@@ -231,7 +233,7 @@ pub(super) fn unit_value(date: NaiveDate, unit: Unit, offset: i64) -> Resolved {
             let shifted = shift_months(date, offset * 3);
             let quarter = (shifted.month() - 1) / 3;
             let first = month_start(shifted.year(), quarter * 3 + 1);
-            let last = month_end(shifted.year(), quarter * 3 + 3);
+            let last = last_day_of_month(shifted.year(), quarter * 3 + 3);
             absolute(
                 format!("{:04}-Q{}", shifted.year(), quarter + 1),
                 first.zip(last),

@@ -3,7 +3,9 @@
 //! the nth weekday of a month, the nth week, the weekend and weekday spans.
 
 use super::dates::absolute;
-use super::days::{day_result, month_end, month_start, shift_days};
+use corroborate_model::calendar::last_day_of_month;
+
+use super::days::{day_result, month_start, shift_days};
 use super::relative::unit_value;
 use super::{Grain, Resolved, Resolver};
 use crate::expr::{MonthRef, WeekScope, YearSpec};
@@ -78,7 +80,7 @@ impl Resolver<'_> {
         let Some((year, m, anchor, dct)) = self.month_of(month, paragraph) else {
             return unknown();
         };
-        let (Some(first), Some(last)) = (month_start(year, m), month_end(year, m)) else {
+        let (Some(first), Some(last)) = (month_start(year, m), last_day_of_month(year, m)) else {
             return unknown();
         };
         let date = if n < 0 {
