@@ -295,10 +295,12 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Verbs that make a noun trigger a happening.
+/// Verbs that make a noun trigger a happening. Only ever asked whether
+/// it matches, so the stems taking any ending share one `\w*` (each
+/// Unicode `\w` adds thousands of automaton states to compile).
 pub(crate) static EVENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:erupt\w*|broke out|break(?:s|ing)? out|beg[au]n|begins?|start(?:ed|ing)|spread(?:ing|s)?|continu(?:ed|es|ing)|escalat\w*|took place|taking place|held|staged|swept|sweeping|gripp\w*|rocked|flared|spun|unfold\w*|intensifi\w*|resum\w*|ended|subsided|crushed|suppressed|quell\w*|dispers\w*|gained|snowballed|disrupted|increased|ripped|raged|killed|occurred|gathered|marched|went ahead|turned (?:violent|deadly|bloody)|paralys\w*|paralyz\w*|left \d+|claimed)\b",
+        r"(?i)\b(?:(?:erupt|escalat|gripp|unfold|intensifi|resum|quell|dispers|paralys|paralyz)\w*|broke out|break(?:s|ing)? out|beg[au]n|begins?|start(?:ed|ing)|spread(?:ing|s)?|continu(?:ed|es|ing)|took place|taking place|held|staged|swept|sweeping|rocked|flared|spun|ended|subsided|crushed|suppressed|gained|snowballed|disrupted|increased|ripped|raged|killed|occurred|gathered|marched|went ahead|turned (?:violent|deadly|bloody)|left \d+|claimed)\b",
     )
     .expect("constant regex is valid")
 });
@@ -364,11 +366,31 @@ pub(crate) static EMERGENCY: LazyLock<Regex> = LazyLock::new(|| {
 /// A staging or ending verb right before a noun trigger (its object):
 /// "staged protests", "helped quell the protests", "coalesced into large
 /// scale demonstrations".
-pub(crate) static OBJECT_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) fn object_verb_before(before: &str) -> bool {
+    OBJECT_VERB_BEFORE.is_match(before)
+        || (OBJECT_VERB_STEM.is_match(before) && STEM_OBJECT_VERB_BEFORE.is_match(before))
+}
+
+/// The staging and ending verbs of [`object_verb_before`] with a fixed
+/// form.
+static OBJECT_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:stag(?:e|ed|ing)|h[eo]ld(?:ing)?|organi[sz](?:e|ed|ing)|led|lead(?:ing)?|join(?:ed|ing)?|quell\w*|crush\w*|suppress\w*|dispers\w*|(?:broke|break|breaking) up|put down|end(?:ed|ing)?|(?:coalesced|turned|grew|developed|escalated|morphed|evolved|descended) into)\s+(?:\S+\s+){0,3}$",
+        r"(?i)\b(?:stag(?:e|ed|ing)|h[eo]ld(?:ing)?|organi[sz](?:e|ed|ing)|led|lead(?:ing)?|join(?:ed|ing)?|(?:broke|break|breaking) up|put down|end(?:ed|ing)?|(?:coalesced|turned|grew|developed|escalated|morphed|evolved|descended) into)\s+(?:\S+\s+){0,3}$",
     )
     .expect("constant regex is valid")
+});
+
+/// The verbs of [`object_verb_before`] given by a stem and any ending. A
+/// Unicode `\w*` before the words up to the end makes the lazy DFA build
+/// many states (about 150M instructions per process on the seeds), so
+/// this regex runs only when [`OBJECT_VERB_STEM`] finds a stem.
+static STEM_OBJECT_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:quell|crush|suppress|dispers)\w*\s+(?:\S+\s+){0,3}$")
+        .expect("constant regex is valid")
+});
+
+static OBJECT_VERB_STEM: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)quell|crush|suppress|dispers").expect("constant regex is valid")
 });
 
 /// A subordinator right before a noun trigger that refers back to an

@@ -40,6 +40,8 @@
 //! resolved against it by the time tagger). Participants are the mentions
 //! inside the clause.
 
+#![warn(unreachable_pub)]
+
 mod clauses;
 mod context;
 mod dating;
@@ -261,7 +263,7 @@ impl Document<'_> {
             return false;
         }
         lexicon::EVENT_VERB.is_match(predicate_stretch(after))
-            || lexicon::OBJECT_VERB_BEFORE.is_match(before)
+            || lexicon::object_verb_before(before)
     }
 
     /// "protests on 2 January", "the arrest of the editor on 9 March".

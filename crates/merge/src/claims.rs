@@ -33,7 +33,7 @@ use corroborate_model::{
 
 use crate::copies::CopyInfo;
 
-pub const EPISODE_GAP_DAYS: i64 = 30;
+pub(crate) const EPISODE_GAP_DAYS: i64 = 30;
 
 /// Measures too generic to compare across sentences.
 const GENERIC_MEASURES: &[&str] = &[
@@ -94,19 +94,19 @@ struct Figure<'a> {
     hedge: Option<Hedge>,
 }
 
-pub struct MergedClaims {
+pub(crate) struct MergedClaims {
     pub claims: Vec<Claim>,
     pub conflicts: Vec<Conflict>,
 }
 
 /// Tells which place a sentence is about: `places_in(report, sentence)`
 /// gives the names of the sub-national places named in it.
-pub type PlacesIn<'a> = dyn Fn(usize, Span) -> Vec<String> + 'a;
+pub(crate) type PlacesIn<'a> = dyn Fn(usize, Span) -> Vec<String> + 'a;
 
 /// The entity a speaker is: `speaker_entity(report, speaker_span, speaker)`.
-pub type SpeakerEntity<'a> = dyn Fn(usize, Option<Span>, &str) -> Option<String> + 'a;
+pub(crate) type SpeakerEntity<'a> = dyn Fn(usize, Option<Span>, &str) -> Option<String> + 'a;
 
-pub fn merge_claims(
+pub(crate) fn merge_claims(
     reports: &[AnnotatedReport],
     copies: &[CopyInfo],
     places_in: &PlacesIn,

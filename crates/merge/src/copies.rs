@@ -16,17 +16,21 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use corroborate_text::alphanumeric_runs;
+
+use crate::union_find::UnionFind;
+
 const SHINGLE_WORDS: usize = 5;
 const SIGNATURE_LEN: usize = 64;
 const BAND_ROWS: usize = 4;
 /// Share of the smaller report's shingles that must appear in the larger.
-pub const COPY_CONTAINMENT: f64 = 0.6;
+pub(crate) const COPY_CONTAINMENT: f64 = 0.6;
 /// Containment enough for two reports crediting the same source.
-pub const CREDITED_CONTAINMENT: f64 = 0.3;
+pub(crate) const CREDITED_CONTAINMENT: f64 = 0.3;
 
 /// What copy detection found for one report.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CopyInfo {
+pub(crate) struct CopyInfo {
     /// Index of the original this report copies, if it is a copy.
     pub duplicate_of: Option<usize>,
     /// Index of the group's original (itself when not a copy).
@@ -36,7 +40,7 @@ pub struct CopyInfo {
 }
 
 /// A report as copy detection sees it.
-pub struct CopyInput<'a> {
+pub(crate) struct CopyInput<'a> {
     pub text: &'a str,
     /// Sort key for choosing the original: earlier wins.
     pub published: Option<chrono::NaiveDate>,
@@ -44,21 +48,21 @@ pub struct CopyInput<'a> {
     pub credited_source: Option<&'a str>,
 }
 
-pub fn find_copies(inputs: &[CopyInput]) -> Vec<CopyInfo> {
+pub(crate) fn find_copies(inputs: &[CopyInput]) -> Vec<CopyInfo> {
     let shingles: Vec<HashSet<u64>> = inputs.iter().map(|i| shingle_set(i.text)).collect();
-    let mut parent: Vec<usize> = (0..inputs.len()).collect();
-    let representative = join_identical(&shingles, &mut parent);
+    let mut groups = UnionFind::new(inputs.len());
+    let representative = join_identical(&shingles, &mut groups);
     let distinct: Vec<usize> = (0..inputs.len())
         .filter(|&i| representative[i] == i)
         .collect();
     let mut pairs = candidate_pairs(&shingles, &distinct);
     pairs.extend(credited_pairs(inputs, &shingles, &representative));
     for (a, b) in pairs {
-        if find(&mut parent, a) != find(&mut parent, b) {
-            join_if_copies(inputs, &shingles, &mut parent, a, b);
+        if groups.find(a) != groups.find(b) {
+            join_if_copies(inputs, &shingles, &mut groups, a, b);
         }
     }
-    copy_infos(inputs, &shingles, &mut parent)
+    copy_infos(inputs, &shingles, &mut groups)
 }
 
 /// Joins `a` and `b` when one contains enough of the other's shingles
@@ -66,7 +70,7 @@ pub fn find_copies(inputs: &[CopyInput]) -> Vec<CopyInfo> {
 fn join_if_copies(
     inputs: &[CopyInput],
     shingles: &[HashSet<u64>],
-    parent: &mut [usize],
+    groups: &mut UnionFind,
     a: usize,
     b: usize,
 ) {
@@ -76,7 +80,7 @@ fn join_if_copies(
         COPY_CONTAINMENT
     };
     if containment(&shingles[a], &shingles[b]) >= threshold {
-        union(parent, a, b);
+        groups.union(a, b);
     }
 }
 
@@ -84,12 +88,12 @@ fn join_if_copies(
 fn copy_infos(
     inputs: &[CopyInput],
     shingles: &[HashSet<u64>],
-    parent: &mut [usize],
+    groups: &mut UnionFind,
 ) -> Vec<CopyInfo> {
-    let original_of = choose_originals(inputs, parent);
+    let original_of = choose_originals(inputs, groups);
     (0..inputs.len())
         .map(|i| {
-            let group = original_of[&find(parent, i)];
+            let group = original_of[&groups.find(i)];
             CopyInfo {
                 duplicate_of: (group != i).then_some(group),
                 group,
@@ -108,7 +112,7 @@ fn copy_infos(
 /// joined at once, and only the first of them (returned for each report)
 /// takes part in the band comparisons, which would give every other one
 /// the same answer.
-fn join_identical(shingles: &[HashSet<u64>], parent: &mut [usize]) -> Vec<usize> {
+fn join_identical(shingles: &[HashSet<u64>], groups: &mut UnionFind) -> Vec<usize> {
     let mut first_with: HashMap<Vec<u64>, usize> = HashMap::new();
     let mut representative = Vec::with_capacity(shingles.len());
     for (i, set) in shingles.iter().enumerate() {
@@ -116,7 +120,7 @@ fn join_identical(shingles: &[HashSet<u64>], parent: &mut [usize]) -> Vec<usize>
         key.sort_unstable();
         let first = *first_with.entry(key).or_insert(i);
         if first != i {
-            union(parent, first, i);
+            groups.union(first, i);
         }
         representative.push(first);
     }
@@ -169,10 +173,10 @@ fn sharing_pairs(shingles: &[HashSet<u64>], members: &[usize]) -> BTreeSet<(usiz
     pairs
 }
 
-fn choose_originals(inputs: &[CopyInput], parent: &mut [usize]) -> HashMap<usize, usize> {
+fn choose_originals(inputs: &[CopyInput], groups: &mut UnionFind) -> HashMap<usize, usize> {
     let mut original_of: HashMap<usize, usize> = HashMap::new();
     for i in 0..inputs.len() {
-        let root = find(parent, i);
+        let root = groups.find(i);
         let entry = original_of.entry(root).or_insert(i);
         if is_better_original(&inputs[i], &inputs[*entry]) {
             *entry = i;
@@ -191,11 +195,7 @@ fn is_better_original(a: &CopyInput, b: &CopyInput) -> bool {
 }
 
 fn shingle_set(text: &str) -> HashSet<u64> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let words: Vec<String> = alphanumeric_runs(text).map(str::to_lowercase).collect();
     if words.len() < SHINGLE_WORDS {
         return std::iter::once(hash_words(&words)).collect();
     }
@@ -263,27 +263,6 @@ fn containment(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
     small.iter().filter(|s| large.contains(s)).count() as f64 / small.len() as f64
 }
 
-fn find(parent: &mut [usize], i: usize) -> usize {
-    let mut root = i;
-    while parent[root] != root {
-        root = parent[root];
-    }
-    let mut node = i;
-    while parent[node] != root {
-        let next = parent[node];
-        parent[node] = root;
-        node = next;
-    }
-    root
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        parent[rb] = ra;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,13 +324,13 @@ mod tests {
     /// Every pair compared, as the blocked search must answer.
     fn all_pairs(inputs: &[CopyInput]) -> Vec<CopyInfo> {
         let shingles: Vec<HashSet<u64>> = inputs.iter().map(|i| shingle_set(i.text)).collect();
-        let mut parent: Vec<usize> = (0..inputs.len()).collect();
+        let mut groups = UnionFind::new(inputs.len());
         for a in 0..inputs.len() {
             for b in a + 1..inputs.len() {
-                join_if_copies(inputs, &shingles, &mut parent, a, b);
+                join_if_copies(inputs, &shingles, &mut groups, a, b);
             }
         }
-        copy_infos(inputs, &shingles, &mut parent)
+        copy_infos(inputs, &shingles, &mut groups)
     }
 
     #[test]

@@ -6,12 +6,16 @@ use corroborate_model::{
     Interval, Mention, Quantity, Report, ReportMeta, Span, TimeAnchor, Timex, TimexType,
 };
 
-pub fn day(m: u32, d: u32) -> NaiveDate {
+pub(crate) fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2024, m, d).expect("valid test date")
 }
 
 /// A report whose text is `sentences` joined by spaces, one sentence each.
-pub fn report(id: &str, published: Option<NaiveDate>, sentences: &[&str]) -> AnnotatedReport {
+pub(crate) fn report(
+    id: &str,
+    published: Option<NaiveDate>,
+    sentences: &[&str],
+) -> AnnotatedReport {
     let text = sentences.join(" ");
     let mut spans = Vec::new();
     let mut at = 0;
@@ -51,7 +55,7 @@ fn find(r: &AnnotatedReport, needle: &str) -> Span {
     Span::new(start, start + needle.len())
 }
 
-pub fn add_mention(r: &mut AnnotatedReport, text: &str, kind: EntityKind) -> usize {
+pub(crate) fn add_mention(r: &mut AnnotatedReport, text: &str, kind: EntityKind) -> usize {
     let span = find(r, text);
     r.annotations.mentions.push(Mention {
         span,
@@ -63,7 +67,7 @@ pub fn add_mention(r: &mut AnnotatedReport, text: &str, kind: EntityKind) -> usi
     r.annotations.mentions.len() - 1
 }
 
-pub fn add_timex(r: &mut AnnotatedReport, text: &str, date: NaiveDate) -> usize {
+pub(crate) fn add_timex(r: &mut AnnotatedReport, text: &str, date: NaiveDate) -> usize {
     let span = find(r, text);
     r.annotations.timexes.push(Timex {
         span,
@@ -80,7 +84,7 @@ pub fn add_timex(r: &mut AnnotatedReport, text: &str, date: NaiveDate) -> usize 
 }
 
 /// An event in the sentence holding `trigger`, dated by timex `timex`.
-pub fn add_event(
+pub(crate) fn add_event(
     r: &mut AnnotatedReport,
     event_type: EventType,
     trigger: &str,
@@ -114,7 +118,7 @@ pub fn add_event(
     });
 }
 
-pub fn add_quantity(
+pub(crate) fn add_quantity(
     r: &mut AnnotatedReport,
     text: &str,
     value: f64,
