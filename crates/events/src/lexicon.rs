@@ -442,3 +442,55 @@ pub(crate) static DATED_BY_ON: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)^\s+(?:of\s+(?:\S+\s+){0,4}?)?on\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$")
         .expect("constant regex is valid")
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every suffix of `text` starting after a space, as the text before
+    /// a trigger is cut.
+    fn befores(text: &str) -> Vec<&str> {
+        text.match_indices(' ').map(|(i, _)| &text[..=i]).collect()
+    }
+
+    const SAMPLE: &str = "Police quelled the unrest and crushed large scale protests. \
+        Troops helped QUELLING the riots; they dispersed the crowds, ſuppressed the \
+        strikes, organised two rallies and coalesced into big demonstrations. \
+        Officers suppress-ed naïve prötests and dispersé the mob before joining the \
+        riots, then broke up  the marches and put down the uprising.";
+
+    #[test]
+    fn object_verbs_before_match_as_one_pattern_would() {
+        let whole = compile(
+            r"(?i)\b(?:stag(?:e|ed|ing)|h[eo]ld(?:ing)?|organi[sz](?:e|ed|ing)|led|lead(?:ing)?|join(?:ed|ing)?|quell\w*|crush\w*|suppress\w*|dispers\w*|(?:broke|break|breaking) up|put down|end(?:ed|ing)?|(?:coalesced|turned|grew|developed|escalated|morphed|evolved|descended) into)\s+(?:\S+\s+){0,3}$",
+        )
+        .expect("valid");
+        let cut = befores(SAMPLE);
+        let matching = cut.iter().filter(|b| object_verb_before(b)).count();
+        assert!(matching > 10, "{matching}");
+        for before in cut {
+            assert_eq!(
+                object_verb_before(before),
+                whole.is_match(before),
+                "{before}"
+            );
+        }
+    }
+
+    #[test]
+    fn event_verbs_match_as_one_pattern_per_stem_would() {
+        let separate = compile(
+            r"(?i)\b(?:erupt\w*|broke out|break(?:s|ing)? out|beg[au]n|begins?|start(?:ed|ing)|spread(?:ing|s)?|continu(?:ed|es|ing)|escalat\w*|took place|taking place|held|staged|swept|sweeping|gripp\w*|rocked|flared|spun|unfold\w*|intensifi\w*|resum\w*|ended|subsided|crushed|suppressed|quell\w*|dispers\w*|gained|snowballed|disrupted|increased|ripped|raged|killed|occurred|gathered|marched|went ahead|turned (?:violent|deadly|bloody)|paralys\w*|paralyz\w*|left \d+|claimed)\b",
+        )
+        .expect("valid");
+        let text = "The unrest erupted, escalating and gripping the city; strikes paralysed \
+            ports, unfolded, intensifiéd and resumed. Protests quelled? dispersing \
+            paralyzes left 4 and erupt_ed.";
+        let mut cuts: Vec<&str> = text.match_indices(' ').map(|(i, _)| &text[i..]).collect();
+        cuts.push(text);
+        assert!(cuts.iter().any(|c| EVENT_VERB.is_match(c)));
+        for cut in cuts {
+            assert_eq!(EVENT_VERB.is_match(cut), separate.is_match(cut), "{cut}");
+        }
+    }
+}

@@ -459,3 +459,58 @@ fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
             .get(text.len() - suffix.len()..)
             .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<Span> {
+        corroborate_text::sentences(text)
+    }
+
+    #[test]
+    fn triggers_found_once_serve_any_set_of_sentences() {
+        let text = "Police arrested two students on Monday. Protests erupted in the port. \
+                    The governor resigned and troops were deployed.";
+        let tokens = corroborate_text::tokens(text);
+        let all = sentences(text);
+        let triggers = Triggers::find(text);
+        assert_eq!(
+            triggers.events(&tokens, &all, &[], &[]),
+            extract(text, &tokens, &all, &[], &[])
+        );
+        for keep in [&all[1..2], &all[..1], &all[2..]] {
+            assert_eq!(
+                triggers.events(&tokens, keep, &[], &[]),
+                extract(text, &tokens, keep, &[], &[])
+            );
+        }
+        assert_eq!(triggers.events(&tokens, &all, &[], &[]).len(), 4);
+        assert_eq!(triggers.events(&tokens, &all[1..2], &[], &[]).len(), 1);
+    }
+
+    #[test]
+    fn negation_reads_the_four_words_before_the_trigger() {
+        let text = "Police haven't arrested the editor. \
+                    Police not only arrested the editor. \
+                    Police had never, it seems, arrested him. \
+                    The army never once and for all arrested him.";
+        let tokens = corroborate_text::tokens(text);
+        let triggers: Vec<String> = extract(text, &tokens, &sentences(text), &[], &[])
+            .into_iter()
+            .map(|e| e.trigger)
+            .collect();
+        let starts: Vec<usize> = extract(text, &tokens, &sentences(text), &[], &[])
+            .iter()
+            .map(|e| e.trigger_span.start)
+            .collect();
+        assert_eq!(triggers, ["arrested", "arrested"]);
+        assert_eq!(
+            starts,
+            [
+                text.find("only arrested").unwrap_or(0) + 5,
+                text.rfind("arrested").unwrap_or(0)
+            ]
+        );
+    }
+}
