@@ -14,9 +14,11 @@
 //! their containment reaches [`CREDITED_CONTAINMENT`]: a reworded or
 //! trimmed copy of a credited story still counts once.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use corroborate_text::alphanumeric_runs;
+// Nothing here depends on iteration order, so the fast hasher is safe.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::union_find::UnionFind;
 
@@ -113,7 +115,7 @@ fn copy_infos(
 /// takes part in the band comparisons, which would give every other one
 /// the same answer.
 fn join_identical(shingles: &[HashSet<u64>], groups: &mut UnionFind) -> Vec<usize> {
-    let mut first_with: HashMap<Vec<u64>, usize> = HashMap::new();
+    let mut first_with: HashMap<Vec<u64>, usize> = HashMap::default();
     let mut representative = Vec::with_capacity(shingles.len());
     for (i, set) in shingles.iter().enumerate() {
         let mut key: Vec<u64> = set.iter().copied().collect();
@@ -144,7 +146,7 @@ fn credited_pairs(
     representative: &[usize],
 ) -> Vec<(usize, usize)> {
     let mut by_credit: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    let mut seen: HashSet<(usize, &str)> = HashSet::new();
+    let mut seen: HashSet<(usize, &str)> = HashSet::default();
     for (i, input) in inputs.iter().enumerate() {
         if let Some(credit) = input.credited_source {
             if seen.insert((representative[i], credit)) {
@@ -161,7 +163,7 @@ fn credited_pairs(
 /// Pairs of `members` sharing a shingle, through an inverted index from
 /// shingles to the members holding them.
 fn sharing_pairs(shingles: &[HashSet<u64>], members: &[usize]) -> BTreeSet<(usize, usize)> {
-    let mut holders: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut holders: HashMap<u64, Vec<usize>> = HashMap::default();
     let mut pairs = BTreeSet::new();
     for &m in members {
         for &shingle in &shingles[m] {
@@ -174,7 +176,7 @@ fn sharing_pairs(shingles: &[HashSet<u64>], members: &[usize]) -> BTreeSet<(usiz
 }
 
 fn choose_originals(inputs: &[CopyInput], groups: &mut UnionFind) -> HashMap<usize, usize> {
-    let mut original_of: HashMap<usize, usize> = HashMap::new();
+    let mut original_of: HashMap<usize, usize> = HashMap::default();
     for i in 0..inputs.len() {
         let root = groups.find(i);
         let entry = original_of.entry(root).or_insert(i);
@@ -195,23 +197,58 @@ fn is_better_original(a: &CopyInput, b: &CopyInput) -> bool {
 }
 
 fn shingle_set(text: &str) -> HashSet<u64> {
-    let words: Vec<String> = alphanumeric_runs(text).map(str::to_lowercase).collect();
-    if words.len() < SHINGLE_WORDS {
-        return std::iter::once(hash_words(&words)).collect();
+    let words = LowercaseWords::of(text);
+    let count = words.ends.len();
+    if count < SHINGLE_WORDS {
+        return std::iter::once(words.hash(0..count)).collect();
     }
-    words.windows(SHINGLE_WORDS).map(hash_words).collect()
+    (0..=count - SHINGLE_WORDS)
+        .map(|first| words.hash(first..first + SHINGLE_WORDS))
+        .collect()
 }
 
-fn hash_words(words: &[String]) -> u64 {
-    // FNV-1a: stable across runs and platforms.
-    let mut hash: u64 = 0xcbf29ce484222325;
-    for word in words {
-        for byte in word.bytes().chain(std::iter::once(b' ')) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x100000001b3);
+/// A text's alphanumeric runs, lower-cased, in one buffer.
+struct LowercaseWords {
+    buffer: String,
+    /// End of each word in `buffer`.
+    ends: Vec<usize>,
+}
+
+impl LowercaseWords {
+    fn of(text: &str) -> Self {
+        let mut buffer = String::with_capacity(text.len());
+        let mut ends = Vec::new();
+        for word in alphanumeric_runs(text) {
+            if word.is_ascii() {
+                buffer.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                buffer.push_str(&word.to_lowercase());
+            }
+            ends.push(buffer.len());
         }
+        LowercaseWords { buffer, ends }
     }
-    hash
+
+    fn word(&self, index: usize) -> &[u8] {
+        let start = match index {
+            0 => 0,
+            _ => self.ends[index - 1],
+        };
+        &self.buffer.as_bytes()[start..self.ends[index]]
+    }
+
+    /// FNV-1a over the words, each followed by a space: stable across
+    /// runs and platforms.
+    fn hash(&self, words: std::ops::Range<usize>) -> u64 {
+        let mut hash: u64 = 0xcbf29ce484222325;
+        for index in words {
+            for &byte in self.word(index).iter().chain(std::iter::once(&b' ')) {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x100000001b3);
+            }
+        }
+        hash
+    }
 }
 
 fn mix(value: u64, seed: u64) -> u64 {
@@ -234,7 +271,7 @@ fn signature(shingles: &HashSet<u64>) -> [u64; SIGNATURE_LEN] {
 
 /// Pairs of `reports` whose signatures agree in at least one band.
 fn candidate_pairs(shingles: &[HashSet<u64>], reports: &[usize]) -> Vec<(usize, usize)> {
-    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::default();
     for &i in reports {
         let sig = signature(&shingles[i]);
         for (band, rows) in sig.chunks(BAND_ROWS).enumerate() {
@@ -242,7 +279,7 @@ fn candidate_pairs(shingles: &[HashSet<u64>], reports: &[usize]) -> Vec<(usize, 
             buckets.entry((band, key)).or_default().push(i);
         }
     }
-    let mut pairs: HashSet<(usize, usize)> = HashSet::new();
+    let mut pairs: HashSet<(usize, usize)> = HashSet::default();
     for members in buckets.values() {
         for (k, &a) in members.iter().enumerate() {
             for &b in &members[k + 1..] {
@@ -311,6 +348,28 @@ mod tests {
         assert_eq!(got[1].duplicate_of, None);
         assert_eq!(got[2].duplicate_of, None);
         assert_eq!(got[2].group, 2);
+    }
+
+    /// FNV-1a over each lower-cased word and a space, written plainly.
+    fn plain_hash(words: &[String]) -> u64 {
+        let mut hash: u64 = 0xcbf29ce484222325;
+        for byte in words.iter().flat_map(|w| w.bytes().chain([b' '])) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x100000001b3);
+        }
+        hash
+    }
+
+    #[test]
+    fn shingles_hash_five_lower_cased_words() {
+        let text = "ΟΔΥΣΣΕΥΣ met İlham in Kassym-Jomart’s office, the Ministry said.";
+        let words: Vec<String> = alphanumeric_runs(text).map(str::to_lowercase).collect();
+        assert_eq!(words[0], "οδυσσευς", "final sigma");
+        let expected: HashSet<u64> = words.windows(SHINGLE_WORDS).map(plain_hash).collect();
+        assert_eq!(shingle_set(text), expected);
+        let short: HashSet<u64> = std::iter::once(plain_hash(&words[..2])).collect();
+        assert_eq!(shingle_set("ΟΔΥΣΣΕΥΣ met"), short);
+        assert_eq!(shingle_set("").len(), 1);
     }
 
     #[test]
