@@ -17,6 +17,7 @@ pub(crate) fn report(
     sentences: &[&str],
 ) -> AnnotatedReport {
     let text = sentences.join(" ");
+    let tokens = corroborate_text::tokens(&text);
     let mut spans = Vec::new();
     let mut at = 0;
     for s in sentences {
@@ -41,6 +42,7 @@ pub(crate) fn report(
         },
         annotations: Annotations {
             sentences: spans,
+            tokens,
             ..Annotations::default()
         },
     }
