@@ -1,11 +1,11 @@
 //! Event mentions: what happened, in which clause, on which date, with
 //! whom.
 //!
-//! A trigger lexicon (see [`lexicon`](crate::lexicon) for the full table
+//! A trigger lexicon (see `lexicon` for the full table
 //! and the checks) finds candidate triggers in the whole text with one
 //! regex per rule. Each trigger is placed in its sentence and clause
 //! (clauses split at "; ", ", and", ", with", ", after", "and on …", and
-//! after a reporting verb's "that"; see [`clauses`](crate::clauses)).
+//! after a reporting verb's "that"; see `clauses`).
 //!
 //! Precision comes first, since every false event clutters a timeline:
 //! * questions, denied reports and negated triggers ("has not commented",
@@ -30,7 +30,7 @@
 //! the content's events keep their own (usually absent) dates.
 //!
 //! Dating: the DATE or TIME expression in the same clause nearest to the
-//! trigger, among those that may date it (see [`dating`](crate::dating):
+//! trigger, among those that may date it (see `dating`:
 //! not after "until" or "founded in", not inside a subordinate clause or
 //! a parenthetical the trigger is not in, not a weekday resolved against
 //! an earlier date of the text), when it covers known days and is not a

@@ -1,14 +1,14 @@
 //! Cross-report merging: the stateful stage.
 //!
 //! Takes every [`AnnotatedReport`] of a run and builds the [`Analysis`]:
-//! 1. [`copies`]: syndicated and duplicate reports, so that every
+//! 1. `copies`: syndicated and duplicate reports, so that every
 //!    independent-source count counts a copy group once;
-//! 2. [`entities`]: mentions merged into entities, with a reason per merge;
-//! 3. [`events`]: event mentions merged into timeline events, with date
+//! 2. `entities`: mentions merged into entities, with a reason per merge;
+//! 3. `events`: event mentions merged into timeline events, with date
 //!    conflicts;
-//! 4. [`claims`]: figures aligned into claims with agreement, conflict and
+//! 4. `claims`: figures aligned into claims with agreement, conflict and
 //!    series statuses;
-//! 5. [`statements`]: contradicting statements.
+//! 5. `statements`: contradicting statements.
 //!
 //! Every output item keeps the quotes (report id, byte offsets) it came
 //! from.
