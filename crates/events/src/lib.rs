@@ -75,20 +75,21 @@ pub fn extract(
 /// searched once.
 pub struct Triggers<'t> {
     text: &'t str,
-    /// (index into `RULES`, trigger), rule by rule, each rule's matches
-    /// in text order.
-    matches: Vec<(usize, Span)>,
+    /// (rule, trigger), rule by rule in lexicon order, each rule's
+    /// matches in text order.
+    matches: Vec<(&'static Rule, Span)>,
 }
 
 impl<'t> Triggers<'t> {
+    /// Every match of every trigger rule in `text`, before any check.
     pub fn find(text: &'t str) -> Self {
-        let matches = RULES
+        let rules: &'static [Rule] = &RULES;
+        let matches = rules
             .iter()
-            .enumerate()
-            .flat_map(|(index, rule)| {
+            .flat_map(|rule| {
                 rule.regex
                     .find_iter(text)
-                    .map(move |m| (index, Span::new(m.start(), m.end())))
+                    .map(move |m| (rule, Span::new(m.start(), m.end())))
             })
             .collect();
         Triggers { text, matches }
@@ -119,7 +120,7 @@ impl<'t> Triggers<'t> {
         let mut candidates: Vec<Candidate> = self
             .matches
             .iter()
-            .filter_map(|&(rule, trigger)| doc.accept(RULES.get(rule)?, trigger))
+            .filter_map(|&(rule, trigger)| doc.accept(rule, trigger))
             .collect();
         candidates.sort_by_key(|c| (c.trigger.start, c.event_type));
         let mut seen: HashSet<(usize, EventType)> = HashSet::new();
