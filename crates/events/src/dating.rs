@@ -23,6 +23,7 @@ use std::sync::LazyLock;
 
 use corroborate_model::words::{MONTH_NAMES, WEEKDAY_NAMES};
 use corroborate_model::{DateValue, Span, TimeAnchor, Timex, TimexType};
+use corroborate_text::alphanumeric_runs;
 use regex::Regex;
 
 use crate::lexicon::compile;
@@ -81,8 +82,7 @@ fn misanchored_weekday(timex: &Timex) -> bool {
     let lower = timex.text.to_ascii_lowercase();
     let names_weekday = WEEKDAY_NAMES.iter().any(|day| lower.contains(day));
     let names_calendar = lower.chars().any(|c| c.is_ascii_digit())
-        || lower
-            .split(|c: char| !c.is_ascii_alphabetic())
+        || alphanumeric_runs(&lower)
             .any(|word| word.len() >= 3 && MONTH_NAMES.iter().any(|m| month_abbreviation(word, m)));
     names_weekday && !names_calendar
 }

@@ -1,11 +1,11 @@
 //! Event mentions: what happened, in which clause, on which date, with
 //! whom.
 //!
-//! A trigger lexicon (see [`lexicon`](crate::lexicon) for the full table
+//! A trigger lexicon (see `lexicon` for the full table
 //! and the checks) finds candidate triggers in the whole text with one
 //! regex per rule. Each trigger is placed in its sentence and clause
 //! (clauses split at "; ", ", and", ", with", ", after", "and on …", and
-//! after a reporting verb's "that"; see [`clauses`](crate::clauses)).
+//! after a reporting verb's "that"; see `clauses`).
 //!
 //! Precision comes first, since every false event clutters a timeline:
 //! * questions, denied reports and negated triggers ("has not commented",
@@ -30,7 +30,7 @@
 //! the content's events keep their own (usually absent) dates.
 //!
 //! Dating: the DATE or TIME expression in the same clause nearest to the
-//! trigger, among those that may date it (see [`dating`](crate::dating):
+//! trigger, among those that may date it (see `dating`:
 //! not after "until" or "founded in", not inside a subordinate clause or
 //! a parenthetical the trigger is not in, not a weekday resolved against
 //! an earlier date of the text), when it covers known days and is not a
@@ -40,6 +40,8 @@
 //! resolved against it by the time tagger). Participants are the mentions
 //! inside the clause.
 
+#![warn(unreachable_pub)]
+
 mod clauses;
 mod context;
 mod dating;
@@ -48,47 +50,93 @@ mod lexicon;
 use std::collections::HashSet;
 
 use corroborate_model::{
-    DateBasis, DateValue, EntityKind, EventMention, EventType, Mention, Span, Timex,
+    DateBasis, DateValue, EntityKind, EventMention, EventType, Mention, Span, Timex, Token,
+    TokenKind,
 };
 
 pub use context::AFTER_WINDOW_DAYS;
 use lexicon::{Check, Rule, RULES};
 
-/// Every event mention in the text, ordered by position.
+/// Every event mention in the text, ordered by position. `tokens` are the
+/// text's tokens (`corroborate_text::tokens`).
 pub fn extract(
     text: &str,
+    tokens: &[Token],
     sentences: &[Span],
     timexes: &[Timex],
     mentions: &[Mention],
 ) -> Vec<EventMention> {
-    let clauses_by_sentence: Vec<Vec<Span>> = sentences
-        .iter()
-        .map(|s| clauses::clauses(text, *s))
-        .collect();
-    let doc = Document {
-        text,
-        sentences,
-        clauses_by_sentence: &clauses_by_sentence,
-        timexes,
-        mentions,
-    };
-    let mut candidates: Vec<Candidate> = RULES
-        .iter()
-        .flat_map(|rule| rule_matches(&doc, rule))
-        .collect();
-    candidates.sort_by_key(|c| (c.trigger.start, c.event_type));
-    let mut seen: HashSet<(usize, EventType)> = HashSet::new();
-    let mut events: Vec<EventMention> = candidates
-        .into_iter()
-        .filter(|c| seen.insert((c.clause.start, c.event_type)))
-        .map(|c| doc.event(&c))
-        .collect();
-    context::date_from_context(text, sentences, timexes, &mut events);
-    events
+    Triggers::find(text).events(tokens, sentences, timexes, mentions)
+}
+
+/// Where each rule of the trigger lexicon matches in a text. The matches
+/// depend on the text alone, so a text read with several sets of
+/// sentences or dates (date refinement tries one per candidate day) is
+/// searched once.
+pub struct Triggers<'t> {
+    text: &'t str,
+    /// (rule, trigger), rule by rule in lexicon order, each rule's
+    /// matches in text order.
+    matches: Vec<(&'static Rule, Span)>,
+}
+
+impl<'t> Triggers<'t> {
+    /// Every match of every trigger rule in `text`, before any check.
+    pub fn find(text: &'t str) -> Self {
+        let rules: &'static [Rule] = &RULES;
+        let matches = rules
+            .iter()
+            .flat_map(|rule| {
+                rule.regex
+                    .find_iter(text)
+                    .map(move |m| (rule, Span::new(m.start(), m.end())))
+            })
+            .collect();
+        Triggers { text, matches }
+    }
+
+    /// The event mentions of the triggers inside `sentences`, ordered by
+    /// position (see [`extract`]).
+    pub fn events(
+        &self,
+        tokens: &[Token],
+        sentences: &[Span],
+        timexes: &[Timex],
+        mentions: &[Mention],
+    ) -> Vec<EventMention> {
+        let text = self.text;
+        let clauses_by_sentence: Vec<Vec<Span>> = sentences
+            .iter()
+            .map(|s| clauses::clauses(text, *s))
+            .collect();
+        let doc = Document {
+            text,
+            tokens,
+            sentences,
+            clauses_by_sentence: &clauses_by_sentence,
+            timexes,
+            mentions,
+        };
+        let mut candidates: Vec<Candidate> = self
+            .matches
+            .iter()
+            .filter_map(|&(rule, trigger)| doc.accept(rule, trigger))
+            .collect();
+        candidates.sort_by_key(|c| (c.trigger.start, c.event_type));
+        let mut seen: HashSet<(usize, EventType)> = HashSet::new();
+        let mut events: Vec<EventMention> = candidates
+            .into_iter()
+            .filter(|c| seen.insert((c.clause.start, c.event_type)))
+            .map(|c| doc.event(&c))
+            .collect();
+        context::date_from_context(text, sentences, timexes, &mut events);
+        events
+    }
 }
 
 struct Document<'a> {
     text: &'a str,
+    tokens: &'a [Token],
     sentences: &'a [Span],
     clauses_by_sentence: &'a [Vec<Span>],
     timexes: &'a [Timex],
@@ -103,27 +151,6 @@ struct Candidate {
     clause: Span,
 }
 
-/// The accepted matches of one rule.
-fn rule_matches<'d>(doc: &'d Document<'d>, rule: &'d Rule) -> impl Iterator<Item = Candidate> + 'd {
-    rule.regex.find_iter(doc.text).filter_map(move |m| {
-        let trigger = Span::new(m.start(), m.end());
-        let (sentence, clause) = doc.clause_of(trigger)?;
-        let sentence_span = *doc.sentences.get(sentence)?;
-        let denied = lexicon::DENIED_BEFORE
-            .is_match(doc.slice(Span::new(sentence_span.start, trigger.start)));
-        let accepted = !denied
-            && !is_question(doc.slice(sentence_span))
-            && (rule.check == Check::Always || doc.asserted(trigger, clause))
-            && doc.passes(rule.check, trigger, clause, sentence_span);
-        accepted.then_some(Candidate {
-            trigger,
-            event_type: rule.event_type,
-            sentence,
-            clause,
-        })
-    })
-}
-
 /// A question asks rather than tells ("Will the troops leave?").
 fn is_question(sentence: &str) -> bool {
     sentence
@@ -135,6 +162,37 @@ fn is_question(sentence: &str) -> bool {
 impl Document<'_> {
     fn slice(&self, span: Span) -> &str {
         span.slice(self.text).unwrap_or("")
+    }
+
+    /// The trigger as a candidate of `rule`, when it sits in a sentence
+    /// and passes the rule's checks.
+    fn accept(&self, rule: &Rule, trigger: Span) -> Option<Candidate> {
+        let (sentence, clause) = self.clause_of(trigger)?;
+        let sentence_span = *self.sentences.get(sentence)?;
+        let denied = lexicon::DENIED_BEFORE
+            .is_match(self.slice(Span::new(sentence_span.start, trigger.start)));
+        let accepted = !denied
+            && !is_question(self.slice(sentence_span))
+            && (rule.check == Check::Always || self.asserted(trigger, clause))
+            && self.passes(rule.check, trigger, clause, sentence_span);
+        accepted.then_some(Candidate {
+            trigger,
+            event_type: rule.event_type,
+            sentence,
+            clause,
+        })
+    }
+
+    /// The word and number tokens lying inside `span`, in order.
+    fn words_in(&self, span: Span) -> impl DoubleEndedIterator<Item = &str> + '_ {
+        let first = self.tokens.partition_point(|t| t.span.start < span.start);
+        let end = self.tokens.partition_point(|t| t.span.start < span.end);
+        self.tokens
+            .get(first..end.max(first))
+            .unwrap_or(&[])
+            .iter()
+            .filter(move |t| t.kind != TokenKind::Punct && t.span.end <= span.end)
+            .map(|t| self.slice(t.span))
     }
 
     /// The index of the sentence holding the trigger, and its clause.
@@ -154,15 +212,17 @@ impl Document<'_> {
     fn passes(&self, check: Check, trigger: Span, clause: Span, sentence: Span) -> bool {
         let trigger_text = self.slice(trigger);
         let after = self.slice(Span::new(trigger.end, clause.end.max(trigger.end)));
-        let before = self.slice(Span::new(clause.start, trigger.start.max(clause.start)));
+        let before_span = Span::new(clause.start, trigger.start.max(clause.start));
+        let before = self.slice(before_span);
         match check {
             Check::Always => true,
             Check::Asserted => true,
             Check::Happening => self.is_happening(trigger, clause, before, after),
-            Check::NotTheDead => !matches!(
-                last_word(before).map(str::to_ascii_lowercase).as_deref(),
-                Some("the" | "their" | "its" | "our" | "whose")
-            ),
+            Check::NotTheDead => !self.words_in(before_span).next_back().is_some_and(|word| {
+                ["the", "their", "its", "our", "whose"]
+                    .iter()
+                    .any(|determiner| word.eq_ignore_ascii_case(determiner))
+            }),
             Check::NotDenial => !lexicon::DENIAL_OBJECT.is_match(after),
             Check::OfficialObject => {
                 let shooting = trigger_text.eq_ignore_ascii_case("fired")
@@ -204,7 +264,7 @@ impl Document<'_> {
             return false;
         }
         lexicon::EVENT_VERB.is_match(predicate_stretch(after))
-            || lexicon::OBJECT_VERB_BEFORE.is_match(before)
+            || lexicon::object_verb_before(before)
     }
 
     /// "protests on 2 January", "the arrest of the editor on 9 March".
@@ -232,33 +292,36 @@ impl Document<'_> {
     /// Neither negated nor a gerund right after a preposition ("complicity
     /// in rioting", "upon returning").
     fn asserted(&self, trigger: Span, clause: Span) -> bool {
-        let before = self.slice(Span::new(clause.start, trigger.start.max(clause.start)));
-        !self.negated(trigger, clause) && !gerund_after_preposition(self.slice(trigger), before)
+        let before = Span::new(clause.start, trigger.start.max(clause.start));
+        !self.negated(trigger, clause) && !self.gerund_after_preposition(trigger, before)
     }
 
     /// True when one of the four words before the trigger negates it.
     fn negated(&self, trigger: Span, clause: Span) -> bool {
-        let before = self.slice(Span::new(clause.start, trigger.start.max(clause.start)));
-        let after_trigger = self.slice(Span::new(trigger.end, clause.end.max(trigger.end)));
-        let words: Vec<&str> = before
-            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-            .filter(|w| !w.is_empty())
-            .collect();
-        let start = words.len().saturating_sub(4);
-        let tail = words.get(start..).unwrap_or(&[]);
+        let before = Span::new(clause.start, trigger.start.max(clause.start));
+        let after_trigger = Span::new(trigger.end, clause.end.max(trigger.end));
+        let mut tail: Vec<&str> = self.words_in(before).rev().take(4).collect();
+        tail.reverse();
+        let first_after = self.words_in(after_trigger).next();
         tail.iter().enumerate().any(|(i, word)| {
-            let lower = word.to_ascii_lowercase();
-            let negator = lexicon::NEGATORS.contains(&lower.as_str())
-                || lower.ends_with("n't")
-                || lower.ends_with("n’t");
-            let next = tail
-                .get(i + 1)
-                .copied()
-                .or_else(|| first_word(after_trigger))
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            negator && !lexicon::NEGATION_RELEASES.contains(&next.as_str())
+            let next = tail.get(i + 1).copied().or(first_after).unwrap_or("");
+            is_negator(word) && !is_one_of(next, lexicon::NEGATION_RELEASES)
         })
+    }
+
+    /// "complicity in rioting", "upon returning": a gerund after a
+    /// preposition names a topic, not an event.
+    fn gerund_after_preposition(&self, trigger: Span, before: Span) -> bool {
+        let gerund = self
+            .slice(trigger)
+            .split_whitespace()
+            .next()
+            .is_some_and(|word| ends_with_ignore_case(word, "ing"));
+        gerund
+            && self
+                .words_in(before)
+                .next_back()
+                .is_some_and(|word| is_one_of(word, lexicon::GERUND_PREPOSITIONS))
     }
 
     fn has_organization(&self, clause: Span) -> bool {
@@ -322,12 +385,13 @@ impl Document<'_> {
     /// 15 January that") joined with the content it reports, so the
     /// statement reads whole; the content keeps its own events and dates.
     fn with_reported_content(&self, sentence: usize, clause: Span) -> Span {
+        let first = self.tokens.partition_point(|t| t.span.start < clause.start);
+        let end = self.tokens.partition_point(|t| t.span.end <= clause.end);
         let ends_with_that = self
-            .slice(clause)
-            .trim_end()
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .is_some_and(|word| word.eq_ignore_ascii_case("that"));
+            .tokens
+            .get(first..end.max(first))
+            .and_then(<[Token]>::last)
+            .is_some_and(|t| self.slice(t.span).eq_ignore_ascii_case("that"));
         let next = self
             .clauses_by_sentence
             .get(sentence)
@@ -364,27 +428,16 @@ fn until_stretch_end(text: &str) -> &str {
     text.get(..end).unwrap_or(text)
 }
 
-/// "complicity in rioting", "upon returning": a gerund after a
-/// preposition names a topic, not an event.
-fn gerund_after_preposition(trigger: &str, before: &str) -> bool {
-    let gerund = trigger
-        .split_whitespace()
-        .next()
-        .is_some_and(|word| word.to_ascii_lowercase().ends_with("ing"));
-    gerund
-        && last_word(before).is_some_and(|word| {
-            lexicon::GERUND_PREPOSITIONS.contains(&word.to_ascii_lowercase().as_str())
-        })
+/// "not", "never", "didn't", … (see [`lexicon::NEGATORS`]).
+fn is_negator(word: &str) -> bool {
+    is_one_of(word, lexicon::NEGATORS)
+        || ends_with_ignore_case(word, "n't")
+        || ends_with_ignore_case(word, "n’t")
 }
 
-fn last_word(text: &str) -> Option<&str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .rfind(|w| !w.is_empty())
-}
-
-fn first_word(text: &str) -> Option<&str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
+/// `word` is one of the lower-case `words`, ignoring ASCII case.
+fn is_one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// The clause without the white space and joining punctuation around it.
@@ -406,4 +459,59 @@ fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
         && text
             .get(text.len() - suffix.len()..)
             .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<Span> {
+        corroborate_text::sentences(text)
+    }
+
+    #[test]
+    fn triggers_found_once_serve_any_set_of_sentences() {
+        let text = "Police arrested two students on Monday. Protests erupted in the port. \
+                    The governor resigned and troops were deployed.";
+        let tokens = corroborate_text::tokens(text);
+        let all = sentences(text);
+        let triggers = Triggers::find(text);
+        assert_eq!(
+            triggers.events(&tokens, &all, &[], &[]),
+            extract(text, &tokens, &all, &[], &[])
+        );
+        for keep in [&all[1..2], &all[..1], &all[2..]] {
+            assert_eq!(
+                triggers.events(&tokens, keep, &[], &[]),
+                extract(text, &tokens, keep, &[], &[])
+            );
+        }
+        assert_eq!(triggers.events(&tokens, &all, &[], &[]).len(), 4);
+        assert_eq!(triggers.events(&tokens, &all[1..2], &[], &[]).len(), 1);
+    }
+
+    #[test]
+    fn negation_reads_the_four_words_before_the_trigger() {
+        let text = "Police haven't arrested the editor. \
+                    Police not only arrested the editor. \
+                    Police had never, it seems, arrested him. \
+                    The army never once and for all arrested him.";
+        let tokens = corroborate_text::tokens(text);
+        let triggers: Vec<String> = extract(text, &tokens, &sentences(text), &[], &[])
+            .into_iter()
+            .map(|e| e.trigger)
+            .collect();
+        let starts: Vec<usize> = extract(text, &tokens, &sentences(text), &[], &[])
+            .iter()
+            .map(|e| e.trigger_span.start)
+            .collect();
+        assert_eq!(triggers, ["arrested", "arrested"]);
+        assert_eq!(
+            starts,
+            [
+                text.find("only arrested").unwrap_or(0) + 5,
+                text.rfind("arrested").unwrap_or(0)
+            ]
+        );
+    }
 }

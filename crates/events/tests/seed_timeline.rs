@@ -41,7 +41,13 @@ fn run(path: &PathBuf, fallback: Option<NaiveDate>) -> Found {
     let mentions = corroborate_ner::extract(&text, &sentences);
     let (dct, inferred) = own_date(&text).map_or((fallback, true), |(d, i)| (Some(d), i));
     let timexes = corroborate_time::tag(&text, &sentences, dct, inferred);
-    let events = corroborate_events::extract(&text, &sentences, &timexes, &mentions);
+    let events = corroborate_events::extract(
+        &text,
+        &corroborate_text::tokens(&text),
+        &sentences,
+        &timexes,
+        &mentions,
+    );
     let report = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

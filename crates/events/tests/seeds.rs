@@ -29,7 +29,13 @@ fn seed_events() {
     for text in &texts {
         let sentences = corroborate_text::sentences(text);
         let timexes = common::simple_timexes(text, 2022);
-        for event in extract(text, &sentences, &timexes, &[]) {
+        for event in extract(
+            text,
+            &corroborate_text::tokens(text),
+            &sentences,
+            &timexes,
+            &[],
+        ) {
             let clause = event
                 .span
                 .slice(text)

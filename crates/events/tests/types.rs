@@ -9,7 +9,13 @@ use corroborate_model::{EntityKind, EventMention, EventType, Mention, Span};
 
 fn events_with(text: &str, mentions: &[Mention]) -> Vec<EventMention> {
     let sentences = corroborate_text::sentences(text);
-    extract(text, &sentences, &simple_timexes(text, 2023), mentions)
+    extract(
+        text,
+        &corroborate_text::tokens(text),
+        &sentences,
+        &simple_timexes(text, 2023),
+        mentions,
+    )
 }
 
 fn events(text: &str) -> Vec<EventMention> {
@@ -325,9 +331,21 @@ fn one_event_per_clause_and_type() {
 #[test]
 fn bad_spans_do_not_panic() {
     let text = "Protesters stormed the hall — “¡ya!”";
-    let found = extract(text, &[Span::new(0, 500)], &[], &[]);
+    let found = extract(
+        text,
+        &corroborate_text::tokens(text),
+        &[Span::new(0, 500)],
+        &[],
+        &[],
+    );
     assert!(found.is_empty());
-    let found = extract(text, &[Span::new(0, text.len())], &[], &[]);
+    let found = extract(
+        text,
+        &corroborate_text::tokens(text),
+        &[Span::new(0, text.len())],
+        &[],
+        &[],
+    );
     assert_eq!(found.len(), 1);
 }
 
@@ -539,7 +557,13 @@ fn a_sentence_with_its_own_date_is_not_dated_by_the_narrative() {
                 Protesters, who have camped outside since 2019, stormed the port.";
     let sentences = corroborate_text::sentences(text);
     let timexes = corroborate_time::tag(text, &sentences, Some(day(5, 9)), false);
-    let found = extract(text, &sentences, &timexes, &[]);
+    let found = extract(
+        text,
+        &corroborate_text::tokens(text),
+        &sentences,
+        &timexes,
+        &[],
+    );
     let stormed = found
         .iter()
         .find(|e| e.trigger.contains("stormed"))

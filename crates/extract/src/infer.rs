@@ -188,6 +188,8 @@ fn best_candidate(
 ) -> Option<NaiveDate> {
     let days = (last - first).num_days().clamp(0, MAX_CANDIDATE_DAYS);
     let mut best: Option<(usize, NaiveDate)> = None;
+    // The text's trigger matches, searched once for all candidate days.
+    let mut triggers = None;
     for offset in 0..=days {
         let day = first + Duration::days(offset);
         let timexes = recognized.resolve(Some(day), true);
@@ -198,8 +200,9 @@ fn best_candidate(
         if moving.is_empty() {
             continue;
         }
-        let events =
-            corroborate_events::extract(&annotated.report.text, &moving, &timexes, &a.mentions);
+        let events = triggers
+            .get_or_insert_with(|| corroborate_events::Triggers::find(&annotated.report.text))
+            .events(&a.tokens, &moving, &timexes, &a.mentions);
         let score = events
             .iter()
             .filter(|e| depends_on_dct(e, &timexes))

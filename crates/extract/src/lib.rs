@@ -90,7 +90,7 @@ fn annotate(
     let timexes = recognized.resolve(date, inferred);
     let quantities = corroborate_quantity::extract(text, &sentences);
     let attributions = corroborate_attrib::extract(text, &sentences, &mentions);
-    let events = corroborate_events::extract(text, &sentences, &timexes, &mentions);
+    let events = corroborate_events::extract(text, &tokens, &sentences, &timexes, &mentions);
     Annotations {
         sentences,
         tokens,
@@ -115,6 +115,7 @@ pub(crate) fn redate(
     annotations.timexes = recognized.resolve(report.meta.published, inferred);
     annotations.events = corroborate_events::extract(
         text,
+        &annotations.tokens,
         &annotations.sentences,
         &annotations.timexes,
         &annotations.mentions,

@@ -28,12 +28,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use corroborate_model::{
     AnnotatedReport, Attribution, Claim, ClaimSource, ClaimStatus, Conflict, ConflictKind,
-    ConflictSide, DateOrigin, Hedge, Interval, Quantity, Span, TimexType,
+    ConflictSide, DateOrigin, Hedge, Interval, Quantity, Span, TimexType, TokenKind,
 };
 
 use crate::copies::CopyInfo;
 
-pub const EPISODE_GAP_DAYS: i64 = 30;
+pub(crate) const EPISODE_GAP_DAYS: i64 = 30;
 
 /// Measures too generic to compare across sentences.
 const GENERIC_MEASURES: &[&str] = &[
@@ -94,19 +94,19 @@ struct Figure<'a> {
     hedge: Option<Hedge>,
 }
 
-pub struct MergedClaims {
+pub(crate) struct MergedClaims {
     pub claims: Vec<Claim>,
     pub conflicts: Vec<Conflict>,
 }
 
 /// Tells which place a sentence is about: `places_in(report, sentence)`
 /// gives the names of the sub-national places named in it.
-pub type PlacesIn<'a> = dyn Fn(usize, Span) -> Vec<String> + 'a;
+pub(crate) type PlacesIn<'a> = dyn Fn(usize, Span) -> Vec<String> + 'a;
 
 /// The entity a speaker is: `speaker_entity(report, speaker_span, speaker)`.
-pub type SpeakerEntity<'a> = dyn Fn(usize, Option<Span>, &str) -> Option<String> + 'a;
+pub(crate) type SpeakerEntity<'a> = dyn Fn(usize, Option<Span>, &str) -> Option<String> + 'a;
 
-pub fn merge_claims(
+pub(crate) fn merge_claims(
     reports: &[AnnotatedReport],
     copies: &[CopyInfo],
     places_in: &PlacesIn,
@@ -239,12 +239,11 @@ fn as_of_date(
     let meta = &report.report.meta;
     let as_of_writing = attribution.is_some_and(|a| a.hedge == Hedge::AsOfWriting);
     if !as_of_writing {
-        let text = report.report.text.as_str();
         let setting: Vec<_> = report
             .annotations
             .timexes
             .iter()
-            .filter(|t| sentence.contains(t.span) && sets_the_time(text, t.span))
+            .filter(|t| sentence.contains(t.span) && sets_the_time(report, t.span))
             .filter_map(|t| Some((t.start?, t.end?, t.inferred)))
             .collect();
         let background = background_date(&setting, meta.published)
@@ -262,13 +261,15 @@ fn as_of_date(
 
 /// "in 2011", "In 2016," — a date that sets the time of its clause, as
 /// opposed to one naming a thing ("the 1993 constitution", "until 1997").
-fn sets_the_time(text: &str, span: Span) -> bool {
-    let before = text.get(..span.start).unwrap_or_default().trim_end();
-    let word = before
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or_default();
-    matches!(word.to_lowercase().as_str(), "in" | "during")
+fn sets_the_time(report: &AnnotatedReport, span: Span) -> bool {
+    let tokens = &report.annotations.tokens;
+    let before = tokens.partition_point(|t| t.span.end <= span.start);
+    before
+        .checked_sub(1)
+        .and_then(|last| tokens.get(last))
+        .filter(|t| t.kind == TokenKind::Word)
+        .and_then(|t| t.span.slice(&report.report.text))
+        .is_some_and(|word| word.eq_ignore_ascii_case("in") || word.eq_ignore_ascii_case("during"))
 }
 
 /// The narrowest date in `dated` lying over a month before publication.
@@ -304,7 +305,7 @@ fn narrative_background(report: &AnnotatedReport, sentence: Span) -> Option<(Nai
             .timexes
             .iter()
             .filter(|t| t.timex_type == TimexType::Date && earlier.contains(t.span))
-            .filter(|t| sets_the_time(text, t.span))
+            .filter(|t| sets_the_time(report, t.span))
             .filter_map(|t| Some((t.start?, t.end?, t.inferred)))
             .collect();
         if !dated.is_empty() {
@@ -696,6 +697,26 @@ mod tests {
     use super::*;
     use crate::find_report_copies;
     use crate::test_support::*;
+
+    #[test]
+    fn a_date_after_in_or_during_sets_the_time() {
+        let r = report(
+            "a",
+            None,
+            &["In 2016 prices rose during 2011 as the 1993 constitution held until 1997 in (2012)."],
+        );
+        let text = r.report.text.clone();
+        let at = |needle: &str| {
+            let start = text.find(needle).unwrap_or(0);
+            Span::new(start, start + needle.len())
+        };
+        assert!(sets_the_time(&r, at("2016")));
+        assert!(sets_the_time(&r, at("2011")));
+        assert!(!sets_the_time(&r, at("1993")));
+        assert!(!sets_the_time(&r, at("1997")));
+        assert!(!sets_the_time(&r, at("2012")), "a bracket between");
+        assert!(!sets_the_time(&r, at("In 2016")), "nothing before");
+    }
 
     fn more_than(n: f64) -> Interval {
         Interval {

@@ -14,19 +14,25 @@
 //! their containment reaches [`CREDITED_CONTAINMENT`]: a reworded or
 //! trimmed copy of a credited story still counts once.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use corroborate_text::alphanumeric_runs;
+// Nothing here depends on iteration order, so the fast hasher is safe.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::union_find::UnionFind;
 
 const SHINGLE_WORDS: usize = 5;
 const SIGNATURE_LEN: usize = 64;
 const BAND_ROWS: usize = 4;
 /// Share of the smaller report's shingles that must appear in the larger.
-pub const COPY_CONTAINMENT: f64 = 0.6;
+pub(crate) const COPY_CONTAINMENT: f64 = 0.6;
 /// Containment enough for two reports crediting the same source.
-pub const CREDITED_CONTAINMENT: f64 = 0.3;
+pub(crate) const CREDITED_CONTAINMENT: f64 = 0.3;
 
 /// What copy detection found for one report.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CopyInfo {
+pub(crate) struct CopyInfo {
     /// Index of the original this report copies, if it is a copy.
     pub duplicate_of: Option<usize>,
     /// Index of the group's original (itself when not a copy).
@@ -36,7 +42,7 @@ pub struct CopyInfo {
 }
 
 /// A report as copy detection sees it.
-pub struct CopyInput<'a> {
+pub(crate) struct CopyInput<'a> {
     pub text: &'a str,
     /// Sort key for choosing the original: earlier wins.
     pub published: Option<chrono::NaiveDate>,
@@ -44,21 +50,21 @@ pub struct CopyInput<'a> {
     pub credited_source: Option<&'a str>,
 }
 
-pub fn find_copies(inputs: &[CopyInput]) -> Vec<CopyInfo> {
+pub(crate) fn find_copies(inputs: &[CopyInput]) -> Vec<CopyInfo> {
     let shingles: Vec<HashSet<u64>> = inputs.iter().map(|i| shingle_set(i.text)).collect();
-    let mut parent: Vec<usize> = (0..inputs.len()).collect();
-    let representative = join_identical(&shingles, &mut parent);
+    let mut groups = UnionFind::new(inputs.len());
+    let representative = join_identical(&shingles, &mut groups);
     let distinct: Vec<usize> = (0..inputs.len())
         .filter(|&i| representative[i] == i)
         .collect();
     let mut pairs = candidate_pairs(&shingles, &distinct);
     pairs.extend(credited_pairs(inputs, &shingles, &representative));
     for (a, b) in pairs {
-        if find(&mut parent, a) != find(&mut parent, b) {
-            join_if_copies(inputs, &shingles, &mut parent, a, b);
+        if groups.find(a) != groups.find(b) {
+            join_if_copies(inputs, &shingles, &mut groups, a, b);
         }
     }
-    copy_infos(inputs, &shingles, &mut parent)
+    copy_infos(inputs, &shingles, &mut groups)
 }
 
 /// Joins `a` and `b` when one contains enough of the other's shingles
@@ -66,7 +72,7 @@ pub fn find_copies(inputs: &[CopyInput]) -> Vec<CopyInfo> {
 fn join_if_copies(
     inputs: &[CopyInput],
     shingles: &[HashSet<u64>],
-    parent: &mut [usize],
+    groups: &mut UnionFind,
     a: usize,
     b: usize,
 ) {
@@ -76,7 +82,7 @@ fn join_if_copies(
         COPY_CONTAINMENT
     };
     if containment(&shingles[a], &shingles[b]) >= threshold {
-        union(parent, a, b);
+        groups.union(a, b);
     }
 }
 
@@ -84,12 +90,12 @@ fn join_if_copies(
 fn copy_infos(
     inputs: &[CopyInput],
     shingles: &[HashSet<u64>],
-    parent: &mut [usize],
+    groups: &mut UnionFind,
 ) -> Vec<CopyInfo> {
-    let original_of = choose_originals(inputs, parent);
+    let original_of = choose_originals(inputs, groups);
     (0..inputs.len())
         .map(|i| {
-            let group = original_of[&find(parent, i)];
+            let group = original_of[&groups.find(i)];
             CopyInfo {
                 duplicate_of: (group != i).then_some(group),
                 group,
@@ -108,15 +114,15 @@ fn copy_infos(
 /// joined at once, and only the first of them (returned for each report)
 /// takes part in the band comparisons, which would give every other one
 /// the same answer.
-fn join_identical(shingles: &[HashSet<u64>], parent: &mut [usize]) -> Vec<usize> {
-    let mut first_with: HashMap<Vec<u64>, usize> = HashMap::new();
+fn join_identical(shingles: &[HashSet<u64>], groups: &mut UnionFind) -> Vec<usize> {
+    let mut first_with: HashMap<Vec<u64>, usize> = HashMap::default();
     let mut representative = Vec::with_capacity(shingles.len());
     for (i, set) in shingles.iter().enumerate() {
         let mut key: Vec<u64> = set.iter().copied().collect();
         key.sort_unstable();
         let first = *first_with.entry(key).or_insert(i);
         if first != i {
-            union(parent, first, i);
+            groups.union(first, i);
         }
         representative.push(first);
     }
@@ -140,7 +146,7 @@ fn credited_pairs(
     representative: &[usize],
 ) -> Vec<(usize, usize)> {
     let mut by_credit: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    let mut seen: HashSet<(usize, &str)> = HashSet::new();
+    let mut seen: HashSet<(usize, &str)> = HashSet::default();
     for (i, input) in inputs.iter().enumerate() {
         if let Some(credit) = input.credited_source {
             if seen.insert((representative[i], credit)) {
@@ -157,7 +163,7 @@ fn credited_pairs(
 /// Pairs of `members` sharing a shingle, through an inverted index from
 /// shingles to the members holding them.
 fn sharing_pairs(shingles: &[HashSet<u64>], members: &[usize]) -> BTreeSet<(usize, usize)> {
-    let mut holders: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut holders: HashMap<u64, Vec<usize>> = HashMap::default();
     let mut pairs = BTreeSet::new();
     for &m in members {
         for &shingle in &shingles[m] {
@@ -169,10 +175,10 @@ fn sharing_pairs(shingles: &[HashSet<u64>], members: &[usize]) -> BTreeSet<(usiz
     pairs
 }
 
-fn choose_originals(inputs: &[CopyInput], parent: &mut [usize]) -> HashMap<usize, usize> {
-    let mut original_of: HashMap<usize, usize> = HashMap::new();
+fn choose_originals(inputs: &[CopyInput], groups: &mut UnionFind) -> HashMap<usize, usize> {
+    let mut original_of: HashMap<usize, usize> = HashMap::default();
     for i in 0..inputs.len() {
-        let root = find(parent, i);
+        let root = groups.find(i);
         let entry = original_of.entry(root).or_insert(i);
         if is_better_original(&inputs[i], &inputs[*entry]) {
             *entry = i;
@@ -191,27 +197,58 @@ fn is_better_original(a: &CopyInput, b: &CopyInput) -> bool {
 }
 
 fn shingle_set(text: &str) -> HashSet<u64> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.len() < SHINGLE_WORDS {
-        return std::iter::once(hash_words(&words)).collect();
+    let words = LowercaseWords::of(text);
+    let count = words.ends.len();
+    if count < SHINGLE_WORDS {
+        return std::iter::once(words.hash(0..count)).collect();
     }
-    words.windows(SHINGLE_WORDS).map(hash_words).collect()
+    (0..=count - SHINGLE_WORDS)
+        .map(|first| words.hash(first..first + SHINGLE_WORDS))
+        .collect()
 }
 
-fn hash_words(words: &[String]) -> u64 {
-    // FNV-1a: stable across runs and platforms.
-    let mut hash: u64 = 0xcbf29ce484222325;
-    for word in words {
-        for byte in word.bytes().chain(std::iter::once(b' ')) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x100000001b3);
+/// A text's alphanumeric runs, lower-cased, in one buffer.
+struct LowercaseWords {
+    buffer: String,
+    /// End of each word in `buffer`.
+    ends: Vec<usize>,
+}
+
+impl LowercaseWords {
+    fn of(text: &str) -> Self {
+        let mut buffer = String::with_capacity(text.len());
+        let mut ends = Vec::new();
+        for word in alphanumeric_runs(text) {
+            if word.is_ascii() {
+                buffer.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                buffer.push_str(&word.to_lowercase());
+            }
+            ends.push(buffer.len());
         }
+        LowercaseWords { buffer, ends }
     }
-    hash
+
+    fn word(&self, index: usize) -> &[u8] {
+        let start = match index {
+            0 => 0,
+            _ => self.ends[index - 1],
+        };
+        &self.buffer.as_bytes()[start..self.ends[index]]
+    }
+
+    /// FNV-1a over the words, each followed by a space: stable across
+    /// runs and platforms.
+    fn hash(&self, words: std::ops::Range<usize>) -> u64 {
+        let mut hash: u64 = 0xcbf29ce484222325;
+        for index in words {
+            for &byte in self.word(index).iter().chain(std::iter::once(&b' ')) {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x100000001b3);
+            }
+        }
+        hash
+    }
 }
 
 fn mix(value: u64, seed: u64) -> u64 {
@@ -234,7 +271,7 @@ fn signature(shingles: &HashSet<u64>) -> [u64; SIGNATURE_LEN] {
 
 /// Pairs of `reports` whose signatures agree in at least one band.
 fn candidate_pairs(shingles: &[HashSet<u64>], reports: &[usize]) -> Vec<(usize, usize)> {
-    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::default();
     for &i in reports {
         let sig = signature(&shingles[i]);
         for (band, rows) in sig.chunks(BAND_ROWS).enumerate() {
@@ -242,7 +279,7 @@ fn candidate_pairs(shingles: &[HashSet<u64>], reports: &[usize]) -> Vec<(usize, 
             buckets.entry((band, key)).or_default().push(i);
         }
     }
-    let mut pairs: HashSet<(usize, usize)> = HashSet::new();
+    let mut pairs: HashSet<(usize, usize)> = HashSet::default();
     for members in buckets.values() {
         for (k, &a) in members.iter().enumerate() {
             for &b in &members[k + 1..] {
@@ -261,27 +298,6 @@ fn containment(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
         return 0.0;
     }
     small.iter().filter(|s| large.contains(s)).count() as f64 / small.len() as f64
-}
-
-fn find(parent: &mut [usize], i: usize) -> usize {
-    let mut root = i;
-    while parent[root] != root {
-        root = parent[root];
-    }
-    let mut node = i;
-    while parent[node] != root {
-        let next = parent[node];
-        parent[node] = root;
-        node = next;
-    }
-    root
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        parent[rb] = ra;
-    }
 }
 
 #[cfg(test)]
@@ -334,6 +350,28 @@ mod tests {
         assert_eq!(got[2].group, 2);
     }
 
+    /// FNV-1a over each lower-cased word and a space, written plainly.
+    fn plain_hash(words: &[String]) -> u64 {
+        let mut hash: u64 = 0xcbf29ce484222325;
+        for byte in words.iter().flat_map(|w| w.bytes().chain([b' '])) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x100000001b3);
+        }
+        hash
+    }
+
+    #[test]
+    fn shingles_hash_five_lower_cased_words() {
+        let text = "ΟΔΥΣΣΕΥΣ met İlham in Kassym-Jomart’s office, the Ministry said.";
+        let words: Vec<String> = alphanumeric_runs(text).map(str::to_lowercase).collect();
+        assert_eq!(words[0], "οδυσσευς", "final sigma");
+        let expected: HashSet<u64> = words.windows(SHINGLE_WORDS).map(plain_hash).collect();
+        assert_eq!(shingle_set(text), expected);
+        let short: HashSet<u64> = std::iter::once(plain_hash(&words[..2])).collect();
+        assert_eq!(shingle_set("ΟΔΥΣΣΕΥΣ met"), short);
+        assert_eq!(shingle_set("").len(), 1);
+    }
+
     #[test]
     fn exact_duplicates_without_dates_keep_the_first() {
         let got = find_copies(&[input(STORY, None), input(STORY, None)]);
@@ -345,13 +383,13 @@ mod tests {
     /// Every pair compared, as the blocked search must answer.
     fn all_pairs(inputs: &[CopyInput]) -> Vec<CopyInfo> {
         let shingles: Vec<HashSet<u64>> = inputs.iter().map(|i| shingle_set(i.text)).collect();
-        let mut parent: Vec<usize> = (0..inputs.len()).collect();
+        let mut groups = UnionFind::new(inputs.len());
         for a in 0..inputs.len() {
             for b in a + 1..inputs.len() {
-                join_if_copies(inputs, &shingles, &mut parent, a, b);
+                join_if_copies(inputs, &shingles, &mut groups, a, b);
             }
         }
-        copy_infos(inputs, &shingles, &mut parent)
+        copy_infos(inputs, &shingles, &mut groups)
     }
 
     #[test]

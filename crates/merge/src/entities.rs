@@ -29,6 +29,7 @@ use corroborate_model::{AnnotatedReport, Entity, EntityKind, MergeReason};
 use crate::names::{
     deletion_neighbourhood, edit_distance, fold, initials, is_acronym, translit_key,
 };
+use crate::union_find::UnionFind;
 
 /// Looks places up; the merge stage uses it to place entities on the map
 /// and to keep different places apart.
@@ -87,7 +88,7 @@ pub struct Curation {
 
 /// Result of entity merging: the entities and, for every mention, the
 /// index of its entity.
-pub struct EntityIndex {
+pub(crate) struct EntityIndex {
     pub entities: Vec<Entity>,
     /// `mention_entity[report][mention]` → index into `entities`.
     pub mention_entity: Vec<Vec<usize>>,
@@ -140,7 +141,7 @@ impl Form {
 struct Merger<'g> {
     forms: Vec<Form>,
     kinds: Vec<EntityKind>,
-    parent: Vec<usize>,
+    sets: UnionFind,
     reasons: Vec<MergeReason>,
     reason_root: Vec<usize>,
     geocoder: &'g dyn Geocoder,
@@ -149,12 +150,14 @@ struct Merger<'g> {
     split_labels: Vec<BTreeSet<(usize, usize)>>,
 }
 
-pub fn merge_entities(reports: &[AnnotatedReport], geocoder: &dyn Geocoder) -> EntityIndex {
+/// Entity merging without a curation file (for tests).
+#[cfg(test)]
+pub(crate) fn merge_entities(reports: &[AnnotatedReport], geocoder: &dyn Geocoder) -> EntityIndex {
     merge_entities_curated(reports, geocoder, &Curation::default())
 }
 
 /// Entity merging with the user's corrections applied first.
-pub fn merge_entities_curated(
+pub(crate) fn merge_entities_curated(
     reports: &[AnnotatedReport],
     geocoder: &dyn Geocoder,
     curation: &Curation,
@@ -168,7 +171,7 @@ pub fn merge_entities_curated(
         .collect();
     let split_labels = split_labels(curation, &forms);
     let mut merger = Merger {
-        parent: (0..forms.len()).collect(),
+        sets: UnionFind::new(forms.len()),
         forms,
         kinds,
         reasons: Vec::new(),
@@ -252,20 +255,17 @@ fn collect_forms(reports: &[AnnotatedReport]) -> (Vec<Form>, Vec<Vec<usize>>) {
 
 impl Merger<'_> {
     fn find(&mut self, i: usize) -> usize {
-        let mut root = i;
-        while self.parent[root] != root {
-            root = self.parent[root];
-        }
-        self.parent[i] = root;
-        root
+        self.sets.find(i)
     }
 
+    /// Joins `b`'s entity into `a`'s (unless the curation keeps them
+    /// apart), recording the rule and detail of the merge.
     fn union(&mut self, a: usize, b: usize, rule: &str, detail: String) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra == rb || self.split_forbids(ra, rb) {
             return;
         }
-        self.parent[rb] = ra;
+        self.sets.link_roots(ra, rb);
         let moved = std::mem::take(&mut self.split_labels[rb]);
         self.split_labels[ra].extend(moved);
         self.reasons.push(MergeReason {
@@ -631,7 +631,7 @@ const STATE_FORMS: &[&str] = &[
 ];
 
 /// True for a folded name such as "republic of veloria".
-pub fn is_state_form(folded: &str) -> bool {
+pub(crate) fn is_state_form(folded: &str) -> bool {
     STATE_FORMS.iter().any(|prefix| folded.starts_with(prefix))
 }
 

@@ -39,16 +39,16 @@ use crate::copies::CopyInfo;
 use crate::entities::EntityIndex;
 use crate::lexical::{content_words, jaccard};
 
-pub const SAME_DAY_SIMILARITY: f64 = 0.12;
-pub const NEAR_DATE_SIMILARITY: f64 = 0.3;
-pub const UNDATED_SIMILARITY: f64 = 0.5;
-pub const NEAR_DATE_DAYS: i64 = 2;
+pub(crate) const SAME_DAY_SIMILARITY: f64 = 0.12;
+pub(crate) const NEAR_DATE_SIMILARITY: f64 = 0.3;
+pub(crate) const UNDATED_SIMILARITY: f64 = 0.5;
+pub(crate) const NEAR_DATE_DAYS: i64 = 2;
 /// People or organizations an undated mention must share with a cluster
 /// to join it without near-identical wording.
-pub const UNDATED_SHARED_ACTORS: usize = 2;
+pub(crate) const UNDATED_SHARED_ACTORS: usize = 2;
 /// Widest date (in days) of a member an undated mention may join by shared
 /// actors: a month or a year is too vague to say it is the same event.
-pub const UNDATED_JOIN_MAX_DAYS: i64 = 7;
+pub(crate) const UNDATED_JOIN_MAX_DAYS: i64 = 7;
 
 const ONSET_WORDS: &[&str] = &[
     "began",
@@ -76,12 +76,12 @@ struct Candidate<'a> {
     date_inferred: bool,
 }
 
-pub struct MergedEvents {
+pub(crate) struct MergedEvents {
     pub events: Vec<Event>,
     pub conflicts: Vec<Conflict>,
 }
 
-pub fn merge_events(
+pub(crate) fn merge_events(
     reports: &[AnnotatedReport],
     entities: &EntityIndex,
     copies: &[CopyInfo],

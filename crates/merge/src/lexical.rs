@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 
 use corroborate_model::words::is_calendar_name;
+use corroborate_text::alphanumeric_runs;
 
 const STOPWORDS: &[&str] = &[
     "a",
@@ -132,8 +133,8 @@ const STOPWORDS: &[&str] = &[
 
 /// Lower-cased content words of `text`, crudely stemmed (plural -s, -ed,
 /// -ing dropped) so that "protests"/"protested" meet.
-pub fn content_words(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+pub(crate) fn content_words(text: &str) -> BTreeSet<String> {
+    alphanumeric_runs(text)
         .filter(|w| w.len() > 2)
         .map(str::to_lowercase)
         .filter(|w| !STOPWORDS.contains(&w.as_str()) && !is_calendar_name(w))
@@ -153,7 +154,7 @@ fn stem(word: &str) -> String {
 }
 
 /// Jaccard similarity of two word sets (0 when both are empty).
-pub fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+pub(crate) fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
     let union = a.union(b).count();
     if union == 0 {
         return 0.0;

@@ -1,34 +1,37 @@
 //! Cross-report merging: the stateful stage.
 //!
 //! Takes every [`AnnotatedReport`] of a run and builds the [`Analysis`]:
-//! 1. [`copies`]: syndicated and duplicate reports, so that every
+//! 1. `copies`: syndicated and duplicate reports, so that every
 //!    independent-source count counts a copy group once;
-//! 2. [`entities`]: mentions merged into entities, with a reason per merge;
-//! 3. [`events`]: event mentions merged into timeline events, with date
+//! 2. `entities`: mentions merged into entities, with a reason per merge;
+//! 3. `events`: event mentions merged into timeline events, with date
 //!    conflicts;
-//! 4. [`claims`]: figures aligned into claims with agreement, conflict and
+//! 4. `claims`: figures aligned into claims with agreement, conflict and
 //!    series statuses;
-//! 5. [`statements`]: contradicting statements.
+//! 5. `statements`: contradicting statements.
 //!
 //! Every output item keeps the quotes (report id, byte offsets) it came
 //! from.
 
+#![warn(unreachable_pub)]
+
 use std::collections::{BTreeMap, BTreeSet};
 
-pub mod claims;
-pub mod copies;
-pub mod entities;
-pub mod events;
+mod claims;
+mod copies;
+mod entities;
+mod events;
 mod lexical;
 pub mod names;
-pub mod statements;
+mod statements;
+mod union_find;
 
 use corroborate_model::{
     Analysis, AnnotatedReport, Conflict, DateOrigin, EntityKind, ReportEntry, Skipped,
     SCHEMA_VERSION,
 };
 
-pub use copies::CopyInfo;
+use copies::CopyInfo;
 pub use entities::{Curation, Geocoder, NoGeocoder};
 
 /// Builds the whole analysis from annotated reports.
@@ -162,7 +165,7 @@ fn sub_national_places(
 }
 
 /// Copy groups over the reports' cleaned texts.
-pub fn find_report_copies(reports: &[AnnotatedReport]) -> Vec<CopyInfo> {
+fn find_report_copies(reports: &[AnnotatedReport]) -> Vec<CopyInfo> {
     let inputs: Vec<copies::CopyInput> = reports
         .iter()
         .map(|r| copies::CopyInput {

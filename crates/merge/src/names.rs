@@ -98,31 +98,10 @@ fn collapse_doubles(word: &str) -> String {
     out
 }
 
-/// Damerau–Levenshtein distance (optimal string alignment), by chars.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let width = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * width];
-    for i in 0..=a.len() {
-        d[i * width] = i;
-    }
-    for (j, cell) in d.iter_mut().enumerate().take(width) {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[(i - 1) * width + j] + 1)
-                .min(d[i * width + j - 1] + 1)
-                .min(d[(i - 1) * width + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[(i - 2) * width + j - 2] + 1);
-            }
-            d[i * width + j] = best;
-        }
-    }
-    d[a.len() * width + b.len()]
+/// Damerau–Levenshtein distance (optimal string alignment: a
+/// transposition of neighbours counts once), by chars.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    strsim::osa_distance(a, b)
 }
 
 /// The variants of `key` with one character deleted, plus `key` itself:
@@ -213,6 +192,18 @@ mod tests {
         assert_eq!(edit_distance("nazarbaeva", "nazrabaeva"), 1);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn edit_distance_counts_chars_not_bytes() {
+        assert_eq!(edit_distance("Göran", "Gröan"), 1);
+        assert_eq!(edit_distance("Ёлкин", "Елкин"), 1);
+        assert_eq!(edit_distance("ab", "ba"), 1);
+        assert_eq!(
+            edit_distance("ca", "abc"),
+            3,
+            "no edits of a transposed pair"
+        );
     }
 
     #[test]

@@ -60,7 +60,10 @@ struct Stance {
     affirms: bool,
 }
 
-pub fn statement_conflicts(reports: &[AnnotatedReport], entities: &EntityIndex) -> Vec<Conflict> {
+pub(crate) fn statement_conflicts(
+    reports: &[AnnotatedReport],
+    entities: &EntityIndex,
+) -> Vec<Conflict> {
     let mut conflicts = opposed_predicate_conflicts(reports, entities);
     conflicts.extend(denial_conflicts(reports));
     conflicts

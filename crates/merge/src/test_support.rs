@@ -6,13 +6,18 @@ use corroborate_model::{
     Interval, Mention, Quantity, Report, ReportMeta, Span, TimeAnchor, Timex, TimexType,
 };
 
-pub fn day(m: u32, d: u32) -> NaiveDate {
+pub(crate) fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2024, m, d).expect("valid test date")
 }
 
 /// A report whose text is `sentences` joined by spaces, one sentence each.
-pub fn report(id: &str, published: Option<NaiveDate>, sentences: &[&str]) -> AnnotatedReport {
+pub(crate) fn report(
+    id: &str,
+    published: Option<NaiveDate>,
+    sentences: &[&str],
+) -> AnnotatedReport {
     let text = sentences.join(" ");
+    let tokens = corroborate_text::tokens(&text);
     let mut spans = Vec::new();
     let mut at = 0;
     for s in sentences {
@@ -37,6 +42,7 @@ pub fn report(id: &str, published: Option<NaiveDate>, sentences: &[&str]) -> Ann
         },
         annotations: Annotations {
             sentences: spans,
+            tokens,
             ..Annotations::default()
         },
     }
@@ -51,7 +57,7 @@ fn find(r: &AnnotatedReport, needle: &str) -> Span {
     Span::new(start, start + needle.len())
 }
 
-pub fn add_mention(r: &mut AnnotatedReport, text: &str, kind: EntityKind) -> usize {
+pub(crate) fn add_mention(r: &mut AnnotatedReport, text: &str, kind: EntityKind) -> usize {
     let span = find(r, text);
     r.annotations.mentions.push(Mention {
         span,
@@ -63,7 +69,7 @@ pub fn add_mention(r: &mut AnnotatedReport, text: &str, kind: EntityKind) -> usi
     r.annotations.mentions.len() - 1
 }
 
-pub fn add_timex(r: &mut AnnotatedReport, text: &str, date: NaiveDate) -> usize {
+pub(crate) fn add_timex(r: &mut AnnotatedReport, text: &str, date: NaiveDate) -> usize {
     let span = find(r, text);
     r.annotations.timexes.push(Timex {
         span,
@@ -80,7 +86,7 @@ pub fn add_timex(r: &mut AnnotatedReport, text: &str, date: NaiveDate) -> usize 
 }
 
 /// An event in the sentence holding `trigger`, dated by timex `timex`.
-pub fn add_event(
+pub(crate) fn add_event(
     r: &mut AnnotatedReport,
     event_type: EventType,
     trigger: &str,
@@ -114,7 +120,7 @@ pub fn add_event(
     });
 }
 
-pub fn add_quantity(
+pub(crate) fn add_quantity(
     r: &mut AnnotatedReport,
     text: &str,
     value: f64,

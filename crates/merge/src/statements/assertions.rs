@@ -31,7 +31,7 @@ struct WordSet {
 
 /// Sentences indexed by their content words.
 #[derive(Default)]
-pub struct AssertionIndex {
+pub(super) struct AssertionIndex {
     vocabulary: HashMap<String, u32>,
     sets: Vec<WordSet>,
     set_of_words: HashMap<Vec<u32>, usize>,
@@ -41,7 +41,13 @@ pub struct AssertionIndex {
 
 impl AssertionIndex {
     /// Adds a sentence; calls must come in (report, sentence) order.
-    pub fn add(&mut self, report: usize, sentence: usize, span: Span, words: &BTreeSet<String>) {
+    pub(super) fn add(
+        &mut self,
+        report: usize,
+        sentence: usize,
+        span: Span,
+        words: &BTreeSet<String>,
+    ) {
         if words.is_empty() {
             return;
         }
@@ -78,7 +84,7 @@ impl AssertionIndex {
     /// The sentence outside report `excluded` whose words reach Jaccard
     /// `threshold` with `query` at the highest score (the earliest one on
     /// ties), as (report, sentence span).
-    pub fn best_match(
+    pub(super) fn best_match(
         &self,
         query: &BTreeSet<String>,
         excluded: usize,
