@@ -2,7 +2,8 @@
 //! `I-ORG`, …, `O`) with the features of `features.rs` (state weights per
 //! attribute and label, transition weights per label pair), decoded by
 //! Viterbi with the BIO constraint (an `I-X` only after `B-X` or `I-X`).
-//! The weights come from the averaged perceptron of `train.rs`.
+//! The weights come from the averaged perceptron of the trainer in
+//! `corroborate-eval`, which writes them with [`ModelParts`].
 //!
 //! # Model file (`model/ner.model`, little endian)
 //!
@@ -22,17 +23,17 @@
 
 use corroborate_model::{EntityKind, Mention, Span};
 
-use crate::conll::NerError;
 use crate::features::SentenceFeatures;
 use crate::gazetteer::Gazetteer;
 use crate::sentence::Tok;
+use crate::NerError;
 
 const MAGIC: &[u8; 4] = b"CNER";
 const VERSION: u32 = 1;
 
 /// A loaded model: labels, transitions and state weights by attribute.
 #[derive(Debug, Clone)]
-pub struct ChainModel {
+pub(crate) struct ChainModel {
     labels: Vec<Label>,
     /// `transitions[from * L + to]`.
     transitions: Vec<f32>,
@@ -58,13 +59,14 @@ const EMPTY: u32 = u32::MAX;
 
 /// A BIO label: outside, or the beginning or inside of a kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Label {
+pub enum Label {
     Outside,
     Begin(EntityKind),
     Inside(EntityKind),
 }
 
 impl Label {
+    /// `O`, or `B-`/`I-` and one of `PER`, `ORG`, `LOC`, `MISC`.
     pub fn parse(text: &str) -> Option<Label> {
         if text == "O" {
             return Some(Label::Outside);
@@ -84,7 +86,9 @@ impl Label {
         }
     }
 
-    pub(crate) fn may_follow(self, previous: Option<Label>) -> bool {
+    /// False for an `I-X` that does not follow `B-X` or `I-X` (`previous`
+    /// is `None` at the start of a sentence).
+    pub fn may_follow(self, previous: Option<Label>) -> bool {
         match self {
             Label::Inside(kind) => matches!(
                 previous,
@@ -96,8 +100,11 @@ impl Label {
 }
 
 /// The parts of a model, as written by training.
-pub(crate) struct ModelParts {
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelParts {
+    /// Label names in model order (see [`Label::parse`]).
     pub labels: Vec<String>,
+    /// `transitions[from * L + to]` for `L` labels.
     pub transitions: Vec<f32>,
     /// (attribute hash, [(label index, weight)]).
     pub attributes: Vec<(u64, Vec<(u8, f32)>)>,
@@ -188,7 +195,7 @@ impl<'b> Reader<'b> {
 
 impl ChainModel {
     /// Parses a model file (see the module documentation).
-    pub fn from_bytes(bytes: &[u8]) -> Result<ChainModel, NerError> {
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Result<ChainModel, NerError> {
         let mut reader = Reader { bytes, at: 0 };
         if reader.take(4)? != MAGIC || reader.u32()? != VERSION {
             return Err(NerError::Model("not a corroborate NER model".into()));
@@ -239,7 +246,7 @@ impl ChainModel {
         })
     }
 
-    pub fn attribute_count(&self) -> usize {
+    pub(crate) fn attribute_count(&self) -> usize {
         self.attribute_count
     }
 
@@ -295,7 +302,7 @@ impl ChainModel {
 /// The best label-index path for per-token `scores` (rows of
 /// `labels.len()`) and `transitions` (from × to), under the BIO
 /// constraint.
-pub(crate) fn viterbi(labels: &[Label], transitions: &[f32], scores: &[f32]) -> Vec<u8> {
+pub fn viterbi(labels: &[Label], transitions: &[f32], scores: &[f32]) -> Vec<u8> {
     let l = labels.len();
     if l == 0 || transitions.len() != l * l || !scores.chunks_exact(l).remainder().is_empty() {
         return Vec::new();

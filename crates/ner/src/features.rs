@@ -1,9 +1,10 @@
-//! Token features for the statistical tagger, shared by training and
-//! tagging so that both see exactly the same attributes.
+//! Token features for the statistical tagger, shared by training (through
+//! [`crate::training`]) and tagging so that both see exactly the same
+//! attributes.
 //!
-//! Each attribute is a `name=value` string; training hands the strings to
-//! the CRF trainer, tagging hashes the same bytes (FNV-1a, 64 bit) without
-//! building strings. For token *i* of a sentence:
+//! Each attribute is a `name=value` string, hashed (FNV-1a, 64 bit)
+//! without building the string; the model stores the hashes. For token
+//! *i* of a sentence:
 //!
 //! | name | value |
 //! | --- | --- |
@@ -40,7 +41,8 @@ pub(crate) trait FeatureSink {
     }
 }
 
-/// Training: attribute strings.
+/// The attribute strings the hashes stand for (the hashes' test oracle).
+#[cfg(test)]
 impl FeatureSink for Vec<String> {
     fn add(&mut self, name: &str, value: &str) {
         let mut attribute = String::with_capacity(name.len() + value.len() + 1);
@@ -121,7 +123,7 @@ pub(crate) struct SentenceFeatures<'a, 't> {
 
 impl<'a, 't> SentenceFeatures<'a, 't> {
     /// `rule_mentions`: the rule tagger's mentions in the document, sorted.
-    pub fn new(
+    pub(crate) fn new(
         toks: &'a [Tok<'t>],
         text: &str,
         gazetteer: &Gazetteer,
@@ -146,12 +148,12 @@ impl<'a, 't> SentenceFeatures<'a, 't> {
         }
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.toks.len()
     }
 
     /// Emits the attributes of token `i` into `sink`.
-    pub fn emit(&self, i: usize, sink: &mut impl FeatureSink) {
+    pub(crate) fn emit(&self, i: usize, sink: &mut impl FeatureSink) {
         let word = |offset: isize| self.word(i, offset);
         sink.add("b", "");
         for (name, offset) in [("w0", 0), ("w-1", -1), ("w-2", -2), ("w+1", 1), ("w+2", 2)] {

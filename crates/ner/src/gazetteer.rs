@@ -164,7 +164,7 @@ impl Gazetteer {
     /// The country whose one-word name `name` misspells by one missing
     /// letter (not the first): "Kazakstan" → "KZ". Exact names are not
     /// variants.
-    pub fn fuzzy_country(&self, name: &str) -> Option<&'static str> {
+    pub(crate) fn fuzzy_country(&self, name: &str) -> Option<&'static str> {
         with_normalized_key(name, |key| self.country_variants.get(key).copied())
     }
 
@@ -250,14 +250,6 @@ impl Gazetteer {
         })
     }
 
-    /// Every place called `name` (primary or alternate name), without ranking.
-    pub fn lookup_place(&self, name: &str) -> Vec<Place> {
-        self.refs(name)
-            .iter()
-            .filter_map(|r| self.places.get(r.place as usize).copied())
-            .collect()
-    }
-
     /// True when `name` is a place name of any kind.
     pub fn contains(&self, name: &str) -> bool {
         !self.refs(name).is_empty()
@@ -265,7 +257,7 @@ impl Gazetteer {
 
     /// True when `name` is the primary name of some place (not only an
     /// alternate or historical name).
-    pub fn is_primary_name(&self, name: &str) -> bool {
+    pub(crate) fn is_primary_name(&self, name: &str) -> bool {
         self.refs(name).iter().any(|r| r.primary)
     }
 

@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 /// Determiners, pronouns, prepositions, conjunctions, auxiliaries and
 /// sentence-opening adverbs: capitalized only because they start a sentence.
-pub const FUNCTION_WORDS: &[&str] = &[
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "a",
     "about",
     "above",
@@ -285,13 +285,13 @@ pub const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Lower-case words that may join capitalized words inside one name.
-pub const CONNECTORS: &[&str] = &[
+pub(crate) const CONNECTORS: &[&str] = &[
     "of", "for", "and", "the", "de", "al", "el", "bin", "ibn", "la", "le", "del", "della", "da",
     "do", "dos", "das", "du", "des", "di", "van", "von", "der", "den", "y",
 ];
 
 /// Titles and roles, single words or fixed phrases (matched longest first).
-pub const TITLE_PHRASES: &[&str] = &[
+pub(crate) const TITLE_PHRASES: &[&str] = &[
     "president",
     "vice president",
     "vice-president",
@@ -448,7 +448,7 @@ pub const TITLE_PHRASES: &[&str] = &[
 ];
 
 /// Words that may stand before a title in a role ("former deputy minister").
-pub const TITLE_MODIFIERS: &[&str] = &[
+pub(crate) const TITLE_MODIFIERS: &[&str] = &[
     "former",
     "ex",
     "acting",
@@ -493,7 +493,7 @@ pub const TITLE_MODIFIERS: &[&str] = &[
 ];
 
 /// Words that make a name an organization ("Interior *Ministry*").
-pub const ORG_WORDS: &[&str] = &[
+pub(crate) const ORG_WORDS: &[&str] = &[
     "committee",
     "commission",
     "organization",
@@ -652,7 +652,7 @@ pub const ORG_WORDS: &[&str] = &[
 /// Heads that make a name a place ("Republic Square", "Almaty Region").
 /// Airports, squares and streets are places where events happen; the
 /// timeline treats them as locations.
-pub const PLACE_HEADS: &[&str] = &[
+pub(crate) const PLACE_HEADS: &[&str] = &[
     "region",
     "province",
     "oblast",
@@ -708,7 +708,7 @@ pub const PLACE_HEADS: &[&str] = &[
 ];
 
 /// Heads of named events ("the Nagorno-Karabakh War").
-pub const EVENT_HEADS: &[&str] = &[
+pub(crate) const EVENT_HEADS: &[&str] = &[
     "war",
     "revolution",
     "uprising",
@@ -744,7 +744,7 @@ pub const EVENT_HEADS: &[&str] = &[
 ];
 
 /// Verbs of saying: "X said" makes X a person.
-pub const SPEECH_VERBS: &[&str] = &[
+pub(crate) const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
     "told",
@@ -773,7 +773,7 @@ pub const SPEECH_VERBS: &[&str] = &[
 ];
 
 /// Prepositions that put a place name after them.
-pub const LOCATIVE_PREPOSITIONS: &[&str] = &[
+pub(crate) const LOCATIVE_PREPOSITIONS: &[&str] = &[
     "in",
     "at",
     "from",
@@ -789,7 +789,7 @@ pub const LOCATIVE_PREPOSITIONS: &[&str] = &[
 ];
 
 /// Acronyms of intergovernmental and international organizations.
-pub const INTERNATIONAL_ORGANIZATIONS: &[&str] = &[
+pub(crate) const INTERNATIONAL_ORGANIZATIONS: &[&str] = &[
     "un", "nato", "eu", "csto", "sco", "cis", "eaeu", "eeu", "osce", "asean", "opec", "oecd",
     "wto", "who", "imf", "iaea", "unesco", "unicef", "unhcr", "unhrc", "undp", "unep", "fao",
     "ilo", "icao", "imo", "itu", "wipo", "wfp", "unodc", "unrwa", "ohchr", "icc", "icj", "icrc",
@@ -802,7 +802,7 @@ pub const INTERNATIONAL_ORGANIZATIONS: &[&str] = &[
 ];
 
 /// Adjectives of continents and world regions, nationalities of no single country.
-pub const CONTINENTAL_DEMONYMS: &[&str] = &[
+pub(crate) const CONTINENTAL_DEMONYMS: &[&str] = &[
     "asian",
     "european",
     "african",
@@ -852,33 +852,38 @@ fn set_of(words: &'static [&'static str]) -> FastSet<&'static str> {
     words.iter().copied().collect()
 }
 
-pub static CONTINENTAL_SET: LazyLock<FastSet<&'static str>> =
+pub(crate) static CONTINENTAL_SET: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set_of(CONTINENTAL_DEMONYMS));
-pub static REGION_MODIFIER_SET: LazyLock<FastSet<&'static str>> =
+pub(crate) static REGION_MODIFIER_SET: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set_of(REGION_MODIFIERS));
-pub static FUNCTION_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(FUNCTION_WORDS));
+pub(crate) static FUNCTION_SET: LazyLock<FastSet<&'static str>> =
+    LazyLock::new(|| set_of(FUNCTION_WORDS));
 /// Month and weekday names: capitalized in running text but never entities
 /// on their own ("May" is taken as the month).
-pub static CALENDAR_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static CALENDAR_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     corroborate_model::words::MONTH_NAMES
         .into_iter()
         .chain(corroborate_model::words::WEEKDAY_NAMES)
         .collect()
 });
-pub static CONNECTOR_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(CONNECTORS));
-pub static TITLE_MODIFIER_SET: LazyLock<FastSet<&'static str>> =
+pub(crate) static CONNECTOR_SET: LazyLock<FastSet<&'static str>> =
+    LazyLock::new(|| set_of(CONNECTORS));
+pub(crate) static TITLE_MODIFIER_SET: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set_of(TITLE_MODIFIERS));
-pub static ORG_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(ORG_WORDS));
-pub static PLACE_HEAD_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(PLACE_HEADS));
-pub static EVENT_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(EVENT_HEADS));
-pub static SPEECH_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(SPEECH_VERBS));
-pub static LOCATIVE_SET: LazyLock<FastSet<&'static str>> =
+pub(crate) static ORG_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(ORG_WORDS));
+pub(crate) static PLACE_HEAD_SET: LazyLock<FastSet<&'static str>> =
+    LazyLock::new(|| set_of(PLACE_HEADS));
+pub(crate) static EVENT_SET: LazyLock<FastSet<&'static str>> =
+    LazyLock::new(|| set_of(EVENT_HEADS));
+pub(crate) static SPEECH_SET: LazyLock<FastSet<&'static str>> =
+    LazyLock::new(|| set_of(SPEECH_VERBS));
+pub(crate) static LOCATIVE_SET: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set_of(LOCATIVE_PREPOSITIONS));
-pub static IGO_SET: LazyLock<FastSet<&'static str>> =
+pub(crate) static IGO_SET: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set_of(INTERNATIONAL_ORGANIZATIONS));
 
 /// Title phrases split into words, longest first, for greedy matching.
-pub static TITLE_WORD_SEQUENCES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+pub(crate) static TITLE_WORD_SEQUENCES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     let mut phrases: Vec<Vec<&'static str>> = TITLE_PHRASES
         .iter()
         .map(|phrase| phrase.split(' ').collect())
@@ -891,7 +896,7 @@ pub static TITLE_WORD_SEQUENCES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::ne
 /// [`TITLE_WORD_SEQUENCES`] grouped by their first word, each group longest
 /// first: a title phrase starting at a token is looked up by the token's
 /// lower-case form instead of comparing every phrase.
-pub static TITLE_PHRASES_BY_FIRST_WORD: LazyLock<
+pub(crate) static TITLE_PHRASES_BY_FIRST_WORD: LazyLock<
     FastMap<&'static str, Vec<&'static [&'static str]>>,
 > = LazyLock::new(|| {
     let sequences: &'static [Vec<&'static str>] = &TITLE_WORD_SEQUENCES;
@@ -904,12 +909,19 @@ pub static TITLE_PHRASES_BY_FIRST_WORD: LazyLock<
     by_first
 });
 
+/// True when the lower-cased `word` is a title phrase of one word.
+pub(crate) fn is_one_word_title(lower: &str) -> bool {
+    TITLE_PHRASES_BY_FIRST_WORD
+        .get(lower)
+        .is_some_and(|phrases| phrases.iter().any(|words| words.len() == 1))
+}
+
 /// The number of words of the longest title phrase.
-pub static MAX_TITLE_PHRASE_WORDS: LazyLock<usize> =
+pub(crate) static MAX_TITLE_PHRASE_WORDS: LazyLock<usize> =
     LazyLock::new(|| TITLE_WORD_SEQUENCES.iter().map(Vec::len).max().unwrap_or(0));
 
 /// Every word of a title phrase ("foreign", "minister", "president").
-pub static TITLE_WORD_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static TITLE_WORD_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     TITLE_WORD_SEQUENCES
         .iter()
         .flat_map(|words| words.iter().copied())
@@ -922,24 +934,24 @@ pub static TITLE_WORD_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
 pub(crate) struct WordClasses(u16);
 
 impl WordClasses {
-    pub const ORG: u16 = 1 << 0;
-    pub const PLACE_HEAD: u16 = 1 << 1;
-    pub const EVENT: u16 = 1 << 2;
-    pub const TITLE_MODIFIER: u16 = 1 << 3;
-    pub const FUNCTION: u16 = 1 << 4;
-    pub const CALENDAR: u16 = 1 << 5;
-    pub const CONNECTOR: u16 = 1 << 6;
-    pub const SPEECH: u16 = 1 << 7;
-    pub const LOCATIVE: u16 = 1 << 8;
-    pub const IGO: u16 = 1 << 9;
-    pub const TITLE_WORD: u16 = 1 << 10;
-    pub const CONTINENTAL: u16 = 1 << 11;
-    pub const REGION_MODIFIER: u16 = 1 << 12;
+    pub(crate) const ORG: u16 = 1 << 0;
+    pub(crate) const PLACE_HEAD: u16 = 1 << 1;
+    pub(crate) const EVENT: u16 = 1 << 2;
+    pub(crate) const TITLE_MODIFIER: u16 = 1 << 3;
+    pub(crate) const FUNCTION: u16 = 1 << 4;
+    pub(crate) const CALENDAR: u16 = 1 << 5;
+    pub(crate) const CONNECTOR: u16 = 1 << 6;
+    pub(crate) const SPEECH: u16 = 1 << 7;
+    pub(crate) const LOCATIVE: u16 = 1 << 8;
+    pub(crate) const IGO: u16 = 1 << 9;
+    pub(crate) const TITLE_WORD: u16 = 1 << 10;
+    pub(crate) const CONTINENTAL: u16 = 1 << 11;
+    pub(crate) const REGION_MODIFIER: u16 = 1 << 12;
     /// An ordinary English word ([`is_english_word`]).
-    pub const ENGLISH: u16 = 1 << 13;
+    pub(crate) const ENGLISH: u16 = 1 << 13;
 
     /// The classes of `lower` (a lower-cased word).
-    pub fn of(lower: &str) -> WordClasses {
+    pub(crate) fn of(lower: &str) -> WordClasses {
         let listed = WORD_CLASS_BITS.get(lower).copied().unwrap_or(0);
         let english = if is_english_word(lower) {
             Self::ENGLISH
@@ -950,7 +962,7 @@ impl WordClasses {
     }
 
     /// True when the word is in the list `class` (one of the constants).
-    pub fn has(self, class: u16) -> bool {
+    pub(crate) fn has(self, class: u16) -> bool {
         self.0 & class != 0
     }
 }
@@ -984,7 +996,7 @@ static WORD_CLASS_BITS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| 
 
 /// Lower-case English words (SCOWL), for telling "Reading" the town from
 /// "Reading" the sentence opener.
-pub static ENGLISH_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static ENGLISH_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     include_str!("../data/english_words.txt")
         .lines()
         .filter(|line| !line.starts_with('#') && !line.is_empty())
@@ -992,7 +1004,7 @@ pub static ENGLISH_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// True when the lower-cased `word` is an ordinary English word.
-pub fn is_english_word(lower: &str) -> bool {
+pub(crate) fn is_english_word(lower: &str) -> bool {
     ENGLISH_WORDS.contains(lower)
 }
 
