@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::fasthash::FastMap;
+use rustc_hash::FxHashMap;
 
 static GAZETTEER_TSV: &str = include_str!("../data/gazetteer.tsv");
 static GLOBAL: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(GAZETTEER_TSV));
@@ -80,7 +80,7 @@ impl NameRefs {
 }
 
 /// Adds `name_ref` under `key`.
-fn add_ref<K: std::hash::Hash + Eq>(index: &mut FastMap<K, NameRefs>, key: K, name_ref: NameRef) {
+fn add_ref<K: std::hash::Hash + Eq>(index: &mut FxHashMap<K, NameRefs>, key: K, name_ref: NameRef) {
     match index.entry(key) {
         Entry::Occupied(mut refs) => refs.get_mut().push(name_ref),
         Entry::Vacant(slot) => {
@@ -94,14 +94,14 @@ fn add_ref<K: std::hash::Hash + Eq>(index: &mut FastMap<K, NameRefs>, key: K, na
 pub struct Gazetteer {
     places: Vec<Place>,
     /// Lower-cased name → entries (for names with a lower-case letter).
-    by_name: FastMap<String, NameRefs>,
+    by_name: FxHashMap<String, NameRefs>,
     /// All-caps abbreviations, matched as written ("UK").
-    by_abbreviation: FastMap<&'static str, NameRefs>,
+    by_abbreviation: FxHashMap<&'static str, NameRefs>,
     /// Lower-cased demonym → country code.
-    demonyms: FastMap<String, &'static str>,
+    demonyms: FxHashMap<String, &'static str>,
     /// Country names (lower case, 7+ letters) with one letter dropped →
     /// country code, for spelling variants ("Kazakstan").
-    country_variants: FastMap<String, &'static str>,
+    country_variants: FxHashMap<String, &'static str>,
 }
 
 impl Gazetteer {
@@ -113,10 +113,10 @@ impl Gazetteer {
     fn parse(tsv: &'static str) -> Gazetteer {
         let mut gazetteer = Gazetteer {
             places: Vec::with_capacity(40_000),
-            by_name: FastMap::with_capacity_and_hasher(160_000, Default::default()),
-            by_abbreviation: FastMap::default(),
-            demonyms: FastMap::default(),
-            country_variants: FastMap::default(),
+            by_name: FxHashMap::with_capacity_and_hasher(160_000, Default::default()),
+            by_abbreviation: FxHashMap::default(),
+            demonyms: FxHashMap::default(),
+            country_variants: FxHashMap::default(),
         };
         for line in tsv.lines() {
             if line.starts_with('#') || line.is_empty() {

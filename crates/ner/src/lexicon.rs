@@ -16,7 +16,7 @@
 //! | [`LOCATIVE_PREPOSITIONS`] | "in X" lets an ambiguous place name (an English word) count |
 //! | [`INTERNATIONAL_ORGANIZATIONS`] | acronyms of intergovernmental and international bodies |
 
-use crate::fasthash::{FastMap, FastSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// Determiners, pronouns, prepositions, conjunctions, auxiliaries and
@@ -848,38 +848,38 @@ pub const REGION_MODIFIERS: &[&str] = &[
     "outer",
 ];
 
-fn set_of(words: &'static [&'static str]) -> FastSet<&'static str> {
+fn set_of(words: &'static [&'static str]) -> FxHashSet<&'static str> {
     words.iter().copied().collect()
 }
 
-pub(crate) static CONTINENTAL_SET: LazyLock<FastSet<&'static str>> =
+pub(crate) static CONTINENTAL_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set_of(CONTINENTAL_DEMONYMS));
-pub(crate) static REGION_MODIFIER_SET: LazyLock<FastSet<&'static str>> =
+pub(crate) static REGION_MODIFIER_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set_of(REGION_MODIFIERS));
-pub(crate) static FUNCTION_SET: LazyLock<FastSet<&'static str>> =
+pub(crate) static FUNCTION_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set_of(FUNCTION_WORDS));
 /// Month and weekday names: capitalized in running text but never entities
 /// on their own ("May" is taken as the month).
-pub(crate) static CALENDAR_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static CALENDAR_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     corroborate_model::words::MONTH_NAMES
         .into_iter()
         .chain(corroborate_model::words::WEEKDAY_NAMES)
         .collect()
 });
-pub(crate) static CONNECTOR_SET: LazyLock<FastSet<&'static str>> =
+pub(crate) static CONNECTOR_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set_of(CONNECTORS));
-pub(crate) static TITLE_MODIFIER_SET: LazyLock<FastSet<&'static str>> =
+pub(crate) static TITLE_MODIFIER_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set_of(TITLE_MODIFIERS));
-pub(crate) static ORG_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(ORG_WORDS));
-pub(crate) static PLACE_HEAD_SET: LazyLock<FastSet<&'static str>> =
+pub(crate) static ORG_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set_of(ORG_WORDS));
+pub(crate) static PLACE_HEAD_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set_of(PLACE_HEADS));
-pub(crate) static EVENT_SET: LazyLock<FastSet<&'static str>> =
+pub(crate) static EVENT_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set_of(EVENT_HEADS));
-pub(crate) static SPEECH_SET: LazyLock<FastSet<&'static str>> =
+pub(crate) static SPEECH_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set_of(SPEECH_VERBS));
-pub(crate) static LOCATIVE_SET: LazyLock<FastSet<&'static str>> =
+pub(crate) static LOCATIVE_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set_of(LOCATIVE_PREPOSITIONS));
-pub(crate) static IGO_SET: LazyLock<FastSet<&'static str>> =
+pub(crate) static IGO_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set_of(INTERNATIONAL_ORGANIZATIONS));
 
 /// Title phrases split into words, longest first, for greedy matching.
@@ -897,10 +897,10 @@ pub(crate) static TITLE_WORD_SEQUENCES: LazyLock<Vec<Vec<&'static str>>> = LazyL
 /// first: a title phrase starting at a token is looked up by the token's
 /// lower-case form instead of comparing every phrase.
 pub(crate) static TITLE_PHRASES_BY_FIRST_WORD: LazyLock<
-    FastMap<&'static str, Vec<&'static [&'static str]>>,
+    FxHashMap<&'static str, Vec<&'static [&'static str]>>,
 > = LazyLock::new(|| {
     let sequences: &'static [Vec<&'static str>] = &TITLE_WORD_SEQUENCES;
-    let mut by_first: FastMap<&'static str, Vec<&'static [&'static str]>> = FastMap::default();
+    let mut by_first: FxHashMap<&'static str, Vec<&'static [&'static str]>> = FxHashMap::default();
     for words in sequences {
         if let Some(first) = words.first() {
             by_first.entry(first).or_default().push(words.as_slice());
@@ -921,7 +921,7 @@ pub(crate) static MAX_TITLE_PHRASE_WORDS: LazyLock<usize> =
     LazyLock::new(|| TITLE_WORD_SEQUENCES.iter().map(Vec::len).max().unwrap_or(0));
 
 /// Every word of a title phrase ("foreign", "minister", "president").
-pub(crate) static TITLE_WORD_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static TITLE_WORD_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     TITLE_WORD_SEQUENCES
         .iter()
         .flat_map(|words| words.iter().copied())
@@ -969,8 +969,8 @@ impl WordClasses {
 
 /// The list bits of [`WordClasses`] (all but `ENGLISH`) by word, built
 /// from the sets themselves so that both always agree.
-static WORD_CLASS_BITS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| {
-    let sets: [(&FastSet<&'static str>, u16); 13] = [
+static WORD_CLASS_BITS: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
+    let sets: [(&FxHashSet<&'static str>, u16); 13] = [
         (&ORG_SET, WordClasses::ORG),
         (&PLACE_HEAD_SET, WordClasses::PLACE_HEAD),
         (&EVENT_SET, WordClasses::EVENT),
@@ -985,7 +985,7 @@ static WORD_CLASS_BITS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| 
         (&CONTINENTAL_SET, WordClasses::CONTINENTAL),
         (&REGION_MODIFIER_SET, WordClasses::REGION_MODIFIER),
     ];
-    let mut bits: FastMap<&'static str, u16> = FastMap::default();
+    let mut bits: FxHashMap<&'static str, u16> = FxHashMap::default();
     for (set, bit) in sets {
         for word in set.iter() {
             *bits.entry(*word).or_default() |= bit;
@@ -996,7 +996,7 @@ static WORD_CLASS_BITS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| 
 
 /// Lower-case English words (SCOWL), for telling "Reading" the town from
 /// "Reading" the sentence opener.
-pub(crate) static ENGLISH_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static ENGLISH_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../data/english_words.txt")
         .lines()
         .filter(|line| !line.starts_with('#') && !line.is_empty())

@@ -21,7 +21,6 @@
 
 mod chain;
 mod document;
-mod fasthash;
 mod features;
 mod gazetteer;
 mod lexicon;
