@@ -17,9 +17,11 @@
 //! | label of each weight, weight | u8 each, f32 each |
 //!
 //! An attribute hash is FNV-1a of its `name=value` string. Loading builds
-//! an open-addressing table whose slots hold each hash with the range of
-//! its (label, weight) pairs, stored together, so that scoring a token
-//! touches one slot and one run of weights per attribute.
+//! an open-addressing table whose slots hold each hash with the index of
+//! a dense row of weights, one per label (zero where the file has none),
+//! so that scoring a token adds one row per attribute without looking at
+//! labels. Adding a zero weight leaves a score unchanged, so the scores
+//! equal those of the sparse weights in the file.
 
 use corroborate_model::{EntityKind, Mention, Span};
 
@@ -39,20 +41,18 @@ pub(crate) struct ChainModel {
     transitions: Vec<f32>,
     attribute_count: usize,
     /// Open addressing over the attribute hashes, each slot holding the
-    /// attribute's range in `weights`, so that a lookup touches one slot
-    /// and one run of weights.
+    /// attribute's row in `rows`.
     slots: Vec<Slot>,
-    /// (label index, weight) of every attribute, attribute after attribute.
-    weights: Vec<(u32, f32)>,
+    /// The weight of every label for each attribute, `L` per attribute.
+    rows: Vec<f32>,
 }
 
-/// One slot of [`ChainModel::slots`]: an attribute hash and its weights.
+/// One slot of [`ChainModel::slots`]: an attribute hash and its row.
 #[derive(Debug, Clone, Copy)]
 struct Slot {
     hash: u64,
     /// `EMPTY` for a free slot.
-    start: u32,
-    end: u32,
+    row: u32,
 }
 
 const EMPTY: u32 = u32::MAX;
@@ -208,6 +208,10 @@ impl ChainModel {
                 .map_err(|_| NerError::Model("label is not UTF-8".into()))?;
             let label =
                 Label::parse(text).ok_or_else(|| NerError::Model(format!("label {text}")))?;
+            // Distinct labels (at most nine) bound the dense weight rows.
+            if labels.contains(&label) {
+                return Err(NerError::Model(format!("duplicate label {text}")));
+            }
             labels.push(label);
         }
         let transitions = reader.f32s(label_count * label_count)?;
@@ -230,19 +234,27 @@ impl ChainModel {
         {
             return Err(NerError::Model("inconsistent weights".into()));
         }
-        let mut weighted = Vec::with_capacity(weight_count);
-        weighted.extend(
-            weight_labels
-                .iter()
-                .zip(&weights)
-                .map(|(&label, &weight)| (u32::from(label), weight)),
-        );
+        let mut rows = vec![0f32; attribute_count.saturating_mul(label_count)];
+        for (attribute, range) in offsets.windows(2).enumerate() {
+            let (start, end) = (range[0] as usize, range[1] as usize);
+            let row = attribute * label_count;
+            for (&label, &weight) in weight_labels
+                .get(start..end)
+                .into_iter()
+                .flatten()
+                .zip(weights.get(start..end).into_iter().flatten())
+            {
+                if let Some(cell) = rows.get_mut(row + usize::from(label)) {
+                    *cell += weight;
+                }
+            }
+        }
         Ok(ChainModel {
             labels,
             transitions,
             attribute_count,
-            slots: build_slots(&hashes, &offsets),
-            weights: weighted,
+            slots: build_slots(&hashes),
+            rows,
         })
     }
 
@@ -250,17 +262,18 @@ impl ChainModel {
         self.attribute_count
     }
 
-    /// The (label, weight) pairs of the attribute with hash `hash`.
-    fn lookup(&self, hash: u64) -> Option<&[(u32, f32)]> {
+    /// The weights by label of the attribute with hash `hash`.
+    fn lookup(&self, hash: u64) -> Option<&[f32]> {
         let mask = self.slots.len().checked_sub(1)?;
         let mut at = (hash as usize) & mask;
         loop {
             let slot = self.slots.get(at)?;
-            if slot.start == EMPTY {
+            if slot.row == EMPTY {
                 return None;
             }
             if slot.hash == hash {
-                return self.weights.get(slot.start as usize..slot.end as usize);
+                let start = slot.row as usize * self.labels.len();
+                return self.rows.get(start..start + self.labels.len());
             }
             at = (at + 1) & mask;
         }
@@ -269,8 +282,8 @@ impl ChainModel {
     /// Adds the state weights of the attributes `hashes` to `row`.
     fn add_state_scores(&self, hashes: &[u64], row: &mut [f32]) {
         for &hash in hashes {
-            for &(label, weight) in self.lookup(hash).unwrap_or(&[]) {
-                if let Some(score) = row.get_mut(label as usize) {
+            if let Some(weights) = self.lookup(hash) {
+                for (score, weight) in row.iter_mut().zip(weights) {
                     *score += weight;
                 }
             }
@@ -311,14 +324,17 @@ pub fn viterbi(labels: &[Label], transitions: &[f32], scores: &[f32]) -> Vec<u8>
     if n == 0 {
         return Vec::new();
     }
-    // Per target label, the transition weight from each label, or `None`
-    // where the BIO constraint forbids the pair (asked once per sentence).
-    let incoming: Vec<Option<f32>> = (0..l * l)
-        .map(|k| {
-            let (to, from) = (k / l, k % l);
-            labels[to]
-                .may_follow(Some(labels[from]))
-                .then(|| transitions[from * l + to])
+    // Per target label, the labels that may precede it (ascending, so that
+    // ties still go to the first) with their transition weights; the
+    // BIO constraint is asked once per sentence.
+    let incoming: Vec<Vec<(usize, f32)>> = labels
+        .iter()
+        .enumerate()
+        .map(|(to, label)| {
+            (0..l)
+                .filter(|&from| label.may_follow(Some(labels[from])))
+                .map(|from| (from, transitions[from * l + to]))
+                .collect()
         })
         .collect();
     let mut best = vec![f32::NEG_INFINITY; n * l];
@@ -336,13 +352,10 @@ pub fn viterbi(labels: &[Label], transitions: &[f32], scores: &[f32]) -> Vec<u8>
         let current = &mut rest[..l];
         let row_scores = &scores[t * l..(t + 1) * l];
         let row_back = &mut back[t * l..(t + 1) * l];
-        for (to, into) in incoming.chunks_exact(l).enumerate() {
+        for (to, into) in incoming.iter().enumerate() {
             let mut top = (f32::NEG_INFINITY, 0usize);
-            for (from, (&before, &transition)) in previous.iter().zip(into).enumerate() {
-                let Some(transition) = transition else {
-                    continue;
-                };
-                let score = before + transition;
+            for &(from, transition) in into {
+                let score = previous[from] + transition;
                 if score > top.0 {
                     top = (score, from);
                 }
@@ -366,28 +379,26 @@ pub fn viterbi(labels: &[Label], transitions: &[f32], scores: &[f32]) -> Vec<u8>
 }
 
 /// Open-addressing table over `hashes` at most half full; attribute `a`
-/// has the weights `offsets[a]..offsets[a + 1]`. Attributes are inserted
-/// in order, so a repeated hash finds its first attribute.
-fn build_slots(hashes: &[u64], offsets: &[u32]) -> Vec<Slot> {
+/// has row `a`. Attributes are inserted in order, so a repeated hash
+/// finds its first attribute.
+fn build_slots(hashes: &[u64]) -> Vec<Slot> {
     let size = (hashes.len() * 2).max(2).next_power_of_two();
     let mask = size - 1;
     let empty = Slot {
         hash: 0,
-        start: EMPTY,
-        end: EMPTY,
+        row: EMPTY,
     };
     let mut slots = vec![empty; size];
     for (attribute, &hash) in hashes.iter().enumerate() {
-        let (Some(&start), Some(&end)) = (offsets.get(attribute), offsets.get(attribute + 1))
-        else {
-            continue;
+        let Ok(row) = u32::try_from(attribute) else {
+            break;
         };
         let mut at = (hash as usize) & mask;
-        while slots.get(at).is_some_and(|slot| slot.start != EMPTY) {
+        while slots.get(at).is_some_and(|slot| slot.row != EMPTY) {
             at = (at + 1) & mask;
         }
         if let Some(slot) = slots.get_mut(at) {
-            *slot = Slot { hash, start, end };
+            *slot = Slot { hash, row };
         }
     }
     slots
@@ -456,8 +467,8 @@ mod tests {
             Err(error) => panic!("{error}"),
         };
         assert_eq!(model.attribute_count(), 2);
-        assert_eq!(model.lookup(7), Some(&[(2, 1.0)][..]));
-        assert_eq!(model.lookup(3), Some(&[(1, 0.5), (0, 0.2)][..]));
+        assert_eq!(model.lookup(7), Some(&[0.0, 0.0, 1.0][..]));
+        assert_eq!(model.lookup(3), Some(&[0.2, 0.5, 0.0][..]));
         assert_eq!(model.lookup(8), None);
         // I-PER scores best everywhere but cannot start a sentence.
         let scores = [0.0, 0.1, 1.0, 0.0, 0.1, 1.0];
