@@ -19,13 +19,13 @@
 //! An attribute hash is FNV-1a of its `name=value` string. Loading builds
 //! an open-addressing table whose slots hold each hash with the index of
 //! a dense row of weights, one per label (zero where the file has none),
-//! so that scoring a token adds one row per attribute without looking at
-//! labels. Adding a zero weight leaves a score unchanged, so the scores
-//! equal those of the sparse weights in the file.
+//! so that scoring a token adds one fixed-width row per attribute, as the
+//! attributes are emitted. Adding a zero weight leaves a score unchanged,
+//! so the scores equal those of the sparse weights in the file.
 
 use corroborate_model::{EntityKind, Mention, Span};
 
-use crate::features::SentenceFeatures;
+use crate::features::{FeatureSink, SentenceFeatures};
 use crate::gazetteer::Gazetteer;
 use crate::sentence::Tok;
 use crate::NerError;
@@ -43,8 +43,9 @@ pub(crate) struct ChainModel {
     /// Open addressing over the attribute hashes, each slot holding the
     /// attribute's row in `rows`.
     slots: Vec<Slot>,
-    /// The weight of every label for each attribute, `L` per attribute.
-    rows: Vec<f32>,
+    /// The weight of every label for each attribute (zero past the
+    /// model's labels).
+    rows: Vec<[f32; MAX_LABELS]>,
 }
 
 /// One slot of [`ChainModel::slots`]: an attribute hash and its row.
@@ -56,6 +57,10 @@ struct Slot {
 }
 
 const EMPTY: u32 = u32::MAX;
+
+/// The number of distinct BIO labels over the four kinds: fixed-width
+/// weight rows let the compiler add a whole row at once.
+const MAX_LABELS: usize = 9;
 
 /// A BIO label: outside, or the beginning or inside of a kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,7 +213,7 @@ impl ChainModel {
                 .map_err(|_| NerError::Model("label is not UTF-8".into()))?;
             let label =
                 Label::parse(text).ok_or_else(|| NerError::Model(format!("label {text}")))?;
-            // Distinct labels (at most nine) bound the dense weight rows.
+            // Distinct labels: at most `MAX_LABELS`, the width of a row.
             if labels.contains(&label) {
                 return Err(NerError::Model(format!("duplicate label {text}")));
             }
@@ -234,17 +239,16 @@ impl ChainModel {
         {
             return Err(NerError::Model("inconsistent weights".into()));
         }
-        let mut rows = vec![0f32; attribute_count.saturating_mul(label_count)];
-        for (attribute, range) in offsets.windows(2).enumerate() {
+        let mut rows = vec![[0f32; MAX_LABELS]; attribute_count];
+        for (row, range) in rows.iter_mut().zip(offsets.windows(2)) {
             let (start, end) = (range[0] as usize, range[1] as usize);
-            let row = attribute * label_count;
             for (&label, &weight) in weight_labels
                 .get(start..end)
                 .into_iter()
                 .flatten()
                 .zip(weights.get(start..end).into_iter().flatten())
             {
-                if let Some(cell) = rows.get_mut(row + usize::from(label)) {
+                if let Some(cell) = row.get_mut(usize::from(label)) {
                     *cell += weight;
                 }
             }
@@ -263,7 +267,7 @@ impl ChainModel {
     }
 
     /// The weights by label of the attribute with hash `hash`.
-    fn lookup(&self, hash: u64) -> Option<&[f32]> {
+    fn lookup(&self, hash: u64) -> Option<&[f32; MAX_LABELS]> {
         let mask = self.slots.len().checked_sub(1)?;
         let mut at = (hash as usize) & mask;
         loop {
@@ -272,21 +276,9 @@ impl ChainModel {
                 return None;
             }
             if slot.hash == hash {
-                let start = slot.row as usize * self.labels.len();
-                return self.rows.get(start..start + self.labels.len());
+                return self.rows.get(slot.row as usize);
             }
             at = (at + 1) & mask;
-        }
-    }
-
-    /// Adds the state weights of the attributes `hashes` to `row`.
-    fn add_state_scores(&self, hashes: &[u64], row: &mut [f32]) {
-        for &hash in hashes {
-            if let Some(weights) = self.lookup(hash) {
-                for (score, weight) in row.iter_mut().zip(weights) {
-                    *score += weight;
-                }
-            }
         }
     }
 
@@ -294,11 +286,15 @@ impl ChainModel {
     pub(crate) fn decode(&self, features: &SentenceFeatures) -> Vec<Label> {
         let l = self.labels.len();
         let mut scores = vec![0f32; features.len() * l];
-        let mut hashes: Vec<u64> = Vec::with_capacity(64);
         for (i, row) in scores.chunks_exact_mut(l.max(1)).enumerate() {
-            hashes.clear();
-            features.emit(i, &mut hashes);
-            self.add_state_scores(&hashes, row);
+            let mut state = StateScores {
+                model: self,
+                sums: [0.0; MAX_LABELS],
+            };
+            features.emit(i, &mut state);
+            for (score, sum) in row.iter_mut().zip(state.sums) {
+                *score = sum;
+            }
         }
         viterbi(&self.labels, &self.transitions, &scores)
             .into_iter()
@@ -309,6 +305,23 @@ impl ChainModel {
                     .unwrap_or(Label::Outside)
             })
             .collect()
+    }
+}
+
+/// Sums a token's state weights by label as its attributes are emitted,
+/// in emission order.
+struct StateScores<'m> {
+    model: &'m ChainModel,
+    sums: [f32; MAX_LABELS],
+}
+
+impl FeatureSink for StateScores<'_> {
+    fn add_hash(&mut self, hash: u64) {
+        if let Some(weights) = self.model.lookup(hash) {
+            for (sum, weight) in self.sums.iter_mut().zip(weights) {
+                *sum += weight;
+            }
+        }
     }
 }
 
@@ -324,17 +337,18 @@ pub fn viterbi(labels: &[Label], transitions: &[f32], scores: &[f32]) -> Vec<u8>
     if n == 0 {
         return Vec::new();
     }
-    // Per target label, the labels that may precede it (ascending, so that
-    // ties still go to the first) with their transition weights; the
-    // BIO constraint is asked once per sentence.
-    let incoming: Vec<Vec<(usize, f32)>> = labels
-        .iter()
-        .enumerate()
-        .map(|(to, label)| {
-            (0..l)
-                .filter(|&from| label.may_follow(Some(labels[from])))
-                .map(|from| (from, transitions[from * l + to]))
-                .collect()
+    // Per target label, the transition weight from each label, minus
+    // infinity where the BIO constraint forbids the pair (asked once per
+    // sentence): such a path never beats the initial minus infinity below,
+    // just as if the pair were skipped.
+    let incoming: Vec<f32> = (0..l * l)
+        .map(|k| {
+            let (to, from) = (k / l, k % l);
+            if labels[to].may_follow(Some(labels[from])) {
+                transitions[from * l + to]
+            } else {
+                f32::NEG_INFINITY
+            }
         })
         .collect();
     let mut best = vec![f32::NEG_INFINITY; n * l];
@@ -352,10 +366,10 @@ pub fn viterbi(labels: &[Label], transitions: &[f32], scores: &[f32]) -> Vec<u8>
         let current = &mut rest[..l];
         let row_scores = &scores[t * l..(t + 1) * l];
         let row_back = &mut back[t * l..(t + 1) * l];
-        for (to, into) in incoming.iter().enumerate() {
+        for (to, into) in incoming.chunks_exact(l).enumerate() {
             let mut top = (f32::NEG_INFINITY, 0usize);
-            for &(from, transition) in into {
-                let score = previous[from] + transition;
+            for (from, (&before, &transition)) in previous.iter().zip(into).enumerate() {
+                let score = before + transition;
                 if score > top.0 {
                     top = (score, from);
                 }
@@ -467,8 +481,13 @@ mod tests {
             Err(error) => panic!("{error}"),
         };
         assert_eq!(model.attribute_count(), 2);
-        assert_eq!(model.lookup(7), Some(&[0.0, 0.0, 1.0][..]));
-        assert_eq!(model.lookup(3), Some(&[0.2, 0.5, 0.0][..]));
+        let row = |weights: [f32; 3]| {
+            let mut row = [0.0; MAX_LABELS];
+            row[..3].copy_from_slice(&weights);
+            row
+        };
+        assert_eq!(model.lookup(7), Some(&row([0.0, 0.0, 1.0])));
+        assert_eq!(model.lookup(3), Some(&row([0.2, 0.5, 0.0])));
         assert_eq!(model.lookup(8), None);
         // I-PER scores best everywhere but cannot start a sentence.
         let scores = [0.0, 0.1, 1.0, 0.0, 0.1, 1.0];

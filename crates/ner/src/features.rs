@@ -56,17 +56,34 @@ impl Name {
     }
 }
 
-/// Receives the attributes of one token.
+/// Receives the attributes of one token, as hashes.
 pub(crate) trait FeatureSink {
-    fn add(&mut self, name: Name, value: &str);
+    fn add_hash(&mut self, hash: u64);
 
-    /// Adds `name=part1|part2|…`.
-    fn add_joined(&mut self, name: Name, parts: &[&str]);
+    fn add(&mut self, name: Name, value: &str) {
+        self.add_hash(fnv1a(name.prefix_hash, value.as_bytes()));
+    }
+
+    /// Adds `name=part1|part2|…` without building the string.
+    fn add_joined(&mut self, name: Name, parts: &[&str]) {
+        let mut hash = name.prefix_hash;
+        for (k, part) in parts.iter().enumerate() {
+            if k > 0 {
+                hash = fnv1a_byte(hash, b'|');
+            }
+            hash = fnv1a(hash, part.as_bytes());
+        }
+        self.add_hash(hash);
+    }
 }
 
 /// The attribute strings the hashes stand for (the hashes' test oracle).
 #[cfg(test)]
 impl FeatureSink for Vec<String> {
+    fn add_hash(&mut self, hash: u64) {
+        self.push(format!("#{hash:016x}"));
+    }
+
     fn add(&mut self, name: Name, value: &str) {
         self.push(format!("{}={value}", name.text));
     }
@@ -76,21 +93,9 @@ impl FeatureSink for Vec<String> {
     }
 }
 
-/// Tagging and training: attribute hashes.
+/// Training: each token's attribute hashes.
 impl FeatureSink for Vec<u64> {
-    fn add(&mut self, name: Name, value: &str) {
-        self.push(fnv1a(name.prefix_hash, value.as_bytes()));
-    }
-
-    /// Hashes `name=part1|part2|…` without building the string.
-    fn add_joined(&mut self, name: Name, parts: &[&str]) {
-        let mut hash = name.prefix_hash;
-        for (k, part) in parts.iter().enumerate() {
-            if k > 0 {
-                hash = fnv1a_byte(hash, b'|');
-            }
-            hash = fnv1a(hash, part.as_bytes());
-        }
+    fn add_hash(&mut self, hash: u64) {
         self.push(hash);
     }
 }

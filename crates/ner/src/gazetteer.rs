@@ -47,6 +47,32 @@ pub struct Place {
     pub kind: FeatureKind,
 }
 
+/// A place as read from the data; the numbers are parsed only when a
+/// [`Place`] is asked for (few are, and parsing all of them was a large
+/// share of start-up).
+#[derive(Debug, Clone, Copy)]
+struct PlaceEntry {
+    name: &'static str,
+    country_code: &'static str,
+    population: &'static str,
+    lat: &'static str,
+    lon: &'static str,
+    kind: FeatureKind,
+}
+
+impl PlaceEntry {
+    fn place(&self) -> Place {
+        Place {
+            name: self.name,
+            country_code: self.country_code,
+            lat: self.lat.parse().ok(),
+            lon: self.lon.parse().ok(),
+            population: self.population.parse().ok(),
+            kind: self.kind,
+        }
+    }
+}
+
 /// A name's entry in the index: which place, and whether it is the
 /// place's primary name (rather than an alternate).
 #[derive(Debug, Clone, Copy)]
@@ -92,7 +118,7 @@ fn add_ref<K: std::hash::Hash + Eq>(index: &mut FxHashMap<K, NameRefs>, key: K, 
 /// The place gazetteer. Use [`Gazetteer::global`].
 #[derive(Debug)]
 pub struct Gazetteer {
-    places: Vec<Place>,
+    places: Vec<PlaceEntry>,
     /// Lower-cased name → entries (for names with a lower-case letter).
     by_name: FxHashMap<String, NameRefs>,
     /// All-caps abbreviations, matched as written ("UK").
@@ -122,12 +148,26 @@ impl Gazetteer {
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
-            let fields: Vec<&'static str> = line.split('\t').collect();
-            match fields.as_slice() {
-                ["D", code, names] => gazetteer.add_demonyms(code, names),
-                [kind, code, population, lat, lon, names] => {
-                    gazetteer.add_place(kind, code, population, lat, lon, names)
+            let mut fields = [""; 6];
+            let mut count = 0;
+            for field in line.split('\t') {
+                if let Some(slot) = fields.get_mut(count) {
+                    *slot = field;
                 }
+                count += 1;
+            }
+            match (count, fields) {
+                (3, ["D", code, names, ..]) => gazetteer.add_demonyms(code, names),
+                (6, [kind, code, population, lat, lon, names]) => gazetteer.add_place(
+                    kind,
+                    code,
+                    Numbers {
+                        population,
+                        lat,
+                        lon,
+                    },
+                    names,
+                ),
                 _ => {}
             }
         }
@@ -174,15 +214,7 @@ impl Gazetteer {
         }
     }
 
-    fn add_place(
-        &mut self,
-        kind: &str,
-        code: &'static str,
-        population: &str,
-        lat: &str,
-        lon: &str,
-        names: &'static str,
-    ) {
+    fn add_place(&mut self, kind: &str, code: &'static str, numbers: Numbers, names: &'static str) {
         let kind = match kind {
             "C" => FeatureKind::Country,
             "A" => FeatureKind::Admin,
@@ -196,12 +228,12 @@ impl Gazetteer {
         let Ok(index) = u32::try_from(self.places.len()) else {
             return;
         };
-        self.places.push(Place {
+        self.places.push(PlaceEntry {
             name: primary_name,
             country_code: code,
-            lat: lat.parse().ok(),
-            lon: lon.parse().ok(),
-            population: population.parse().ok(),
+            population: numbers.population,
+            lat: numbers.lat,
+            lon: numbers.lon,
             kind,
         });
         self.index_name(
@@ -268,7 +300,7 @@ impl Gazetteer {
     pub fn geocode(&self, name: &str, context_countries: &[&str]) -> Option<Place> {
         self.refs(name)
             .iter()
-            .filter_map(|r| Some((r.primary, *self.places.get(r.place as usize)?)))
+            .filter_map(|r| Some((r.primary, self.places.get(r.place as usize)?.place())))
             .max_by_key(|(primary, place)| {
                 (
                     context_countries.contains(&place.country_code),
@@ -336,6 +368,13 @@ impl Gazetteer {
     pub fn is_empty(&self) -> bool {
         self.places.is_empty()
     }
+}
+
+/// The number columns of a place line, unparsed.
+struct Numbers {
+    population: &'static str,
+    lat: &'static str,
+    lon: &'static str,
 }
 
 /// "UK", "USA": two to four capital ASCII letters.

@@ -950,15 +950,9 @@ impl WordClasses {
     /// An ordinary English word ([`is_english_word`]).
     pub(crate) const ENGLISH: u16 = 1 << 13;
 
-    /// The classes of `lower` (a lower-cased word).
+    /// The classes of `lower` (a lower-cased word), in one lookup.
     pub(crate) fn of(lower: &str) -> WordClasses {
-        let listed = WORD_CLASS_BITS.get(lower).copied().unwrap_or(0);
-        let english = if is_english_word(lower) {
-            Self::ENGLISH
-        } else {
-            0
-        };
-        WordClasses(listed | english)
+        WordClasses(WORD_CLASS_BITS.get(lower).copied().unwrap_or(0))
     }
 
     /// True when the word is in the list `class` (one of the constants).
@@ -967,8 +961,8 @@ impl WordClasses {
     }
 }
 
-/// The list bits of [`WordClasses`] (all but `ENGLISH`) by word, built
-/// from the sets themselves so that both always agree.
+/// The bits of [`WordClasses`] by word, built from the sets and the
+/// English word list themselves so that they always agree.
 static WORD_CLASS_BITS: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
     let sets: [(&FxHashSet<&'static str>, u16); 13] = [
         (&ORG_SET, WordClasses::ORG),
@@ -985,7 +979,12 @@ static WORD_CLASS_BITS: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|
         (&CONTINENTAL_SET, WordClasses::CONTINENTAL),
         (&REGION_MODIFIER_SET, WordClasses::REGION_MODIFIER),
     ];
-    let mut bits: FxHashMap<&'static str, u16> = FxHashMap::default();
+    let capacity = english_words().count() + 1_024;
+    let mut bits: FxHashMap<&'static str, u16> =
+        FxHashMap::with_capacity_and_hasher(capacity, Default::default());
+    for word in english_words() {
+        bits.insert(word, WordClasses::ENGLISH);
+    }
     for (set, bit) in sets {
         for word in set.iter() {
             *bits.entry(*word).or_default() |= bit;
@@ -996,16 +995,15 @@ static WORD_CLASS_BITS: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|
 
 /// Lower-case English words (SCOWL), for telling "Reading" the town from
 /// "Reading" the sentence opener.
-pub(crate) static ENGLISH_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+fn english_words() -> impl Iterator<Item = &'static str> {
     include_str!("../data/english_words.txt")
         .lines()
         .filter(|line| !line.starts_with('#') && !line.is_empty())
-        .collect()
-});
+}
 
 /// True when the lower-cased `word` is an ordinary English word.
 pub(crate) fn is_english_word(lower: &str) -> bool {
-    ENGLISH_WORDS.contains(lower)
+    WordClasses::of(lower).has(WordClasses::ENGLISH)
 }
 
 #[cfg(test)]
@@ -1020,6 +1018,8 @@ mod tests {
         assert!(WordClasses::of("of").has(WordClasses::CONNECTOR));
         assert!(WordClasses::of("said").has(WordClasses::SPEECH));
         assert!(!WordClasses::of("xqzv").has(WordClasses::ENGLISH));
+        assert!(WordClasses::of("reading").has(WordClasses::ENGLISH));
+        assert!(english_words().all(is_english_word));
         for word in ORG_SET.iter() {
             assert!(WordClasses::of(word).has(WordClasses::ORG), "{word}");
         }
