@@ -14,6 +14,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use rustc_hash::FxHashMap;
 
+use crate::name_index::NameIndex;
+
 static GAZETTEER_TSV: &str = include_str!("../data/gazetteer.tsv");
 static GLOBAL: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(GAZETTEER_TSV));
 
@@ -120,7 +122,7 @@ fn add_ref<K: std::hash::Hash + Eq>(index: &mut FxHashMap<K, NameRefs>, key: K, 
 pub struct Gazetteer {
     places: Vec<PlaceEntry>,
     /// Lower-cased name → entries (for names with a lower-case letter).
-    by_name: FxHashMap<String, NameRefs>,
+    by_name: NameIndex<NameRefs>,
     /// All-caps abbreviations, matched as written ("UK").
     by_abbreviation: FxHashMap<&'static str, NameRefs>,
     /// Lower-cased demonym → country code.
@@ -139,7 +141,7 @@ impl Gazetteer {
     fn parse(tsv: &'static str) -> Gazetteer {
         let mut gazetteer = Gazetteer {
             places: Vec::with_capacity(40_000),
-            by_name: FxHashMap::with_capacity_and_hasher(160_000, Default::default()),
+            by_name: NameIndex::with_capacity(160_000),
             by_abbreviation: FxHashMap::default(),
             demonyms: FxHashMap::default(),
             country_variants: FxHashMap::default(),
@@ -258,13 +260,10 @@ impl Gazetteer {
         if is_abbreviation(name) {
             add_ref(&mut self.by_abbreviation, name, name_ref);
         } else {
-            // Same as `to_lowercase` for ASCII names, and quicker.
-            let key = if name.is_ascii() {
-                name.to_ascii_lowercase()
-            } else {
-                name.to_lowercase()
-            };
-            add_ref(&mut self.by_name, key, name_ref);
+            let by_name = &mut self.by_name;
+            with_lowercase(name, |key| {
+                by_name.upsert(key, || NameRefs::One(name_ref), |refs| refs.push(name_ref));
+            });
         }
     }
 
@@ -388,17 +387,29 @@ const STACK_KEY_LEN: usize = 64;
 /// Calls `f` with [`normalize_key`] of `name`; short ASCII names (nearly
 /// every lookup from running text) are lower-cased without allocating.
 fn with_normalized_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buffer = [0u8; STACK_KEY_LEN];
-    if name.is_ascii() {
-        if let Some(bytes) = buffer.get_mut(..name.len()) {
-            bytes.copy_from_slice(name.as_bytes());
-            bytes.make_ascii_lowercase();
-            if let Ok(key) = std::str::from_utf8(bytes) {
-                return f(key);
-            }
-        }
+    match with_ascii_lowercase(name) {
+        Some((buffer, len)) => f(std::str::from_utf8(&buffer[..len]).unwrap_or_default()),
+        None => f(&normalize_key(name)),
     }
-    f(&normalize_key(name))
+}
+
+/// Calls `f` with `name.to_lowercase()`, on the stack for short ASCII
+/// names.
+fn with_lowercase<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    match with_ascii_lowercase(name) {
+        Some((buffer, len)) => f(std::str::from_utf8(&buffer[..len]).unwrap_or_default()),
+        None => f(&name.to_lowercase()),
+    }
+}
+
+/// `name` lower-cased in a stack buffer (and its length), for ASCII names
+/// of at most [`STACK_KEY_LEN`] bytes.
+fn with_ascii_lowercase(name: &str) -> Option<([u8; STACK_KEY_LEN], usize)> {
+    let mut buffer = [0u8; STACK_KEY_LEN];
+    let bytes = buffer.get_mut(..name.len()).filter(|_| name.is_ascii())?;
+    bytes.copy_from_slice(name.as_bytes());
+    bytes.make_ascii_lowercase();
+    Some((buffer, name.len()))
 }
 
 /// Lower case, diacritics removed, curly apostrophes made straight.

@@ -24,6 +24,7 @@ mod document;
 mod features;
 mod gazetteer;
 mod lexicon;
+mod name_index;
 pub use lexicon::REGION_MODIFIERS;
 mod rules;
 mod sentence;
