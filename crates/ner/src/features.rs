@@ -42,17 +42,15 @@ pub(crate) struct Name {
 
 impl Name {
     const fn new(text: &'static str) -> Name {
-        let mut hash = FNV_OFFSET;
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            hash = fnv1a_byte(hash, bytes[i]);
-            i += 1;
-        }
         Name {
             text,
-            prefix_hash: fnv1a_byte(hash, b'='),
+            prefix_hash: fnv1a_byte(fnv1a(FNV_OFFSET, text.as_bytes()), b'='),
         }
+    }
+
+    /// The hash of `name=value`.
+    const fn hash(self, value: &str) -> u64 {
+        fnv1a(self.prefix_hash, value.as_bytes())
     }
 }
 
@@ -61,7 +59,12 @@ pub(crate) trait FeatureSink {
     fn add_hash(&mut self, hash: u64);
 
     fn add(&mut self, name: Name, value: &str) {
-        self.add_hash(fnv1a(name.prefix_hash, value.as_bytes()));
+        self.add_hash(name.hash(value));
+    }
+
+    /// Adds `name=value` whose hash is known already.
+    fn add_hashed(&mut self, _name: Name, _value: &str, hash: u64) {
+        self.add_hash(hash);
     }
 
     /// Adds `name=part1|part2|…` without building the string.
@@ -91,6 +94,10 @@ impl FeatureSink for Vec<String> {
     fn add_joined(&mut self, name: Name, parts: &[&str]) {
         self.add(name, &parts.join("|"));
     }
+
+    fn add_hashed(&mut self, name: Name, value: &str, _hash: u64) {
+        self.add(name, value);
+    }
 }
 
 /// Training: each token's attribute hashes.
@@ -107,10 +114,13 @@ const fn fnv1a_byte(hash: u64, byte: u8) -> u64 {
     (hash ^ byte as u64).wrapping_mul(FNV_PRIME)
 }
 
-fn fnv1a(hash: u64, bytes: &[u8]) -> u64 {
-    bytes
-        .iter()
-        .fold(hash, |hash, &byte| fnv1a_byte(hash, byte))
+const fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
+    let mut i = 0;
+    while i < bytes.len() {
+        hash = fnv1a_byte(hash, bytes[i]);
+        i += 1;
+    }
+    hash
 }
 
 /// The hash [`FeatureSink`] for `Vec<u64>` gives the attribute string
@@ -154,6 +164,20 @@ const CLASSES: [(Name, isize); 5] = [
     (Name::new("L-2"), -2),
     (Name::new("L+2"), 2),
 ];
+/// The hash of every `L` attribute, by [`CLASSES`] entry and class.
+const CLASS_HASHES: [[u64; CLASS_NAMES.len()]; CLASSES.len()] = {
+    let mut hashes = [[0; CLASS_NAMES.len()]; CLASSES.len()];
+    let mut n = 0;
+    while n < CLASSES.len() {
+        let mut class = 0;
+        while class < CLASS_NAMES.len() {
+            hashes[n][class] = CLASSES[n].0.hash(CLASS_NAMES[class]);
+            class += 1;
+        }
+        n += 1;
+    }
+    hashes
+};
 const GAZETTEER_SPAN: Name = Name::new("G");
 const RUN_POSITION: Name = Name::new("R");
 const RUN_HEAD: Name = Name::new("RH");
@@ -260,10 +284,14 @@ impl<'a, 't> SentenceFeatures<'a, 't> {
                 sink.add(FLAGS, "poss");
             }
         }
-        for (name, offset) in CLASSES {
+        for ((name, offset), hashes) in CLASSES.into_iter().zip(&CLASS_HASHES) {
             if let Some(info) = self.info(i, offset) {
-                for class in info.classes.names() {
-                    sink.add(name, class);
+                for class in info.classes.indices() {
+                    let (Some(value), Some(&hash)) = (CLASS_NAMES.get(class), hashes.get(class))
+                    else {
+                        continue;
+                    };
+                    sink.add_hashed(name, value, hash);
                 }
             }
         }
@@ -428,13 +456,9 @@ impl Classes {
         }
     }
 
-    /// The class names, in emission order.
-    fn names(self) -> impl Iterator<Item = &'static str> {
-        CLASS_NAMES
-            .iter()
-            .enumerate()
-            .filter(move |(k, _)| self.0 & (1 << k) != 0)
-            .map(|(_, name)| *name)
+    /// The indices into [`CLASS_NAMES`] of the classes, in emission order.
+    fn indices(self) -> impl Iterator<Item = usize> {
+        (0..CLASS_NAMES.len()).filter(move |k| self.0 & (1 << k) != 0)
     }
 }
 
@@ -597,11 +621,11 @@ mod tests {
         classes.add("demonym");
         classes.add("org");
         classes.add("common");
-        assert_eq!(
-            classes.names().collect::<Vec<_>>(),
-            ["org", "common", "demonym"]
-        );
-        assert!(Classes::default().names().next().is_none());
+        let names: Vec<&str> = classes.indices().map(|k| CLASS_NAMES[k]).collect();
+        assert_eq!(names, ["org", "common", "demonym"]);
+        assert!(Classes::default().indices().next().is_none());
+        assert_eq!(CLASS_HASHES[1][0], attribute_hash("L-1=org"));
+        assert_eq!(CLASS_HASHES[4][15], attribute_hash("L+2=demonym"));
     }
 
     #[test]
