@@ -979,7 +979,8 @@ static WORD_CLASS_BITS: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|
         (&CONTINENTAL_SET, WordClasses::CONTINENTAL),
         (&REGION_MODIFIER_SET, WordClasses::REGION_MODIFIER),
     ];
-    let capacity = english_words().count() + 1_024;
+    // One word a line: the line count bounds the words (and is cheap).
+    let capacity = ENGLISH_WORDS_TXT.bytes().filter(|&b| b == b'\n').count() + 1_024;
     let mut bits: FxHashMap<&'static str, u16> =
         FxHashMap::with_capacity_and_hasher(capacity, Default::default());
     for word in english_words() {
@@ -993,10 +994,12 @@ static WORD_CLASS_BITS: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|
     bits
 });
 
+static ENGLISH_WORDS_TXT: &str = include_str!("../data/english_words.txt");
+
 /// Lower-case English words (SCOWL), for telling "Reading" the town from
 /// "Reading" the sentence opener.
 fn english_words() -> impl Iterator<Item = &'static str> {
-    include_str!("../data/english_words.txt")
+    ENGLISH_WORDS_TXT
         .lines()
         .filter(|line| !line.starts_with('#') && !line.is_empty())
 }
