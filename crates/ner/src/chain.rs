@@ -337,15 +337,15 @@ pub fn viterbi(labels: &[Label], transitions: &[f32], scores: &[f32]) -> Vec<u8>
     if n == 0 {
         return Vec::new();
     }
-    // Per target label, the transition weight from each label, minus
-    // infinity where the BIO constraint forbids the pair (asked once per
-    // sentence): such a path never beats the initial minus infinity below,
-    // just as if the pair were skipped.
-    let incoming: Vec<f32> = (0..l * l)
+    // The transition weight of each pair (from × to), minus infinity where
+    // the BIO constraint forbids it (asked once per sentence): such a path
+    // never beats the initial minus infinity below, just as if the pair
+    // were skipped.
+    let allowed: Vec<f32> = (0..l * l)
         .map(|k| {
-            let (to, from) = (k / l, k % l);
+            let (from, to) = (k / l, k % l);
             if labels[to].may_follow(Some(labels[from])) {
-                transitions[from * l + to]
+                transitions[k]
             } else {
                 f32::NEG_INFINITY
             }
@@ -364,18 +364,25 @@ pub fn viterbi(labels: &[Label], transitions: &[f32], scores: &[f32]) -> Vec<u8>
         let (done, rest) = best.split_at_mut(t * l);
         let previous = &done[(t - 1) * l..];
         let current = &mut rest[..l];
-        let row_scores = &scores[t * l..(t + 1) * l];
         let row_back = &mut back[t * l..(t + 1) * l];
-        for (to, into) in incoming.chunks_exact(l).enumerate() {
-            let mut top = (f32::NEG_INFINITY, 0usize);
-            for (from, (&before, &transition)) in previous.iter().zip(into).enumerate() {
+        // For every target label at once, the best predecessor: labels are
+        // tried in ascending order and only a strictly better score
+        // replaces the best, so ties go to the first.
+        for (from, (&before, from_row)) in previous.iter().zip(allowed.chunks_exact(l)).enumerate()
+        {
+            let from = u8::try_from(from).unwrap_or(0);
+            for ((top, arg), &transition) in
+                current.iter_mut().zip(row_back.iter_mut()).zip(from_row)
+            {
                 let score = before + transition;
-                if score > top.0 {
-                    top = (score, from);
+                if score > *top {
+                    *top = score;
+                    *arg = from;
                 }
             }
-            current[to] = top.0 + row_scores[to];
-            row_back[to] = u8::try_from(top.1).unwrap_or(0);
+        }
+        for (top, &score) in current.iter_mut().zip(&scores[t * l..(t + 1) * l]) {
+            *top += score;
         }
     }
     let mut path = vec![0u8; n];
@@ -496,6 +503,52 @@ mod tests {
         // A sentence without tokens has an empty path.
         assert!(viterbi(&model.labels, &model.transitions, &[]).is_empty());
         assert!(ChainModel::from_bytes(b"CNER").is_err());
+    }
+
+    #[test]
+    fn viterbi_finds_the_best_valid_path() {
+        let labels = [
+            Label::Outside,
+            Label::Begin(EntityKind::Person),
+            Label::Inside(EntityKind::Person),
+            Label::Begin(EntityKind::Place),
+            Label::Inside(EntityKind::Place),
+        ];
+        let l = labels.len();
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % 2000) as f32 / 1000.0 - 1.0
+        };
+        let transitions: Vec<f32> = (0..l * l).map(|_| next()).collect();
+        let n = 4;
+        let scores: Vec<f32> = (0..n * l).map(|_| next()).collect();
+        let path_score = |path: &[usize]| {
+            let mut previous: Option<usize> = None;
+            let mut total = 0.0;
+            for (t, &label) in path.iter().enumerate() {
+                if !labels[label].may_follow(previous.map(|p| labels[p])) {
+                    return f32::NEG_INFINITY;
+                }
+                total += scores[t * l + label];
+                if let Some(p) = previous {
+                    total += transitions[p * l + label];
+                }
+                previous = Some(label);
+            }
+            total
+        };
+        let best = (0..l.pow(n as u32))
+            .map(|code| (0..n).map(|t| code / l.pow(t as u32) % l).collect::<Vec<_>>())
+            .map(|path| path_score(&path))
+            .fold(f32::NEG_INFINITY, f32::max);
+        let found: Vec<usize> = viterbi(&labels, &transitions, &scores)
+            .into_iter()
+            .map(usize::from)
+            .collect();
+        assert!((path_score(&found) - best).abs() < 1e-5, "{found:?}");
     }
 
     #[test]
