@@ -541,7 +541,11 @@ mod tests {
             total
         };
         let best = (0..l.pow(n as u32))
-            .map(|code| (0..n).map(|t| code / l.pow(t as u32) % l).collect::<Vec<_>>())
+            .map(|code| {
+                (0..n)
+                    .map(|t| code / l.pow(t as u32) % l)
+                    .collect::<Vec<_>>()
+            })
             .map(|path| path_score(&path))
             .fold(f32::NEG_INFINITY, f32::max);
         let found: Vec<usize> = viterbi(&labels, &transitions, &scores)
