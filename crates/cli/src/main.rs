@@ -422,7 +422,7 @@ fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
         EvalCommand::Meantime { dir } => shown(corroborate_eval::time::eval_meantime(&dir)),
         EvalCommand::Recognizers { dir, failures } => eval_recognizers(&dir, failures),
         EvalCommand::Quantities { file } => shown(corroborate_quantity::eval_gold(&file)),
-        EvalCommand::Ner { path } => shown(corroborate_ner::eval_conll(&path)),
+        EvalCommand::Ner { path } => shown(corroborate_eval::ner::eval_conll(&path)),
     }?;
     write_output(None, &report)?;
     Ok(ExitCode::SUCCESS)
@@ -454,11 +454,11 @@ fn eval_recognizers(dir: &Path, list_failures: bool) -> Result<String, String> {
 }
 
 fn train_ner(data: &[PathBuf], output: &Path, epochs: Option<usize>) -> Result<ExitCode, String> {
-    let mut options = corroborate_ner::TrainOptions::default();
+    let mut options = corroborate_eval::ner::TrainOptions::default();
     if let Some(epochs) = epochs {
         options.epochs = epochs;
     }
-    let report = corroborate_ner::train(data, output, &options).map_err(|e| e.to_string())?;
+    let report = corroborate_eval::ner::train(data, output, &options).map_err(|e| e.to_string())?;
     eprintln!(
         "trained on {} documents ({} held out), {} sentences, {} tokens in {:.1} s: {} weighted attributes, {} bytes written to {}",
         report.documents,

@@ -6,4 +6,5 @@
 //! hold only what the pipeline needs. The binary's `eval` and `train`
 //! commands call into this crate.
 
+pub mod ner;
 pub mod time;

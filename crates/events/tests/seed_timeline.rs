@@ -38,7 +38,8 @@ fn own_date(text: &str) -> Option<(NaiveDate, bool)> {
 fn run(path: &PathBuf, fallback: Option<NaiveDate>) -> Found {
     let text = read(path);
     let sentences = corroborate_text::sentences(&text);
-    let mentions = corroborate_ner::extract(&text, &sentences);
+    let tokens = corroborate_text::tokens(&text);
+    let mentions = corroborate_ner::extract(&text, &sentences, &tokens);
     let (dct, inferred) = own_date(&text).map_or((fallback, true), |(d, i)| (Some(d), i));
     let timexes = corroborate_time::tag(&text, &sentences, dct, inferred);
     let events = corroborate_events::extract(

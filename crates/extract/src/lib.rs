@@ -86,7 +86,7 @@ fn annotate(
     let date = meta.published;
     let inferred = meta.published_origin == DateOrigin::Inferred;
     let tokens = corroborate_text::tokens(text);
-    let mentions = corroborate_ner::extract(text, &sentences);
+    let mentions = corroborate_ner::extract(text, &sentences, &tokens);
     let timexes = recognized.resolve(date, inferred);
     let quantities = corroborate_quantity::extract(text, &sentences);
     let attributions = corroborate_attrib::extract(text, &sentences, &mentions);

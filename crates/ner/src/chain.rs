@@ -2,7 +2,8 @@
 //! `I-ORG`, …, `O`) with the features of `features.rs` (state weights per
 //! attribute and label, transition weights per label pair), decoded by
 //! Viterbi with the BIO constraint (an `I-X` only after `B-X` or `I-X`).
-//! The weights come from the averaged perceptron of `train.rs`.
+//! The weights come from the averaged perceptron of the trainer in
+//! `corroborate-eval`, which writes them with [`ModelParts`].
 //!
 //! # Model file (`model/ner.model`, little endian)
 //!
@@ -16,55 +17,61 @@
 //! | label of each weight, weight | u8 each, f32 each |
 //!
 //! An attribute hash is FNV-1a of its `name=value` string. Loading builds
-//! an open-addressing table whose slots hold each hash with the range of
-//! its (label, weight) pairs, stored together, so that scoring a token
-//! touches one slot and one run of weights per attribute.
+//! an open-addressing table whose slots hold each hash with the index of
+//! a dense row of weights, one per label (zero where the file has none),
+//! so that scoring a token adds one fixed-width row per attribute, as the
+//! attributes are emitted. Adding a zero weight leaves a score unchanged,
+//! so the scores equal those of the sparse weights in the file.
 
 use corroborate_model::{EntityKind, Mention, Span};
 
-use crate::conll::NerError;
-use crate::features::SentenceFeatures;
+use crate::features::{FeatureSink, SentenceFeatures};
 use crate::gazetteer::Gazetteer;
 use crate::sentence::Tok;
+use crate::NerError;
 
 const MAGIC: &[u8; 4] = b"CNER";
 const VERSION: u32 = 1;
 
 /// A loaded model: labels, transitions and state weights by attribute.
 #[derive(Debug, Clone)]
-pub struct ChainModel {
+pub(crate) struct ChainModel {
     labels: Vec<Label>,
     /// `transitions[from * L + to]`.
     transitions: Vec<f32>,
     attribute_count: usize,
     /// Open addressing over the attribute hashes, each slot holding the
-    /// attribute's range in `weights`, so that a lookup touches one slot
-    /// and one run of weights.
+    /// attribute's row in `rows`.
     slots: Vec<Slot>,
-    /// (label index, weight) of every attribute, attribute after attribute.
-    weights: Vec<(u32, f32)>,
+    /// The weight of every label for each attribute (zero past the
+    /// model's labels).
+    rows: Vec<[f32; MAX_LABELS]>,
 }
 
-/// One slot of [`ChainModel::slots`]: an attribute hash and its weights.
+/// One slot of [`ChainModel::slots`]: an attribute hash and its row.
 #[derive(Debug, Clone, Copy)]
 struct Slot {
     hash: u64,
     /// `EMPTY` for a free slot.
-    start: u32,
-    end: u32,
+    row: u32,
 }
 
 const EMPTY: u32 = u32::MAX;
 
+/// The number of distinct BIO labels over the four kinds: fixed-width
+/// weight rows let the compiler add a whole row at once.
+const MAX_LABELS: usize = 9;
+
 /// A BIO label: outside, or the beginning or inside of a kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Label {
+pub enum Label {
     Outside,
     Begin(EntityKind),
     Inside(EntityKind),
 }
 
 impl Label {
+    /// `O`, or `B-`/`I-` and one of `PER`, `ORG`, `LOC`, `MISC`.
     pub fn parse(text: &str) -> Option<Label> {
         if text == "O" {
             return Some(Label::Outside);
@@ -84,7 +91,9 @@ impl Label {
         }
     }
 
-    pub(crate) fn may_follow(self, previous: Option<Label>) -> bool {
+    /// False for an `I-X` that does not follow `B-X` or `I-X` (`previous`
+    /// is `None` at the start of a sentence).
+    pub fn may_follow(self, previous: Option<Label>) -> bool {
         match self {
             Label::Inside(kind) => matches!(
                 previous,
@@ -96,8 +105,11 @@ impl Label {
 }
 
 /// The parts of a model, as written by training.
-pub(crate) struct ModelParts {
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelParts {
+    /// Label names in model order (see [`Label::parse`]).
     pub labels: Vec<String>,
+    /// `transitions[from * L + to]` for `L` labels.
     pub transitions: Vec<f32>,
     /// (attribute hash, [(label index, weight)]).
     pub attributes: Vec<(u64, Vec<(u8, f32)>)>,
@@ -188,7 +200,7 @@ impl<'b> Reader<'b> {
 
 impl ChainModel {
     /// Parses a model file (see the module documentation).
-    pub fn from_bytes(bytes: &[u8]) -> Result<ChainModel, NerError> {
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Result<ChainModel, NerError> {
         let mut reader = Reader { bytes, at: 0 };
         if reader.take(4)? != MAGIC || reader.u32()? != VERSION {
             return Err(NerError::Model("not a corroborate NER model".into()));
@@ -201,6 +213,10 @@ impl ChainModel {
                 .map_err(|_| NerError::Model("label is not UTF-8".into()))?;
             let label =
                 Label::parse(text).ok_or_else(|| NerError::Model(format!("label {text}")))?;
+            // Distinct labels: at most `MAX_LABELS`, the width of a row.
+            if labels.contains(&label) {
+                return Err(NerError::Model(format!("duplicate label {text}")));
+            }
             labels.push(label);
         }
         let transitions = reader.f32s(label_count * label_count)?;
@@ -223,50 +239,46 @@ impl ChainModel {
         {
             return Err(NerError::Model("inconsistent weights".into()));
         }
-        let mut weighted = Vec::with_capacity(weight_count);
-        weighted.extend(
-            weight_labels
-                .iter()
-                .zip(&weights)
-                .map(|(&label, &weight)| (u32::from(label), weight)),
-        );
+        let mut rows = vec![[0f32; MAX_LABELS]; attribute_count];
+        for (row, range) in rows.iter_mut().zip(offsets.windows(2)) {
+            let (start, end) = (range[0] as usize, range[1] as usize);
+            for (&label, &weight) in weight_labels
+                .get(start..end)
+                .into_iter()
+                .flatten()
+                .zip(weights.get(start..end).into_iter().flatten())
+            {
+                if let Some(cell) = row.get_mut(usize::from(label)) {
+                    *cell += weight;
+                }
+            }
+        }
         Ok(ChainModel {
             labels,
             transitions,
             attribute_count,
-            slots: build_slots(&hashes, &offsets),
-            weights: weighted,
+            slots: build_slots(&hashes),
+            rows,
         })
     }
 
-    pub fn attribute_count(&self) -> usize {
+    pub(crate) fn attribute_count(&self) -> usize {
         self.attribute_count
     }
 
-    /// The (label, weight) pairs of the attribute with hash `hash`.
-    fn lookup(&self, hash: u64) -> Option<&[(u32, f32)]> {
+    /// The weights by label of the attribute with hash `hash`.
+    fn lookup(&self, hash: u64) -> Option<&[f32; MAX_LABELS]> {
         let mask = self.slots.len().checked_sub(1)?;
         let mut at = (hash as usize) & mask;
         loop {
             let slot = self.slots.get(at)?;
-            if slot.start == EMPTY {
+            if slot.row == EMPTY {
                 return None;
             }
             if slot.hash == hash {
-                return self.weights.get(slot.start as usize..slot.end as usize);
+                return self.rows.get(slot.row as usize);
             }
             at = (at + 1) & mask;
-        }
-    }
-
-    /// Adds the state weights of the attributes `hashes` to `row`.
-    fn add_state_scores(&self, hashes: &[u64], row: &mut [f32]) {
-        for &hash in hashes {
-            for &(label, weight) in self.lookup(hash).unwrap_or(&[]) {
-                if let Some(score) = row.get_mut(label as usize) {
-                    *score += weight;
-                }
-            }
         }
     }
 
@@ -274,11 +286,15 @@ impl ChainModel {
     pub(crate) fn decode(&self, features: &SentenceFeatures) -> Vec<Label> {
         let l = self.labels.len();
         let mut scores = vec![0f32; features.len() * l];
-        let mut hashes: Vec<u64> = Vec::with_capacity(64);
         for (i, row) in scores.chunks_exact_mut(l.max(1)).enumerate() {
-            hashes.clear();
-            features.emit(i, &mut hashes);
-            self.add_state_scores(&hashes, row);
+            let mut state = StateScores {
+                model: self,
+                sums: [0.0; MAX_LABELS],
+            };
+            features.emit(i, &mut state);
+            for (score, sum) in row.iter_mut().zip(state.sums) {
+                *score = sum;
+            }
         }
         viterbi(&self.labels, &self.transitions, &scores)
             .into_iter()
@@ -292,10 +308,27 @@ impl ChainModel {
     }
 }
 
+/// Sums a token's state weights by label as its attributes are emitted,
+/// in emission order.
+struct StateScores<'m> {
+    model: &'m ChainModel,
+    sums: [f32; MAX_LABELS],
+}
+
+impl FeatureSink for StateScores<'_> {
+    fn add_hash(&mut self, hash: u64) {
+        if let Some(weights) = self.model.lookup(hash) {
+            for (sum, weight) in self.sums.iter_mut().zip(weights) {
+                *sum += weight;
+            }
+        }
+    }
+}
+
 /// The best label-index path for per-token `scores` (rows of
 /// `labels.len()`) and `transitions` (from × to), under the BIO
 /// constraint.
-pub(crate) fn viterbi(labels: &[Label], transitions: &[f32], scores: &[f32]) -> Vec<u8> {
+pub fn viterbi(labels: &[Label], transitions: &[f32], scores: &[f32]) -> Vec<u8> {
     let l = labels.len();
     if l == 0 || transitions.len() != l * l || !scores.chunks_exact(l).remainder().is_empty() {
         return Vec::new();
@@ -304,14 +337,18 @@ pub(crate) fn viterbi(labels: &[Label], transitions: &[f32], scores: &[f32]) -> 
     if n == 0 {
         return Vec::new();
     }
-    // Per target label, the transition weight from each label, or `None`
-    // where the BIO constraint forbids the pair (asked once per sentence).
-    let incoming: Vec<Option<f32>> = (0..l * l)
+    // The transition weight of each pair (from × to), minus infinity where
+    // the BIO constraint forbids it (asked once per sentence): such a path
+    // never beats the initial minus infinity below, just as if the pair
+    // were skipped.
+    let allowed: Vec<f32> = (0..l * l)
         .map(|k| {
-            let (to, from) = (k / l, k % l);
-            labels[to]
-                .may_follow(Some(labels[from]))
-                .then(|| transitions[from * l + to])
+            let (from, to) = (k / l, k % l);
+            if labels[to].may_follow(Some(labels[from])) {
+                transitions[k]
+            } else {
+                f32::NEG_INFINITY
+            }
         })
         .collect();
     let mut best = vec![f32::NEG_INFINITY; n * l];
@@ -327,21 +364,25 @@ pub(crate) fn viterbi(labels: &[Label], transitions: &[f32], scores: &[f32]) -> 
         let (done, rest) = best.split_at_mut(t * l);
         let previous = &done[(t - 1) * l..];
         let current = &mut rest[..l];
-        let row_scores = &scores[t * l..(t + 1) * l];
         let row_back = &mut back[t * l..(t + 1) * l];
-        for (to, into) in incoming.chunks_exact(l).enumerate() {
-            let mut top = (f32::NEG_INFINITY, 0usize);
-            for (from, (&before, &transition)) in previous.iter().zip(into).enumerate() {
-                let Some(transition) = transition else {
-                    continue;
-                };
+        // For every target label at once, the best predecessor: labels are
+        // tried in ascending order and only a strictly better score
+        // replaces the best, so ties go to the first.
+        for (from, (&before, from_row)) in previous.iter().zip(allowed.chunks_exact(l)).enumerate()
+        {
+            let from = u8::try_from(from).unwrap_or(0);
+            for ((top, arg), &transition) in
+                current.iter_mut().zip(row_back.iter_mut()).zip(from_row)
+            {
                 let score = before + transition;
-                if score > top.0 {
-                    top = (score, from);
+                if score > *top {
+                    *top = score;
+                    *arg = from;
                 }
             }
-            current[to] = top.0 + row_scores[to];
-            row_back[to] = u8::try_from(top.1).unwrap_or(0);
+        }
+        for (top, &score) in current.iter_mut().zip(&scores[t * l..(t + 1) * l]) {
+            *top += score;
         }
     }
     let mut path = vec![0u8; n];
@@ -359,28 +400,26 @@ pub(crate) fn viterbi(labels: &[Label], transitions: &[f32], scores: &[f32]) -> 
 }
 
 /// Open-addressing table over `hashes` at most half full; attribute `a`
-/// has the weights `offsets[a]..offsets[a + 1]`. Attributes are inserted
-/// in order, so a repeated hash finds its first attribute.
-fn build_slots(hashes: &[u64], offsets: &[u32]) -> Vec<Slot> {
+/// has row `a`. Attributes are inserted in order, so a repeated hash
+/// finds its first attribute.
+fn build_slots(hashes: &[u64]) -> Vec<Slot> {
     let size = (hashes.len() * 2).max(2).next_power_of_two();
     let mask = size - 1;
     let empty = Slot {
         hash: 0,
-        start: EMPTY,
-        end: EMPTY,
+        row: EMPTY,
     };
     let mut slots = vec![empty; size];
     for (attribute, &hash) in hashes.iter().enumerate() {
-        let (Some(&start), Some(&end)) = (offsets.get(attribute), offsets.get(attribute + 1))
-        else {
-            continue;
+        let Ok(row) = u32::try_from(attribute) else {
+            break;
         };
         let mut at = (hash as usize) & mask;
-        while slots.get(at).is_some_and(|slot| slot.start != EMPTY) {
+        while slots.get(at).is_some_and(|slot| slot.row != EMPTY) {
             at = (at + 1) & mask;
         }
         if let Some(slot) = slots.get_mut(at) {
-            *slot = Slot { hash, start, end };
+            *slot = Slot { hash, row };
         }
     }
     slots
@@ -449,8 +488,13 @@ mod tests {
             Err(error) => panic!("{error}"),
         };
         assert_eq!(model.attribute_count(), 2);
-        assert_eq!(model.lookup(7), Some(&[(2, 1.0)][..]));
-        assert_eq!(model.lookup(3), Some(&[(1, 0.5), (0, 0.2)][..]));
+        let row = |weights: [f32; 3]| {
+            let mut row = [0.0; MAX_LABELS];
+            row[..3].copy_from_slice(&weights);
+            row
+        };
+        assert_eq!(model.lookup(7), Some(&row([0.0, 0.0, 1.0])));
+        assert_eq!(model.lookup(3), Some(&row([0.2, 0.5, 0.0])));
         assert_eq!(model.lookup(8), None);
         // I-PER scores best everywhere but cannot start a sentence.
         let scores = [0.0, 0.1, 1.0, 0.0, 0.1, 1.0];
@@ -459,6 +503,56 @@ mod tests {
         // A sentence without tokens has an empty path.
         assert!(viterbi(&model.labels, &model.transitions, &[]).is_empty());
         assert!(ChainModel::from_bytes(b"CNER").is_err());
+    }
+
+    #[test]
+    fn viterbi_finds_the_best_valid_path() {
+        let labels = [
+            Label::Outside,
+            Label::Begin(EntityKind::Person),
+            Label::Inside(EntityKind::Person),
+            Label::Begin(EntityKind::Place),
+            Label::Inside(EntityKind::Place),
+        ];
+        let l = labels.len();
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % 2000) as f32 / 1000.0 - 1.0
+        };
+        let transitions: Vec<f32> = (0..l * l).map(|_| next()).collect();
+        let n = 4;
+        let scores: Vec<f32> = (0..n * l).map(|_| next()).collect();
+        let path_score = |path: &[usize]| {
+            let mut previous: Option<usize> = None;
+            let mut total = 0.0;
+            for (t, &label) in path.iter().enumerate() {
+                if !labels[label].may_follow(previous.map(|p| labels[p])) {
+                    return f32::NEG_INFINITY;
+                }
+                total += scores[t * l + label];
+                if let Some(p) = previous {
+                    total += transitions[p * l + label];
+                }
+                previous = Some(label);
+            }
+            total
+        };
+        let best = (0..l.pow(n as u32))
+            .map(|code| {
+                (0..n)
+                    .map(|t| code / l.pow(t as u32) % l)
+                    .collect::<Vec<_>>()
+            })
+            .map(|path| path_score(&path))
+            .fold(f32::NEG_INFINITY, f32::max);
+        let found: Vec<usize> = viterbi(&labels, &transitions, &scores)
+            .into_iter()
+            .map(usize::from)
+            .collect();
+        assert!((path_score(&found) - best).abs() < 1e-5, "{found:?}");
     }
 
     #[test]

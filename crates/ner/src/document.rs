@@ -19,19 +19,19 @@ use corroborate_model::{EntityKind, Mention, Span};
 /// A mention under construction, with the facts the later passes need.
 #[derive(Debug, Clone)]
 pub(crate) struct Draft {
-    pub span: Span,
+    pub(crate) span: Span,
     /// Token indices within the sentence (first, end exclusive).
-    pub first_token: usize,
-    pub end_token: usize,
-    pub text: String,
-    pub kind: Option<EntityKind>,
+    pub(crate) first_token: usize,
+    pub(crate) end_token: usize,
+    pub(crate) text: String,
+    pub(crate) kind: Option<EntityKind>,
     /// Decided by a head word, title, gazetteer or cue, not by shape alone.
-    pub firm: bool,
-    pub title: Option<String>,
-    pub expansion: Option<String>,
-    pub acronym: bool,
+    pub(crate) firm: bool,
+    pub(crate) title: Option<String>,
+    pub(crate) expansion: Option<String>,
+    pub(crate) acronym: bool,
     /// A gazetteer name that is a place only after "in", "at", ….
-    pub place_if_locative: bool,
+    pub(crate) place_if_locative: bool,
 }
 
 /// Applies the document-level rules and turns drafts into mentions,
@@ -182,7 +182,7 @@ mod tests {
 
     fn mentions(text: &str) -> Vec<(String, EntityKind)> {
         let sentences = corroborate_text::sentences(text);
-        crate::extract(text, &sentences)
+        crate::extract(text, &sentences, &corroborate_text::tokens(text))
             .into_iter()
             .map(|m| (m.text, m.kind))
             .collect()

@@ -1,9 +1,10 @@
-//! Token features for the statistical tagger, shared by training and
-//! tagging so that both see exactly the same attributes.
+//! Token features for the statistical tagger, shared by training (through
+//! [`crate::training`]) and tagging so that both see exactly the same
+//! attributes.
 //!
-//! Each attribute is a `name=value` string; training hands the strings to
-//! the CRF trainer, tagging hashes the same bytes (FNV-1a, 64 bit) without
-//! building strings. For token *i* of a sentence:
+//! Each attribute is a `name=value` string, hashed (FNV-1a, 64 bit)
+//! without building the string; the model stores the hashes. For token
+//! *i* of a sentence:
 //!
 //! | name | value |
 //! | --- | --- |
@@ -30,46 +31,78 @@ use crate::gazetteer::{Gazetteer, NameClass};
 use crate::lexicon::WordClasses;
 use crate::sentence::Tok;
 
-/// Receives the attributes of one token.
+/// An attribute name with the FNV-1a state after hashing `name=`, computed
+/// at compile time so that tagging hashes only the value.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Name {
+    #[cfg_attr(not(test), allow(dead_code))]
+    text: &'static str,
+    prefix_hash: u64,
+}
+
+impl Name {
+    const fn new(text: &'static str) -> Name {
+        Name {
+            text,
+            prefix_hash: fnv1a_byte(fnv1a(FNV_OFFSET, text.as_bytes()), b'='),
+        }
+    }
+
+    /// The hash of `name=value`.
+    const fn hash(self, value: &str) -> u64 {
+        fnv1a(self.prefix_hash, value.as_bytes())
+    }
+}
+
+/// Receives the attributes of one token, as hashes.
 pub(crate) trait FeatureSink {
-    fn add(&mut self, name: &str, value: &str);
+    fn add_hash(&mut self, hash: u64);
 
-    /// Adds `name=part1|part2|…`.
-    fn add_joined(&mut self, name: &str, parts: &[&str]) {
-        self.add(name, &parts.join("|"));
-    }
-}
-
-/// Training: attribute strings.
-impl FeatureSink for Vec<String> {
-    fn add(&mut self, name: &str, value: &str) {
-        let mut attribute = String::with_capacity(name.len() + value.len() + 1);
-        attribute.push_str(name);
-        attribute.push('=');
-        attribute.push_str(value);
-        self.push(attribute);
-    }
-}
-
-/// Tagging: attribute hashes.
-impl FeatureSink for Vec<u64> {
-    fn add(&mut self, name: &str, value: &str) {
-        let hash = fnv1a(
-            fnv1a(fnv1a(FNV_OFFSET, name.as_bytes()), b"="),
-            value.as_bytes(),
-        );
-        self.push(hash);
+    fn add(&mut self, name: Name, value: &str) {
+        self.add_hash(name.hash(value));
     }
 
-    /// Hashes `name=part1|part2|…` without building the string.
-    fn add_joined(&mut self, name: &str, parts: &[&str]) {
-        let mut hash = fnv1a(fnv1a(FNV_OFFSET, name.as_bytes()), b"=");
+    /// Adds `name=value` whose hash is known already.
+    fn add_hashed(&mut self, _name: Name, _value: &str, hash: u64) {
+        self.add_hash(hash);
+    }
+
+    /// Adds `name=part1|part2|…` without building the string.
+    fn add_joined(&mut self, name: Name, parts: &[&str]) {
+        let mut hash = name.prefix_hash;
         for (k, part) in parts.iter().enumerate() {
             if k > 0 {
-                hash = fnv1a(hash, b"|");
+                hash = fnv1a_byte(hash, b'|');
             }
             hash = fnv1a(hash, part.as_bytes());
         }
+        self.add_hash(hash);
+    }
+}
+
+/// The attribute strings the hashes stand for (the hashes' test oracle).
+#[cfg(test)]
+impl FeatureSink for Vec<String> {
+    fn add_hash(&mut self, hash: u64) {
+        self.push(format!("#{hash:016x}"));
+    }
+
+    fn add(&mut self, name: Name, value: &str) {
+        self.push(format!("{}={value}", name.text));
+    }
+
+    fn add_joined(&mut self, name: Name, parts: &[&str]) {
+        self.add(name, &parts.join("|"));
+    }
+
+    fn add_hashed(&mut self, name: Name, value: &str, _hash: u64) {
+        self.add(name, value);
+    }
+}
+
+/// Training: each token's attribute hashes.
+impl FeatureSink for Vec<u64> {
+    fn add_hash(&mut self, hash: u64) {
         self.push(hash);
     }
 }
@@ -77,10 +110,15 @@ impl FeatureSink for Vec<u64> {
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
-fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
-    for &byte in bytes {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(FNV_PRIME);
+const fn fnv1a_byte(hash: u64, byte: u8) -> u64 {
+    (hash ^ byte as u64).wrapping_mul(FNV_PRIME)
+}
+
+const fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
+    let mut i = 0;
+    while i < bytes.len() {
+        hash = fnv1a_byte(hash, bytes[i]);
+        i += 1;
     }
     hash
 }
@@ -92,11 +130,73 @@ fn attribute_hash(attribute: &str) -> u64 {
     fnv1a(FNV_OFFSET, attribute.as_bytes())
 }
 
+const BIAS: Name = Name::new("b");
+const WORDS: [(Name, isize); 5] = [
+    (Name::new("w0"), 0),
+    (Name::new("w-1"), -1),
+    (Name::new("w-2"), -2),
+    (Name::new("w+1"), 1),
+    (Name::new("w+2"), 2),
+];
+const BIGRAM_BEFORE: Name = Name::new("w-1w0");
+const BIGRAM_AFTER: Name = Name::new("w0w+1");
+const SHAPE: Name = Name::new("sh");
+const SHORT_SHAPES: [(Name, isize); 5] = [
+    (Name::new("s0"), 0),
+    (Name::new("s-1"), -1),
+    (Name::new("s-2"), -2),
+    (Name::new("s+1"), 1),
+    (Name::new("s+2"), 2),
+];
+const SHORT_SHAPE_TRIGRAM: Name = Name::new("s-1s0s+1");
+const PREFIXES: [Name; 3] = [Name::new("p1"), Name::new("p2"), Name::new("p3")];
+const SUFFIXES: [Name; 4] = [
+    Name::new("x1"),
+    Name::new("x2"),
+    Name::new("x3"),
+    Name::new("x4"),
+];
+const FLAGS: Name = Name::new("f0");
+const CLASSES: [(Name, isize); 5] = [
+    (Name::new("L0"), 0),
+    (Name::new("L-1"), -1),
+    (Name::new("L+1"), 1),
+    (Name::new("L-2"), -2),
+    (Name::new("L+2"), 2),
+];
+/// The hash of every `L` attribute, by [`CLASSES`] entry and class.
+const CLASS_HASHES: [[u64; CLASS_NAMES.len()]; CLASSES.len()] = {
+    let mut hashes = [[0; CLASS_NAMES.len()]; CLASSES.len()];
+    let mut n = 0;
+    while n < CLASSES.len() {
+        let mut class = 0;
+        while class < CLASS_NAMES.len() {
+            hashes[n][class] = CLASSES[n].0.hash(CLASS_NAMES[class]);
+            class += 1;
+        }
+        n += 1;
+    }
+    hashes
+};
+const GAZETTEER_SPAN: Name = Name::new("G");
+const RUN_POSITION: Name = Name::new("R");
+const RUN_HEAD: Name = Name::new("RH");
+const RUN_FIRST: Name = Name::new("RF");
+const RUN_LENGTH: Name = Name::new("RL");
+const RUN_TITLE_BEFORE: Name = Name::new("RT");
+const RULE_LABELS: [(Name, isize); 3] = [
+    (Name::new("RR"), 0),
+    (Name::new("RR-1"), -1),
+    (Name::new("RR+1"), 1),
+];
+
 /// Per-token facts computed once per sentence.
 struct TokenInfo {
-    shape: String,
-    short_shape: String,
-    classes: Vec<&'static str>,
+    /// Byte ranges of the word shape and short shape in
+    /// [`SentenceFeatures::shapes`].
+    shape: (usize, usize),
+    short_shape: (usize, usize),
+    classes: Classes,
     /// Inside a multi-word gazetteer name: "B" or "I".
     gazetteer_span: Option<&'static str>,
     run: Option<RunInfo>,
@@ -115,23 +215,27 @@ struct RunInfo {
 pub(crate) struct SentenceFeatures<'a, 't> {
     toks: &'a [Tok<'t>],
     infos: Vec<TokenInfo>,
+    /// Every token's shapes, one after the other (one allocation per
+    /// sentence instead of two per token).
+    shapes: String,
     /// The rule tagger's BIO label of each token.
     rule_labels: Vec<&'static str>,
 }
 
 impl<'a, 't> SentenceFeatures<'a, 't> {
     /// `rule_mentions`: the rule tagger's mentions in the document, sorted.
-    pub fn new(
+    pub(crate) fn new(
         toks: &'a [Tok<'t>],
         text: &str,
         gazetteer: &Gazetteer,
         rule_mentions: &[Mention],
     ) -> Self {
+        let mut shapes = String::with_capacity(toks.len() * 8);
         let mut infos: Vec<TokenInfo> = toks
             .iter()
             .map(|tok| TokenInfo {
-                shape: shape(tok.text, 4),
-                short_shape: shape(tok.text, 1),
+                shape: push_shape(&mut shapes, tok.text, 4),
+                short_shape: push_shape(&mut shapes, tok.text, 1),
                 classes: classes(tok, gazetteer),
                 gazetteer_span: None,
                 run: None,
@@ -142,49 +246,57 @@ impl<'a, 't> SentenceFeatures<'a, 't> {
         SentenceFeatures {
             toks,
             infos,
+            shapes,
             rule_labels: rule_labels(toks, rule_mentions),
         }
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.toks.len()
     }
 
     /// Emits the attributes of token `i` into `sink`.
-    pub fn emit(&self, i: usize, sink: &mut impl FeatureSink) {
+    pub(crate) fn emit(&self, i: usize, sink: &mut impl FeatureSink) {
         let word = |offset: isize| self.word(i, offset);
-        sink.add("b", "");
-        for (name, offset) in [("w0", 0), ("w-1", -1), ("w-2", -2), ("w+1", 1), ("w+2", 2)] {
+        sink.add(BIAS, "");
+        for (name, offset) in WORDS {
             sink.add(name, word(offset));
         }
-        sink.add_joined("w-1w0", &[word(-1), word(0)]);
-        sink.add_joined("w0w+1", &[word(0), word(1)]);
-        let short = |offset: isize| self.info(i, offset).map_or("_", |t| t.short_shape.as_str());
+        sink.add_joined(BIGRAM_BEFORE, &[word(-1), word(0)]);
+        sink.add_joined(BIGRAM_AFTER, &[word(0), word(1)]);
+        let short = |offset: isize| {
+            self.info(i, offset)
+                .map_or("_", |t| self.shape_text(t.short_shape))
+        };
         if let Some(info) = self.infos.get(i) {
-            sink.add("sh", &info.shape);
+            sink.add(SHAPE, self.shape_text(info.shape));
         }
-        for (name, offset) in [("s0", 0), ("s-1", -1), ("s-2", -2), ("s+1", 1), ("s+2", 2)] {
+        for (name, offset) in SHORT_SHAPES {
             sink.add(name, short(offset));
         }
-        sink.add_joined("s-1s0s+1", &[short(-1), short(0), short(1)]);
+        sink.add_joined(SHORT_SHAPE_TRIGRAM, &[short(-1), short(0), short(1)]);
         self.emit_affixes(word(0), sink);
         if let Some(tok) = self.toks.get(i) {
             if tok.initial {
-                sink.add("f0", "init");
+                sink.add(FLAGS, "init");
             }
             if tok.possessive {
-                sink.add("f0", "poss");
+                sink.add(FLAGS, "poss");
             }
         }
-        for (name, offset) in [("L0", 0), ("L-1", -1), ("L+1", 1), ("L-2", -2), ("L+2", 2)] {
+        for ((name, offset), hashes) in CLASSES.into_iter().zip(&CLASS_HASHES) {
             if let Some(info) = self.info(i, offset) {
-                for class in &info.classes {
-                    sink.add(name, class);
+                for class in info.classes.indices() {
+                    let (Some(value), Some(&hash)) = (CLASS_NAMES.get(class), hashes.get(class))
+                    else {
+                        continue;
+                    };
+                    sink.add_hashed(name, value, hash);
                 }
             }
         }
         self.emit_spans(i, sink);
-        for (name, offset) in [("RR", 0), ("RR-1", -1), ("RR+1", 1)] {
+        for (name, offset) in RULE_LABELS {
             let label = i
                 .checked_add_signed(offset)
                 .and_then(|j| self.rule_labels.get(j));
@@ -194,13 +306,13 @@ impl<'a, 't> SentenceFeatures<'a, 't> {
 
     fn emit_affixes(&self, word: &str, sink: &mut impl FeatureSink) {
         let prefix_ends = word.char_indices().map(|(start, c)| start + c.len_utf8());
-        for (name, end) in PREFIX_NAMES.iter().zip(prefix_ends) {
+        for (&name, end) in PREFIXES.iter().zip(prefix_ends) {
             if let Some(prefix) = word.get(..end) {
                 sink.add(name, prefix);
             }
         }
         let suffix_starts = word.char_indices().rev().map(|(start, _)| start);
-        for (name, start) in SUFFIX_NAMES.iter().zip(suffix_starts) {
+        for (&name, start) in SUFFIXES.iter().zip(suffix_starts) {
             if let Some(suffix) = word.get(start..) {
                 sink.add(name, suffix);
             }
@@ -212,17 +324,21 @@ impl<'a, 't> SentenceFeatures<'a, 't> {
             return;
         };
         if let Some(position) = info.gazetteer_span {
-            sink.add("G", position);
+            sink.add(GAZETTEER_SPAN, position);
         }
         if let Some(run) = info.run {
-            sink.add("R", run.position);
-            sink.add("RH", run.head);
-            sink.add("RF", run.first);
-            sink.add("RL", run.length);
+            sink.add(RUN_POSITION, run.position);
+            sink.add(RUN_HEAD, run.head);
+            sink.add(RUN_FIRST, run.first);
+            sink.add(RUN_LENGTH, run.length);
             if run.title_before {
-                sink.add("RT", "");
+                sink.add(RUN_TITLE_BEFORE, "");
             }
         }
+    }
+
+    fn shape_text(&self, (start, end): (usize, usize)) -> &str {
+        self.shapes.get(start..end).unwrap_or("")
     }
 
     fn info(&self, i: usize, offset: isize) -> Option<&TokenInfo> {
@@ -236,9 +352,6 @@ impl<'a, 't> SentenceFeatures<'a, 't> {
         }
     }
 }
-
-const PREFIX_NAMES: &[&str] = &["p1", "p2", "p3"];
-const SUFFIX_NAMES: &[&str] = &["x1", "x2", "x3", "x4"];
 
 /// The BIO label each token gets from the mention whose span holds its
 /// first byte.
@@ -269,10 +382,11 @@ fn rule_label(kind: EntityKind, begins: bool) -> &'static str {
     }
 }
 
-/// Character classes (X upper, x lower, d digit, other as is) with runs
-/// cut to `max_run`.
-fn shape(word: &str, max_run: usize) -> String {
-    let mut out = String::with_capacity(word.len().min(16));
+/// Appends the character classes of `word` (X upper, x lower, d digit,
+/// other as is) with runs cut to `max_run` to `out`; returns their byte
+/// range in `out`.
+fn push_shape(out: &mut String, word: &str, max_run: usize) -> (usize, usize) {
+    let start = out.len();
     let mut previous = None;
     let mut run = 0;
     for c in word.chars() {
@@ -291,46 +405,85 @@ fn shape(word: &str, max_run: usize) -> String {
             out.push(class);
         }
     }
-    out
+    (start, out.len())
 }
 
-/// The lexicon classes of the `L` features, in the order they are emitted.
-const LEXICON_CLASS_NAMES: [(u16, &str); 11] = [
-    (WordClasses::ORG, "org"),
-    (WordClasses::PLACE_HEAD, "placehead"),
-    (WordClasses::EVENT, "event"),
-    (WordClasses::TITLE_MODIFIER, "titlemod"),
-    (WordClasses::FUNCTION, "func"),
-    (WordClasses::CALENDAR, "cal"),
-    (WordClasses::CONNECTOR, "conn"),
-    (WordClasses::SPEECH, "speech"),
-    (WordClasses::LOCATIVE, "locprep"),
-    (WordClasses::IGO, "igo"),
-    (WordClasses::TITLE_WORD, "title"),
+/// The names of the `L` features' classes, in the order they are emitted:
+/// the lexicon's lists, an English word, the gazetteer's kind of name, a
+/// demonym. Bit `k` of [`Classes`] stands for `CLASS_NAMES[k]`.
+const CLASS_NAMES: [&str; 16] = [
+    "org",
+    "placehead",
+    "event",
+    "titlemod",
+    "func",
+    "cal",
+    "conn",
+    "speech",
+    "locprep",
+    "igo",
+    "title",
+    "common",
+    "country",
+    "place",
+    "altplace",
+    "demonym",
 ];
 
+/// The lexicon lists behind the first eleven [`CLASS_NAMES`].
+const LEXICON_CLASSES: [u16; 11] = [
+    WordClasses::ORG,
+    WordClasses::PLACE_HEAD,
+    WordClasses::EVENT,
+    WordClasses::TITLE_MODIFIER,
+    WordClasses::FUNCTION,
+    WordClasses::CALENDAR,
+    WordClasses::CONNECTOR,
+    WordClasses::SPEECH,
+    WordClasses::LOCATIVE,
+    WordClasses::IGO,
+    WordClasses::TITLE_WORD,
+];
+
+/// A token's `L` feature classes, one bit per [`CLASS_NAMES`] entry.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Classes(u16);
+
+impl Classes {
+    fn add(&mut self, name: &str) {
+        if let Some(k) = CLASS_NAMES.iter().position(|n| *n == name) {
+            self.0 |= 1 << k;
+        }
+    }
+
+    /// The indices into [`CLASS_NAMES`] of the classes, in emission order.
+    fn indices(self) -> impl Iterator<Item = usize> {
+        (0..CLASS_NAMES.len()).filter(move |k| self.0 & (1 << k) != 0)
+    }
+}
+
 /// Lexicon and gazetteer classes of one token.
-fn classes(tok: &Tok, gazetteer: &Gazetteer) -> Vec<&'static str> {
-    let mut out = Vec::new();
-    for (class, name) in LEXICON_CLASS_NAMES {
+fn classes(tok: &Tok, gazetteer: &Gazetteer) -> Classes {
+    let mut out = Classes::default();
+    for (k, class) in LEXICON_CLASSES.into_iter().enumerate() {
         if tok.classes.has(class) {
-            out.push(name);
+            out.0 |= 1 << k;
         }
     }
     if tok.is_word && tok.classes.has(WordClasses::ENGLISH) {
-        out.push("common");
+        out.add("common");
     }
     if tok.capitalized || tok.acronym {
         match gazetteer.name_class(tok.text) {
-            Some(NameClass::Country) => out.push("country"),
-            Some(NameClass::Primary) => out.push("place"),
-            Some(NameClass::Alternate) => out.push("altplace"),
+            Some(NameClass::Country) => out.add("country"),
+            Some(NameClass::Primary) => out.add("place"),
+            Some(NameClass::Alternate) => out.add("altplace"),
             None => {}
         }
         if gazetteer.demonym_country(tok.text).is_some()
             || tok.classes.has(WordClasses::CONTINENTAL)
         {
-            out.push("demonym");
+            out.add("demonym");
         }
     }
     out
@@ -447,25 +600,53 @@ fn word_class(tok: Option<&Tok>) -> &'static str {
 mod tests {
     use super::*;
 
+    fn shape(word: &str, max_run: usize) -> String {
+        let mut out = String::from("Xx");
+        let (start, end) = push_shape(&mut out, word, max_run);
+        out[start..end].to_string()
+    }
+
     #[test]
     fn shapes_collapse_runs() {
         assert_eq!(shape("Washington", 4), "Xxxxx");
         assert_eq!(shape("Washington", 1), "Xx");
         assert_eq!(shape("U.N.", 1), "X.X.");
         assert_eq!(shape("G20", 4), "Xdd");
+        assert_eq!(shape("Ölçek", 1), "Xx");
+    }
+
+    #[test]
+    fn classes_are_named_in_emission_order() {
+        let mut classes = Classes::default();
+        classes.add("demonym");
+        classes.add("org");
+        classes.add("common");
+        let names: Vec<&str> = classes.indices().map(|k| CLASS_NAMES[k]).collect();
+        assert_eq!(names, ["org", "common", "demonym"]);
+        assert!(Classes::default().indices().next().is_none());
+        assert_eq!(CLASS_HASHES[1][0], attribute_hash("L-1=org"));
+        assert_eq!(CLASS_HASHES[4][15], attribute_hash("L+2=demonym"));
     }
 
     #[test]
     fn string_and_hash_sinks_agree() {
         let mut strings: Vec<String> = Vec::new();
         let mut hashes: Vec<u64> = Vec::new();
-        strings.add("w0", "börse");
-        hashes.add("w0", "börse");
-        strings.add_joined("w-1w0", &["the", "börse"]);
-        hashes.add_joined("w-1w0", &["the", "börse"]);
-        strings.add_joined("s-1s0s+1", &["x", "", "Xx"]);
-        hashes.add_joined("s-1s0s+1", &["x", "", "Xx"]);
+        strings.add(WORDS[0].0, "börse");
+        hashes.add(WORDS[0].0, "börse");
+        strings.add(BIAS, "");
+        hashes.add(BIAS, "");
+        strings.add_joined(BIGRAM_BEFORE, &["the", "börse"]);
+        hashes.add_joined(BIGRAM_BEFORE, &["the", "börse"]);
+        strings.add_joined(SHORT_SHAPE_TRIGRAM, &["x", "", "Xx"]);
+        hashes.add_joined(SHORT_SHAPE_TRIGRAM, &["x", "", "Xx"]);
+        assert_eq!(
+            strings,
+            ["w0=börse", "b=", "w-1w0=the|börse", "s-1s0s+1=x||Xx"]
+        );
         let expected: Vec<u64> = strings.iter().map(|s| attribute_hash(s)).collect();
         assert_eq!(hashes, expected);
+        // FNV-1a's published test vector.
+        assert_eq!(attribute_hash("a"), 0xaf63_dc4c_8601_ec8c);
     }
 }

@@ -12,7 +12,9 @@ use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::fasthash::FastMap;
+use rustc_hash::FxHashMap;
+
+use crate::name_index::NameIndex;
 
 static GAZETTEER_TSV: &str = include_str!("../data/gazetteer.tsv");
 static GLOBAL: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(GAZETTEER_TSV));
@@ -45,6 +47,32 @@ pub struct Place {
     pub lon: Option<f64>,
     pub population: Option<u64>,
     pub kind: FeatureKind,
+}
+
+/// A place as read from the data; the numbers are parsed only when a
+/// [`Place`] is asked for (few are, and parsing all of them was a large
+/// share of start-up).
+#[derive(Debug, Clone, Copy)]
+struct PlaceEntry {
+    name: &'static str,
+    country_code: &'static str,
+    population: &'static str,
+    lat: &'static str,
+    lon: &'static str,
+    kind: FeatureKind,
+}
+
+impl PlaceEntry {
+    fn place(&self) -> Place {
+        Place {
+            name: self.name,
+            country_code: self.country_code,
+            lat: self.lat.parse().ok(),
+            lon: self.lon.parse().ok(),
+            population: self.population.parse().ok(),
+            kind: self.kind,
+        }
+    }
 }
 
 /// A name's entry in the index: which place, and whether it is the
@@ -80,7 +108,7 @@ impl NameRefs {
 }
 
 /// Adds `name_ref` under `key`.
-fn add_ref<K: std::hash::Hash + Eq>(index: &mut FastMap<K, NameRefs>, key: K, name_ref: NameRef) {
+fn add_ref<K: std::hash::Hash + Eq>(index: &mut FxHashMap<K, NameRefs>, key: K, name_ref: NameRef) {
     match index.entry(key) {
         Entry::Occupied(mut refs) => refs.get_mut().push(name_ref),
         Entry::Vacant(slot) => {
@@ -92,16 +120,16 @@ fn add_ref<K: std::hash::Hash + Eq>(index: &mut FastMap<K, NameRefs>, key: K, na
 /// The place gazetteer. Use [`Gazetteer::global`].
 #[derive(Debug)]
 pub struct Gazetteer {
-    places: Vec<Place>,
+    places: Vec<PlaceEntry>,
     /// Lower-cased name → entries (for names with a lower-case letter).
-    by_name: FastMap<String, NameRefs>,
+    by_name: NameIndex<NameRefs>,
     /// All-caps abbreviations, matched as written ("UK").
-    by_abbreviation: FastMap<&'static str, NameRefs>,
+    by_abbreviation: FxHashMap<&'static str, NameRefs>,
     /// Lower-cased demonym → country code.
-    demonyms: FastMap<String, &'static str>,
+    demonyms: FxHashMap<String, &'static str>,
     /// Country names (lower case, 7+ letters) with one letter dropped →
     /// country code, for spelling variants ("Kazakstan").
-    country_variants: FastMap<String, &'static str>,
+    country_variants: FxHashMap<String, &'static str>,
 }
 
 impl Gazetteer {
@@ -113,21 +141,35 @@ impl Gazetteer {
     fn parse(tsv: &'static str) -> Gazetteer {
         let mut gazetteer = Gazetteer {
             places: Vec::with_capacity(40_000),
-            by_name: FastMap::with_capacity_and_hasher(160_000, Default::default()),
-            by_abbreviation: FastMap::default(),
-            demonyms: FastMap::default(),
-            country_variants: FastMap::default(),
+            by_name: NameIndex::with_capacity(160_000),
+            by_abbreviation: FxHashMap::default(),
+            demonyms: FxHashMap::default(),
+            country_variants: FxHashMap::default(),
         };
         for line in tsv.lines() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
-            let fields: Vec<&'static str> = line.split('\t').collect();
-            match fields.as_slice() {
-                ["D", code, names] => gazetteer.add_demonyms(code, names),
-                [kind, code, population, lat, lon, names] => {
-                    gazetteer.add_place(kind, code, population, lat, lon, names)
+            let mut fields = [""; 6];
+            let mut count = 0;
+            for field in line.split('\t') {
+                if let Some(slot) = fields.get_mut(count) {
+                    *slot = field;
                 }
+                count += 1;
+            }
+            match (count, fields) {
+                (3, ["D", code, names, ..]) => gazetteer.add_demonyms(code, names),
+                (6, [kind, code, population, lat, lon, names]) => gazetteer.add_place(
+                    kind,
+                    code,
+                    Numbers {
+                        population,
+                        lat,
+                        lon,
+                    },
+                    names,
+                ),
                 _ => {}
             }
         }
@@ -164,7 +206,7 @@ impl Gazetteer {
     /// The country whose one-word name `name` misspells by one missing
     /// letter (not the first): "Kazakstan" → "KZ". Exact names are not
     /// variants.
-    pub fn fuzzy_country(&self, name: &str) -> Option<&'static str> {
+    pub(crate) fn fuzzy_country(&self, name: &str) -> Option<&'static str> {
         with_normalized_key(name, |key| self.country_variants.get(key).copied())
     }
 
@@ -174,15 +216,7 @@ impl Gazetteer {
         }
     }
 
-    fn add_place(
-        &mut self,
-        kind: &str,
-        code: &'static str,
-        population: &str,
-        lat: &str,
-        lon: &str,
-        names: &'static str,
-    ) {
+    fn add_place(&mut self, kind: &str, code: &'static str, numbers: Numbers, names: &'static str) {
         let kind = match kind {
             "C" => FeatureKind::Country,
             "A" => FeatureKind::Admin,
@@ -196,12 +230,12 @@ impl Gazetteer {
         let Ok(index) = u32::try_from(self.places.len()) else {
             return;
         };
-        self.places.push(Place {
+        self.places.push(PlaceEntry {
             name: primary_name,
             country_code: code,
-            lat: lat.parse().ok(),
-            lon: lon.parse().ok(),
-            population: population.parse().ok(),
+            population: numbers.population,
+            lat: numbers.lat,
+            lon: numbers.lon,
             kind,
         });
         self.index_name(
@@ -226,13 +260,10 @@ impl Gazetteer {
         if is_abbreviation(name) {
             add_ref(&mut self.by_abbreviation, name, name_ref);
         } else {
-            // Same as `to_lowercase` for ASCII names, and quicker.
-            let key = if name.is_ascii() {
-                name.to_ascii_lowercase()
-            } else {
-                name.to_lowercase()
-            };
-            add_ref(&mut self.by_name, key, name_ref);
+            let by_name = &mut self.by_name;
+            with_lowercase(name, |key| {
+                by_name.upsert(key, || NameRefs::One(name_ref), |refs| refs.push(name_ref));
+            });
         }
     }
 
@@ -250,14 +281,6 @@ impl Gazetteer {
         })
     }
 
-    /// Every place called `name` (primary or alternate name), without ranking.
-    pub fn lookup_place(&self, name: &str) -> Vec<Place> {
-        self.refs(name)
-            .iter()
-            .filter_map(|r| self.places.get(r.place as usize).copied())
-            .collect()
-    }
-
     /// True when `name` is a place name of any kind.
     pub fn contains(&self, name: &str) -> bool {
         !self.refs(name).is_empty()
@@ -265,7 +288,7 @@ impl Gazetteer {
 
     /// True when `name` is the primary name of some place (not only an
     /// alternate or historical name).
-    pub fn is_primary_name(&self, name: &str) -> bool {
+    pub(crate) fn is_primary_name(&self, name: &str) -> bool {
         self.refs(name).iter().any(|r| r.primary)
     }
 
@@ -276,7 +299,7 @@ impl Gazetteer {
     pub fn geocode(&self, name: &str, context_countries: &[&str]) -> Option<Place> {
         self.refs(name)
             .iter()
-            .filter_map(|r| Some((r.primary, *self.places.get(r.place as usize)?)))
+            .filter_map(|r| Some((r.primary, self.places.get(r.place as usize)?.place())))
             .max_by_key(|(primary, place)| {
                 (
                     context_countries.contains(&place.country_code),
@@ -346,6 +369,13 @@ impl Gazetteer {
     }
 }
 
+/// The number columns of a place line, unparsed.
+struct Numbers {
+    population: &'static str,
+    lat: &'static str,
+    lon: &'static str,
+}
+
 /// "UK", "USA": two to four capital ASCII letters.
 fn is_abbreviation(name: &str) -> bool {
     (2..=4).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
@@ -357,17 +387,29 @@ const STACK_KEY_LEN: usize = 64;
 /// Calls `f` with [`normalize_key`] of `name`; short ASCII names (nearly
 /// every lookup from running text) are lower-cased without allocating.
 fn with_normalized_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buffer = [0u8; STACK_KEY_LEN];
-    if name.is_ascii() {
-        if let Some(bytes) = buffer.get_mut(..name.len()) {
-            bytes.copy_from_slice(name.as_bytes());
-            bytes.make_ascii_lowercase();
-            if let Ok(key) = std::str::from_utf8(bytes) {
-                return f(key);
-            }
-        }
+    match with_ascii_lowercase(name) {
+        Some((buffer, len)) => f(std::str::from_utf8(&buffer[..len]).unwrap_or_default()),
+        None => f(&normalize_key(name)),
     }
-    f(&normalize_key(name))
+}
+
+/// Calls `f` with `name.to_lowercase()`, on the stack for short ASCII
+/// names.
+fn with_lowercase<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    match with_ascii_lowercase(name) {
+        Some((buffer, len)) => f(std::str::from_utf8(&buffer[..len]).unwrap_or_default()),
+        None => f(&name.to_lowercase()),
+    }
+}
+
+/// `name` lower-cased in a stack buffer (and its length), for ASCII names
+/// of at most [`STACK_KEY_LEN`] bytes.
+fn with_ascii_lowercase(name: &str) -> Option<([u8; STACK_KEY_LEN], usize)> {
+    let mut buffer = [0u8; STACK_KEY_LEN];
+    let bytes = buffer.get_mut(..name.len()).filter(|_| name.is_ascii())?;
+    bytes.copy_from_slice(name.as_bytes());
+    bytes.make_ascii_lowercase();
+    Some((buffer, name.len()))
 }
 
 /// Lower case, diacritics removed, curly apostrophes made straight.

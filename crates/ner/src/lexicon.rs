@@ -16,12 +16,12 @@
 //! | [`LOCATIVE_PREPOSITIONS`] | "in X" lets an ambiguous place name (an English word) count |
 //! | [`INTERNATIONAL_ORGANIZATIONS`] | acronyms of intergovernmental and international bodies |
 
-use crate::fasthash::{FastMap, FastSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// Determiners, pronouns, prepositions, conjunctions, auxiliaries and
 /// sentence-opening adverbs: capitalized only because they start a sentence.
-pub const FUNCTION_WORDS: &[&str] = &[
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "a",
     "about",
     "above",
@@ -285,13 +285,13 @@ pub const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Lower-case words that may join capitalized words inside one name.
-pub const CONNECTORS: &[&str] = &[
+pub(crate) const CONNECTORS: &[&str] = &[
     "of", "for", "and", "the", "de", "al", "el", "bin", "ibn", "la", "le", "del", "della", "da",
     "do", "dos", "das", "du", "des", "di", "van", "von", "der", "den", "y",
 ];
 
 /// Titles and roles, single words or fixed phrases (matched longest first).
-pub const TITLE_PHRASES: &[&str] = &[
+pub(crate) const TITLE_PHRASES: &[&str] = &[
     "president",
     "vice president",
     "vice-president",
@@ -448,7 +448,7 @@ pub const TITLE_PHRASES: &[&str] = &[
 ];
 
 /// Words that may stand before a title in a role ("former deputy minister").
-pub const TITLE_MODIFIERS: &[&str] = &[
+pub(crate) const TITLE_MODIFIERS: &[&str] = &[
     "former",
     "ex",
     "acting",
@@ -493,7 +493,7 @@ pub const TITLE_MODIFIERS: &[&str] = &[
 ];
 
 /// Words that make a name an organization ("Interior *Ministry*").
-pub const ORG_WORDS: &[&str] = &[
+pub(crate) const ORG_WORDS: &[&str] = &[
     "committee",
     "commission",
     "organization",
@@ -652,7 +652,7 @@ pub const ORG_WORDS: &[&str] = &[
 /// Heads that make a name a place ("Republic Square", "Almaty Region").
 /// Airports, squares and streets are places where events happen; the
 /// timeline treats them as locations.
-pub const PLACE_HEADS: &[&str] = &[
+pub(crate) const PLACE_HEADS: &[&str] = &[
     "region",
     "province",
     "oblast",
@@ -708,7 +708,7 @@ pub const PLACE_HEADS: &[&str] = &[
 ];
 
 /// Heads of named events ("the Nagorno-Karabakh War").
-pub const EVENT_HEADS: &[&str] = &[
+pub(crate) const EVENT_HEADS: &[&str] = &[
     "war",
     "revolution",
     "uprising",
@@ -744,7 +744,7 @@ pub const EVENT_HEADS: &[&str] = &[
 ];
 
 /// Verbs of saying: "X said" makes X a person.
-pub const SPEECH_VERBS: &[&str] = &[
+pub(crate) const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
     "told",
@@ -773,7 +773,7 @@ pub const SPEECH_VERBS: &[&str] = &[
 ];
 
 /// Prepositions that put a place name after them.
-pub const LOCATIVE_PREPOSITIONS: &[&str] = &[
+pub(crate) const LOCATIVE_PREPOSITIONS: &[&str] = &[
     "in",
     "at",
     "from",
@@ -789,7 +789,7 @@ pub const LOCATIVE_PREPOSITIONS: &[&str] = &[
 ];
 
 /// Acronyms of intergovernmental and international organizations.
-pub const INTERNATIONAL_ORGANIZATIONS: &[&str] = &[
+pub(crate) const INTERNATIONAL_ORGANIZATIONS: &[&str] = &[
     "un", "nato", "eu", "csto", "sco", "cis", "eaeu", "eeu", "osce", "asean", "opec", "oecd",
     "wto", "who", "imf", "iaea", "unesco", "unicef", "unhcr", "unhrc", "undp", "unep", "fao",
     "ilo", "icao", "imo", "itu", "wipo", "wfp", "unodc", "unrwa", "ohchr", "icc", "icj", "icrc",
@@ -802,7 +802,7 @@ pub const INTERNATIONAL_ORGANIZATIONS: &[&str] = &[
 ];
 
 /// Adjectives of continents and world regions, nationalities of no single country.
-pub const CONTINENTAL_DEMONYMS: &[&str] = &[
+pub(crate) const CONTINENTAL_DEMONYMS: &[&str] = &[
     "asian",
     "european",
     "african",
@@ -848,37 +848,42 @@ pub const REGION_MODIFIERS: &[&str] = &[
     "outer",
 ];
 
-fn set_of(words: &'static [&'static str]) -> FastSet<&'static str> {
+fn set_of(words: &'static [&'static str]) -> FxHashSet<&'static str> {
     words.iter().copied().collect()
 }
 
-pub static CONTINENTAL_SET: LazyLock<FastSet<&'static str>> =
+pub(crate) static CONTINENTAL_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set_of(CONTINENTAL_DEMONYMS));
-pub static REGION_MODIFIER_SET: LazyLock<FastSet<&'static str>> =
+pub(crate) static REGION_MODIFIER_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set_of(REGION_MODIFIERS));
-pub static FUNCTION_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(FUNCTION_WORDS));
+pub(crate) static FUNCTION_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| set_of(FUNCTION_WORDS));
 /// Month and weekday names: capitalized in running text but never entities
 /// on their own ("May" is taken as the month).
-pub static CALENDAR_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static CALENDAR_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     corroborate_model::words::MONTH_NAMES
         .into_iter()
         .chain(corroborate_model::words::WEEKDAY_NAMES)
         .collect()
 });
-pub static CONNECTOR_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(CONNECTORS));
-pub static TITLE_MODIFIER_SET: LazyLock<FastSet<&'static str>> =
+pub(crate) static CONNECTOR_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| set_of(CONNECTORS));
+pub(crate) static TITLE_MODIFIER_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set_of(TITLE_MODIFIERS));
-pub static ORG_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(ORG_WORDS));
-pub static PLACE_HEAD_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(PLACE_HEADS));
-pub static EVENT_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(EVENT_HEADS));
-pub static SPEECH_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(SPEECH_VERBS));
-pub static LOCATIVE_SET: LazyLock<FastSet<&'static str>> =
+pub(crate) static ORG_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set_of(ORG_WORDS));
+pub(crate) static PLACE_HEAD_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| set_of(PLACE_HEADS));
+pub(crate) static EVENT_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| set_of(EVENT_HEADS));
+pub(crate) static SPEECH_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| set_of(SPEECH_VERBS));
+pub(crate) static LOCATIVE_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set_of(LOCATIVE_PREPOSITIONS));
-pub static IGO_SET: LazyLock<FastSet<&'static str>> =
+pub(crate) static IGO_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set_of(INTERNATIONAL_ORGANIZATIONS));
 
 /// Title phrases split into words, longest first, for greedy matching.
-pub static TITLE_WORD_SEQUENCES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+pub(crate) static TITLE_WORD_SEQUENCES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     let mut phrases: Vec<Vec<&'static str>> = TITLE_PHRASES
         .iter()
         .map(|phrase| phrase.split(' ').collect())
@@ -891,11 +896,11 @@ pub static TITLE_WORD_SEQUENCES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::ne
 /// [`TITLE_WORD_SEQUENCES`] grouped by their first word, each group longest
 /// first: a title phrase starting at a token is looked up by the token's
 /// lower-case form instead of comparing every phrase.
-pub static TITLE_PHRASES_BY_FIRST_WORD: LazyLock<
-    FastMap<&'static str, Vec<&'static [&'static str]>>,
+pub(crate) static TITLE_PHRASES_BY_FIRST_WORD: LazyLock<
+    FxHashMap<&'static str, Vec<&'static [&'static str]>>,
 > = LazyLock::new(|| {
     let sequences: &'static [Vec<&'static str>] = &TITLE_WORD_SEQUENCES;
-    let mut by_first: FastMap<&'static str, Vec<&'static [&'static str]>> = FastMap::default();
+    let mut by_first: FxHashMap<&'static str, Vec<&'static [&'static str]>> = FxHashMap::default();
     for words in sequences {
         if let Some(first) = words.first() {
             by_first.entry(first).or_default().push(words.as_slice());
@@ -904,12 +909,19 @@ pub static TITLE_PHRASES_BY_FIRST_WORD: LazyLock<
     by_first
 });
 
+/// True when the lower-cased `word` is a title phrase of one word.
+pub(crate) fn is_one_word_title(lower: &str) -> bool {
+    TITLE_PHRASES_BY_FIRST_WORD
+        .get(lower)
+        .is_some_and(|phrases| phrases.iter().any(|words| words.len() == 1))
+}
+
 /// The number of words of the longest title phrase.
-pub static MAX_TITLE_PHRASE_WORDS: LazyLock<usize> =
+pub(crate) static MAX_TITLE_PHRASE_WORDS: LazyLock<usize> =
     LazyLock::new(|| TITLE_WORD_SEQUENCES.iter().map(Vec::len).max().unwrap_or(0));
 
 /// Every word of a title phrase ("foreign", "minister", "president").
-pub static TITLE_WORD_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static TITLE_WORD_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     TITLE_WORD_SEQUENCES
         .iter()
         .flat_map(|words| words.iter().copied())
@@ -922,43 +934,37 @@ pub static TITLE_WORD_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
 pub(crate) struct WordClasses(u16);
 
 impl WordClasses {
-    pub const ORG: u16 = 1 << 0;
-    pub const PLACE_HEAD: u16 = 1 << 1;
-    pub const EVENT: u16 = 1 << 2;
-    pub const TITLE_MODIFIER: u16 = 1 << 3;
-    pub const FUNCTION: u16 = 1 << 4;
-    pub const CALENDAR: u16 = 1 << 5;
-    pub const CONNECTOR: u16 = 1 << 6;
-    pub const SPEECH: u16 = 1 << 7;
-    pub const LOCATIVE: u16 = 1 << 8;
-    pub const IGO: u16 = 1 << 9;
-    pub const TITLE_WORD: u16 = 1 << 10;
-    pub const CONTINENTAL: u16 = 1 << 11;
-    pub const REGION_MODIFIER: u16 = 1 << 12;
+    pub(crate) const ORG: u16 = 1 << 0;
+    pub(crate) const PLACE_HEAD: u16 = 1 << 1;
+    pub(crate) const EVENT: u16 = 1 << 2;
+    pub(crate) const TITLE_MODIFIER: u16 = 1 << 3;
+    pub(crate) const FUNCTION: u16 = 1 << 4;
+    pub(crate) const CALENDAR: u16 = 1 << 5;
+    pub(crate) const CONNECTOR: u16 = 1 << 6;
+    pub(crate) const SPEECH: u16 = 1 << 7;
+    pub(crate) const LOCATIVE: u16 = 1 << 8;
+    pub(crate) const IGO: u16 = 1 << 9;
+    pub(crate) const TITLE_WORD: u16 = 1 << 10;
+    pub(crate) const CONTINENTAL: u16 = 1 << 11;
+    pub(crate) const REGION_MODIFIER: u16 = 1 << 12;
     /// An ordinary English word ([`is_english_word`]).
-    pub const ENGLISH: u16 = 1 << 13;
+    pub(crate) const ENGLISH: u16 = 1 << 13;
 
-    /// The classes of `lower` (a lower-cased word).
-    pub fn of(lower: &str) -> WordClasses {
-        let listed = WORD_CLASS_BITS.get(lower).copied().unwrap_or(0);
-        let english = if is_english_word(lower) {
-            Self::ENGLISH
-        } else {
-            0
-        };
-        WordClasses(listed | english)
+    /// The classes of `lower` (a lower-cased word), in one lookup.
+    pub(crate) fn of(lower: &str) -> WordClasses {
+        WordClasses(WORD_CLASS_BITS.get(lower).copied().unwrap_or(0))
     }
 
     /// True when the word is in the list `class` (one of the constants).
-    pub fn has(self, class: u16) -> bool {
+    pub(crate) fn has(self, class: u16) -> bool {
         self.0 & class != 0
     }
 }
 
-/// The list bits of [`WordClasses`] (all but `ENGLISH`) by word, built
-/// from the sets themselves so that both always agree.
-static WORD_CLASS_BITS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| {
-    let sets: [(&FastSet<&'static str>, u16); 13] = [
+/// The bits of [`WordClasses`] by word, built from the sets and the
+/// English word list themselves so that they always agree.
+static WORD_CLASS_BITS: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
+    let sets: [(&FxHashSet<&'static str>, u16); 13] = [
         (&ORG_SET, WordClasses::ORG),
         (&PLACE_HEAD_SET, WordClasses::PLACE_HEAD),
         (&EVENT_SET, WordClasses::EVENT),
@@ -973,7 +979,13 @@ static WORD_CLASS_BITS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| 
         (&CONTINENTAL_SET, WordClasses::CONTINENTAL),
         (&REGION_MODIFIER_SET, WordClasses::REGION_MODIFIER),
     ];
-    let mut bits: FastMap<&'static str, u16> = FastMap::default();
+    // One word a line: the line count bounds the words (and is cheap).
+    let capacity = ENGLISH_WORDS_TXT.bytes().filter(|&b| b == b'\n').count() + 1_024;
+    let mut bits: FxHashMap<&'static str, u16> =
+        FxHashMap::with_capacity_and_hasher(capacity, Default::default());
+    for word in english_words() {
+        bits.insert(word, WordClasses::ENGLISH);
+    }
     for (set, bit) in sets {
         for word in set.iter() {
             *bits.entry(*word).or_default() |= bit;
@@ -982,18 +994,19 @@ static WORD_CLASS_BITS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| 
     bits
 });
 
+static ENGLISH_WORDS_TXT: &str = include_str!("../data/english_words.txt");
+
 /// Lower-case English words (SCOWL), for telling "Reading" the town from
 /// "Reading" the sentence opener.
-pub static ENGLISH_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../data/english_words.txt")
+fn english_words() -> impl Iterator<Item = &'static str> {
+    ENGLISH_WORDS_TXT
         .lines()
         .filter(|line| !line.starts_with('#') && !line.is_empty())
-        .collect()
-});
+}
 
 /// True when the lower-cased `word` is an ordinary English word.
-pub fn is_english_word(lower: &str) -> bool {
-    ENGLISH_WORDS.contains(lower)
+pub(crate) fn is_english_word(lower: &str) -> bool {
+    WordClasses::of(lower).has(WordClasses::ENGLISH)
 }
 
 #[cfg(test)]
@@ -1008,6 +1021,8 @@ mod tests {
         assert!(WordClasses::of("of").has(WordClasses::CONNECTOR));
         assert!(WordClasses::of("said").has(WordClasses::SPEECH));
         assert!(!WordClasses::of("xqzv").has(WordClasses::ENGLISH));
+        assert!(WordClasses::of("reading").has(WordClasses::ENGLISH));
+        assert!(english_words().all(is_english_word));
         for word in ORG_SET.iter() {
             assert!(WordClasses::of(word).has(WordClasses::ORG), "{word}");
         }

@@ -6,46 +6,58 @@
 //!   model over BIO labels, trained as a structured averaged perceptron, with
 //!   classical features — word window ±2, shapes,
 //!   affixes, the place [`Gazetteer`], the rule tagger's word lists (titles,
-//!   organization heads, …) — trained by [`train`] on CC-licensed corpora
-//!   (`model/README.md`), followed by the rule tagger's title, acronym and
-//!   document-consistency passes (`statistical.rs`, `chain.rs`, `features.rs`, `train.rs`);
+//!   organization heads, …) — trained on CC-licensed corpora by the trainer
+//!   in `corroborate-eval` (`model/README.md`), followed by the rule tagger's
+//!   title, acronym and document-consistency passes (`statistical.rs`,
+//!   `chain.rs`, `features.rs`);
 //! * [`RuleTagger`]: capitalized runs split and classified by head words,
 //!   titles, context cues and the gazetteer, then made consistent across
 //!   the document (`rules.rs`, `document.rs`).
 //!
-//! [`eval_conll`] scores a tagger on CoNLL-style files; [`write_test_split`]
-//! writes the held-out documents the committed model never saw.
+//! Taggers take the report's tokens as `corroborate_text::tokens` produced
+//! them, so the text is tokenized once per report. Scoring and training
+//! live in `corroborate-eval`; [`training`] is what the trainer needs from
+//! this crate.
 
 mod chain;
-mod conll;
-mod corpus;
 mod document;
-mod fasthash;
 mod features;
 mod gazetteer;
 mod lexicon;
+mod name_index;
 pub use lexicon::REGION_MODIFIERS;
 mod rules;
 mod sentence;
 mod statistical;
-mod train;
+pub mod training;
 
 use std::sync::LazyLock;
 
-pub use conll::{eval_conll, eval_conll_with, KindScores, NerError, NerScores};
-pub use corpus::{
-    is_held_out, write_test_split, Corpus, SplitReport, RE3D_TEST_SOURCES, WIKIGOLD_TEST_PERIOD,
-};
-pub use corroborate_model::{EntityKind, Mention, Span};
+use std::path::PathBuf;
+
+pub use corroborate_model::{EntityKind, Mention, Span, Token};
 pub use gazetteer::{FeatureKind, Gazetteer, Place};
 pub use statistical::PerceptronTagger;
-pub use train::{train, TrainOptions, TrainReport};
 
-/// Finds entity mentions in a text split into sentences.
+/// A tagger model that cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum NerError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("invalid tagger model: {0}")]
+    Model(String),
+}
+
+/// Finds entity mentions in a text split into sentences and tokens.
 pub trait MentionTagger: Send + Sync {
     /// Mentions in `text`, sorted by position and non-overlapping.
-    /// `sentences` are byte spans into `text`, in order.
-    fn tag(&self, text: &str, sentences: &[Span]) -> Vec<Mention>;
+    /// `sentences` are byte spans into `text`, in order; `tokens` are
+    /// `corroborate_text::tokens(text)`.
+    fn tag(&self, text: &str, sentences: &[Span], tokens: &[Token]) -> Vec<Mention>;
 }
 
 /// Rule and gazetteer tagger (see the crate documentation).
@@ -55,7 +67,7 @@ pub struct RuleTagger {
 }
 
 impl RuleTagger {
-    pub fn new(gazetteer: &'static Gazetteer) -> Self {
+    pub(crate) fn new(gazetteer: &'static Gazetteer) -> Self {
         RuleTagger { gazetteer }
     }
 }
@@ -67,8 +79,8 @@ impl Default for RuleTagger {
 }
 
 impl MentionTagger for RuleTagger {
-    fn tag(&self, text: &str, sentences: &[Span]) -> Vec<Mention> {
-        let sentence_toks = sentence_tokens(text, sentences);
+    fn tag(&self, text: &str, sentences: &[Span], tokens: &[Token]) -> Vec<Mention> {
+        let sentence_toks = sentence_tokens(text, sentences, tokens);
         self.tag_tokens(text, &sentence_toks)
     }
 }
@@ -94,12 +106,13 @@ impl RuleTagger {
     }
 }
 
-/// Token features of each sentence (`sentences` are byte spans in order).
+/// Token features of each sentence (`sentences` are byte spans in order,
+/// `tokens` the text's tokens in order).
 pub(crate) fn sentence_tokens<'t>(
     text: &'t str,
     sentences: &[Span],
+    tokens: &[Token],
 ) -> Vec<Vec<sentence::Tok<'t>>> {
-    let tokens = corroborate_text::tokens(text);
     sentences
         .iter()
         .map(|sentence| {
@@ -127,7 +140,7 @@ pub fn default_tagger() -> &'static dyn MentionTagger {
 }
 
 /// Mentions in `text` found by the default tagger, sorted and
-/// non-overlapping.
-pub fn extract(text: &str, sentences: &[Span]) -> Vec<Mention> {
-    DEFAULT_TAGGER.tag(text, sentences)
+/// non-overlapping (`tokens` are `corroborate_text::tokens(text)`).
+pub fn extract(text: &str, sentences: &[Span], tokens: &[Token]) -> Vec<Mention> {
+    DEFAULT_TAGGER.tag(text, sentences, tokens)
 }

@@ -47,14 +47,14 @@ const MAX_DEPTH: u8 = 8;
 
 /// Tags one sentence; results are appended to `out` in text order.
 pub(crate) struct SentenceTagger<'a, 't> {
-    pub gazetteer: &'a Gazetteer,
-    pub toks: &'a [Tok<'t>],
-    pub text: &'t str,
-    pub out: Vec<Draft>,
+    pub(crate) gazetteer: &'a Gazetteer,
+    pub(crate) toks: &'a [Tok<'t>],
+    pub(crate) text: &'t str,
+    pub(crate) out: Vec<Draft>,
 }
 
 impl SentenceTagger<'_, '_> {
-    pub fn run(mut self) -> Vec<Draft> {
+    pub(crate) fn run(mut self) -> Vec<Draft> {
         for (start, end) in self.candidates() {
             self.resolve(start, end, 0);
         }

@@ -11,45 +11,45 @@ use crate::lexicon::WordClasses;
 #[derive(Debug, Clone)]
 pub(crate) struct Tok<'t> {
     /// The token without a possessive ending.
-    pub span: Span,
-    pub text: &'t str,
+    pub(crate) span: Span,
+    pub(crate) text: &'t str,
     /// Lower case; borrowed from `text` when that is lower case already.
-    pub lower: Cow<'t, str>,
+    pub(crate) lower: Cow<'t, str>,
     /// The word lists `lower` is in.
-    pub classes: WordClasses,
-    pub is_word: bool,
+    pub(crate) classes: WordClasses,
+    pub(crate) is_word: bool,
     /// Starts with an upper-case letter.
-    pub capitalized: bool,
+    pub(crate) capitalized: bool,
     /// Two or more letters, all upper case ("CSTO", "G20").
-    pub acronym: bool,
+    pub(crate) acronym: bool,
     /// Ended in "'s" / "’s" (stripped from `span` and `text`).
-    pub possessive: bool,
+    pub(crate) possessive: bool,
     /// First word of the sentence, of a quotation, or of a headline-style
     /// sentence: capitalization there says nothing about names.
-    pub initial: bool,
+    pub(crate) initial: bool,
 }
 
 impl Tok<'_> {
-    pub fn is_connector(&self) -> bool {
+    pub(crate) fn is_connector(&self) -> bool {
         self.is_word && !self.capitalized && self.classes.has(WordClasses::CONNECTOR)
     }
 
-    pub fn is_function_word(&self) -> bool {
+    pub(crate) fn is_function_word(&self) -> bool {
         !self.acronym && self.classes.has(WordClasses::FUNCTION)
     }
 
-    pub fn is_calendar(&self) -> bool {
+    pub(crate) fn is_calendar(&self) -> bool {
         self.classes.has(WordClasses::CALENDAR)
     }
 
     /// An ordinary English word ("Reading", "Police"), not an acronym.
-    pub fn is_common_word(&self) -> bool {
+    pub(crate) fn is_common_word(&self) -> bool {
         !self.acronym && self.classes.has(WordClasses::ENGLISH)
     }
 
     /// A capitalized word or acronym that can be part of a name; hyphenated
     /// words need every part capitalized ("Kassym-Jomart", not "Russian-led").
-    pub fn is_name_part(&self) -> bool {
+    pub(crate) fn is_name_part(&self) -> bool {
         self.is_word
             && (self.acronym
                 || (self.capitalized
@@ -59,7 +59,7 @@ impl Tok<'_> {
                         .all(|part| part.chars().next().is_some_and(char::is_uppercase))))
     }
 
-    pub fn is_punct(&self, c: char) -> bool {
+    pub(crate) fn is_punct(&self, c: char) -> bool {
         !self.is_word && self.text.starts_with(c) && self.text.len() == c.len_utf8()
     }
 }
@@ -93,10 +93,13 @@ fn make_tok<'t>(text: &'t str, token: &Token) -> Option<Tok<'t>> {
         && name
             .chars()
             .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&');
-    let lower = if name.is_ascii() && !name.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Borrowed(name)
-    } else {
+    let lower = if !name.is_ascii() {
         Cow::Owned(name.to_lowercase())
+    } else if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        // The same as `to_lowercase` for ASCII, and quicker.
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
     };
     Some(Tok {
         span: Span::new(token.span.start, token.span.start + name.len()),

@@ -15,15 +15,14 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use corroborate_model::{EntityKind, Mention, Span};
+use corroborate_model::{EntityKind, Mention, Span, Token};
 
 use crate::chain::{tag_sentence, ChainModel};
-use crate::conll::NerError;
 use crate::document::{self, Draft};
 use crate::gazetteer::Gazetteer;
 use crate::rules::SentenceTagger;
 use crate::sentence::Tok;
-use crate::{sentence_tokens, MentionTagger, RuleTagger};
+use crate::{sentence_tokens, MentionTagger, NerError, RuleTagger};
 
 /// The model trained by `corroborate train ner` and committed with the
 /// crate (see `model/README.md`).
@@ -42,7 +41,8 @@ impl PerceptronTagger {
         PerceptronTagger::from_bytes(EMBEDDED_MODEL)
     }
 
-    /// A tagger with a model file's bytes (as written by [`crate::train`]).
+    /// A tagger with a model file's bytes (as written by
+    /// [`crate::training::ModelParts::encode`]).
     pub fn from_bytes(bytes: &[u8]) -> Result<PerceptronTagger, NerError> {
         Ok(PerceptronTagger {
             model: ChainModel::from_bytes(bytes)?,
@@ -95,8 +95,8 @@ impl PerceptronTagger {
 }
 
 impl MentionTagger for PerceptronTagger {
-    fn tag(&self, text: &str, sentences: &[Span]) -> Vec<Mention> {
-        let sentence_toks = sentence_tokens(text, sentences);
+    fn tag(&self, text: &str, sentences: &[Span], tokens: &[Token]) -> Vec<Mention> {
+        let sentence_toks = sentence_tokens(text, sentences, tokens);
         let rule_mentions = RuleTagger::new(self.gazetteer).tag_tokens(text, &sentence_toks);
         let mut drafts = Vec::new();
         for toks in &sentence_toks {

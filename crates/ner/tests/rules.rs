@@ -3,7 +3,8 @@
 use corroborate_ner::{EntityKind, Gazetteer, Mention, MentionTagger, RuleTagger};
 
 fn tag(text: &str) -> Vec<Mention> {
-    RuleTagger::default().tag(text, &corroborate_text::sentences(text))
+    let tokens = corroborate_text::tokens(text);
+    RuleTagger::default().tag(text, &corroborate_text::sentences(text), &tokens)
 }
 
 fn find<'a>(mentions: &'a [Mention], text: &str) -> Option<&'a Mention> {
@@ -220,8 +221,10 @@ fn empty_and_odd_inputs_do_not_panic() {
     let _ = tag(text);
     // Sentences that do not fit the text are ignored rather than panicking.
     let spans = [corroborate_ner::Span::new(0, 400)];
-    let _ = RuleTagger::default().tag("Short text about Oslo.", &spans);
-    let _ = corroborate_ner::extract("Short text about Oslo.", &spans);
+    let short = "Short text about Oslo.";
+    let tokens = corroborate_text::tokens(short);
+    let _ = RuleTagger::default().tag(short, &spans, &tokens);
+    let _ = corroborate_ner::extract(short, &spans, &tokens);
 }
 
 #[test]

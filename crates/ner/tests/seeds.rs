@@ -9,7 +9,8 @@ fn seed_mentions() -> Option<Vec<Mention>> {
     for file in files {
         let text = std::fs::read_to_string(&file)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
-        let mentions = extract(&text, &corroborate_text::sentences(&text));
+        let tokens = corroborate_text::tokens(&text);
+        let mentions = extract(&text, &corroborate_text::sentences(&text), &tokens);
         for mention in &mentions {
             assert_eq!(mention.span.slice(&text), Some(mention.text.as_str()));
         }

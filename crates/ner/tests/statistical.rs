@@ -5,7 +5,8 @@ use std::time::Instant;
 use corroborate_ner::{extract, EntityKind, Mention, MentionTagger, PerceptronTagger};
 
 fn tag(text: &str) -> Vec<Mention> {
-    extract(text, &corroborate_text::sentences(text))
+    let tokens = corroborate_text::tokens(text);
+    extract(text, &corroborate_text::sentences(text), &tokens)
 }
 
 fn kinds_of(mentions: &[Mention], text: &str) -> Vec<EntityKind> {
@@ -113,12 +114,17 @@ fn spans_point_into_the_text() {
                 General Ruslan Okoye of the Northern Guard said the curfew would hold.";
     for mention in PerceptronTagger::embedded()
         .unwrap_or_else(|e| panic!("{e}"))
-        .tag(text, &corroborate_text::sentences(text))
+        .tag(
+            text,
+            &corroborate_text::sentences(text),
+            &corroborate_text::tokens(text),
+        )
     {
         assert_eq!(mention.span.slice(text), Some(mention.text.as_str()));
     }
     assert!(tag("").is_empty());
     assert!(tag("... --- !!!").is_empty());
     let spans = [corroborate_ner::Span::new(0, 400)];
-    let _ = extract("Short text about Oslo.", &spans);
+    let short = "Short text about Oslo.";
+    let _ = extract(short, &spans, &corroborate_text::tokens(short));
 }

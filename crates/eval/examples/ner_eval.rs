@@ -2,13 +2,13 @@
 //! mentions of text files.
 //!
 //! ```text
-//! cargo run -p corroborate-ner --release --example ner_eval -- eval PATH...        # default (perceptron) tagger
-//! cargo run -p corroborate-ner --release --example ner_eval -- eval-rules PATH...  # rule tagger
-//! cargo run -p corroborate-ner --release --example ner_eval -- eval-model MODEL PATH...
-//! cargo run -p corroborate-ner --release --example ner_eval -- split DATA_ROOT OUT_DIR
-//! cargo run -p corroborate-ner --release --example ner_eval -- load      # load times
-//! cargo run -p corroborate-ner --release --example ner_eval -- train OUT DATA... [KEY=VALUE...]
-//! cargo run -p corroborate-ner --release --example ner_eval -- show FILE...
+//! cargo run -p corroborate-eval --release --example ner_eval -- eval PATH...        # default (perceptron) tagger
+//! cargo run -p corroborate-eval --release --example ner_eval -- eval-rules PATH...  # rule tagger
+//! cargo run -p corroborate-eval --release --example ner_eval -- eval-model MODEL PATH...
+//! cargo run -p corroborate-eval --release --example ner_eval -- split DATA_ROOT OUT_DIR
+//! cargo run -p corroborate-eval --release --example ner_eval -- load      # load times
+//! cargo run -p corroborate-eval --release --example ner_eval -- train OUT DATA... [KEY=VALUE...]
+//! cargo run -p corroborate-eval --release --example ner_eval -- show FILE...
 //! ```
 //!
 //! Training keys: `epochs`, `social` (tweet weight), `min_count`,
@@ -17,10 +17,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use corroborate_ner::{
-    default_tagger, eval_conll_with, extract, train, write_test_split, MentionTagger, NerError,
-    PerceptronTagger, RuleTagger, TrainOptions,
-};
+use corroborate_eval::ner::{eval_conll_with, train, write_test_split, NerEvalError, TrainOptions};
+use corroborate_ner::{default_tagger, extract, MentionTagger, PerceptronTagger, RuleTagger};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -49,7 +47,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn evaluate(tagger: &dyn MentionTagger, paths: &[String]) -> Result<(), NerError> {
+fn evaluate(tagger: &dyn MentionTagger, paths: &[String]) -> Result<(), NerEvalError> {
     for path in paths {
         let scores = eval_conll_with(tagger, path)?;
         println!("{path}:\n{scores}");
@@ -69,9 +67,9 @@ fn evaluate(tagger: &dyn MentionTagger, paths: &[String]) -> Result<(), NerError
     Ok(())
 }
 
-fn eval_model(args: &[String]) -> Result<(), NerError> {
+fn eval_model(args: &[String]) -> Result<(), NerEvalError> {
     let Some((model, paths)) = args.split_first() else {
-        return Err(NerError::NoData(PathBuf::new()));
+        return Err(NerEvalError::NoData(PathBuf::new()));
     };
     let started = std::time::Instant::now();
     let tagger = PerceptronTagger::from_file(Path::new(model))?;
@@ -84,7 +82,7 @@ fn eval_model(args: &[String]) -> Result<(), NerError> {
 }
 
 /// Times the gazetteer parse and the embedded model load separately.
-fn load_times() -> Result<(), NerError> {
+fn load_times() -> Result<(), NerEvalError> {
     let started = std::time::Instant::now();
     let places = corroborate_ner::Gazetteer::global().len();
     let gazetteer = started.elapsed();
@@ -100,9 +98,9 @@ fn load_times() -> Result<(), NerError> {
     Ok(())
 }
 
-fn split(args: &[String]) -> Result<(), NerError> {
+fn split(args: &[String]) -> Result<(), NerEvalError> {
     let [data, out] = args else {
-        return Err(NerError::NoData(PathBuf::new()));
+        return Err(NerEvalError::NoData(PathBuf::new()));
     };
     let report = write_test_split(Path::new(data), Path::new(out))?;
     println!(
@@ -112,9 +110,9 @@ fn split(args: &[String]) -> Result<(), NerError> {
     Ok(())
 }
 
-fn run_training(args: &[String]) -> Result<(), NerError> {
+fn run_training(args: &[String]) -> Result<(), NerEvalError> {
     let Some((out, rest)) = args.split_first() else {
-        return Err(NerError::NoData(PathBuf::new()));
+        return Err(NerEvalError::NoData(PathBuf::new()));
     };
     let mut options = TrainOptions::default();
     let mut files = Vec::new();
@@ -148,7 +146,8 @@ fn show(path: &str) {
         return;
     };
     let sentences = corroborate_text::sentences(&text);
-    for mention in extract(&text, &sentences) {
+    let tokens = corroborate_text::tokens(&text);
+    for mention in extract(&text, &sentences, &tokens) {
         println!(
             "{:>6} {:<12} {:<40} title={:?} expansion={:?}",
             mention.span.start,

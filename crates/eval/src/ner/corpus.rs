@@ -37,31 +37,31 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use corroborate_model::EntityKind;
+use corroborate_ner::training::{is_connector, is_english_word, is_title_word};
 
-use crate::conll::NerError;
-use crate::lexicon::{CONNECTOR_SET, TITLE_MODIFIER_SET, TITLE_WORD_SEQUENCES};
+use super::NerEvalError;
 
 /// re3d sources (directory names) held out for testing.
-pub const RE3D_TEST_SOURCES: &[&str] = &["US_State_Department", "Wikipedia"];
+pub(crate) const RE3D_TEST_SOURCES: &[&str] = &["US_State_Department", "Wikipedia"];
 
 /// Every `WIKIGOLD_TEST_PERIOD`-th WikiGold article (starting with the
 /// third) is held out.
-pub const WIKIGOLD_TEST_PERIOD: usize = 3;
+pub(crate) const WIKIGOLD_TEST_PERIOD: usize = 3;
 
 /// One document: tokens, sentence starts and labelled spans.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct LabeledDocument {
-    pub tokens: Vec<String>,
+    pub(crate) tokens: Vec<String>,
     /// Token index where each sentence starts.
-    pub sentence_starts: Vec<usize>,
+    pub(crate) sentence_starts: Vec<usize>,
     /// (first token, end token exclusive, label type as written).
-    pub entities: Vec<(usize, usize, String)>,
+    pub(crate) entities: Vec<(usize, usize, String)>,
 }
 
 /// The corpora this crate knows, recognized by a directory or file name
 /// in the path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Corpus {
+pub(crate) enum Corpus {
     WikiGold,
     Wnut17,
     Btc,
@@ -71,7 +71,7 @@ pub enum Corpus {
 }
 
 impl Corpus {
-    pub fn of_path(path: &Path) -> Corpus {
+    pub(crate) fn of_path(path: &Path) -> Corpus {
         let text = path.to_string_lossy().to_ascii_lowercase();
         let component = |name: &str| {
             path.components()
@@ -93,13 +93,13 @@ impl Corpus {
     }
 
     /// Tweets (lower weight in training: casing is unreliable).
-    pub fn is_social_media(self) -> bool {
+    pub(crate) fn is_social_media(self) -> bool {
         matches!(self, Corpus::Wnut17 | Corpus::Btc)
     }
 
     /// The kind a label type stands for in this corpus (see the table in
     /// the module documentation); `None` for types that are no names.
-    pub fn kind_of(self, label_type: &str) -> Option<EntityKind> {
+    pub(crate) fn kind_of(self, label_type: &str) -> Option<EntityKind> {
         let label = label_type.to_ascii_lowercase();
         let kind = match (self, label.as_str()) {
             (Corpus::Wnut17, "group" | "corporation") => EntityKind::Organization,
@@ -111,7 +111,7 @@ impl Corpus {
                 EntityKind::Other
             }
             (_, "misc") => EntityKind::Other,
-            _ => return crate::conll::kind_of_label(&label),
+            _ => return super::conll::kind_of_label(&label),
         };
         Some(kind)
     }
@@ -197,9 +197,9 @@ fn close_entity(document: &mut LabeledDocument, open: &mut Option<(String, usize
 /// A document with its entities mapped to kinds and normalized to names.
 #[derive(Debug, Clone)]
 pub(crate) struct NameDocument {
-    pub tokens: Vec<String>,
-    pub sentence_starts: Vec<usize>,
-    pub entities: Vec<(usize, usize, EntityKind)>,
+    pub(crate) tokens: Vec<String>,
+    pub(crate) sentence_starts: Vec<usize>,
+    pub(crate) entities: Vec<(usize, usize, EntityKind)>,
 }
 
 /// Maps a document's labels to kinds and keeps names only (see the
@@ -246,7 +246,7 @@ fn name_part(
     // A lone sentence-initial common word ("Rebels said") is no name.
     let lone_initial = end - start == 1
         && sentence_starts.contains(&start)
-        && crate::lexicon::is_english_word(&word(start).to_lowercase());
+        && is_english_word(&word(start).to_lowercase());
     (!lone_initial).then_some((start, end))
 }
 
@@ -265,13 +265,10 @@ fn skip_titles(tokens: &[String], mut start: usize, end: usize) -> usize {
             .get(start)
             .map(|t| t.to_lowercase())
             .unwrap_or_default();
-        let is_title_word = TITLE_MODIFIER_SET.contains(lower.as_str())
-            || TITLE_WORD_SEQUENCES
-                .iter()
-                .any(|words| words.len() == 1 && words.first() == Some(&lower.as_str()))
+        let is_title = is_title_word(&lower)
             || TITLE_ABBREVIATIONS.contains(&lower.trim_end_matches('.'))
             || lower == ".";
-        if start + 1 >= end || !is_title_word {
+        if start + 1 >= end || !is_title {
             return start;
         }
         start += 1;
@@ -323,12 +320,12 @@ fn is_name_edge(word: &str) -> bool {
 
 fn is_name_token(word: &str) -> bool {
     is_name_edge(word)
-        || CONNECTOR_SET.contains(word)
+        || is_connector(word)
         || matches!(word, "-" | "&" | "." | "'" | "/" | "'s" | "’s" | ":")
 }
 
 /// Whether a document of `path` (its index within the file) is held out.
-pub fn is_held_out(path: &Path, document_index: usize) -> bool {
+pub(crate) fn is_held_out(path: &Path, document_index: usize) -> bool {
     match Corpus::of_path(path) {
         Corpus::WikiGold => document_index % WIKIGOLD_TEST_PERIOD == WIKIGOLD_TEST_PERIOD - 1,
         Corpus::Re3d => path.components().any(|c| {
@@ -341,8 +338,8 @@ pub fn is_held_out(path: &Path, document_index: usize) -> bool {
 }
 
 /// Data files under `path` (itself if it is a file), sorted.
-pub(crate) fn data_files(path: &Path) -> Result<Vec<PathBuf>, NerError> {
-    let io_error = |source| NerError::Io {
+pub(crate) fn data_files(path: &Path) -> Result<Vec<PathBuf>, NerEvalError> {
+    let io_error = |source| NerEvalError::Io {
         path: path.to_path_buf(),
         source,
     };
@@ -372,8 +369,8 @@ fn is_data_file(path: &Path) -> bool {
         && !name.starts_with("LICENSE")
 }
 
-pub(crate) fn read_file(path: &Path) -> Result<String, NerError> {
-    std::fs::read_to_string(path).map_err(|source| NerError::Io {
+pub(crate) fn read_file(path: &Path) -> Result<String, NerEvalError> {
+    std::fs::read_to_string(path).map_err(|source| NerEvalError::Io {
         path: path.to_path_buf(),
         source,
     })
@@ -382,11 +379,11 @@ pub(crate) fn read_file(path: &Path) -> Result<String, NerError> {
 /// Documents of the given files or directories, split into the training
 /// part and the held-out part.
 pub(crate) struct SplitCorpus {
-    pub train: Vec<(Corpus, NameDocument)>,
-    pub held_out: Vec<(Corpus, LabeledDocument)>,
+    pub(crate) train: Vec<(Corpus, NameDocument)>,
+    pub(crate) held_out: Vec<(Corpus, LabeledDocument)>,
 }
 
-pub(crate) fn read_split(paths: &[PathBuf]) -> Result<SplitCorpus, NerError> {
+pub(crate) fn read_split(paths: &[PathBuf]) -> Result<SplitCorpus, NerEvalError> {
     let mut split = SplitCorpus {
         train: Vec::new(),
         held_out: Vec::new(),
@@ -419,12 +416,12 @@ pub struct SplitReport {
 /// IOB2 CoNLL files with labels PER, ORG, LOC and MISC: `names/` holds
 /// the names-only gold (the convention the tagger follows, see the module
 /// documentation), `raw/` the corpus's own spans mapped to the same labels.
-pub fn write_test_split(data_root: &Path, out_dir: &Path) -> Result<SplitReport, NerError> {
+pub fn write_test_split(data_root: &Path, out_dir: &Path) -> Result<SplitReport, NerEvalError> {
     let split = read_split(&[data_root.to_path_buf()])?;
     let mut report = SplitReport::default();
     for (variant, names_only) in [("names", true), ("raw", false)] {
         let dir = out_dir.join(variant);
-        std::fs::create_dir_all(&dir).map_err(|source| NerError::Io {
+        std::fs::create_dir_all(&dir).map_err(|source| NerEvalError::Io {
             path: dir.clone(),
             source,
         })?;
@@ -440,7 +437,7 @@ pub fn write_test_split(data_root: &Path, out_dir: &Path) -> Result<SplitReport,
                 }
             }
             let file = dir.join(format!("{}.conll", corpus_file_name(corpus)));
-            std::fs::write(&file, text).map_err(|source| NerError::Io {
+            std::fs::write(&file, text).map_err(|source| NerEvalError::Io {
                 path: file.clone(),
                 source,
             })?;

@@ -1,11 +1,12 @@
 //! Training the tagger: a structured averaged perceptron (Collins 2002)
 //! over the linear-chain model of `chain.rs`, written as its compact file.
 //!
-//! Each training document is rebuilt as text exactly as [`crate::eval_conll`]
+//! Each training document is rebuilt as text exactly as [`super::eval_conll`]
 //! does (tokens joined by spaces), re-tokenized by `corroborate_text` and
 //! labelled by character overlap, so training sees the tokens tagging
-//! will see. Attributes are the same FNV hashes tagging computes, so no
-//! strings are kept. Held-out documents (see `corpus.rs`) are skipped.
+//! will see. Attributes are the hashes tagging computes
+//! (`corroborate_ner::training::sentence_attributes`), so no strings are
+//! kept. Held-out documents (see `corpus.rs`) are skipped.
 //! Tweets (WNUT17, BTC) get a lower update weight: their casing is
 //! unreliable.
 //!
@@ -24,13 +25,11 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use corroborate_model::{EntityKind, Span};
+use corroborate_ner::training::{sentence_attributes, viterbi, Label, ModelParts};
 
-use crate::chain::{Label, ModelParts};
-use crate::conll::{layout, NerError};
-use crate::corpus::{conll_tag, read_split, NameDocument};
-use crate::features::SentenceFeatures;
-use crate::gazetteer::Gazetteer;
-use crate::{sentence_tokens, RuleTagger};
+use super::conll::layout;
+use super::corpus::{conll_tag, read_split, NameDocument};
+use super::NerEvalError;
 
 /// Training settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,6 +61,7 @@ impl Default for TrainOptions {
 /// What training did.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TrainReport {
+    /// Training documents (held-out ones excluded).
     pub documents: usize,
     pub held_out_documents: usize,
     pub sentences: usize,
@@ -84,7 +84,7 @@ pub fn train(
     files: &[PathBuf],
     out: &Path,
     options: &TrainOptions,
-) -> Result<TrainReport, NerError> {
+) -> Result<TrainReport, NerEvalError> {
     let started = Instant::now();
     let split = read_split(files)?;
     let mut report = TrainReport {
@@ -92,7 +92,6 @@ pub fn train(
         held_out_documents: split.held_out.len(),
         ..TrainReport::default()
     };
-    let gazetteer = Gazetteer::global();
     let mut data = TrainingData::default();
     for (corpus, document) in &split.train {
         let weight = if corpus.is_social_media() {
@@ -100,7 +99,7 @@ pub fn train(
         } else {
             1.0
         };
-        data.add_document(document, gazetteer, weight);
+        data.add_document(document, weight);
     }
     report.sentences = data.sentences.len();
     if options.verbose {
@@ -114,7 +113,7 @@ pub fn train(
     report.tokens = data.sentences.iter().map(|s| s.gold.len()).sum();
     if report.tokens == 0 {
         let first = files.first().cloned().unwrap_or_default();
-        return Err(NerError::NoData(first));
+        return Err(NerEvalError::NoData(first));
     }
     let labels: Vec<Label> = LABELS.iter().filter_map(|l| Label::parse(l)).collect();
     let mut perceptron = Perceptron::new(data.attribute_count(), &labels);
@@ -134,7 +133,7 @@ pub fn train(
     let parts = perceptron.into_parts(&data, options.min_weight);
     report.attributes = parts.attributes.len();
     let bytes = parts.encode();
-    std::fs::write(out, &bytes).map_err(|source| NerError::Io {
+    std::fs::write(out, &bytes).map_err(|source| NerEvalError::Io {
         path: out.to_path_buf(),
         source,
     })?;
@@ -160,33 +159,21 @@ struct TrainingData {
 }
 
 impl TrainingData {
-    fn add_document(
-        &mut self,
-        document: &NameDocument,
-        gazetteer: &'static Gazetteer,
-        weight: f32,
-    ) {
+    fn add_document(&mut self, document: &NameDocument, weight: f32) {
         let layout = layout(&document.tokens, &document.sentence_starts);
         let entities = entity_spans(document, &layout.token_spans);
         let text = layout.text.as_str();
-        let sentence_toks = sentence_tokens(text, &layout.sentences);
-        let rule_mentions = RuleTagger::new(gazetteer).tag_tokens(text, &sentence_toks);
-        let mut hashes: Vec<u64> = Vec::with_capacity(64);
-        for toks in &sentence_toks {
-            if toks.is_empty() {
-                continue;
-            }
-            let features = SentenceFeatures::new(toks, text, gazetteer, &rule_mentions);
-            let attributes = (0..toks.len())
-                .map(|i| {
-                    hashes.clear();
-                    features.emit(i, &mut hashes);
-                    hashes.iter().map(|&h| self.intern(h)).collect()
-                })
-                .collect();
-            let gold = toks
+        let tokens = corroborate_text::tokens(text);
+        for sentence in sentence_attributes(text, &layout.sentences, &tokens) {
+            let attributes = sentence
+                .attributes
                 .iter()
-                .map(|tok| label_id(tok.span, &entities))
+                .map(|hashes| hashes.iter().map(|&h| self.intern(h)).collect())
+                .collect();
+            let gold = sentence
+                .token_spans
+                .iter()
+                .map(|&span| label_id(span, &entities))
                 .collect();
             self.sentences.push(Sentence {
                 attributes,
@@ -286,7 +273,7 @@ impl Perceptron {
                 continue;
             };
             self.score(sentence, &mut scores);
-            let predicted = crate::chain::viterbi(&self.labels, &self.transitions, &scores);
+            let predicted = viterbi(&self.labels, &self.transitions, &scores);
             if predicted.len() == sentence.gold.len()
                 && predicted.iter().zip(&sentence.gold).any(|(p, g)| p != g)
             {

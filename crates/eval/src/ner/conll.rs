@@ -18,29 +18,14 @@
 //! counts only when its start, end and kind equal a gold entity's.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use corroborate_model::{EntityKind, Span};
+use corroborate_ner::MentionTagger;
 
-use crate::corpus::{self, data_files};
-use crate::MentionTagger;
-
-#[derive(Debug, thiserror::Error)]
-pub enum NerError {
-    #[error("cannot read {path}: {source}")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("no CoNLL tokens found under {0}")]
-    NoData(PathBuf),
-    #[error("training failed: {0}")]
-    Train(String),
-    #[error("invalid tagger model: {0}")]
-    Model(String),
-}
+use super::corpus::{self, data_files};
+use super::NerEvalError;
 
 /// Counts and scores for one kind (or all kinds together).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -124,21 +109,21 @@ impl NerScores {
     }
 }
 
-/// Scores the default tagger (the one [`crate::extract`] uses) on a CoNLL
-/// file, or on every file under a directory.
-pub fn eval_conll(path: impl AsRef<Path>) -> Result<NerScores, NerError> {
-    eval_conll_with(crate::default_tagger(), path)
+/// Scores the default tagger (the one `corroborate_ner::extract` uses) on a
+/// CoNLL file, or on every file under a directory.
+pub fn eval_conll(path: impl AsRef<Path>) -> Result<NerScores, NerEvalError> {
+    eval_conll_with(corroborate_ner::default_tagger(), path)
 }
 
 /// Scores `tagger` on a CoNLL file or directory.
 pub fn eval_conll_with(
     tagger: &dyn MentionTagger,
     path: impl AsRef<Path>,
-) -> Result<NerScores, NerError> {
+) -> Result<NerScores, NerEvalError> {
     let path = path.as_ref();
     let mut documents = Vec::new();
     for file in data_files(path)? {
-        let content = std::fs::read_to_string(&file).map_err(|source| NerError::Io {
+        let content = std::fs::read_to_string(&file).map_err(|source| NerEvalError::Io {
             path: file.clone(),
             source,
         })?;
@@ -146,10 +131,12 @@ pub fn eval_conll_with(
     }
     documents.retain(|d| !d.tokens.is_empty());
     if documents.is_empty() {
-        return Err(NerError::NoData(path.to_path_buf()));
+        return Err(NerEvalError::NoData(path.to_path_buf()));
     }
     // Builds lazily loaded resources so that they are not timed.
-    tagger.tag("Warm Up", &[Span::new(0, 7)]);
+    let warm_up = "Warm Up";
+    let warm_up_tokens = corroborate_text::tokens(warm_up);
+    tagger.tag(warm_up, &[Span::new(0, 7)], &warm_up_tokens);
     let mut scores = NerScores::default();
     for document in &documents {
         score_document(tagger, document, &mut scores);
@@ -201,9 +188,9 @@ pub(crate) fn kind_of_label(label_type: &str) -> Option<EntityKind> {
 
 /// Rebuilt text of a document with token offsets and sentence spans.
 pub(crate) struct Layout {
-    pub text: String,
-    pub token_spans: Vec<Span>,
-    pub sentences: Vec<Span>,
+    pub(crate) text: String,
+    pub(crate) token_spans: Vec<Span>,
+    pub(crate) sentences: Vec<Span>,
 }
 
 /// Joins tokens with single spaces and sentences with line breaks.
@@ -236,7 +223,8 @@ pub(crate) fn layout(tokens: &[String], sentence_starts: &[usize]) -> Layout {
 fn score_document(tagger: &dyn MentionTagger, document: &GoldDocument, scores: &mut NerScores) {
     let layout = layout(&document.tokens, &document.sentence_starts);
     let started = Instant::now();
-    let mentions = tagger.tag(&layout.text, &layout.sentences);
+    let tokens = corroborate_text::tokens(&layout.text);
+    let mentions = tagger.tag(&layout.text, &layout.sentences, &tokens);
     scores.seconds += started.elapsed().as_secs_f64();
     scores.tokens += document.tokens.len();
 
@@ -364,7 +352,12 @@ mod tests {
     struct FixedTagger(Vec<(&'static str, EntityKind)>);
 
     impl MentionTagger for FixedTagger {
-        fn tag(&self, text: &str, _sentences: &[Span]) -> Vec<corroborate_model::Mention> {
+        fn tag(
+            &self,
+            text: &str,
+            _sentences: &[Span],
+            _tokens: &[corroborate_model::Token],
+        ) -> Vec<corroborate_model::Mention> {
             self.0
                 .iter()
                 .filter_map(|(needle, kind)| {
@@ -420,7 +413,7 @@ mod tests {
     fn missing_path_is_an_error() {
         assert!(matches!(
             eval_conll("/nonexistent/ner/data"),
-            Err(NerError::Io { .. })
+            Err(NerEvalError::Io { .. })
         ));
     }
 }
