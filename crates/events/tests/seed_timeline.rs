@@ -27,8 +27,7 @@ fn own_date(text: &str) -> Option<(NaiveDate, bool)> {
     if let Some((date, _)) = corroborate_time::find_publication_date(text) {
         return Some((date, false));
     }
-    let sentences = corroborate_text::sentences(text);
-    let timexes = corroborate_time::tag(text, &sentences, None, false);
+    let timexes = corroborate_time::tag(text, None, false);
     corroborate_time::infer_publication_date(&timexes).map(|(earliest, _)| (earliest, true))
 }
 
@@ -41,7 +40,7 @@ fn run(path: &PathBuf, fallback: Option<NaiveDate>) -> Found {
     let tokens = corroborate_text::tokens(&text);
     let mentions = corroborate_ner::extract(&text, &sentences, &tokens);
     let (dct, inferred) = own_date(&text).map_or((fallback, true), |(d, i)| (Some(d), i));
-    let timexes = corroborate_time::tag(&text, &sentences, dct, inferred);
+    let timexes = corroborate_time::tag(&text, dct, inferred);
     let events = corroborate_events::extract(
         &text,
         &corroborate_text::tokens(&text),

@@ -7,7 +7,7 @@ fn main() {
     let dct = args
         .next()
         .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
-    for t in corroborate_time::tag(&text, &[], dct, false) {
+    for t in corroborate_time::tag(&text, dct, false) {
         let day = |d: Option<chrono::NaiveDate>| d.map_or("-".to_string(), |d| d.to_string());
         println!(
             "{:?} {:?} {} {}..{}",

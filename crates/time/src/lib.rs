@@ -58,23 +58,16 @@ mod pubdate;
 mod resolve;
 
 use chrono::{Days, NaiveDate};
-use corroborate_model::{Span, TimeAnchor, Timex};
+use corroborate_model::{TimeAnchor, Timex};
 
 pub use pubdate::find_publication_date;
 
 /// All time expressions in `text`, sorted by span and non-overlapping.
 ///
 /// `dct` is the publication date; `dct_inferred` marks it as guessed, which
-/// sets [`Timex::inferred`] on every value that depends on it. `sentences`
-/// is accepted for callers that already split the text; recognition works on
-/// the whole text and paragraphs (lines) bound the narrative context.
-pub fn tag(
-    text: &str,
-    sentences: &[Span],
-    dct: Option<NaiveDate>,
-    dct_inferred: bool,
-) -> Vec<Timex> {
-    let _ = sentences;
+/// sets [`Timex::inferred`] on every value that depends on it. Recognition
+/// works on the whole text; paragraphs (lines) bound the narrative context.
+pub fn tag(text: &str, dct: Option<NaiveDate>, dct_inferred: bool) -> Vec<Timex> {
     Recognized::new(text).resolve(dct, dct_inferred)
 }
 

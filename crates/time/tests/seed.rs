@@ -11,7 +11,7 @@ fn seed_reports_resolve_against_their_dct() {
     };
     let text = std::fs::read_to_string(&path).expect("seed readable");
     let dct = chrono::NaiveDate::from_ymd_opt(2022, 1, 11);
-    let timexes = corroborate_time::tag(&text, &[], dct, true);
+    let timexes = corroborate_time::tag(&text, dct, true);
     let range = timexes
         .iter()
         .find(|t| t.text == "January 4-7")

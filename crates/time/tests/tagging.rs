@@ -9,7 +9,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
-    tag(text, &[], dct, false)
+    tag(text, dct, false)
 }
 
 /// (text, value) pairs of the tagged expressions.
@@ -357,7 +357,6 @@ fn background_paragraph_anchors_on_its_year() {
 fn inferred_flag_and_publication_inference() {
     let tagged = tag(
         "Clashes on Wednesday. The treaty of 12 March 1992 holds.",
-        &[],
         DCT,
         true,
     );

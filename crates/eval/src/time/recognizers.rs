@@ -378,7 +378,7 @@ pub(crate) fn case_passes(case: &Value, spec: &str) -> bool {
 /// specs applied.
 fn tagged(case: &Value, input: &str, spec: &str) -> Vec<Timex> {
     let dct = reference_date(case).or_else(|| NaiveDate::from_ymd_opt(2016, 11, 7));
-    let tagged = corroborate_time::tag(input, &[], dct, false)
+    let tagged = corroborate_time::tag(input, dct, false)
         .into_iter()
         .filter(|t| of_spec_kind(t, spec))
         .collect();

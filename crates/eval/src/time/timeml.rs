@@ -46,7 +46,7 @@ pub fn eval_timeml_to(dir: &Path, write_dir: Option<&Path>) -> Result<TimemlScor
             path: path.clone(),
             message,
         })?;
-        let timexes = corroborate_time::tag(&doc.text, &[], doc.dct, false);
+        let timexes = corroborate_time::tag(&doc.text, doc.dct, false);
         compare(&doc.gold, &system_annotations(&timexes), &mut counts);
         if let (Some(out_dir), Some(name)) = (write_dir, path.file_name()) {
             let out = out_dir.join(name);
