@@ -5,3 +5,5 @@
 //! trains a model lives here, so the library crates that `analyze` runs
 //! hold only what the pipeline needs. The binary's `eval` and `train`
 //! commands call into this crate.
+
+pub mod quantity;

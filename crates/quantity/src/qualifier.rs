@@ -191,11 +191,6 @@ impl QualifierKind {
             0.05
         }
     }
-
-    /// Whether the kind bounds the number from below only.
-    pub fn is_lower_bound(self) -> bool {
-        matches!(self, AtLeast | MoreThan)
-    }
 }
 
 /// The unit a number is round at (see module docs); 1 for 0.

@@ -8,7 +8,7 @@
 //! single line break after a line without end punctuation (titles, date
 //! lines, captions), always ends a sentence.
 
-use corroborate_model::{Span, Token, TokenKind};
+use corroborate_model::{Shape, Span, Token, TokenKind};
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -145,19 +145,23 @@ fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<Span>) {
     }
 }
 
-/// Splits `text` into word, number and punctuation tokens.
+/// Splits `text` into word, number and punctuation tokens: the one
+/// tokenizer every stage reads (extraction runs it once per report).
 ///
 /// Numbers keep their internal separators ("9,900", "1.5", "4–6" is three
 /// tokens); words keep internal hyphens and apostrophes ("Kassym-Jomart",
 /// "Nazarbayev's" is one word followed by nothing: the possessive stays
-/// attached so mention finders can strip it).
+/// attached so mention finders can strip it). Each token carries its
+/// [`Shape`] (capitalized, all caps, digits, inner hyphen or apostrophe,
+/// ASCII), read in the same pass.
 pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 5);
     let mut iter = text.char_indices().peekable();
     while let Some((start, c)) = iter.next() {
         if c.is_whitespace() {
             continue;
         }
+        let mut shape = ShapeReader::new(c);
         let kind = if c.is_alphabetic() {
             TokenKind::Word
         } else if c.is_ascii_digit() {
@@ -166,6 +170,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
             out.push(Token {
                 span: Span::new(start, start + c.len_utf8()),
                 kind: TokenKind::Punct,
+                shape: shape.finish(),
             });
             continue;
         };
@@ -178,15 +183,84 @@ pub fn tokens(text: &str) -> Vec<Token> {
             if !continues {
                 break;
             }
+            shape.add(next, kind);
             end = pos + next.len_utf8();
             iter.next();
         }
         out.push(Token {
             span: Span::new(start, end),
             kind,
+            shape: shape.finish(),
         });
     }
     out
+}
+
+/// The tokens (of a text's [`tokens`]) that start inside `span`: a
+/// sentence's tokens.
+pub fn tokens_in(tokens: &[Token], span: Span) -> &[Token] {
+    let first = tokens.partition_point(|t| t.span.start < span.start);
+    let end = tokens.partition_point(|t| t.span.start < span.end);
+    tokens.get(first..end).unwrap_or_default()
+}
+
+/// Collects a token's [`Shape`] character by character.
+struct ShapeReader {
+    shape: Shape,
+    upper: bool,
+    lower: bool,
+    ascii: bool,
+}
+
+impl ShapeReader {
+    fn new(first: char) -> ShapeReader {
+        let mut reader = ShapeReader {
+            shape: Shape::default(),
+            upper: false,
+            lower: false,
+            ascii: true,
+        };
+        if first.is_uppercase() {
+            reader.shape = Shape::CAPITALIZED;
+        }
+        reader.add(first, TokenKind::Punct);
+        reader
+    }
+
+    fn add(&mut self, c: char, kind: TokenKind) {
+        if c.is_ascii() {
+            if c.is_ascii_digit() {
+                self.shape = self.shape.with(Shape::DIGIT);
+            }
+            self.upper |= c.is_ascii_uppercase();
+            self.lower |= c.is_ascii_lowercase();
+        } else {
+            self.ascii = false;
+            if c.is_numeric() && !c.is_alphabetic() {
+                self.shape = self.shape.with(Shape::DIGIT);
+            }
+            self.upper |= c.is_uppercase();
+            self.lower |= c.is_lowercase();
+        }
+        if kind == TokenKind::Word {
+            match c {
+                '-' => self.shape = self.shape.with(Shape::HYPHEN),
+                '\'' | '\u{2019}' => self.shape = self.shape.with(Shape::APOSTROPHE),
+                _ => {}
+            }
+        }
+    }
+
+    fn finish(self) -> Shape {
+        let mut shape = self.shape;
+        if self.upper && !self.lower {
+            shape = shape.with(Shape::ALL_CAPS);
+        }
+        if self.ascii {
+            shape = shape.with(Shape::ASCII);
+        }
+        shape
+    }
 }
 
 /// Maximal runs of alphanumeric characters ("Kassym-Jomart's" gives
@@ -283,6 +357,48 @@ mod tests {
     fn alphanumeric_runs_split_at_every_other_character() {
         let runs: Vec<&str> = alphanumeric_runs("Kassym-Jomart’s  9,900 -- ok").collect();
         assert_eq!(runs, vec!["Kassym", "Jomart", "s", "9", "900", "ok"]);
+    }
+
+    #[test]
+    fn tokens_in_a_span_are_those_starting_inside_it() {
+        let text = "One two. Three four.";
+        let toks = tokens(text);
+        let second: Vec<&str> = tokens_in(&toks, sentences(text)[1])
+            .iter()
+            .map(|t| t.text(text))
+            .collect();
+        assert_eq!(second, vec!["Three", "four", "."]);
+        assert!(tokens_in(&toks, Span::new(3, 3)).is_empty());
+    }
+
+    #[test]
+    fn tokens_carry_their_shape() {
+        let text = "Kassym-Jomart KNB G20 don’t 9,900 m² ( Öskemen";
+        let toks = tokens(text);
+        let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        assert_eq!(
+            words,
+            vec![
+                "Kassym-Jomart",
+                "KNB",
+                "G20",
+                "don’t",
+                "9,900",
+                "m²",
+                "(",
+                "Öskemen"
+            ]
+        );
+        let name = toks[0];
+        assert!(name.is_capitalized() && name.has_hyphen() && !name.is_all_caps());
+        assert!(name.is_ascii() && !name.has_digit() && !name.has_apostrophe());
+        assert!(toks[1].is_all_caps() && toks[1].is_capitalized());
+        assert!(toks[2].is_all_caps() && toks[2].has_digit());
+        assert!(toks[3].has_apostrophe() && !toks[3].is_ascii() && !toks[3].is_capitalized());
+        assert!(toks[4].has_digit() && toks[4].kind == TokenKind::Number);
+        assert!(toks[5].has_digit() && toks[5].is_word() && !toks[5].is_ascii());
+        assert_eq!(toks[6].shape, Shape::ASCII);
+        assert!(toks[7].is_capitalized() && !toks[7].is_ascii());
     }
 
     #[test]
