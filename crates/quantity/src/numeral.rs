@@ -15,7 +15,7 @@ use crate::vague;
 
 /// A numeral found in the text.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Numeral {
+pub(crate) struct Numeral {
     /// Index of the first and last token (inclusive) in the token slice.
     pub first: usize,
     pub last: usize,

@@ -36,16 +36,16 @@ pub(crate) struct Tok {
 }
 
 impl Tok {
-    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+    pub(crate) fn text<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }
 
     /// Case-insensitive comparison of a word token with `word`.
-    pub fn is(&self, text: &str, word: &str) -> bool {
+    pub(crate) fn is(&self, text: &str, word: &str) -> bool {
         self.kind == Kind::Word && self.text(text).eq_ignore_ascii_case(word)
     }
 
-    pub fn is_punct(&self, text: &str, chars: &[char]) -> bool {
+    pub(crate) fn is_punct(&self, text: &str, chars: &[char]) -> bool {
         self.kind == Kind::Punct
             && self
                 .text(text)
@@ -55,7 +55,7 @@ impl Tok {
     }
 
     /// True when the first letter is upper case.
-    pub fn is_capitalized(&self, text: &str) -> bool {
+    pub(crate) fn is_capitalized(&self, text: &str) -> bool {
         self.kind == Kind::Word
             && self
                 .text(text)
