@@ -1,7 +1,7 @@
 //! Attribution and hedging: who said what, with which cue, how surely.
 //!
 //! Works sentence by sentence with a lexicon of reporting cues (see
-//! [`lexicon`](crate::lexicon) for the cue → hedge table) and no parser:
+//! `lexicon` for the cue → hedge table) and no parser:
 //!
 //! * `X said (that) C`, `X told Y that C`, `X accused Y of C`: the speaker
 //!   is the noun phrase right before the cue (adverbs and auxiliaries

@@ -8,18 +8,18 @@
 //! ("including 19 from law enforcement"), the total it is part of.
 //!
 //! Approach, per sentence:
-//! 1. the number reader ([`token`]) views the report's shared tokens with
-//!    digit literals and their separators ("9 900", "-1.5") as single
-//!    tokens;
-//! 2. [`numeral`] reads numerals (digits, number words, multipliers such
+//! 1. the number reader (`token`) views the report's shared tokens
+//!    (`corroborate_text::tokens`, passed in by the caller) with digit
+//!    literals and their separators ("9 900", "-1.5") as single tokens;
+//! 2. `numeral` reads numerals (digits, number words, multipliers such
 //!    as "1.5 million" or "$46m") with a small grammar-checked state
-//!    machine, and [`vague`] reads vague amounts ("dozens", "tens of
+//!    machine, and `vague` reads vague amounts ("dozens", "tens of
 //!    thousands");
-//! 3. [`filter`] drops dates, times, years, identifiers and references;
+//! 3. `filter` drops dates, times, years, identifiers and references;
 //! 4. ranges ("between 20 and 30", "20-30") are joined, currency and unit
-//!    ([`units`]) and qualifiers before or after ([`qualifier`]) are read,
+//!    (`units`) and qualifiers before or after (`qualifier`) are read,
 //!    and the interval is built with a magnitude-aware tolerance;
-//! 5. [`concept`] finds what is counted and the scope; sub-count cues
+//! 5. `concept` finds what is counted and the scope; sub-count cues
 //!    ("including", "among them", "of whom") link a part to its total.
 //!
 //! All tables (qualifiers, vague amounts, synonym sets, units) are

@@ -4,10 +4,11 @@
 //! minus, dotted sequences) and words split into their letter runs, all as
 //! byte offsets into the original text.
 //!
-//! Plain words and punctuation are taken as they are; only number tokens,
-//! the signs and points before them, and words with inner hyphens or
-//! digits are read again, so the view always agrees with the shared
-//! tokenizer on where tokens start.
+//! Plain words and punctuation are taken as they are (the token's
+//! [`Shape`](corroborate_model::Shape) tells which); only number tokens,
+//! the minus signs and points before them, and words with inner hyphens
+//! or digits are read again. A piece of the view never crosses a shared
+//! token's edge, except a literal spanning several ("9 900", "-5").
 
 use corroborate_model::{Span, Token, TokenKind};
 
