@@ -1,10 +1,11 @@
 //! The per-report pipeline: stateless extraction, run in parallel.
 //!
-//! For one report, in order: sentences and tokens (tokenized once here,
-//! with `corroborate_text::tokens`, and passed to every stage); the publication date
-//! (metadata, else a date line in the text); entity mentions; time
-//! expressions anchored on that date; quantities; attributions and hedges;
-//! events dated by their time expressions. A report without any date gets
+//! For one report, in order: sentences and tokens (the text is tokenized
+//! once here, with `corroborate_text::tokens`, and the tokens are passed
+//! to the stages); the publication date (metadata, else a date line in
+//! the text); entity mentions; time expressions anchored on that date;
+//! quantities; attributions and hedges; events dated by their time
+//! expressions. A report without any date gets
 //! one inferred from what it says ([`corroborate_time::infer_publication_date`]),
 //! and [`infer::refine_undated`] later narrows it using the events it
 //! shares with dated reports.

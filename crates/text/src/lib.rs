@@ -161,36 +161,31 @@ pub fn tokens(text: &str) -> Vec<Token> {
         if c.is_whitespace() {
             continue;
         }
-        let mut shape = ShapeReader::new(c);
         let kind = if c.is_alphabetic() {
             TokenKind::Word
         } else if c.is_ascii_digit() {
             TokenKind::Number
         } else {
-            out.push(Token {
-                span: Span::new(start, start + c.len_utf8()),
-                kind: TokenKind::Punct,
-                shape: shape.finish(),
-            });
-            continue;
+            TokenKind::Punct
         };
         let mut end = start + c.len_utf8();
-        while let Some(&(pos, next)) = iter.peek() {
-            let continues = match kind {
-                TokenKind::Word => next.is_alphanumeric() || is_inner_joiner(text, pos, next),
-                _ => next.is_ascii_digit() || is_number_joiner(text, pos, next),
-            };
-            if !continues {
-                break;
+        if kind != TokenKind::Punct {
+            while let Some(&(pos, next)) = iter.peek() {
+                let continues = match kind {
+                    TokenKind::Word => next.is_alphanumeric() || is_inner_joiner(text, pos, next),
+                    _ => next.is_ascii_digit() || is_number_joiner(text, pos, next),
+                };
+                if !continues {
+                    break;
+                }
+                end = pos + next.len_utf8();
+                iter.next();
             }
-            shape.add(next, kind);
-            end = pos + next.len_utf8();
-            iter.next();
         }
         out.push(Token {
             span: Span::new(start, end),
             kind,
-            shape: shape.finish(),
+            shape: shape_of(&text[start..end], kind),
         });
     }
     out
@@ -204,63 +199,86 @@ pub fn tokens_in(tokens: &[Token], span: Span) -> &[Token] {
     tokens.get(first..end).unwrap_or_default()
 }
 
-/// Collects a token's [`Shape`] character by character.
-struct ShapeReader {
-    shape: Shape,
-    upper: bool,
-    lower: bool,
-    ascii: bool,
+/// Character classes a token's [`Shape`] is read from.
+const UPPER: u8 = 1;
+const LOWER: u8 = 1 << 1;
+const DIGIT: u8 = 1 << 2;
+const HYPHEN: u8 = 1 << 3;
+const APOSTROPHE: u8 = 1 << 4;
+
+/// The classes of each ASCII byte.
+const ASCII_CLASSES: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            b'0'..=b'9' => DIGIT,
+            b'-' => HYPHEN,
+            b'\'' => APOSTROPHE,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+fn classes_of(c: char) -> u8 {
+    if let Some(&classes) = ASCII_CLASSES.get(c as usize) {
+        return classes;
+    }
+    if c.is_uppercase() {
+        UPPER
+    } else if c.is_lowercase() {
+        LOWER
+    } else if c == '\u{2019}' {
+        APOSTROPHE
+    } else if c.is_numeric() && !c.is_alphabetic() {
+        DIGIT
+    } else {
+        0
+    }
 }
 
-impl ShapeReader {
-    fn new(first: char) -> ShapeReader {
-        let mut reader = ShapeReader {
-            shape: Shape::default(),
-            upper: false,
-            lower: false,
-            ascii: true,
-        };
-        if first.is_uppercase() {
-            reader.shape = Shape::CAPITALIZED;
+/// The [`Shape`] of a token's text; hyphens and apostrophes count only
+/// inside words.
+fn shape_of(token: &str, kind: TokenKind) -> Shape {
+    let ascii = token.is_ascii();
+    let classes = if ascii {
+        token
+            .bytes()
+            .fold(0, |acc, b| acc | ASCII_CLASSES[usize::from(b & 0x7f)])
+    } else {
+        token.chars().fold(0, |acc, c| acc | classes_of(c))
+    };
+    let mut shape = Shape::default();
+    let flags = [
+        (
+            token.chars().next().is_some_and(char::is_uppercase),
+            Shape::CAPITALIZED,
+        ),
+        (
+            classes & UPPER != 0 && classes & LOWER == 0,
+            Shape::ALL_CAPS,
+        ),
+        (classes & DIGIT != 0, Shape::DIGIT),
+        (
+            kind == TokenKind::Word && classes & HYPHEN != 0,
+            Shape::HYPHEN,
+        ),
+        (
+            kind == TokenKind::Word && classes & APOSTROPHE != 0,
+            Shape::APOSTROPHE,
+        ),
+        (ascii, Shape::ASCII),
+    ];
+    for (set, flag) in flags {
+        if set {
+            shape = shape.with(flag);
         }
-        reader.add(first, TokenKind::Punct);
-        reader
     }
-
-    fn add(&mut self, c: char, kind: TokenKind) {
-        if c.is_ascii() {
-            if c.is_ascii_digit() {
-                self.shape = self.shape.with(Shape::DIGIT);
-            }
-            self.upper |= c.is_ascii_uppercase();
-            self.lower |= c.is_ascii_lowercase();
-        } else {
-            self.ascii = false;
-            if c.is_numeric() && !c.is_alphabetic() {
-                self.shape = self.shape.with(Shape::DIGIT);
-            }
-            self.upper |= c.is_uppercase();
-            self.lower |= c.is_lowercase();
-        }
-        if kind == TokenKind::Word {
-            match c {
-                '-' => self.shape = self.shape.with(Shape::HYPHEN),
-                '\'' | '\u{2019}' => self.shape = self.shape.with(Shape::APOSTROPHE),
-                _ => {}
-            }
-        }
-    }
-
-    fn finish(self) -> Shape {
-        let mut shape = self.shape;
-        if self.upper && !self.lower {
-            shape = shape.with(Shape::ALL_CAPS);
-        }
-        if self.ascii {
-            shape = shape.with(Shape::ASCII);
-        }
-        shape
-    }
+    shape
 }
 
 /// Maximal runs of alphanumeric characters ("Kassym-Jomart's" gives
