@@ -1,7 +1,7 @@
 //! Attribution and hedging: who said what, with which cue, how surely.
 //!
 //! Works sentence by sentence with a lexicon of reporting cues (see
-//! [`lexicon`](crate::lexicon) for the cue → hedge table) and no parser:
+//! `lexicon` for the cue → hedge table) and no parser:
 //!
 //! * `X said (that) C`, `X told Y that C`, `X accused Y of C`: the speaker
 //!   is the noun phrase right before the cue (adverbs and auxiliaries
@@ -39,13 +39,13 @@ mod words;
 
 use std::sync::LazyLock;
 
-use corroborate_model::{Attribution, Hedge, Mention, Span, Voice};
+use corroborate_model::{Attribution, Hedge, Mention, Span, Token, Voice};
 use regex::{Captures, Regex};
 
 use lexicon::{compile, VerbCue, CUE_RE, DENIAL_OBJECT_RE, OWN_HEDGE_RE};
 use quotes::{is_quoted, quotes_in, Quote};
 use speaker::{Preceding, Speaker};
-use words::{is_one_of, only_space_between, starts_upper, text_of, trim_span, words_in};
+use words::{is_one_of, only_space_between, starts_upper, text_of, trim_span, Words};
 
 /// Punctuation trimmed from the end of a content span.
 const CONTENT_TRAILING: &[char] = &['.', ',', ';', ':', '!', '?', '”', '"', '’', ')', '–', '—'];
@@ -55,14 +55,21 @@ static DESCRIBED_AS_RE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^[^.;:!?]{0,80}?\bas\b").expect("constant regex is valid"));
 
 /// Every attribution in the text: speaker cues and own-voice hedges,
-/// ordered by position.
-pub fn extract(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Attribution> {
+/// ordered by position. `tokens` are the text's tokens
+/// (`corroborate_text::tokens`).
+pub fn extract(
+    text: &str,
+    sentences: &[Span],
+    tokens: &[Token],
+    mentions: &[Mention],
+) -> Vec<Attribution> {
+    let words = Words::new(text, tokens);
     let mut found = Vec::new();
     for (index, &sentence) in sentences.iter().enumerate() {
         let lookback_start = sentences
             .get(index.saturating_sub(2))
             .map_or(sentence.start, |s| s.start);
-        let ctx = SentenceContext::new(text, sentence, mentions, lookback_start);
+        let ctx = SentenceContext::new(&words, sentence, mentions, lookback_start);
         found.extend(speaker_attributions(&ctx));
         found.extend(own_hedges(&ctx));
     }
@@ -72,9 +79,10 @@ pub fn extract(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Attr
 
 /// The strongest hedge in a sentence and its cue: denied, then alleged,
 /// speculative, confirmed, as of writing, reported; the earliest cue wins a
-/// tie.
-pub fn sentence_hedge(text: &str, sentence: Span) -> Option<(Hedge, Span)> {
-    let ctx = SentenceContext::new(text, sentence, &[], sentence.start);
+/// tie. `tokens` are the text's tokens (`corroborate_text::tokens`).
+pub fn sentence_hedge(text: &str, tokens: &[Token], sentence: Span) -> Option<(Hedge, Span)> {
+    let words = Words::new(text, corroborate_text::tokens_in(tokens, sentence));
+    let ctx = SentenceContext::new(&words, sentence, &[], sentence.start);
     speaker_attributions(&ctx)
         .into_iter()
         .chain(own_hedges(&ctx))
@@ -89,6 +97,7 @@ pub fn sentence_hedge(text: &str, sentence: Span) -> Option<(Hedge, Span)> {
 
 struct SentenceContext<'a> {
     text: &'a str,
+    words: &'a Words<'a>,
     sentence: Span,
     mentions: &'a [Mention],
     lookback_start: usize,
@@ -96,9 +105,16 @@ struct SentenceContext<'a> {
 }
 
 impl<'a> SentenceContext<'a> {
-    fn new(text: &'a str, sentence: Span, mentions: &'a [Mention], lookback_start: usize) -> Self {
+    fn new(
+        words: &'a Words<'a>,
+        sentence: Span,
+        mentions: &'a [Mention],
+        lookback_start: usize,
+    ) -> Self {
+        let text = words.text;
         SentenceContext {
             text,
+            words,
             sentence,
             mentions,
             lookback_start,
@@ -126,7 +142,7 @@ fn speaker_attributions(ctx: &SentenceContext) -> Vec<Attribution> {
         }
         if found
             .last()
-            .is_some_and(|prev| is_object_of(ctx.text, prev.cue_span, cue_span))
+            .is_some_and(|prev| is_object_of(ctx.words, prev.cue_span, cue_span))
         {
             continue; // "dismissed claims that …": the noun is the object
         }
@@ -139,13 +155,14 @@ fn speaker_attributions(ctx: &SentenceContext) -> Vec<Attribution> {
 
 /// A cue word within two words after another cue, with no punctuation
 /// between, is that cue's object ("denied reports", "dismissed claims").
-fn is_object_of(text: &str, previous_cue: Span, cue: Span) -> bool {
+fn is_object_of(words: &Words, previous_cue: Span, cue: Span) -> bool {
+    let text = words.text;
     let gap = Span::new(previous_cue.end.min(cue.start), cue.start);
     let gap_text = text_of(text, gap);
     gap_text
         .chars()
         .all(|c| c.is_alphanumeric() || c.is_whitespace())
-        && words_in(text, gap).len() <= 2
+        && words.within(gap).len() <= 2
 }
 
 fn attribution_for_cue(
@@ -181,23 +198,24 @@ fn verb_attribution(
         return None;
     }
     let progressive = cue.form.ends_with("ing");
-    let found =
-        match speaker::preceding_subject(ctx.text, ctx.sentence.start, cue_span.start, progressive)
-        {
-            Preceding::Passive | Preceding::Modifier | Preceding::Negated => return None,
-            Preceding::Subject(phrase) => subject_then_content(ctx, phrase, cue_span),
-            Preceding::Punctuation if progressive => participle(ctx, cue_span),
-            Preceding::Punctuation => appositive(ctx, cue_span)
-                .or_else(|| inverted(ctx, cue_span))
-                .or_else(|| shared_speaker(ctx, cue_span, earlier)),
-            Preceding::Nothing
-                if progressive && !word_before_is(ctx, cue_span.start, &["without"]) =>
-            {
-                participle(ctx, cue_span)
-            }
-            Preceding::Nothing if progressive => None,
-            Preceding::Nothing => shared_speaker(ctx, cue_span, earlier),
-        }?;
+    let found = match speaker::preceding_subject(
+        ctx.words,
+        ctx.sentence.start,
+        cue_span.start,
+        progressive,
+    ) {
+        Preceding::Passive | Preceding::Modifier | Preceding::Negated => return None,
+        Preceding::Subject(phrase) => subject_then_content(ctx, phrase, cue_span),
+        Preceding::Punctuation if progressive => participle(ctx, cue_span),
+        Preceding::Punctuation => appositive(ctx, cue_span)
+            .or_else(|| inverted(ctx, cue_span))
+            .or_else(|| shared_speaker(ctx, cue_span, earlier)),
+        Preceding::Nothing if progressive && !word_before_is(ctx, cue_span.start, &["without"]) => {
+            participle(ctx, cue_span)
+        }
+        Preceding::Nothing if progressive => None,
+        Preceding::Nothing => shared_speaker(ctx, cue_span, earlier),
+    }?;
     Some(build(
         ctx,
         found,
@@ -222,7 +240,7 @@ fn build(
     hedge: Hedge,
 ) -> Attribution {
     let between = Span::new(found.phrase.end.min(cue_span.start), cue_span.start);
-    let hedge = if hedge == Hedge::Reported && has_alleging_adverb(ctx.text, between) {
+    let hedge = if hedge == Hedge::Reported && has_alleging_adverb(ctx.words, between) {
         Hedge::Alleged
     } else {
         hedge
@@ -245,8 +263,9 @@ fn build(
 }
 
 /// "Roth reportedly said": the report distances itself from the saying.
-fn has_alleging_adverb(text: &str, span: Span) -> bool {
-    words_in(text, span).iter().any(|w| {
+fn has_alleging_adverb(words: &Words, span: Span) -> bool {
+    let text = words.text;
+    words.within(span).iter().any(|w| {
         is_one_of(
             text_of(text, *w),
             &["reportedly", "allegedly", "purportedly", "supposedly"],
@@ -259,7 +278,7 @@ fn subject_then_content(ctx: &SentenceContext, phrase: Span, cue_span: Span) -> 
     let content = if word_before_is(ctx, phrase.start, &["as"]) {
         // "…, as Roth noted, …": the parenthetical qualifies the sentence.
         trim_span(ctx.text, ctx.sentence, CONTENT_TRAILING)
-    } else if is_trailing_adverbial(ctx.text, after) {
+    } else if is_trailing_adverbial(ctx.words, after) {
         content_before(ctx, phrase.start)?
     } else {
         // "in what Roth said was a coup, …": the content ends at the comma.
@@ -275,7 +294,8 @@ fn subject_then_content(ctx: &SentenceContext, phrase: Span, cue_span: Span) -> 
 
 /// True when the word right before `at` in the sentence is one of `words`.
 fn word_before_is(ctx: &SentenceContext, at: usize, words: &[&str]) -> bool {
-    words_in(ctx.text, Span::new(ctx.sentence.start, at))
+    ctx.words
+        .within(Span::new(ctx.sentence.start, at))
         .last()
         .is_some_and(|w| {
             only_space_between(ctx.text, w.end, at) && is_one_of(text_of(ctx.text, *w), words)
@@ -284,8 +304,9 @@ fn word_before_is(ctx: &SentenceContext, at: usize, words: &[&str]) -> bool {
 
 /// Nothing, or only a short time or place phrase ("on Friday", "in an
 /// interview"), follows the cue: the content came before.
-fn is_trailing_adverbial(text: &str, after: Span) -> bool {
-    let words = words_in(text, after);
+fn is_trailing_adverbial(words: &Words, after: Span) -> bool {
+    let text = words.text;
+    let words = words.within(after);
     let Some(first) = words.first() else {
         return true;
     };
@@ -329,7 +350,9 @@ fn content_after(ctx: &SentenceContext, from: usize, until_comma: bool) -> Optio
     let limit = first_quote
         .unwrap_or(ctx.sentence.end)
         .min(first_comma.unwrap_or(ctx.sentence.end));
-    let that = words_in(ctx.text, rest)
+    let that = ctx
+        .words
+        .within(rest)
         .into_iter()
         .take(14)
         .find(|w| text_of(ctx.text, *w) == "that" && w.end <= limit);
@@ -347,7 +370,7 @@ fn content_after(ctx: &SentenceContext, from: usize, until_comma: bool) -> Optio
         }
     }
     let span = trim_span(ctx.text, Span::new(start, end), CONTENT_TRAILING);
-    (words_in(ctx.text, span).len() >= 2).then_some(span)
+    (ctx.words.within(span).len() >= 2).then_some(span)
 }
 
 fn unquoted_comma_after(ctx: &SentenceContext, from: usize) -> Option<usize> {
@@ -373,7 +396,7 @@ fn content_before(ctx: &SentenceContext, until: usize) -> Option<Span> {
         Span::new(ctx.sentence.start, until),
         CONTENT_TRAILING,
     );
-    (words_in(ctx.text, span).len() >= 2).then_some(span)
+    (ctx.words.within(span).len() >= 2).then_some(span)
 }
 
 /// Only spaces, commas, dashes or an opening parenthesis between.
@@ -391,7 +414,7 @@ fn non_empty(span: Span) -> Option<Span> {
 /// "“C,” said X" / "C, writes X": a short phrase after the cue ends the
 /// sentence.
 fn inverted(ctx: &SentenceContext, cue_span: Span) -> Option<Found> {
-    let phrase = speaker::following_phrase(ctx.text, cue_span.end, ctx.sentence.end)?;
+    let phrase = speaker::following_phrase(ctx.words, cue_span.end, ctx.sentence.end)?;
     let content = content_before(ctx, cue_span.start)?;
     Some(Found {
         phrase,
@@ -410,7 +433,9 @@ fn appositive(ctx: &SentenceContext, cue_span: Span) -> Option<Found> {
     let inner = punct.char_indices().last().map(|(i, _)| i)?;
     let opening = before.get(..inner)?.rfind([',', '—', '–', '('])?;
     let subject_end = ctx.sentence.start + opening;
-    let appositive_words = words_in(ctx.text, Span::new(subject_end, ctx.sentence.start + inner));
+    let appositive_words = ctx
+        .words
+        .within(Span::new(subject_end, ctx.sentence.start + inner));
     let first_word = text_of(ctx.text, *appositive_words.first()?);
     let leads = [
         "the", "a", "an", "who", "which", "whose", "its", "his", "her", "their", "one",
@@ -418,7 +443,7 @@ fn appositive(ctx: &SentenceContext, cue_span: Span) -> Option<Found> {
     if !(is_one_of(first_word, &leads) || starts_upper(first_word)) {
         return None;
     }
-    match speaker::preceding_subject(ctx.text, ctx.sentence.start, subject_end, false) {
+    match speaker::preceding_subject(ctx.words, ctx.sentence.start, subject_end, false) {
         Preceding::Subject(phrase) => {
             let content = content_after(ctx, cue_span.end, false)?;
             Some(Found {
@@ -472,7 +497,7 @@ fn according_to(ctx: &SentenceContext, cue_span: Span) -> Option<Attribution> {
         Span::new(ctx.sentence.start, cue_span.start),
         CONTENT_TRAILING,
     );
-    let content = if words_in(ctx.text, before).len() >= 2 {
+    let content = if ctx.words.within(before).len() >= 2 {
         content_before(ctx, cue_span.start)?
     } else {
         content_after(ctx, phrase.end, false)?
@@ -514,7 +539,7 @@ fn described_as(ctx: &SentenceContext, cue_span: Span) -> Option<Attribution> {
     let as_end = cue_span.end + DESCRIBED_AS_RE.find(after)?.end();
     let progressive = text_of(ctx.text, cue_span).ends_with("ing");
     let Preceding::Subject(phrase) =
-        speaker::preceding_subject(ctx.text, ctx.sentence.start, cue_span.start, progressive)
+        speaker::preceding_subject(ctx.words, ctx.sentence.start, cue_span.start, progressive)
     else {
         return None;
     };
@@ -537,13 +562,13 @@ fn described_as(ctx: &SentenceContext, cue_span: Span) -> Option<Attribution> {
 /// A quotation opening within three words of `from`.
 fn quote_opening_soon(ctx: &SentenceContext, from: usize) -> Option<Span> {
     let quote = ctx.quotes.iter().find(|q| q.outer.start >= from)?;
-    let between = words_in(ctx.text, Span::new(from, quote.outer.start)).len();
+    let between = ctx.words.within(Span::new(from, quote.outer.start)).len();
     (between <= 3).then_some(quote.inner)
 }
 
 /// The words after `from` up to the next punctuation mark, at most ten.
 fn phrase_until_punctuation(ctx: &SentenceContext, from: usize) -> Option<Span> {
-    let words = words_in(ctx.text, Span::new(from, ctx.sentence.end));
+    let words = ctx.words.within(Span::new(from, ctx.sentence.end));
     let first = *words.first()?;
     let mut last = first;
     for pair in words.windows(2).take(9) {

@@ -11,7 +11,7 @@
 
 use corroborate_model::{EntityKind, Mention, Span};
 
-use crate::words::{is_one_of, only_space_between, starts_upper, text_of, words_in};
+use crate::words::{is_one_of, only_space_between, starts_upper, text_of, Words};
 
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
@@ -94,12 +94,13 @@ pub(crate) enum Preceding {
 /// The subject right before `cue_start`, not looking before `from`.
 /// `progressive` cues ("-ing" forms) take be-forms as auxiliaries.
 pub(crate) fn preceding_subject(
-    text: &str,
+    words: &Words,
     from: usize,
     cue_start: usize,
     progressive: bool,
 ) -> Preceding {
-    let words = words_in(text, Span::new(from, cue_start));
+    let text = words.text;
+    let words = words.within(Span::new(from, cue_start));
     let mut idx = words.len();
     let mut boundary = cue_start;
     let mut skipped = 0;
@@ -218,8 +219,9 @@ fn tidy_phrase(text: &str, words: &[Span]) -> Option<Span> {
 
 /// A short noun phrase after a cue running to the end of `until`
 /// ("…,” said the foreign minister on Friday."), for inverted quotes.
-pub(crate) fn following_phrase(text: &str, cue_end: usize, until: usize) -> Option<Span> {
-    let words = words_in(text, Span::new(cue_end, until));
+pub(crate) fn following_phrase(words: &Words, cue_end: usize, until: usize) -> Option<Span> {
+    let text = words.text;
+    let words = words.within(Span::new(cue_end, until));
     if words.is_empty() || words.len() > MAX_PHRASE_WORDS + 4 {
         return None;
     }
@@ -312,11 +314,15 @@ fn is_modifier_or_object(text: &str, mention: Span) -> bool {
         return true;
     }
     let before = text.get(..mention.start).unwrap_or("");
-    let previous_word = before
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+    let before_trimmed = before.trim_end();
+    // The word right before, or "" when punctuation comes first.
+    let previous_word = if before_trimmed.ends_with(char::is_alphanumeric) {
+        corroborate_text::alphanumeric_runs(before_trimmed)
+            .last()
+            .unwrap_or("")
+    } else {
+        ""
+    };
     let lead_ins = [
         "the", "a", "an", "under", "of", "with", "to", "by", "for", "from", "in", "on", "at",
         "against", "about", "between", "and",
@@ -355,9 +361,13 @@ pub(crate) fn clause_subject_mention(
 mod tests {
     use super::*;
 
+    fn words(text: &str) -> Words<'_> {
+        Words::new(text, &corroborate_text::tokens(text))
+    }
+
     fn subject(text: &str, cue: &str) -> Option<String> {
         let at = text.find(cue)?;
-        match preceding_subject(text, 0, at, cue.ends_with("ing")) {
+        match preceding_subject(&words(text), 0, at, cue.ends_with("ing")) {
             Preceding::Subject(span) => Some(text_of(text, span).to_string()),
             _ => None,
         }
@@ -398,15 +408,15 @@ mod tests {
     #[test]
     fn passive_and_modifier_are_not_subjects() {
         assert_eq!(
-            preceding_subject("He was said", 0, 7, false),
+            preceding_subject(&words("He was said"), 0, 7, false),
             Preceding::Passive
         );
         assert_eq!(
-            preceding_subject("the alleged", 0, 4, false),
+            preceding_subject(&words("the alleged"), 0, 4, false),
             Preceding::Modifier
         );
         assert_eq!(
-            preceding_subject("“We stay,” said", 0, 12, false),
+            preceding_subject(&words("“We stay,” said"), 0, 12, false),
             Preceding::Punctuation
         );
     }
@@ -415,11 +425,11 @@ mod tests {
     fn following_phrase_stops_at_time() {
         let text = "“No,” said Foreign Minister Ana Roth on Friday.";
         let at = text.find("said").unwrap_or(0) + 4;
-        let span = following_phrase(text, at, text.len());
+        let span = following_phrase(&words(text), at, text.len());
         assert_eq!(
             span.map(|s| text_of(text, s)),
             Some("Foreign Minister Ana Roth")
         );
-        assert_eq!(following_phrase(text, 0, 3), None);
+        assert_eq!(following_phrase(&words(text), 0, 3), None);
     }
 }

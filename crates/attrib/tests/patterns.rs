@@ -18,8 +18,13 @@ fn person(text: &str, name: &str, occurrence: usize) -> Mention {
     }
 }
 
+fn tokens(text: &str) -> Vec<corroborate_model::Token> {
+    corroborate_text::tokens(text)
+}
+
 fn run(text: &str, mentions: &[Mention]) -> Vec<Attribution> {
-    extract(text, &corroborate_text::sentences(text), mentions)
+    let tokens = corroborate_text::tokens(text);
+    extract(text, &corroborate_text::sentences(text), &tokens, mentions)
 }
 
 fn quoted(text: &str, mentions: &[Mention]) -> Vec<Attribution> {
@@ -445,23 +450,31 @@ fn reportedly_said_is_alleged() {
 fn strongest_hedge_of_a_sentence() {
     let text = "Officials said at the time of writing that 20 people were reportedly killed.";
     let sentence = Span::new(0, text.len());
-    let (hedge, cue) = sentence_hedge(text, sentence).expect("hedged");
+    let (hedge, cue) = sentence_hedge(text, &tokens(text), sentence).expect("hedged");
     assert_eq!(hedge, Hedge::Alleged);
     assert_eq!(slice(text, cue), "reportedly");
 
     let text = "At the time of writing, 225 people have been confirmed dead.";
-    let (hedge, _) = sentence_hedge(text, Span::new(0, text.len())).expect("hedged");
+    let (hedge, _) = sentence_hedge(text, &tokens(text), Span::new(0, text.len())).expect("hedged");
     assert_eq!(hedge, Hedge::Confirmed);
 
     let text = "The river flooded the valley.";
-    assert_eq!(sentence_hedge(text, Span::new(0, text.len())), None);
+    assert_eq!(
+        sentence_hedge(text, &tokens(text), Span::new(0, text.len())),
+        None
+    );
 }
 
 #[test]
 fn out_of_range_spans_do_not_panic() {
     let text = "He said “yes”.";
-    assert!(extract(text, &[Span::new(5, 400)], &[]).is_empty());
-    assert_eq!(sentence_hedge(text, Span::new(2, 400)), None);
+    assert!(extract(text, &[Span::new(5, 400)], &tokens(text), &[]).is_empty());
+    assert_eq!(sentence_hedge(text, &tokens(text), Span::new(2, 400)), None);
     let multibyte = "“Ça va,” dit-il — said Éloïse.";
-    let _ = extract(multibyte, &[Span::new(0, multibyte.len())], &[]);
+    let _ = extract(
+        multibyte,
+        &[Span::new(0, multibyte.len())],
+        &tokens(multibyte),
+        &[],
+    );
 }

@@ -43,7 +43,8 @@ fn all_attributions() -> Option<Vec<(String, Attribution)>> {
     let mut all = Vec::new();
     for (path, text) in &seeds {
         let sentences = corroborate_text::sentences(text);
-        for a in extract(text, &sentences, &person_mentions(text)) {
+        let tokens = corroborate_text::tokens(text);
+        for a in extract(text, &sentences, &tokens, &person_mentions(text)) {
             let speaker = a.speaker.clone().unwrap_or_default();
             let content = a.content.slice(text).unwrap_or("<bad span>");
             println!("{path} | {:?} | {speaker} | {} | {content}", a.hedge, a.cue);

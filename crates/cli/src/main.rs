@@ -421,7 +421,7 @@ fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
         )),
         EvalCommand::Meantime { dir } => shown(corroborate_eval::time::eval_meantime(&dir)),
         EvalCommand::Recognizers { dir, failures } => eval_recognizers(&dir, failures),
-        EvalCommand::Quantities { file } => shown(corroborate_quantity::eval_gold(&file)),
+        EvalCommand::Quantities { file } => shown(corroborate_eval::quantity::eval_gold(&file)),
         EvalCommand::Ner { path } => shown(corroborate_eval::ner::eval_conll(&path)),
     }?;
     write_output(None, &report)?;
@@ -439,7 +439,7 @@ fn eval_recognizers(dir: &Path, list_failures: bool) -> Result<String, String> {
     let date_specs = specs.join("DateTime").join("English");
     let dates = corroborate_eval::time::eval_recognizers(&date_specs).map_err(|e| e.to_string())?;
     let numbers =
-        corroborate_quantity::eval_recognizers_numbers(&specs.join("Number").join("English"))
+        corroborate_eval::quantity::eval_recognizers_numbers(&specs.join("Number").join("English"))
             .map_err(|e| e.to_string())?;
     let mut out = String::new();
     if list_failures {

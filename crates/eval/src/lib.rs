@@ -7,4 +7,5 @@
 //! commands call into this crate.
 
 pub mod ner;
+pub mod quantity;
 pub mod time;

@@ -257,7 +257,7 @@ fn matches_reference(event: &EventMention, text: &str, references: &[&ReferenceE
 
 /// Lower-cased words of five letters or more: names and content words.
 fn words(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+    corroborate_text::alphanumeric_runs(text)
         .filter(|w| w.chars().count() >= 5)
         .map(str::to_lowercase)
         .collect()

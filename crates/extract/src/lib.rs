@@ -1,9 +1,11 @@
 //! The per-report pipeline: stateless extraction, run in parallel.
 //!
-//! For one report, in order: sentences and tokens; the publication date
-//! (metadata, else a date line in the text); entity mentions; time
-//! expressions anchored on that date; quantities; attributions and hedges;
-//! events dated by their time expressions. A report without any date gets
+//! For one report, in order: sentences and tokens (the text is tokenized
+//! once here, with `corroborate_text::tokens`, and the tokens are passed
+//! to the stages); the publication date (metadata, else a date line in
+//! the text); entity mentions; time expressions anchored on that date;
+//! quantities; attributions and hedges; events dated by their time
+//! expressions. A report without any date gets
 //! one inferred from what it says ([`corroborate_time::infer_publication_date`]),
 //! and [`infer::refine_undated`] later narrows it using the events it
 //! shares with dated reports.
@@ -26,10 +28,8 @@ pub fn extract(mut report: Report) -> AnnotatedReport {
     let sentences = corroborate_text::sentences(&report.text);
     if !report.meta.is_english() {
         // The stages below are English-only; the report is kept and listed.
-        let tokens = corroborate_text::tokens(&report.text);
         let annotations = Annotations {
             sentences,
-            tokens,
             ..Annotations::default()
         };
         return AnnotatedReport {
@@ -88,8 +88,8 @@ fn annotate(
     let tokens = corroborate_text::tokens(text);
     let mentions = corroborate_ner::extract(text, &sentences, &tokens);
     let timexes = recognized.resolve(date, inferred);
-    let quantities = corroborate_quantity::extract(text, &sentences);
-    let attributions = corroborate_attrib::extract(text, &sentences, &mentions);
+    let quantities = corroborate_quantity::extract(text, &sentences, &tokens);
+    let attributions = corroborate_attrib::extract(text, &sentences, &tokens, &mentions);
     let events = corroborate_events::extract(text, &tokens, &sentences, &timexes, &mentions);
     Annotations {
         sentences,
@@ -198,7 +198,7 @@ mod tests {
     }
 
     #[test]
-    fn reports_in_other_languages_keep_only_sentences_and_tokens() {
+    fn reports_in_other_languages_keep_only_sentences() {
         let mut r = report(
             "a",
             "Die Polizei nahm am Dienstag mehr als 300 Menschen fest. Der Minister sprach.",
@@ -207,7 +207,6 @@ mod tests {
         r.meta.language = Some("deu".into());
         let got = extract(r);
         assert_eq!(got.annotations.sentences.len(), 2);
-        assert!(!got.annotations.tokens.is_empty());
         assert!(got.annotations.quantities.is_empty() && got.annotations.events.is_empty());
     }
 
@@ -217,7 +216,6 @@ mod tests {
         let got = extract(report("a", text, Some(day(3, 6))));
         let a = &got.annotations;
         assert_eq!(a.sentences.len(), 1);
-        assert!(!a.tokens.is_empty());
         assert!(a.timexes.iter().any(|t| t.value == "2024-03-05"));
         let q = a.quantities.first().expect("figure found");
         assert_eq!(q.interval.low, Some(300.0));

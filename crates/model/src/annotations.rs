@@ -5,19 +5,93 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Interval, Span};
 
-/// A word, number or punctuation token.
+/// A word, number or punctuation token of a report's text, as
+/// `corroborate_text::tokens` makes them (once per report).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
+    /// Word classes read while tokenizing, so stages need not re-scan.
+    pub shape: Shape,
+}
+
+impl Token {
+    /// The token's text, or "" when the span does not fit `text`.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        self.span.slice(text).unwrap_or("")
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    /// First character upper case ("Tokayev", "KNB").
+    pub fn is_capitalized(&self) -> bool {
+        self.shape.has(Shape::CAPITALIZED)
+    }
+
+    /// Some upper-case letter and no lower-case one ("KNB", "G20").
+    pub fn is_all_caps(&self) -> bool {
+        self.shape.has(Shape::ALL_CAPS)
+    }
+
+    /// Contains a numeric character that is not a letter ("G20", "m²", "9,900").
+    pub fn has_digit(&self) -> bool {
+        self.shape.has(Shape::DIGIT)
+    }
+
+    /// A word with an inner hyphen ("Kassym-Jomart").
+    pub fn has_hyphen(&self) -> bool {
+        self.shape.has(Shape::HYPHEN)
+    }
+
+    /// A word with an inner apostrophe ("don't", "Nazarbayev’s").
+    pub fn has_apostrophe(&self) -> bool {
+        self.shape.has(Shape::APOSTROPHE)
+    }
+
+    /// Only ASCII bytes.
+    pub fn is_ascii(&self) -> bool {
+        self.shape.has(Shape::ASCII)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TokenKind {
+    /// Starts with a letter; letters and digits, with inner hyphens and
+    /// apostrophes before a letter.
     Word,
+    /// Starts with an ASCII digit; digits, with inner commas and periods
+    /// before a digit.
     Number,
+    /// Any other single non-space character.
     Punct,
+}
+
+/// Word classes of a token as bit flags (see the `Shape::*` constants).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Shape(u8);
+
+impl Shape {
+    pub const CAPITALIZED: Shape = Shape(1);
+    pub const ALL_CAPS: Shape = Shape(1 << 1);
+    pub const DIGIT: Shape = Shape(1 << 2);
+    pub const HYPHEN: Shape = Shape(1 << 3);
+    pub const APOSTROPHE: Shape = Shape(1 << 4);
+    pub const ASCII: Shape = Shape(1 << 5);
+
+    /// True when every flag of `flags` is set.
+    pub fn has(self, flags: Shape) -> bool {
+        self.0 & flags.0 == flags.0
+    }
+
+    /// `self` with the flags of `flags` added.
+    #[must_use]
+    pub fn with(self, flags: Shape) -> Shape {
+        Shape(self.0 | flags.0)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -314,6 +388,8 @@ pub struct EventMention {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Annotations {
     pub sentences: Vec<Span>,
+    /// The report's tokens, computed once in extraction and read by every
+    /// stage after it (date refinement and merging included).
     pub tokens: Vec<Token>,
     pub mentions: Vec<Mention>,
     pub timexes: Vec<Timex>,

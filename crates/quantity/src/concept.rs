@@ -28,7 +28,7 @@ use crate::numeral::lower;
 use crate::token::{Kind, Tok};
 
 /// Event measures: canonical label → words that state it.
-pub const EVENT_MEASURES: &[(&str, &[&str])] = &[
+pub(crate) const EVENT_MEASURES: &[(&str, &[&str])] = &[
     (
         "killed",
         &[
@@ -90,7 +90,7 @@ pub const EVENT_MEASURES: &[(&str, &[&str])] = &[
 ];
 
 /// Counted nouns: canonical label → head words.
-pub const GROUPS: &[(&str, &[&str])] = &[
+pub(crate) const GROUPS: &[(&str, &[&str])] = &[
     (
         "troops",
         &[
@@ -271,7 +271,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
 
 /// Group labels that count people: only these can be the subject of an
 /// event measure ("three towns were captured" counts towns).
-pub const PERSON_LABELS: &[&str] = &[
+pub(crate) const PERSON_LABELS: &[&str] = &[
     "troops",
     "police",
     "protesters",
@@ -285,7 +285,7 @@ pub const PERSON_LABELS: &[&str] = &[
 const GENERIC_HEADS: &[&str] = &["people", "persons", "person", "individuals", "others"];
 
 /// Terms that name what a money or percentage figure measures.
-pub const ECONOMIC_TERMS: &[(&str, &[&str])] = &[
+pub(crate) const ECONOMIC_TERMS: &[(&str, &[&str])] = &[
     (
         "price",
         &[

@@ -8,58 +8,67 @@
 //! ("including 19 from law enforcement"), the total it is part of.
 //!
 //! Approach, per sentence:
-//! 1. a tokenizer made for numbers ([`token`]) reads digit literals with
-//!    separators as single tokens;
-//! 2. [`numeral`] reads numerals (digits, number words, multipliers such
+//! 1. the number reader (`token`) views the report's shared tokens
+//!    (`corroborate_text::tokens`, passed in by the caller) with digit
+//!    literals and their separators ("9 900", "-1.5") as single tokens;
+//! 2. `numeral` reads numerals (digits, number words, multipliers such
 //!    as "1.5 million" or "$46m") with a small grammar-checked state
-//!    machine, and [`vague`] reads vague amounts ("dozens", "tens of
+//!    machine, and `vague` reads vague amounts ("dozens", "tens of
 //!    thousands");
-//! 3. [`filter`] drops dates, times, years, identifiers and references;
+//! 3. `filter` drops dates, times, years, identifiers and references;
 //! 4. ranges ("between 20 and 30", "20-30") are joined, currency and unit
-//!    ([`units`]) and qualifiers before or after ([`qualifier`]) are read,
+//!    (`units`) and qualifiers before or after (`qualifier`) are read,
 //!    and the interval is built with a magnitude-aware tolerance;
-//! 5. [`concept`] finds what is counted and the scope; sub-count cues
+//! 5. `concept` finds what is counted and the scope; sub-count cues
 //!    ("including", "among them", "of whom") link a part to its total.
 //!
-//! All tables (qualifiers, vague amounts, synonym sets, units) are public
-//! constants documented in their modules. [`eval`] scores the extractor on
-//! the gold set in `gold/quantities.jsonl` and on the Microsoft
+//! All tables (qualifiers, vague amounts, synonym sets, units) are
+//! constants documented in their modules. `corroborate_eval::quantity`
+//! scores the extractor on its gold set and on the Microsoft
 //! Recognizers-Text number specs.
 
-pub mod concept;
-pub mod eval;
+mod concept;
 mod filter;
-pub mod numeral;
-pub mod qualifier;
+mod numeral;
+mod qualifier;
 mod token;
-pub mod units;
-pub mod vague;
+mod units;
+mod vague;
 
-pub use corroborate_model::{Interval, Quantity, Span};
-pub use eval::{eval_gold, eval_recognizers_numbers, EvalError, GoldScores, RecognizerScores};
-pub use numeral::parse_number;
-pub use qualifier::{interval_for, tolerance, QualifierKind, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS};
-pub use vague::{vague_interval, VAGUE_TABLE};
+pub use corroborate_model::{Interval, Quantity, Span, Token};
 
 use numeral::Numeral;
-use qualifier::{prefix_at, suffix_at, vague_interval_for};
+use qualifier::{interval_for, prefix_at, suffix_at, vague_interval_for, QualifierKind};
 use token::{Kind, Tok};
 
 /// Extracts the quantities of `text` found in `sentences` (spans of
-/// `text`), sorted by position and without overlap. `part_of` indices
-/// point into the returned list.
-pub fn extract(text: &str, sentences: &[Span]) -> Vec<Quantity> {
+/// `text`), sorted by position and without overlap; `tokens` are the
+/// text's tokens (`corroborate_text::tokens`). `part_of` indices point
+/// into the returned list.
+pub fn extract(text: &str, sentences: &[Span], tokens: &[Token]) -> Vec<Quantity> {
     let mut ordered = sentences.to_vec();
     ordered.sort();
     let mut out = Vec::new();
     for sentence in ordered {
-        extract_sentence(text, sentence, &mut out);
+        extract_sentence(text, sentence, tokens, &mut out);
     }
     out
 }
 
-fn extract_sentence(text: &str, sentence: Span, out: &mut Vec<Quantity>) {
-    let toks = token::tokenize(text, sentence.start, sentence.end);
+/// The numerals of `text` as the numeral reader alone finds them (no
+/// filtering of dates or identifiers), without vague amounts and numbers
+/// with a glued unit ("29km"): its span and value each.
+pub fn numerals(text: &str, tokens: &[Token]) -> Vec<(Span, f64)> {
+    let toks = token::read(text, Span::new(0, text.len()), tokens);
+    numeral::numerals(text, &toks)
+        .iter()
+        .filter(|n| n.vague.is_none() && n.glued_unit.is_none())
+        .map(|n| (Span::new(n.start, n.end), n.value))
+        .collect()
+}
+
+fn extract_sentence(text: &str, sentence: Span, tokens: &[Token], out: &mut Vec<Quantity>) {
+    let toks = token::read(text, sentence, tokens);
     let nums = numeral::numerals(text, &toks);
     let dates = filter::date_flags(text, &toks, &nums);
     let ctx = Sentence {

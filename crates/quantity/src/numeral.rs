@@ -15,7 +15,7 @@ use crate::vague;
 
 /// A numeral found in the text.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Numeral {
+pub(crate) struct Numeral {
     /// Index of the first and last token (inclusive) in the token slice.
     pub first: usize,
     pub last: usize,
@@ -497,8 +497,9 @@ fn finish(
 /// Parses a whole string as one number ("9,900", "twenty-five",
 /// "1.5 million", "$46m", "a hundred"); `None` unless the entire trimmed
 /// string is a single numeral.
-pub fn parse_number(s: &str) -> Option<f64> {
-    let toks = crate::token::tokenize(s, 0, s.len());
+#[cfg(test)]
+pub(crate) fn parse_number(s: &str) -> Option<f64> {
+    let toks = crate::token::read_str(s);
     let skip = usize::from(
         toks.first()
             .is_some_and(|t| t.is_punct(s, &['$', '€', '£', '¥', '₸', '₽', '₹'])),
@@ -512,7 +513,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Vec<(String, f64)> {
-        let toks = crate::token::tokenize(text, 0, text.len());
+        let toks = crate::token::read_str(text);
         numerals(text, &toks)
             .into_iter()
             .filter(|n| n.vague.is_none())

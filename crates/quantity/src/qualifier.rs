@@ -31,7 +31,7 @@ use crate::token::{Kind, Tok};
 
 /// How a qualifier bounds the number it modifies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum QualifierKind {
+pub(crate) enum QualifierKind {
     AtLeast,
     MoreThan,
     UpTo,
@@ -47,7 +47,7 @@ use QualifierKind::*;
 
 /// Qualifiers written before the number. Words are separated by spaces;
 /// punctuation is its own word ("approx .").
-pub const PREFIX_QUALIFIERS: &[(&str, QualifierKind)] = &[
+pub(crate) const PREFIX_QUALIFIERS: &[(&str, QualifierKind)] = &[
     ("at least", AtLeast),
     ("no fewer than", AtLeast),
     ("no less than", AtLeast),
@@ -162,7 +162,7 @@ pub const PREFIX_QUALIFIERS: &[(&str, QualifierKind)] = &[
 ];
 
 /// Qualifiers written after the number (and its unit).
-pub const SUFFIX_QUALIFIERS: &[(&str, QualifierKind)] = &[
+pub(crate) const SUFFIX_QUALIFIERS: &[(&str, QualifierKind)] = &[
     ("or more", AtLeast),
     ("and more", AtLeast),
     ("or over", AtLeast),
@@ -191,15 +191,10 @@ impl QualifierKind {
             0.05
         }
     }
-
-    /// Whether the kind bounds the number from below only.
-    pub fn is_lower_bound(self) -> bool {
-        matches!(self, AtLeast | MoreThan)
-    }
 }
 
 /// The unit a number is round at (see module docs); 1 for 0.
-pub fn roundness_unit(value: f64) -> f64 {
+pub(crate) fn roundness_unit(value: f64) -> f64 {
     let value = value.abs();
     if value == 0.0 || !value.is_finite() {
         return 1.0;
@@ -223,7 +218,7 @@ pub fn roundness_unit(value: f64) -> f64 {
 }
 
 /// Magnitude-aware tolerance for a qualifier of relative width `relative`.
-pub fn tolerance(value: f64, relative: f64) -> f64 {
+pub(crate) fn tolerance(value: f64, relative: f64) -> f64 {
     let t = (relative * value.abs()).min(roundness_unit(value));
     if value.fract() == 0.0 && value.abs() >= 1.0 {
         t.max(1.0)
@@ -252,7 +247,7 @@ fn floor_for(n: f64) -> Option<f64> {
 }
 
 /// The interval a qualifier makes of the number `n` (see the table).
-pub fn interval_for(kind: Option<QualifierKind>, n: f64) -> Interval {
+pub(crate) fn interval_for(kind: Option<QualifierKind>, n: f64) -> Interval {
     let Some(kind) = kind else {
         return Interval::exact(n);
     };
@@ -272,7 +267,7 @@ pub fn interval_for(kind: Option<QualifierKind>, n: f64) -> Interval {
 
 /// A qualifier applied to a vague amount [low, high]: lower-bound kinds
 /// keep its low end, upper-bound kinds its high end, the others leave it.
-pub fn vague_interval_for(kind: Option<QualifierKind>, low: f64, high: f64) -> Interval {
+pub(crate) fn vague_interval_for(kind: Option<QualifierKind>, low: f64, high: f64) -> Interval {
     match kind {
         Some(AtLeast) => open(Some(low), true, None, false),
         Some(MoreThan) => open(Some(low), false, None, false),

@@ -1,9 +1,12 @@
 //! Unit tests of the whole extraction on sentences written for them.
 
 use super::*;
+use crate::qualifier::{PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS};
+use crate::vague::VAGUE_TABLE;
 
 fn one(sentence: &str) -> Vec<Quantity> {
-    extract(sentence, &[Span::new(0, sentence.len())])
+    let tokens = corroborate_text::tokens(sentence);
+    extract(sentence, &[Span::new(0, sentence.len())], &tokens)
 }
 
 fn only(sentence: &str) -> Quantity {
@@ -199,7 +202,7 @@ fn output_is_sorted_without_overlap() {
         Span::new(0, 22),
         Span::new(67, text.len()),
     ];
-    let found = extract(text, &sentences);
+    let found = extract(text, &sentences, &corroborate_text::tokens(text));
     assert_eq!(found.len(), 4);
     assert!(found.windows(2).all(|w| w[0].span.end <= w[1].span.start));
     assert_eq!(found[2].part_of, Some(1));

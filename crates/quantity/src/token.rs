@@ -1,6 +1,16 @@
-//! A small tokenizer tuned for numbers: words, numeric literals (with
-//! thousands separators, decimals and a leading minus) and single
-//! punctuation characters, all as byte offsets into the original text.
+//! The quantity stage's view of a sentence's tokens: the shared tokens
+//! (`corroborate_text::tokens`) with numeric literals read by a number
+//! grammar (thousands separators including spaces, decimals, a leading
+//! minus, dotted sequences) and words split into their letter runs, all as
+//! byte offsets into the original text.
+//!
+//! Plain words and punctuation are taken as they are (the token's
+//! [`Shape`](corroborate_model::Shape) tells which); only number tokens,
+//! the minus signs and points before them, and words with inner hyphens
+//! or digits are read again. A piece of the view never crosses a shared
+//! token's edge, except a literal spanning several ("9 900", "-5").
+
+use corroborate_model::{Span, Token, TokenKind};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,16 +37,16 @@ pub(crate) struct Tok {
 }
 
 impl Tok {
-    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+    pub(crate) fn text<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }
 
     /// Case-insensitive comparison of a word token with `word`.
-    pub fn is(&self, text: &str, word: &str) -> bool {
+    pub(crate) fn is(&self, text: &str, word: &str) -> bool {
         self.kind == Kind::Word && self.text(text).eq_ignore_ascii_case(word)
     }
 
-    pub fn is_punct(&self, text: &str, chars: &[char]) -> bool {
+    pub(crate) fn is_punct(&self, text: &str, chars: &[char]) -> bool {
         self.kind == Kind::Punct
             && self
                 .text(text)
@@ -46,7 +56,7 @@ impl Tok {
     }
 
     /// True when the first letter is upper case.
-    pub fn is_capitalized(&self, text: &str) -> bool {
+    pub(crate) fn is_capitalized(&self, text: &str) -> bool {
         self.kind == Kind::Word
             && self
                 .text(text)
@@ -59,46 +69,122 @@ impl Tok {
 /// Separators allowed between digit groups: comma and the space variants.
 const GROUP_SEPARATORS: &[&str] = &[",", " ", "\u{a0}", "\u{202f}", "\u{2009}"];
 
-/// Tokenizes `text[start..end]`; offsets are absolute.
-pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
-    let mut toks = Vec::new();
-    let Some(slice) = text.get(start..end) else {
+/// The view of the `tokens` (shared tokens of `text`) that start inside
+/// `sentence`; offsets are absolute.
+pub(crate) fn read(text: &str, sentence: Span, tokens: &[Token]) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(tokens.len());
+    let Some(slice) = text.get(sentence.start..sentence.end) else {
         return toks;
     };
-    let mut pos = 0usize;
-    // End of a dotted digit sequence ("192.168.1.2") whose parts are integers.
-    let mut dotted_until = 0usize;
-    while let Some(ch) = slice.get(pos..).and_then(|s| s.chars().next()) {
-        let width = ch.len_utf8();
-        if ch.is_whitespace() {
-            pos += width;
-            continue;
-        }
-        if let Some(lit) = literal_at(slice, pos, pos >= dotted_until) {
-            if lit.dotted_end > 0 {
-                dotted_until = lit.dotted_end;
-            }
-            toks.push(Tok {
-                start: start + pos,
-                end: start + lit.end,
-                kind: Kind::Num,
-                value: lit.value,
-                decimal: lit.decimal,
-                leading_zero: lit.leading_zero,
-            });
-            pos = lit.end;
-            continue;
-        }
-        if ch.is_alphabetic() {
-            let word_end = word_end(slice, pos);
-            toks.push(plain(start + pos, start + word_end, Kind::Word));
-            pos = word_end;
-            continue;
-        }
-        toks.push(plain(start + pos, start + pos + width, Kind::Punct));
-        pos += width;
+    let mut reader = Reader {
+        slice,
+        offset: sentence.start,
+        pos: 0,
+        dotted_until: 0,
+        toks: &mut toks,
+    };
+    for token in corroborate_text::tokens_in(tokens, sentence) {
+        reader.token(token);
     }
     toks
+}
+
+/// The view of a whole string (a phrase, a test case) as one sentence.
+#[cfg(test)]
+pub(crate) fn read_str(s: &str) -> Vec<Tok> {
+    read(s, Span::new(0, s.len()), &corroborate_text::tokens(s))
+}
+
+/// Reads the view token by token; `pos` (relative to `slice`) is where the
+/// last piece ended, past the shared token when a literal spans several.
+struct Reader<'a> {
+    slice: &'a str,
+    /// Offset of `slice` in the text.
+    offset: usize,
+    pos: usize,
+    /// End of a dotted digit sequence ("192.168.1.2") whose parts are integers.
+    dotted_until: usize,
+    toks: &'a mut Vec<Tok>,
+}
+
+impl Reader<'_> {
+    fn token(&mut self, token: &Token) {
+        let start = token.span.start.saturating_sub(self.offset);
+        let end = token
+            .span
+            .end
+            .saturating_sub(self.offset)
+            .min(self.slice.len());
+        if end <= self.pos {
+            return;
+        }
+        if start >= self.pos && self.taken_as_is(token) {
+            let kind = if token.kind == TokenKind::Word {
+                Kind::Word
+            } else {
+                Kind::Punct
+            };
+            self.toks
+                .push(plain(token.span.start, token.span.end, kind));
+            self.pos = end;
+            return;
+        }
+        self.pieces(start.max(self.pos), end);
+    }
+
+    /// Plain words (letters and apostrophes) and punctuation that cannot
+    /// start a number (anything but a minus or a point) are tokens of the
+    /// view as they are.
+    fn taken_as_is(&self, token: &Token) -> bool {
+        match token.kind {
+            TokenKind::Word => !token.has_hyphen() && !token.has_digit(),
+            TokenKind::Number => false,
+            TokenKind::Punct => {
+                let first = token.span.start.saturating_sub(self.offset);
+                let punct = self.slice.get(first..).and_then(|s| s.chars().next());
+                !matches!(punct, Some('-' | '−' | '.'))
+            }
+        }
+    }
+
+    /// Reads the pieces of `slice[from..end]`: literals (which may run past
+    /// `end`), letter runs and single characters.
+    fn pieces(&mut self, from: usize, end: usize) {
+        let mut pos = from;
+        while pos < end {
+            let Some(ch) = self.slice.get(pos..).and_then(|s| s.chars().next()) else {
+                break;
+            };
+            if let Some(lit) = literal_at(self.slice, pos, pos >= self.dotted_until) {
+                if lit.dotted_end > 0 {
+                    self.dotted_until = lit.dotted_end;
+                }
+                self.toks.push(Tok {
+                    start: self.offset + pos,
+                    end: self.offset + lit.end,
+                    kind: Kind::Num,
+                    value: lit.value,
+                    decimal: lit.decimal,
+                    leading_zero: lit.leading_zero,
+                });
+                pos = lit.end;
+            } else if ch.is_alphabetic() {
+                let word_end = word_end(self.slice, pos);
+                self.toks
+                    .push(plain(self.offset + pos, self.offset + word_end, Kind::Word));
+                pos = word_end;
+            } else {
+                let width = ch.len_utf8();
+                self.toks.push(plain(
+                    self.offset + pos,
+                    self.offset + pos + width,
+                    Kind::Punct,
+                ));
+                pos += width;
+            }
+        }
+        self.pos = pos;
+    }
 }
 
 fn plain(start: usize, end: usize, kind: Kind) -> Tok {
@@ -264,7 +350,7 @@ mod tests {
     use super::*;
 
     fn nums(text: &str) -> Vec<(String, f64)> {
-        tokenize(text, 0, text.len())
+        read_str(text)
             .into_iter()
             .filter(|t| t.kind == Kind::Num)
             .map(|t| (t.text(text).to_string(), t.value))
@@ -298,9 +384,37 @@ mod tests {
     }
 
     #[test]
+    fn literals_span_shared_tokens() {
+        assert_eq!(nums("9 900 left"), vec![("9 900".into(), 9900.0)]);
+        assert_eq!(nums("abc1,234"), vec![("1,234".into(), 1234.0)]);
+        assert_eq!(nums("(-7)"), vec![("-7".into(), -7.0)]);
+    }
+
+    #[test]
+    fn compound_words_split_into_letter_runs() {
+        let text = "a 3-year-old COVID-19 rock’n’roll";
+        let pieces: Vec<&str> = read_str(text).iter().map(|t| t.text(text)).collect();
+        assert_eq!(
+            pieces,
+            vec![
+                "a",
+                "3",
+                "-",
+                "year",
+                "-",
+                "old",
+                "COVID",
+                "-",
+                "19",
+                "rock’n’roll"
+            ]
+        );
+    }
+
+    #[test]
     fn words_keep_apostrophes() {
         let text = "don't stop";
-        let toks = tokenize(text, 0, text.len());
+        let toks = read_str(text);
         assert_eq!(toks.first().map(|t| t.text(text)), Some("don't"));
     }
 }

@@ -142,7 +142,7 @@ pub(crate) fn is_money_or_share(label: &str) -> bool {
 }
 
 /// Every currency label this module produces.
-pub const CURRENCY_LABELS: &[&str] = &[
+pub(crate) const CURRENCY_LABELS: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "INR", "tenge", "rubles", "som", "somoni", "manat",
     "hryvnias", "rupees",
 ];

@@ -28,7 +28,8 @@ use crate::numeral::{lower, Numeral};
 use crate::token::{Kind, Tok};
 
 /// Documented examples of the rules above, each checked by a unit test.
-pub const VAGUE_TABLE: &[(&str, f64, f64)] = &[
+#[cfg(test)]
+pub(crate) const VAGUE_TABLE: &[(&str, f64, f64)] = &[
     ("dozens", 24.0, 99.0),
     ("scores of", 40.0, 99.0),
     ("tens of", 20.0, 99.0),
@@ -166,8 +167,9 @@ fn numeral(toks: &[Tok], first: usize, last: usize, low: f64, high: f64) -> Opti
 }
 
 /// The interval of a vague phrase (e.g. "several thousand"), if it is one.
-pub fn vague_interval(phrase: &str) -> Option<(f64, f64)> {
-    let toks = crate::token::tokenize(phrase, 0, phrase.len());
+#[cfg(test)]
+pub(crate) fn vague_interval(phrase: &str) -> Option<(f64, f64)> {
+    let toks = crate::token::read_str(phrase);
     let found = vague_at(phrase, &toks, 0)?;
     let whole = found.last + 1 == toks.len()
         || (found.last + 2 == toks.len() && toks.last()?.is(phrase, "of"));

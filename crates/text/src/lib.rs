@@ -8,7 +8,7 @@
 //! single line break after a line without end punctuation (titles, date
 //! lines, captions), always ends a sentence.
 
-use corroborate_model::{Span, Token, TokenKind};
+use corroborate_model::{Shape, Span, Token, TokenKind};
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -145,14 +145,17 @@ fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<Span>) {
     }
 }
 
-/// Splits `text` into word, number and punctuation tokens.
+/// Splits `text` into word, number and punctuation tokens: the one
+/// tokenizer every stage reads (extraction runs it once per report).
 ///
 /// Numbers keep their internal separators ("9,900", "1.5", "4–6" is three
 /// tokens); words keep internal hyphens and apostrophes ("Kassym-Jomart",
 /// "Nazarbayev's" is one word followed by nothing: the possessive stays
-/// attached so mention finders can strip it).
+/// attached so mention finders can strip it). Each token carries its
+/// [`Shape`] (capitalized, all caps, digits, inner hyphen or apostrophe,
+/// ASCII), read in the same pass.
 pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 5);
     let mut iter = text.char_indices().peekable();
     while let Some((start, c)) = iter.next() {
         if c.is_whitespace() {
@@ -163,30 +166,119 @@ pub fn tokens(text: &str) -> Vec<Token> {
         } else if c.is_ascii_digit() {
             TokenKind::Number
         } else {
-            out.push(Token {
-                span: Span::new(start, start + c.len_utf8()),
-                kind: TokenKind::Punct,
-            });
-            continue;
+            TokenKind::Punct
         };
         let mut end = start + c.len_utf8();
-        while let Some(&(pos, next)) = iter.peek() {
-            let continues = match kind {
-                TokenKind::Word => next.is_alphanumeric() || is_inner_joiner(text, pos, next),
-                _ => next.is_ascii_digit() || is_number_joiner(text, pos, next),
-            };
-            if !continues {
-                break;
+        if kind != TokenKind::Punct {
+            while let Some(&(pos, next)) = iter.peek() {
+                let continues = match kind {
+                    TokenKind::Word => next.is_alphanumeric() || is_inner_joiner(text, pos, next),
+                    _ => next.is_ascii_digit() || is_number_joiner(text, pos, next),
+                };
+                if !continues {
+                    break;
+                }
+                end = pos + next.len_utf8();
+                iter.next();
             }
-            end = pos + next.len_utf8();
-            iter.next();
         }
         out.push(Token {
             span: Span::new(start, end),
             kind,
+            shape: shape_of(&text[start..end], kind),
         });
     }
     out
+}
+
+/// The tokens (of a text's [`tokens`]) that start inside `span`: a
+/// sentence's tokens.
+pub fn tokens_in(tokens: &[Token], span: Span) -> &[Token] {
+    let first = tokens.partition_point(|t| t.span.start < span.start);
+    let end = tokens.partition_point(|t| t.span.start < span.end);
+    tokens.get(first..end).unwrap_or_default()
+}
+
+/// Character classes a token's [`Shape`] is read from.
+const UPPER: u8 = 1;
+const LOWER: u8 = 1 << 1;
+const DIGIT: u8 = 1 << 2;
+const HYPHEN: u8 = 1 << 3;
+const APOSTROPHE: u8 = 1 << 4;
+
+/// The classes of each ASCII byte.
+const ASCII_CLASSES: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            b'0'..=b'9' => DIGIT,
+            b'-' => HYPHEN,
+            b'\'' => APOSTROPHE,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+fn classes_of(c: char) -> u8 {
+    if let Some(&classes) = ASCII_CLASSES.get(c as usize) {
+        return classes;
+    }
+    if c.is_uppercase() {
+        UPPER
+    } else if c.is_lowercase() {
+        LOWER
+    } else if c == '\u{2019}' {
+        APOSTROPHE
+    } else if c.is_numeric() && !c.is_alphabetic() {
+        DIGIT
+    } else {
+        0
+    }
+}
+
+/// The [`Shape`] of a token's text; hyphens and apostrophes count only
+/// inside words.
+fn shape_of(token: &str, kind: TokenKind) -> Shape {
+    let ascii = token.is_ascii();
+    let classes = if ascii {
+        token
+            .bytes()
+            .fold(0, |acc, b| acc | ASCII_CLASSES[usize::from(b & 0x7f)])
+    } else {
+        token.chars().fold(0, |acc, c| acc | classes_of(c))
+    };
+    let mut shape = Shape::default();
+    let flags = [
+        (
+            token.chars().next().is_some_and(char::is_uppercase),
+            Shape::CAPITALIZED,
+        ),
+        (
+            classes & UPPER != 0 && classes & LOWER == 0,
+            Shape::ALL_CAPS,
+        ),
+        (classes & DIGIT != 0, Shape::DIGIT),
+        (
+            kind == TokenKind::Word && classes & HYPHEN != 0,
+            Shape::HYPHEN,
+        ),
+        (
+            kind == TokenKind::Word && classes & APOSTROPHE != 0,
+            Shape::APOSTROPHE,
+        ),
+        (ascii, Shape::ASCII),
+    ];
+    for (set, flag) in flags {
+        if set {
+            shape = shape.with(flag);
+        }
+    }
+    shape
 }
 
 /// Maximal runs of alphanumeric characters ("Kassym-Jomart's" gives
@@ -283,6 +375,48 @@ mod tests {
     fn alphanumeric_runs_split_at_every_other_character() {
         let runs: Vec<&str> = alphanumeric_runs("Kassym-Jomart’s  9,900 -- ok").collect();
         assert_eq!(runs, vec!["Kassym", "Jomart", "s", "9", "900", "ok"]);
+    }
+
+    #[test]
+    fn tokens_in_a_span_are_those_starting_inside_it() {
+        let text = "One two. Three four.";
+        let toks = tokens(text);
+        let second: Vec<&str> = tokens_in(&toks, sentences(text)[1])
+            .iter()
+            .map(|t| t.text(text))
+            .collect();
+        assert_eq!(second, vec!["Three", "four", "."]);
+        assert!(tokens_in(&toks, Span::new(3, 3)).is_empty());
+    }
+
+    #[test]
+    fn tokens_carry_their_shape() {
+        let text = "Kassym-Jomart KNB G20 don’t 9,900 m² ( Öskemen";
+        let toks = tokens(text);
+        let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        assert_eq!(
+            words,
+            vec![
+                "Kassym-Jomart",
+                "KNB",
+                "G20",
+                "don’t",
+                "9,900",
+                "m²",
+                "(",
+                "Öskemen"
+            ]
+        );
+        let name = toks[0];
+        assert!(name.is_capitalized() && name.has_hyphen() && !name.is_all_caps());
+        assert!(name.is_ascii() && !name.has_digit() && !name.has_apostrophe());
+        assert!(toks[1].is_all_caps() && toks[1].is_capitalized());
+        assert!(toks[2].is_all_caps() && toks[2].has_digit());
+        assert!(toks[3].has_apostrophe() && !toks[3].is_ascii() && !toks[3].is_capitalized());
+        assert!(toks[4].has_digit() && toks[4].kind == TokenKind::Number);
+        assert!(toks[5].has_digit() && toks[5].is_word() && !toks[5].is_ascii());
+        assert_eq!(toks[6].shape, Shape::ASCII);
+        assert!(toks[7].is_capitalized() && !toks[7].is_ascii());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Prints the quantities found in text files (or, with `--gold` / `--recognizers`,
 //! the evaluation scores).
 //!
-//! `cargo run -p corroborate-quantity --example quantities -- FILE...`
+//! `cargo run -p corroborate-eval --example quantities -- FILE...`
 //! (`--gold [FILE]`, `--recognizers DIR`, `--bench FILE...`)
 
 use std::path::Path;
@@ -10,10 +10,11 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("--gold") => {
-            let path = args
-                .get(1)
-                .map_or("crates/quantity/gold/quantities.jsonl", String::as_str);
-            match corroborate_quantity::eval_gold(Path::new(path)) {
+            let path = args.get(1).map_or(
+                "crates/eval/gold/quantities/quantities.jsonl",
+                String::as_str,
+            );
+            match corroborate_eval::quantity::eval_gold(Path::new(path)) {
                 Ok(scores) => {
                     println!("{scores}");
                     for e in &scores.errors {
@@ -25,7 +26,7 @@ fn main() {
         }
         Some("--recognizers") => {
             let dir = args.get(1).map_or("", String::as_str);
-            match corroborate_quantity::eval_recognizers_numbers(Path::new(dir)) {
+            match corroborate_eval::quantity::eval_recognizers_numbers(Path::new(dir)) {
                 Ok(scores) => {
                     println!("{scores}");
                     for f in &scores.files {
@@ -45,7 +46,8 @@ fn main() {
                     continue;
                 };
                 let sentences = corroborate_text::sentences(&text);
-                for (i, q) in corroborate_quantity::extract(&text, &sentences)
+                let tokens = corroborate_text::tokens(&text);
+                for (i, q) in corroborate_quantity::extract(&text, &sentences, &tokens)
                     .iter()
                     .enumerate()
                 {
@@ -67,20 +69,29 @@ fn main() {
 
 /// Extracts from the given files 100 times and prints words per second.
 fn bench(paths: &[String]) {
-    let docs: Vec<(String, Vec<corroborate_quantity::Span>)> = paths
+    type Doc = (
+        String,
+        Vec<corroborate_quantity::Span>,
+        Vec<corroborate_quantity::Token>,
+    );
+    let docs: Vec<Doc> = paths
         .iter()
         .filter_map(|p| std::fs::read_to_string(p).ok())
         .map(|t| {
             let s = corroborate_text::sentences(&t);
-            (t, s)
+            let k = corroborate_text::tokens(&t);
+            (t, s, k)
         })
         .collect();
-    let words: usize = docs.iter().map(|(t, _)| t.split_whitespace().count()).sum();
+    let words: usize = docs
+        .iter()
+        .map(|(t, _, _)| t.split_whitespace().count())
+        .sum();
     let start = std::time::Instant::now();
     let mut found = 0;
     for _ in 0..100 {
-        for (text, sentences) in &docs {
-            found += corroborate_quantity::extract(text, sentences).len();
+        for (text, sentences, tokens) in &docs {
+            found += corroborate_quantity::extract(text, sentences, tokens).len();
         }
     }
     let secs = start.elapsed().as_secs_f64();

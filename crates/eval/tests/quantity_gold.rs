@@ -1,12 +1,12 @@
-//! Scores the extractor on the hand-written gold set and guards against
+//! Scores the quantity extractor on the hand-written gold set and guards against
 //! regressions (floors a few points below the measured scores).
 
 use std::path::Path;
 
 #[test]
 fn gold_set_scores_stay_above_floor() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("gold/quantities.jsonl");
-    let scores = corroborate_quantity::eval_gold(&path).expect("gold file readable");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("gold/quantities/quantities.jsonl");
+    let scores = corroborate_eval::quantity::eval_gold(&path).expect("gold file readable");
     println!("{scores}");
     assert!(
         scores.sentences >= 150,

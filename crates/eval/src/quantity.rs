@@ -1,5 +1,6 @@
-//! Evaluation: the gold set of news sentences (`gold/quantities.jsonl`,
-//! format in `gold/README.md`) and the English number specs of Microsoft
+//! Evaluation of `corroborate-quantity`: the gold set of news sentences
+//! (`gold/quantities/quantities.jsonl` in this crate, format in
+//! `gold/quantities/README.md`) and the English number specs of Microsoft
 //! Recognizers-Text.
 //!
 //! **Gold scoring.** A predicted quantity matches a gold one when their
@@ -9,14 +10,15 @@
 //! line gives them).
 //!
 //! **Recognizers-Text.** Three spec files are read:
-//! * `NumberModel.json` — the numeral scanner alone ([`crate::numeral`]);
+//! * `NumberModel.json` — the numeral reader alone
+//!   ([`corroborate_quantity::numerals`]);
 //!   a case is matched when the list of (text, value) pairs equals the
 //!   expected one, case-insensitively. Out of scope: fractions ("two
 //!   thirds", "1/2", "one over three"), powers ("1e10", "1.1^23"), Indian
 //!   numbering (lakh, crore), non-English digit grouping ("1,3",
 //!   "12,34,567.89"), spoken decimals ("two hundred point zero three") and
 //!   a sign separated by a space ("- 10 k").
-//! * `NumberRangeModel.json` — [`crate::extract`]; matched when texts and
+//! * `NumberRangeModel.json` — [`corroborate_quantity::extract`]; matched when texts and
 //!   intervals agree. Recognizers read every two-number range as half-open
 //!   `[a, b)` while we read "between 20 and 30" as closed, so the upper
 //!   bound's inclusivity is not compared for two-number ranges; an
@@ -26,7 +28,7 @@
 //!   ("1/2", "half", "2 in 5"), dangling comparators ("200 or greater
 //!   than") and ages ("thirty years old", durations are left to the time
 //!   stage).
-//! * `PercentModel.json` — [`crate::extract`] with unit `percent`; out of
+//! * `PercentModel.json` — [`corroborate_quantity::extract`] with unit `percent`; out of
 //!   scope: inverted forms ("per cent of twenty") and bare "percent"
 //!   without a number.
 
@@ -205,6 +207,12 @@ impl fmt::Display for GoldScores {
     }
 }
 
+/// The quantities of `text` read as one sentence.
+fn extract_whole(text: &str) -> Vec<Quantity> {
+    let tokens = corroborate_text::tokens(text);
+    corroborate_quantity::extract(text, &[Span::new(0, text.len())], &tokens)
+}
+
 fn read(path: &Path) -> Result<String, EvalError> {
     std::fs::read_to_string(path).map_err(|source| EvalError::Io {
         path: path.to_path_buf(),
@@ -231,7 +239,8 @@ fn same_interval(a: &Interval, b: &Interval) -> bool {
         && (a.high.is_none() || a.high_inclusive == b.high_inclusive)
 }
 
-/// Scores [`crate::extract`] on a gold file (see `gold/README.md`).
+/// Scores [`corroborate_quantity::extract`] on a gold file (see
+/// `gold/quantities/README.md`).
 pub fn eval_gold(path: &Path) -> Result<GoldScores, EvalError> {
     let content = read(path)?;
     let mut scores = GoldScores::default();
@@ -249,7 +258,7 @@ pub fn eval_gold(path: &Path) -> Result<GoldScores, EvalError> {
             line: n + 1,
             message,
         })?;
-        let predicted = crate::extract(&gold.sentence, &[Span::new(0, gold.sentence.len())]);
+        let predicted = extract_whole(&gold.sentence);
         score_sentence(&gold, &spans, &predicted, &mut scores);
     }
     Ok(scores)
@@ -607,16 +616,10 @@ fn number_case(case: &Value, spec: &mut SpecScore) {
         return;
     }
     spec.in_scope += 1;
-    let toks = crate::token::tokenize(text, 0, text.len());
-    let got: Vec<(String, f64)> = crate::numeral::numerals(text, &toks)
-        .iter()
-        .filter(|n| n.vague.is_none() && n.glued_unit.is_none())
-        .map(|n| {
-            (
-                text.get(n.start..n.end).unwrap_or("").to_lowercase(),
-                n.value,
-            )
-        })
+    let tokens = corroborate_text::tokens(text);
+    let got: Vec<(String, f64)> = corroborate_quantity::numerals(text, &tokens)
+        .into_iter()
+        .map(|(span, value)| (span.slice(text).unwrap_or("").to_lowercase(), value))
         .collect();
     let ok = got.len() == want.len()
         && got.iter().zip(&want).all(|((t, v), e)| {
@@ -722,7 +725,7 @@ fn range_case(case: &Value, spec: &mut SpecScore) {
         return;
     }
     spec.in_scope += 1;
-    let got = crate::extract(text, &[Span::new(0, text.len())]);
+    let got = extract_whole(text);
     let ok = got.len() == want.len()
         && got.iter().zip(&want).all(|(q, e)| {
             q.text.to_lowercase() == e.text.to_lowercase() && range_agrees(&q.interval, &e.value)
@@ -762,7 +765,7 @@ fn percent_case(case: &Value, spec: &mut SpecScore) {
         return;
     }
     spec.in_scope += 1;
-    let got = crate::extract(text, &[Span::new(0, text.len())]);
+    let got = extract_whole(text);
     let ok = got.len() == want.len()
         && got.iter().zip(&want).all(|(q, e)| {
             let value = e.value.trim_end_matches('%').parse::<f64>();
