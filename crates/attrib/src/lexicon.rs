@@ -30,12 +30,8 @@ use std::sync::LazyLock;
 use corroborate_model::Hedge;
 use regex::Regex;
 
-/// Compiles a pattern with ASCII word boundaries: the trigger words are
-/// ASCII, and a Unicode `\b` makes the regex engine fall back to a slow
-/// path on text with curly quotes or accented names.
-pub(crate) fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
-}
+/// Patterns compile with ASCII word boundaries (see the shared helper).
+pub(crate) use corroborate_text::compile_pattern as compile;
 
 /// A reporting verb form and how it hedges what it introduces.
 #[derive(Debug, Clone, Copy)]

@@ -5,16 +5,16 @@ use std::path::PathBuf;
 
 use corroborate::{analyze_paths, AnalyzeOptions, AnalyzeOutput};
 
-pub fn workspace_root() -> PathBuf {
+pub(crate) fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-pub fn analyze(paths: &[PathBuf]) -> AnalyzeOutput {
+pub(crate) fn analyze(paths: &[PathBuf]) -> AnalyzeOutput {
     analyze_paths(paths, &AnalyzeOptions::default(), &|_| {}, &|| {})
 }
 
 /// Validates a JSON value against the repository's analysis schema.
-pub fn validate_against_schema(value: &serde_json::Value) {
+pub(crate) fn validate_against_schema(value: &serde_json::Value) {
     let schema_path = workspace_root().join("schema/analysis.schema.json");
     let schema_text = std::fs::read_to_string(&schema_path).expect("schema file is readable");
     let schema: serde_json::Value = serde_json::from_str(&schema_text).expect("schema is JSON");

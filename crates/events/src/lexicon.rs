@@ -70,12 +70,8 @@ use std::sync::LazyLock;
 use corroborate_model::EventType;
 use regex::Regex;
 
-/// Compiles a pattern with ASCII word boundaries: the trigger words are
-/// ASCII, and a Unicode `\b` makes the regex engine fall back to a slow
-/// path on text with curly quotes or accented names.
-pub(crate) fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
-}
+/// Patterns compile with ASCII word boundaries (see the shared helper).
+pub(crate) use corroborate_text::compile_pattern as compile;
 
 /// A condition a trigger match must meet. Every check but `Always` also
 /// drops a negated trigger ("has not commented", "no reports of deaths").

@@ -40,8 +40,6 @@
 //! resolved against it by the time tagger). Participants are the mentions
 //! inside the clause.
 
-#![warn(unreachable_pub)]
-
 mod clauses;
 mod context;
 mod dating;

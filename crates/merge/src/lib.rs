@@ -13,8 +13,6 @@
 //! Every output item keeps the quotes (report id, byte offsets) it came
 //! from.
 
-#![warn(unreachable_pub)]
-
 use std::collections::{BTreeMap, BTreeSet};
 
 mod claims;

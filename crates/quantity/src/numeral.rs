@@ -201,35 +201,13 @@ pub(crate) fn lower<'a>(word: &str, buf: &'a mut [u8; 32]) -> &'a str {
 
 fn word_elem(word: &str) -> Option<Elem> {
     let mut buf = [0u8; 32];
-    let elem = match lower(word, &mut buf) {
-        "zero" | "nought" | "naught" => Elem::Zero,
-        "one" => Elem::Unit(1.0),
-        "two" => Elem::Unit(2.0),
-        "three" => Elem::Unit(3.0),
-        "four" => Elem::Unit(4.0),
-        "five" => Elem::Unit(5.0),
-        "six" => Elem::Unit(6.0),
-        "seven" => Elem::Unit(7.0),
-        "eight" => Elem::Unit(8.0),
-        "nine" => Elem::Unit(9.0),
-        "ten" => Elem::Teen(10.0),
-        "eleven" => Elem::Teen(11.0),
-        "twelve" => Elem::Teen(12.0),
-        "thirteen" => Elem::Teen(13.0),
-        "fourteen" => Elem::Teen(14.0),
-        "fifteen" => Elem::Teen(15.0),
-        "sixteen" => Elem::Teen(16.0),
-        "seventeen" => Elem::Teen(17.0),
-        "eighteen" => Elem::Teen(18.0),
-        "nineteen" => Elem::Teen(19.0),
-        "twenty" => Elem::Ten(20.0),
-        "thirty" => Elem::Ten(30.0),
-        "forty" | "fourty" => Elem::Ten(40.0),
-        "fifty" => Elem::Ten(50.0),
-        "sixty" => Elem::Ten(60.0),
-        "seventy" => Elem::Ten(70.0),
-        "eighty" => Elem::Ten(80.0),
-        "ninety" => Elem::Ten(90.0),
+    let lower = lower(word, &mut buf);
+    if let Some(value) = corroborate_model::words::number_word_value(lower) {
+        return Some(small_number_elem(value));
+    }
+    let elem = match lower {
+        "nought" | "naught" => Elem::Zero,
+        "fourty" => Elem::Ten(40.0),
         "hundred" => Elem::Hundred,
         "thousand" => big(1e3, false),
         "million" => big(1e6, false),
@@ -239,6 +217,18 @@ fn word_elem(word: &str) -> Option<Elem> {
         _ => return abbreviation(word),
     };
     Some(elem)
+}
+
+/// A number word below a hundred as the grammar's element: units combine
+/// with a preceding ten ("forty-two"), teens and tens do not.
+fn small_number_elem(value: u32) -> Elem {
+    let value_f = f64::from(value);
+    match value {
+        0 => Elem::Zero,
+        1..=9 => Elem::Unit(value_f),
+        10..=19 => Elem::Teen(value_f),
+        _ => Elem::Ten(value_f),
+    }
 }
 
 fn big(factor: f64, abbrev: bool) -> Elem {

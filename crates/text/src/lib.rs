@@ -281,6 +281,15 @@ fn shape_of(token: &str, kind: TokenKind) -> Shape {
     shape
 }
 
+/// Compiles a regular expression whose `\b` means an ASCII word boundary.
+///
+/// The stages' trigger and cue words are ASCII, and a Unicode `\b` makes
+/// the regex engine leave its fast DFA path on text with curly quotes or
+/// accented names, so every pattern of the pipeline goes through here.
+pub fn compile_pattern(source: &str) -> Result<regex::Regex, regex::Error> {
+    regex::Regex::new(&source.replace(r"\b", r"(?-u:\b)"))
+}
+
 /// Maximal runs of alphanumeric characters ("Kassym-Jomart's" gives
 /// "Kassym", "Jomart", "s"): the plain word view for keys, shingles and
 /// overlap measures that ignore punctuation.
@@ -369,6 +378,16 @@ mod tests {
         let text = "Kazakhstan’s crisis. Next one.";
         let spans = sentences(text);
         assert_eq!(spans[1].slice(text), Some("Next one."));
+    }
+
+    #[test]
+    fn pattern_word_boundaries_are_ascii() {
+        let pattern = compile_pattern(r"\bcafe\b").expect("valid pattern");
+        assert!(pattern.is_match("the cafe opened"));
+        // With an ASCII boundary, "é" is not a word character, so "cafe"
+        // inside "cafeé" still ends at a boundary.
+        assert!(pattern.is_match("cafeé"));
+        assert!(compile_pattern(r"(").is_err());
     }
 
     #[test]

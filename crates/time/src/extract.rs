@@ -69,22 +69,17 @@ struct Pattern {
     parse: Parser,
 }
 
-/// Compiles a case-insensitive pattern with ASCII word boundaries: Unicode
-/// `\b` would keep the regex engine off its fast DFA path.
+/// Compiles a case-insensitive pattern with ASCII word boundaries
+/// (`corroborate_text::compile_pattern`).
 fn compile(source: &str) -> Result<Regex, regex::Error> {
-    let ascii_boundaries = source.replace(r"\b", r"(?-u:\b)");
-    Regex::new(&format!("(?i){ascii_boundaries}"))
+    corroborate_text::compile_pattern(&format!("(?i){source}"))
 }
 
 /// Compiles a pattern for the ASCII-lowercased text: matching without
 /// `(?i)` lets the regex engine find the patterns' leading words with its
 /// literal prefilters. Sources use no upper-case escapes (`\D`, `\S`, …).
 fn compile_lowercase(source: &str) -> Result<Regex, regex::Error> {
-    let lower = source
-        .replace(r"\b", r"(?-u:\b)")
-        .to_ascii_lowercase()
-        .replace("(?p<", "(?P<");
-    Regex::new(&lower)
+    corroborate_text::compile_pattern(&source.to_ascii_lowercase().replace("(?p<", "(?P<"))
 }
 
 fn pattern(source: &str, parse: Parser) -> Pattern {

@@ -192,37 +192,7 @@ pub(crate) fn count_value(words: &str) -> Option<Option<f64>> {
 }
 
 fn small_number(word: &str) -> Option<f64> {
-    const WORDS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if let Some(i) = WORDS.iter().position(|w| *w == word) {
-        return Some(i as f64);
-    }
-    TENS.iter()
-        .position(|w| *w == word)
-        .map(|i| (i as f64 + 2.0) * 10.0)
+    corroborate_model::words::number_word_value(word).map(f64::from)
 }
 
 /// A year written in words: "nineteen seventy eight", "nineteen zero

@@ -23,7 +23,7 @@ const MONTHS: &[&str] = &[
 
 /// "5 January" and "January 5" as DATE timexes in `year`; "five days" as a
 /// DURATION; "now" as PRESENT_REF.
-pub fn simple_timexes(text: &str, year: i32) -> Vec<Timex> {
+pub(crate) fn simple_timexes(text: &str, year: i32) -> Vec<Timex> {
     let mut found = Vec::new();
     let words: Vec<(usize, &str)> = text.split_word_bound_indices_simple().into_iter().collect();
     for window in words.windows(2) {
@@ -121,7 +121,7 @@ impl SimpleWords for str {
 }
 
 /// A mention of `name` (its first occurrence) of the given kind.
-pub fn mention(text: &str, name: &str, kind: EntityKind) -> Mention {
+pub(crate) fn mention(text: &str, name: &str, kind: EntityKind) -> Mention {
     let start = text
         .find(name)
         .unwrap_or_else(|| panic!("{name} not in text"));
