@@ -247,3 +247,49 @@ fn eval_recognizers_lists_failures_on_request() {
     assert_eq!(listed, failed, "every failure is listed once");
     assert!(text.contains("all in scope"), "the score table follows");
 }
+
+#[test]
+fn a_present_perfect_lead_is_dated_by_the_publication_day() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("lead.md"),
+        "---\ntitle: Carvanian minister quits\npublished: 2031-06-12\n---\n\n\
+         The interior minister of Carvania, Ilse Varno, has resigned after weeks of protests over fuel prices.\n\n\
+         Varno has led the ministry since 2027, and she resigned once before, in a dispute over the police budget years ago.\n",
+    )
+    .expect("write");
+    let out = corroborate()
+        .arg("analyze")
+        .arg(dir.path())
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let resignations: Vec<&serde_json::Value> = json["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter(|e| e["type"] == "resignation")
+        .collect();
+    let lead = resignations
+        .iter()
+        .find(|e| {
+            e["sources"][0]["quote"]
+                .as_str()
+                .is_some_and(|q| q.contains("has resigned"))
+        })
+        .expect("the lead's resignation is an event");
+    assert_eq!(lead["date"]["value"], "2031-06-12");
+    assert_eq!(lead["sources"][0]["date_basis"], "publication");
+    for other in resignations.iter().filter(|e| !std::ptr::eq(**e, *lead)) {
+        assert!(
+            other["date"].is_null() || other["sources"][0]["date_basis"] != "publication",
+            "background stays off the publication day: {other}"
+        );
+    }
+}

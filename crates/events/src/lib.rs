@@ -36,13 +36,16 @@
 //! an earlier date of the text), when it covers known days and is not a
 //! `*_REF` value; durations and sets never date an event. A clause without
 //! such an expression gives an undated event: the publication date is
-//! never used here (relative expressions like "on Tuesday" are already
-//! resolved against it by the time tagger). Participants are the mentions
-//! inside the clause.
+//! not used here (relative expressions like "on Tuesday" are already
+//! resolved against it by the time tagger), except by
+//! [`date_lead_events`], which the caller runs when the publication date
+//! is known: the lead's present-perfect news ("has signed") is the news of
+//! that day. Participants are the mentions inside the clause.
 
 mod clauses;
 mod context;
 mod dating;
+mod lead;
 mod lexicon;
 
 use std::collections::HashSet;
@@ -53,6 +56,7 @@ use corroborate_model::{
 };
 
 pub use context::AFTER_WINDOW_DAYS;
+pub use lead::{date_lead_events, LeadContext};
 use lexicon::{Check, Rule, RULES};
 
 /// Every event mention in the text, ordered by position. `tokens` are the

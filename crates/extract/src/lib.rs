@@ -5,7 +5,8 @@
 //! to the stages); the publication date (metadata, else a date line in
 //! the text); entity mentions; time expressions anchored on that date;
 //! quantities; attributions and hedges; events dated by their time
-//! expressions. A report without any date gets
+//! expressions (and, for a report whose date is known, the lead's
+//! present-perfect news by that date: [`corroborate_events::date_lead_events`]). A report without any date gets
 //! one inferred from what it says ([`corroborate_time::infer_publication_date`]),
 //! and [`infer::refine_undated`] later narrows it using the events it
 //! shares with dated reports.
@@ -90,7 +91,17 @@ fn annotate(
     let timexes = recognized.resolve(date, inferred);
     let quantities = corroborate_quantity::extract(text, &sentences, &tokens);
     let attributions = corroborate_attrib::extract(text, &sentences, &tokens, &mentions);
-    let events = corroborate_events::extract(text, &tokens, &sentences, &timexes, &mentions);
+    let mut events = corroborate_events::extract(text, &tokens, &sentences, &timexes, &mentions);
+    if let (Some(published), false) = (date, inferred) {
+        let lead = corroborate_events::LeadContext {
+            text,
+            tokens: &tokens,
+            sentences: &sentences,
+            timexes: &timexes,
+            published,
+        };
+        corroborate_events::date_lead_events(&lead, &mut events);
+    }
     Annotations {
         sentences,
         tokens,

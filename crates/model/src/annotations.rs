@@ -355,10 +355,15 @@ pub enum DateBasis {
     /// The month or year around the narrative's current date: a later
     /// sentence of the same paragraph with no connective and no date.
     ContextPeriod,
+    /// The report's publication (or dateline) day: an undated event the
+    /// lead tells in the present perfect ("A court has sentenced …").
+    Publication,
 }
 
 impl DateBasis {
-    /// True for dates read from the narrative rather than the clause.
+    /// True for dates not stated by the event's own clause (read from the
+    /// narrative or the publication date): less precise, never a side of a
+    /// date conflict.
     pub fn is_context(self) -> bool {
         self != DateBasis::Clause
     }

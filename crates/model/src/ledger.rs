@@ -273,4 +273,4 @@ pub struct Analysis {
     pub skipped: Vec<Skipped>,
 }
 
-pub const SCHEMA_VERSION: &str = "1.1";
+pub const SCHEMA_VERSION: &str = "1.2";

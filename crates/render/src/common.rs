@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use corroborate_model::{Claim, ClaimSource, ClaimStatus, Conflict, Event, Interval};
+use corroborate_model::{
+    Claim, ClaimSource, ClaimStatus, Conflict, DateBasis, Event, EventSource, Interval,
+};
 
 /// Events in timeline order: dated ones by first then last day, undated
 /// ones after them; ties keep the analysis order.
@@ -126,6 +128,21 @@ pub(crate) fn source_count(count: usize) -> String {
     }
 }
 
+/// Where a source's own date came from, for the reader: the expression
+/// that dated it, or the publication day for a lead told in the present
+/// perfect. `None` when there is nothing to say.
+pub(crate) fn date_origin(source: &EventSource) -> Option<String> {
+    let quoted = source.date_text.as_deref();
+    match (source.date_basis, quoted) {
+        (DateBasis::Publication, _) => {
+            Some("the report's publication day: its lead tells it in the present perfect".into())
+        }
+        (DateBasis::Clause, Some(text)) => Some(format!("from “{text}”")),
+        (_, Some(text)) => Some(format!("from the narrative after “{text}”")),
+        (_, None) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +194,22 @@ mod tests {
         let dates: Vec<_> = fuel.claims.iter().map(|claim| claim.as_of).collect();
         assert!(dates.windows(2).all(|pair| pair[0] <= pair[1]));
         assert_eq!(groups.len(), 2);
+    }
+
+    #[test]
+    fn date_origins_name_the_expression_or_the_publication_day() {
+        let mut source = sample_analysis().events[0].sources[0].clone();
+        source.date_text = Some("on Wednesday".into());
+        source.date_basis = DateBasis::Clause;
+        assert_eq!(date_origin(&source).as_deref(), Some("from “on Wednesday”"));
+        source.date_basis = DateBasis::ContextAfter;
+        assert_eq!(
+            date_origin(&source).as_deref(),
+            Some("from the narrative after “on Wednesday”")
+        );
+        source.date_text = None;
+        assert_eq!(date_origin(&source), None);
+        source.date_basis = DateBasis::Publication;
+        assert!(date_origin(&source).is_some_and(|o| o.contains("publication day")));
     }
 }

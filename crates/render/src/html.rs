@@ -23,8 +23,8 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use crate::anchors::anchor_token;
 use crate::common::{
-    claim_groups, claim_interval, conflicts_by_item, shorten, source_count, source_interval,
-    timeline_order, ClaimGroup,
+    claim_groups, claim_interval, conflicts_by_item, date_origin, shorten, source_count,
+    source_interval, timeline_order, ClaimGroup,
 };
 use crate::map::places_svg;
 use crate::marks::{is_markable, marked_text, quote_anchor};
@@ -361,17 +361,13 @@ impl<'a> Page<'a> {
             .date
             .as_ref()
             .filter(|own| Some(*own) != event.date.as_ref());
-        let origin = if source.date_basis.is_context() {
-            "from the narrative after"
-        } else {
-            "from"
-        };
+        let origin = date_origin(source);
         html! {
             li {
                 @if let Some(own) = own_date {
                     span class="badge series" {
                         "dated " (own.value)
-                        @if let Some(from) = &source.date_text { " " (origin) " “" (from) "”" }
+                        @if let Some(origin) = &origin { " " (origin) }
                     }
                     " "
                 }

@@ -11,8 +11,8 @@ use corroborate_model::{
 };
 
 use crate::common::{
-    claim_groups, claim_interval, conflicts_by_item, shorten, source_count, source_interval,
-    squash_whitespace, timeline_order,
+    claim_groups, claim_interval, conflicts_by_item, date_origin, shorten, source_count,
+    source_interval, squash_whitespace, timeline_order,
 };
 
 /// Target line width in characters.
@@ -210,16 +210,8 @@ fn event_source(writer: &mut Writer, event: &Event, source: &EventSource) {
         _ => false,
     };
     if let (true, Some(own)) = (dated_differently, &source.date) {
-        let from = source.date_text.as_deref().unwrap_or("?");
-        let origin = if source.date_basis.is_context() {
-            "from the narrative after"
-        } else {
-            "from"
-        };
-        let note = writer.paint(
-            Style::Yellow,
-            &format!("dated {} ({origin} “{from}”)", own.value),
-        );
+        let origin = date_origin(source).unwrap_or_else(|| "from “?”".into());
+        let note = writer.paint(Style::Yellow, &format!("dated {} ({origin})", own.value));
         writer.line(&format!("      {note}"));
     }
     writer.quote(6, &source.report, &source.quote, source.start, source.end);
