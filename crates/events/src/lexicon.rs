@@ -36,7 +36,27 @@
 //! | travel | left the country/capital, left for, fled, flew to/into/out, travelled to, went into exile | asserted |
 //! | strike | went/go/on strike, striking workers/miners, walkout(s) | asserted |
 //! | strike | strike(s) | happening |
-//! | other | not (been) seen/heard from (in public/publicly) since, last/final (public) appearance, was last seen | always |
+//! | disaster | earthquake(s), quake(s), tremor(s), aftershock(s), tsunami(s), flood(s/ing), landslide(s), mudslide(s), avalanche(s), cyclone(s), hurricane(s), typhoon(s), tornado(es), wildfire(s), bushfire(s), forest fire(s), blaze(s) | impact: happening, or a verb of impact after it (struck, hit, jolted, destroyed, killed, left N dead, …) |
+//! | disaster | crash(ed/es), derailed/derailment, capsized, sank, ran aground, collided | vehicle context: the clause names a plane, train, bus, ship, car, … |
+//! | amnesty | pardoned, granted (an) amnesty/pardon, declared/approved/signed an amnesty, amnesty … was declared/granted/passed | not demanded |
+//! | meeting | met with, held talks, talks by phone, phone call/conversation with, spoke by phone, meeting with/between | not a reaction ("met with criticism") |
+//! | meeting | summit(s) | happening |
+//! | investigation | opened/launched/ordered/closed/dropped (an) … investigation/inquiry/probe, investigation … was opened/closed | asserted |
+//! | mourning | day(s)/period/week of (national) mourning, national mourning, mourning … was declared | asserted |
+//! | election | election(s), referendum(s), runoff(s) | happening ("were held", "took place") |
+//! | election | won the … election/vote/runoff/majority, went to the polls | asserted |
+//! | acquisition | acquired/acquiring, acquisition of, bought, takeover of, agreed to buy, merged with | an organization in the clause |
+//! | seizure | seized, captured, confiscated, took control of | seized object: a place, building, weapons, assets or vessel right after it; "seized control" stays violence |
+//! | other | not (been) seen/heard from (in public/publicly) since, last/final/first (public) appearance, was last seen, appeared in public for the first time | always |
+//!
+//! The types follow public event schemes: ACLED's event and sub-event
+//! types (protests, riots, violence against civilians, battles,
+//! strategic developments such as arrests, seizures and agreements),
+//! CAMEO's top-level codes (statements, appeals, consultations and
+//! meetings, investigations, yielding: resignations, releases and
+//! amnesties; coercion: arrests and seizures) and the kinds of happening
+//! of the ECB+ topics (disasters, crashes, acquisitions, elections,
+//! appointments, trials).
 //!
 //! A price rise itself ("a doubling in gas prices", "price hikes") is the
 //! cause of a protest, not a measure: economic measures need a measure
@@ -111,6 +131,18 @@ pub(crate) enum Check {
     CommunicationsContext,
     /// "freedom of speech" is not a speech.
     NotFreedomOf,
+    /// A natural or man-made disaster noun: a happening, or followed by a
+    /// verb of impact ("the quake struck", "floods destroyed").
+    Impact,
+    /// "crashed", "sank": the clause names a vehicle or vessel.
+    VehicleContext,
+    /// "met with": not a reaction ("met with criticism").
+    NotReaction,
+    /// "acquired", "bought": the clause names an organization.
+    OrganizationInClause,
+    /// "seized": what is seized is a place, building, weapons or assets,
+    /// and it is not "seized control" (a violence trigger).
+    SeizedObject,
 }
 
 pub(crate) struct Rule {
@@ -274,9 +306,60 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
     ),
     (EventType::Strike, Check::Happening, r"strikes?"),
     (
+        EventType::Disaster,
+        Check::Impact,
+        r"earthquakes?|quakes?|tremors?|aftershocks?|tsunamis?|floods?|flooding|landslides?|mudslides?|avalanches?|cyclones?|hurricanes?|typhoons?|tornado(?:es)?|wildfires?|bushfires?|forest fires?|blazes?",
+    ),
+    (
+        EventType::Disaster,
+        Check::VehicleContext,
+        r"crash(?:ed|es)?|derail(?:ed|ment)|capsiz(?:ed|es)|sank|ran aground|collided",
+    ),
+    (
+        EventType::Amnesty,
+        Check::NotDemanded,
+        r"pardon(?:ed|ing)|grant(?:ed|s|ing)? (?:an? )?(?:\S+\s+){0,2}?(?:amnesty|amnesties|pardons?)|(?:declared|announced|approved|passed|signed) (?:an? |the )?(?:\S+\s+){0,2}?amnesty|amnesty (?:\S+\s+){0,3}?(?:was|were|has been|had been) (?:declared|granted|approved|passed|signed|adopted)",
+    ),
+    (
+        EventType::Meeting,
+        Check::NotReaction,
+        r"met with|(?:held|holds|hold|holding) (?:\S+\s+){0,2}?talks|talks? by (?:tele)?phone|(?:tele)?phone (?:call|conversation)s? (?:with|between)|spoke by (?:tele)?phone|meeting (?:with|between)",
+    ),
+    (EventType::Meeting, Check::Happening, r"summits?"),
+    (
+        EventType::Investigation,
+        Check::Asserted,
+        r"(?:opened|launched|started|began|initiated|ordered|announced|closed|dropped) (?:an? |the |its )?(?:\S+\s+){0,2}?(?:investigation|inquiry|enquiry|probe)|(?:investigation|inquiry|enquiry|probe) (?:\S+\s+){0,4}?(?:was|has been|had been|were) (?:opened|launched|started|closed|dropped)",
+    ),
+    (
+        EventType::Mourning,
+        Check::Asserted,
+        r"(?:days?|period|week) of (?:national )?mourning|national mourning|mourning (?:\S+\s+){0,2}?(?:was|were|has been) declared",
+    ),
+    (
+        EventType::Election,
+        Check::Happening,
+        r"elections?|referendums?|referenda|runoffs?|run-offs?",
+    ),
+    (
+        EventType::Election,
+        Check::Asserted,
+        r"won (?:the|a|an) (?:\S+\s+){0,3}?(?:election|vote|runoff|run-off|referendum|ballot|majority)|went to the polls",
+    ),
+    (
+        EventType::Acquisition,
+        Check::OrganizationInClause,
+        r"acquir(?:ed|es|ing)|acquisitions? of|bought|takeovers? of|agreed to (?:buy|acquire)|merg(?:ed|er|ing) with",
+    ),
+    (
+        EventType::Seizure,
+        Check::SeizedObject,
+        r"seiz(?:ed|ing|es)|captured|confiscat(?:ed|ing)|took control of",
+    ),
+    (
         EventType::Other,
         Check::Always,
-        r"(?:not|never)\s+(?:been\s+)?(?:seen|heard from)\s+(?:(?:in public|publicly)\s+)?since|(?:last|final)\s+(?:public\s+)?appearance|(?:was|were)\s+last\s+seen",
+        r"(?:not|never)\s+(?:been\s+)?(?:seen|heard from)\s+(?:(?:in public|publicly)\s+)?since|(?:last|final|first)\s+(?:public\s+)?appearance|(?:was|were)\s+last\s+seen|appeared in public for the first time",
     ),
 ];
 
@@ -289,6 +372,33 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             regex: compile(&format!(r"(?i)\b(?:{pattern})\b")).expect("constant regex is valid"),
         })
         .collect()
+});
+
+/// Verbs of impact after a disaster noun ("the quake struck", "floods
+/// destroyed", "a 6.1-magnitude tremor jolted").
+pub(crate) static IMPACT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:struck|strikes|hit|hits|jolted|shook|rocked|destroyed|damaged|devastated|flattened|engulfed|swept|tore|ripped|inundated|submerged|measured|registered|killed|left \S+ (?:dead|people dead|homeless))\b")
+        .expect("constant regex is valid")
+});
+
+/// Vehicles and vessels that crash, derail, capsize or sink.
+pub(crate) static VEHICLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:planes?|jets?|airliners?|aircraft|helicopters?|flights?|trains?|buses|bus|coach|ferry|ferries|boats?|ships?|vessels?|tankers?|trucks?|lorr(?:y|ies)|cars?|vehicles?|submarines?|trawlers?)\b")
+        .expect("constant regex is valid")
+});
+
+/// What "met with" takes when it is a reaction, not a meeting.
+pub(crate) static REACTION_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^\s+(?:\S+\s+)?(?:criticism|resistance|opposition|protests?|anger|outrage|scepticism|skepticism|silence|approval|applause|derision|disbelief|condemnation|success|failure|violence|force|tear gas)\b")
+        .expect("constant regex is valid")
+});
+
+/// What "seized" or "captured" takes when it is a seizure: places,
+/// buildings, weapons, assets, vessels (not "seized control", not a
+/// person, who is arrested).
+pub(crate) static SEIZED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^\s+(?:(?:the|a|an|its|their|his|her|several|two|three|some|all|\d[\d,]*)\s+)?(?:\S+\s+){0,2}?(?:airports?|airfields?|buildings?|offices?|headquarters|administration|city hall|parliament|ministry|palace|stations?|towns?|city|cities|villages?|bases?|barracks|checkpoints?|border crossings?|ports?|harbou?rs?|oil fields?|mines?|factor(?:y|ies)|plants?|territory|weapons|arms|rifles|guns|ammunition|explosives|drugs|cocaine|heroin|cash|assets|property|properties|funds|accounts|vessels?|ships?|tankers?|boats?|aircraft|vehicles?|cars?|documents|equipment)\b")
+        .expect("constant regex is valid")
 });
 
 /// Verbs that make a noun trigger a happening. Only ever asked whether

@@ -251,6 +251,16 @@ impl Document<'_> {
                 lexicon::COMMUNICATIONS_WORD.is_match(self.slice(sentence))
             }
             Check::NotFreedomOf => !ends_with_ignore_case(before.trim_end(), "freedom of"),
+            Check::Impact => {
+                lexicon::IMPACT_VERB.is_match(predicate_stretch(after))
+                    || self.is_happening(trigger, clause, before, after)
+            }
+            Check::VehicleContext => lexicon::VEHICLE_WORD.is_match(self.slice(clause)),
+            Check::NotReaction => !lexicon::REACTION_OBJECT.is_match(after),
+            Check::OrganizationInClause => self.has_organization(clause),
+            Check::SeizedObject => {
+                lexicon::SEIZED_OBJECT.is_match(after) && !starts_with_word(after, "control")
+            }
         }
     }
 
@@ -454,6 +464,13 @@ fn trim_clause(text: &str, clause: Span) -> Span {
 fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
     text.get(..prefix.len())
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// The first word of `text` (after white space) is `word`, any case.
+fn starts_with_word(text: &str, word: &str) -> bool {
+    text.split_whitespace()
+        .next()
+        .is_some_and(|first| first.eq_ignore_ascii_case(word))
 }
 
 fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {

@@ -570,3 +570,125 @@ fn a_sentence_with_its_own_date_is_not_dated_by_the_narrative() {
         .expect("storming found");
     assert!(stormed.date.is_none(), "{stormed:?}");
 }
+
+/// Types from the public event schemes (ACLED, CAMEO, the ECB+ topics) the
+/// timeline of any crisis needs, each on an invented sentence.
+#[test]
+fn scheme_types_have_triggers() {
+    use EventType::*;
+    let cases: &[(&str, EventType, &str)] = &[
+        (
+            "A 6.1-magnitude earthquake struck the hill town of Orvane.",
+            Disaster,
+            "earthquake",
+        ),
+        (
+            "Floods destroyed hundreds of homes along the river.",
+            Disaster,
+            "Floods",
+        ),
+        (
+            "A passenger train derailed near the border crossing.",
+            Disaster,
+            "derailed",
+        ),
+        (
+            "The ferry capsized off the northern coast.",
+            Disaster,
+            "capsized",
+        ),
+        (
+            "The president pardoned forty jailed protesters.",
+            Amnesty,
+            "pardoned",
+        ),
+        (
+            "Parliament approved an amnesty for people charged over the unrest.",
+            Amnesty,
+            "approved an amnesty",
+        ),
+        (
+            "The two foreign ministers held talks in Velm.",
+            Meeting,
+            "held talks",
+        ),
+        (
+            "The leaders spoke by phone about the border.",
+            Meeting,
+            "spoke by phone",
+        ),
+        (
+            "Prosecutors opened a criminal investigation into the shooting.",
+            Investigation,
+            "opened a criminal investigation",
+        ),
+        (
+            "The government declared three days of national mourning.",
+            Mourning,
+            "days of national mourning",
+        ),
+        (
+            "The ruling party won the parliamentary election by a wide margin.",
+            Election,
+            "won the parliamentary election",
+        ),
+        (
+            "Rebels seized the airport outside the capital.",
+            Seizure,
+            "seized",
+        ),
+        (
+            "The minister made her first public appearance since the coup.",
+            Other,
+            "first public appearance",
+        ),
+    ];
+    for (text, expected, trigger) in cases {
+        let got = events(text);
+        assert!(
+            got.iter()
+                .any(|e| e.event_type == *expected && e.trigger == *trigger),
+            "{text}: expected {expected:?} at {trigger:?}, got {got:?}"
+        );
+    }
+}
+
+#[test]
+fn an_acquisition_needs_an_organization() {
+    let text = "Kestrel Motors acquired the battery maker Voltane for $2bn.";
+    let kestrel = mention(text, "Kestrel Motors", EntityKind::Organization);
+    let voltane = mention(text, "Voltane", EntityKind::Organization);
+    let got = events_with(text, &[kestrel, voltane]);
+    assert!(got.iter().any(|e| e.event_type == EventType::Acquisition));
+    let plain = "She bought bread on the way home.";
+    assert!(!types(plain).contains(&EventType::Acquisition));
+}
+
+#[test]
+fn look_alike_uses_of_the_new_triggers_are_not_events() {
+    for (text, not_expected) in [
+        (
+            "The plan met with fierce criticism from the unions.",
+            EventType::Meeting,
+        ),
+        (
+            "Share prices crashed after the report.",
+            EventType::Disaster,
+        ),
+        ("Troops seized control of the airport.", EventType::Seizure),
+        (
+            "The opposition called for an amnesty for the detainees.",
+            EventType::Amnesty,
+        ),
+        (
+            "The earthquake insurance market is small.",
+            EventType::Disaster,
+        ),
+    ] {
+        assert!(
+            !types(text).contains(&not_expected),
+            "{text}: no {not_expected:?} expected, got {:?}",
+            types(text)
+        );
+    }
+}

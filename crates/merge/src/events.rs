@@ -213,6 +213,9 @@ fn is_singular(event_type: EventType) -> bool {
             | EventType::Withdrawal
             | EventType::StateOfEmergency
             | EventType::Trial
+            | EventType::Amnesty
+            | EventType::Mourning
+            | EventType::Acquisition
     )
 }
 

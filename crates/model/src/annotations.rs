@@ -284,6 +284,22 @@ pub enum EventType {
     Trial,
     Travel,
     Strike,
+    /// Earthquakes, floods, storms, fires, crashes and sinkings.
+    Disaster,
+    /// An amnesty or pardon granted.
+    Amnesty,
+    /// Leaders or officials meeting or talking (summits, talks, calls).
+    Meeting,
+    /// An investigation, inquiry or probe opened or closed.
+    Investigation,
+    /// A period of mourning declared.
+    Mourning,
+    /// An election or referendum held or won.
+    Election,
+    /// A company or asset bought or taken over.
+    Acquisition,
+    /// Buildings, places, weapons or assets seized.
+    Seizure,
     Other,
 }
 
@@ -309,6 +325,14 @@ impl EventType {
             EventType::Trial => "trial",
             EventType::Travel => "travel",
             EventType::Strike => "strike",
+            EventType::Disaster => "disaster",
+            EventType::Amnesty => "amnesty",
+            EventType::Meeting => "meeting",
+            EventType::Investigation => "investigation",
+            EventType::Mourning => "mourning",
+            EventType::Election => "election",
+            EventType::Acquisition => "acquisition",
+            EventType::Seizure => "seizure",
             EventType::Other => "other",
         }
     }
