@@ -10,8 +10,8 @@
 //! mention when it has tokens (the date line).
 
 use super::{
-    compare, create_dir, files_with, inline_timeml, read, system_annotations, Annotated, Counts,
-    EvalError, TimemlScores,
+    compare, create_dir, files_in_paths, files_with, first_path, inline_timeml, read,
+    system_annotations, Annotated, Counts, EvalError, TimemlScores,
 };
 use chrono::NaiveDate;
 use quick_xml::events::{BytesStart, Event};
@@ -49,9 +49,22 @@ pub fn eval_meantime(dir: &Path) -> Result<TimemlScores, EvalError> {
 /// Like [`eval_meantime`], also writing each rebuilt text with the system's
 /// TIMEX3 tags to `write_dir` (created when missing) as `<name>.tml`.
 pub fn eval_meantime_to(dir: &Path, write_dir: Option<&Path>) -> Result<TimemlScores, EvalError> {
-    let files = meantime_files(dir)?;
+    eval_meantime_paths_to(&[dir.to_path_buf()], write_dir)
+}
+
+/// Scores several paths as one corpus: each is a CAT XML file or a folder
+/// as [`eval_meantime`] takes (e.g. one topic of a split).
+pub fn eval_meantime_paths(paths: &[PathBuf]) -> Result<TimemlScores, EvalError> {
+    eval_meantime_paths_to(paths, None)
+}
+
+fn eval_meantime_paths_to(
+    paths: &[PathBuf],
+    write_dir: Option<&Path>,
+) -> Result<TimemlScores, EvalError> {
+    let files = files_in_paths(paths, meantime_files)?;
     if files.is_empty() {
-        return Err(EvalError::Empty(dir.to_path_buf()));
+        return Err(EvalError::Empty(first_path(paths)));
     }
     if let Some(out_dir) = write_dir {
         create_dir(out_dir)?;
