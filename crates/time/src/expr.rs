@@ -43,6 +43,16 @@ pub(crate) enum Expr {
         day: Option<u32>,
         day_end: Option<u32>,
     },
+    /// A year written "'44" (optionally after a month): the century is the
+    /// narrative's.
+    ShortYear {
+        last_digits: i32,
+        month: Option<u32>,
+    },
+    /// "fiscal 2021", "FY2021": value "FY2021".
+    FiscalYear(i32),
+    /// "(at) the time": the time last mentioned; PAST_REF without one.
+    ThatTime,
     /// "the 1990s": the first three digits.
     Decade(i32),
     /// "the 20th century": the first two digits ("19"); negative for BC.

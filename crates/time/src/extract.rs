@@ -30,20 +30,22 @@ use dates::{
     parse_bare_day, parse_day_month, parse_day_of_month, parse_dotted, parse_dotted_day,
     parse_glued_month_day, parse_iso, parse_month_abbreviation, parse_month_alone,
     parse_month_slash_day, parse_month_year, parse_numeric_month, parse_ordinal_day_month,
-    parse_short_year_date, parse_slash, parse_year, parse_year_first, parse_year_month,
+    parse_short_year, parse_short_year_date, parse_slash, parse_year, parse_year_first, parse_year_month,
     parse_year_number, parse_year_words,
 };
 use durations::{
     parse_duration, parse_half_unit, parse_set, parse_set_adverb, parse_vague_duration,
+    parse_vague_span,
 };
 use modifiers::extend_with_modifiers;
 use periods::{
-    parse_century, parse_decade, parse_decade_words, parse_half, parse_quarter,
+    parse_century, parse_decade, parse_decade_words, parse_fiscal_year, parse_half,
+    parse_part_of_relative_year, parse_quarter,
     parse_relative_quarter, parse_season, parse_short_decade,
 };
 use regex::{Captures, Regex};
 use relative::{
-    parse_anaphoric_day, parse_count_shift, parse_counted_units, parse_deictic_day,
+    parse_anaphoric_day, parse_anaphoric_unit, parse_overnight, parse_that_time, parse_count_shift, parse_counted_units, parse_deictic_day,
     parse_narrative_reference, parse_part_of_day, parse_part_of_unit, parse_reference,
     parse_relative, parse_rest_of_unit, parse_unit_after_next,
 };
@@ -117,6 +119,10 @@ const HOUR_WORDS: &str = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|e
 const MINUTE_WORDS: &str = r"(?:(?:twenty|thirty|forty|fifty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|five)";
 
 const AM_PM: &str = r"(?:a\.\s?m\.|p\.\s?m\.|a\.\s?m\b|p\.\s?m\b|am\b|pm\b|a\s+m\b|p\s+m\b)";
+
+/// A time zone after a clock time: part of the expression's extent
+/// (TimeML), though the value keeps the local clock time.
+const TIME_ZONE: &str = r"(?:gmt|utc|local\s+time|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|bst|cet|cest|eet|eest|msk|ist|jst|aest|aedt)\b";
 
 const DAY_CONNECTOR: &str = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|through|and|or)\s+)";
 
@@ -313,11 +319,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             parse_set,
         ),
         pattern(
-            &format!(r"\b(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}})(?::(?P<sec>[0-5]\d))?|(?P<mi2>[0-5]\d))?(?:\s*(?P<ap>{AM_PM})|(?P<ap1>[ap])\b)(?:\s+(?:GMT|UTC|local\s+time)\b)?"),
+            &format!(r"\b(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}})(?::(?P<sec>[0-5]\d))?|(?P<mi2>[0-5]\d))?(?:\s*(?P<ap>{AM_PM})|(?P<ap1>[ap])\b)(?:\s+{TIME_ZONE})?"),
             parse_clock,
         ),
         pattern(
-            r"\bT?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?\b(?:\s*(?:hours|hrs|GMT|UTC|local\s+time)\b)?",
+            &format!(r"\bT?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?\b(?:\s*(?:hours|hrs)\b|\s*{TIME_ZONE})?"),
             parse_clock,
         ),
         pattern(
@@ -411,6 +417,13 @@ const NTH: &str = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)
 /// | year number | "year 247" | that year |
 /// | the weekend | "over the weekend" | the latest weekend |
 /// | quarter of a relative year | "the third quarter this year", "Q3 next year", "the third- quarter" | that quarter |
+/// | vague span | "recent weeks", "the coming months", "the years ahead", "the days to come" | duration PXW, PXM, … |
+/// | fiscal year | "fiscal 2021", "fiscal year 2021", "FY2021", "FY 21", "the 2021 fiscal year" | FY2021 |
+/// | part of a relative year | "the second half of the year", "the first quarter of that year", "the first half of next year" | H2, Q1 of that year |
+/// | year without century | "in '44", "June '44" | the narrative's century |
+/// | unit before/after | "the year before.", "the month after," | one unit from the last date |
+/// | at the time | "At the time, …", "… at the time." | the last mentioned time ("the time") |
+/// | overnight | "fighting continued overnight." | the night before the base date |
 /// | decade | "the 70s", "70's", "the seventies", "the nineteen seventies", "the noughties" | that decade |
 /// | year in words | "in nineteen twenty eight" | that year |
 /// | compound shift | "1 month 21 days ago", "2 years 21 days later" | months, then days, from the base day |
@@ -518,6 +531,36 @@ fn further_patterns() -> Vec<Pattern> {
                 r"\b(?P<n1>{NUMBER_RE})[\s-]*(?P<u1>{UNITS})(?:\s*,?\s*(?:and\s+)?(?P<n2>{NUMBER_RE})[\s-]*(?P<u2>{UNITS}))?(?:\s*,?\s*(?:and\s+)?(?P<n3>{NUMBER_RE})[\s-]*(?P<u3>{UNITS}))?(?:\s+(?P<dir2>from|after|before)\s+(?P<day>today|tomorrow|yesterday|now)\b|\s+(?P<dir>ago|later|before|after|from\s+now)\b)?"
             ),
             parse_counted_units,
+        ),
+        pattern(
+            r"\b(?:the\s+)?(?:recent|coming|upcoming)\s+(?P<u>days|weeks|months|years|decades)\b|\bthe\s+(?P<u2>days|weeks|months|years|decades)\s+(?:ahead|to\s+come)\b",
+            parse_vague_span,
+        ),
+        pattern(
+            r"\b(?:fiscal(?:\s+year)?|fy)\s*'?(?P<y>\d{4}|\d{2})\b|\bthe\s+(?P<y2>\d{4})\s+fiscal\s+year\b",
+            parse_fiscal_year,
+        ),
+        pattern(
+            r"\b(?P<ord>first|second|third|fourth|latter)\s+(?:(?P<half>half)|quarter)\s+of\s+(?:(?P<rel>this|next|last)\s+year|the\s+year|(?P<ana>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year)\b",
+            parse_part_of_relative_year,
+        ),
+        pattern(
+            &format!(
+                r"(?:\b(?P<m>{MONTH_FULL_RE})\s+|\b(?:in|of|by|since|until|till|from|to|during|before|after|early|late|mid)\s+)(?P<apos>['’])(?P<yy>\d{{2}})\b"
+            ),
+            parse_short_year,
+        ),
+        pattern(
+            r"\bthe\s+(?P<u>week|month|year)\s+(?P<dir>before|after)\b(?P<tail>\s*[,.;:)]|\s*$)",
+            parse_anaphoric_unit,
+        ),
+        pattern(
+            r"\bat\s+(?P<t>the\s+time)(?:\s*[,.;:)]|\s*$|\s+(?:was|were|had|has|is)\b)",
+            parse_that_time,
+        ),
+        pattern(
+            r"\b(?P<w>overnight)(?:\s*[,.;:)]|\s*$|\s+(?:on|in|and|as|to|when|after|before|while|into|at|near|with|but|amid|across)\b)",
+            parse_overnight,
         ),
     ]
 }

@@ -79,7 +79,7 @@
 //! and weeks), `relative` (day, unit, named and counted shifts), `times`
 //! (durations and clock times) and `days` (day arithmetic).
 
-use crate::expr::{Base, Candidate, Expr, PointMod};
+use crate::expr::{Base, Candidate, Expr, PointMod, YearSpec};
 use chrono::{Datelike, NaiveDate};
 use corroborate_model::{Span, TimeAnchor, Timex, TimexType};
 use dates::{absolute, century_value, decade_range, decade_string, lent_years};
@@ -330,6 +330,11 @@ impl<'t> Resolver<'t> {
                 week_offset,
             } => self.weekday_span(*first, *last, *week_offset, paragraph),
             Expr::Offset { months, days, base } => self.offset(*months, *days, *base, paragraph),
+            Expr::ShortYear { last_digits, month } => {
+                self.short_year(*last_digits, *month, paragraph)
+            }
+            Expr::FiscalYear(year) => fiscal_year(*year),
+            Expr::ThatTime => self.that_time(),
             Expr::Reference(value) => Resolved::plain(*value, TimexType::Date),
             Expr::NarrativeReference(_) if self.news => return None,
             Expr::NarrativeReference(value) => Resolved::plain(*value, TimexType::Date),
@@ -338,6 +343,43 @@ impl<'t> Resolver<'t> {
             Expr::Clock => self.day_shift(0, Base::Anaphoric, paragraph),
         };
         Some(resolved)
+    }
+
+    /// "in '44": the year with those last two digits nearest the narrative's
+    /// year (or the DCT's), then resolved like a written-out year.
+    fn short_year(&self, last_digits: i32, month: Option<u32>, paragraph: usize) -> Resolved {
+        let Some((base, dct)) = self.anaphoric_base(Grain::Year) else {
+            return Resolved::plain(format!("XX{last_digits:02}"), TimexType::Date);
+        };
+        let century_start = base.date.year().div_euclid(100) * 100;
+        let year = [century_start - 100, century_start, century_start + 100]
+            .into_iter()
+            .map(|c| c + last_digits)
+            .min_by_key(|y| (y - base.date.year()).abs())
+            .unwrap_or(century_start + last_digits);
+        let mut resolved =
+            self.calendar(Some(YearSpec::Explicit(year)), month, None, None, paragraph);
+        resolved.anchor = self.anchor_of(dct);
+        resolved.used_dct = dct;
+        resolved
+    }
+
+    /// "at the time": the last mentioned date at its precision; PAST_REF when
+    /// the text has named none (or only counted from the DCT).
+    fn that_time(&self) -> Resolved {
+        let Some(reference) = self.reference.filter(|r| !r.from_dct) else {
+            return Resolved::plain("PAST_REF", TimexType::Date);
+        };
+        let date = reference.date;
+        let value = match reference.grain {
+            Grain::Year => format!("{:04}", date.year()),
+            Grain::Month => format!("{:04}-{:02}", date.year(), date.month()),
+            Grain::Day => date.format("%Y-%m-%d").to_string(),
+        };
+        Resolved {
+            anchor: TimeAnchor::Narrative,
+            ..Resolved::plain(value, TimexType::Date)
+        }
     }
 
     /// The date deictic expressions count from, and whether it is the DCT.
@@ -385,6 +427,15 @@ impl<'t> Resolver<'t> {
         } else {
             TimeAnchor::Narrative
         }
+    }
+}
+
+/// A fiscal year: its months depend on the organisation, so it has no
+/// day range.
+fn fiscal_year(year: i32) -> Resolved {
+    Resolved {
+        anchor: TimeAnchor::Absolute,
+        ..Resolved::plain(format!("FY{year:04}"), TimexType::Date)
     }
 }
 

@@ -974,3 +974,30 @@ pub(super) fn parse_year_words(caps: &Captures, text: &str) -> Vec<Candidate> {
         calendar(Some(YearSpec::Explicit(year)), None, None),
     )]
 }
+
+/// A year written with its last two digits after an apostrophe ("in '44",
+/// "June '44"): the century comes from the narrative when resolved.
+pub(super) fn parse_short_year(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let (Some((start, end)), Some(yy), Some(apostrophe)) =
+        (whole(caps), number(caps, "yy"), group(caps, "apos"))
+    else {
+        return vec![];
+    };
+    if glued_to_number(text, start, end) {
+        return vec![];
+    }
+    let month = group(caps, "m").and_then(|m| month_number(original(text, m)));
+    let start = if month.is_some() {
+        start
+    } else {
+        apostrophe.start()
+    };
+    vec![Candidate::new(
+        start,
+        end,
+        Expr::ShortYear {
+            last_digits: yy as i32,
+            month,
+        },
+    )]
+}

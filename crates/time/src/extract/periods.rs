@@ -227,3 +227,64 @@ pub(super) fn parse_decade_words(caps: &Captures, text: &str) -> Vec<Candidate> 
         Expr::Decade(century * 10 + tens),
     )]
 }
+
+/// "fiscal 2021", "fiscal year 2021", "FY2021", "FY 21", "the 2021 fiscal
+/// year": TimeML writes a fiscal year as "FY2021", since its months depend
+/// on the organisation.
+pub(super) fn parse_fiscal_year(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let Some((start, end)) = whole(caps) else {
+        return vec![];
+    };
+    let Some(written) = group(caps, "y").or_else(|| group(caps, "y2")) else {
+        return vec![];
+    };
+    if glued_to_number(text, start, end) {
+        return vec![];
+    }
+    let Ok(number) = written.as_str().parse::<i32>() else {
+        return vec![];
+    };
+    let year = match (written.as_str().len(), number) {
+        (4, 1000..=2099) => number,
+        // "FY21": fiscal years written short are recent ones.
+        (2, 0..=49) => 2000 + number,
+        (2, 50..=99) => 1900 + number,
+        _ => return vec![],
+    };
+    vec![Candidate::new(start, end, Expr::FiscalYear(year))]
+}
+
+/// "the second half of the year", "the first quarter of that year", "the
+/// first half of next year": a part of a year named relative to the
+/// narrative ("the year", "that year") or to the DCT ("this/next/last
+/// year").
+pub(super) fn parse_part_of_relative_year(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let codes: &[&'static str] = if group(caps, "half").is_some() {
+        &["H1", "H2"]
+    } else {
+        &["Q1", "Q2", "Q3", "Q4"]
+    };
+    let year = if let Some(rel) = group(caps, "rel") {
+        YearSpec::Deictic(match rel.as_str() {
+            "next" => 1,
+            "last" => -1,
+            _ => 0,
+        })
+    } else {
+        let ana = group(caps, "ana").map_or("", |a| a.as_str());
+        YearSpec::Anaphoric(anaphoric_offset(ana))
+    };
+    year_part(caps, codes)
+        .into_iter()
+        .map(|mut candidate| {
+            candidate.start = with_the(text, candidate.start);
+            if let Expr::YearPart { code, .. } = candidate.expr {
+                candidate.expr = Expr::YearPart {
+                    year: Some(year),
+                    code,
+                };
+            }
+            candidate
+        })
+        .collect()
+}

@@ -389,3 +389,60 @@ fn parse_shift_from_day(caps: &Captures, _text: &str) -> Vec<Candidate> {
         },
     )]
 }
+
+/// "the year before", "the month after" closing a clause: one unit before
+/// or after the last mentioned date, like "the day before".
+pub(super) fn parse_anaphoric_unit(caps: &Captures, _text: &str) -> Vec<Candidate> {
+    let (Some((start, _)), Some(u), Some(dir), Some(tail)) = (
+        whole(caps),
+        group(caps, "u"),
+        group(caps, "dir"),
+        group(caps, "tail"),
+    ) else {
+        return vec![];
+    };
+    let Some(unit) = Unit::parse(u.as_str()) else {
+        return vec![];
+    };
+    let offset = if dir.as_str() == "before" { -1 } else { 1 };
+    vec![Candidate::new(
+        start,
+        tail.start(),
+        Expr::UnitShift {
+            unit,
+            offset,
+            base: Base::Anaphoric,
+        },
+    )]
+}
+
+/// "at the time" used as an adverb ("At the time, …", "… at the time.",
+/// "who at the time was …"): the time last mentioned, tagged "the time".
+pub(super) fn parse_that_time(caps: &Captures, _text: &str) -> Vec<Candidate> {
+    let Some(the_time) = group(caps, "t") else {
+        return vec![];
+    };
+    vec![Candidate::new(
+        the_time.start(),
+        the_time.end(),
+        Expr::ThatTime,
+    )]
+}
+
+/// "overnight" as an adverb ("clashes continued overnight."): the night
+/// before the base date, as "last night".
+pub(super) fn parse_overnight(caps: &Captures, _text: &str) -> Vec<Candidate> {
+    let Some(word) = group(caps, "w") else {
+        return vec![];
+    };
+    let mut candidate = Candidate::new(
+        word.start(),
+        word.end(),
+        Expr::DayShift {
+            days: -1,
+            base: Base::Deictic,
+        },
+    );
+    candidate.part_of_day = Some("NI");
+    vec![candidate]
+}
