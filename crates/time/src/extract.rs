@@ -30,8 +30,8 @@ use dates::{
     parse_bare_day, parse_day_month, parse_day_of_month, parse_dotted, parse_dotted_day,
     parse_glued_month_day, parse_iso, parse_month_abbreviation, parse_month_alone,
     parse_month_slash_day, parse_month_year, parse_numeric_month, parse_ordinal_day_month,
-    parse_short_year, parse_short_year_date, parse_slash, parse_year, parse_year_first, parse_year_month,
-    parse_year_number, parse_year_words,
+    parse_short_year, parse_short_year_date, parse_slash, parse_year, parse_year_first,
+    parse_year_month, parse_year_number, parse_year_words,
 };
 use durations::{
     parse_duration, parse_half_unit, parse_set, parse_set_adverb, parse_vague_duration,
@@ -40,14 +40,15 @@ use durations::{
 use modifiers::extend_with_modifiers;
 use periods::{
     parse_century, parse_decade, parse_decade_words, parse_fiscal_year, parse_half,
-    parse_part_of_relative_year, parse_quarter,
-    parse_relative_quarter, parse_season, parse_short_decade,
+    parse_part_of_relative_year, parse_quarter, parse_relative_quarter, parse_season,
+    parse_short_decade,
 };
 use regex::{Captures, Regex};
 use relative::{
-    parse_anaphoric_day, parse_anaphoric_unit, parse_overnight, parse_that_time, parse_count_shift, parse_counted_units, parse_deictic_day,
-    parse_narrative_reference, parse_part_of_day, parse_part_of_unit, parse_reference,
-    parse_relative, parse_rest_of_unit, parse_unit_after_next,
+    parse_anaphoric_day, parse_anaphoric_unit, parse_count_shift, parse_counted_units,
+    parse_deictic_day, parse_narrative_reference, parse_overnight, parse_part_of_day,
+    parse_part_of_unit, parse_reference, parse_relative, parse_rest_of_unit, parse_that_time,
+    parse_unit_after_next,
 };
 use std::sync::LazyLock;
 use weeks::{

@@ -339,7 +339,7 @@ impl<'t> Resolver<'t> {
             Expr::NarrativeReference(_) if self.news => return None,
             Expr::NarrativeReference(value) => Resolved::plain(*value, TimexType::Date),
             Expr::Duration(value) => self.duration(value, candidate, paragraph),
-            Expr::Set(value) => Resolved::plain(value.clone(), TimexType::Set),
+            Expr::Set(value) => Resolved::plain(self.set_value(value), TimexType::Set),
             Expr::Clock => self.day_shift(0, Base::Anaphoric, paragraph),
         };
         Some(resolved)
@@ -362,6 +362,23 @@ impl<'t> Resolver<'t> {
         resolved.anchor = self.anchor_of(dct);
         resolved.used_dct = dct;
         resolved
+    }
+
+    /// A set's value: a duration in news ("daily" P1D, TimeML); history
+    /// annotation (TIMEX2, WikiWars) writes a plain recurrence as the
+    /// calendar pattern it repeats ("daily" XXXX-XX-XX).
+    fn set_value(&self, value: &str) -> String {
+        if self.news {
+            return value.to_string();
+        }
+        match value {
+            "P1D" => "XXXX-XX-XX",
+            "P1W" => "XXXX-WXX",
+            "P1M" => "XXXX-XX",
+            "P1Y" => "XXXX",
+            other => other,
+        }
+        .to_string()
     }
 
     /// "at the time": the last mentioned date at its precision; PAST_REF when

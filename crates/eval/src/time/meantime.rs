@@ -89,6 +89,27 @@ fn eval_meantime_paths_to(
     Ok(TimemlScores::from_counts(files.len(), counts))
 }
 
+/// Every disagreement with the gold annotation in the MEANTIME files among
+/// `paths` (see [`super::Mismatch`]).
+pub fn meantime_mismatches(paths: &[PathBuf]) -> Result<Vec<super::Mismatch>, EvalError> {
+    let mut found = Vec::new();
+    for path in files_in_paths(paths, meantime_files)? {
+        let doc = parse_meantime(&read(&path)?).map_err(|message| EvalError::Xml {
+            path: path.clone(),
+            message,
+        })?;
+        let timexes = corroborate_time::tag(&doc.text, doc.dct, false);
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        found.extend(super::mismatch::mismatches(
+            &name.unwrap_or_default(),
+            &doc.text,
+            &doc.gold,
+            &system_annotations(&timexes),
+        ));
+    }
+    Ok(found)
+}
+
 fn meantime_files(dir: &Path) -> Result<Vec<PathBuf>, EvalError> {
     let mut files = files_with(dir, "xml")?;
     let entries = std::fs::read_dir(dir).map_err(|source| EvalError::Io {

@@ -16,17 +16,19 @@
 
 mod bench;
 mod meantime;
+mod mismatch;
 mod recognizers;
 mod timeml;
 mod write;
 
 pub use bench::{bench_documents, timeml_texts, BenchResult, RawDocument};
-pub use meantime::{eval_meantime, eval_meantime_paths, eval_meantime_to};
+pub use meantime::{eval_meantime, eval_meantime_paths, eval_meantime_to, meantime_mismatches};
+pub use mismatch::Mismatch;
 pub use recognizers::{
     eval_recognizers, eval_recognizers_paths, failures, failures_in_paths, Failure,
     RecognizersScores, SpecScore, OUT_OF_SCOPE, OUT_OF_SCOPE_TYPES,
 };
-pub use timeml::{eval_timeml, eval_timeml_paths, eval_timeml_to};
+pub use timeml::{eval_timeml, eval_timeml_paths, eval_timeml_to, timeml_mismatches};
 
 use std::fmt;
 use std::path::PathBuf;

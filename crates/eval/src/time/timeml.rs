@@ -66,6 +66,27 @@ pub fn eval_timeml_paths(
     Ok(TimemlScores::from_counts(files.len(), counts))
 }
 
+/// Every disagreement with the gold annotation in the `.tml` files among
+/// `paths` (see [`super::Mismatch`]).
+pub fn timeml_mismatches(paths: &[PathBuf]) -> Result<Vec<super::Mismatch>, EvalError> {
+    let mut found = Vec::new();
+    for path in files_in_paths(paths, |dir| files_with(dir, "tml"))? {
+        let doc = parse_timeml(&read(&path)?).map_err(|message| EvalError::Xml {
+            path: path.clone(),
+            message,
+        })?;
+        let timexes = corroborate_time::tag(&doc.text, doc.dct, false);
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        found.extend(super::mismatch::mismatches(
+            &name.unwrap_or_default(),
+            &doc.text,
+            &doc.gold,
+            &system_annotations(&timexes),
+        ));
+    }
+    Ok(found)
+}
+
 fn attribute(element: &BytesStart, name: &str) -> Result<Option<String>, String> {
     match element.try_get_attribute(name) {
         Ok(Some(attr)) => attr

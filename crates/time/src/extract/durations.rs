@@ -201,5 +201,9 @@ pub(super) fn parse_vague_span(caps: &Captures, _text: &str) -> Vec<Candidate> {
     let Some(unit) = Unit::parse(singular.trim_end_matches('s')) else {
         return vec![];
     };
-    vec![Candidate::new(start, end, Expr::Duration(unit.duration(None)))]
+    vec![Candidate::new(
+        start,
+        end,
+        Expr::Duration(unit.duration(None)),
+    )]
 }
