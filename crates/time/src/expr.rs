@@ -194,6 +194,9 @@ pub(crate) struct Candidate {
     pub direction: Option<i64>,
     /// "the week of November 30th": the whole week around the day.
     pub whole_week: bool,
+    /// The UTC offset of a time zone written after a clock time ("Z" for
+    /// GMT/UTC, "-05" for EST), appended to the value.
+    pub zone: Option<&'static str>,
 }
 
 impl Candidate {
@@ -210,6 +213,7 @@ impl Candidate {
             measure: None,
             direction: None,
             whole_week: false,
+            zone: None,
         }
     }
 

@@ -340,7 +340,7 @@ impl<'t> Resolver<'t> {
             Expr::NarrativeReference(value) => Resolved::plain(*value, TimexType::Date),
             Expr::Duration(value) => self.duration(value, candidate, paragraph),
             Expr::Set(value) => Resolved::plain(self.set_value(value), TimexType::Set),
-            Expr::Clock => self.day_shift(0, Base::Anaphoric, paragraph),
+            Expr::Clock => self.clock_day(paragraph),
         };
         Some(resolved)
     }
@@ -362,6 +362,21 @@ impl<'t> Resolver<'t> {
         resolved.anchor = self.anchor_of(dct);
         resolved.used_dct = dct;
         resolved
+    }
+
+    /// The day of a clock time with no date of its own: the last mentioned
+    /// day; in news, when the story has named no day (only a month or a
+    /// year), the publication day.
+    fn clock_day(&self, paragraph: usize) -> Resolved {
+        let day_known = self
+            .anaphoric_base(Grain::Day)
+            .is_some_and(|(r, _)| r.grain == Grain::Day);
+        let base = if !day_known && self.news {
+            Base::Deictic
+        } else {
+            Base::Anaphoric
+        };
+        self.day_shift(0, base, paragraph)
     }
 
     /// A set's value: a duration in news ("daily" P1D, TimeML); history
