@@ -418,7 +418,7 @@ const NTH: &str = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)
 /// | year number | "year 247" | that year |
 /// | the weekend | "over the weekend" | the latest weekend |
 /// | quarter of a relative year | "the third quarter this year", "Q3 next year", "the third- quarter" | that quarter |
-/// | vague span | "recent weeks", "the coming months", "the years ahead", "the days to come" | duration PXW, PXM, … |
+/// | vague span | "recent weeks", "the coming months", "the years ahead", "the days to come", "the following days" | duration PXW, PXM, … |
 /// | fiscal year | "fiscal 2021", "fiscal year 2021", "FY2021", "FY 21", "the 2021 fiscal year" | FY2021 |
 /// | part of a relative year | "the second half of the year", "the first quarter of that year", "the first half of next year" | H2, Q1 of that year |
 /// | year without century | "in '44", "June '44" | the narrative's century |
@@ -534,7 +534,7 @@ fn further_patterns() -> Vec<Pattern> {
             parse_counted_units,
         ),
         pattern(
-            r"\b(?:the\s+)?(?:recent|coming|upcoming)\s+(?P<u>days|weeks|months|years|decades)\b|\bthe\s+(?P<u2>days|weeks|months|years|decades)\s+(?:ahead|to\s+come)\b",
+            r"\b(?:the\s+)?(?:recent|coming|upcoming)\s+(?P<u>days|weeks|months|years|decades)\b|\bthe\s+(?P<u2>days|weeks|months|years|decades)\s+(?:ahead|to\s+come)\b|\bthe\s+(?:following|ensuing|intervening|subsequent|preceding|previous)\s+(?P<u3>days|weeks|months|years|decades)\b",
             parse_vague_span,
         ),
         pattern(

@@ -188,13 +188,16 @@ pub(super) fn parse_compound_duration(caps: &Captures, text: &str) -> Vec<Candid
 }
 
 /// "recent weeks", "the coming months", "the years ahead", "the days to
-/// come": an unspecified number of units right before or after the base
+/// come", "the following days": an unspecified number of units right before or after the base
 /// date. TimeML reads them as durations of unknown length ("PXW").
 pub(super) fn parse_vague_span(caps: &Captures, _text: &str) -> Vec<Candidate> {
     let Some((start, end)) = whole(caps) else {
         return vec![];
     };
-    let Some(plural) = group(caps, "u").or_else(|| group(caps, "u2")) else {
+    let Some(plural) = group(caps, "u")
+        .or_else(|| group(caps, "u2"))
+        .or_else(|| group(caps, "u3"))
+    else {
         return vec![];
     };
     let singular = plural.as_str().to_ascii_lowercase();

@@ -106,8 +106,9 @@ pub(super) fn parse_season(caps: &Captures, text: &str) -> Vec<Candidate> {
     } else {
         group(caps, "ana").map(|a| YearSpec::Anaphoric(anaphoric_offset(a.as_str())))
     };
-    // "the fall of the city" is not a season.
-    if year.is_none() && s.as_str().eq_ignore_ascii_case("fall") {
+    // "the fall of the city" is not a season; "in the fall," is.
+    if year.is_none() && s.as_str().eq_ignore_ascii_case("fall") && !season_fall(text, start, end)
+    {
         return vec![];
     }
     if year.is_none() && next_word(text, end) == "of" {
@@ -115,6 +116,18 @@ pub(super) fn parse_season(caps: &Captures, text: &str) -> Vec<Candidate> {
     }
     let candidate = Candidate::new(start, end, Expr::Season { year, code });
     vec![with_mod(candidate, point_mod(group(caps, "pm")))]
+}
+
+/// "fall" as a season without a year: after a time preposition and before
+/// the end of a clause ("in the fall,", "by fall."), where a downfall
+/// would need its "of".
+fn season_fall(text: &str, start: usize, end: usize) -> bool {
+    let start = the_before(text, start).unwrap_or(start);
+    let before = previous_word(text, start);
+    matches!(
+        before.as_str(),
+        "in" | "during" | "by" | "until" | "through" | "throughout" | "that" | "this"
+    ) && super::context::ends_clause(text, end)
 }
 
 /// "the third quarter", "the third quarter this year", "Q3 next year",
