@@ -39,16 +39,16 @@ use durations::{
 };
 use modifiers::extend_with_modifiers;
 use periods::{
-    parse_century, parse_decade, parse_decade_words, parse_fiscal_year, parse_half,
-    parse_part_of_relative_year, parse_quarter, parse_relative_quarter, parse_season,
+    parse_bc_decade, parse_century, parse_decade, parse_decade_words, parse_fiscal_year,
+    parse_half, parse_part_of_relative_year, parse_quarter, parse_relative_quarter, parse_season,
     parse_short_decade,
 };
 use regex::{Captures, Regex};
 use relative::{
     parse_anaphoric_day, parse_anaphoric_unit, parse_count_shift, parse_counted_units,
-    parse_deictic_day, parse_narrative_reference, parse_overnight, parse_part_of_day,
-    parse_part_of_unit, parse_reference, parse_relative, parse_rest_of_unit, parse_that_time,
-    parse_unit_after_next,
+    parse_deictic_day, parse_generic_night, parse_narrative_reference, parse_overnight,
+    parse_part_of_day, parse_part_of_unit, parse_reference, parse_relative, parse_rest_of_unit,
+    parse_that_time, parse_unit_after_next,
 };
 use std::sync::LazyLock;
 use weeks::{
@@ -424,6 +424,8 @@ const NTH: &str = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)
 /// | year without century | "in '44", "June '44" | the narrative's century |
 /// | unit before/after | "the year before.", "the month after," | one unit from the last date |
 /// | at the time | "At the time, …", "… at the time." | the last mentioned time ("the time") |
+/// | decade BC | "the 470s BC" | BC047 |
+/// | night in general | "at night", "by night" | XXXX-XX-XXTNI |
 /// | overnight | "fighting continued overnight." | the night before the base date |
 /// | decade | "the 70s", "70's", "the seventies", "the nineteen seventies", "the noughties" | that decade |
 /// | year in words | "in nineteen twenty eight" | that year |
@@ -559,6 +561,13 @@ fn further_patterns() -> Vec<Pattern> {
             r"\bat\s+(?P<t>the\s+time)(?:\s*[,.;:)]|\s*$|\s+(?:was|were|had|has|is)\b)",
             parse_that_time,
         ),
+        pattern(
+            &format!(
+                r"\b(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]+)?(?P<dec>\d{{2,3}}0)s\s*{ERA_BC}"
+            ),
+            parse_bc_decade,
+        ),
+        pattern(r"\b(?:at|by)\s+(?P<w>night)\b", parse_generic_night),
         pattern(
             r"\b(?P<w>overnight)(?:\s*[,.;:)]|\s*$|\s+(?:on|in|and|as|to|when|after|before|while|into|at|near|with|but|amid|across)\b)",
             parse_overnight,

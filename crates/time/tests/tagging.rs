@@ -1033,7 +1033,8 @@ fn sets_in_history_text_are_calendar_patterns() {
 
 #[test]
 fn fall_is_a_season_only_where_a_downfall_cannot_be() {
-    let text = "The army rested in 1775. In the fall, it marched; after the fall of the fort it halted.";
+    let text =
+        "The army rested in 1775. In the fall, it marched; after the fall of the fort it halted.";
     assert_eq!(
         pairs(text, None),
         vec![p("1775", "1775"), p("the fall", "1775-FA")]
@@ -1047,4 +1048,20 @@ fn a_bare_clock_time_in_news_is_on_the_publication_day() {
         pairs(text, DCT),
         vec![p("January", "2022-01"), p("08:30 UTC", "2022-01-11T08:30Z")]
     );
+}
+
+#[test]
+fn decades_before_christ() {
+    let text = "Throughout the 350s BC the two leagues fought.";
+    assert_eq!(pairs(text, None), vec![p("the 350s BC", "BC035")]);
+}
+
+#[test]
+fn night_in_general_is_not_a_particular_night() {
+    assert_eq!(
+        pairs("Supply columns moved only at night.", DCT),
+        vec![p("night", "XXXX-XX-XXTNI")]
+    );
+    let tagged = run("The rebels crossed at night on 4 May 1950.", None);
+    assert!(tagged.iter().all(|t| t.text != "night"));
 }

@@ -107,8 +107,7 @@ pub(super) fn parse_season(caps: &Captures, text: &str) -> Vec<Candidate> {
         group(caps, "ana").map(|a| YearSpec::Anaphoric(anaphoric_offset(a.as_str())))
     };
     // "the fall of the city" is not a season; "in the fall," is.
-    if year.is_none() && s.as_str().eq_ignore_ascii_case("fall") && !season_fall(text, start, end)
-    {
+    if year.is_none() && s.as_str().eq_ignore_ascii_case("fall") && !season_fall(text, start, end) {
         return vec![];
     }
     if year.is_none() && next_word(text, end) == "of" {
@@ -300,4 +299,16 @@ pub(super) fn parse_part_of_relative_year(caps: &Captures, text: &str) -> Vec<Ca
             candidate
         })
         .collect()
+}
+
+/// A decade before Christ ("the 470s BC"): value "BC047".
+pub(super) fn parse_bc_decade(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let (Some((start, end)), Some(decade)) = (whole(caps), number(caps, "dec")) else {
+        return vec![];
+    };
+    if glued_to_number(text, start, end) {
+        return vec![];
+    }
+    let candidate = Candidate::new(start, end, Expr::Decade(-(decade as i32 / 10)));
+    vec![with_mod(candidate, point_mod(group(caps, "pm")))]
 }

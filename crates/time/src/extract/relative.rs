@@ -446,3 +446,22 @@ pub(super) fn parse_overnight(caps: &Captures, _text: &str) -> Vec<Candidate> {
     candidate.part_of_day = Some("NI");
     vec![candidate]
 }
+
+/// "at night", "by night": nights in general (TIMEX3 value
+/// XXXX-XX-XXTNI), not a particular one.
+pub(super) fn parse_generic_night(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let Some(word) = group(caps, "w") else {
+        return vec![];
+    };
+    // "at night on 4 May" is one particular night, dated by what follows.
+    let next = super::context::next_word(text, word.end());
+    if matches!(
+        next.as_str(),
+        "on" | "of" | "before" | "after" | "between" | "from"
+    ) {
+        return vec![];
+    }
+    let mut candidate = Candidate::new(word.start(), word.end(), Expr::Reference("XXXX-XX-XX"));
+    candidate.part_of_day = Some("NI");
+    vec![candidate]
+}
