@@ -49,8 +49,12 @@ pub(crate) enum Expr {
         last_digits: i32,
         month: Option<u32>,
     },
-    /// "fiscal 2021", "FY2021": value "FY2021".
-    FiscalYear(i32),
+    /// "fiscal 2021", "FY2021": value "FY2021"; with a quarter ("the second
+    /// quarter of fiscal 2022") "FY2022-Q2".
+    FiscalYear {
+        year: i32,
+        quarter: Option<&'static str>,
+    },
     /// "(at) the time": the time last mentioned; PAST_REF without one.
     ThatTime,
     /// "the 1990s": the first three digits.

@@ -28,10 +28,10 @@ use clock::{
 };
 use dates::{
     parse_bare_day, parse_day_month, parse_day_of_month, parse_dotted, parse_dotted_day,
-    parse_glued_month_day, parse_iso, parse_month_abbreviation, parse_month_alone,
-    parse_month_slash_day, parse_month_year, parse_numeric_month, parse_ordinal_day_month,
-    parse_short_year, parse_short_year_date, parse_slash, parse_year, parse_year_first,
-    parse_year_month, parse_year_number, parse_year_words,
+    parse_fixed_holiday, parse_glued_month_day, parse_iso, parse_month_abbreviation,
+    parse_month_alone, parse_month_slash_day, parse_month_year, parse_numeric_month,
+    parse_ordinal_day_month, parse_short_year, parse_short_year_date, parse_slash, parse_year,
+    parse_year_first, parse_year_month, parse_year_number, parse_year_words,
 };
 use durations::{
     parse_duration, parse_half_unit, parse_set, parse_set_adverb, parse_vague_duration,
@@ -149,7 +149,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         r"\b(?:(?P<wd>{WEEKDAY_RE})\s*,?\s+)?(?P<m>{MONTH_RE})\s+(?:the\s+)?(?P<dw>{ORDINAL_DAY_WORDS}|{CARDINAL_DAY_WORDS})\b{year_tail}"
     );
     let relative = format!(
-        r"\b(?P<the>the\s+)?(?P<rel>that\s+same|this\s+same|last|this|next|past|coming|previous|preceding|following|current|same|that|upcoming)\s+(?P<u>day|week|weekend|fortnight|month|quarter|year|decade|century|{SEASON_RE}|{WEEKDAY_FULL_RE}|{MONTH_FULL_RE}|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
+        r"\b(?P<the>the\s+)?(?P<rel>that\s+same|this\s+same|this\s+past|last|this|next|past|coming|previous|preceding|following|current|same|that|upcoming)\s+(?P<u>day|week|weekend|fortnight|month|quarter|year|decade|century|{SEASON_RE}|{WEEKDAY_FULL_RE}|{MONTH_FULL_RE}|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
     );
     let day_of_month = format!(
         r"\b(?:(?P<wd>{WEEKDAY_FULL_RE})\s*,?\s+)?(?:(?P<the>the)\s+(?P<d>\d{{1,2}})(?P<suf>st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?P<suf2>st|nd|rd|th)|(?P<the2>the)\s+(?P<dw>{ORDINAL_DAY_WORDS}|{CARDINAL_DAY_WORDS}))\b(?:\s+(?:of\s+)?(?P<rel>this|next|last)\s+month\b)?"
@@ -419,12 +419,13 @@ const NTH: &str = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)
 /// | the weekend | "over the weekend" | the latest weekend |
 /// | quarter of a relative year | "the third quarter this year", "Q3 next year", "the third- quarter" | that quarter |
 /// | vague span | "recent weeks", "the coming months", "the years ahead", "the days to come", "the following days" | duration PXW, PXM, … |
-/// | fiscal year | "fiscal 2021", "fiscal year 2021", "FY2021", "FY 21", "the 2021 fiscal year" | FY2021 |
+/// | fiscal year | "fiscal 2021", "fiscal year 2021", "FY2021", "FY 21", "the 2021 fiscal year", "the second quarter of fiscal 2022" | FY2021, FY2022-Q2 |
 /// | part of a relative year | "the second half of the year", "the first quarter of that year", "the first half of next year" | H2, Q1 of that year |
 /// | year without century | "in '44", "June '44" | the narrative's century |
 /// | unit before/after | "the year before.", "the month after," | one unit from the last date |
 /// | at the time | "At the time, …", "… at the time." | the last mentioned time ("the time") |
 /// | decade BC | "the 470s BC" | BC047 |
+/// | fixed holiday | "Christmas Eve", "New Year's Day 2020", "Halloween" | that day |
 /// | night in general | "at night", "by night" | XXXX-XX-XXTNI |
 /// | overnight | "fighting continued overnight." | the night before the base date |
 /// | decade | "the 70s", "70's", "the seventies", "the nineteen seventies", "the noughties" | that decade |
@@ -540,7 +541,7 @@ fn further_patterns() -> Vec<Pattern> {
             parse_vague_span,
         ),
         pattern(
-            r"\b(?:fiscal(?:\s+year)?|fy)\s*'?(?P<y>\d{4}|\d{2})\b|\bthe\s+(?P<y2>\d{4})\s+fiscal\s+year\b",
+            r"\b(?:fiscal(?:\s+year)?|fy)\s*'?(?P<y>\d{4}|\d{2})\b|\bthe\s+(?P<y2>\d{4})\s+fiscal\s+year\b|\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\s+of\s+(?:fiscal(?:\s+year)?|fy)\s*'?(?P<y3>\d{4}|\d{2})\b",
             parse_fiscal_year,
         ),
         pattern(
@@ -568,6 +569,10 @@ fn further_patterns() -> Vec<Pattern> {
             parse_bc_decade,
         ),
         pattern(r"\b(?:at|by)\s+(?P<w>night)\b", parse_generic_night),
+        pattern(
+            r"\b(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year['’]?s\s+(?:day|eve)|boxing\s+day|valentine['’]?s\s+day|halloween|may\s+day)\b(?:\s*,?\s*(?P<y>\d{4})\b)?",
+            parse_fixed_holiday,
+        ),
         pattern(
             r"\b(?P<w>overnight)(?:\s*[,.;:)]|\s*$|\s+(?:on|in|and|as|to|when|after|before|while|into|at|near|with|but|amid|across)\b)",
             parse_overnight,

@@ -333,7 +333,7 @@ impl<'t> Resolver<'t> {
             Expr::ShortYear { last_digits, month } => {
                 self.short_year(*last_digits, *month, paragraph)
             }
-            Expr::FiscalYear(year) => fiscal_year(*year),
+            Expr::FiscalYear { year, quarter } => fiscal_year(*year, *quarter),
             Expr::ThatTime => self.that_time(),
             Expr::Reference(value) => Resolved::plain(*value, TimexType::Date),
             Expr::NarrativeReference(_) if self.news => return None,
@@ -464,10 +464,14 @@ impl<'t> Resolver<'t> {
 
 /// A fiscal year: its months depend on the organisation, so it has no
 /// day range.
-fn fiscal_year(year: i32) -> Resolved {
+fn fiscal_year(year: i32, quarter: Option<&str>) -> Resolved {
+    let value = match quarter {
+        Some(code) => format!("FY{year:04}-{code}"),
+        None => format!("FY{year:04}"),
+    };
     Resolved {
         anchor: TimeAnchor::Absolute,
-        ..Resolved::plain(format!("FY{year:04}"), TimexType::Date)
+        ..Resolved::plain(value, TimexType::Date)
     }
 }
 

@@ -1065,3 +1065,32 @@ fn night_in_general_is_not_a_particular_night() {
     let tagged = run("The rebels crossed at night on 4 May 1950.", None);
     assert!(tagged.iter().all(|t| t.text != "night"));
 }
+
+#[test]
+fn fixed_holidays_are_their_days() {
+    let text = "Shops shut on Christmas Eve; the vote of New Year's Day 2020 was close.";
+    assert_eq!(
+        pairs(text, DCT),
+        vec![
+            p("Christmas Eve", "2021-12-24"),
+            p("New Year's Day 2020", "2020-01-01"),
+        ]
+    );
+}
+
+#[test]
+fn hundreds_are_centuries_and_this_past_looks_back() {
+    let text = "Mills spread in the 1800s; prices fell this past weekend.";
+    assert_eq!(
+        pairs(text, DCT),
+        vec![p("the 1800s", "18"), p("this past weekend", "2022-W01-WE")]
+    );
+}
+
+#[test]
+fn quarters_of_fiscal_years() {
+    assert_eq!(
+        pairs("Margins grew in the second quarter of fiscal 2022.", DCT),
+        vec![p("the second quarter of fiscal 2022", "FY2022-Q2")]
+    );
+}

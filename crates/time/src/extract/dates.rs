@@ -1001,3 +1001,31 @@ pub(super) fn parse_short_year(caps: &Captures, text: &str) -> Vec<Candidate> {
         },
     )]
 }
+
+/// Holidays on a fixed day of the Western calendar ("Christmas Eve",
+/// "New Year's Day 2020"): that day, its year resolved like "24 December".
+pub(super) fn parse_fixed_holiday(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let (Some((start, end)), Some(name)) = (whole(caps), group(caps, "h")) else {
+        return vec![];
+    };
+    let name = name.as_str().replace(['\u{2019}', '\''], "");
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (month, day) = match words.as_slice() {
+        ["christmas", "eve"] => (12, 24),
+        ["christmas", ..] => (12, 25),
+        ["new", "years", "eve"] => (12, 31),
+        ["new", "years", "day"] => (1, 1),
+        ["boxing", "day"] => (12, 26),
+        ["valentines", "day"] => (2, 14),
+        ["halloween"] => (10, 31),
+        // "may day" in lower case is a modal and a noun.
+        ["may", "day"] if text.get(start..).is_some_and(|t| t.starts_with("May D")) => (5, 1),
+        _ => return vec![],
+    };
+    let year = number(caps, "y").map(|y| YearSpec::Explicit(y as i32));
+    vec![Candidate::new(
+        start,
+        end,
+        calendar(year, Some(month), Some(day)),
+    )]
+}

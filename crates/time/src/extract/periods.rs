@@ -53,6 +53,12 @@ pub(super) fn parse_decade(caps: &Captures, text: &str) -> Vec<Candidate> {
         if !(1000..2100).contains(&d) || glued_to_number(text, start, end) {
             return vec![];
         }
+        // "the 1800s" are the nineteenth century, not its first decade
+        // ("the 2000s" stay a decade: that is how they are read).
+        if d % 100 == 0 && d < 2000 {
+            let candidate = Candidate::new(start, end, Expr::Century(d as i32 / 100));
+            return vec![with_mod(candidate, point_mod(group(caps, "pm")))];
+        }
         d as i32 / 10
     } else if let Some(short) = number(caps, "short") {
         if short >= 30 {
@@ -241,13 +247,16 @@ pub(super) fn parse_decade_words(caps: &Captures, text: &str) -> Vec<Candidate> 
 }
 
 /// "fiscal 2021", "fiscal year 2021", "FY2021", "FY 21", "the 2021 fiscal
-/// year": TimeML writes a fiscal year as "FY2021", since its months depend
+/// year", "the second quarter of fiscal 2022" (FY2022-Q2): TimeML writes a fiscal year as "FY2021", since its months depend
 /// on the organisation.
 pub(super) fn parse_fiscal_year(caps: &Captures, text: &str) -> Vec<Candidate> {
     let Some((start, end)) = whole(caps) else {
         return vec![];
     };
-    let Some(written) = group(caps, "y").or_else(|| group(caps, "y2")) else {
+    let Some(written) = group(caps, "y")
+        .or_else(|| group(caps, "y2"))
+        .or_else(|| group(caps, "y3"))
+    else {
         return vec![];
     };
     if glued_to_number(text, start, end) {
@@ -263,7 +272,18 @@ pub(super) fn parse_fiscal_year(caps: &Captures, text: &str) -> Vec<Candidate> {
         (2, 50..=99) => 1900 + number,
         _ => return vec![],
     };
-    vec![Candidate::new(start, end, Expr::FiscalYear(year))]
+    let quarter = match group(caps, "ord").and_then(|o| ordinal_value(o.as_str())) {
+        Some(1) => Some("Q1"),
+        Some(2) => Some("Q2"),
+        Some(3) => Some("Q3"),
+        Some(4) => Some("Q4"),
+        _ => None,
+    };
+    vec![Candidate::new(
+        start,
+        end,
+        Expr::FiscalYear { year, quarter },
+    )]
 }
 
 /// "the second half of the year", "the first quarter of that year", "the

@@ -86,6 +86,10 @@ pub(super) fn parse_anaphoric_day(caps: &Captures, _text: &str) -> Vec<Candidate
 }
 
 fn relation_offset_and_base(rel: &str, has_the: bool) -> (i64, Base) {
+    // "this past weekend" is the last one.
+    if rel.starts_with("this") && rel.ends_with("past") {
+        return (-1, Base::Deictic);
+    }
     match rel {
         "last" | "past" if !has_the => (-1, Base::Deictic),
         "last" | "past" | "previous" | "preceding" => (-1, Base::Anaphoric),
