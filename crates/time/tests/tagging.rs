@@ -1094,3 +1094,9 @@ fn quarters_of_fiscal_years() {
         vec![p("the second quarter of fiscal 2022", "FY2022-Q2")]
     );
 }
+
+#[test]
+fn a_holiday_inside_a_title_is_not_a_date() {
+    let tagged = pairs("The band played \"White Christmas\" at the rally.", DCT);
+    assert_eq!(tagged, vec![]);
+}

@@ -1008,6 +1008,9 @@ pub(super) fn parse_fixed_holiday(caps: &Captures, text: &str) -> Vec<Candidate>
     let (Some((start, end)), Some(name)) = (whole(caps), group(caps, "h")) else {
         return vec![];
     };
+    if inside_a_title(text, start) {
+        return vec![];
+    }
     let name = name.as_str().replace(['\u{2019}', '\''], "");
     let words: Vec<&str> = name.split_whitespace().collect();
     let (month, day) = match words.as_slice() {
@@ -1028,4 +1031,27 @@ pub(super) fn parse_fixed_holiday(caps: &Captures, text: &str) -> Vec<Candidate>
         end,
         calendar(year, Some(month), Some(day)),
     )]
+}
+
+/// Words that start a time phrase and may be capitalised at a sentence
+/// start ("On Christmas Eve").
+const PHRASE_OPENERS: &[&str] = &[
+    "on", "in", "at", "by", "since", "until", "after", "before", "during", "last", "next", "this",
+    "that", "for", "from", "over", "through", "till",
+];
+
+/// Whether the capitalised word before `start` makes the match part of a
+/// name or title ("White Christmas", "Merry Christmas").
+fn inside_a_title(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    word.starts_with(char::is_uppercase)
+        && !PHRASE_OPENERS.contains(&word.to_ascii_lowercase().as_str())
 }

@@ -200,7 +200,8 @@ pub(super) fn parse_narrative_reference(caps: &Captures, _text: &str) -> Vec<Can
     let (Some((start, end)), Some(w)) = (whole(caps), group(caps, "w")) else {
         return vec![];
     };
-    let value = match w.as_str().to_ascii_lowercase().as_str() {
+    let word = w.as_str().to_ascii_lowercase();
+    let value = match word.as_str() {
         "future" => "FUTURE_REF",
         "current" => "PRESENT_REF",
         _ => "PAST_REF",
