@@ -47,3 +47,26 @@ fn recognizers_pass_rate() {
     // Measured 86.6% of in-scope cases (target 85).
     assert!(scores.rate() >= 85.0, "pass rate {:.1}", scores.rate());
 }
+
+#[test]
+fn split_halves_add_up_to_the_corpus() {
+    let Some(dir) = shared("testdata/temporal/wikiwars-dev") else {
+        return;
+    };
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .expect("WikiWars folder is readable")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "tml"))
+        .collect();
+    files.sort();
+    let (tuning, checking) = files.split_at(10);
+    let whole = corroborate_eval::time::eval_timeml(&dir).expect("whole corpus");
+    let first = corroborate_eval::time::eval_timeml_paths(tuning, None).expect("tuning half");
+    let second = corroborate_eval::time::eval_timeml_paths(checking, None).expect("checking half");
+    assert_eq!(first.documents + second.documents, whole.documents);
+    assert_eq!(first.counts.gold + second.counts.gold, whole.counts.gold);
+    assert_eq!(
+        first.counts.value_correct + second.counts.value_correct,
+        whole.counts.value_correct
+    );
+}

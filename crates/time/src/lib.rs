@@ -15,7 +15,11 @@
 //!    (also "9am on Mondays", "every morning at 9am"), clock times in digits
 //!    and words ("half past 8pm", "340pm", "eleven five", "in the afternoon
 //!    at 7", "noonish", "the end of the day"), bare days of the month ("the
-//!    27th", "on 15", "the 20th of next month", "Friday next week"). The less
+//!    27th", "on 15", "the 20th of next month", "Friday next week"), vague
+//!    spans ("recent weeks", "the coming months": PXW, PXM), fiscal years
+//!    ("fiscal 2021", "FY22": FY2021), fixed holidays ("Christmas Eve"),
+//!    years without century ("in '44"), "at the time", "overnight", time
+//!    zones after clock times ("18:00 UTC": T18:00Z). The less
 //!    common forms have a table of what each reads as in the `extract`
 //!    module; parsers are split by expression family (`extract::dates`,
 //!    `periods`, `weeks`, `relative`, `durations`, `clock`, `modifiers`). Overlaps are settled longest-first; modifiers

@@ -64,7 +64,16 @@
 //! * A year-less "29 February" with no leap year next to the reference takes
 //!   the nearest earlier leap year.
 //! * Unanchorable values keep unknown parts as X ("XXXX-01-05") and have no
-//!   start/end.
+//!   start/end. A day counted from a date known only to the month or year
+//!   keeps the day unknown: "four days later" after "in May 1702" is
+//!   1702-05-XX.
+//! * "'44": the year with those last two digits nearest the narrative's year.
+//! * "at the time": the last mentioned date (not one counted from the DCT)
+//!   at its precision, else PAST_REF.
+//! * A clock time with no date: the last mentioned day; in news, when no
+//!   day has been named (only a month or year), the DCT.
+//! * Sets in history text take the calendar pattern of TIMEX2 ("daily"
+//!   XXXX-XX-XX, "weekly" XXXX-WXX); news keeps TimeML durations (P1D).
 //!
 //! start/end (inclusive days): a day → itself; a day range → its days; a
 //! week → Monday..Sunday; a month → first..last day; a quarter; a year; a
