@@ -185,7 +185,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             parse_hour_minute_words,
         ),
         pattern(
-            r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T(?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<sec>\d{2}))?)?\b",
+            r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T(?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<sec>\d{2}))?(?:\.\d+)?(?P<z>Z)?)?\b",
             parse_iso,
         ),
         pattern(

@@ -1100,3 +1100,11 @@ fn a_holiday_inside_a_title_is_not_a_date() {
     let tagged = pairs("The band played \"White Christmas\" at the rally.", DCT);
     assert_eq!(tagged, vec![]);
 }
+
+#[test]
+fn iso_timestamps_in_universal_time() {
+    assert_eq!(
+        pairs("Updated 2022-01-06T14:05:00Z by the desk.", DCT),
+        vec![p("2022-01-06T14:05:00Z", "2022-01-06T14:05:00Z")]
+    );
+}

@@ -48,6 +48,8 @@ pub(super) fn parse_iso(caps: &Captures, text: &str) -> Vec<Candidate> {
     );
     if let (Some(h), Some(mi)) = (number(caps, "h"), number(caps, "mi")) {
         candidate.clock = Some((h, mi, number(caps, "sec")));
+        // "…T14:05:00Z": universal time.
+        candidate.zone = group(caps, "z").map(|_| "Z");
     }
     vec![candidate]
 }
