@@ -1108,3 +1108,12 @@ fn iso_timestamps_in_universal_time() {
         vec![p("2022-01-06T14:05:00Z", "2022-01-06T14:05:00Z")]
     );
 }
+
+#[test]
+fn now_inside_a_compound_adjective_is_not_tagged_in_news() {
+    assert_eq!(pairs("They opposed the now-cancelled deal.", DCT), vec![]);
+    assert_eq!(
+        pairs("The deal is now cancelled.", DCT),
+        vec![p("now", "PRESENT_REF")]
+    );
+}
