@@ -201,6 +201,9 @@ pub(crate) struct Candidate {
     /// The UTC offset of a time zone written after a clock time ("Z" for
     /// GMT/UTC, "-05" for EST), appended to the value.
     pub zone: Option<&'static str>,
+    /// A day range ("12-14 July"): the spans of its two ends ("12", "14
+    /// July"), which history annotation (TIMEX2) tags apart.
+    pub ends: Option<[(usize, usize); 2]>,
 }
 
 impl Candidate {
@@ -218,11 +221,43 @@ impl Candidate {
             direction: None,
             whole_week: false,
             zone: None,
+            ends: None,
         }
     }
 
     pub(crate) fn len(&self) -> usize {
         self.end - self.start
+    }
+
+    /// The two ends of a day range as dates of their own ("12-14 July" →
+    /// "12" and "14 July"), when the candidate is one.
+    pub(crate) fn range_ends(&self) -> Option<[Candidate; 2]> {
+        let [(first_start, first_end), (second_start, second_end)] = self.ends?;
+        let Expr::Calendar {
+            year,
+            month,
+            day,
+            day_end: Some(day_end),
+        } = self.expr
+        else {
+            return None;
+        };
+        let end_of = |start, end, day| {
+            Candidate::new(
+                start,
+                end,
+                Expr::Calendar {
+                    year,
+                    month,
+                    day,
+                    day_end: None,
+                },
+            )
+        };
+        Some([
+            end_of(first_start, first_end, day),
+            end_of(second_start, second_end, Some(day_end)),
+        ])
     }
 
     pub(crate) fn has_explicit_year(&self) -> Option<i32> {

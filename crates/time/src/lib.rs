@@ -95,10 +95,14 @@ impl<'t> Recognized<'t> {
     /// The same as [`tag`] with this publication date.
     pub fn resolve(&self, dct: Option<NaiveDate>, dct_inferred: bool) -> Vec<Timex> {
         let mut resolver = resolve::Resolver::new(self.text, dct, dct_inferred, &self.candidates);
-        self.candidates
-            .iter()
-            .filter_map(|candidate| resolver.resolve(candidate))
-            .collect()
+        let mut timexes = Vec::with_capacity(self.candidates.len());
+        for candidate in &self.candidates {
+            match resolver.split_range(candidate) {
+                Some(ends) => timexes.extend(ends.iter().filter_map(|end| resolver.resolve(end))),
+                None => timexes.extend(resolver.resolve(candidate)),
+            }
+        }
+        timexes
     }
 }
 

@@ -187,6 +187,16 @@ impl<'t> Resolver<'t> {
         }
     }
 
+    /// A day range's two ends, tagged apart in history text (TIMEX2 tags
+    /// each point: "12-14 July" is "12" and "14 July"); news keeps one
+    /// range timex.
+    pub(crate) fn split_range(&self, candidate: &Candidate) -> Option<[Candidate; 2]> {
+        if self.news {
+            return None;
+        }
+        candidate.range_ends()
+    }
+
     fn paragraph(&self, offset: usize) -> usize {
         self.paragraph_starts
             .partition_point(|&s| s <= offset)

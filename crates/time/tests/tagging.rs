@@ -1117,3 +1117,17 @@ fn now_inside_a_compound_adjective_is_not_tagged_in_news() {
         vec![p("now", "PRESENT_REF")]
     );
 }
+
+#[test]
+fn day_ranges_in_history_text_are_tagged_at_both_ends() {
+    let text = "The siege of the port lasted from 12-14 July 1702.";
+    assert_eq!(
+        pairs(text, None),
+        vec![p("12", "1702-07-12"), p("14 July 1702", "1702-07-14")]
+    );
+    // News keeps one timex for the range.
+    assert_eq!(
+        pairs("Talks ran 4-6 January.", DCT),
+        vec![p("4-6 January", "2022-01-04")]
+    );
+}

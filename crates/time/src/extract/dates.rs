@@ -205,10 +205,23 @@ pub(super) fn parse_day_month(caps: &Captures, text: &str) -> Vec<Candidate> {
         day: Some(d),
         day_end: Some(d2),
     };
+    candidate.ends = range_ends(caps, start, end);
     if preceded_by(text, start, "between") || preceded_by(text, start, "from") {
         candidate.start = word_before_start(text, start);
     }
     vec![candidate]
+}
+
+/// The spans of the two ends of a day range, split at its connector as a
+/// list is ("12-14 July" → "12", "14 July"; "March 5-9" → "March 5", "9").
+fn range_ends(caps: &Captures, start: usize, end: usize) -> Option<[(usize, usize); 2]> {
+    let (conn, first_day, m) = (group(caps, "conn")?, group(caps, "d")?, group(caps, "m")?);
+    let first = if m.start() < first_day.start() {
+        (start, conn.start())
+    } else {
+        (first_day.start(), first_day.end())
+    };
+    Some([first, (conn.end(), end)])
 }
 
 fn single_day_without_range(
