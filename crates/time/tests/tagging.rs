@@ -1131,3 +1131,12 @@ fn day_ranges_in_history_text_are_tagged_at_both_ends() {
         vec![p("4-6 January", "2022-01-04")]
     );
 }
+
+#[test]
+fn a_participle_before_a_date_stays_outside() {
+    let text = "Beginning in 1911, the mills closed; at the beginning of 1912 they reopened.";
+    assert_eq!(
+        pairs(text, None),
+        vec![p("1911", "1911"), p("the beginning of 1912", "1912")]
+    );
+}
