@@ -291,7 +291,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         ),
         pattern(
             &format!(
-                r"\b(?P<n>{NUMBER_RE})[\s-]+(?:(?P<u>{UNIT_RE})\s+and\s+(?:a\s+)?half|and\s+a\s+half\s+(?P<u2>{UNIT_RE}))\b"
+                r"\b(?P<n>{NUMBER_RE})[\s-]+(?:(?P<u>{UNIT_RE})\s+and\s+(?:a\s+)?half|and\s+(?:a\s+)?half\s+(?P<u2>{UNIT_RE}))\b"
             ),
             parse_duration,
         ),

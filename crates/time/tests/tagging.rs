@@ -1140,3 +1140,11 @@ fn a_participle_before_a_date_stays_outside() {
         vec![p("1911", "1911"), p("the beginning of 1912", "1912")]
     );
 }
+
+#[test]
+fn and_half_without_its_article() {
+    assert_eq!(
+        pairs("The blockade held for two and half years.", DCT),
+        vec![p("two and half years", "P2.5Y")]
+    );
+}
