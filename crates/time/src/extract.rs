@@ -34,7 +34,7 @@ use dates::{
     parse_year_first, parse_year_month, parse_year_number, parse_year_words,
 };
 use durations::{
-    parse_duration, parse_half_unit, parse_set, parse_set_adverb, parse_vague_duration,
+    parse_age, parse_duration, parse_half_unit, parse_set, parse_set_adverb, parse_vague_duration,
     parse_vague_span,
 };
 use modifiers::extend_with_modifiers;
@@ -426,6 +426,7 @@ const NTH: &str = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)
 /// | at the time | "At the time, …", "… at the time." | the last mentioned time ("the time") |
 /// | decade BC | "the 470s BC" | BC047 |
 /// | fixed holiday | "Christmas Eve", "New Year's Day 2020", "Halloween" | that day |
+/// | age | "at age 79", "at the age of seventy-nine", "aged 30" | P79Y (the number) |
 /// | night in general | "at night", "by night" | XXXX-XX-XXTNI |
 /// | overnight | "fighting continued overnight." | the night before the base date |
 /// | decade | "the 70s", "70's", "the seventies", "the nineteen seventies", "the noughties" | that decade |
@@ -569,6 +570,10 @@ fn further_patterns() -> Vec<Pattern> {
             parse_bc_decade,
         ),
         pattern(r"\b(?:at|by)\s+(?P<w>night)\b", parse_generic_night),
+        pattern(
+            &format!(r"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)(?P<n>{NUMBER_RE})\b"),
+            parse_age,
+        ),
         pattern(
             r"\b(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year['’]?s\s+(?:day|eve)|boxing\s+day|valentine['’]?s\s+day|halloween|may\s+day)\b(?:\s*,?\s*(?P<y>\d{4})\b)?",
             parse_fixed_holiday,

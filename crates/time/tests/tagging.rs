@@ -1148,3 +1148,14 @@ fn and_half_without_its_article() {
         vec![p("two and half years", "P2.5Y")]
     );
 }
+
+#[test]
+fn ages_are_durations_in_years() {
+    assert_eq!(
+        pairs(
+            "The founder died at the age of eighty-two; a clerk aged 30 was hurt.",
+            DCT
+        ),
+        vec![p("eighty-two", "P82Y"), p("30", "P30Y")]
+    );
+}
