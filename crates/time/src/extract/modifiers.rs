@@ -186,17 +186,6 @@ pub(super) fn extend_with_modifiers(text: &str, candidate: &mut Candidate) {
     candidate.start = window_start + phrase.start();
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn modifier_patterns_compile() {
-        assert!(DATE_MODIFIER.is_match("the end of "));
-        assert!(DURATION_MODIFIER.is_match("more than "));
-    }
-}
-
 /// "Beginning in 1915", "starting in May": a participle introducing the
 /// date, not a part of it ("the beginning of 1915" is).
 fn is_participle(phrase: &str) -> bool {
@@ -206,4 +195,15 @@ fn is_participle(phrase: &str) -> bool {
         (words.next(), words.next(), words.next()),
         (Some("beginning" | "start"), Some("in"), None)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modifier_patterns_compile() {
+        assert!(DATE_MODIFIER.is_match("the end of "));
+        assert!(DURATION_MODIFIER.is_match("more than "));
+    }
 }
