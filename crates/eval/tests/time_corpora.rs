@@ -11,9 +11,10 @@ fn wikiwars_value_f1() {
     };
     let scores = corroborate_eval::time::eval_timeml(&dir).expect("WikiWars evaluation runs");
     println!("WikiWars\n{scores}");
-    // Measured 87.30 (WikiWars 01–16).
+    // Measured 88.67 (WikiWars 01–16; tuning half 01–10 87.54, checking
+    // half 11–16 92.24).
     assert!(
-        scores.value_attr.f1 >= 87.0,
+        scores.value_attr.f1 >= 88.5,
         "value F1 {:.2}",
         scores.value_attr.f1
     );
@@ -27,7 +28,8 @@ fn meantime_scores() {
     };
     let scores = corroborate_eval::time::eval_meantime(&dir).expect("MEANTIME evaluation runs");
     println!("MEANTIME\n{scores}");
-    // Measured 83.33 (dev, first six sentences).
+    // Measured 83.00 (dev, first six sentences; tuning topic airbus 84.44,
+    // checking topic apple 81.82).
     assert!(
         scores.value_attr.f1 >= 83.0,
         "value F1 {:.2}",

@@ -44,8 +44,8 @@
 //! its DFA path, and match lowercased text so leading words act as literal
 //! prefilters; `cargo bench -p corroborate-eval --bench wikiwars` measures
 //! characters per second on the WikiWars texts (see
-//! `corroborate_eval::time::bench_documents`): about 6.7 million per second
-//! on one core in a release build.
+//! `corroborate_eval::time::bench_documents`): about 6.3 million per second
+//! on one core in a release build (measured on a loaded machine).
 //!
 //! Scoring against annotated corpora (TimeML, MEANTIME, Recognizers-Text)
 //! lives in `corroborate_eval::time`, outside the analysis pipeline.
