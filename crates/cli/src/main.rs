@@ -100,17 +100,26 @@ enum Command {
 #[derive(Subcommand)]
 enum EvalCommand {
     /// TempEval-3 measures on TimeML files (WikiWars, TempEval-3 style).
+    /// Several files or folders are scored as one corpus (e.g. one half of a split).
     Timeml {
-        dir: PathBuf,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
         /// Write the system's TimeML files here.
         #[arg(long)]
         write: Option<PathBuf>,
     },
     /// TempEval-3 measures on MEANTIME CAT XML files (sentences 0–5).
-    Meantime { dir: PathBuf },
+    /// Several files or folders are scored as one corpus.
+    Meantime {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Share of Recognizers-Text English cases matched (DateTime and Number specs).
+    /// Given spec files (or several folders) instead of one root folder,
+    /// scores only those DateTime spec files.
     Recognizers {
-        dir: PathBuf,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
         /// Also list every failed in-scope DateTime case: input, expected, produced.
         #[arg(long)]
         failures: bool,
@@ -415,12 +424,19 @@ fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
         result.map(|s| s.to_string()).map_err(|e| e.to_string())
     }
     let report = match eval {
-        EvalCommand::Timeml { dir, write } => shown(corroborate_eval::time::eval_timeml_to(
-            &dir,
+        EvalCommand::Timeml { paths, write } => shown(corroborate_eval::time::eval_timeml_paths(
+            &paths,
             write.as_deref(),
         )),
-        EvalCommand::Meantime { dir } => shown(corroborate_eval::time::eval_meantime(&dir)),
-        EvalCommand::Recognizers { dir, failures } => eval_recognizers(&dir, failures),
+        EvalCommand::Meantime { paths } => {
+            shown(corroborate_eval::time::eval_meantime_paths(&paths))
+        }
+        EvalCommand::Recognizers { paths, failures } => match paths.as_slice() {
+            [root] if root.join("Specs").is_dir() || root.join("DateTime").is_dir() => {
+                eval_recognizers(root, failures)
+            }
+            _ => eval_recognizer_specs(&paths, failures),
+        },
         EvalCommand::Quantities { file } => shown(corroborate_eval::quantity::eval_gold(&file)),
         EvalCommand::Ner { path } => shown(corroborate_eval::ner::eval_conll(&path)),
     }?;
@@ -450,6 +466,22 @@ fn eval_recognizers(dir: &Path, list_failures: bool) -> Result<String, String> {
         out.push_str(&format!("{} failed DateTime cases\n\n", failed.len()));
     }
     out.push_str(&format!("{dates}\n{numbers}"));
+    Ok(out)
+}
+
+/// Only the given DateTime spec files (or folders of them), e.g. one half
+/// of a tuning/checking split; Number specs are not scored.
+fn eval_recognizer_specs(paths: &[PathBuf], list_failures: bool) -> Result<String, String> {
+    let dates = corroborate_eval::time::eval_recognizers_paths(paths).map_err(|e| e.to_string())?;
+    let mut out = String::new();
+    if list_failures {
+        let failed = corroborate_eval::time::failures_in_paths(paths).map_err(|e| e.to_string())?;
+        for failure in &failed {
+            out.push_str(&format!("{failure}\n"));
+        }
+        out.push_str(&format!("{} failed DateTime cases\n\n", failed.len()));
+    }
+    out.push_str(&dates.to_string());
     Ok(out)
 }
 

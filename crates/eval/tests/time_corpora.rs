@@ -11,9 +11,10 @@ fn wikiwars_value_f1() {
     };
     let scores = corroborate_eval::time::eval_timeml(&dir).expect("WikiWars evaluation runs");
     println!("WikiWars\n{scores}");
-    // Measured 87.30 (WikiWars 01–16).
+    // Measured 88.67 (WikiWars 01–16; tuning half 01–10 87.54, checking
+    // half 11–16 92.24).
     assert!(
-        scores.value_attr.f1 >= 87.0,
+        scores.value_attr.f1 >= 88.5,
         "value F1 {:.2}",
         scores.value_attr.f1
     );
@@ -27,7 +28,8 @@ fn meantime_scores() {
     };
     let scores = corroborate_eval::time::eval_meantime(&dir).expect("MEANTIME evaluation runs");
     println!("MEANTIME\n{scores}");
-    // Measured 83.33 (dev, first six sentences).
+    // Measured 83.00 (dev, first six sentences; tuning topic airbus 84.44,
+    // checking topic apple 81.82).
     assert!(
         scores.value_attr.f1 >= 83.0,
         "value F1 {:.2}",
@@ -46,4 +48,27 @@ fn recognizers_pass_rate() {
     println!("Recognizers-Text DateTime\n{scores}");
     // Measured 86.6% of in-scope cases (target 85).
     assert!(scores.rate() >= 85.0, "pass rate {:.1}", scores.rate());
+}
+
+#[test]
+fn split_halves_add_up_to_the_corpus() {
+    let Some(dir) = shared("testdata/temporal/wikiwars-dev") else {
+        return;
+    };
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .expect("WikiWars folder is readable")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "tml"))
+        .collect();
+    files.sort();
+    let (tuning, checking) = files.split_at(10);
+    let whole = corroborate_eval::time::eval_timeml(&dir).expect("whole corpus");
+    let first = corroborate_eval::time::eval_timeml_paths(tuning, None).expect("tuning half");
+    let second = corroborate_eval::time::eval_timeml_paths(checking, None).expect("checking half");
+    assert_eq!(first.documents + second.documents, whole.documents);
+    assert_eq!(first.counts.gold + second.counts.gold, whole.counts.gold);
+    assert_eq!(
+        first.counts.value_correct + second.counts.value_correct,
+        whole.counts.value_correct
+    );
 }

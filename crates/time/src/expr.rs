@@ -43,6 +43,20 @@ pub(crate) enum Expr {
         day: Option<u32>,
         day_end: Option<u32>,
     },
+    /// A year written "'44" (optionally after a month): the century is the
+    /// narrative's.
+    ShortYear {
+        last_digits: i32,
+        month: Option<u32>,
+    },
+    /// "fiscal 2021", "FY2021": value "FY2021"; with a quarter ("the second
+    /// quarter of fiscal 2022") "FY2022-Q2".
+    FiscalYear {
+        year: i32,
+        quarter: Option<&'static str>,
+    },
+    /// "(at) the time": the time last mentioned; PAST_REF without one.
+    ThatTime,
     /// "the 1990s": the first three digits.
     Decade(i32),
     /// "the 20th century": the first two digits ("19"); negative for BC.
@@ -184,6 +198,12 @@ pub(crate) struct Candidate {
     pub direction: Option<i64>,
     /// "the week of November 30th": the whole week around the day.
     pub whole_week: bool,
+    /// The UTC offset of a time zone written after a clock time ("Z" for
+    /// GMT/UTC, "-05" for EST), appended to the value.
+    pub zone: Option<&'static str>,
+    /// A day range ("12-14 July"): the spans of its two ends ("12", "14
+    /// July"), which history annotation (TIMEX2) tags apart.
+    pub ends: Option<[(usize, usize); 2]>,
 }
 
 impl Candidate {
@@ -200,11 +220,44 @@ impl Candidate {
             measure: None,
             direction: None,
             whole_week: false,
+            zone: None,
+            ends: None,
         }
     }
 
     pub(crate) fn len(&self) -> usize {
         self.end - self.start
+    }
+
+    /// The two ends of a day range as dates of their own ("12-14 July" →
+    /// "12" and "14 July"), when the candidate is one.
+    pub(crate) fn range_ends(&self) -> Option<[Candidate; 2]> {
+        let [(first_start, first_end), (second_start, second_end)] = self.ends?;
+        let Expr::Calendar {
+            year,
+            month,
+            day,
+            day_end: Some(day_end),
+        } = self.expr
+        else {
+            return None;
+        };
+        let end_of = |start, end, day| {
+            Candidate::new(
+                start,
+                end,
+                Expr::Calendar {
+                    year,
+                    month,
+                    day,
+                    day_end: None,
+                },
+            )
+        };
+        Some([
+            end_of(first_start, first_end, day),
+            end_of(second_start, second_end, Some(day_end)),
+        ])
     }
 
     pub(crate) fn has_explicit_year(&self) -> Option<i32> {

@@ -28,24 +28,27 @@ use clock::{
 };
 use dates::{
     parse_bare_day, parse_day_month, parse_day_of_month, parse_dotted, parse_dotted_day,
-    parse_glued_month_day, parse_iso, parse_month_abbreviation, parse_month_alone,
-    parse_month_slash_day, parse_month_year, parse_numeric_month, parse_ordinal_day_month,
-    parse_short_year_date, parse_slash, parse_year, parse_year_first, parse_year_month,
-    parse_year_number, parse_year_words,
+    parse_fixed_holiday, parse_glued_month_day, parse_iso, parse_month_abbreviation,
+    parse_month_alone, parse_month_slash_day, parse_month_year, parse_numeric_month,
+    parse_ordinal_day_month, parse_short_year, parse_short_year_date, parse_slash, parse_year,
+    parse_year_first, parse_year_month, parse_year_number, parse_year_words,
 };
 use durations::{
-    parse_duration, parse_half_unit, parse_set, parse_set_adverb, parse_vague_duration,
+    parse_age, parse_duration, parse_half_unit, parse_set, parse_set_adverb, parse_vague_duration,
+    parse_vague_span,
 };
 use modifiers::extend_with_modifiers;
 use periods::{
-    parse_century, parse_decade, parse_decade_words, parse_half, parse_quarter,
-    parse_relative_quarter, parse_season, parse_short_decade,
+    parse_bc_decade, parse_century, parse_decade, parse_decade_words, parse_fiscal_year,
+    parse_half, parse_part_of_relative_year, parse_quarter, parse_relative_quarter, parse_season,
+    parse_short_decade,
 };
 use regex::{Captures, Regex};
 use relative::{
-    parse_anaphoric_day, parse_count_shift, parse_counted_units, parse_deictic_day,
-    parse_narrative_reference, parse_part_of_day, parse_part_of_unit, parse_reference,
-    parse_relative, parse_rest_of_unit, parse_unit_after_next,
+    parse_anaphoric_day, parse_anaphoric_unit, parse_count_shift, parse_counted_units,
+    parse_deictic_day, parse_generic_night, parse_narrative_reference, parse_overnight,
+    parse_part_of_day, parse_part_of_unit, parse_reference, parse_relative, parse_rest_of_unit,
+    parse_that_time, parse_unit_after_next,
 };
 use std::sync::LazyLock;
 use weeks::{
@@ -113,6 +116,10 @@ const MINUTE_WORDS: &str = r"(?:(?:twenty|thirty|forty|fifty)(?:[\s-](?:one|two|
 
 const AM_PM: &str = r"(?:a\.\s?m\.|p\.\s?m\.|a\.\s?m\b|p\.\s?m\b|am\b|pm\b|a\s+m\b|p\s+m\b)";
 
+/// A time zone after a clock time: part of the expression's extent
+/// (TimeML), though the value keeps the local clock time.
+const TIME_ZONE: &str = r"(?:gmt|utc|local\s+time|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|bst|cet|cest|eet|eest|msk|ist|jst|aest|aedt)\b";
+
 const DAY_CONNECTOR: &str = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|through|and|or)\s+)";
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
@@ -137,7 +144,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         r"\b(?:(?P<wd>{WEEKDAY_RE})\s*,?\s+)?(?P<m>{MONTH_RE})\s+(?:the\s+)?(?P<dw>{ORDINAL_DAY_WORDS}|{CARDINAL_DAY_WORDS})\b{year_tail}"
     );
     let relative = format!(
-        r"\b(?P<the>the\s+)?(?P<rel>that\s+same|this\s+same|last|this|next|past|coming|previous|preceding|following|current|same|that|upcoming)\s+(?P<u>day|week|weekend|fortnight|month|quarter|year|decade|century|{SEASON_RE}|{WEEKDAY_FULL_RE}|{MONTH_FULL_RE}|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
+        r"\b(?P<the>the\s+)?(?P<rel>that\s+same|this\s+same|this\s+past|last|this|next|past|coming|previous|preceding|following|current|same|that|upcoming)\s+(?P<u>day|week|weekend|fortnight|month|quarter|year|decade|century|{SEASON_RE}|{WEEKDAY_FULL_RE}|{MONTH_FULL_RE}|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
     );
     let day_of_month = format!(
         r"\b(?:(?P<wd>{WEEKDAY_FULL_RE})\s*,?\s+)?(?:(?P<the>the)\s+(?P<d>\d{{1,2}})(?P<suf>st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?P<suf2>st|nd|rd|th)|(?P<the2>the)\s+(?P<dw>{ORDINAL_DAY_WORDS}|{CARDINAL_DAY_WORDS}))\b(?:\s+(?:of\s+)?(?P<rel>this|next|last)\s+month\b)?"
@@ -173,7 +180,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             parse_hour_minute_words,
         ),
         pattern(
-            r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T(?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<sec>\d{2}))?)?\b",
+            r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T(?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<sec>\d{2}))?(?:\.\d+)?(?P<z>Z)?)?\b",
             parse_iso,
         ),
         pattern(
@@ -279,7 +286,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         ),
         pattern(
             &format!(
-                r"\b(?P<n>{NUMBER_RE})[\s-]+(?:(?P<u>{UNIT_RE})\s+and\s+(?:a\s+)?half|and\s+a\s+half\s+(?P<u2>{UNIT_RE}))\b"
+                r"\b(?P<n>{NUMBER_RE})[\s-]+(?:(?P<u>{UNIT_RE})\s+and\s+(?:a\s+)?half|and\s+(?:a\s+)?half\s+(?P<u2>{UNIT_RE}))\b"
             ),
             parse_duration,
         ),
@@ -308,11 +315,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             parse_set,
         ),
         pattern(
-            &format!(r"\b(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}})(?::(?P<sec>[0-5]\d))?|(?P<mi2>[0-5]\d))?(?:\s*(?P<ap>{AM_PM})|(?P<ap1>[ap])\b)(?:\s+(?:GMT|UTC|local\s+time)\b)?"),
+            &format!(r"\b(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}})(?::(?P<sec>[0-5]\d))?|(?P<mi2>[0-5]\d))?(?:\s*(?P<ap>{AM_PM})|(?P<ap1>[ap])\b)(?:\s+{TIME_ZONE})?"),
             parse_clock,
         ),
         pattern(
-            r"\bT?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?\b(?:\s*(?:hours|hrs|GMT|UTC|local\s+time)\b)?",
+            &format!(r"\bT?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?\b(?:\s*(?:hours|hrs)\b|\s*{TIME_ZONE})?"),
             parse_clock,
         ),
         pattern(
@@ -406,6 +413,17 @@ const NTH: &str = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)
 /// | year number | "year 247" | that year |
 /// | the weekend | "over the weekend" | the latest weekend |
 /// | quarter of a relative year | "the third quarter this year", "Q3 next year", "the third- quarter" | that quarter |
+/// | vague span | "recent weeks", "the coming months", "the years ahead", "the days to come", "the following days" | duration PXW, PXM, … |
+/// | fiscal year | "fiscal 2021", "fiscal year 2021", "FY2021", "FY 21", "the 2021 fiscal year", "the second quarter of fiscal 2022" | FY2021, FY2022-Q2 |
+/// | part of a relative year | "the second half of the year", "the first quarter of that year", "the first half of next year" | H2, Q1 of that year |
+/// | year without century | "in '44", "June '44" | the narrative's century |
+/// | unit before/after | "the year before.", "the month after," | one unit from the last date |
+/// | at the time | "At the time, …", "… at the time." | the last mentioned time ("the time") |
+/// | decade BC | "the 470s BC" | BC047 |
+/// | fixed holiday | "Christmas Eve", "New Year's Day 2020", "Halloween" | that day |
+/// | age | "at age 79", "at the age of seventy-nine", "aged 30" | P79Y (the number) |
+/// | night in general | "at night", "by night" | XXXX-XX-XXTNI |
+/// | overnight | "fighting continued overnight." | the night before the base date |
 /// | decade | "the 70s", "70's", "the seventies", "the nineteen seventies", "the noughties" | that decade |
 /// | year in words | "in nineteen twenty eight" | that year |
 /// | compound shift | "1 month 21 days ago", "2 years 21 days later" | months, then days, from the base day |
@@ -513,6 +531,51 @@ fn further_patterns() -> Vec<Pattern> {
                 r"\b(?P<n1>{NUMBER_RE})[\s-]*(?P<u1>{UNITS})(?:\s*,?\s*(?:and\s+)?(?P<n2>{NUMBER_RE})[\s-]*(?P<u2>{UNITS}))?(?:\s*,?\s*(?:and\s+)?(?P<n3>{NUMBER_RE})[\s-]*(?P<u3>{UNITS}))?(?:\s+(?P<dir2>from|after|before)\s+(?P<day>today|tomorrow|yesterday|now)\b|\s+(?P<dir>ago|later|before|after|from\s+now)\b)?"
             ),
             parse_counted_units,
+        ),
+        pattern(
+            r"\b(?:the\s+)?(?:recent|coming|upcoming)\s+(?P<u>days|weeks|months|years|decades)\b|\bthe\s+(?P<u2>days|weeks|months|years|decades)\s+(?:ahead|to\s+come)\b|\bthe\s+(?:following|ensuing|intervening|subsequent|preceding|previous)\s+(?P<u3>days|weeks|months|years|decades)\b",
+            parse_vague_span,
+        ),
+        pattern(
+            r"\b(?:fiscal(?:\s+year)?|fy)\s*'?(?P<y>\d{4}|\d{2})\b|\bthe\s+(?P<y2>\d{4})\s+fiscal\s+year\b|\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\s+of\s+(?:fiscal(?:\s+year)?|fy)\s*'?(?P<y3>\d{4}|\d{2})\b",
+            parse_fiscal_year,
+        ),
+        pattern(
+            r"\b(?P<ord>first|second|third|fourth|latter)\s+(?:(?P<half>half)|quarter)\s+of\s+(?:(?P<rel>this|next|last)\s+year|the\s+year|(?P<ana>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year)\b",
+            parse_part_of_relative_year,
+        ),
+        pattern(
+            &format!(
+                r"(?:\b(?P<m>{MONTH_FULL_RE})\s+|\b(?:in|of|by|since|until|till|from|to|during|before|after|early|late|mid)\s+)(?P<apos>['’])(?P<yy>\d{{2}})\b"
+            ),
+            parse_short_year,
+        ),
+        pattern(
+            r"\bthe\s+(?P<u>week|month|year)\s+(?P<dir>before|after)\b(?P<tail>\s*[,.;:)]|\s*$)",
+            parse_anaphoric_unit,
+        ),
+        pattern(
+            r"\bat\s+(?P<t>the\s+time)(?:\s*[,.;:)]|\s*$|\s+(?:was|were|had|has|is)\b)",
+            parse_that_time,
+        ),
+        pattern(
+            &format!(
+                r"\b(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]+)?(?P<dec>\d{{2,3}}0)s\s*{ERA_BC}"
+            ),
+            parse_bc_decade,
+        ),
+        pattern(r"\b(?:at|by)\s+(?P<w>night)\b", parse_generic_night),
+        pattern(
+            &format!(r"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)(?P<n>{NUMBER_RE})\b"),
+            parse_age,
+        ),
+        pattern(
+            r"\b(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year['’]?s\s+(?:day|eve)|boxing\s+day|valentine['’]?s\s+day|halloween|may\s+day)\b(?:\s*,?\s*(?P<y>\d{4})\b)?",
+            parse_fixed_holiday,
+        ),
+        pattern(
+            r"\b(?P<w>overnight)(?:\s*[,.;:)]|\s*$|\s+(?:on|in|and|as|to|when|after|before|while|into|at|near|with|but|amid|across)\b)",
+            parse_overnight,
         ),
     ]
 }

@@ -15,7 +15,11 @@
 //!    (also "9am on Mondays", "every morning at 9am"), clock times in digits
 //!    and words ("half past 8pm", "340pm", "eleven five", "in the afternoon
 //!    at 7", "noonish", "the end of the day"), bare days of the month ("the
-//!    27th", "on 15", "the 20th of next month", "Friday next week"). The less
+//!    27th", "on 15", "the 20th of next month", "Friday next week"), vague
+//!    spans ("recent weeks", "the coming months": PXW, PXM), fiscal years
+//!    ("fiscal 2021", "FY22": FY2021), fixed holidays ("Christmas Eve"),
+//!    years without century ("in '44"), "at the time", "overnight", time
+//!    zones after clock times ("18:00 UTC": T18:00Z). The less
 //!    common forms have a table of what each reads as in the `extract`
 //!    module; parsers are split by expression family (`extract::dates`,
 //!    `periods`, `weeks`, `relative`, `durations`, `clock`, `modifiers`). Overlaps are settled longest-first; modifiers
@@ -40,8 +44,8 @@
 //! its DFA path, and match lowercased text so leading words act as literal
 //! prefilters; `cargo bench -p corroborate-eval --bench wikiwars` measures
 //! characters per second on the WikiWars texts (see
-//! `corroborate_eval::time::bench_documents`): about 6.7 million per second
-//! on one core in a release build.
+//! `corroborate_eval::time::bench_documents`): about 6.3 million per second
+//! on one core in a release build (measured on a loaded machine).
 //!
 //! Scoring against annotated corpora (TimeML, MEANTIME, Recognizers-Text)
 //! lives in `corroborate_eval::time`, outside the analysis pipeline.
@@ -91,10 +95,14 @@ impl<'t> Recognized<'t> {
     /// The same as [`tag`] with this publication date.
     pub fn resolve(&self, dct: Option<NaiveDate>, dct_inferred: bool) -> Vec<Timex> {
         let mut resolver = resolve::Resolver::new(self.text, dct, dct_inferred, &self.candidates);
-        self.candidates
-            .iter()
-            .filter_map(|candidate| resolver.resolve(candidate))
-            .collect()
+        let mut timexes = Vec::with_capacity(self.candidates.len());
+        for candidate in &self.candidates {
+            match resolver.split_range(candidate) {
+                Some(ends) => timexes.extend(ends.iter().filter_map(|end| resolver.resolve(end))),
+                None => timexes.extend(resolver.resolve(candidate)),
+            }
+        }
+        timexes
     }
 }
 

@@ -64,7 +64,16 @@
 //! * A year-less "29 February" with no leap year next to the reference takes
 //!   the nearest earlier leap year.
 //! * Unanchorable values keep unknown parts as X ("XXXX-01-05") and have no
-//!   start/end.
+//!   start/end. A day counted from a date known only to the month or year
+//!   keeps the day unknown: "four days later" after "in May 1702" is
+//!   1702-05-XX.
+//! * "'44": the year with those last two digits nearest the narrative's year.
+//! * "at the time": the last mentioned date (not one counted from the DCT)
+//!   at its precision, else PAST_REF.
+//! * A clock time with no date: the last mentioned day; in news, when no
+//!   day has been named (only a month or year), the DCT.
+//! * Sets in history text take the calendar pattern of TIMEX2 ("daily"
+//!   XXXX-XX-XX, "weekly" XXXX-WXX); news keeps TimeML durations (P1D).
 //!
 //! start/end (inclusive days): a day → itself; a day range → its days; a
 //! week → Monday..Sunday; a month → first..last day; a quarter; a year; a
@@ -79,7 +88,7 @@
 //! and weeks), `relative` (day, unit, named and counted shifts), `times`
 //! (durations and clock times) and `days` (day arithmetic).
 
-use crate::expr::{Base, Candidate, Expr, PointMod};
+use crate::expr::{Base, Candidate, Expr, PointMod, YearSpec};
 use chrono::{Datelike, NaiveDate};
 use corroborate_model::{Span, TimeAnchor, Timex, TimexType};
 use dates::{absolute, century_value, decade_range, decade_string, lent_years};
@@ -176,6 +185,16 @@ impl<'t> Resolver<'t> {
             lent_years: lent_years(text, candidates),
             current_start: 0,
         }
+    }
+
+    /// A day range's two ends, tagged apart in history text (TIMEX2 tags
+    /// each point: "12-14 July" is "12" and "14 July"); news keeps one
+    /// range timex.
+    pub(crate) fn split_range(&self, candidate: &Candidate) -> Option<[Candidate; 2]> {
+        if self.news {
+            return None;
+        }
+        candidate.range_ends()
     }
 
     fn paragraph(&self, offset: usize) -> usize {
@@ -330,14 +349,88 @@ impl<'t> Resolver<'t> {
                 week_offset,
             } => self.weekday_span(*first, *last, *week_offset, paragraph),
             Expr::Offset { months, days, base } => self.offset(*months, *days, *base, paragraph),
+            Expr::ShortYear { last_digits, month } => {
+                self.short_year(*last_digits, *month, paragraph)
+            }
+            Expr::FiscalYear { year, quarter } => fiscal_year(*year, *quarter),
+            Expr::ThatTime => self.that_time(),
             Expr::Reference(value) => Resolved::plain(*value, TimexType::Date),
             Expr::NarrativeReference(_) if self.news => return None,
             Expr::NarrativeReference(value) => Resolved::plain(*value, TimexType::Date),
             Expr::Duration(value) => self.duration(value, candidate, paragraph),
-            Expr::Set(value) => Resolved::plain(value.clone(), TimexType::Set),
-            Expr::Clock => self.day_shift(0, Base::Anaphoric, paragraph),
+            Expr::Set(value) => Resolved::plain(self.set_value(value), TimexType::Set),
+            Expr::Clock => self.clock_day(paragraph),
         };
         Some(resolved)
+    }
+
+    /// "in '44": the year with those last two digits nearest the narrative's
+    /// year (or the DCT's), then resolved like a written-out year.
+    fn short_year(&self, last_digits: i32, month: Option<u32>, paragraph: usize) -> Resolved {
+        let Some((base, dct)) = self.anaphoric_base(Grain::Year) else {
+            return Resolved::plain(format!("XX{last_digits:02}"), TimexType::Date);
+        };
+        let century_start = base.date.year().div_euclid(100) * 100;
+        let year = [century_start - 100, century_start, century_start + 100]
+            .into_iter()
+            .map(|c| c + last_digits)
+            .min_by_key(|y| (y - base.date.year()).abs())
+            .unwrap_or(century_start + last_digits);
+        let mut resolved =
+            self.calendar(Some(YearSpec::Explicit(year)), month, None, None, paragraph);
+        resolved.anchor = self.anchor_of(dct);
+        resolved.used_dct = dct;
+        resolved
+    }
+
+    /// The day of a clock time with no date of its own: the last mentioned
+    /// day; in news, when the story has named no day (only a month or a
+    /// year), the publication day.
+    fn clock_day(&self, paragraph: usize) -> Resolved {
+        let day_known = self
+            .anaphoric_base(Grain::Day)
+            .is_some_and(|(r, _)| r.grain == Grain::Day);
+        let base = if !day_known && self.news {
+            Base::Deictic
+        } else {
+            Base::Anaphoric
+        };
+        self.day_shift(0, base, paragraph)
+    }
+
+    /// A set's value: a duration in news ("daily" P1D, TimeML); history
+    /// annotation (TIMEX2, WikiWars) writes a plain recurrence as the
+    /// calendar pattern it repeats ("daily" XXXX-XX-XX).
+    fn set_value(&self, value: &str) -> String {
+        if self.news {
+            return value.to_string();
+        }
+        match value {
+            "P1D" => "XXXX-XX-XX",
+            "P1W" => "XXXX-WXX",
+            "P1M" => "XXXX-XX",
+            "P1Y" => "XXXX",
+            other => other,
+        }
+        .to_string()
+    }
+
+    /// "at the time": the last mentioned date at its precision; PAST_REF when
+    /// the text has named none (or only counted from the DCT).
+    fn that_time(&self) -> Resolved {
+        let Some(reference) = self.reference.filter(|r| !r.from_dct) else {
+            return Resolved::plain("PAST_REF", TimexType::Date);
+        };
+        let date = reference.date;
+        let value = match reference.grain {
+            Grain::Year => format!("{:04}", date.year()),
+            Grain::Month => format!("{:04}-{:02}", date.year(), date.month()),
+            Grain::Day => date.format("%Y-%m-%d").to_string(),
+        };
+        Resolved {
+            anchor: TimeAnchor::Narrative,
+            ..Resolved::plain(value, TimexType::Date)
+        }
     }
 
     /// The date deictic expressions count from, and whether it is the DCT.
@@ -385,6 +478,19 @@ impl<'t> Resolver<'t> {
         } else {
             TimeAnchor::Narrative
         }
+    }
+}
+
+/// A fiscal year: its months depend on the organisation, so it has no
+/// day range.
+fn fiscal_year(year: i32, quarter: Option<&str>) -> Resolved {
+    let value = match quarter {
+        Some(code) => format!("FY{year:04}-{code}"),
+        None => format!("FY{year:04}"),
+    };
+    Resolved {
+        anchor: TimeAnchor::Absolute,
+        ..Resolved::plain(value, TimexType::Date)
     }
 }
 

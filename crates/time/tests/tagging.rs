@@ -347,7 +347,7 @@ fn background_paragraph_anchors_on_its_year() {
         vec![
             p("Wednesday", "2022-01-05"),
             p("2011", "2011"),
-            p("Two days later", "2011"),
+            p("Two days later", "2011-XX-XX"),
             p("Thursday", "2022-01-06"),
         ]
     );
@@ -894,4 +894,268 @@ fn parts_of_day_around_clock_times() {
     );
     let toll = "The toll rose to 7, this morning officials said.";
     assert_eq!(pairs(toll, DCT), vec![p("this morning", "2022-01-11TMO")]);
+}
+
+#[test]
+fn vague_spans_are_durations_of_unknown_length() {
+    let text = "Talks stalled in recent weeks. In the coming months, and in the years ahead, \
+                fares may rise; the following days were calm.";
+    assert_eq!(
+        pairs(text, DCT),
+        vec![
+            p("recent weeks", "PXW"),
+            p("the coming months", "PXM"),
+            p("the years ahead", "PXY"),
+            p("the following days", "PXD"),
+        ]
+    );
+}
+
+#[test]
+fn fiscal_years_are_written_fy() {
+    let text = "Revenue in fiscal 2021 rose, fiscal year 2023 looks lean, FY22 was flat \
+                and the 2019 fiscal year was the best.";
+    assert_eq!(
+        pairs(text, DCT),
+        vec![
+            p("fiscal 2021", "FY2021"),
+            p("fiscal year 2023", "FY2023"),
+            p("FY22", "FY2022"),
+            p("the 2019 fiscal year", "FY2019"),
+        ]
+    );
+}
+
+#[test]
+fn parts_of_a_relative_year() {
+    let text = "Sales slowed in the second half of the year and should recover in the \
+                first quarter of next year.";
+    assert_eq!(
+        pairs(text, DCT),
+        vec![
+            p("the second half of the year", "2022-H2"),
+            p("the first quarter of next year", "2023-Q1"),
+        ]
+    );
+}
+
+#[test]
+fn time_zones_join_the_extent_and_give_the_offset() {
+    let text = "The ferry left at 18:00 UTC and docked at 9:34 p.m. EST; the office \
+                opens at 10 am local time.";
+    assert_eq!(
+        pairs(text, DCT),
+        vec![
+            p("18:00 UTC", "2022-01-11T18:00Z"),
+            p("9:34 p.m. EST", "2022-01-11T21:34-05"),
+            p("10 am local time", "2022-01-11T10:00"),
+        ]
+    );
+}
+
+#[test]
+fn overnight_as_an_adverb_is_last_night() {
+    assert_eq!(
+        pairs("Shelling went on overnight, residents said.", DCT),
+        vec![p("overnight", "2022-01-10TNI")]
+    );
+    // A modifier of a noun is not a time expression.
+    assert_eq!(pairs("Overnight rates rose.", DCT), vec![]);
+}
+
+#[test]
+fn at_the_time_is_the_last_mentioned_date() {
+    let text = "The dam was finished on 3 March 2019. At the time, the river was low.";
+    assert_eq!(
+        pairs(text, DCT),
+        vec![p("3 March 2019", "2019-03-03"), p("the time", "2019-03-03")]
+    );
+    assert_eq!(
+        pairs("The mayor, at the time, said nothing.", DCT),
+        vec![p("the time", "PAST_REF")]
+    );
+    // "at the time of …" names its own event.
+    assert_eq!(pairs("At the time of the vote he was abroad.", DCT), vec![]);
+}
+
+#[test]
+fn years_without_century_take_the_narratives() {
+    let text = "The canal opened in 1861. By '63 it carried grain, and in June '65 it froze.";
+    assert_eq!(
+        pairs(text, None),
+        vec![
+            p("1861", "1861"),
+            p("'63", "1863"),
+            p("June '65", "1865-06"),
+        ]
+    );
+}
+
+#[test]
+fn units_before_and_after_the_last_date() {
+    let text = "Floods hit in 2017. The year before, the river had dried up.";
+    assert_eq!(
+        pairs(text, None),
+        vec![p("2017", "2017"), p("The year before", "2016")]
+    );
+}
+
+#[test]
+fn a_day_after_a_month_keeps_its_unknown_day() {
+    let text = "The siege began in May 1702. Four days later the walls fell; \
+                the same day the garrison fled.";
+    assert_eq!(
+        pairs(text, None),
+        vec![
+            p("May 1702", "1702-05"),
+            p("Four days later", "1702-05-XX"),
+            p("the same day", "1702-05-XX"),
+        ]
+    );
+}
+
+#[test]
+fn sets_in_history_text_are_calendar_patterns() {
+    let text = "In 1802 the mill ran daily and the market met weekly.";
+    assert_eq!(
+        pairs(text, None),
+        vec![
+            p("1802", "1802"),
+            p("daily", "XXXX-XX-XX"),
+            p("weekly", "XXXX-WXX"),
+        ]
+    );
+    assert_eq!(
+        pairs("The ferry now runs daily.", DCT),
+        vec![p("now", "PRESENT_REF"), p("daily", "P1D")]
+    );
+}
+
+#[test]
+fn fall_is_a_season_only_where_a_downfall_cannot_be() {
+    let text =
+        "The army rested in 1775. In the fall, it marched; after the fall of the fort it halted.";
+    assert_eq!(
+        pairs(text, None),
+        vec![p("1775", "1775"), p("the fall", "1775-FA")]
+    );
+}
+
+#[test]
+fn a_bare_clock_time_in_news_is_on_the_publication_day() {
+    let text = "Output fell in January; the plant shut at 08:30 UTC.";
+    assert_eq!(
+        pairs(text, DCT),
+        vec![p("January", "2022-01"), p("08:30 UTC", "2022-01-11T08:30Z")]
+    );
+}
+
+#[test]
+fn decades_before_christ() {
+    let text = "Throughout the 350s BC the two leagues fought.";
+    assert_eq!(pairs(text, None), vec![p("the 350s BC", "BC035")]);
+}
+
+#[test]
+fn night_in_general_is_not_a_particular_night() {
+    assert_eq!(
+        pairs("Supply columns moved only at night.", DCT),
+        vec![p("night", "XXXX-XX-XXTNI")]
+    );
+    let tagged = run("The rebels crossed at night on 4 May 1950.", None);
+    assert!(tagged.iter().all(|t| t.text != "night"));
+}
+
+#[test]
+fn fixed_holidays_are_their_days() {
+    let text = "Shops shut on Christmas Eve; the vote of New Year's Day 2020 was close.";
+    assert_eq!(
+        pairs(text, DCT),
+        vec![
+            p("Christmas Eve", "2021-12-24"),
+            p("New Year's Day 2020", "2020-01-01"),
+        ]
+    );
+}
+
+#[test]
+fn hundreds_are_centuries_and_this_past_looks_back() {
+    let text = "Mills spread in the 1800s; prices fell this past weekend.";
+    assert_eq!(
+        pairs(text, DCT),
+        vec![p("the 1800s", "18"), p("this past weekend", "2022-W01-WE")]
+    );
+}
+
+#[test]
+fn quarters_of_fiscal_years() {
+    assert_eq!(
+        pairs("Margins grew in the second quarter of fiscal 2022.", DCT),
+        vec![p("the second quarter of fiscal 2022", "FY2022-Q2")]
+    );
+}
+
+#[test]
+fn a_holiday_inside_a_title_is_not_a_date() {
+    let tagged = pairs("The band played \"White Christmas\" at the rally.", DCT);
+    assert_eq!(tagged, vec![]);
+}
+
+#[test]
+fn iso_timestamps_in_universal_time() {
+    assert_eq!(
+        pairs("Updated 2022-01-06T14:05:00Z by the desk.", DCT),
+        vec![p("2022-01-06T14:05:00Z", "2022-01-06T14:05:00Z")]
+    );
+}
+
+#[test]
+fn now_inside_a_compound_adjective_is_not_tagged_in_news() {
+    assert_eq!(pairs("They opposed the now-cancelled deal.", DCT), vec![]);
+    assert_eq!(
+        pairs("The deal is now cancelled.", DCT),
+        vec![p("now", "PRESENT_REF")]
+    );
+}
+
+#[test]
+fn day_ranges_in_history_text_are_tagged_at_both_ends() {
+    let text = "The siege of the port lasted from 12-14 July 1702.";
+    assert_eq!(
+        pairs(text, None),
+        vec![p("12", "1702-07-12"), p("14 July 1702", "1702-07-14")]
+    );
+    // News keeps one timex for the range.
+    assert_eq!(
+        pairs("Talks ran 4-6 January.", DCT),
+        vec![p("4-6 January", "2022-01-04")]
+    );
+}
+
+#[test]
+fn a_participle_before_a_date_stays_outside() {
+    let text = "Beginning in 1911, the mills closed; at the beginning of 1912 they reopened.";
+    assert_eq!(
+        pairs(text, None),
+        vec![p("1911", "1911"), p("the beginning of 1912", "1912")]
+    );
+}
+
+#[test]
+fn and_half_without_its_article() {
+    assert_eq!(
+        pairs("The blockade held for two and half years.", DCT),
+        vec![p("two and half years", "P2.5Y")]
+    );
+}
+
+#[test]
+fn ages_are_durations_in_years() {
+    assert_eq!(
+        pairs(
+            "The founder died at the age of eighty-two; a clerk aged 30 was hurt.",
+            DCT
+        ),
+        vec![p("eighty-two", "P82Y"), p("30", "P30Y")]
+    );
 }

@@ -10,8 +10,8 @@
 //! mention when it has tokens (the date line).
 
 use super::{
-    compare, create_dir, files_with, inline_timeml, read, system_annotations, Annotated, Counts,
-    EvalError, TimemlScores,
+    compare, create_dir, files_in_paths, files_with, first_path, inline_timeml, read,
+    system_annotations, Annotated, Counts, EvalError, TimemlScores,
 };
 use chrono::NaiveDate;
 use quick_xml::events::{BytesStart, Event};
@@ -49,9 +49,22 @@ pub fn eval_meantime(dir: &Path) -> Result<TimemlScores, EvalError> {
 /// Like [`eval_meantime`], also writing each rebuilt text with the system's
 /// TIMEX3 tags to `write_dir` (created when missing) as `<name>.tml`.
 pub fn eval_meantime_to(dir: &Path, write_dir: Option<&Path>) -> Result<TimemlScores, EvalError> {
-    let files = meantime_files(dir)?;
+    eval_meantime_paths_to(&[dir.to_path_buf()], write_dir)
+}
+
+/// Scores several paths as one corpus: each is a CAT XML file or a folder
+/// as [`eval_meantime`] takes (e.g. one topic of a split).
+pub fn eval_meantime_paths(paths: &[PathBuf]) -> Result<TimemlScores, EvalError> {
+    eval_meantime_paths_to(paths, None)
+}
+
+fn eval_meantime_paths_to(
+    paths: &[PathBuf],
+    write_dir: Option<&Path>,
+) -> Result<TimemlScores, EvalError> {
+    let files = files_in_paths(paths, meantime_files)?;
     if files.is_empty() {
-        return Err(EvalError::Empty(dir.to_path_buf()));
+        return Err(EvalError::Empty(first_path(paths)));
     }
     if let Some(out_dir) = write_dir {
         create_dir(out_dir)?;
@@ -74,6 +87,27 @@ pub fn eval_meantime_to(dir: &Path, write_dir: Option<&Path>) -> Result<TimemlSc
         }
     }
     Ok(TimemlScores::from_counts(files.len(), counts))
+}
+
+/// Every disagreement with the gold annotation in the MEANTIME files among
+/// `paths` (see [`super::Mismatch`]).
+pub fn meantime_mismatches(paths: &[PathBuf]) -> Result<Vec<super::Mismatch>, EvalError> {
+    let mut found = Vec::new();
+    for path in files_in_paths(paths, meantime_files)? {
+        let doc = parse_meantime(&read(&path)?).map_err(|message| EvalError::Xml {
+            path: path.clone(),
+            message,
+        })?;
+        let timexes = corroborate_time::tag(&doc.text, doc.dct, false);
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        found.extend(super::mismatch::mismatches(
+            &name.unwrap_or_default(),
+            &doc.text,
+            &doc.gold,
+            &system_annotations(&timexes),
+        ));
+    }
+    Ok(found)
 }
 
 fn meantime_files(dir: &Path) -> Result<Vec<PathBuf>, EvalError> {

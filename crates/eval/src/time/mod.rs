@@ -16,17 +16,19 @@
 
 mod bench;
 mod meantime;
+mod mismatch;
 mod recognizers;
 mod timeml;
 mod write;
 
 pub use bench::{bench_documents, timeml_texts, BenchResult, RawDocument};
-pub use meantime::{eval_meantime, eval_meantime_to};
+pub use meantime::{eval_meantime, eval_meantime_paths, eval_meantime_to, meantime_mismatches};
+pub use mismatch::Mismatch;
 pub use recognizers::{
-    eval_recognizers, failures, Failure, RecognizersScores, SpecScore, OUT_OF_SCOPE,
-    OUT_OF_SCOPE_TYPES,
+    eval_recognizers, eval_recognizers_paths, failures, failures_in_paths, Failure,
+    RecognizersScores, SpecScore, OUT_OF_SCOPE, OUT_OF_SCOPE_TYPES,
 };
-pub use timeml::{eval_timeml, eval_timeml_to};
+pub use timeml::{eval_timeml, eval_timeml_paths, eval_timeml_to, timeml_mismatches};
 
 use std::fmt;
 use std::path::PathBuf;
@@ -210,6 +212,34 @@ pub(crate) fn read(path: &std::path::Path) -> Result<String, EvalError> {
         path: path.to_path_buf(),
         source,
     })
+}
+
+/// The files named by `paths`, in the given order: a folder stands for its
+/// files found by `in_folder`, a file for itself. Lets a corpus be scored
+/// in parts (a tuning half and a checking half).
+pub(crate) fn files_in_paths(
+    paths: &[PathBuf],
+    in_folder: impl Fn(&std::path::Path) -> Result<Vec<PathBuf>, EvalError>,
+) -> Result<Vec<PathBuf>, EvalError> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            files.extend(in_folder(path)?);
+        } else if path.is_file() {
+            files.push(path.clone());
+        } else {
+            return Err(EvalError::Io {
+                path: path.clone(),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
+            });
+        }
+    }
+    Ok(files)
+}
+
+/// The label of a list of paths in error messages: the first path.
+pub(crate) fn first_path(paths: &[PathBuf]) -> PathBuf {
+    paths.first().cloned().unwrap_or_default()
 }
 
 /// Files in `dir` whose names end with `extension`, sorted.

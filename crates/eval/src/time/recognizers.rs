@@ -43,12 +43,12 @@
 //! the expected output) are counted apart, per spec file. [`failures`]
 //! lists the failed in-scope cases with what we produced.
 
-use super::{files_with, read, EvalError};
+use super::{files_in_paths, files_with, first_path, read, EvalError};
 use chrono::{Days, NaiveDate};
 use corroborate_model::Timex;
 use serde_json::Value;
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Spec files not evaluated, with the reason.
 pub const OUT_OF_SCOPE: &[(&str, &str)] = &[
@@ -180,20 +180,27 @@ fn out_of_scope_reason(stem: &str) -> Option<&'static str> {
 
 /// Runs every in-scope spec file in `dir`.
 pub fn eval_recognizers(dir: &Path) -> Result<RecognizersScores, EvalError> {
+    eval_recognizers_paths(&[dir.to_path_buf()])
+}
+
+/// Runs the in-scope spec files among `paths` (each a spec `.json` file or
+/// a folder of them), e.g. one half of the spec files.
+pub fn eval_recognizers_paths(paths: &[PathBuf]) -> Result<RecognizersScores, EvalError> {
+    let files = spec_files(paths)?;
     let mut scores = RecognizersScores {
         specs: Vec::new(),
-        out_of_scope: out_of_scope_files(dir)?,
+        out_of_scope: out_of_scope_files(&files),
     };
-    for (stem, cases) in in_scope_specs(dir)? {
+    for (stem, cases) in in_scope_specs(&files)? {
         scores.specs.push(score_spec(&stem, &cases));
     }
     Ok(scores)
 }
 
-fn spec_files(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>, EvalError> {
-    let files = files_with(dir, "json")?;
+fn spec_files(paths: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, EvalError> {
+    let files = files_in_paths(paths, |dir| files_with(dir, "json"))?;
     if files.is_empty() {
-        return Err(EvalError::Empty(dir.to_path_buf()));
+        return Err(EvalError::Empty(first_path(paths)));
     }
     Ok(files
         .into_iter()
@@ -207,21 +214,21 @@ fn spec_files(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>, EvalError
         .collect())
 }
 
-fn out_of_scope_files(dir: &Path) -> Result<Vec<(String, &'static str)>, EvalError> {
-    Ok(spec_files(dir)?
-        .into_iter()
-        .filter_map(|(stem, _)| out_of_scope_reason(&stem).map(|why| (stem, why)))
-        .collect())
+fn out_of_scope_files(files: &[(String, PathBuf)]) -> Vec<(String, &'static str)> {
+    files
+        .iter()
+        .filter_map(|(stem, _)| out_of_scope_reason(stem).map(|why| (stem.clone(), why)))
+        .collect()
 }
 
 /// The parsed cases of every in-scope spec file, by stem.
-fn in_scope_specs(dir: &Path) -> Result<Vec<(String, Value)>, EvalError> {
+fn in_scope_specs(files: &[(String, PathBuf)]) -> Result<Vec<(String, Value)>, EvalError> {
     let mut specs = Vec::new();
-    for (stem, path) in spec_files(dir)? {
-        if out_of_scope_reason(&stem).is_some() {
+    for (stem, path) in files {
+        if out_of_scope_reason(stem).is_some() {
             continue;
         }
-        let raw = read(&path)?;
+        let raw = read(path)?;
         let cases: Value =
             serde_json::from_str(raw.trim_start_matches('\u{feff}')).map_err(|source| {
                 EvalError::Json {
@@ -229,7 +236,7 @@ fn in_scope_specs(dir: &Path) -> Result<Vec<(String, Value)>, EvalError> {
                     source,
                 }
             })?;
-        specs.push((stem, cases));
+        specs.push((stem.clone(), cases));
     }
     Ok(specs)
 }
@@ -299,8 +306,14 @@ impl fmt::Display for Failure {
 
 /// Every failed in-scope case of the spec files in `dir`, in file order.
 pub fn failures(dir: &Path) -> Result<Vec<Failure>, EvalError> {
+    failures_in_paths(&[dir.to_path_buf()])
+}
+
+/// Every failed in-scope case of the spec files among `paths` (as
+/// [`eval_recognizers_paths`] takes them), in file order.
+pub fn failures_in_paths(paths: &[PathBuf]) -> Result<Vec<Failure>, EvalError> {
     let mut found = Vec::new();
-    for (stem, cases) in in_scope_specs(dir)? {
+    for (stem, cases) in in_scope_specs(&spec_files(paths)?)? {
         for case in cases.as_array().map(Vec::as_slice).unwrap_or(&[]) {
             if skipped(case) || out_of_scope_type(case).is_some() || case_passes(case, &stem) {
                 continue;

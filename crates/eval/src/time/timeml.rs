@@ -4,13 +4,13 @@
 
 use super::write::{system_timeml, TextLayout};
 use super::{
-    compare, create_dir, files_with, read, system_annotations, Annotated, Counts, EvalError,
-    TimemlScores,
+    compare, create_dir, files_in_paths, files_with, first_path, read, system_annotations,
+    Annotated, Counts, EvalError, TimemlScores,
 };
 use chrono::NaiveDate;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A parsed TimeML document.
 pub(crate) struct TimemlDoc {
@@ -32,9 +32,18 @@ pub fn eval_timeml(dir: &Path) -> Result<TimemlScores, EvalError> {
 /// byte for byte with its TIMEX3 tags inside `<TEXT>` replaced by ours (see
 /// [`super::write`]). Scores count the tagger's own spans.
 pub fn eval_timeml_to(dir: &Path, write_dir: Option<&Path>) -> Result<TimemlScores, EvalError> {
-    let files = files_with(dir, "tml")?;
+    eval_timeml_paths(&[dir.to_path_buf()], write_dir)
+}
+
+/// Like [`eval_timeml_to`] over several paths scored as one corpus: each
+/// path is a `.tml` file or a folder of them (e.g. one half of a split).
+pub fn eval_timeml_paths(
+    paths: &[PathBuf],
+    write_dir: Option<&Path>,
+) -> Result<TimemlScores, EvalError> {
+    let files = files_in_paths(paths, |dir| files_with(dir, "tml"))?;
     if files.is_empty() {
-        return Err(EvalError::Empty(dir.to_path_buf()));
+        return Err(EvalError::Empty(first_path(paths)));
     }
     if let Some(out_dir) = write_dir {
         create_dir(out_dir)?;
@@ -55,6 +64,27 @@ pub fn eval_timeml_to(dir: &Path, write_dir: Option<&Path>) -> Result<TimemlScor
         }
     }
     Ok(TimemlScores::from_counts(files.len(), counts))
+}
+
+/// Every disagreement with the gold annotation in the `.tml` files among
+/// `paths` (see [`super::Mismatch`]).
+pub fn timeml_mismatches(paths: &[PathBuf]) -> Result<Vec<super::Mismatch>, EvalError> {
+    let mut found = Vec::new();
+    for path in files_in_paths(paths, |dir| files_with(dir, "tml"))? {
+        let doc = parse_timeml(&read(&path)?).map_err(|message| EvalError::Xml {
+            path: path.clone(),
+            message,
+        })?;
+        let timexes = corroborate_time::tag(&doc.text, doc.dct, false);
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        found.extend(super::mismatch::mismatches(
+            &name.unwrap_or_default(),
+            &doc.text,
+            &doc.gold,
+            &system_annotations(&timexes),
+        ));
+    }
+    Ok(found)
 }
 
 fn attribute(element: &BytesStart, name: &str) -> Result<Option<String>, String> {

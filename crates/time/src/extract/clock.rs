@@ -57,6 +57,10 @@ pub(super) fn parse_clock(caps: &Captures, text: &str) -> Vec<Candidate> {
     };
     let mut candidate = Candidate::new(start, end, Expr::Clock);
     candidate.clock = Some((hour, minute, number(caps, "sec")));
+    candidate.zone = text
+        .get(start..end)
+        .and_then(|matched| matched.split_whitespace().last())
+        .and_then(zone_offset);
     vec![candidate]
 }
 
@@ -429,6 +433,7 @@ pub(super) fn attach_clock_times(text: &str, kept: &mut Vec<Candidate>) {
                     .clock
                     .map(|c| later_in_day(c, kept[date_index].part_of_day, &kept[date_index].expr));
                 kept[date_index].clock = clock;
+                kept[date_index].zone = kept[clock_index].zone;
                 kept[date_index].start = span_start;
                 kept[date_index].end = span_end;
                 kept.remove(clock_index);
@@ -505,4 +510,27 @@ pub(super) fn parse_hour_before_day(caps: &Captures, text: &str) -> Vec<Candidat
     let mut candidate = Candidate::new(h.start(), h.end(), Expr::Clock);
     candidate.clock = Some((hour, 0, None));
     vec![candidate]
+}
+
+/// The UTC offset TimeML writes for a time zone abbreviation ("Z" for
+/// universal time); None for "local time" and unknown words. "ET"/"PT" are
+/// read as standard time: the season is not checked.
+fn zone_offset(word: &str) -> Option<&'static str> {
+    let offset = match word.to_ascii_uppercase().as_str() {
+        "GMT" | "UTC" => "Z",
+        "EST" | "ET" | "CDT" => "-05",
+        "EDT" => "-04",
+        "CST" | "MDT" => "-06",
+        "MST" | "PDT" => "-07",
+        "PST" | "PT" => "-08",
+        "BST" | "CET" => "+01",
+        "CEST" | "EET" => "+02",
+        "EEST" | "MSK" => "+03",
+        "IST" => "+05:30",
+        "JST" => "+09",
+        "AEST" => "+10",
+        "AEDT" => "+11",
+        _ => return None,
+    };
+    Some(offset)
 }

@@ -48,6 +48,8 @@ pub(super) fn parse_iso(caps: &Captures, text: &str) -> Vec<Candidate> {
     );
     if let (Some(h), Some(mi)) = (number(caps, "h"), number(caps, "mi")) {
         candidate.clock = Some((h, mi, number(caps, "sec")));
+        // "…T14:05:00Z": universal time.
+        candidate.zone = group(caps, "z").map(|_| "Z");
     }
     vec![candidate]
 }
@@ -203,10 +205,23 @@ pub(super) fn parse_day_month(caps: &Captures, text: &str) -> Vec<Candidate> {
         day: Some(d),
         day_end: Some(d2),
     };
+    candidate.ends = range_ends(caps, start, end);
     if preceded_by(text, start, "between") || preceded_by(text, start, "from") {
         candidate.start = word_before_start(text, start);
     }
     vec![candidate]
+}
+
+/// The spans of the two ends of a day range, split at its connector as a
+/// list is ("12-14 July" → "12", "14 July"; "March 5-9" → "March 5", "9").
+fn range_ends(caps: &Captures, start: usize, end: usize) -> Option<[(usize, usize); 2]> {
+    let (conn, first_day, m) = (group(caps, "conn")?, group(caps, "d")?, group(caps, "m")?);
+    let first = if m.start() < first_day.start() {
+        (start, conn.start())
+    } else {
+        (first_day.start(), first_day.end())
+    };
+    Some([first, (conn.end(), end)])
 }
 
 fn single_day_without_range(
@@ -973,4 +988,85 @@ pub(super) fn parse_year_words(caps: &Captures, text: &str) -> Vec<Candidate> {
         yw.end(),
         calendar(Some(YearSpec::Explicit(year)), None, None),
     )]
+}
+
+/// A year written with its last two digits after an apostrophe ("in '44",
+/// "June '44"): the century comes from the narrative when resolved.
+pub(super) fn parse_short_year(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let (Some((start, end)), Some(yy), Some(apostrophe)) =
+        (whole(caps), number(caps, "yy"), group(caps, "apos"))
+    else {
+        return vec![];
+    };
+    if glued_to_number(text, start, end) {
+        return vec![];
+    }
+    let month = group(caps, "m").and_then(|m| month_number(original(text, m)));
+    let start = if month.is_some() {
+        start
+    } else {
+        apostrophe.start()
+    };
+    vec![Candidate::new(
+        start,
+        end,
+        Expr::ShortYear {
+            last_digits: yy as i32,
+            month,
+        },
+    )]
+}
+
+/// Holidays on a fixed day of the Western calendar ("Christmas Eve",
+/// "New Year's Day 2020"): that day, its year resolved like "24 December".
+pub(super) fn parse_fixed_holiday(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let (Some((start, end)), Some(name)) = (whole(caps), group(caps, "h")) else {
+        return vec![];
+    };
+    if inside_a_title(text, start) {
+        return vec![];
+    }
+    let name = name.as_str().replace(['\u{2019}', '\''], "");
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (month, day) = match words.as_slice() {
+        ["christmas", "eve"] => (12, 24),
+        ["christmas", ..] => (12, 25),
+        ["new", "years", "eve"] => (12, 31),
+        ["new", "years", "day"] => (1, 1),
+        ["boxing", "day"] => (12, 26),
+        ["valentines", "day"] => (2, 14),
+        ["halloween"] => (10, 31),
+        // "may day" in lower case is a modal and a noun.
+        ["may", "day"] if text.get(start..).is_some_and(|t| t.starts_with("May D")) => (5, 1),
+        _ => return vec![],
+    };
+    let year = number(caps, "y").map(|y| YearSpec::Explicit(y as i32));
+    vec![Candidate::new(
+        start,
+        end,
+        calendar(year, Some(month), Some(day)),
+    )]
+}
+
+/// Words that start a time phrase and may be capitalised at a sentence
+/// start ("On Christmas Eve").
+const PHRASE_OPENERS: &[&str] = &[
+    "on", "in", "at", "by", "since", "until", "after", "before", "during", "last", "next", "this",
+    "that", "for", "from", "over", "through", "till",
+];
+
+/// Whether the capitalised word before `start` makes the match part of a
+/// name or title ("White Christmas", "Merry Christmas").
+fn inside_a_title(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    word.starts_with(char::is_uppercase)
+        && !PHRASE_OPENERS.contains(&word.to_ascii_lowercase().as_str())
 }

@@ -186,3 +186,49 @@ pub(super) fn parse_compound_duration(caps: &Captures, text: &str) -> Vec<Candid
     }
     vec![Candidate::new(start, end, Expr::Duration(value))]
 }
+
+/// "recent weeks", "the coming months", "the years ahead", "the days to
+/// come", "the following days": an unspecified number of units right before or after the base
+/// date. TimeML reads them as durations of unknown length ("PXW").
+pub(super) fn parse_vague_span(caps: &Captures, _text: &str) -> Vec<Candidate> {
+    let Some((start, end)) = whole(caps) else {
+        return vec![];
+    };
+    let Some(plural) = group(caps, "u")
+        .or_else(|| group(caps, "u2"))
+        .or_else(|| group(caps, "u3"))
+    else {
+        return vec![];
+    };
+    let singular = plural.as_str().to_ascii_lowercase();
+    let Some(unit) = Unit::parse(singular.trim_end_matches('s')) else {
+        return vec![];
+    };
+    vec![Candidate::new(
+        start,
+        end,
+        Expr::Duration(unit.duration(None)),
+    )]
+}
+
+/// An age given after "at (the) age (of)" or "aged" ("died at age 79"):
+/// TimeML tags ages as durations in years; the extent is the number.
+pub(super) fn parse_age(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let Some(n) = group(caps, "n") else {
+        return vec![];
+    };
+    if glued_to_number(text, n.start(), n.end()) {
+        return vec![];
+    }
+    let Some(Some(years)) = count_value(n.as_str()) else {
+        return vec![];
+    };
+    if !(1.0..=130.0).contains(&years) || years.fract() != 0.0 {
+        return vec![];
+    }
+    vec![Candidate::new(
+        n.start(),
+        n.end(),
+        Expr::Duration(Unit::Year.duration(Some(years))),
+    )]
+}

@@ -89,7 +89,7 @@ pub(super) fn extend_with_modifiers(text: &str, candidate: &mut Candidate) {
             | Expr::NarrativeReference(_)
             | Expr::Clock
     );
-    if !is_duration && !datelike {
+    if !is_duration && !datelike || is_participle(phrase.as_str()) {
         return;
     }
     if caps.name("weekof").is_some() {
@@ -184,6 +184,17 @@ pub(super) fn extend_with_modifiers(text: &str, candidate: &mut Candidate) {
         candidate.approximate = true;
     }
     candidate.start = window_start + phrase.start();
+}
+
+/// "Beginning in 1915", "starting in May": a participle introducing the
+/// date, not a part of it ("the beginning of 1915" is).
+fn is_participle(phrase: &str) -> bool {
+    let lower = phrase.trim().to_ascii_lowercase();
+    let mut words = lower.split_whitespace();
+    matches!(
+        (words.next(), words.next(), words.next()),
+        (Some("beginning" | "start"), Some("in"), None)
+    )
 }
 
 #[cfg(test)]

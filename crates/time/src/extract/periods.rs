@@ -53,6 +53,12 @@ pub(super) fn parse_decade(caps: &Captures, text: &str) -> Vec<Candidate> {
         if !(1000..2100).contains(&d) || glued_to_number(text, start, end) {
             return vec![];
         }
+        // "the 1800s" are the nineteenth century, not its first decade
+        // ("the 2000s" stay a decade: that is how they are read).
+        if d % 100 == 0 && d < 2000 {
+            let candidate = Candidate::new(start, end, Expr::Century(d as i32 / 100));
+            return vec![with_mod(candidate, point_mod(group(caps, "pm")))];
+        }
         d as i32 / 10
     } else if let Some(short) = number(caps, "short") {
         if short >= 30 {
@@ -106,8 +112,8 @@ pub(super) fn parse_season(caps: &Captures, text: &str) -> Vec<Candidate> {
     } else {
         group(caps, "ana").map(|a| YearSpec::Anaphoric(anaphoric_offset(a.as_str())))
     };
-    // "the fall of the city" is not a season.
-    if year.is_none() && s.as_str().eq_ignore_ascii_case("fall") {
+    // "the fall of the city" is not a season; "in the fall," is.
+    if year.is_none() && s.as_str().eq_ignore_ascii_case("fall") && !season_fall(text, start, end) {
         return vec![];
     }
     if year.is_none() && next_word(text, end) == "of" {
@@ -115,6 +121,18 @@ pub(super) fn parse_season(caps: &Captures, text: &str) -> Vec<Candidate> {
     }
     let candidate = Candidate::new(start, end, Expr::Season { year, code });
     vec![with_mod(candidate, point_mod(group(caps, "pm")))]
+}
+
+/// "fall" as a season without a year: after a time preposition and before
+/// the end of a clause ("in the fall,", "by fall."), where a downfall
+/// would need its "of".
+fn season_fall(text: &str, start: usize, end: usize) -> bool {
+    let start = the_before(text, start).unwrap_or(start);
+    let before = previous_word(text, start);
+    matches!(
+        before.as_str(),
+        "in" | "during" | "by" | "until" | "through" | "throughout" | "that" | "this"
+    ) && super::context::ends_clause(text, end)
 }
 
 /// "the third quarter", "the third quarter this year", "Q3 next year",
@@ -226,4 +244,91 @@ pub(super) fn parse_decade_words(caps: &Captures, text: &str) -> Vec<Candidate> 
         end,
         Expr::Decade(century * 10 + tens),
     )]
+}
+
+/// "fiscal 2021", "fiscal year 2021", "FY2021", "FY 21", "the 2021 fiscal
+/// year", "the second quarter of fiscal 2022" (FY2022-Q2): TimeML writes a fiscal year as "FY2021", since its months depend
+/// on the organisation.
+pub(super) fn parse_fiscal_year(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let Some((start, end)) = whole(caps) else {
+        return vec![];
+    };
+    let Some(written) = group(caps, "y")
+        .or_else(|| group(caps, "y2"))
+        .or_else(|| group(caps, "y3"))
+    else {
+        return vec![];
+    };
+    if glued_to_number(text, start, end) {
+        return vec![];
+    }
+    let Ok(number) = written.as_str().parse::<i32>() else {
+        return vec![];
+    };
+    let year = match (written.as_str().len(), number) {
+        (4, 1000..=2099) => number,
+        // "FY21": fiscal years written short are recent ones.
+        (2, 0..=49) => 2000 + number,
+        (2, 50..=99) => 1900 + number,
+        _ => return vec![],
+    };
+    let quarter = match group(caps, "ord").and_then(|o| ordinal_value(o.as_str())) {
+        Some(1) => Some("Q1"),
+        Some(2) => Some("Q2"),
+        Some(3) => Some("Q3"),
+        Some(4) => Some("Q4"),
+        _ => None,
+    };
+    vec![Candidate::new(
+        start,
+        end,
+        Expr::FiscalYear { year, quarter },
+    )]
+}
+
+/// "the second half of the year", "the first quarter of that year", "the
+/// first half of next year": a part of a year named relative to the
+/// narrative ("the year", "that year") or to the DCT ("this/next/last
+/// year").
+pub(super) fn parse_part_of_relative_year(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let codes: &[&'static str] = if group(caps, "half").is_some() {
+        &["H1", "H2"]
+    } else {
+        &["Q1", "Q2", "Q3", "Q4"]
+    };
+    let year = if let Some(rel) = group(caps, "rel") {
+        YearSpec::Deictic(match rel.as_str() {
+            "next" => 1,
+            "last" => -1,
+            _ => 0,
+        })
+    } else {
+        let ana = group(caps, "ana").map_or("", |a| a.as_str());
+        YearSpec::Anaphoric(anaphoric_offset(ana))
+    };
+    year_part(caps, codes)
+        .into_iter()
+        .map(|mut candidate| {
+            candidate.start = with_the(text, candidate.start);
+            if let Expr::YearPart { code, .. } = candidate.expr {
+                candidate.expr = Expr::YearPart {
+                    year: Some(year),
+                    code,
+                };
+            }
+            candidate
+        })
+        .collect()
+}
+
+/// A decade before Christ ("the 470s BC"): value "BC047".
+pub(super) fn parse_bc_decade(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let (Some((start, end)), Some(decade)) = (whole(caps), number(caps, "dec")) else {
+        return vec![];
+    };
+    if glued_to_number(text, start, end) {
+        return vec![];
+    }
+    let candidate = Candidate::new(start, end, Expr::Decade(-(decade as i32 / 10)));
+    vec![with_mod(candidate, point_mod(group(caps, "pm")))]
 }

@@ -59,7 +59,7 @@ impl Resolver<'_> {
             return Resolved::plain("XXXX-XX-XX", TimexType::Date);
         };
         if reference.grain != Grain::Day {
-            return self.coarse(reference, dct);
+            return self.coarse_with_unknown(reference, dct, Grain::Day);
         }
         let date = shift_days(reference.date, days);
         day_result(date, self.anchor_of(dct), dct)
@@ -72,6 +72,21 @@ impl Resolver<'_> {
         resolved.anchor = self.anchor_of(dct);
         resolved.used_dct = dct;
         resolved.reference = None;
+        resolved
+    }
+
+    /// "the same day", "four days later" after "in May 1940": a day whose
+    /// month is known and whose day is not, "1940-05-XX" (TIMEX2 and
+    /// TimeML both keep the expression's precision with unknown digits).
+    fn coarse_with_unknown(&self, reference: Reference, dct: bool, grain: Grain) -> Resolved {
+        let mut resolved = self.coarse(reference, dct);
+        let unknown = match (reference.grain, grain) {
+            (Grain::Month, Grain::Day) => "-XX",
+            (Grain::Year, Grain::Day) => "-XX-XX",
+            (Grain::Year, Grain::Month) => "-XX",
+            _ => "",
+        };
+        resolved.value.push_str(unknown);
         resolved
     }
 
@@ -159,7 +174,16 @@ impl Resolver<'_> {
             return Resolved::plain(unknown_unit_value(unit), TimexType::Date);
         }
         if reference.grain < grain {
-            return self.coarse(reference, dct);
+            // Weeks and quarters have their own value forms; they stay coarse.
+            let padded = matches!(
+                unit,
+                Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Month
+            );
+            return if padded {
+                self.coarse_with_unknown(reference, dct, grain)
+            } else {
+                self.coarse(reference, dct)
+            };
         }
         let n = count as i64 * sign;
         let mut resolved = match unit {

@@ -46,9 +46,10 @@ impl Resolver<'_> {
     /// timex becomes a TIME.
     pub(super) fn apply_time_of_day(&self, candidate: &Candidate, resolved: &mut Resolved) {
         let suffix = if let Some((h, m, second)) = candidate.clock {
+            let zone = candidate.zone.unwrap_or("");
             match second {
-                Some(sec) => format!("T{h:02}:{m:02}:{sec:02}"),
-                None => format!("T{h:02}:{m:02}"),
+                Some(sec) => format!("T{h:02}:{m:02}:{sec:02}{zone}"),
+                None => format!("T{h:02}:{m:02}{zone}"),
             }
         } else if let Some(part) = candidate.part_of_day {
             format!("T{part}")
