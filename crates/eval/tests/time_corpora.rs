@@ -28,10 +28,13 @@ fn meantime_scores() {
     };
     let scores = corroborate_eval::time::eval_meantime(&dir).expect("MEANTIME evaluation runs");
     println!("MEANTIME\n{scores}");
-    // Measured 83.00 (dev, first six sentences; tuning topic airbus 84.44,
-    // checking topic apple 81.82).
+    // Measured 82.50 (dev, first six sentences; tuning topic airbus 84.44,
+    // checking topic apple 80.91). Year-less months now follow the tense
+    // of their sentence ("Protests erupted in December" in a November
+    // report is the December before), a class found failing on held-out
+    // news; it changed one value in apple (83.00 before).
     assert!(
-        scores.value_attr.f1 >= 83.0,
+        scores.value_attr.f1 >= 82.5,
         "value F1 {:.2}",
         scores.value_attr.f1
     );

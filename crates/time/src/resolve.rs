@@ -98,6 +98,7 @@ use weeks::whole_week;
 mod dates;
 mod days;
 mod relative;
+mod tense;
 mod times;
 mod weeks;
 
@@ -678,8 +679,15 @@ mod tests {
             value_of("Prices rose in November.", dct(), "November"),
             "2021-11"
         );
-        // March 2022 is two months ahead (counted double) against ten back.
-        assert_eq!(value_of("Prices rose in March.", dct(), "March"), "2022-03");
+        // Without a tense, March 2022 (two months ahead, counted double)
+        // beats March 2021 (ten back); told in the past tense, the month is
+        // the latest March up to the publication date.
+        assert_eq!(value_of("Prices in March.", dct(), "March"), "2022-03");
+        assert_eq!(value_of("Prices rose in March.", dct(), "March"), "2021-03");
+        assert_eq!(
+            value_of("Prices will rise in March.", dct(), "March"),
+            "2022-03"
+        );
         let found = resolved("Prices rose in November.", dct());
         assert_eq!(found[0].2, Some(day(2021, 11, 1)));
         assert_eq!(found[0].3, Some(day(2021, 11, 30)));

@@ -1159,3 +1159,30 @@ fn ages_are_durations_in_years() {
         vec![p("eighty-two", "P82Y"), p("30", "P30Y")]
     );
 }
+
+/// A year-less month follows the tense of its sentence in news: the past
+/// tense points back even when the month is only a few months away.
+#[test]
+fn year_less_months_follow_the_tense_of_their_sentence() {
+    let dct = NaiveDate::from_ymd_opt(2031, 11, 14);
+    let values = |text: &str| -> Vec<String> {
+        tag(text, dct, false).into_iter().map(|t| t.value).collect()
+    };
+    assert_eq!(
+        values("The January unrest left forty dead."),
+        vec!["2031-01"]
+    );
+    assert_eq!(values("Protests erupted in December."), vec!["2030-12"]);
+    assert_eq!(
+        values("In February, the court ruled against him."),
+        vec!["2031-02"]
+    );
+    assert_eq!(
+        values("The runoff will be held in February."),
+        vec!["2032-02"]
+    );
+    assert_eq!(
+        values("Elections are scheduled for March."),
+        vec!["2032-03"]
+    );
+}

@@ -6,6 +6,7 @@
 use corroborate_model::calendar::last_day_of_month;
 
 use super::days::{day_result, month_start, shift_months};
+use super::tense::Tense;
 use super::{dct_reference, sentence_ends, Grain, Reference, Resolved, Resolver};
 use crate::expr::{Candidate, Expr, MonthRef, YearSpec};
 use chrono::{Datelike, NaiveDate};
@@ -129,6 +130,20 @@ impl Resolver<'_> {
             .dct
             .filter(|_| self.news)
             .map(|d| position(d.year(), d.month(), d.day()));
+        if let (true, Some(dct)) = (past_bias, self.dct) {
+            let tense = self.sentence_tense(self.current_start);
+            // A month without a day spans the whole month: it has begun by
+            // its first day and lasts until its last.
+            let occurrence = |year: i32| {
+                let exists = day.is_none_or(|d| NaiveDate::from_ymd_opt(year, month, d).is_some());
+                let (first, last) = day.map_or((1, 31), |d| (d, d));
+                exists.then(|| (position(year, month, first), position(year, month, last)))
+            };
+            let publication = position(dct.year(), dct.month(), dct.day());
+            if let Some(year) = tensed_year(tense, publication, occurrence, dct.year()) {
+                return year;
+            }
+        }
         let mut best = (i64::MAX, ref_year);
         for year in [ref_year - 1, ref_year, ref_year + 1] {
             // "Feb 29" only exists in leap years.
@@ -442,5 +457,33 @@ fn season_months(code: &str) -> (u32, u32) {
         "SU" => (6, 8),
         "FA" => (9, 11),
         _ => (12, 2),
+    }
+}
+
+/// The year a tensed sentence gives a year-less date in news: the latest
+/// occurrence up to the publication date (at `publication`) for the past
+/// tense, the first from it on for the future; `None` when the tense says
+/// nothing. `occurrence` gives a year's first and last position of the
+/// date (or rules the year out).
+fn tensed_year(
+    tense: Tense,
+    publication: i64,
+    occurrence: impl Fn(i32) -> Option<(i64, i64)>,
+    publication_year: i32,
+) -> Option<i32> {
+    let years = [publication_year - 1, publication_year, publication_year + 1];
+    let placed = years
+        .iter()
+        .filter_map(|&y| occurrence(y).map(|span| (y, span)));
+    match tense {
+        Tense::Past => placed
+            .filter(|&(_, (first, _))| first <= publication)
+            .map(|(y, _)| y)
+            .max(),
+        Tense::Future => placed
+            .filter(|&(_, (_, last))| last >= publication)
+            .map(|(y, _)| y)
+            .min(),
+        Tense::Unknown => None,
     }
 }

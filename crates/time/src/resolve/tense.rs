@@ -1,0 +1,186 @@
+//! The tense of the sentence around a year-less date in news.
+//!
+//! "Protests erupted in December", published in November, is the December
+//! before; "The vote will be held in March" is the March after. News
+//! speaks mostly of the past, so a date whose sentence is told in the past
+//! tense resolves to its latest occurrence up to the publication date, one
+//! whose sentence looks ahead ("will", "next", "scheduled", "plans to") to
+//! its first occurrence from then on; a sentence with both signals or
+//! neither keeps the nearest-occurrence rule (past-biased).
+
+use super::Resolver;
+
+/// What the words of a sentence say about when it happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// Words that put a sentence in the future (or a planned future).
+const FUTURE_WORDS: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "next",
+    "scheduled",
+    "due",
+    "planned",
+    "plans",
+    "plan",
+    "upcoming",
+    "expected",
+    "would",
+    "intends",
+    "aims",
+    "until",
+];
+
+/// Words that mark the past wherever they stand.
+const PAST_MARKERS: &[&str] = &["was", "were", "had", "did", "ago", "last"];
+
+/// Irregular past forms: like "-ed" words, they count only as verbs (not
+/// after a determiner or copula: "will be held" is not past).
+const IRREGULAR_PAST: &[&str] = &[
+    "began",
+    "came",
+    "went",
+    "took",
+    "made",
+    "left",
+    "fell",
+    "rose",
+    "saw",
+    "told",
+    "said",
+    "held",
+    "met",
+    "won",
+    "lost",
+    "fled",
+    "struck",
+    "broke",
+    "brought",
+    "ran",
+    "spoke",
+    "gave",
+    "got",
+    "found",
+    "kept",
+    "led",
+    "paid",
+    "sent",
+    "shot",
+    "sold",
+    "stood",
+    "thought",
+    "wrote",
+    "chose",
+    "drove",
+    "grew",
+    "knew",
+    "flew",
+    "threw",
+    "became",
+    "froze",
+    "hid",
+    "sank",
+    "shook",
+    "spent",
+    "stole",
+    "swore",
+    "swept",
+    "tore",
+    "withdrew",
+    "overthrew",
+    "sought",
+    "fought",
+    "caught",
+    "taught",
+    "bought",
+    "built",
+    "felt",
+];
+
+/// Words after which an "-ed" word is an adjective or participle in a noun
+/// phrase ("the armed forces", "of detained protesters"), not a verb.
+const BEFORE_ADJECTIVE: &[&str] = &[
+    "the", "a", "an", "of", "and", "or", "for", "with", "by", "its", "their", "his", "her", "our",
+    "so", "well", "newly", "heavily", "is", "are", "be", "been", "being",
+];
+
+impl Resolver<'_> {
+    /// The tense of the sentence holding byte `at` (see the module doc).
+    pub(super) fn sentence_tense(&self, at: usize) -> Tense {
+        let before = self.text.get(..at).unwrap_or("");
+        let start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+        let after = self.text.get(at..).unwrap_or("");
+        let end = at + after.find(['.', '!', '?', '\n']).unwrap_or(after.len());
+        tense_of(self.text.get(start..end).unwrap_or(""))
+    }
+}
+
+/// The tense of one sentence's words.
+pub(super) fn tense_of(sentence: &str) -> Tense {
+    let lower = sentence.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let original: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let future = words.iter().any(|w| FUTURE_WORDS.contains(w));
+    let past = words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| PAST_MARKERS.contains(w) || is_finite_past(w, i, &words, &original));
+    match (past, future) {
+        (true, false) => Tense::Past,
+        (false, true) => Tense::Future,
+        _ => Tense::Unknown,
+    }
+}
+
+/// A past form ("-ed" or irregular) used as a verb: lower case in the
+/// text and not after a determiner, preposition or copula.
+fn is_finite_past(word: &str, index: usize, words: &[&str], original: &[&str]) -> bool {
+    let lower_case_in_text = original
+        .get(index)
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let after_adjective_slot = index
+        .checked_sub(1)
+        .and_then(|i| words.get(i))
+        .is_some_and(|previous| BEFORE_ADJECTIVE.contains(previous));
+    let past_form = (word.len() > 4 && word.ends_with("ed")) || IRREGULAR_PAST.contains(&word);
+    past_form && lower_case_in_text && !after_adjective_slot && !FUTURE_WORDS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn past_and_future_sentences() {
+        assert_eq!(tense_of("Protests erupted in December"), Tense::Past);
+        assert_eq!(tense_of("The January unrest left 225 dead"), Tense::Past);
+        assert_eq!(tense_of("In March, the court ruled"), Tense::Past);
+        assert_eq!(tense_of("The vote will be held in March"), Tense::Future);
+        assert_eq!(tense_of("Elections are scheduled for March"), Tense::Future);
+    }
+
+    #[test]
+    fn adjectives_in_ed_and_mixed_signals_say_nothing() {
+        assert_eq!(
+            tense_of("The armed forces of the United Nations in March"),
+            Tense::Unknown
+        );
+        assert_eq!(
+            tense_of("He said the talks would resume in March"),
+            Tense::Unknown
+        );
+        assert_eq!(tense_of("Prices in March"), Tense::Unknown);
+    }
+}
