@@ -7,6 +7,7 @@
 //! commands call into this crate.
 
 pub mod ecbplus;
+pub mod figures;
 pub mod ner;
 pub mod quantity;
 pub mod time;

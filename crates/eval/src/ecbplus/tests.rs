@@ -69,6 +69,17 @@ fn ecbplus_numbers_and_compounds_are_joined() {
 }
 
 #[test]
+fn ecbplus_times_dates_and_abbreviations_are_joined() {
+    let text = rebuilt(
+        "At 1 : 30 a . m . on 05 / 02 / 2013 in L . A .",
+        Subtopic::EcbPlus,
+    );
+    assert_eq!(text, "At 1:30 a.m. on 05/02/2013 in L.A.");
+    let ecb = rebuilt("Polls close at 6 : 00 p.m. , officials said", Subtopic::Ecb);
+    assert_eq!(ecb, "Polls close at 6:00 p.m., officials said");
+}
+
+#[test]
 fn ecb_keeps_lists_and_dashes_but_joins_currency() {
     let text = rebuilt(
         "He paid $ 250 million - a record - for items 3 , 500 and 7",

@@ -10,13 +10,15 @@
 //!   right after `, . ? !` closes and one at a sentence start opens;
 //! * `’` or `'` between a word and `s t d ll re ve m` is an apostrophe
 //!   ("she ’ s" → "she’s");
-//! * a currency sign before a number: "$ 250" → "$250";
+//! * a currency sign before a number: "$ 250" → "$250"; a clock time
+//!   split at its colon: "6 : 00" → "6:00";
 //! * in `ecbplus` files, numbers split at their separator: "8 , 000" →
 //!   "8,000" (a group of one to three digits, a comma, three digits),
 //!   "2 . 5" → "2.5" (digits on both sides); and a hyphen between two
 //!   words or numbers is inside a compound: "45 - year - old" →
 //!   "45-year-old" (an `ecbplus` dash is written `- -` and keeps its
-//!   spaces). `ecb` files keep numbers and compounds as one token, so
+//!   spaces); "05 / 02 / 2013" → "05/02/2013"; "p . m ." → "p.m.".
+//!   `ecb` files keep numbers and compounds as one token, so
 //!   there "3 , 500" is a list ("3, 500") and a hyphen token is a dash
 //!   that keeps its spaces.
 //!
@@ -146,12 +148,10 @@ fn glue_straight_quotes(words: &[String], glue: &mut [bool], quote_open: &mut bo
     }
 }
 
-/// Numbers split at their separator and hyphenated compounds (`ecbplus`
-/// files only): glue the separator to both neighbours.
+/// Words split at an inner separator: glue the separator to both
+/// neighbours. Clock times ("6 : 00") are split in both subtopics; the rest
+/// only in `ecbplus` files.
 fn glue_split_words(words: &[String], glue: &mut [bool], subtopic: Subtopic) {
-    if subtopic == Subtopic::Ecb {
-        return;
-    }
     for i in 1..words.len().saturating_sub(1) {
         let (Some(left), Some(sep), Some(right)) =
             (words.get(i - 1), words.get(i), words.get(i + 1))
@@ -159,9 +159,15 @@ fn glue_split_words(words: &[String], glue: &mut [bool], subtopic: Subtopic) {
             continue;
         };
         let joined = match sep.as_str() {
+            ":" => is_clock(left, right),
+            _ if subtopic == Subtopic::Ecb => false,
             "," => is_leading_group(left) && is_three_digit_group(right),
-            "." => is_digits(strip_currency(left)) && starts_with_digit(right),
+            "." => {
+                (is_digits(strip_currency(left)) && starts_with_digit(right))
+                    || (is_letter(left) && is_letter(right))
+            }
             "-" => ends_alphanumeric(left) && starts_alphanumeric(right),
+            "/" => ends_with_digit(left) && starts_with_digit(right),
             _ => false,
         };
         if joined {
@@ -169,6 +175,23 @@ fn glue_split_words(words: &[String], glue: &mut [bool], subtopic: Subtopic) {
             glue[i + 1] = true;
         }
     }
+}
+
+/// "6 : 00", "5 : 03pm": hours, then two digits of minutes.
+fn is_clock(hours: &str, minutes: &str) -> bool {
+    is_digits(hours)
+        && hours.len() <= 2
+        && minutes.chars().take_while(char::is_ascii_digit).count() == 2
+}
+
+/// One letter of an abbreviation split at its dots ("p . m .").
+fn is_letter(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic()) && chars.next().is_none()
+}
+
+fn ends_with_digit(word: &str) -> bool {
+    word.chars().last().is_some_and(|c| c.is_ascii_digit())
 }
 
 fn strip_currency(word: &str) -> &str {
