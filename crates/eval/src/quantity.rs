@@ -7,7 +7,10 @@
 //! spans overlap and their values are equal; precision, recall and F1 count
 //! such matches. Interval, concept, unit, scope and `part_of` accuracy are
 //! measured over matched pairs (scope and `part_of` only where the gold
-//! line gives them).
+//! line gives them). The scorer core (`score_sentence` over `KeySentence`s
+//! and `Prediction`s, with a key's `Conventions`) is shared with the ECB+
+//! figure key ([`crate::figures`]), which places figures by token ids
+//! instead of bytes and maps its own unit and concept vocabulary.
 //!
 //! **Recognizers-Text.** Three spec files are read:
 //! * `NumberModel.json` — the numeral reader alone
