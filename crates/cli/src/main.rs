@@ -128,6 +128,20 @@ enum EvalCommand {
     Quantities { file: PathBuf },
     /// Exact-span NER precision/recall/F1 on CoNLL-column files.
     Ner { path: PathBuf },
+    /// Figures on the blind ECB+ key (crates/eval/gold/ecbplus-figures.jsonl):
+    /// value P/R/F1, interval, unit, concept, scope and part_of accuracy.
+    Figures {
+        key: PathBuf,
+        /// Key half to score: tune on train, report dev once at the end.
+        #[arg(long, default_value = "train", value_parser = ["train", "dev", "all"])]
+        split: String,
+        /// ECB+ corpus root (default: $CORROBORATE_SHARED/testdata/ecbplus).
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Also list every miss, false positive and mismatch.
+        #[arg(long)]
+        failures: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -439,6 +453,13 @@ fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
         },
         EvalCommand::Quantities { file } => shown(corroborate_eval::quantity::eval_gold(&file)),
         EvalCommand::Ner { path } => shown(corroborate_eval::ner::eval_conll(&path)),
+        EvalCommand::Figures {
+            key,
+            split,
+            data,
+            failures,
+        } => corroborate_eval::figures::run(&key, data.as_deref(), &split, failures)
+            .map_err(|e| e.to_string()),
     }?;
     write_output(None, &report)?;
     Ok(ExitCode::SUCCESS)

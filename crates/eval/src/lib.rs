@@ -6,6 +6,8 @@
 //! hold only what the pipeline needs. The binary's `eval` and `train`
 //! commands call into this crate.
 
+pub mod ecbplus;
+pub mod figures;
 pub mod ner;
 pub mod quantity;
 pub mod time;

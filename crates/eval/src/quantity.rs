@@ -7,7 +7,10 @@
 //! spans overlap and their values are equal; precision, recall and F1 count
 //! such matches. Interval, concept, unit, scope and `part_of` accuracy are
 //! measured over matched pairs (scope and `part_of` only where the gold
-//! line gives them).
+//! line gives them). The scorer core (`score_sentence` over `KeySentence`s
+//! and `Prediction`s, with a key's `Conventions`) is shared with the ECB+
+//! figure key ([`crate::figures`]), which places figures by token ids
+//! instead of bytes and maps its own unit and concept vocabulary.
 //!
 //! **Recognizers-Text.** Three spec files are read:
 //! * `NumberModel.json` — the numeral reader alone
@@ -110,6 +113,9 @@ pub struct GoldScores {
     pub scope_correct: usize,
     pub part_of_total: usize,
     pub part_of_correct: usize,
+    /// Predictions left out because they overlap a don't-care span of the
+    /// key (counted neither as hits nor as false positives).
+    pub ignored: usize,
     /// One line per error, for inspection.
     pub errors: Vec<String>,
 }
@@ -208,7 +214,7 @@ impl fmt::Display for GoldScores {
 }
 
 /// The quantities of `text` read as one sentence.
-fn extract_whole(text: &str) -> Vec<Quantity> {
+pub(crate) fn extract_whole(text: &str) -> Vec<Quantity> {
     let tokens = corroborate_text::tokens(text);
     corroborate_quantity::extract(text, &[Span::new(0, text.len())], &tokens)
 }
@@ -253,15 +259,48 @@ pub fn eval_gold(path: &Path) -> Result<GoldScores, EvalError> {
             line: n + 1,
             source,
         })?;
-        let spans = gold_spans(&gold).map_err(|message| EvalError::Gold {
+        let key = key_sentence(gold).map_err(|message| EvalError::Gold {
             path: path.to_path_buf(),
             line: n + 1,
             message,
         })?;
-        let predicted = extract_whole(&gold.sentence);
-        score_sentence(&gold, &spans, &predicted, &mut scores);
+        let quantities = extract_whole(&key.label);
+        let predicted: Vec<Prediction> = quantities
+            .iter()
+            .map(|quantity| Prediction {
+                extent: Some(quantity.span),
+                quantity,
+            })
+            .collect();
+        score_sentence(&key, &predicted, &ExactConventions, &mut scores);
     }
     Ok(scores)
+}
+
+/// A project gold line as a key sentence: extents are byte spans of the
+/// sentence, which is also the label of its error lines.
+fn key_sentence(gold: GoldLine) -> Result<KeySentence, String> {
+    let spans = gold_spans(&gold)?;
+    let figures = gold
+        .quantities
+        .into_iter()
+        .zip(spans)
+        .map(|(q, extent)| GoldFigure {
+            extent,
+            interval: q.interval(),
+            text: q.text,
+            value: q.value,
+            unit: q.unit,
+            concept: q.concept,
+            scope: q.scope,
+            part_of: q.part_of,
+        })
+        .collect();
+    Ok(KeySentence {
+        label: gold.sentence,
+        figures,
+        ignore: Vec::new(),
+    })
 }
 
 /// Locates each gold quantity's text in the sentence, left to right.
@@ -284,28 +323,99 @@ fn gold_spans(gold: &GoldLine) -> Result<Vec<Span>, String> {
     Ok(spans)
 }
 
-fn score_sentence(
-    gold: &GoldLine,
-    spans: &[Span],
-    predicted: &[Quantity],
+// ---------------------------------------------------------------------------
+// The scorer core, shared by the project's key (above) and the ECB+ figure
+// key (`crate::figures`): each reader turns its key into `KeySentence`s and
+// the extractor's output into `Prediction`s in the same coordinates.
+
+/// A gold figure placed in its sentence. `extent` is in the key's own
+/// coordinates: byte offsets of the sentence for the project's key, token
+/// ids (`first..last + 1`) for the ECB+ key; only overlap is compared.
+pub(crate) struct GoldFigure {
+    pub(crate) extent: Span,
+    /// The figure as written, for error lines.
+    pub(crate) text: String,
+    pub(crate) value: f64,
+    pub(crate) interval: Interval,
+    pub(crate) unit: Option<String>,
+    pub(crate) concept: Option<String>,
+    pub(crate) scope: Option<String>,
+    /// Index in [`KeySentence::figures`] of the total this is a part of.
+    pub(crate) part_of: Option<usize>,
+}
+
+/// One sentence of a key.
+pub(crate) struct KeySentence {
+    /// How error lines name the sentence (its text, or document and
+    /// sentence number and text).
+    pub(crate) label: String,
+    pub(crate) figures: Vec<GoldFigure>,
+    /// Don't-care extents: a prediction that overlaps one and matches no
+    /// gold figure is neither a hit nor a false positive.
+    pub(crate) ignore: Vec<Span>,
+}
+
+/// A predicted quantity in the key's coordinates; `extent` is `None` when
+/// it cannot be placed (it then matches nothing). Predictions keep the
+/// extractor's order, so that `part_of` indices stay valid.
+pub(crate) struct Prediction<'a> {
+    pub(crate) extent: Option<Span>,
+    pub(crate) quantity: &'a Quantity,
+}
+
+impl Prediction<'_> {
+    fn overlaps(&self, extent: Span) -> bool {
+        self.extent.is_some_and(|e| e.overlaps(extent))
+    }
+}
+
+/// How a key's vocabulary and notation are compared with the extractor's.
+/// The defaults compare exactly (the project's key shares the extractor's
+/// vocabulary).
+pub(crate) trait Conventions {
+    /// The predicted interval in the key's notation.
+    fn interval(&self, predicted: &Quantity) -> Interval {
+        predicted.interval
+    }
+    /// The predicted unit in the key's vocabulary.
+    fn unit(&self, predicted: Option<&str>) -> Option<String> {
+        predicted.map(str::to_string)
+    }
+    fn same_concept(&self, predicted: Option<&str>, gold: Option<&str>) -> bool {
+        predicted == gold
+    }
+    fn same_scope(&self, predicted: Option<&str>, gold: &str) -> bool {
+        predicted == Some(gold)
+    }
+}
+
+/// The project's key: the extractor's own vocabulary.
+struct ExactConventions;
+
+impl Conventions for ExactConventions {}
+
+/// Matches gold figures to predictions (greedy in gold order, one-to-one:
+/// the first unused prediction that overlaps and has the same value) and
+/// counts hits, misses, false positives and attribute agreement.
+pub(crate) fn score_sentence(
+    key: &KeySentence,
+    predicted: &[Prediction],
+    conventions: &dyn Conventions,
     scores: &mut GoldScores,
 ) {
     scores.sentences += 1;
-    scores.gold += gold.quantities.len();
-    scores.predicted += predicted.len();
+    scores.gold += key.figures.len();
     let mut used = vec![false; predicted.len()];
-    let mut gold_to_pred: Vec<Option<usize>> = vec![None; gold.quantities.len()];
-    for (g, (q, span)) in gold.quantities.iter().zip(spans).enumerate() {
+    let mut gold_to_pred: Vec<Option<usize>> = vec![None; key.figures.len()];
+    for (g, figure) in key.figures.iter().enumerate() {
         let found = predicted.iter().enumerate().find(|(i, p)| {
             !used.get(*i).copied().unwrap_or(true)
-                && p.span.overlaps(*span)
-                && same_value(p.value, q.value)
+                && p.overlaps(figure.extent)
+                && same_value(p.quantity.value, figure.value)
         });
         let Some((i, p)) = found else {
-            scores.errors.push(format!(
-                "MISSED {:?} ({}) in: {}",
-                q.text, q.value, gold.sentence
-            ));
+            let line = missed_line(figure, predicted, &used, &key.label);
+            scores.errors.push(line);
             continue;
         };
         if let Some(u) = used.get_mut(i) {
@@ -315,20 +425,67 @@ fn score_sentence(
             *slot = Some(i);
         }
         scores.matched += 1;
-        compare_attributes(q, p, &gold.sentence, scores);
+        compare_attributes(figure, p.quantity, conventions, &key.label, scores);
     }
+    count_unmatched(key, predicted, &used, scores);
+    score_part_of(key, &gold_to_pred, predicted, scores);
+}
+
+/// "MISSED": the gold figure, and any unused prediction over it (a value
+/// mismatch).
+fn missed_line(
+    figure: &GoldFigure,
+    predicted: &[Prediction],
+    used: &[bool],
+    label: &str,
+) -> String {
+    let overlapping: Vec<String> = predicted
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| !used.get(*i).copied().unwrap_or(true) && p.overlaps(figure.extent))
+        .map(|(_, p)| format!("{:?} ({})", p.quantity.text, p.quantity.value))
+        .collect();
+    let got = if overlapping.is_empty() {
+        String::new()
+    } else {
+        format!(", got {}", overlapping.join(", "))
+    };
+    format!(
+        "MISSED {:?} ({}){got} in: {label}",
+        figure.text, figure.value
+    )
+}
+
+/// Unmatched predictions are false positives unless they overlap a
+/// don't-care extent.
+fn count_unmatched(
+    key: &KeySentence,
+    predicted: &[Prediction],
+    used: &[bool],
+    scores: &mut GoldScores,
+) {
     for (i, p) in predicted.iter().enumerate() {
-        if !used.get(i).copied().unwrap_or(true) {
+        if used.get(i).copied().unwrap_or(false) {
+            scores.predicted += 1;
+        } else if key.ignore.iter().any(|&span| p.overlaps(span)) {
+            scores.ignored += 1;
+        } else {
+            scores.predicted += 1;
             scores.errors.push(format!(
                 "EXTRA {:?} ({}) in: {}",
-                p.text, p.value, gold.sentence
+                p.quantity.text, p.quantity.value, key.label
             ));
         }
     }
-    score_part_of(gold, &gold_to_pred, predicted, scores);
 }
 
-fn compare_attributes(q: &GoldQuantity, p: &Quantity, sentence: &str, scores: &mut GoldScores) {
+fn compare_attributes(
+    figure: &GoldFigure,
+    p: &Quantity,
+    conventions: &dyn Conventions,
+    label: &str,
+    scores: &mut GoldScores,
+) {
     let mut check = |ok: bool,
                      counter: fn(&mut GoldScores) -> &mut usize,
                      what: &str,
@@ -338,54 +495,57 @@ fn compare_attributes(q: &GoldQuantity, p: &Quantity, sentence: &str, scores: &m
             *counter(scores) += 1;
         } else {
             scores.errors.push(format!(
-                "{what} of {:?}: got {got}, want {want} in: {sentence}",
-                q.text
+                "{what} of {:?}: got {got}, want {want} in: {label}",
+                figure.text
             ));
         }
     };
-    let want = q.interval();
+    let interval = conventions.interval(p);
     check(
-        same_interval(&p.interval, &want),
+        same_interval(&interval, &figure.interval),
         |s| &mut s.interval_correct,
         "INTERVAL",
-        p.interval.notation(),
-        want.notation(),
+        interval.notation(),
+        figure.interval.notation(),
     );
     check(
-        p.concept == q.concept,
+        conventions.same_concept(p.concept.as_deref(), figure.concept.as_deref()),
         |s| &mut s.concept_correct,
         "CONCEPT",
         format!("{:?}", p.concept),
-        format!("{:?}", q.concept),
+        format!("{:?}", figure.concept),
     );
+    let unit = conventions.unit(p.unit.as_deref());
     check(
-        p.unit == q.unit,
+        unit == figure.unit,
         |s| &mut s.unit_correct,
         "UNIT",
-        format!("{:?}", p.unit),
-        format!("{:?}", q.unit),
+        format!("{unit:?}"),
+        format!("{:?}", figure.unit),
     );
-    if let Some(scope) = &q.scope {
+    if let Some(scope) = &figure.scope {
         scores.scope_total += 1;
-        if p.scope.as_deref() == Some(scope.as_str()) {
+        if conventions.same_scope(p.scope.as_deref(), scope) {
             scores.scope_correct += 1;
         } else {
             scores.errors.push(format!(
-                "SCOPE of {:?}: got {:?}, want {scope:?} in: {sentence}",
-                q.text, p.scope
+                "SCOPE of {:?}: got {:?}, want {scope:?} in: {label}",
+                figure.text, p.scope
             ));
         }
     }
 }
 
 fn score_part_of(
-    gold: &GoldLine,
+    key: &KeySentence,
     gold_to_pred: &[Option<usize>],
-    predicted: &[Quantity],
+    predicted: &[Prediction],
     scores: &mut GoldScores,
 ) {
-    for (g, q) in gold.quantities.iter().enumerate() {
-        let Some(parent) = q.part_of else { continue };
+    for (g, figure) in key.figures.iter().enumerate() {
+        let Some(parent) = figure.part_of else {
+            continue;
+        };
         scores.part_of_total += 1;
         let pred = gold_to_pred
             .get(g)
@@ -393,12 +553,12 @@ fn score_part_of(
             .flatten()
             .and_then(|i| predicted.get(i));
         let want = gold_to_pred.get(parent).copied().flatten();
-        if pred.is_some_and(|p| p.part_of.is_some() && p.part_of == want) {
+        if pred.is_some_and(|p| p.quantity.part_of.is_some() && p.quantity.part_of == want) {
             scores.part_of_correct += 1;
         } else {
             scores
                 .errors
-                .push(format!("PART_OF of {:?} in: {}", q.text, gold.sentence));
+                .push(format!("PART_OF of {:?} in: {}", figure.text, key.label));
         }
     }
 }
