@@ -56,7 +56,19 @@ pub fn merge(
     let speaker_entity = |r: usize, span: Option<corroborate_model::Span>, name: &str| {
         speaker_entity_id(reports, &entity_index, &by_alias, r, span, name)
     };
-    let merged_claims = claims::merge_claims(reports, &copies, &places_in, &speaker_entity);
+    let subjects_in = |r: usize, span: corroborate_model::Span| -> Vec<String> {
+        subject_entities(reports, &entity_index, &national, r, span)
+    };
+    let merged_claims = claims::merge_claims(
+        reports,
+        &claims::ClaimContext {
+            copies: &copies,
+            events: &merged_events.events,
+            places_in: &places_in,
+            subjects_in: &subjects_in,
+            speaker_entity: &speaker_entity,
+        },
+    );
     let statement = statements::statement_conflicts(reports, &entity_index);
     let mut conflicts = without_repeated_date_conflicts(merged_events.conflicts);
     conflicts.extend(merged_claims.conflicts);
@@ -159,6 +171,33 @@ fn sub_national_places(
     found
         .into_iter()
         .map(|e| index.entities[e].name.clone())
+        .collect()
+}
+
+/// Ids of the entities named in a span, places standing for a whole
+/// country left out: a country is the setting of a crisis's figures, not
+/// what they are about.
+fn subject_entities(
+    reports: &[AnnotatedReport],
+    index: &entities::EntityIndex,
+    national: &BTreeSet<usize>,
+    r: usize,
+    span: corroborate_model::Span,
+) -> Vec<String> {
+    let (Some(report), Some(entity_of)) = (reports.get(r), index.mention_entity.get(r)) else {
+        return Vec::new();
+    };
+    let found: BTreeSet<usize> = report
+        .annotations
+        .mentions
+        .iter()
+        .zip(entity_of)
+        .filter(|(mention, e)| span.contains(mention.span) && !national.contains(e))
+        .map(|(_, &e)| e)
+        .collect();
+    found
+        .into_iter()
+        .filter_map(|e| index.entities.get(e).map(|entity| entity.id.clone()))
         .collect()
 }
 

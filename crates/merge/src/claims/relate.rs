@@ -1,0 +1,152 @@
+//! How the claims of one happening relate: agreeing sets of figures,
+//! and for two disjoint sets a series step, a revision or a conflict.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use corroborate_model::Interval;
+
+use super::Figure;
+
+/// Figures whose intervals share a common part: one claim.
+pub(super) struct Draft {
+    pub members: Vec<usize>,
+    pub interval: Interval,
+}
+
+/// Greedy sweep: sorted by lower bound, a figure joins the current set
+/// while the running intersection stays non-empty.
+pub(super) fn agreeing_sets(figures: &[Figure], members: &[usize]) -> Vec<Draft> {
+    let mut sorted = members.to_vec();
+    sorted.sort_by(|&a, &b| {
+        let key = |i: usize| figures[i].quantity.interval.low.unwrap_or(f64::MIN);
+        key(a).total_cmp(&key(b))
+    });
+    let mut drafts: Vec<Draft> = Vec::new();
+    for i in sorted {
+        let interval = figures[i].quantity.interval;
+        if let Some(current) = drafts.last_mut() {
+            if let Some(common) = current.interval.intersection(&interval) {
+                current.interval = common;
+                current.members.push(i);
+                continue;
+            }
+        }
+        drafts.push(Draft {
+            members: vec![i],
+            interval,
+        });
+    }
+    drafts
+}
+
+/// How two disjoint claims of one happening relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Relation {
+    /// Given for different days, the later one higher: the count grew.
+    Series,
+    /// Given for different days, the later one lower and said to revise.
+    Revision,
+    /// The same day, no certain dates, or lower later without a revision.
+    Conflict,
+}
+
+pub(super) fn relation(figures: &[Figure], a: &Draft, b: &Draft) -> Relation {
+    let (days_a, days_b) = (certain_days(figures, a), certain_days(figures, b));
+    if !at_different_times(&days_a, &days_b) {
+        return Relation::Conflict;
+    }
+    let (earlier, later) = if days_a.last() < days_b.last() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let rose = match (later.interval.midpoint(), earlier.interval.midpoint()) {
+        (Some(l), Some(e)) => l > e,
+        _ => false,
+    };
+    if rose {
+        Relation::Series
+    } else if later.members.iter().any(|&m| figures[m].revised) {
+        Relation::Revision
+    } else {
+        Relation::Conflict
+    }
+}
+
+/// Days of a claim's figures whose as-of dates are certain.
+fn certain_days(figures: &[Figure], draft: &Draft) -> BTreeSet<NaiveDate> {
+    draft
+        .members
+        .iter()
+        .filter(|&&m| figures[m].as_of_certain)
+        .filter_map(|&m| figures[m].as_of)
+        .collect()
+}
+
+/// Two disjoint claims are told apart in time when each has a figure
+/// with a certain as-of date and no two such figures across them share a
+/// day.
+fn at_different_times(days_a: &BTreeSet<NaiveDate>, days_b: &BTreeSet<NaiveDate>) -> bool {
+    !days_a.is_empty() && !days_b.is_empty() && days_a.is_disjoint(days_b)
+}
+
+/// How far apart two disjoint intervals are, relative to the larger of
+/// the facing bounds: 0 when they touch, near 1 when one dwarfs the other.
+pub(super) fn relative_gap(a: &Interval, b: &Interval) -> f64 {
+    let (low, high) = match (a.midpoint(), b.midpoint()) {
+        (Some(x), Some(y)) if x <= y => (a, b),
+        _ => (b, a),
+    };
+    match (low.high, high.low) {
+        (Some(top), Some(bottom)) => {
+            let scale = top.abs().max(bottom.abs());
+            if scale > 0.0 {
+                ((bottom - top) / scale).clamp(0.0, 1.0)
+            } else {
+                0.0
+            }
+        }
+        _ => 0.0,
+    }
+}
+
+pub(super) fn time_phrase(figures: &[Figure], a: &Draft, b: &Draft) -> String {
+    let date = |d: &Draft| d.members.iter().filter_map(|&m| figures[m].as_of).max();
+    match (date(a), date(b)) {
+        (Some(x), Some(y)) if x == y => format!(" for the same date ({})", x.format("%-d %b %Y")),
+        (Some(_), Some(_))
+            if at_different_times(&certain_days(figures, a), &certain_days(figures, b)) =>
+        {
+            " and the later figure is lower with no word of revision".to_string()
+        }
+        (Some(_), Some(_)) => {
+            " and the dates that would make them a series are not certain".to_string()
+        }
+        _ => " and no dates tell them apart".to_string(),
+    }
+}
+
+pub(super) fn scope_phrase(scope: &str) -> String {
+    if scope.is_empty() {
+        String::new()
+    } else {
+        format!("({scope})")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gap_is_relative_to_the_facing_bounds() {
+        let two = Interval::closed(2000.0, 2100.0);
+        let four = Interval::closed(3800.0, 4000.0);
+        let gap = relative_gap(&two, &four);
+        assert!((gap - (1700.0 / 3800.0)).abs() < 1e-9, "{gap}");
+        assert_eq!(gap, relative_gap(&four, &two));
+        let near = relative_gap(&Interval::exact(99.0), &Interval::exact(100.0));
+        assert!(near < 0.02);
+    }
+}
