@@ -255,7 +255,7 @@ fn collect_figures<'a>(
                 .and_then(|s| a.sentences.get(s).copied())
                 .unwrap_or(q.span);
             let attribution = covering_attribution(&a.attributions, q.span, quote);
-            let event = happening::clause_event(report, q.span);
+            let event = happening::clause_event(report, q.span, &measure);
             let background = background_event_date(report, event);
             let (as_of, as_of_certain) = background
                 .map(|(d, inferred)| (Some(d), !inferred))
@@ -643,6 +643,7 @@ impl LedgerBuilder {
                         series_members.insert(b);
                     }
                     Relation::Conflict => conflict_pairs.push((a, b)),
+                    Relation::Apart => {}
                 }
             }
         }

@@ -64,15 +64,43 @@ fn is_reporting(event_type: EventType) -> bool {
 }
 
 /// The event mention a figure's clause states: of the non-reporting
-/// mentions whose clause holds the figure, the one whose trigger is
-/// nearest to it.
-pub(super) fn clause_event(report: &AnnotatedReport, figure: Span) -> Option<&EventMention> {
+/// mentions whose clause holds the figure, one whose kind fits the
+/// measure ("killed" with a death, "detained" with an arrest) if any,
+/// then the one whose trigger is nearest to it ("225 people have been
+/// confirmed dead and more than 9,000 have been arrested").
+pub(super) fn clause_event<'a>(
+    report: &'a AnnotatedReport,
+    figure: Span,
+    measure: &str,
+) -> Option<&'a EventMention> {
+    let fitting = measure_tally(measure);
     report
         .annotations
         .events
         .iter()
         .filter(|m| m.span.contains(figure) && !is_reporting(m.event_type))
-        .min_by_key(|m| distance(m.trigger_span, figure))
+        .min_by_key(|m| {
+            let fits = fitting.is_some() && tally(m.event_type) == fitting;
+            (!fits, distance(m.trigger_span, figure))
+        })
+}
+
+/// The tally a measure counts, read from its word.
+fn measure_tally(measure: &str) -> Option<&'static str> {
+    const WORDS: &[(&[&str], &str)] = &[
+        (
+            &["kill", "dead", "death", "died", "injur", "wound", "casualt"],
+            "casualties",
+        ),
+        (&["detain", "arrest", "detention"], "arrests"),
+        (&["protest", "demonstrat", "strik"], "protests"),
+        (&["troop", "soldier", "peacekeep"], "deployments"),
+    ];
+    let measure = measure.to_lowercase();
+    WORDS
+        .iter()
+        .find(|(stems, _)| stems.iter().any(|stem| measure.contains(stem)))
+        .map(|(_, tally)| *tally)
 }
 
 fn distance(a: Span, b: Span) -> usize {

@@ -49,9 +49,17 @@ pub(super) enum Relation {
     Revision,
     /// The same day, no certain dates, or lower later without a revision.
     Conflict,
+    /// A vague amount ("dozens", "hundreds") and a figure of another
+    /// event: "hundreds at the gates" and "thousands in the square"
+    /// describe different groups, so they are not compared.
+    Apart,
 }
 
 pub(super) fn relation(figures: &[Figure], a: &Draft, b: &Draft) -> Relation {
+    let all_vague = |d: &Draft| d.members.iter().all(|&m| is_vague(figures[m].quantity));
+    if (all_vague(a) || all_vague(b)) && !share_an_event(figures, a, b) {
+        return Relation::Apart;
+    }
     let (days_a, days_b) = (certain_days(figures, a), certain_days(figures, b));
     if !at_different_times(&days_a, &days_b) {
         return Relation::Conflict;
@@ -72,6 +80,27 @@ pub(super) fn relation(figures: &[Figure], a: &Draft, b: &Draft) -> Relation {
     } else {
         Relation::Conflict
     }
+}
+
+/// A round amount without a numeral that spans a factor of two or more:
+/// "dozens", "hundreds", "several thousand", "tens of thousands".
+fn is_vague(q: &corroborate_model::Quantity) -> bool {
+    let numeral = q.text.chars().any(|c| c.is_ascii_digit());
+    match (q.interval.low, q.interval.high) {
+        (Some(low), Some(high)) => !numeral && low > 0.0 && high >= 2.0 * low,
+        _ => false,
+    }
+}
+
+/// Some figure of each claim states the same merged event.
+fn share_an_event(figures: &[Figure], a: &Draft, b: &Draft) -> bool {
+    let events = |d: &Draft| -> BTreeSet<usize> {
+        d.members
+            .iter()
+            .filter_map(|&m| figures[m].anchor.map(|x| x.event))
+            .collect()
+    };
+    !events(a).is_disjoint(&events(b))
 }
 
 /// Days of a claim's figures whose as-of dates are certain.
