@@ -1286,4 +1286,325 @@ mod tests {
             .iter()
             .any(|c| c.explanation.contains("sub-count")));
     }
+
+    /// A report with one sentence whose figure `text` is a death toll
+    /// stated with a deaths event at `trigger`.
+    fn toll(id: &str, d: u32, sentence: &str, text: &str, interval: Interval) -> AnnotatedReport {
+        let mut r = report(id, Some(day(3, d)), &[sentence]);
+        add_quantity(
+            &mut r,
+            text,
+            interval.low.unwrap_or(0.0),
+            interval,
+            "killed",
+            None,
+        );
+        let trigger = ["killed", "died", "dead"]
+            .into_iter()
+            .find(|t| sentence.contains(t))
+            .unwrap_or("killed");
+        add_event(&mut r, EventType::Deaths, trigger, None, Vec::new());
+        r
+    }
+
+    fn number_conflicts(got: &MergedClaims) -> Vec<&Conflict> {
+        got.conflicts
+            .iter()
+            .filter(|c| c.kind == ConflictKind::Number)
+            .collect()
+    }
+
+    #[test]
+    fn unrelated_figures_sharing_a_measure_word_are_not_compared() {
+        let mut a = report(
+            "a",
+            Some(day(3, 8)),
+            &["The Pellam kettle sells at a price of 40 dollars."],
+        );
+        add_mention(&mut a, "Pellam", EntityKind::Organization);
+        add_quantity(&mut a, "40", 40.0, Interval::exact(40.0), "price", None);
+        let mut b = report(
+            "b",
+            Some(day(3, 8)),
+            &["Ostrava Air quoted a price of 900 dollars for the route."],
+        );
+        add_mention(&mut b, "Ostrava Air", EntityKind::Organization);
+        add_quantity(&mut b, "900", 900.0, Interval::exact(900.0), "price", None);
+        let got = run(&[a, b]);
+        assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
+        assert_ne!(got.claims[0].group, got.claims[1].group);
+    }
+
+    #[test]
+    fn figures_about_one_subject_are_compared_without_an_event() {
+        let mut a = report(
+            "a",
+            Some(day(3, 8)),
+            &["The Pellam kettle sells at a price of 40 dollars."],
+        );
+        add_mention(&mut a, "Pellam", EntityKind::Organization);
+        add_quantity(&mut a, "40", 40.0, Interval::exact(40.0), "price", None);
+        let mut b = report(
+            "b",
+            Some(day(3, 8)),
+            &["Pellam lists the kettle at a price of 90 dollars."],
+        );
+        add_mention(&mut b, "Pellam", EntityKind::Organization);
+        add_quantity(&mut b, "90", 90.0, Interval::exact(90.0), "price", None);
+        let got = run(&[a, b]);
+        assert_eq!(number_conflicts(&got).len(), 1, "{:?}", got.claims);
+    }
+
+    #[test]
+    fn several_disagreeing_figures_and_their_copies_are_one_conflict() {
+        let sentence = |n: &str| format!("Officials in Dravik said {n} people were killed.");
+        let reports = [
+            toll("a", 8, &sentence("10"), "10", Interval::exact(10.0)),
+            toll("b", 8, &sentence("50"), "50", Interval::exact(50.0)),
+            toll("c", 8, &sentence("90"), "90", Interval::exact(90.0)),
+            toll("c-copy", 8, &sentence("90"), "90", Interval::exact(90.0)),
+        ];
+        let got = run(&reports);
+        let conflicts = number_conflicts(&got);
+        assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
+        assert_eq!(conflicts[0].items.len(), 3);
+        let reports: BTreeSet<&str> = conflicts[0]
+            .sides
+            .iter()
+            .map(|s| s.report.as_str())
+            .collect();
+        assert_eq!(reports, BTreeSet::from(["a", "b", "c", "c-copy"]));
+    }
+
+    #[test]
+    fn a_lower_later_toll_conflicts_unless_revised() {
+        let earlier = || {
+            toll(
+                "a",
+                6,
+                "By Monday 95 people had died.",
+                "95",
+                Interval::exact(95.0),
+            )
+        };
+        let lower = toll(
+            "b",
+            8,
+            "By Wednesday 80 people had died.",
+            "80",
+            Interval::exact(80.0),
+        );
+        let got = run(&[earlier(), lower]);
+        assert_eq!(number_conflicts(&got).len(), 1);
+        let revised = toll(
+            "b",
+            8,
+            "The ministry revised the toll: 80 people had died.",
+            "80",
+            Interval::exact(80.0),
+        );
+        let got = run(&[earlier(), revised]);
+        assert!(number_conflicts(&got).is_empty(), "{:?}", got.conflicts);
+        assert!(got.claims.iter().all(|c| c.status == ClaimStatus::Series));
+        assert!(got.claims[0].explanation.starts_with("Series:"));
+    }
+
+    #[test]
+    fn a_sub_count_never_conflicts_with_its_total() {
+        let mut a = toll(
+            "a",
+            8,
+            "In all 164 people died, including 30 miners.",
+            "164",
+            Interval::exact(164.0),
+        );
+        let part = add_quantity(
+            &mut a,
+            "30",
+            30.0,
+            Interval::exact(30.0),
+            "killed",
+            Some("miners"),
+        );
+        a.annotations.quantities[part].part_of = Some(0);
+        let got = run(&[a]);
+        assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
+        let part_claim = got
+            .claims
+            .iter()
+            .find(|c| c.low == Some(30.0))
+            .expect("part");
+        assert!(part_claim.part_of.is_some());
+        assert!(
+            part_claim.explanation.starts_with("Part of"),
+            "{}",
+            part_claim.explanation
+        );
+    }
+
+    #[test]
+    fn a_background_toll_takes_its_event_date_and_never_conflicts() {
+        let mut old = report(
+            "a",
+            Some(day(3, 8)),
+            &["The quake of 2009 killed 300 people in the valley."],
+        );
+        let year = add_timex(
+            &mut old,
+            "2009",
+            NaiveDate::from_ymd_opt(2009, 12, 31).expect("date"),
+        );
+        add_quantity(
+            &mut old,
+            "300",
+            300.0,
+            Interval::exact(300.0),
+            "killed",
+            None,
+        );
+        add_event(
+            &mut old,
+            EventType::Deaths,
+            "killed",
+            Some(year),
+            Vec::new(),
+        );
+        let new = toll(
+            "b",
+            8,
+            "At least 40 people were killed.",
+            "At least 40",
+            Interval {
+                low: Some(40.0),
+                high: None,
+                low_inclusive: true,
+                high_inclusive: false,
+            },
+        );
+        let now = toll(
+            "c",
+            8,
+            "Twelve people were killed.",
+            "Twelve",
+            Interval::exact(12.0),
+        );
+        let got = run(&[old, new, now]);
+        let background = got
+            .claims
+            .iter()
+            .find(|c| c.low == Some(300.0))
+            .expect("old toll");
+        assert_eq!(background.as_of, NaiveDate::from_ymd_opt(2009, 12, 31));
+        assert!(background.explanation.starts_with("Background:"));
+        let conflicts = number_conflicts(&got);
+        assert_eq!(conflicts.len(), 1, "only 40+ vs 12: {conflicts:#?}");
+        assert!(!conflicts[0].items.contains(&background.id));
+    }
+
+    #[test]
+    fn vague_and_exact_figures_that_fit_agree() {
+        let more_than_1200 = toll(
+            "a",
+            8,
+            "More than 1,200 people died.",
+            "More than 1,200",
+            more_than(1200.0),
+        );
+        let exact = toll(
+            "b",
+            8,
+            "The toll: 1,247 dead.",
+            "1,247",
+            Interval::exact(1247.0),
+        );
+        let got = run(&[more_than_1200, exact]);
+        assert_eq!(got.claims.len(), 1);
+        assert_eq!(got.claims[0].status, ClaimStatus::Corroborated);
+        assert!(got.claims[0].explanation.starts_with("Corroborated:"));
+    }
+
+    #[test]
+    fn a_vague_amount_is_not_compared_with_another_event_figure() {
+        let mut a = report(
+            "a",
+            Some(day(3, 8)),
+            &["Dozens were detained at the market."],
+        );
+        add_quantity(
+            &mut a,
+            "Dozens",
+            24.0,
+            Interval::closed(24.0, 99.0),
+            "detained",
+            None,
+        );
+        add_event(&mut a, EventType::Arrest, "detained", None, Vec::new());
+        let mut b = report(
+            "b",
+            Some(day(3, 8)),
+            &["Police detained 400 people in all."],
+        );
+        add_quantity(
+            &mut b,
+            "400",
+            400.0,
+            Interval::exact(400.0),
+            "detained",
+            None,
+        );
+        add_event(&mut b, EventType::Arrest, "detained", None, Vec::new());
+        // Each mention its own merged event, tied only by the arrest tally.
+        let events: Vec<Event> = [&a, &b]
+            .iter()
+            .flat_map(|r| one_event_per_type(std::slice::from_ref(*r)))
+            .collect();
+        let got = run_with_events(&[a, b], &events);
+        assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
+    }
+
+    #[test]
+    fn the_widest_conflict_comes_first() {
+        let near = |id: &str, n: f64| {
+            let mut r = report(
+                id,
+                Some(day(3, 8)),
+                &[&format!("Dravik Accord has {n} troops here.")],
+            );
+            add_mention(&mut r, "Dravik Accord", EntityKind::Organization);
+            add_quantity(
+                &mut r,
+                &format!("{n}"),
+                n,
+                Interval::exact(n),
+                "troops",
+                None,
+            );
+            r
+        };
+        let far = |id: &str, n: f64| {
+            let mut r = report(id, Some(day(3, 8)), &[&format!("{n} protesters marched.")]);
+            add_quantity(
+                &mut r,
+                &format!("{n}"),
+                n,
+                Interval::exact(n),
+                "protesters",
+                None,
+            );
+            add_event(&mut r, EventType::Protest, "marched", None, Vec::new());
+            r
+        };
+        let got = run(&[
+            near("a", 100.0),
+            near("b", 110.0),
+            far("c", 50.0),
+            far("d", 5000.0),
+        ]);
+        let conflicts = number_conflicts(&got);
+        assert_eq!(conflicts.len(), 2);
+        assert!(
+            conflicts[0].explanation.contains("protesters"),
+            "{conflicts:#?}"
+        );
+    }
 }
