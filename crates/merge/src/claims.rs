@@ -128,6 +128,21 @@ const REVISION_WORDS: &[&str] = &[
     "amended",
 ];
 
+/// Phrases saying a figure adds up everything so far: a lower figure
+/// without them may be one part of it (one operation's haul within the
+/// season's total), not a conflict.
+const RUNNING_TOTAL_WORDS: &[&str] = &[
+    "so far",
+    "thus far",
+    "to date",
+    "in total",
+    "a total of",
+    "altogether",
+    "in all",
+    "since",
+    "cumulative",
+];
+
 struct Figure<'a> {
     report: usize,
     copy_group: usize,
@@ -149,6 +164,8 @@ struct Figure<'a> {
     subjects: Vec<String>,
     /// The sentence says the figure corrects an earlier one.
     revised: bool,
+    /// The sentence gives a running total ("so far", "a total of", "since").
+    running_total: bool,
     speaker: Option<String>,
     speaker_span: Option<Span>,
     speaker_entity: Option<String>,
@@ -180,8 +197,8 @@ pub(crate) struct ClaimContext<'a> {
     pub speaker_entity: &'a SpeakerEntity<'a>,
 }
 
-/// Block key: measure, scope and location.
-type BlockKey = (String, String, Option<String>);
+/// Block key: measure, unit, scope and location.
+type BlockKey = (String, Option<String>, String, Option<String>);
 
 pub(crate) fn merge_claims(reports: &[AnnotatedReport], context: &ClaimContext) -> MergedClaims {
     let lookup = EventLookup::new(reports, context.events);
@@ -195,19 +212,24 @@ pub(crate) fn merge_claims(reports: &[AnnotatedReport], context: &ClaimContext) 
     let mut blocks: BTreeMap<BlockKey, Vec<usize>> = BTreeMap::new();
     for (i, f) in figures.iter().enumerate() {
         blocks
-            .entry((f.measure.clone(), f.scope.clone(), f.location.clone()))
+            .entry((
+                f.measure.clone(),
+                f.quantity.unit.clone(),
+                f.scope.clone(),
+                f.location.clone(),
+            ))
             .or_default()
             .push(i);
     }
     let mut builder = LedgerBuilder::default();
-    for ((measure, scope, location), members) in blocks {
+    for ((measure, unit, scope, location), members) in blocks {
         let subject = match location {
             Some(place) if scope.is_empty() => format!("in {place}"),
             Some(place) => format!("{scope} in {place}"),
             None => scope.clone(),
         };
         for episode in split_episodes(&figures, members) {
-            for group in split_happenings(&figures, &measure, &episode) {
+            for group in split_happenings(&figures, &measure, unit.as_deref(), &episode) {
                 builder.add_group(reports, &figures, &measure, &subject, &group);
             }
         }
@@ -217,10 +239,20 @@ pub(crate) fn merge_claims(reports: &[AnnotatedReport], context: &ClaimContext) 
 }
 
 /// The happenings of an episode (see `happening::happenings`). Generic
-/// measures are never compared, so their figures stay one listing group.
-fn split_happenings(figures: &[Figure], measure: &str, episode: &[usize]) -> Vec<Vec<usize>> {
+/// measures are never compared, so their figures stay one listing group;
+/// a count of people or events given with a unit ("killed … about 150
+/// metres") measures something else, so each such figure stands alone.
+fn split_happenings(
+    figures: &[Figure],
+    measure: &str,
+    unit: Option<&str>,
+    episode: &[usize],
+) -> Vec<Vec<usize>> {
     if is_generic(measure) {
         return vec![episode.to_vec()];
+    }
+    if unit.is_some() && happening::counts_people_or_events(measure) {
+        return episode.iter().map(|&i| vec![i]).collect();
     }
     let ties: Vec<Ties> = episode
         .iter()
@@ -275,7 +307,8 @@ fn collect_figures<'a>(
                 background: background.is_some() || is_background(report, as_of),
                 anchor: happening::anchor(lookup, r, event),
                 subjects: (context.subjects_in)(r, happening::subject_window(report, quote)),
-                revised: says_revised(report, quote),
+                revised: says_any(report, quote, REVISION_WORDS),
+                running_total: says_any(report, quote, RUNNING_TOTAL_WORDS),
                 speaker: attribution.and_then(|at| at.speaker.clone()),
                 speaker_span: attribution.and_then(|at| at.speaker_span),
                 speaker_entity: None,
@@ -328,19 +361,24 @@ fn is_background(report: &AnnotatedReport, as_of: Option<NaiveDate>) -> bool {
     }
 }
 
-/// The sentence holds a word of revision ("revised", "corrected", …).
-fn says_revised(report: &AnnotatedReport, sentence: Span) -> bool {
+/// The sentence holds one of `phrases` (lower case, words separated by
+/// single spaces), read over its word tokens.
+fn says_any(report: &AnnotatedReport, sentence: Span, phrases: &[&str]) -> bool {
     let text = &report.report.text;
     let tokens = &report.annotations.tokens;
     let first = tokens.partition_point(|t| t.span.start < sentence.start);
-    tokens[first..]
+    let words: Vec<String> = tokens[first..]
         .iter()
         .take_while(|t| t.span.end <= sentence.end)
         .filter(|t| t.kind == TokenKind::Word)
-        .any(|t| {
-            let word = t.text(text).to_lowercase();
-            REVISION_WORDS.contains(&word.as_str())
-        })
+        .map(|t| t.text(text).to_lowercase())
+        .collect();
+    phrases.iter().any(|phrase| {
+        let wanted: Vec<&str> = phrase.split(' ').collect();
+        words
+            .windows(wanted.len())
+            .any(|w| w.iter().zip(&wanted).all(|(a, b)| a == b))
+    })
 }
 
 /// "two officials told reporters": the number belongs to the speaker.
@@ -1606,5 +1644,75 @@ mod tests {
             conflicts[0].explanation.contains("protesters"),
             "{conflicts:#?}"
         );
+    }
+
+    #[test]
+    fn figures_side_by_side_in_one_sentence_never_conflict() {
+        let mut a = report(
+            "a",
+            Some(day(3, 8)),
+            &["Out of 23 pirates detained by the Coastguard, 12 came from Marro."],
+        );
+        add_mention(&mut a, "Coastguard", EntityKind::Organization);
+        add_quantity(&mut a, "23", 23.0, Interval::exact(23.0), "detained", None);
+        add_quantity(&mut a, "12", 12.0, Interval::exact(12.0), "detained", None);
+        let mut b = report(
+            "b",
+            Some(day(3, 8)),
+            &["The Coastguard detained 23 pirates on Saturday."],
+        );
+        add_mention(&mut b, "Coastguard", EntityKind::Organization);
+        add_quantity(&mut b, "23", 23.0, Interval::exact(23.0), "detained", None);
+        let got = run(&[a, b]);
+        assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
+    }
+
+    #[test]
+    fn one_operation_is_a_part_of_a_running_total() {
+        let mut a = report(
+            "a",
+            Some(day(3, 8)),
+            &["The Coastguard has seized a total of 31 rifles so far."],
+        );
+        add_mention(&mut a, "Coastguard", EntityKind::Organization);
+        add_quantity(&mut a, "31", 31.0, Interval::exact(31.0), "weapons", None);
+        let mut b = report(
+            "b",
+            Some(day(3, 8)),
+            &["In the raid the Coastguard seized 12 rifles."],
+        );
+        add_mention(&mut b, "Coastguard", EntityKind::Organization);
+        add_quantity(&mut b, "12", 12.0, Interval::exact(12.0), "weapons", None);
+        let got = run(&[a, b]);
+        assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
+    }
+
+    #[test]
+    fn a_count_with_a_unit_is_not_compared() {
+        let mut a = toll(
+            "a",
+            8,
+            "A climber died after a fall of 150 metres.",
+            "150 metres",
+            Interval::exact(150.0),
+        );
+        a.annotations.quantities[0].unit = Some("metres".into());
+        let mut b = toll(
+            "b",
+            8,
+            "A second climber died after a fall of 60 metres.",
+            "60 metres",
+            Interval::exact(60.0),
+        );
+        b.annotations.quantities[0].unit = Some("metres".into());
+        let c = toll(
+            "c",
+            8,
+            "Two climbers died at the weekend.",
+            "Two",
+            Interval::exact(2.0),
+        );
+        let got = run(&[a, b, c]);
+        assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
     }
 }

@@ -85,6 +85,12 @@ pub(super) fn clause_event<'a>(
         })
 }
 
+/// A measure that counts people or happenings (the dead, the detained,
+/// troops, protesters), which takes no unit.
+pub(super) fn counts_people_or_events(measure: &str) -> bool {
+    measure_tally(measure).is_some()
+}
+
 /// The tally a measure counts, read from its word.
 fn measure_tally(measure: &str) -> Option<&'static str> {
     const WORDS: &[(&[&str], &str)] = &[

@@ -60,6 +60,9 @@ pub(super) fn relation(figures: &[Figure], a: &Draft, b: &Draft) -> Relation {
     if (all_vague(a) || all_vague(b)) && !share_an_event(figures, a, b) {
         return Relation::Apart;
     }
+    if share_a_sentence(figures, a, b) || part_of_running_total(figures, a, b) {
+        return Relation::Apart;
+    }
     let (days_a, days_b) = (certain_days(figures, a), certain_days(figures, b));
     if !at_different_times(&days_a, &days_b) {
         return Relation::Conflict;
@@ -90,6 +93,33 @@ fn is_vague(q: &corroborate_model::Quantity) -> bool {
         (Some(low), Some(high)) => !numeral && low > 0.0 && high >= 2.0 * low,
         _ => false,
     }
+}
+
+/// Some figure of each claim comes from one sentence: figures a sentence
+/// gives side by side are different groups (items of a list, "12
+/// Somalis and 11 Yemenis") or a part and its whole ("out of 23
+/// arrested, 12 …"), never a disagreement.
+fn share_a_sentence(figures: &[Figure], a: &Draft, b: &Draft) -> bool {
+    let sentences = |d: &Draft| -> BTreeSet<(usize, usize)> {
+        d.members
+            .iter()
+            .map(|&m| (figures[m].report, figures[m].quote.start))
+            .collect()
+    };
+    !sentences(a).is_disjoint(&sentences(b))
+}
+
+/// One claim is a running total ("so far", "a total of") and the other,
+/// lower, is not: the lower figure may be one part of the total.
+fn part_of_running_total(figures: &[Figure], a: &Draft, b: &Draft) -> bool {
+    let running = |d: &Draft| d.members.iter().all(|&m| figures[m].running_total);
+    let none_running = |d: &Draft| !d.members.iter().any(|&m| figures[m].running_total);
+    let higher = |x: &Draft, y: &Draft| match (x.interval.midpoint(), y.interval.midpoint()) {
+        (Some(p), Some(q)) => p > q,
+        _ => false,
+    };
+    (running(a) && none_running(b) && higher(a, b))
+        || (running(b) && none_running(a) && higher(b, a))
 }
 
 /// Some figure of each claim states the same merged event.
