@@ -44,7 +44,16 @@
 //!
 //! **Parts.** A sub-count (`part_of`: "including 19 police officers")
 //! points at its total's claim and is never compared with it; it is a
-//! conflict only when larger than its total.
+//! conflict only when larger than its total. Likewise never in conflict:
+//! figures one sentence gives side by side (a list of items, a part and
+//! its whole: each counts a narrower group than the measure word says),
+//! a lower figure next to a running total ("so far", "a total of": one
+//! operation within the total), and a count of people or happenings given
+//! with a unit ("killed … a fall of 150 metres" measures something else).
+//! A vague amount ("dozens", "hundreds") is compared only with figures of
+//! the same merged event: "hundreds at the gates" and "thousands in the
+//! square" describe different groups. A figure's block also holds its
+//! unit: "38 per cent" and "40 dollars" are different measures.
 //!
 //! Generic measures ("people", "officials") are listed but never compared:
 //! two counts of "people" rarely count the same people.
@@ -166,6 +175,9 @@ struct Figure<'a> {
     revised: bool,
     /// The sentence gives a running total ("so far", "a total of", "since").
     running_total: bool,
+    /// Its sentence gives other figures of the same block (see
+    /// [`mark_enumerations`]).
+    enumerated: bool,
     speaker: Option<String>,
     speaker_span: Option<Span>,
     speaker_entity: Option<String>,
@@ -211,16 +223,9 @@ pub(crate) fn merge_claims(reports: &[AnnotatedReport], context: &ClaimContext) 
     }
     let mut blocks: BTreeMap<BlockKey, Vec<usize>> = BTreeMap::new();
     for (i, f) in figures.iter().enumerate() {
-        blocks
-            .entry((
-                f.measure.clone(),
-                f.quantity.unit.clone(),
-                f.scope.clone(),
-                f.location.clone(),
-            ))
-            .or_default()
-            .push(i);
+        blocks.entry(block_key(f)).or_default().push(i);
     }
+    mark_enumerations(&mut figures);
     let mut builder = LedgerBuilder::default();
     for ((measure, unit, scope, location), members) in blocks {
         let subject = match location {
@@ -236,6 +241,34 @@ pub(crate) fn merge_claims(reports: &[AnnotatedReport], context: &ClaimContext) 
     }
     builder.link_sub_counts(reports, &figures);
     builder.finish()
+}
+
+fn block_key(f: &Figure) -> BlockKey {
+    (
+        f.measure.clone(),
+        f.quantity.unit.clone(),
+        f.scope.clone(),
+        f.location.clone(),
+    )
+}
+
+/// A sentence giving several figures of one block splits the measure
+/// itself: a list of items ("seven rifles, three machine guns, 13
+/// magazines"), a part and its whole ("out of 23 arrested, 12 …"), a
+/// change ("from 40 to 95"). Each such figure counts a narrower group
+/// than its measure word says, so it may corroborate but never conflicts
+/// with a figure from elsewhere.
+fn mark_enumerations(figures: &mut [Figure]) {
+    let mut per_sentence: BTreeMap<(usize, usize, BlockKey), usize> = BTreeMap::new();
+    for f in figures.iter() {
+        *per_sentence
+            .entry((f.report, f.quote.start, block_key(f)))
+            .or_default() += 1;
+    }
+    for f in figures.iter_mut() {
+        let key = (f.report, f.quote.start, block_key(f));
+        f.enumerated = per_sentence.get(&key).is_some_and(|&n| n > 1);
+    }
 }
 
 /// The happenings of an episode (see `happening::happenings`). Generic
@@ -309,6 +342,7 @@ fn collect_figures<'a>(
                 subjects: (context.subjects_in)(r, happening::subject_window(report, quote)),
                 revised: says_any(report, quote, REVISION_WORDS),
                 running_total: says_any(report, quote, RUNNING_TOTAL_WORDS),
+                enumerated: false,
                 speaker: attribution.and_then(|at| at.speaker.clone()),
                 speaker_span: attribution.and_then(|at| at.speaker_span),
                 speaker_entity: None,
@@ -1713,6 +1747,28 @@ mod tests {
             Interval::exact(2.0),
         );
         let got = run(&[a, b, c]);
+        assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
+    }
+
+    #[test]
+    fn list_items_never_conflict_with_figures_elsewhere() {
+        let mut a = report(
+            "a",
+            Some(day(3, 8)),
+            &["The Coastguard seized seven rifles, three machine guns and 13 magazines."],
+        );
+        add_mention(&mut a, "Coastguard", EntityKind::Organization);
+        for (text, n) in [("seven", 7.0), ("three", 3.0), ("13", 13.0)] {
+            add_quantity(&mut a, text, n, Interval::exact(n), "weapons", None);
+        }
+        let mut b = report(
+            "b",
+            Some(day(3, 8)),
+            &["The Coastguard said it seized 12 weapons."],
+        );
+        add_mention(&mut b, "Coastguard", EntityKind::Organization);
+        add_quantity(&mut b, "12", 12.0, Interval::exact(12.0), "weapons", None);
+        let got = run(&[a, b]);
         assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
     }
 }

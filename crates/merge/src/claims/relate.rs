@@ -60,6 +60,10 @@ pub(super) fn relation(figures: &[Figure], a: &Draft, b: &Draft) -> Relation {
     if (all_vague(a) || all_vague(b)) && !share_an_event(figures, a, b) {
         return Relation::Apart;
     }
+    let all_enumerated = |d: &Draft| d.members.iter().all(|&m| figures[m].enumerated);
+    if all_enumerated(a) || all_enumerated(b) {
+        return Relation::Apart;
+    }
     if share_a_sentence(figures, a, b) || part_of_running_total(figures, a, b) {
         return Relation::Apart;
     }
