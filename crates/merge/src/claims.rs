@@ -783,7 +783,7 @@ impl LedgerBuilder {
             })
             .collect();
         let detail = format!(
-            "{measure} {scope}: {} do not overlap{}.",
+            "{measure}{scope}: {} do not overlap{}.",
             join_and(&listed),
             relate::time_phrase(figures, &drafts[fa], &drafts[fb])
         );

@@ -190,11 +190,12 @@ pub(super) fn time_phrase(figures: &[Figure], a: &Draft, b: &Draft) -> String {
     }
 }
 
+/// " (security forces)" after a measure; nothing for no scope.
 pub(super) fn scope_phrase(scope: &str) -> String {
     if scope.is_empty() {
         String::new()
     } else {
-        format!("({scope})")
+        format!(" ({scope})")
     }
 }
 
