@@ -50,9 +50,10 @@
 //! a lower figure next to a running total ("so far", "a total of": one
 //! operation within the total), and a count of people or happenings given
 //! with a unit ("killed … a fall of 150 metres" measures something else).
-//! A vague amount ("dozens", "hundreds") is compared only with figures of
-//! the same merged event: "hundreds at the gates" and "thousands in the
-//! square" describe different groups. A figure's block also holds its
+//! A vague amount ("dozens", "hundreds") is tied to other figures only
+//! through its own merged event, and compared only with figures of that
+//! event: "hundreds at the gates" and "thousands in the square" describe
+//! different groups. A figure's block also holds its
 //! unit: "38 per cent" and "40 dollars" are different measures.
 //!
 //! Generic measures ("people", "officials") are listed but never compared:
@@ -292,6 +293,7 @@ fn split_happenings(
         .map(|&i| Ties {
             anchor: figures[i].anchor,
             subjects: &figures[i].subjects,
+            vague: relate::is_vague(figures[i].quantity),
         })
         .collect();
     happening::happenings(&ties)

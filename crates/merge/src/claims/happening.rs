@@ -178,11 +178,15 @@ enum Key<'a> {
 pub(super) struct Ties<'a> {
     pub anchor: Option<Anchor>,
     pub subjects: &'a [String],
+    /// A vague amount ("hundreds") names the size of one group at one
+    /// event, so it is tied to other figures only through that event.
+    pub vague: bool,
 }
 
 /// Splits figures (already of one measure, scope, place and episode) into
 /// happenings: figures sharing a merged event, a tallied event type or a
-/// subject entity are about the same happening. A figure with none of
+/// subject entity are about the same happening (a vague amount only
+/// through its event). A figure with none of
 /// these is compared with nothing. Keys are looked up in a map, so the
 /// work is linear in the figures.
 pub(super) fn happenings(ties: &[Ties]) -> Vec<Vec<usize>> {
@@ -192,9 +196,13 @@ pub(super) fn happenings(ties: &[Ties]) -> Vec<Vec<usize>> {
         let mut keys = Vec::new();
         if let Some(anchor) = tie.anchor {
             keys.push(Key::Event(anchor.event));
-            keys.extend(tally(anchor.event_type).map(Key::Tally));
+            if !tie.vague {
+                keys.extend(tally(anchor.event_type).map(Key::Tally));
+            }
         }
-        keys.extend(tie.subjects.iter().map(|s| Key::Subject(s.as_str())));
+        if !tie.vague {
+            keys.extend(tie.subjects.iter().map(|s| Key::Subject(s.as_str())));
+        }
         for key in keys {
             let first = *first_with.entry(key).or_insert(i);
             sets.union(first, i);
@@ -223,31 +231,57 @@ mod tests {
             Ties {
                 anchor: anchored(0, EventType::Deaths),
                 subjects: &none,
+                vague: false,
             },
             Ties {
                 anchor: anchored(1, EventType::Violence),
                 subjects: &none,
+                vague: false,
             },
             Ties {
                 anchor: None,
                 subjects: &alliance,
+                vague: false,
             },
             Ties {
                 anchor: anchored(2, EventType::Travel),
                 subjects: &alliance,
+                vague: false,
             },
             Ties {
                 anchor: anchored(3, EventType::Travel),
                 subjects: &none,
+                vague: false,
             },
             Ties {
                 anchor: None,
                 subjects: &none,
+                vague: false,
             },
         ];
         assert_eq!(
             happenings(&ties),
             vec![vec![0, 1], vec![2, 3], vec![4], vec![5]]
         );
+        let hundreds_elsewhere = Ties {
+            anchor: anchored(4, EventType::Deaths),
+            subjects: &alliance,
+            vague: true,
+        };
+        let hundreds_same_event = Ties {
+            anchor: anchored(0, EventType::Deaths),
+            subjects: &none,
+            vague: true,
+        };
+        let ties = [
+            Ties {
+                anchor: anchored(0, EventType::Deaths),
+                subjects: &alliance,
+                vague: false,
+            },
+            hundreds_elsewhere,
+            hundreds_same_event,
+        ];
+        assert_eq!(happenings(&ties), vec![vec![0, 2], vec![1]]);
     }
 }

@@ -91,7 +91,7 @@ pub(super) fn relation(figures: &[Figure], a: &Draft, b: &Draft) -> Relation {
 
 /// A round amount without a numeral that spans a factor of two or more:
 /// "dozens", "hundreds", "several thousand", "tens of thousands".
-fn is_vague(q: &corroborate_model::Quantity) -> bool {
+pub(super) fn is_vague(q: &corroborate_model::Quantity) -> bool {
     let numeral = q.text.chars().any(|c| c.is_ascii_digit());
     match (q.interval.low, q.interval.high) {
         (Some(low), Some(high)) => !numeral && low > 0.0 && high >= 2.0 * low,
