@@ -2,36 +2,84 @@
 //!
 //! Every quantity with a concept becomes a *figure*: measure, scope, value
 //! interval, as-of date, speaker and hedge, and its quote (numbers that
-//! only describe a speaker, "two officials said", are left out). Figures
-//! are grouped by measure, scope class (security forces, civilians, …) and
-//! location (the one sub-national place the sentence names, if any), then
-//! split into *episodes*:
-//! figures whose as-of dates lie more than [`EPISODE_GAP_DAYS`] apart are
-//! about different happenings (arrests in 2016 are not arrests in 2022).
-//! Within a group, figures whose intervals share a common part form one
-//! claim (greedy sweep over sorted intervals). Two claims of a group
-//! whose intervals are disjoint are:
+//! only describe a speaker, "two officials said", are left out).
+//!
+//! **Like with like.** Figures are blocked by measure, scope class
+//! (security forces, civilians, protesters, …; a sub-count's own
+//! population otherwise) and location (the one sub-national place the
+//! sentence names, if any), then split into *episodes*: figures whose
+//! as-of dates lie more than [`EPISODE_GAP_DAYS`] apart are about
+//! different happenings (arrests in 2016 are not arrests in 2022). Within
+//! an episode, figures are split into *happenings* (`happening`): two
+//! figures are about the same happening when their clauses state the
+//! same merged event, or events of one tallied kind (deaths and violence,
+//! arrests, protests, deployments, trials: a toll adds up over many
+//! events), or when their sentences (or the two sentences before, in the
+//! same paragraph) name a common entity other than a country. A figure
+//! tied to nothing is compared with nothing: two articles' "price" or
+//! "aircraft" that merely share the measure word never meet.
+//!
+//! **As-of date.** A figure carries the date of the event its clause
+//! states when that date lies over a month before publication (a
+//! *background* figure: an earlier earthquake's toll); else the latest
+//! day- to month-precise date of its sentence, a date setting the time of
+//! its paragraph, or its report's publication date.
+//!
+//! **Agreement.** Within a happening, figures whose intervals share a
+//! common part form one claim (greedy sweep over sorted intervals): vague
+//! and exact figures that fit agree ("more than 1,200" and "1,247"). Two
+//! claims whose intervals are disjoint are:
 //! * a **series** when the figures whose as-of dates are certain (from the
-//!   text or a known publication date) are all given for different days —
-//!   a toll that rises, a contingent that shrinks;
-//! * a **conflict** otherwise (the same day, or no certain dates).
+//!   text or a known publication date) are all given for different days
+//!   and the later figure is higher (a toll that rises), or lower with a
+//!   word of revision ("revised", "corrected", "lowered", …);
+//! * a **conflict** otherwise: the same day, no certain dates, or a later
+//!   figure lower without a revision.
+//!
+//! All claims of a happening that conflict make **one** conflict listing
+//! every source of each side, so copies and repeated pairs are listed
+//! once. Conflicts are ordered by importance: the relative gap between the
+//! most distant conflicting intervals times the independent sources of
+//! the weaker side.
+//!
+//! **Parts.** A sub-count (`part_of`: "including 19 police officers")
+//! points at its total's claim and is never compared with it; it is a
+//! conflict only when larger than its total. Likewise never in conflict:
+//! figures one sentence gives side by side (a list of items, a part and
+//! its whole: each counts a narrower group than the measure word says),
+//! a lower figure next to a running total ("so far", "a total of": one
+//! operation within the total), and a count of people or happenings given
+//! with a unit ("killed … a fall of 150 metres" measures something else).
+//! A vague amount ("dozens", "hundreds") is tied to other figures only
+//! through its own merged event, and compared only with figures of that
+//! event: "hundreds at the gates" and "thousands in the square" describe
+//! different groups. A figure's block also holds its
+//! unit: "38 per cent" and "40 dollars" are different measures.
 //!
 //! Generic measures ("people", "officials") are listed but never compared:
 //! two counts of "people" rarely count the same people.
 //!
 //! A claim's status: `conflicting` when it conflicts with another claim,
 //! else `series` when part of a series, else `corroborated` with two or more
-//! independent reports, else `single`.
+//! independent reports, else `single`. Its explanation starts with the
+//! rule that gave it (Conflict, Series, Corroborated, Single, Part of,
+//! Background).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use corroborate_model::{
     AnnotatedReport, Attribution, Claim, ClaimSource, ClaimStatus, Conflict, ConflictKind,
-    ConflictSide, DateOrigin, Hedge, Interval, Quantity, Span, TimexType, TokenKind,
+    ConflictSide, DateOrigin, Event, EventMention, Hedge, Quantity, Span, TimexType, TokenKind,
 };
 
 use crate::copies::CopyInfo;
+
+mod happening;
+mod relate;
+
+use happening::{Anchor, EventLookup, Ties};
+use relate::{agreeing_sets, scope_phrase, Draft, Relation};
 
 pub(crate) const EPISODE_GAP_DAYS: i64 = 30;
 
@@ -73,6 +121,36 @@ const SCOPE_CLASSES: &[(&[&str], &str)] = &[
     (&["child", "minor"], "children"),
     (&["journalist", "reporter"], "journalists"),
     (&["foreign"], "foreigners"),
+    (&["protester", "demonstrator"], "protesters"),
+];
+
+/// Words saying a figure corrects an earlier one: a lower later figure
+/// with one of them is a revision, not a conflict.
+const REVISION_WORDS: &[&str] = &[
+    "revised",
+    "revises",
+    "corrected",
+    "corrects",
+    "lowered",
+    "lowers",
+    "downgraded",
+    "downward",
+    "amended",
+];
+
+/// Phrases saying a figure adds up everything so far: a lower figure
+/// without them may be one part of it (one operation's haul within the
+/// season's total), not a conflict.
+const RUNNING_TOTAL_WORDS: &[&str] = &[
+    "so far",
+    "thus far",
+    "to date",
+    "in total",
+    "a total of",
+    "altogether",
+    "in all",
+    "since",
+    "cumulative",
 ];
 
 struct Figure<'a> {
@@ -88,6 +166,19 @@ struct Figure<'a> {
     as_of: Option<NaiveDate>,
     /// The as-of date comes from the text or a known publication date.
     as_of_certain: bool,
+    /// The as-of date is an earlier event's, over a month before publication.
+    background: bool,
+    /// The merged event the figure's clause states.
+    anchor: Option<Anchor>,
+    /// Entities (other than countries) the figure's sentence or paragraph names.
+    subjects: Vec<String>,
+    /// The sentence says the figure corrects an earlier one.
+    revised: bool,
+    /// The sentence gives a running total ("so far", "a total of", "since").
+    running_total: bool,
+    /// Its sentence gives other figures of the same block (see
+    /// [`mark_enumerations`]).
+    enumerated: bool,
     speaker: Option<String>,
     speaker_span: Option<Span>,
     speaker_entity: Option<String>,
@@ -103,48 +194,118 @@ pub(crate) struct MergedClaims {
 /// gives the names of the sub-national places named in it.
 pub(crate) type PlacesIn<'a> = dyn Fn(usize, Span) -> Vec<String> + 'a;
 
+/// The entities a stretch of text names, countries left out:
+/// `subjects_in(report, span)` gives their ids.
+pub(crate) type SubjectsIn<'a> = dyn Fn(usize, Span) -> Vec<String> + 'a;
+
 /// The entity a speaker is: `speaker_entity(report, speaker_span, speaker)`.
 pub(crate) type SpeakerEntity<'a> = dyn Fn(usize, Option<Span>, &str) -> Option<String> + 'a;
 
-pub(crate) fn merge_claims(
-    reports: &[AnnotatedReport],
-    copies: &[CopyInfo],
-    places_in: &PlacesIn,
-    speaker_entity: &SpeakerEntity,
-) -> MergedClaims {
-    let mut figures = collect_figures(reports, copies, places_in);
+/// What the claims stage reads from the earlier merge stages.
+pub(crate) struct ClaimContext<'a> {
+    pub copies: &'a [CopyInfo],
+    pub events: &'a [Event],
+    pub places_in: &'a PlacesIn<'a>,
+    pub subjects_in: &'a SubjectsIn<'a>,
+    pub speaker_entity: &'a SpeakerEntity<'a>,
+}
+
+/// Block key: measure, unit, scope and location.
+type BlockKey = (String, Option<String>, String, Option<String>);
+
+pub(crate) fn merge_claims(reports: &[AnnotatedReport], context: &ClaimContext) -> MergedClaims {
+    let lookup = EventLookup::new(reports, context.events);
+    let mut figures = collect_figures(reports, context, &lookup);
     for f in &mut figures {
         f.speaker_entity = f
             .speaker
             .as_deref()
-            .and_then(|name| speaker_entity(f.report, f.speaker_span, name));
+            .and_then(|name| (context.speaker_entity)(f.report, f.speaker_span, name));
     }
-    let mut groups: BTreeMap<(String, String, Option<String>), Vec<usize>> = BTreeMap::new();
+    let mut blocks: BTreeMap<BlockKey, Vec<usize>> = BTreeMap::new();
     for (i, f) in figures.iter().enumerate() {
-        groups
-            .entry((f.measure.clone(), f.scope.clone(), f.location.clone()))
-            .or_default()
-            .push(i);
+        blocks.entry(block_key(f)).or_default().push(i);
     }
+    mark_enumerations(&mut figures);
     let mut builder = LedgerBuilder::default();
-    for ((measure, scope, location), members) in groups {
+    for ((measure, unit, scope, location), members) in blocks {
         let subject = match location {
             Some(place) if scope.is_empty() => format!("in {place}"),
             Some(place) => format!("{scope} in {place}"),
             None => scope.clone(),
         };
         for episode in split_episodes(&figures, members) {
-            builder.add_group(reports, &figures, &measure, &subject, &episode);
+            for group in split_happenings(&figures, &measure, unit.as_deref(), &episode) {
+                builder.add_group(reports, &figures, &measure, &subject, &group);
+            }
         }
     }
     builder.link_sub_counts(reports, &figures);
     builder.finish()
 }
 
+fn block_key(f: &Figure) -> BlockKey {
+    (
+        f.measure.clone(),
+        f.quantity.unit.clone(),
+        f.scope.clone(),
+        f.location.clone(),
+    )
+}
+
+/// A sentence giving several figures of one block splits the measure
+/// itself: a list of items ("seven rifles, three machine guns, 13
+/// magazines"), a part and its whole ("out of 23 arrested, 12 …"), a
+/// change ("from 40 to 95"). Each such figure counts a narrower group
+/// than its measure word says, so it may corroborate but never conflicts
+/// with a figure from elsewhere.
+fn mark_enumerations(figures: &mut [Figure]) {
+    let mut per_sentence: BTreeMap<(usize, usize, BlockKey), usize> = BTreeMap::new();
+    for f in figures.iter() {
+        *per_sentence
+            .entry((f.report, f.quote.start, block_key(f)))
+            .or_default() += 1;
+    }
+    for f in figures.iter_mut() {
+        let key = (f.report, f.quote.start, block_key(f));
+        f.enumerated = per_sentence.get(&key).is_some_and(|&n| n > 1);
+    }
+}
+
+/// The happenings of an episode (see `happening::happenings`). Generic
+/// measures are never compared, so their figures stay one listing group;
+/// a count of people or events given with a unit ("killed … about 150
+/// metres") measures something else, so each such figure stands alone.
+fn split_happenings(
+    figures: &[Figure],
+    measure: &str,
+    unit: Option<&str>,
+    episode: &[usize],
+) -> Vec<Vec<usize>> {
+    if is_generic(measure) {
+        return vec![episode.to_vec()];
+    }
+    if unit.is_some() && happening::counts_people_or_events(measure) {
+        return episode.iter().map(|&i| vec![i]).collect();
+    }
+    let ties: Vec<Ties> = episode
+        .iter()
+        .map(|&i| Ties {
+            anchor: figures[i].anchor,
+            subjects: &figures[i].subjects,
+            vague: relate::is_vague(figures[i].quantity),
+        })
+        .collect();
+    happening::happenings(&ties)
+        .into_iter()
+        .map(|local| local.into_iter().map(|l| episode[l]).collect())
+        .collect()
+}
+
 fn collect_figures<'a>(
     reports: &'a [AnnotatedReport],
-    copies: &[CopyInfo],
-    places_in: &PlacesIn,
+    context: &ClaimContext,
+    lookup: &EventLookup,
 ) -> Vec<Figure<'a>> {
     let mut out = Vec::new();
     for (r, report) in reports.iter().enumerate() {
@@ -161,19 +322,29 @@ fn collect_figures<'a>(
                 .and_then(|s| a.sentences.get(s).copied())
                 .unwrap_or(q.span);
             let attribution = covering_attribution(&a.attributions, q.span, quote);
-            let (as_of, as_of_certain) = as_of_date(report, quote, attribution);
-            let places = places_in(r, quote);
+            let event = happening::clause_event(report, q.span, &measure);
+            let background = background_event_date(report, event);
+            let (as_of, as_of_certain) = background
+                .map(|(d, inferred)| (Some(d), !inferred))
+                .unwrap_or_else(|| as_of_date(report, quote, attribution));
+            let places = (context.places_in)(r, quote);
             out.push(Figure {
                 report: r,
-                copy_group: copies.get(r).map_or(r, |c| c.group),
+                copy_group: context.copies.get(r).map_or(r, |c| c.group),
                 quantity_index: qi,
                 quantity: q,
                 quote,
                 measure,
-                scope: normalize_scope(q.scope.as_deref()),
+                scope: figure_scope(q),
                 location: (places.len() == 1).then(|| places[0].clone()),
                 as_of,
                 as_of_certain,
+                background: background.is_some() || is_background(report, as_of),
+                anchor: happening::anchor(lookup, r, event),
+                subjects: (context.subjects_in)(r, happening::subject_window(report, quote)),
+                revised: says_any(report, quote, REVISION_WORDS),
+                running_total: says_any(report, quote, RUNNING_TOTAL_WORDS),
+                enumerated: false,
                 speaker: attribution.and_then(|at| at.speaker.clone()),
                 speaker_span: attribution.and_then(|at| at.speaker_span),
                 speaker_entity: None,
@@ -182,6 +353,68 @@ fn collect_figures<'a>(
         }
     }
     out
+}
+
+/// The scope a figure is blocked by: its class of people; for a sub-count
+/// whose scope names no class, that scope itself ("miners" of a toll are
+/// a population of their own).
+fn figure_scope(q: &Quantity) -> String {
+    let class = normalize_scope(q.scope.as_deref());
+    match (&q.part_of, &q.scope) {
+        (Some(_), Some(scope)) if class.is_empty() => scope.to_lowercase(),
+        _ => class,
+    }
+}
+
+/// The date of the event a figure's clause states, as (last day,
+/// inferred), when the clause dates it itself and it lies over a month
+/// before publication: the figure is about that earlier event.
+fn background_event_date(
+    report: &AnnotatedReport,
+    event: Option<&EventMention>,
+) -> Option<(NaiveDate, bool)> {
+    let event = event?;
+    if event.date_basis.is_context() {
+        return None;
+    }
+    let end = event.date.as_ref()?.end;
+    let published = report.report.meta.published?;
+    if (published - end).num_days() <= EPISODE_GAP_DAYS {
+        return None;
+    }
+    let inferred = event
+        .timex
+        .and_then(|t| report.annotations.timexes.get(t))
+        .is_some_and(|t| t.inferred);
+    Some((end, inferred))
+}
+
+/// An as-of date over a month before its report's publication.
+fn is_background(report: &AnnotatedReport, as_of: Option<NaiveDate>) -> bool {
+    match (as_of, report.report.meta.published) {
+        (Some(d), Some(p)) => (p - d).num_days() > EPISODE_GAP_DAYS,
+        _ => false,
+    }
+}
+
+/// The sentence holds one of `phrases` (lower case, words separated by
+/// single spaces), read over its word tokens.
+fn says_any(report: &AnnotatedReport, sentence: Span, phrases: &[&str]) -> bool {
+    let text = &report.report.text;
+    let tokens = &report.annotations.tokens;
+    let first = tokens.partition_point(|t| t.span.start < sentence.start);
+    let words: Vec<String> = tokens[first..]
+        .iter()
+        .take_while(|t| t.span.end <= sentence.end)
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(text).to_lowercase())
+        .collect();
+    phrases.iter().any(|phrase| {
+        let wanted: Vec<&str> = phrase.split(' ').collect();
+        words
+            .windows(wanted.len())
+            .any(|w| w.iter().zip(&wanted).all(|(a, b)| a == b))
+    })
 }
 
 /// "two officials told reporters": the number belongs to the speaker.
@@ -357,15 +590,18 @@ fn split_episodes(figures: &[Figure], members: Vec<usize>) -> Vec<Vec<usize>> {
 #[derive(Default)]
 struct LedgerBuilder {
     claims: Vec<Claim>,
-    conflicts: Vec<Conflict>,
+    /// Conflicts with their importance (see [`importance`]).
+    conflicts: Vec<(f64, Conflict)>,
     /// (report, quantity index) → claim index.
     claim_of_quantity: BTreeMap<(usize, usize), usize>,
     groups: usize,
 }
 
-struct Draft {
-    members: Vec<usize>,
-    interval: Interval,
+/// How much a reader should look at a conflict: the relative gap between
+/// its most distant intervals, times the independent sources standing
+/// on the weaker of those two sides (a lone outlier counts once).
+fn importance(gap: f64, weaker_side_sources: usize) -> f64 {
+    gap * weaker_side_sources.max(1) as f64
 }
 
 impl LedgerBuilder {
@@ -391,7 +627,9 @@ impl LedgerBuilder {
             }
             self.claims.push(claim);
         }
-        self.relate_claims(reports, figures, &drafts, first_claim);
+        if !is_generic(measure) {
+            self.relate_claims(reports, figures, &drafts, first_claim);
+        }
     }
 
     fn claim(
@@ -414,20 +652,28 @@ impl LedgerBuilder {
             .max()
             .or_else(|| draft.members.iter().filter_map(|&m| figures[m].as_of).max());
         let independent = copy_groups.len();
-        let (status, explanation) = if independent >= 2 {
-            (
-                ClaimStatus::Corroborated,
-                format!(
-                    "{independent} independent reports give compatible figures; all fit {}.",
-                    draft.interval.notation()
-                ),
+        let status = if independent >= 2 {
+            ClaimStatus::Corroborated
+        } else {
+            ClaimStatus::Single
+        };
+        let mut explanation = if independent >= 2 {
+            format!(
+                "Corroborated: {independent} independent reports give compatible figures; all fit {}.",
+                draft.interval.notation()
             )
         } else {
-            (
-                ClaimStatus::Single,
-                "Only one independent report states this figure.".to_string(),
-            )
+            "Single: only one independent report states this figure.".to_string()
         };
+        if draft.members.iter().all(|&m| figures[m].background) {
+            if let Some(d) = as_of {
+                explanation = format!(
+                    "Background: dated {}, over a month before its report, so compared only with figures of that time; {}",
+                    d.format("%-d %b %Y"),
+                    lowercase_first(&explanation)
+                );
+            }
+        }
         Claim {
             id: format!("clm-{}", self.claims.len() + 1),
             measure: measure.to_string(),
@@ -451,7 +697,8 @@ impl LedgerBuilder {
         }
     }
 
-    /// Marks series and conflicts between the disjoint claims of a group.
+    /// Marks series and conflicts between the disjoint claims of one
+    /// happening; all of its conflicting claims make one conflict.
     fn relate_claims(
         &mut self,
         reports: &[AnnotatedReport],
@@ -459,37 +706,118 @@ impl LedgerBuilder {
         drafts: &[Draft],
         first: usize,
     ) {
-        if self
-            .claims
-            .get(first)
-            .is_some_and(|c| is_generic(&c.measure))
-        {
-            return;
-        }
-        let days: Vec<BTreeSet<NaiveDate>> =
-            drafts.iter().map(|d| certain_days(figures, d)).collect();
         let mut series_members = BTreeSet::new();
+        let mut conflict_pairs = Vec::new();
+        // A happening holds a handful of claims: every pair is compared.
         for a in 0..drafts.len() {
             for b in a + 1..drafts.len() {
-                let (da, db) = (&drafts[a], &drafts[b]);
-                if at_different_times(&days[a], &days[b]) {
-                    series_members.insert(first + a);
-                    series_members.insert(first + b);
-                } else {
-                    self.add_number_conflict(reports, figures, first + a, first + b, da, db);
+                match relate::relation(figures, &drafts[a], &drafts[b]) {
+                    Relation::Series | Relation::Revision => {
+                        series_members.insert(a);
+                        series_members.insert(b);
+                    }
+                    Relation::Conflict => conflict_pairs.push((a, b)),
+                    Relation::Apart => {}
                 }
             }
         }
-        if series_members.len() >= 2 {
-            let explanation = self.series_explanation(&series_members);
-            for &c in &series_members {
-                let claim = &mut self.claims[c];
-                if claim.status != ClaimStatus::Conflicting {
-                    claim.status = ClaimStatus::Series;
-                    claim.explanation = explanation.clone();
-                }
+        for &(a, b) in &conflict_pairs {
+            let (ida, idb) = (
+                self.claims[first + a].id.clone(),
+                self.claims[first + b].id.clone(),
+            );
+            self.claims[first + a].conflicts_with.push(idb);
+            self.claims[first + b].conflicts_with.push(ida);
+        }
+        if let Some(conflict) =
+            self.group_conflict(reports, figures, drafts, first, &conflict_pairs)
+        {
+            self.conflicts.push(conflict);
+        }
+        let series: BTreeSet<usize> = series_members
+            .into_iter()
+            .map(|d| first + d)
+            .filter(|&c| self.claims[c].status != ClaimStatus::Conflicting)
+            .collect();
+        if series.len() >= 2 {
+            let explanation = self.series_explanation(&series);
+            for &c in &series {
+                self.claims[c].status = ClaimStatus::Series;
+                self.claims[c].explanation = explanation.clone();
             }
         }
+    }
+
+    /// One conflict for all conflicting claims of a happening, with every
+    /// source of each; marks the claims conflicting.
+    fn group_conflict(
+        &mut self,
+        reports: &[AnnotatedReport],
+        figures: &[Figure],
+        drafts: &[Draft],
+        first: usize,
+        pairs: &[(usize, usize)],
+    ) -> Option<(f64, Conflict)> {
+        let gap_of = |&(a, b): &(usize, usize)| {
+            relate::relative_gap(&drafts[a].interval, &drafts[b].interval)
+        };
+        let &(fa, fb) = pairs
+            .iter()
+            .max_by(|x, y| gap_of(x).total_cmp(&gap_of(y)))?;
+        let involved: BTreeSet<usize> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+        let measure = self.claims[first].measure.clone();
+        let scope = scope_phrase(&self.claims[first].subject);
+        let listed: Vec<String> = involved
+            .iter()
+            .map(|&d| {
+                let claim = &self.claims[first + d];
+                format!(
+                    "{} ({}, {} report{})",
+                    drafts[d].interval.notation(),
+                    claim.id,
+                    claim.independent_sources,
+                    if claim.independent_sources == 1 {
+                        ""
+                    } else {
+                        "s"
+                    }
+                )
+            })
+            .collect();
+        let detail = format!(
+            "{measure}{scope}: {} do not overlap{}.",
+            join_and(&listed),
+            relate::time_phrase(figures, &drafts[fa], &drafts[fb])
+        );
+        for &d in &involved {
+            let claim = &mut self.claims[first + d];
+            claim.status = ClaimStatus::Conflicting;
+            claim.explanation = format!(
+                "Conflict: disagrees with {}: {detail}",
+                claim.conflicts_with.join(", ")
+            );
+        }
+        let weaker = self.claims[first + fa]
+            .independent_sources
+            .min(self.claims[first + fb].independent_sources);
+        let mut seen = BTreeSet::new();
+        let sides = involved
+            .iter()
+            .flat_map(|&d| drafts[d].members.iter())
+            .filter(|&&m| seen.insert((figures[m].report, figures[m].quote)))
+            .map(|&m| conflict_side(reports, &figures[m]))
+            .collect();
+        let conflict = Conflict {
+            id: String::new(),
+            kind: ConflictKind::Number,
+            items: involved
+                .iter()
+                .map(|&d| self.claims[first + d].id.clone())
+                .collect(),
+            explanation: format!("Reports disagree on the figure for {detail}"),
+            sides,
+        };
+        Some((importance(gap_of(&(fa, fb)), weaker), conflict))
     }
 
     fn series_explanation(&self, members: &BTreeSet<usize>) -> String {
@@ -508,49 +836,15 @@ impl LedgerBuilder {
                 None => value,
             })
             .collect();
-        format!("The figure changes over time: {}.", listed.join(" → "))
+        format!(
+            "Series: the figure changes over time, each given for its own day: {}.",
+            listed.join(" → ")
+        )
     }
 
-    fn add_number_conflict(
-        &mut self,
-        reports: &[AnnotatedReport],
-        figures: &[Figure],
-        ca: usize,
-        cb: usize,
-        da: &Draft,
-        db: &Draft,
-    ) {
-        let (ida, idb) = (self.claims[ca].id.clone(), self.claims[cb].id.clone());
-        let explanation = format!(
-            "{} {}: {} and {} do not overlap{}.",
-            self.claims[ca].measure,
-            scope_phrase(&self.claims[ca].subject),
-            da.interval.notation(),
-            db.interval.notation(),
-            time_phrase(figures, da, db)
-        );
-        for (c, other) in [(ca, &idb), (cb, &ida)] {
-            let claim = &mut self.claims[c];
-            claim.status = ClaimStatus::Conflicting;
-            claim.conflicts_with.push(other.clone());
-            claim.explanation = format!("Conflicts with {other}: {explanation}");
-        }
-        let sides = [da, db]
-            .iter()
-            .filter_map(|d| d.members.first())
-            .map(|&m| conflict_side(reports, &figures[m]))
-            .collect();
-        self.conflicts.push(Conflict {
-            id: String::new(),
-            kind: ConflictKind::Number,
-            items: vec![ida, idb],
-            explanation: format!("Reports disagree on the figure for {explanation}"),
-            sides,
-        });
-    }
-
-    /// A figure stated as part of a total points at the total's claim; a
-    /// part larger than its total is a number conflict.
+    /// A figure stated as part of a total points at the total's claim and
+    /// is never compared with it; a part larger than its total is a
+    /// number conflict.
     fn link_sub_counts(&mut self, reports: &[AnnotatedReport], figures: &[Figure]) {
         for f in figures {
             let Some(total) = f.quantity.part_of else {
@@ -563,92 +857,63 @@ impl LedgerBuilder {
                 continue;
             };
             let total_id = self.claims[total_claim].id.clone();
-            self.claims[part_claim].part_of = Some(total_id.clone());
-            let fits = reports
+            let part = &mut self.claims[part_claim];
+            if part.part_of.is_none() && part.status != ClaimStatus::Conflicting {
+                part.explanation = format!(
+                    "Part of {total_id}: a sub-count, never compared with its total; {}",
+                    lowercase_first(&part.explanation)
+                );
+            }
+            part.part_of = Some(total_id.clone());
+            let total_figure = reports
                 .get(f.report)
-                .and_then(|r| r.annotations.quantities.get(total))
-                .is_none_or(|t| f.quantity.interval.can_be_part_of(&t.interval));
+                .and_then(|r| r.annotations.quantities.get(total));
+            let fits = total_figure.is_none_or(|t| f.quantity.interval.can_be_part_of(&t.interval));
             if !fits {
                 let part_id = self.claims[part_claim].id.clone();
-                self.conflicts.push(Conflict {
-                    id: String::new(),
-                    kind: ConflictKind::Number,
-                    items: vec![part_id, total_id],
-                    explanation: "A sub-count is larger than the total it is part of.".to_string(),
-                    sides: vec![conflict_side(reports, f)],
+                let gap = total_figure.map_or(0.0, |t| {
+                    relate::relative_gap(&f.quantity.interval, &t.interval)
                 });
+                self.conflicts.push((
+                    importance(gap, 1),
+                    Conflict {
+                        id: String::new(),
+                        kind: ConflictKind::Number,
+                        items: vec![part_id, total_id],
+                        explanation: "A sub-count is larger than the total it is part of."
+                            .to_string(),
+                        sides: vec![conflict_side(reports, f)],
+                    },
+                ));
             }
         }
     }
 
-    /// Conflict ids are left empty: the caller numbers all conflicts.
-    fn finish(self) -> MergedClaims {
+    /// Conflict ids are left empty: the caller numbers all conflicts. The
+    /// most important come first (a stable sort keeps ties in ledger order).
+    fn finish(mut self) -> MergedClaims {
+        self.conflicts.sort_by(|a, b| b.0.total_cmp(&a.0));
         MergedClaims {
             claims: self.claims,
-            conflicts: self.conflicts,
+            conflicts: self.conflicts.into_iter().map(|(_, c)| c).collect(),
         }
     }
 }
 
-/// Greedy sweep: sorted by lower bound, a figure joins the current set
-/// while the running intersection stays non-empty.
-fn agreeing_sets(figures: &[Figure], members: &[usize]) -> Vec<Draft> {
-    let mut sorted = members.to_vec();
-    sorted.sort_by(|&a, &b| {
-        let key = |i: usize| figures[i].quantity.interval.low.unwrap_or(f64::MIN);
-        key(a).total_cmp(&key(b))
-    });
-    let mut drafts: Vec<Draft> = Vec::new();
-    for i in sorted {
-        let interval = figures[i].quantity.interval;
-        if let Some(current) = drafts.last_mut() {
-            if let Some(common) = current.interval.intersection(&interval) {
-                current.interval = common;
-                current.members.push(i);
-                continue;
-            }
-        }
-        drafts.push(Draft {
-            members: vec![i],
-            interval,
-        });
-    }
-    drafts
-}
-
-/// Days of a claim's figures whose as-of dates are certain.
-fn certain_days(figures: &[Figure], draft: &Draft) -> BTreeSet<NaiveDate> {
-    draft
-        .members
-        .iter()
-        .filter(|&&m| figures[m].as_of_certain)
-        .filter_map(|&m| figures[m].as_of)
-        .collect()
-}
-
-/// Two disjoint claims are a series (not a conflict) when each has a
-/// figure with a certain as-of date and no two such figures across them
-/// share a day (`days_a`, `days_b`: their [`certain_days`]).
-fn at_different_times(days_a: &BTreeSet<NaiveDate>, days_b: &BTreeSet<NaiveDate>) -> bool {
-    !days_a.is_empty() && !days_b.is_empty() && days_a.is_disjoint(days_b)
-}
-
-fn time_phrase(figures: &[Figure], a: &Draft, b: &Draft) -> String {
-    let date = |d: &Draft| d.members.iter().filter_map(|&m| figures[m].as_of).max();
-    match (date(a), date(b)) {
-        (Some(x), Some(y)) if x == y => format!(" for the same date ({})", x.format("%-d %b %Y")),
-        (Some(_), Some(_)) => {
-            " and the dates that would make them a series are not certain".to_string()
-        }
-        _ => " and no dates tell them apart".to_string(),
+fn lowercase_first(sentence: &str) -> String {
+    let mut chars = sentence.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
-fn scope_phrase(scope: &str) -> String {
-    if scope.is_empty() {
-        String::new()
-    } else {
-        format!("({scope})")
+/// "a, b and c".
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 
@@ -697,6 +962,7 @@ mod tests {
     use super::*;
     use crate::find_report_copies;
     use crate::test_support::*;
+    use corroborate_model::{EntityKind, EventSource, EventType, Interval};
 
     #[test]
     fn a_date_after_in_or_during_sets_the_time() {
@@ -736,12 +1002,65 @@ mod tests {
         }
     }
 
+    /// Merges claims with one merged event per event type (all mentions
+    /// of a type are one happening).
     fn run(reports: &[AnnotatedReport]) -> MergedClaims {
+        run_with_events(reports, &one_event_per_type(reports))
+    }
+
+    fn one_event_per_type(reports: &[AnnotatedReport]) -> Vec<Event> {
+        let mut by_type: BTreeMap<EventType, Vec<EventSource>> = BTreeMap::new();
+        for r in reports {
+            for m in &r.annotations.events {
+                by_type.entry(m.event_type).or_default().push(EventSource {
+                    report: r.report.meta.id.clone(),
+                    quote: String::new(),
+                    start: m.span.start,
+                    end: m.span.end,
+                    date: None,
+                    date_text: None,
+                    date_basis: m.date_basis,
+                    trigger: m.trigger.clone(),
+                });
+            }
+        }
+        by_type
+            .into_iter()
+            .enumerate()
+            .map(|(i, (event_type, sources))| Event {
+                id: format!("evt-{i}"),
+                event_type,
+                date: None,
+                summary: String::new(),
+                entities: Vec::new(),
+                independent_sources: sources.len(),
+                sources,
+                date_inferred: false,
+            })
+            .collect()
+    }
+
+    /// Merges claims with the given merged events; the entities a span
+    /// names are its mentions' texts.
+    fn run_with_events(reports: &[AnnotatedReport], events: &[Event]) -> MergedClaims {
+        let subjects_in = |r: usize, span: Span| -> Vec<String> {
+            reports[r]
+                .annotations
+                .mentions
+                .iter()
+                .filter(|m| span.contains(m.span))
+                .map(|m| m.text.clone())
+                .collect()
+        };
         merge_claims(
             reports,
-            &find_report_copies(reports),
-            &|_, _| Vec::new(),
-            &|_, _, _| None,
+            &ClaimContext {
+                copies: &find_report_copies(reports),
+                events,
+                places_in: &|_, _| Vec::new(),
+                subjects_in: &subjects_in,
+                speaker_entity: &|_, _, _| None,
+            },
         )
     }
 
@@ -760,11 +1079,13 @@ mod tests {
             "detained",
             None,
         );
+        add_event(&mut a, EventType::Arrest, "arrested", None, Vec::new());
         let mut b = report(
             "b",
             Some(day(3, 7)),
             &["Police have detained nearly 350 protesters since the unrest began."],
         );
+        add_event(&mut b, EventType::Arrest, "detained", None, Vec::new());
         add_quantity(
             &mut b,
             "nearly 350",
@@ -787,8 +1108,9 @@ mod tests {
         let mut a = report(
             "a",
             Some(day(3, 8)),
-            &["Just over 1,500 troops had arrived by Friday."],
+            &["Just over 1,500 troops of the Accord had arrived by Friday."],
         );
+        add_mention(&mut a, "Accord", EntityKind::Organization);
         add_quantity(
             &mut a,
             "Just over 1,500",
@@ -805,8 +1127,9 @@ mod tests {
         let mut b = report(
             "b",
             Some(day(3, 8)),
-            &["Almost 3,000 troops are now in the country."],
+            &["Almost 3,000 Accord troops are now in the country."],
         );
+        add_mention(&mut b, "Accord", EntityKind::Organization);
         add_quantity(
             &mut b,
             "Almost 3,000",
@@ -837,6 +1160,7 @@ mod tests {
         for (id, d, n) in [("a", 6, 40.0), ("b", 8, 95.0), ("c", 12, 164.0)] {
             let sentence = format!("The death toll stood at {n} people killed.");
             let mut r = report(id, Some(day(3, d)), &[&sentence]);
+            add_event(&mut r, EventType::Deaths, "killed", None, Vec::new());
             add_quantity(
                 &mut r,
                 &format!("{n}"),
@@ -964,6 +1288,7 @@ mod tests {
             None,
             &["At least eighteen security officers were killed."],
         );
+        add_event(&mut a, EventType::Deaths, "killed", None, Vec::new());
         add_quantity(
             &mut a,
             "At least eighteen",
@@ -982,6 +1307,7 @@ mod tests {
             None,
             &["In all 225 died, including 19 from law enforcement."],
         );
+        add_event(&mut b, EventType::Deaths, "died", None, Vec::new());
         let total = add_quantity(&mut b, "225", 225.0, Interval::exact(225.0), "killed", None);
         let part = add_quantity(
             &mut b,
@@ -1033,5 +1359,418 @@ mod tests {
             .conflicts
             .iter()
             .any(|c| c.explanation.contains("sub-count")));
+    }
+
+    /// A report with one sentence whose figure `text` is a death toll
+    /// stated with a deaths event at `trigger`.
+    fn toll(id: &str, d: u32, sentence: &str, text: &str, interval: Interval) -> AnnotatedReport {
+        let mut r = report(id, Some(day(3, d)), &[sentence]);
+        add_quantity(
+            &mut r,
+            text,
+            interval.low.unwrap_or(0.0),
+            interval,
+            "killed",
+            None,
+        );
+        let trigger = ["killed", "died", "dead"]
+            .into_iter()
+            .find(|t| sentence.contains(t))
+            .unwrap_or("killed");
+        add_event(&mut r, EventType::Deaths, trigger, None, Vec::new());
+        r
+    }
+
+    fn number_conflicts(got: &MergedClaims) -> Vec<&Conflict> {
+        got.conflicts
+            .iter()
+            .filter(|c| c.kind == ConflictKind::Number)
+            .collect()
+    }
+
+    #[test]
+    fn unrelated_figures_sharing_a_measure_word_are_not_compared() {
+        let mut a = report(
+            "a",
+            Some(day(3, 8)),
+            &["The Pellam kettle sells at a price of 40 dollars."],
+        );
+        add_mention(&mut a, "Pellam", EntityKind::Organization);
+        add_quantity(&mut a, "40", 40.0, Interval::exact(40.0), "price", None);
+        let mut b = report(
+            "b",
+            Some(day(3, 8)),
+            &["Ostrava Air quoted a price of 900 dollars for the route."],
+        );
+        add_mention(&mut b, "Ostrava Air", EntityKind::Organization);
+        add_quantity(&mut b, "900", 900.0, Interval::exact(900.0), "price", None);
+        let got = run(&[a, b]);
+        assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
+        assert_ne!(got.claims[0].group, got.claims[1].group);
+    }
+
+    #[test]
+    fn figures_about_one_subject_are_compared_without_an_event() {
+        let mut a = report(
+            "a",
+            Some(day(3, 8)),
+            &["The Pellam kettle sells at a price of 40 dollars."],
+        );
+        add_mention(&mut a, "Pellam", EntityKind::Organization);
+        add_quantity(&mut a, "40", 40.0, Interval::exact(40.0), "price", None);
+        let mut b = report(
+            "b",
+            Some(day(3, 8)),
+            &["Pellam lists the kettle at a price of 90 dollars."],
+        );
+        add_mention(&mut b, "Pellam", EntityKind::Organization);
+        add_quantity(&mut b, "90", 90.0, Interval::exact(90.0), "price", None);
+        let got = run(&[a, b]);
+        assert_eq!(number_conflicts(&got).len(), 1, "{:?}", got.claims);
+    }
+
+    #[test]
+    fn several_disagreeing_figures_and_their_copies_are_one_conflict() {
+        let sentence = |n: &str| format!("Officials in Dravik said {n} people were killed.");
+        let reports = [
+            toll("a", 8, &sentence("10"), "10", Interval::exact(10.0)),
+            toll("b", 8, &sentence("50"), "50", Interval::exact(50.0)),
+            toll("c", 8, &sentence("90"), "90", Interval::exact(90.0)),
+            toll("c-copy", 8, &sentence("90"), "90", Interval::exact(90.0)),
+        ];
+        let got = run(&reports);
+        let conflicts = number_conflicts(&got);
+        assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
+        assert_eq!(conflicts[0].items.len(), 3);
+        let reports: BTreeSet<&str> = conflicts[0]
+            .sides
+            .iter()
+            .map(|s| s.report.as_str())
+            .collect();
+        assert_eq!(reports, BTreeSet::from(["a", "b", "c", "c-copy"]));
+    }
+
+    #[test]
+    fn a_lower_later_toll_conflicts_unless_revised() {
+        let earlier = || {
+            toll(
+                "a",
+                6,
+                "By Monday 95 people had died.",
+                "95",
+                Interval::exact(95.0),
+            )
+        };
+        let lower = toll(
+            "b",
+            8,
+            "By Wednesday 80 people had died.",
+            "80",
+            Interval::exact(80.0),
+        );
+        let got = run(&[earlier(), lower]);
+        assert_eq!(number_conflicts(&got).len(), 1);
+        let revised = toll(
+            "b",
+            8,
+            "The ministry revised the toll: 80 people had died.",
+            "80",
+            Interval::exact(80.0),
+        );
+        let got = run(&[earlier(), revised]);
+        assert!(number_conflicts(&got).is_empty(), "{:?}", got.conflicts);
+        assert!(got.claims.iter().all(|c| c.status == ClaimStatus::Series));
+        assert!(got.claims[0].explanation.starts_with("Series:"));
+    }
+
+    #[test]
+    fn a_sub_count_never_conflicts_with_its_total() {
+        let mut a = toll(
+            "a",
+            8,
+            "In all 164 people died, including 30 miners.",
+            "164",
+            Interval::exact(164.0),
+        );
+        let part = add_quantity(
+            &mut a,
+            "30",
+            30.0,
+            Interval::exact(30.0),
+            "killed",
+            Some("miners"),
+        );
+        a.annotations.quantities[part].part_of = Some(0);
+        let got = run(&[a]);
+        assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
+        let part_claim = got
+            .claims
+            .iter()
+            .find(|c| c.low == Some(30.0))
+            .expect("part");
+        assert!(part_claim.part_of.is_some());
+        assert!(
+            part_claim.explanation.starts_with("Part of"),
+            "{}",
+            part_claim.explanation
+        );
+    }
+
+    #[test]
+    fn a_background_toll_takes_its_event_date_and_never_conflicts() {
+        let mut old = report(
+            "a",
+            Some(day(3, 8)),
+            &["The quake of 2009 killed 300 people in the valley."],
+        );
+        let year = add_timex(
+            &mut old,
+            "2009",
+            NaiveDate::from_ymd_opt(2009, 12, 31).expect("date"),
+        );
+        add_quantity(
+            &mut old,
+            "300",
+            300.0,
+            Interval::exact(300.0),
+            "killed",
+            None,
+        );
+        add_event(
+            &mut old,
+            EventType::Deaths,
+            "killed",
+            Some(year),
+            Vec::new(),
+        );
+        let new = toll(
+            "b",
+            8,
+            "At least 40 people were killed.",
+            "At least 40",
+            Interval {
+                low: Some(40.0),
+                high: None,
+                low_inclusive: true,
+                high_inclusive: false,
+            },
+        );
+        let now = toll(
+            "c",
+            8,
+            "Twelve people were killed.",
+            "Twelve",
+            Interval::exact(12.0),
+        );
+        let got = run(&[old, new, now]);
+        let background = got
+            .claims
+            .iter()
+            .find(|c| c.low == Some(300.0))
+            .expect("old toll");
+        assert_eq!(background.as_of, NaiveDate::from_ymd_opt(2009, 12, 31));
+        assert!(background.explanation.starts_with("Background:"));
+        let conflicts = number_conflicts(&got);
+        assert_eq!(conflicts.len(), 1, "only 40+ vs 12: {conflicts:#?}");
+        assert!(!conflicts[0].items.contains(&background.id));
+    }
+
+    #[test]
+    fn vague_and_exact_figures_that_fit_agree() {
+        let more_than_1200 = toll(
+            "a",
+            8,
+            "More than 1,200 people died.",
+            "More than 1,200",
+            more_than(1200.0),
+        );
+        let exact = toll(
+            "b",
+            8,
+            "The toll: 1,247 dead.",
+            "1,247",
+            Interval::exact(1247.0),
+        );
+        let got = run(&[more_than_1200, exact]);
+        assert_eq!(got.claims.len(), 1);
+        assert_eq!(got.claims[0].status, ClaimStatus::Corroborated);
+        assert!(got.claims[0].explanation.starts_with("Corroborated:"));
+    }
+
+    #[test]
+    fn a_vague_amount_is_not_compared_with_another_event_figure() {
+        let mut a = report(
+            "a",
+            Some(day(3, 8)),
+            &["Dozens were detained at the market."],
+        );
+        add_quantity(
+            &mut a,
+            "Dozens",
+            24.0,
+            Interval::closed(24.0, 99.0),
+            "detained",
+            None,
+        );
+        add_event(&mut a, EventType::Arrest, "detained", None, Vec::new());
+        let mut b = report(
+            "b",
+            Some(day(3, 8)),
+            &["Police detained 400 people in all."],
+        );
+        add_quantity(
+            &mut b,
+            "400",
+            400.0,
+            Interval::exact(400.0),
+            "detained",
+            None,
+        );
+        add_event(&mut b, EventType::Arrest, "detained", None, Vec::new());
+        // Each mention its own merged event, tied only by the arrest tally.
+        let events: Vec<Event> = [&a, &b]
+            .iter()
+            .flat_map(|r| one_event_per_type(std::slice::from_ref(*r)))
+            .collect();
+        let got = run_with_events(&[a, b], &events);
+        assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
+    }
+
+    #[test]
+    fn the_widest_conflict_comes_first() {
+        let near = |id: &str, n: f64| {
+            let mut r = report(
+                id,
+                Some(day(3, 8)),
+                &[&format!("Dravik Accord has {n} troops here.")],
+            );
+            add_mention(&mut r, "Dravik Accord", EntityKind::Organization);
+            add_quantity(
+                &mut r,
+                &format!("{n}"),
+                n,
+                Interval::exact(n),
+                "troops",
+                None,
+            );
+            r
+        };
+        let far = |id: &str, n: f64| {
+            let mut r = report(id, Some(day(3, 8)), &[&format!("{n} protesters marched.")]);
+            add_quantity(
+                &mut r,
+                &format!("{n}"),
+                n,
+                Interval::exact(n),
+                "protesters",
+                None,
+            );
+            add_event(&mut r, EventType::Protest, "marched", None, Vec::new());
+            r
+        };
+        let got = run(&[
+            near("a", 100.0),
+            near("b", 110.0),
+            far("c", 50.0),
+            far("d", 5000.0),
+        ]);
+        let conflicts = number_conflicts(&got);
+        assert_eq!(conflicts.len(), 2);
+        assert!(
+            conflicts[0].explanation.contains("protesters"),
+            "{conflicts:#?}"
+        );
+    }
+
+    #[test]
+    fn figures_side_by_side_in_one_sentence_never_conflict() {
+        let mut a = report(
+            "a",
+            Some(day(3, 8)),
+            &["Out of 23 pirates detained by the Coastguard, 12 came from Marro."],
+        );
+        add_mention(&mut a, "Coastguard", EntityKind::Organization);
+        add_quantity(&mut a, "23", 23.0, Interval::exact(23.0), "detained", None);
+        add_quantity(&mut a, "12", 12.0, Interval::exact(12.0), "detained", None);
+        let mut b = report(
+            "b",
+            Some(day(3, 8)),
+            &["The Coastguard detained 23 pirates on Saturday."],
+        );
+        add_mention(&mut b, "Coastguard", EntityKind::Organization);
+        add_quantity(&mut b, "23", 23.0, Interval::exact(23.0), "detained", None);
+        let got = run(&[a, b]);
+        assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
+    }
+
+    #[test]
+    fn one_operation_is_a_part_of_a_running_total() {
+        let mut a = report(
+            "a",
+            Some(day(3, 8)),
+            &["The Coastguard has seized a total of 31 rifles so far."],
+        );
+        add_mention(&mut a, "Coastguard", EntityKind::Organization);
+        add_quantity(&mut a, "31", 31.0, Interval::exact(31.0), "weapons", None);
+        let mut b = report(
+            "b",
+            Some(day(3, 8)),
+            &["In the raid the Coastguard seized 12 rifles."],
+        );
+        add_mention(&mut b, "Coastguard", EntityKind::Organization);
+        add_quantity(&mut b, "12", 12.0, Interval::exact(12.0), "weapons", None);
+        let got = run(&[a, b]);
+        assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
+    }
+
+    #[test]
+    fn a_count_with_a_unit_is_not_compared() {
+        let mut a = toll(
+            "a",
+            8,
+            "A climber died after a fall of 150 metres.",
+            "150 metres",
+            Interval::exact(150.0),
+        );
+        a.annotations.quantities[0].unit = Some("metres".into());
+        let mut b = toll(
+            "b",
+            8,
+            "A second climber died after a fall of 60 metres.",
+            "60 metres",
+            Interval::exact(60.0),
+        );
+        b.annotations.quantities[0].unit = Some("metres".into());
+        let c = toll(
+            "c",
+            8,
+            "Two climbers died at the weekend.",
+            "Two",
+            Interval::exact(2.0),
+        );
+        let got = run(&[a, b, c]);
+        assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
+    }
+
+    #[test]
+    fn list_items_never_conflict_with_figures_elsewhere() {
+        let mut a = report(
+            "a",
+            Some(day(3, 8)),
+            &["The Coastguard seized seven rifles, three machine guns and 13 magazines."],
+        );
+        add_mention(&mut a, "Coastguard", EntityKind::Organization);
+        for (text, n) in [("seven", 7.0), ("three", 3.0), ("13", 13.0)] {
+            add_quantity(&mut a, text, n, Interval::exact(n), "weapons", None);
+        }
+        let mut b = report(
+            "b",
+            Some(day(3, 8)),
+            &["The Coastguard said it seized 12 weapons."],
+        );
+        add_mention(&mut b, "Coastguard", EntityKind::Organization);
+        add_quantity(&mut b, "12", 12.0, Interval::exact(12.0), "weapons", None);
+        let got = run(&[a, b]);
+        assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
     }
 }

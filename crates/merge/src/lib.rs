@@ -56,7 +56,30 @@ pub fn merge(
     let speaker_entity = |r: usize, span: Option<corroborate_model::Span>, name: &str| {
         speaker_entity_id(reports, &entity_index, &by_alias, r, span, name)
     };
-    let merged_claims = claims::merge_claims(reports, &copies, &places_in, &speaker_entity);
+    let organization_ids: BTreeSet<&str> = entity_index
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization)
+        .map(|e| e.id.as_str())
+        .collect();
+    let organizations: BTreeMap<String, String> = by_alias
+        .iter()
+        .filter(|(_, id)| organization_ids.contains(id.as_str()))
+        .map(|(alias, id)| (alias.clone(), id.clone()))
+        .collect();
+    let subjects_in = |r: usize, span: corroborate_model::Span| -> Vec<String> {
+        subject_entities(reports, &entity_index, &national, &organizations, r, span)
+    };
+    let merged_claims = claims::merge_claims(
+        reports,
+        &claims::ClaimContext {
+            copies: &copies,
+            events: &merged_events.events,
+            places_in: &places_in,
+            subjects_in: &subjects_in,
+            speaker_entity: &speaker_entity,
+        },
+    );
     let statement = statements::statement_conflicts(reports, &entity_index);
     let mut conflicts = without_repeated_date_conflicts(merged_events.conflicts);
     conflicts.extend(merged_claims.conflicts);
@@ -160,6 +183,36 @@ fn sub_national_places(
         .into_iter()
         .map(|e| index.entities[e].name.clone())
         .collect()
+}
+
+/// Ids of the entities named in a span, places standing for a whole
+/// country left out: a country is the setting of a crisis's figures, not
+/// what they are about. An organization named inside a longer name
+/// ("NASO" in "NASO Secretary-General Tamas Rivkin") counts too.
+fn subject_entities(
+    reports: &[AnnotatedReport],
+    index: &entities::EntityIndex,
+    national: &BTreeSet<usize>,
+    organizations: &BTreeMap<String, String>,
+    r: usize,
+    span: corroborate_model::Span,
+) -> Vec<String> {
+    let (Some(report), Some(entity_of)) = (reports.get(r), index.mention_entity.get(r)) else {
+        return Vec::new();
+    };
+    let mut found: BTreeSet<String> = BTreeSet::new();
+    for (mention, &e) in report.annotations.mentions.iter().zip(entity_of) {
+        if !span.contains(mention.span) || national.contains(&e) {
+            continue;
+        }
+        if let Some(entity) = index.entities.get(e) {
+            found.insert(entity.id.clone());
+        }
+        let inner = corroborate_text::alphanumeric_runs(&mention.text)
+            .filter_map(|word| organizations.get(&names::fold(word)));
+        found.extend(inner.cloned());
+    }
+    found.into_iter().collect()
 }
 
 /// Copy groups over the reports' cleaned texts.
