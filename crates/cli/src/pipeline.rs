@@ -99,18 +99,42 @@ pub struct GazetteerGeocoder;
 /// geocoded.
 pub const FAR_TOWN_MIN_POPULATION: u64 = 100_000;
 
-impl Geocoder for GazetteerGeocoder {
-    fn geocode(&self, name: &str, context_countries: &[String]) -> Option<(f64, f64, String)> {
+impl GazetteerGeocoder {
+    /// The gazetteer place `name` most likely is, unless it is a small town
+    /// outside the context countries.
+    fn place(&self, name: &str, context_countries: &[String]) -> Option<corroborate_ner::Place> {
         let context: Vec<&str> = context_countries.iter().map(String::as_str).collect();
         let place = corroborate_ner::Gazetteer::global().geocode(name, &context)?;
         let far_small_town = !context.is_empty()
             && !context.contains(&place.country_code)
             && place.kind == corroborate_ner::FeatureKind::City
             && place.population.unwrap_or(0) < FAR_TOWN_MIN_POPULATION;
-        if far_small_town {
-            return None;
-        }
+        (!far_small_town).then_some(place)
+    }
+}
+
+impl Geocoder for GazetteerGeocoder {
+    fn geocode(&self, name: &str, context_countries: &[String]) -> Option<(f64, f64, String)> {
+        let place = self.place(name, context_countries)?;
         Some((place.lat?, place.lon?, place.country_code.to_string()))
+    }
+
+    /// The place's primary name, kind and country ("Mumbai, city, IN"):
+    /// one GeoNames place has one primary name per kind and country.
+    fn place_id(&self, name: &str, context_countries: &[String]) -> Option<String> {
+        let place = self.place(name, context_countries)?;
+        let kind = match place.kind {
+            corroborate_ner::FeatureKind::Country => "country",
+            corroborate_ner::FeatureKind::Admin => "region",
+            corroborate_ner::FeatureKind::City => "city",
+        };
+        Some(format!("{}, {kind}, {}", place.name, place.country_code))
+    }
+
+    fn demonym_country(&self, word: &str) -> Option<String> {
+        corroborate_ner::Gazetteer::global()
+            .demonym_country(word)
+            .map(str::to_string)
     }
 
     /// Also places a region named by a compass or size word and a country

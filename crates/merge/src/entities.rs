@@ -2,22 +2,42 @@
 //! for every merge.
 //!
 //! Mentions are first grouped by folded spelling ([`names::fold`]); each
-//! group takes the kind most of its mentions carry. Groups are then joined
+//! group takes the kind most of its mentions carry (a country's name
+//! tagged as an organization is a place). Groups are then joined
 //! (union–find) by these rules, in this order, each recorded as a
-//! [`MergeReason`]:
-//! 1. `acronym`: a mention defined with its expansion ("… (CSTO)"), or an
+//! [`MergeReason`] with its rule name:
+//! 1. `curation`: the user's `corroborate.toml` (its splits are enforced
+//!    by every later rule);
+//! 2. `acronym`: a mention defined with its expansion ("… (CSTO)"), or an
 //!    acronym equal to the initials of exactly one organization's name;
-//! 2. `transliteration`: the same [`names::translit_key`];
-//! 3. `short_form`: a one-word person name equal (by key) to the last
-//!    word of exactly one multi-word person — ambiguous surnames stay apart;
-//! 4. `edit_distance`: keys one edit apart, at least seven letters long,
-//!    same kind and first letter, for persons and organizations only, with
-//!    guards: persons' given names must agree, and a feminine `-a` form
-//!    never joins the masculine one. Places and nationalities one letter
-//!    apart stay apart (similar country names are different countries).
+//! 3. `short_form` for states: "Republic of X" joins the place "X" (unless
+//!    the gazetteer says they are two countries: "Republic of China");
+//! 4. `punctuation`: the same [`names::spelling_key`] ("Al-Jazeera" / "Al
+//!    Jazeera", "U.S." / "US");
+//! 5. `country`: two place names of one country, by the gazetteer or
+//!    `data/country_names.tsv` ("America" / "United States", "USSR" /
+//!    "Soviet Union"; the USSR is never Russia);
+//! 6. `same_place`: two place names the gazetteer resolves to one place
+//!    ("Bombay" / "Mumbai"), through [`Geocoder::place_id`];
+//! 7. `institution`: one government institution in another word order
+//!    ("Foreign Ministry" / "Ministry of Foreign Affairs"), same country;
+//!    see `institutions` for the portfolio table;
+//! 8. `transliteration`: the same [`names::translit_key`];
+//! 9. `title`: "President X" joins "X" (the titled form stays an alias);
+//! 10. `middle_name`: "George Bush" joins the one "George W. Bush";
+//! 11. `short_form`: a one-word person name (titles aside) equal (by key)
+//!     to the last word of exactly one multi-word person — ambiguous
+//!     surnames stay apart;
+//! 12. `given_name`: a one-word person name equal to the given name of
+//!     exactly one person and nobody's surname;
+//! 13. `edit_distance`: keys one edit apart, at least seven letters long,
+//!     same kind and first letter, for persons and organizations only, with
+//!     guards: persons' given names must agree, and a feminine `-a` form
+//!     never joins the masculine one. Places and nationalities one letter
+//!     apart stay apart (similar country names are different countries).
 //!
-//! Before rule 2, a place written with its state form ("Republic of X")
-//! joins the short form "X" (`short_form`).
+//! Every rule joins only names of one kind, so an airport, university or
+//! city named after a person never joins the person.
 //!
 //! Blocking keys (folded form, key, surname, deletion neighbourhood) keep
 //! the work close to linear in the number of distinct names.
@@ -26,10 +46,13 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use corroborate_model::{AnnotatedReport, Entity, EntityKind, MergeReason};
 
+use crate::countries::country_code;
 use crate::names::{
     deletion_neighbourhood, edit_distance, fold, initials, is_acronym, translit_key,
 };
 use crate::union_find::UnionFind;
+
+mod keyed;
 
 /// Looks places up; the merge stage uses it to place entities on the map
 /// and to keep different places apart.
@@ -51,6 +74,17 @@ pub trait Geocoder {
     /// ("Russian", "Armenians"): a group of people, not a place.
     fn is_demonym(&self, _name: &str) -> bool {
         false
+    }
+    /// The ISO code of the country a nationality word belongs to
+    /// ("Russian" → "RU").
+    fn demonym_country(&self, _word: &str) -> Option<String> {
+        None
+    }
+    /// An identifier of the one gazetteer place `name` resolves to
+    /// ("Bombay" and "Mumbai" give the same), preferring places in
+    /// `context_countries`; `None` when unknown.
+    fn place_id(&self, _name: &str, _context_countries: &[String]) -> Option<String> {
+        None
     }
 }
 
@@ -183,17 +217,30 @@ pub(crate) fn merge_entities_curated(
     merger.join_curated(curation);
     merger.join_acronyms();
     merger.join_state_forms();
+    merger.join_spelling_variants();
+    merger.join_countries();
+    merger.join_same_places();
+    merger.join_institutions();
     merger.join_transliterations();
+    merger.join_titled_people();
+    merger.join_middle_names();
     merger.join_short_forms();
+    merger.join_given_names();
     merger.join_near_spellings();
     merger.build(form_of_mention)
 }
 
 /// The tagger's kind, except that a nationality tagged as a place
-/// ("Russian", "Armenians") is a group of people: `Other`.
+/// ("Russian", "Armenians") is a group of people: `Other`; and a country's
+/// name tagged as an organization or other ("USSR") is a place.
 fn machine_kind(form: &Form, geocoder: &dyn Geocoder) -> EntityKind {
     match form.kind() {
         EntityKind::Place if geocoder.is_demonym(form.display()) => EntityKind::Other,
+        EntityKind::Organization | EntityKind::Other
+            if country_code(geocoder, form.display()).is_some() =>
+        {
+            EntityKind::Place
+        }
         kind => kind,
     }
 }
@@ -376,7 +423,7 @@ impl Merger<'_> {
                 .iter()
                 .find_map(|prefix| folded.strip_prefix(prefix));
             if let Some(&j) = short.and_then(|rest| by_folded.get(rest)) {
-                if self.kinds[j] == EntityKind::Place {
+                if self.kinds[j] == EntityKind::Place && !self.two_countries(i, j) {
                     let detail = format!(
                         "{} is the state form of {}",
                         self.forms[i].display(),
@@ -386,6 +433,13 @@ impl Merger<'_> {
                 }
             }
         }
+    }
+
+    /// True when the gazetteer says `a` and `b` name two different
+    /// countries ("Republic of China" is not "China").
+    fn two_countries(&self, a: usize, b: usize) -> bool {
+        let code = |i: usize| country_code(self.geocoder, self.forms[i].display());
+        matches!((code(a), code(b)), (Some(x), Some(y)) if x != y)
     }
 
     fn join_transliterations(&mut self) {
@@ -408,35 +462,33 @@ impl Merger<'_> {
         }
     }
 
+    /// "Smuts" (or "Mr Smuts") joins the one multi-word person whose
+    /// surname it is.
     fn join_short_forms(&mut self) {
         let mut full_by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut one_word = Vec::new();
         for i in 0..self.forms.len() {
-            let words = self.forms[i].words();
-            if self.kinds[i] == EntityKind::Person && words.len() >= 2 {
-                if let Some(last) = words.last() {
-                    full_by_surname
-                        .entry(translit_key(last))
-                        .or_default()
-                        .push(i);
-                }
-            }
-        }
-        for i in 0..self.forms.len() {
-            if self.kinds[i] != EntityKind::Person || self.forms[i].words().len() != 1 {
+            if self.kinds[i] != EntityKind::Person {
                 continue;
             }
-            let key = translit_key(&self.forms[i].folded);
+            match self.person_words(i).as_slice() {
+                [word] => one_word.push((i, translit_key(word))),
+                [_, .., last] => full_by_surname
+                    .entry(translit_key(last))
+                    .or_default()
+                    .push(i),
+                [] => {}
+            }
+        }
+        for (i, key) in one_word {
             let candidates = full_by_surname.get(&key).cloned().unwrap_or_default();
-            let roots: BTreeSet<usize> = candidates.iter().map(|&c| self.find(c)).collect();
-            if roots.len() == 1 {
-                if let Some(&full) = candidates.first() {
-                    let detail = format!(
-                        "{} is the surname of {}, the only person of that name",
-                        self.forms[i].display(),
-                        self.forms[full].display()
-                    );
-                    self.union(full, i, "short_form", detail);
-                }
+            if let Some(full) = self.only_root(&candidates) {
+                let detail = format!(
+                    "{} is the surname of {}, the only person of that name",
+                    self.forms[i].display(),
+                    self.forms[full].display()
+                );
+                self.union(full, i, "short_form", detail);
             }
         }
     }
