@@ -174,6 +174,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn former_and_current_names_are_one_place() {
+        let geocoder = GazetteerGeocoder;
+        let none: [String; 0] = [];
+        let id = |name: &str| geocoder.place_id(name, &none);
+        for (former, current) in [
+            ("Bombay", "Mumbai"),
+            ("Leningrad", "Saint Petersburg"),
+            ("Peking", "Beijing"),
+            ("Kiev", "Kyiv"),
+        ] {
+            assert!(id(current).is_some(), "{current}");
+            assert_eq!(id(former), id(current), "{former} / {current}");
+        }
+        assert_ne!(id("Mumbai"), id("Navi Mumbai"));
+        assert_eq!(geocoder.demonym_country("French").as_deref(), Some("FR"));
+    }
+
+    #[test]
     fn the_gazetteer_places_cities_and_regions_in_their_country() {
         let geocoder = GazetteerGeocoder;
         let none: [String; 0] = [];

@@ -529,7 +529,7 @@ impl Merger<'_> {
         if ka.chars().next() != kb.chars().next() {
             return false;
         }
-        if is_feminine_pair(ka, kb) {
+        if is_feminine_pair(ka, kb) || digits(ka) != digits(kb) {
             return false;
         }
         // Places and nationalities one letter apart are as often different
@@ -695,6 +695,13 @@ fn is_feminine_pair(a: &str, b: &str) -> bool {
             .split(' ')
             .zip(short.split(' '))
             .any(|(l, s)| l.strip_suffix('a') == Some(s))
+}
+
+/// The digits of a key: names differing in a number ("Channel 4" /
+/// "Channel 5", "Unit 731" / "Unit 732") are different things, never
+/// near spellings.
+fn digits(key: &str) -> String {
+    key.chars().filter(char::is_ascii_digit).collect()
 }
 
 /// Two multi-word person names may only be near spellings of each other
@@ -901,6 +908,274 @@ mod tests {
             .find(|e| e.name == "Kolvaran Combine")
             .expect("present");
         assert_eq!(combine.kind, Org);
+    }
+
+    /// A gazetteer of invented places: Veloria (VL) with its capital Port
+    /// Alder, formerly Alderhaven; Ostria (OS).
+    struct Invented;
+    impl Geocoder for Invented {
+        fn geocode(&self, _: &str, _: &[String]) -> Option<(f64, f64, String)> {
+            None
+        }
+        fn country_code(&self, name: &str) -> Option<String> {
+            match fold(name).as_str() {
+                "veloria" | "republic of veloria" => Some("VL".into()),
+                "ostria" => Some("OS".into()),
+                "russia" | "russian federation" => Some("RU".into()),
+                _ => None,
+            }
+        }
+        fn demonym_country(&self, word: &str) -> Option<String> {
+            match fold(word).as_str() {
+                "velorian" => Some("VL".into()),
+                "ostrian" => Some("OS".into()),
+                _ => None,
+            }
+        }
+        fn place_id(&self, name: &str, _: &[String]) -> Option<String> {
+            matches!(fold(name).as_str(), "port alder" | "alderhaven")
+                .then(|| "Port Alder, city, VL".to_string())
+        }
+    }
+
+    fn entity_with<'a>(index: &'a EntityIndex, alias: &str) -> &'a Entity {
+        index
+            .entities
+            .iter()
+            .find(|e| e.aliases.iter().any(|a| a == alias))
+            .unwrap_or_else(|| panic!("{alias} missing: {:?}", entity_names(index)))
+    }
+
+    fn same_entity(index: &EntityIndex, a: &str, b: &str) -> bool {
+        entity_with(index, a).id == entity_with(index, b).id
+    }
+
+    fn rules_of(index: &EntityIndex, alias: &str) -> Vec<String> {
+        let entity = entity_with(index, alias);
+        entity.merges.iter().map(|m| m.rule.clone()).collect()
+    }
+
+    #[test]
+    fn country_forms_are_one_country_and_the_ussr_is_not_russia() {
+        let reports = vec![
+            report(&[
+                ("U.S.", Place, None),
+                ("United States", Place, None),
+                ("Britain", Place, None),
+                ("USSR", Org, None),
+                ("Russia", Place, None),
+            ]),
+            report(&[
+                ("America", Place, None),
+                ("the United States", Place, None),
+                ("U.K.", Place, None),
+                ("Soviet Union", Place, None),
+                ("Russian Federation", Place, None),
+            ]),
+        ];
+        let index = merge_entities(&reports, &Invented);
+        for (a, b) in [
+            ("U.S.", "America"),
+            ("United States", "the United States"),
+            ("Britain", "U.K."),
+            ("USSR", "Soviet Union"),
+            ("Russia", "Russian Federation"),
+        ] {
+            assert!(
+                same_entity(&index, a, b),
+                "{a} / {b}: {:?}",
+                entity_names(&index)
+            );
+        }
+        assert!(!same_entity(&index, "USSR", "Russia"));
+        assert!(!same_entity(&index, "U.S.", "Britain"));
+        assert_eq!(
+            entity_with(&index, "USSR").kind,
+            Place,
+            "a country is a place"
+        );
+        assert!(rules_of(&index, "America").contains(&"country".to_string()));
+    }
+
+    #[test]
+    fn a_renamed_city_is_one_place_with_its_former_name() {
+        let reports = vec![
+            report(&[("Alderhaven", Place, None)]),
+            report(&[("Port Alder", Place, None), ("Port Aldern", Place, None)]),
+        ];
+        let index = merge_entities(&reports, &Invented);
+        assert!(same_entity(&index, "Alderhaven", "Port Alder"));
+        assert!(!same_entity(&index, "Port Alder", "Port Aldern"));
+        let merge = &entity_with(&index, "Alderhaven").merges[0];
+        assert_eq!(merge.rule, "same_place");
+        assert!(
+            merge.detail.contains("Port Alder, city, VL"),
+            "{}",
+            merge.detail
+        );
+    }
+
+    #[test]
+    fn punctuation_spacing_and_apostrophes_are_one_name() {
+        let reports = vec![
+            report(&[
+                ("Al-Jazeera", Org, None),
+                ("Channel 4", Org, None),
+                ("Rosa O'Malley", Person, None),
+            ]),
+            report(&[
+                ("Al Jazeera", Org, None),
+                ("Channel-4", Org, None),
+                ("Rosa O\u{2019}Malley", Person, None),
+                ("Channel 5", Org, None),
+            ]),
+        ];
+        let index = merge_entities(&reports, &NoGeocoder);
+        assert_eq!(index.entities.len(), 4, "{:?}", entity_names(&index));
+        assert!(same_entity(&index, "Al-Jazeera", "Al Jazeera"));
+        assert!(same_entity(&index, "Channel 4", "Channel-4"));
+        assert!(!same_entity(&index, "Channel 4", "Channel 5"));
+        assert_eq!(rules_of(&index, "Al Jazeera"), vec!["punctuation"]);
+    }
+
+    #[test]
+    fn ministries_in_any_word_order_join_within_one_country() {
+        let reports = vec![
+            report(&[
+                ("Velorian Interior Ministry", Org, None),
+                ("Ministry of Internal Affairs of Veloria", Org, None),
+                ("Ostrian Interior Ministry", Org, None),
+                ("Foreign Ministry", Org, None),
+                ("Attorney General's Office", Org, None),
+            ]),
+            report(&[
+                ("Internal Affairs Ministry", Org, None),
+                ("Ministry of Foreign Affairs", Org, None),
+                ("Velorian Foreign Affairs Ministry", Org, None),
+                ("General Attorney's Office", Org, None),
+                ("Attorney-General\u{2019}s Office", Org, None),
+            ]),
+        ];
+        let index = merge_entities(&reports, &Invented);
+        let velorian = "Velorian Interior Ministry";
+        assert!(same_entity(
+            &index,
+            velorian,
+            "Ministry of Internal Affairs of Veloria"
+        ));
+        assert!(!same_entity(&index, velorian, "Ostrian Interior Ministry"));
+        // Two countries' interior ministries: the plain name joins neither.
+        assert!(!same_entity(&index, velorian, "Internal Affairs Ministry"));
+        assert!(!same_entity(
+            &index,
+            "Ostrian Interior Ministry",
+            "Internal Affairs Ministry"
+        ));
+        // One country's foreign ministry: the plain names join it.
+        for plain in ["Foreign Ministry", "Ministry of Foreign Affairs"] {
+            assert!(same_entity(
+                &index,
+                "Velorian Foreign Affairs Ministry",
+                plain
+            ));
+        }
+        for office in [
+            "General Attorney's Office",
+            "Attorney-General\u{2019}s Office",
+        ] {
+            assert!(same_entity(&index, "Attorney General's Office", office));
+        }
+        assert!(rules_of(&index, "Foreign Ministry").contains(&"institution".to_string()));
+    }
+
+    #[test]
+    fn the_curation_file_still_splits_institutions() {
+        let reports = vec![report(&[
+            ("Foreign Ministry", Org, None),
+            ("Ministry of Foreign Affairs", Org, None),
+        ])];
+        let curation = Curation {
+            split: vec![vec![
+                "Foreign Ministry".into(),
+                "Ministry of Foreign Affairs".into(),
+            ]],
+            ..Curation::default()
+        };
+        let index = merge_entities_curated(&reports, &NoGeocoder, &curation);
+        assert_eq!(index.entities.len(), 2, "{:?}", entity_names(&index));
+    }
+
+    #[test]
+    fn titles_middle_initials_and_given_names_join_one_person() {
+        let reports = vec![
+            report(&[
+                ("Field Marshal Oren Tasker", Person, None),
+                ("Mr Tasker", Person, None),
+                ("Lena Q. Morrow", Person, None),
+                ("Ivo Petrovich Grall", Person, None),
+            ]),
+            report(&[
+                ("Oren Tasker", Person, None),
+                ("Lena Morrow", Person, None),
+                ("Ivo Grall", Person, None),
+                ("Lena", Person, None),
+            ]),
+        ];
+        let index = merge_entities(&reports, &NoGeocoder);
+        assert_eq!(index.entities.len(), 3, "{:?}", entity_names(&index));
+        let tasker = entity_with(&index, "Oren Tasker");
+        assert!(tasker
+            .aliases
+            .contains(&"Field Marshal Oren Tasker".to_string()));
+        assert!(same_entity(&index, "Mr Tasker", "Oren Tasker"));
+        assert!(same_entity(&index, "Lena Q. Morrow", "Lena Morrow"));
+        assert!(same_entity(&index, "Ivo Petrovich Grall", "Ivo Grall"));
+        assert!(same_entity(&index, "Lena", "Lena Morrow"));
+        let rules = rules_of(&index, "Lena");
+        for rule in ["middle_name", "given_name"] {
+            assert!(rules.contains(&rule.to_string()), "{rules:?}");
+        }
+        assert!(rules_of(&index, "Oren Tasker").contains(&"title".to_string()));
+    }
+
+    #[test]
+    fn family_members_and_ambiguous_short_names_stay_apart() {
+        let reports = vec![
+            report(&[
+                ("Lena H. W. Morrow", Person, None),
+                ("Lena Q. Morrow", Person, None),
+                ("Lena Morrow", Person, None),
+                ("Morrow", Person, None),
+            ]),
+            report(&[
+                ("Dana Kolvar", Person, None),
+                ("Ruth Kolvar", Person, None),
+                ("Kolvar", Person, None),
+                ("Dana", Person, None),
+                ("Dana Ostrova", Person, None),
+            ]),
+        ];
+        let index = merge_entities(&reports, &NoGeocoder);
+        // Every name is its own entity: two Lena Morrows share the short
+        // form, two Kolvars the surname, two Danas the given name.
+        assert_eq!(index.entities.len(), 9, "{:?}", entity_names(&index));
+    }
+
+    #[test]
+    fn places_and_institutions_named_after_people_stay_apart() {
+        let reports = vec![report(&[
+            ("Dana Kolvar", Person, None),
+            ("Kolvar", Person, None),
+            ("Kolvar International Airport", Place, None),
+            ("Kolvar University", Org, None),
+            ("National Security Council", Org, None),
+            ("Security Council", Org, None),
+            ("UN Security Council", Org, None),
+        ])];
+        let index = merge_entities(&reports, &NoGeocoder);
+        assert_eq!(index.entities.len(), 6, "{:?}", entity_names(&index));
+        let person = entity_with(&index, "Dana Kolvar");
+        assert_eq!(person.aliases, vec!["Dana Kolvar", "Kolvar"]);
     }
 
     #[test]

@@ -124,18 +124,48 @@ pub(crate) fn institution_key(
     country_of: &dyn Fn(&str) -> Option<String>,
 ) -> Option<InstitutionKey> {
     let key = spelling_key(name);
-    if let Some((_, canonical, country)) = CONVENTIONAL_NAMES.iter().find(|(n, ..)| *n == key) {
+    let words: Vec<&str> = key.split(' ').collect();
+    institution(&words, country_of).or_else(|| with_trailing_country(&words, country_of))
+}
+
+/// "… of Veloria", "… of the Republic of Veloria": the institution before
+/// the last "of" that is followed by a country.
+fn with_trailing_country(
+    words: &[&str],
+    country_of: &dyn Fn(&str) -> Option<String>,
+) -> Option<InstitutionKey> {
+    let ofs = words.iter().enumerate().filter(|(_, w)| **w == "of");
+    ofs.rev().find_map(|(at, _)| {
+        let country = country_of_words(&words[at + 1..], country_of)??;
+        let inner = institution(&words[..at], country_of)?;
+        match inner.country {
+            Some(other) if other != country => None,
+            _ => Some(InstitutionKey {
+                key: inner.key,
+                country: Some(country),
+            }),
+        }
+    })
+}
+
+/// A whole name: a conventional name, "<qualifier>? <portfolio> Ministry",
+/// "<qualifier>? <official> Office" or "<qualifier>? Ministry of <portfolio>".
+fn institution(
+    words: &[&str],
+    country_of: &dyn Fn(&str) -> Option<String>,
+) -> Option<InstitutionKey> {
+    let phrase = words.join(" ");
+    if let Some((_, key, country)) = CONVENTIONAL_NAMES.iter().find(|(n, ..)| *n == phrase) {
         return Some(InstitutionKey {
-            key: (*canonical).to_string(),
+            key: (*key).to_string(),
             country: Some((*country).to_string()),
         });
     }
-    let words: Vec<&str> = key.split(' ').collect();
     let (head, rest) = words.split_last()?;
     match *head {
         "ministry" => qualified(rest, portfolio, "ministry", country_of),
         "office" => qualified(rest, official, "office", country_of),
-        _ => of_form(&words, country_of),
+        _ => of_form(words, country_of),
     }
 }
 
@@ -157,49 +187,27 @@ fn qualified(
     })
 }
 
-/// "<qualifier>? Ministry of <portfolio> (of <country>)?", likewise "Office
-/// of the <official>".
+/// "<qualifier>? Ministry of <portfolio>", likewise "Office of the <official>".
 fn of_form(words: &[&str], country_of: &dyn Fn(&str) -> Option<String>) -> Option<InstitutionKey> {
     let at = words
         .windows(2)
         .position(|w| matches!(w[0], "ministry" | "office") && w[1] == "of")?;
     let head = words[at];
-    let before = country_of_words(&words[..at], country_of)?;
+    let country = country_of_words(&words[..at], country_of)?;
     let after: Vec<&str> = words[at + 2..]
         .iter()
         .copied()
         .filter(|w| *w != "the")
         .collect();
-    let body: fn(&[&str]) -> Option<String> = if head == "ministry" {
-        portfolio
+    let name = if head == "ministry" {
+        portfolio(&after)
     } else {
-        official
-    };
-    let (name, after_country) = split_trailing_country(&after, body, country_of)?;
-    let country = match (before, after_country) {
-        (Some(a), Some(b)) if a != b => return None,
-        (a, b) => a.or(b),
-    };
+        official(&after)
+    }?;
     Some(InstitutionKey {
         key: format!("{head}:{name}"),
         country,
     })
-}
-
-/// "foreign affairs of russia" → ("foreign", Some("RU")); "foreign affairs"
-/// → ("foreign", None).
-fn split_trailing_country(
-    words: &[&str],
-    body: fn(&[&str]) -> Option<String>,
-    country_of: &dyn Fn(&str) -> Option<String>,
-) -> Option<(String, Option<String>)> {
-    if let Some(name) = body(words) {
-        return Some((name, None));
-    }
-    let of = words.iter().rposition(|w| *w == "of")?;
-    let name = body(&words[..of])?;
-    let country = country_of_words(&words[of + 1..], country_of)??;
-    Some((name, Some(country)))
 }
 
 /// `Some(None)` for no qualifier, `Some(Some(code))` for a country,
@@ -208,6 +216,7 @@ fn country_of_words(
     words: &[&str],
     country_of: &dyn Fn(&str) -> Option<String>,
 ) -> Option<Option<String>> {
+    let words = words.strip_prefix(&["the"]).unwrap_or(words);
     if words.is_empty() {
         return Some(None);
     }
@@ -246,7 +255,7 @@ mod tests {
     /// Countries and adjectives of two invented countries and a real one.
     fn country_of(words: &str) -> Option<String> {
         match words {
-            "veloria" | "velorian" => Some("VL".into()),
+            "veloria" | "velorian" | "republic of veloria" => Some("VL".into()),
             "ostria" | "ostrian" => Some("OS".into()),
             "russia" | "russian" => Some("RU".into()),
             _ => None,
