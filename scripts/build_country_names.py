@@ -39,10 +39,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 GAZETTEER = os.path.join(HERE, "..", "crates", "ner", "data", "gazetteer.tsv")
 OUTPUT = os.path.join(HERE, "..", "crates", "merge", "data", "country_names.tsv")
 
-# Common English alternates of current countries, and dotted abbreviations.
+# Common English alternates of current countries, and the abbreviations news
+# writes. The merge stage reads an all-caps name as a country only when it
+# is listed here: the gazetteer also lists every ISO code ("SA", "AND"),
+# which in prose are more often something else.
 COMMON_ALTERNATES = {
-    "US": ["America", "U.S.", "U.S.A.", "United States of America", "the United States", "the US"],
-    "GB": ["Britain", "U.K.", "Great Britain", "the UK", "the United Kingdom"],
+    "US": ["US", "USA", "America", "U.S.", "U.S.A.", "United States of America", "the United States", "the US"],
+    "GB": ["UK", "Britain", "U.K.", "Great Britain", "the UK", "the United Kingdom"],
     "NL": ["Holland", "the Netherlands"],
     "CZ": ["Czechia", "Czech Republic"],
     "MK": ["Macedonia", "North Macedonia", "Republic of North Macedonia"],
@@ -54,7 +57,7 @@ COMMON_ALTERNATES = {
     "CD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa",
            "Democratic Republic of the Congo", "Democratic Republic of Congo"],
     "CG": ["Congo-Brazzaville", "Republic of the Congo", "Republic of Congo"],
-    "AE": ["U.A.E.", "the Emirates", "Emirates"],
+    "AE": ["UAE", "U.A.E.", "the Emirates", "Emirates"],
     "CN": ["PRC", "People's Republic of China", "Mainland China"],
     "TW": ["Republic of China", "ROC"],
     "VA": ["Vatican", "Vatican City", "Holy See"],

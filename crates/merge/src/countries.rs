@@ -34,9 +34,20 @@ pub(crate) fn country_code(geocoder: &dyn Geocoder, name: &str) -> Option<String
     if let Some(code) = COUNTRY_NAMES.get(&spelling_key(name)) {
         return Some((*code).to_string());
     }
+    let plain = without_dots_and_article(name);
+    if is_abbreviation(&plain) {
+        // "SA", "AND": ISO codes the gazetteer lists; only those in the
+        // list of names news writes ("US", "UAE") count.
+        return None;
+    }
     geocoder
         .country_code(name)
-        .or_else(|| geocoder.country_code(&without_dots_and_article(name)))
+        .or_else(|| geocoder.country_code(&plain))
+}
+
+/// All capitals, two to five letters ("SA", "USSR").
+fn is_abbreviation(name: &str) -> bool {
+    (2..=5).contains(&name.chars().count()) && name.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// "the U.K." → "UK": the form the gazetteer's abbreviations are written in.
@@ -73,5 +84,22 @@ mod tests {
         assert_eq!(code("Soviet Union").as_deref(), Some("SUHH"));
         assert_eq!(code("Burma").as_deref(), Some("MM"));
         assert_eq!(code("Freedonia"), None);
+        assert_eq!(code("USA").as_deref(), Some("US"));
+        assert_eq!(code("UK").as_deref(), Some("GB"));
+    }
+
+    #[test]
+    fn iso_codes_are_no_country_names_in_prose() {
+        struct Codes;
+        impl Geocoder for Codes {
+            fn geocode(&self, _: &str, _: &[String]) -> Option<(f64, f64, String)> {
+                None
+            }
+            fn country_code(&self, name: &str) -> Option<String> {
+                matches!(name, "SA" | "Saudi Arabia").then(|| "SA".to_string())
+            }
+        }
+        assert_eq!(country_code(&Codes, "SA"), None);
+        assert_eq!(country_code(&Codes, "Saudi Arabia").as_deref(), Some("SA"));
     }
 }

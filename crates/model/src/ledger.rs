@@ -54,7 +54,9 @@ pub struct MergeReason {
     /// The form it was merged with.
     pub with: String,
     /// "same_string", "case_or_accent", "acronym", "short_form",
-    /// "transliteration", "edit_distance", "curation".
+    /// "transliteration", "edit_distance", "curation", "punctuation",
+    /// "country", "same_place", "institution", "title", "middle_name",
+    /// "given_name" (see `corroborate-merge`'s `entities` module).
     pub rule: String,
     pub detail: String,
 }

@@ -248,7 +248,10 @@ impl Merger<'_> {
     }
 
     /// A given name alone ("Dana") joins the one person of the corpus with
-    /// that given name, unless some person has it as a surname.
+    /// that given name, unless some person has it as a surname. Guards
+    /// against a tagger's person that is something else: the full name has
+    /// two or three words and does not end in a place ("Vodafone Egypt"),
+    /// the given name is no place ("Troy"), and the two share a report.
     pub(super) fn join_given_names(&mut self) {
         let mut by_given: HashMap<String, Vec<usize>> = HashMap::new();
         let mut surnames: BTreeSet<String> = BTreeSet::new();
@@ -258,29 +261,42 @@ impl Merger<'_> {
             match core.as_slice() {
                 [word] => single.push((i, translit_key(word))),
                 [given, .., surname] => {
-                    by_given.entry(translit_key(given)).or_default().push(i);
                     surnames.insert(translit_key(surname));
+                    if core.len() <= 3 && !self.is_place_name(surname) {
+                        by_given.entry(translit_key(given)).or_default().push(i);
+                    }
                 }
                 [] => {}
             }
         }
         let joined = self.forms_already_joined();
         for (i, key) in single {
-            if surnames.contains(&key) || joined[i] {
+            if surnames.contains(&key) || joined[i] || self.is_place_name(&key) {
                 continue;
             }
             let Some(candidates) = by_given.get(&key).cloned() else {
                 continue;
             };
-            if let Some(full) = self.only_root(&candidates) {
+            let Some(full) = self.only_root(&candidates) else {
+                continue;
+            };
+            let shares_a_report = candidates
+                .iter()
+                .any(|&c| !self.forms[c].reports.is_disjoint(&self.forms[i].reports));
+            if shares_a_report {
                 let detail = format!(
-                    "{} is the given name of {}, the only person of that given name",
+                    "{} is the given name of {}, the only person of that given name, named in the same report",
                     self.forms[i].display(),
                     self.forms[full].display()
                 );
                 self.union(full, i, "given_name", detail);
             }
         }
+    }
+
+    /// True when the gazetteer knows `word` as a place or country.
+    fn is_place_name(&self, word: &str) -> bool {
+        self.geocoder.country_of(word, &[]).is_some()
     }
 
     /// For every form, whether an earlier rule joined it to another form
