@@ -914,8 +914,9 @@ mod tests {
     /// Alder, formerly Alderhaven; Ostria (OS).
     struct Invented;
     impl Geocoder for Invented {
-        fn geocode(&self, _: &str, _: &[String]) -> Option<(f64, f64, String)> {
-            None
+        fn geocode(&self, name: &str, _: &[String]) -> Option<(f64, f64, String)> {
+            matches!(fold(name).as_str(), "port alder" | "alderhaven")
+                .then(|| (1.0, 2.0, "VL".to_string()))
         }
         fn country_code(&self, name: &str) -> Option<String> {
             match fold(name).as_str() {
@@ -1159,6 +1160,23 @@ mod tests {
         // Every name is its own entity: two Lena Morrows share the short
         // form, two Kolvars the surname, two Danas the given name.
         assert_eq!(index.entities.len(), 9, "{:?}", entity_names(&index));
+    }
+
+    #[test]
+    fn a_given_name_joins_only_a_person_of_its_own_report() {
+        let reports = vec![
+            report(&[("Oren Tasker", Person, None)]),
+            report(&[("Oren", Person, None)]),
+            report(&[
+                ("Alderhaven Ruiz", Person, None),
+                ("Alderhaven", Person, None),
+            ]),
+        ];
+        let index = merge_entities(&reports, &Invented);
+        // "Oren" is not in Oren Tasker's report; "Alderhaven" is a place name.
+        assert!(!same_entity(&index, "Oren", "Oren Tasker"));
+        let ruiz = entity_with(&index, "Alderhaven Ruiz");
+        assert_eq!(ruiz.aliases, vec!["Alderhaven Ruiz"]);
     }
 
     #[test]
