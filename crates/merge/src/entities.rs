@@ -230,12 +230,15 @@ pub(crate) fn merge_entities_curated(
     merger.build(form_of_mention)
 }
 
-/// The tagger's kind, except that a nationality tagged as a place
-/// ("Russian", "Armenians") is a group of people: `Other`; and a country's
-/// name tagged as an organization or other ("USSR") is a place.
+/// The tagger's kind, except that a nationality tagged as a place or an
+/// organization ("Russian", "Armenians") is a group of people: `Other`;
+/// and a country's name tagged as an organization or other ("USSR") is a
+/// place. (A person keeps the kind: "French" may be a surname.)
 fn machine_kind(form: &Form, geocoder: &dyn Geocoder) -> EntityKind {
     match form.kind() {
-        EntityKind::Place if geocoder.is_demonym(form.display()) => EntityKind::Other,
+        EntityKind::Place | EntityKind::Organization if geocoder.is_demonym(form.display()) => {
+            EntityKind::Other
+        }
         EntityKind::Organization | EntityKind::Other
             if country_code(geocoder, form.display()).is_some() =>
         {
@@ -858,12 +861,13 @@ mod tests {
                 None
             }
             fn is_demonym(&self, name: &str) -> bool {
-                name == "Velorian"
+                name.trim_end_matches('s') == "Velorian"
             }
         }
         let reports = vec![report(&[
             ("Velorian", Place, None),
             ("Veloria", Place, None),
+            ("Velorians", Org, None),
         ])];
         let index = merge_entities(&reports, &Demonyms);
         let kind_of = |name: &str| {
@@ -874,6 +878,7 @@ mod tests {
                 .map(|e| e.kind)
         };
         assert_eq!(kind_of("Velorian"), Some(EntityKind::Other));
+        assert_eq!(kind_of("Velorians"), Some(EntityKind::Other));
         assert_eq!(kind_of("Veloria"), Some(Place));
     }
 
