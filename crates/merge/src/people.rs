@@ -88,11 +88,16 @@ const PATRONYMIC_ENDINGS: &[&str] = &[
 ];
 
 /// The words of a person's name without titles before it (spelling keys):
-/// "Field Marshal Jan Smuts" → ["jan", "smuts"]. A name that is only a
-/// title keeps its words.
+/// "Field Marshal Jan Smuts" → ["jan", "smuts"], and without a qualified
+/// title ("Velorian Foreign Minister Jan Smuts", "NASO Secretary-General
+/// Jan Smuts": at most [`MAX_QUALIFIER_WORDS`] words before the title). A
+/// name that is only a title keeps its words.
 pub(crate) fn name_without_titles(name: &str) -> Vec<String> {
     let key = spelling_key(name);
     let mut words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    if let Some(rest) = after_qualified_title(&words) {
+        words = rest;
+    }
     while let Some(rest) = strip_one_title(&words) {
         if rest.is_empty() {
             break;
@@ -100,6 +105,19 @@ pub(crate) fn name_without_titles(name: &str) -> Vec<String> {
         words = rest;
     }
     words.into_iter().map(str::to_string).collect()
+}
+
+/// Words before a title that may qualify it (a country, an organization's
+/// acronym): more would be a sentence, not a name.
+const MAX_QUALIFIER_WORDS: usize = 2;
+
+/// The words after a title that follows one or two qualifying words, when
+/// at least two words (a given name and a surname) remain.
+fn after_qualified_title<'a>(words: &[&'a str]) -> Option<Vec<&'a str>> {
+    (1..=MAX_QUALIFIER_WORDS.min(words.len())).find_map(|start| {
+        let rest = strip_one_title(&words[start..])?;
+        (rest.len() >= 2).then_some(rest)
+    })
 }
 
 fn strip_one_title<'a>(words: &[&'a str]) -> Option<Vec<&'a str>> {
@@ -146,6 +164,20 @@ mod tests {
         );
         assert_eq!(name_without_titles("President"), ["president"]);
         assert_eq!(name_without_titles("Jan Smuts"), ["jan", "smuts"]);
+        assert_eq!(
+            name_without_titles("Velorian Foreign Minister Jan Smuts"),
+            ["jan", "smuts"]
+        );
+        assert_eq!(
+            name_without_titles("NASO Secretary-General Jan Smuts"),
+            ["jan", "smuts"]
+        );
+        // A title word as a surname, or too little left after it.
+        assert_eq!(name_without_titles("John Major"), ["john", "major"]);
+        assert_eq!(
+            name_without_titles("Jan King Smuts"),
+            ["jan", "king", "smuts"]
+        );
     }
 
     #[test]

@@ -184,7 +184,8 @@ impl Merger<'_> {
         for i in self.people() {
             let core = self.person_words(i);
             let key = translit_key(&core.join(" "));
-            if core.len() == self.forms[i].words().len() {
+            let all_words = spelling_key(&self.forms[i].folded).split(' ').count();
+            if core.len() == all_words {
                 untitled.entry(key).or_insert(i);
             } else {
                 titled.push((i, key));
