@@ -1,17 +1,18 @@
 //! Entity name forms (issue 12) through the whole pipeline, on two short
 //! invented reports about an invented port in a real country: a city's
 //! former name, a ministry's word orders, a dissolved state's two names,
-//! a titled surname — and an airport named after a person kept apart.
+//! a titled surname, a nationality linked to its country — and an airport
+//! named after a person kept apart.
 
 mod common;
 
-use common::analyze;
+use common::{analyze, validate_against_schema};
 use corroborate_model::{Analysis, Entity, EntityKind};
 
 const FIRST: &str = "Storm floods the port of Valdera
 
 VALDERA, 3 March 2025 — Rescue teams arrived on Monday after floods hit the coast of Chile. \
-The Chilean Interior Ministry said 40 people had died. Dana Kolvar, the mayor of Valdera, \
+The Chilean Interior Ministry said 40 people had died, among them two Russians. Dana Kolvar, the mayor of Valdera, \
 spoke to reporters in Bombay. The Soviet Union was once the largest buyer of the port's \
 copper, she said. Kolvar International Airport was closed.
 ";
@@ -72,4 +73,14 @@ fn an_airport_named_after_a_person_is_not_the_person() {
     let airport = entity_with(&analysis, "Kolvar International Airport");
     assert_ne!(mayor.id, airport.id);
     assert!(!mayor.aliases.iter().any(|a| a.contains("Airport")));
+}
+
+#[test]
+fn a_nationality_is_a_group_of_people_linked_to_its_country() {
+    let analysis = analysis();
+    let russians = entity_with(&analysis, "Russians");
+    assert_eq!(russians.kind, EntityKind::Other);
+    assert_eq!(russians.country.as_deref(), Some("RU"));
+    let json = corroborate_render::render_json(&analysis).expect("renders");
+    validate_against_schema(&serde_json::from_str(&json).expect("valid JSON"));
 }

@@ -632,6 +632,7 @@ impl Merger<'_> {
             .filter(|(_, r)| forms.contains(r))
             .map(|(reason, _)| reason.clone())
             .collect();
+        let country = self.nationality_country(kind, &aliases);
         Entity {
             id: String::new(),
             kind,
@@ -646,7 +647,19 @@ impl Merger<'_> {
             lon,
             titles: titles.into_iter().collect(),
             merges,
+            country,
         }
+    }
+
+    /// The country of a nationality ("Russians" → "RU"): demonyms stay
+    /// kind `Other` (a group of people, not a place) but keep the link.
+    fn nationality_country(&self, kind: EntityKind, aliases: &BTreeSet<String>) -> Option<String> {
+        if kind != EntityKind::Other {
+            return None;
+        }
+        aliases
+            .iter()
+            .find_map(|alias| self.geocoder.demonym_country(alias))
     }
 
     /// The fullest, most used spelling: persons and organizations prefer
@@ -861,7 +874,10 @@ mod tests {
                 None
             }
             fn is_demonym(&self, name: &str) -> bool {
-                name.trim_end_matches('s') == "Velorian"
+                self.demonym_country(name).is_some()
+            }
+            fn demonym_country(&self, word: &str) -> Option<String> {
+                (word.trim_end_matches('s') == "Velorian").then(|| "VL".to_string())
             }
         }
         let reports = vec![report(&[
@@ -879,6 +895,19 @@ mod tests {
         };
         assert_eq!(kind_of("Velorian"), Some(EntityKind::Other));
         assert_eq!(kind_of("Velorians"), Some(EntityKind::Other));
+        let country_of = |name: &str| {
+            index
+                .entities
+                .iter()
+                .find(|e| e.name == name)
+                .and_then(|e| e.country.clone())
+        };
+        assert_eq!(country_of("Velorians").as_deref(), Some("VL"));
+        assert_eq!(
+            country_of("Veloria"),
+            None,
+            "only nationalities carry the link"
+        );
         assert_eq!(kind_of("Veloria"), Some(Place));
     }
 

@@ -77,6 +77,11 @@ pub struct Entity {
     /// Titles and roles seen with it ("President", "KNB chairman").
     pub titles: Vec<String>,
     pub merges: Vec<MergeReason>,
+    /// For a nationality or a country's adjective (kind `Other`:
+    /// "Russian", "Armenians"), the ISO code of its country: the link from
+    /// the group of people to the place. Absent for other entities.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
 }
 
 /// The date of a timeline event.
