@@ -1106,7 +1106,8 @@ mod tests {
             "Ostrian Interior Ministry",
             "Internal Affairs Ministry"
         ));
-        // One country's foreign ministry: the plain names join it.
+        // One country's foreign ministry, in a report with a plain name:
+        // the plain names join it.
         for plain in ["Foreign Ministry", "Ministry of Foreign Affairs"] {
             assert!(same_entity(
                 &index,
@@ -1121,6 +1122,31 @@ mod tests {
             assert!(same_entity(&index, "Attorney General's Office", office));
         }
         assert!(rules_of(&index, "Foreign Ministry").contains(&"institution".to_string()));
+    }
+
+    #[test]
+    fn a_plain_ministry_joins_a_foreign_one_only_in_its_report() {
+        let reports = vec![
+            report(&[("Veloria", Place, None), ("Justice Ministry", Org, None)]),
+            report(&[("Ostrian Justice Ministry", Org, None)]),
+        ];
+        let index = merge_entities(&reports, &Invented);
+        // The corpus is about Veloria; the plain name is not Ostria's.
+        assert!(!same_entity(
+            &index,
+            "Justice Ministry",
+            "Ostrian Justice Ministry"
+        ));
+        let about_veloria = vec![
+            report(&[("Veloria", Place, None), ("Justice Ministry", Org, None)]),
+            report(&[("Ministry of Justice of Veloria", Org, None)]),
+        ];
+        let index = merge_entities(&about_veloria, &Invented);
+        assert!(same_entity(
+            &index,
+            "Justice Ministry",
+            "Ministry of Justice of Veloria"
+        ));
     }
 
     #[test]

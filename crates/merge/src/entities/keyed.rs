@@ -116,11 +116,14 @@ impl Merger<'_> {
 
     /// "Foreign Ministry" / "Ministry of Foreign Affairs": one institution
     /// key and country. A name without a country joins the qualified ones
-    /// only when the corpus qualifies that institution with one country.
+    /// only when the corpus qualifies that institution with one country,
+    /// and that country is the one the corpus is most about or the two
+    /// names share a report ("the Russian Foreign Ministry … the Foreign
+    /// Ministry said").
     pub(super) fn join_institutions(&mut self) {
         let geocoder = self.geocoder;
         let country_of = |words: &str| qualifier_country(geocoder, words);
-        let mut by_key: BTreeMap<String, Vec<(usize, Option<String>)>> = BTreeMap::new();
+        let mut by_key: BTreeMap<String, BTreeMap<Option<String>, Vec<usize>>> = BTreeMap::new();
         for i in 0..self.forms.len() {
             if self.kinds[i] != EntityKind::Organization {
                 continue;
@@ -129,46 +132,66 @@ impl Merger<'_> {
                 by_key
                     .entry(found.key)
                     .or_default()
-                    .push((i, found.country));
+                    .entry(found.country)
+                    .or_default()
+                    .push(i);
             }
         }
-        for (key, members) in by_key {
-            self.join_institution(&key, &members);
+        let main_country = self.early_context_countries().into_iter().next();
+        for (key, by_country) in by_key {
+            for (country, members) in &by_country {
+                self.join_word_orders(&key, country.as_deref(), members);
+            }
+            self.join_unqualified(&key, &by_country, main_country.as_deref());
         }
     }
 
-    fn join_institution(&mut self, key: &str, members: &[(usize, Option<String>)]) {
-        let mut first_by_country: BTreeMap<Option<String>, usize> = BTreeMap::new();
-        for (i, country) in members {
-            match first_by_country.get(country) {
-                Some(&first) => {
-                    let detail = format!(
-                        "{} and {} are word orders of one institution ({key}{})",
-                        self.forms[first].display(),
-                        self.forms[*i].display(),
-                        country
-                            .as_deref()
-                            .map_or(String::new(), |c| format!(", {c}")),
-                    );
-                    self.union(first, *i, "institution", detail);
-                }
-                None => {
-                    first_by_country.insert(country.clone(), *i);
-                }
-            }
+    fn join_word_orders(&mut self, key: &str, country: Option<&str>, members: &[usize]) {
+        let Some((&first, rest)) = members.split_first() else {
+            return;
+        };
+        let country = country.map_or(String::new(), |c| format!(", {c}"));
+        for &i in rest {
+            let detail = format!(
+                "{} and {} are word orders of one institution ({key}{country})",
+                self.forms[first].display(),
+                self.forms[i].display(),
+            );
+            self.union(first, i, "institution", detail);
         }
-        let unqualified = first_by_country.get(&None).copied();
-        let qualified: Vec<(&Option<String>, &usize)> = first_by_country
+    }
+
+    fn join_unqualified(
+        &mut self,
+        key: &str,
+        by_country: &BTreeMap<Option<String>, Vec<usize>>,
+        main_country: Option<&str>,
+    ) {
+        let Some(plain) = by_country.get(&None) else {
+            return;
+        };
+        let qualified: Vec<(&String, &Vec<usize>)> = by_country
             .iter()
-            .filter(|(country, _)| country.is_some())
+            .filter_map(|(country, members)| Some((country.as_ref()?, members)))
             .collect();
-        if let (Some(plain), [(Some(country), &only)]) = (unqualified, qualified.as_slice()) {
+        let [(country, members)] = qualified.as_slice() else {
+            return;
+        };
+        let shares_a_report = members.iter().any(|&q| {
+            plain
+                .iter()
+                .any(|&p| !self.forms[q].reports.is_disjoint(&self.forms[p].reports))
+        });
+        let (Some(&only), Some(&first_plain)) = (members.first(), plain.first()) else {
+            return;
+        };
+        if shares_a_report || main_country == Some(country.as_str()) {
             let detail = format!(
                 "{} is the only {key} the reports name with a country ({country}); {} names no country",
                 self.forms[only].display(),
-                self.forms[plain].display()
+                self.forms[first_plain].display()
             );
-            self.union(only, plain, "institution", detail);
+            self.union(only, first_plain, "institution", detail);
         }
     }
 
