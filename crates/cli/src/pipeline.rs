@@ -99,18 +99,42 @@ pub struct GazetteerGeocoder;
 /// geocoded.
 pub const FAR_TOWN_MIN_POPULATION: u64 = 100_000;
 
-impl Geocoder for GazetteerGeocoder {
-    fn geocode(&self, name: &str, context_countries: &[String]) -> Option<(f64, f64, String)> {
+impl GazetteerGeocoder {
+    /// The gazetteer place `name` most likely is, unless it is a small town
+    /// outside the context countries.
+    fn place(&self, name: &str, context_countries: &[String]) -> Option<corroborate_ner::Place> {
         let context: Vec<&str> = context_countries.iter().map(String::as_str).collect();
         let place = corroborate_ner::Gazetteer::global().geocode(name, &context)?;
         let far_small_town = !context.is_empty()
             && !context.contains(&place.country_code)
             && place.kind == corroborate_ner::FeatureKind::City
             && place.population.unwrap_or(0) < FAR_TOWN_MIN_POPULATION;
-        if far_small_town {
-            return None;
-        }
+        (!far_small_town).then_some(place)
+    }
+}
+
+impl Geocoder for GazetteerGeocoder {
+    fn geocode(&self, name: &str, context_countries: &[String]) -> Option<(f64, f64, String)> {
+        let place = self.place(name, context_countries)?;
         Some((place.lat?, place.lon?, place.country_code.to_string()))
+    }
+
+    /// The place's primary name, kind and country ("Mumbai, city, IN"):
+    /// one GeoNames place has one primary name per kind and country.
+    fn place_id(&self, name: &str, context_countries: &[String]) -> Option<String> {
+        let place = self.place(name, context_countries)?;
+        let kind = match place.kind {
+            corroborate_ner::FeatureKind::Country => "country",
+            corroborate_ner::FeatureKind::Admin => "region",
+            corroborate_ner::FeatureKind::City => "city",
+        };
+        Some(format!("{}, {kind}, {}", place.name, place.country_code))
+    }
+
+    fn demonym_country(&self, word: &str) -> Option<String> {
+        corroborate_ner::Gazetteer::global()
+            .demonym_country(word)
+            .map(str::to_string)
     }
 
     /// Also places a region named by a compass or size word and a country
@@ -148,6 +172,24 @@ impl Geocoder for GazetteerGeocoder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn former_and_current_names_are_one_place() {
+        let geocoder = GazetteerGeocoder;
+        let none: [String; 0] = [];
+        let id = |name: &str| geocoder.place_id(name, &none);
+        for (former, current) in [
+            ("Bombay", "Mumbai"),
+            ("Leningrad", "Saint Petersburg"),
+            ("Peking", "Beijing"),
+            ("Kiev", "Kyiv"),
+        ] {
+            assert!(id(current).is_some(), "{current}");
+            assert_eq!(id(former), id(current), "{former} / {current}");
+        }
+        assert_ne!(id("Mumbai"), id("Navi Mumbai"));
+        assert_eq!(geocoder.demonym_country("French").as_deref(), Some("FR"));
+    }
 
     #[test]
     fn the_gazetteer_places_cities_and_regions_in_their_country() {

@@ -125,6 +125,7 @@ mod tests {
                 lon: None,
                 titles: Vec::new(),
                 merges: Vec::new(),
+                country: None,
             }],
             events: vec![
                 event("evt-1", Some(3), &["ent-1"]),

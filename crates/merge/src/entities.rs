@@ -2,22 +2,42 @@
 //! for every merge.
 //!
 //! Mentions are first grouped by folded spelling ([`names::fold`]); each
-//! group takes the kind most of its mentions carry. Groups are then joined
+//! group takes the kind most of its mentions carry (a country's name
+//! tagged as an organization is a place). Groups are then joined
 //! (union–find) by these rules, in this order, each recorded as a
-//! [`MergeReason`]:
-//! 1. `acronym`: a mention defined with its expansion ("… (CSTO)"), or an
+//! [`MergeReason`] with its rule name:
+//! 1. `curation`: the user's `corroborate.toml` (its splits are enforced
+//!    by every later rule);
+//! 2. `acronym`: a mention defined with its expansion ("… (CSTO)"), or an
 //!    acronym equal to the initials of exactly one organization's name;
-//! 2. `transliteration`: the same [`names::translit_key`];
-//! 3. `short_form`: a one-word person name equal (by key) to the last
-//!    word of exactly one multi-word person — ambiguous surnames stay apart;
-//! 4. `edit_distance`: keys one edit apart, at least seven letters long,
-//!    same kind and first letter, for persons and organizations only, with
-//!    guards: persons' given names must agree, and a feminine `-a` form
-//!    never joins the masculine one. Places and nationalities one letter
-//!    apart stay apart (similar country names are different countries).
+//! 3. `short_form` for states: "Republic of X" joins the place "X" (unless
+//!    the gazetteer says they are two countries: "Republic of China");
+//! 4. `punctuation`: the same [`names::spelling_key`] ("Al-Jazeera" / "Al
+//!    Jazeera", "U.S." / "US");
+//! 5. `country`: two place names of one country, by the gazetteer or
+//!    `data/country_names.tsv` ("America" / "United States", "USSR" /
+//!    "Soviet Union"; the USSR is never Russia);
+//! 6. `same_place`: two place names the gazetteer resolves to one place
+//!    ("Bombay" / "Mumbai"), through [`Geocoder::place_id`];
+//! 7. `institution`: one government institution in another word order
+//!    ("Foreign Ministry" / "Ministry of Foreign Affairs"), same country;
+//!    see `institutions` for the portfolio table;
+//! 8. `transliteration`: the same [`names::translit_key`];
+//! 9. `title`: "President X" joins "X" (the titled form stays an alias);
+//! 10. `middle_name`: "George Bush" joins the one "George W. Bush";
+//! 11. `short_form`: a one-word person name (titles aside) equal (by key)
+//!     to the last word of exactly one multi-word person — ambiguous
+//!     surnames stay apart;
+//! 12. `given_name`: a one-word person name equal to the given name of
+//!     exactly one person and nobody's surname;
+//! 13. `edit_distance`: keys one edit apart, at least seven letters long,
+//!     same kind and first letter, for persons and organizations only, with
+//!     guards: persons' given names must agree, and a feminine `-a` form
+//!     never joins the masculine one. Places and nationalities one letter
+//!     apart stay apart (similar country names are different countries).
 //!
-//! Before rule 2, a place written with its state form ("Republic of X")
-//! joins the short form "X" (`short_form`).
+//! Every rule joins only names of one kind, so an airport, university or
+//! city named after a person never joins the person.
 //!
 //! Blocking keys (folded form, key, surname, deletion neighbourhood) keep
 //! the work close to linear in the number of distinct names.
@@ -26,10 +46,13 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use corroborate_model::{AnnotatedReport, Entity, EntityKind, MergeReason};
 
+use crate::countries::country_code;
 use crate::names::{
     deletion_neighbourhood, edit_distance, fold, initials, is_acronym, translit_key,
 };
 use crate::union_find::UnionFind;
+
+mod keyed;
 
 /// Looks places up; the merge stage uses it to place entities on the map
 /// and to keep different places apart.
@@ -51,6 +74,17 @@ pub trait Geocoder {
     /// ("Russian", "Armenians"): a group of people, not a place.
     fn is_demonym(&self, _name: &str) -> bool {
         false
+    }
+    /// The ISO code of the country a nationality word belongs to
+    /// ("Russian" → "RU").
+    fn demonym_country(&self, _word: &str) -> Option<String> {
+        None
+    }
+    /// An identifier of the one gazetteer place `name` resolves to
+    /// ("Bombay" and "Mumbai" give the same), preferring places in
+    /// `context_countries`; `None` when unknown.
+    fn place_id(&self, _name: &str, _context_countries: &[String]) -> Option<String> {
+        None
     }
 }
 
@@ -183,17 +217,33 @@ pub(crate) fn merge_entities_curated(
     merger.join_curated(curation);
     merger.join_acronyms();
     merger.join_state_forms();
+    merger.join_spelling_variants();
+    merger.join_countries();
+    merger.join_same_places();
+    merger.join_institutions();
     merger.join_transliterations();
+    merger.join_titled_people();
+    merger.join_middle_names();
     merger.join_short_forms();
+    merger.join_given_names();
     merger.join_near_spellings();
     merger.build(form_of_mention)
 }
 
-/// The tagger's kind, except that a nationality tagged as a place
-/// ("Russian", "Armenians") is a group of people: `Other`.
+/// The tagger's kind, except that a nationality tagged as a place or an
+/// organization ("Russian", "Armenians") is a group of people: `Other`;
+/// and a country's name tagged as an organization or other ("USSR") is a
+/// place. (A person keeps the kind: "French" may be a surname.)
 fn machine_kind(form: &Form, geocoder: &dyn Geocoder) -> EntityKind {
     match form.kind() {
-        EntityKind::Place if geocoder.is_demonym(form.display()) => EntityKind::Other,
+        EntityKind::Place | EntityKind::Organization if geocoder.is_demonym(form.display()) => {
+            EntityKind::Other
+        }
+        EntityKind::Organization | EntityKind::Other
+            if country_code(geocoder, form.display()).is_some() =>
+        {
+            EntityKind::Place
+        }
         kind => kind,
     }
 }
@@ -376,7 +426,7 @@ impl Merger<'_> {
                 .iter()
                 .find_map(|prefix| folded.strip_prefix(prefix));
             if let Some(&j) = short.and_then(|rest| by_folded.get(rest)) {
-                if self.kinds[j] == EntityKind::Place {
+                if self.kinds[j] == EntityKind::Place && !self.two_countries(i, j) {
                     let detail = format!(
                         "{} is the state form of {}",
                         self.forms[i].display(),
@@ -386,6 +436,13 @@ impl Merger<'_> {
                 }
             }
         }
+    }
+
+    /// True when the gazetteer says `a` and `b` name two different
+    /// countries ("Republic of China" is not "China").
+    fn two_countries(&self, a: usize, b: usize) -> bool {
+        let code = |i: usize| country_code(self.geocoder, self.forms[i].display());
+        matches!((code(a), code(b)), (Some(x), Some(y)) if x != y)
     }
 
     fn join_transliterations(&mut self) {
@@ -408,35 +465,33 @@ impl Merger<'_> {
         }
     }
 
+    /// "Smuts" (or "Mr Smuts") joins the one multi-word person whose
+    /// surname it is.
     fn join_short_forms(&mut self) {
         let mut full_by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut one_word = Vec::new();
         for i in 0..self.forms.len() {
-            let words = self.forms[i].words();
-            if self.kinds[i] == EntityKind::Person && words.len() >= 2 {
-                if let Some(last) = words.last() {
-                    full_by_surname
-                        .entry(translit_key(last))
-                        .or_default()
-                        .push(i);
-                }
-            }
-        }
-        for i in 0..self.forms.len() {
-            if self.kinds[i] != EntityKind::Person || self.forms[i].words().len() != 1 {
+            if self.kinds[i] != EntityKind::Person {
                 continue;
             }
-            let key = translit_key(&self.forms[i].folded);
+            match self.person_words(i).as_slice() {
+                [word] => one_word.push((i, translit_key(word))),
+                [_, .., last] => full_by_surname
+                    .entry(translit_key(last))
+                    .or_default()
+                    .push(i),
+                [] => {}
+            }
+        }
+        for (i, key) in one_word {
             let candidates = full_by_surname.get(&key).cloned().unwrap_or_default();
-            let roots: BTreeSet<usize> = candidates.iter().map(|&c| self.find(c)).collect();
-            if roots.len() == 1 {
-                if let Some(&full) = candidates.first() {
-                    let detail = format!(
-                        "{} is the surname of {}, the only person of that name",
-                        self.forms[i].display(),
-                        self.forms[full].display()
-                    );
-                    self.union(full, i, "short_form", detail);
-                }
+            if let Some(full) = self.only_root(&candidates) {
+                let detail = format!(
+                    "{} is the surname of {}, the only person of that name",
+                    self.forms[i].display(),
+                    self.forms[full].display()
+                );
+                self.union(full, i, "short_form", detail);
             }
         }
     }
@@ -477,7 +532,7 @@ impl Merger<'_> {
         if ka.chars().next() != kb.chars().next() {
             return false;
         }
-        if is_feminine_pair(ka, kb) {
+        if is_feminine_pair(ka, kb) || digits(ka) != digits(kb) {
             return false;
         }
         // Places and nationalities one letter apart are as often different
@@ -577,6 +632,7 @@ impl Merger<'_> {
             .filter(|(_, r)| forms.contains(r))
             .map(|(reason, _)| reason.clone())
             .collect();
+        let country = self.nationality_country(kind, &aliases);
         Entity {
             id: String::new(),
             kind,
@@ -591,7 +647,19 @@ impl Merger<'_> {
             lon,
             titles: titles.into_iter().collect(),
             merges,
+            country,
         }
+    }
+
+    /// The country of a nationality ("Russians" → "RU"): demonyms stay
+    /// kind `Other` (a group of people, not a place) but keep the link.
+    fn nationality_country(&self, kind: EntityKind, aliases: &BTreeSet<String>) -> Option<String> {
+        if kind != EntityKind::Other {
+            return None;
+        }
+        aliases
+            .iter()
+            .find_map(|alias| self.geocoder.demonym_country(alias))
     }
 
     /// The fullest, most used spelling: persons and organizations prefer
@@ -643,6 +711,13 @@ fn is_feminine_pair(a: &str, b: &str) -> bool {
             .split(' ')
             .zip(short.split(' '))
             .any(|(l, s)| l.strip_suffix('a') == Some(s))
+}
+
+/// The digits of a key: names differing in a number ("Channel 4" /
+/// "Channel 5", "Unit 731" / "Unit 732") are different things, never
+/// near spellings.
+fn digits(key: &str) -> String {
+    key.chars().filter(char::is_ascii_digit).collect()
 }
 
 /// Two multi-word person names may only be near spellings of each other
@@ -799,12 +874,16 @@ mod tests {
                 None
             }
             fn is_demonym(&self, name: &str) -> bool {
-                name == "Velorian"
+                self.demonym_country(name).is_some()
+            }
+            fn demonym_country(&self, word: &str) -> Option<String> {
+                (word.trim_end_matches('s') == "Velorian").then(|| "VL".to_string())
             }
         }
         let reports = vec![report(&[
             ("Velorian", Place, None),
             ("Veloria", Place, None),
+            ("Velorians", Org, None),
         ])];
         let index = merge_entities(&reports, &Demonyms);
         let kind_of = |name: &str| {
@@ -815,6 +894,20 @@ mod tests {
                 .map(|e| e.kind)
         };
         assert_eq!(kind_of("Velorian"), Some(EntityKind::Other));
+        assert_eq!(kind_of("Velorians"), Some(EntityKind::Other));
+        let country_of = |name: &str| {
+            index
+                .entities
+                .iter()
+                .find(|e| e.name == name)
+                .and_then(|e| e.country.clone())
+        };
+        assert_eq!(country_of("Velorians").as_deref(), Some("VL"));
+        assert_eq!(
+            country_of("Veloria"),
+            None,
+            "only nationalities carry the link"
+        );
         assert_eq!(kind_of("Veloria"), Some(Place));
     }
 
@@ -849,6 +942,318 @@ mod tests {
             .find(|e| e.name == "Kolvaran Combine")
             .expect("present");
         assert_eq!(combine.kind, Org);
+    }
+
+    /// A gazetteer of invented places: Veloria (VL) with its capital Port
+    /// Alder, formerly Alderhaven; Ostria (OS).
+    struct Invented;
+    impl Geocoder for Invented {
+        fn geocode(&self, name: &str, _: &[String]) -> Option<(f64, f64, String)> {
+            matches!(fold(name).as_str(), "port alder" | "alderhaven")
+                .then(|| (1.0, 2.0, "VL".to_string()))
+        }
+        fn country_code(&self, name: &str) -> Option<String> {
+            match fold(name).as_str() {
+                "veloria" | "republic of veloria" => Some("VL".into()),
+                "ostria" => Some("OS".into()),
+                "russia" | "russian federation" => Some("RU".into()),
+                _ => None,
+            }
+        }
+        fn demonym_country(&self, word: &str) -> Option<String> {
+            match fold(word).as_str() {
+                "velorian" => Some("VL".into()),
+                "ostrian" => Some("OS".into()),
+                _ => None,
+            }
+        }
+        fn place_id(&self, name: &str, _: &[String]) -> Option<String> {
+            matches!(fold(name).as_str(), "port alder" | "alderhaven")
+                .then(|| "Port Alder, city, VL".to_string())
+        }
+    }
+
+    fn entity_with<'a>(index: &'a EntityIndex, alias: &str) -> &'a Entity {
+        index
+            .entities
+            .iter()
+            .find(|e| e.aliases.iter().any(|a| a == alias))
+            .unwrap_or_else(|| panic!("{alias} missing: {:?}", entity_names(index)))
+    }
+
+    fn same_entity(index: &EntityIndex, a: &str, b: &str) -> bool {
+        entity_with(index, a).id == entity_with(index, b).id
+    }
+
+    fn rules_of(index: &EntityIndex, alias: &str) -> Vec<String> {
+        let entity = entity_with(index, alias);
+        entity.merges.iter().map(|m| m.rule.clone()).collect()
+    }
+
+    #[test]
+    fn country_forms_are_one_country_and_the_ussr_is_not_russia() {
+        let reports = vec![
+            report(&[
+                ("U.S.", Place, None),
+                ("United States", Place, None),
+                ("Britain", Place, None),
+                ("USSR", Org, None),
+                ("Russia", Place, None),
+            ]),
+            report(&[
+                ("America", Place, None),
+                ("the United States", Place, None),
+                ("U.K.", Place, None),
+                ("Soviet Union", Place, None),
+                ("Russian Federation", Place, None),
+            ]),
+        ];
+        let index = merge_entities(&reports, &Invented);
+        for (a, b) in [
+            ("U.S.", "America"),
+            ("United States", "the United States"),
+            ("Britain", "U.K."),
+            ("USSR", "Soviet Union"),
+            ("Russia", "Russian Federation"),
+        ] {
+            assert!(
+                same_entity(&index, a, b),
+                "{a} / {b}: {:?}",
+                entity_names(&index)
+            );
+        }
+        assert!(!same_entity(&index, "USSR", "Russia"));
+        assert!(!same_entity(&index, "U.S.", "Britain"));
+        assert_eq!(
+            entity_with(&index, "USSR").kind,
+            Place,
+            "a country is a place"
+        );
+        assert!(rules_of(&index, "America").contains(&"country".to_string()));
+    }
+
+    #[test]
+    fn a_renamed_city_is_one_place_with_its_former_name() {
+        let reports = vec![
+            report(&[("Alderhaven", Place, None)]),
+            report(&[("Port Alder", Place, None), ("Port Aldern", Place, None)]),
+        ];
+        let index = merge_entities(&reports, &Invented);
+        assert!(same_entity(&index, "Alderhaven", "Port Alder"));
+        assert!(!same_entity(&index, "Port Alder", "Port Aldern"));
+        let merge = &entity_with(&index, "Alderhaven").merges[0];
+        assert_eq!(merge.rule, "same_place");
+        assert!(
+            merge.detail.contains("Port Alder, city, VL"),
+            "{}",
+            merge.detail
+        );
+    }
+
+    #[test]
+    fn punctuation_spacing_and_apostrophes_are_one_name() {
+        let reports = vec![
+            report(&[
+                ("Al-Jazeera", Org, None),
+                ("Channel 4", Org, None),
+                ("Rosa O'Malley", Person, None),
+            ]),
+            report(&[
+                ("Al Jazeera", Org, None),
+                ("Channel-4", Org, None),
+                ("Rosa O\u{2019}Malley", Person, None),
+                ("Channel 5", Org, None),
+            ]),
+        ];
+        let index = merge_entities(&reports, &NoGeocoder);
+        assert_eq!(index.entities.len(), 4, "{:?}", entity_names(&index));
+        assert!(same_entity(&index, "Al-Jazeera", "Al Jazeera"));
+        assert!(same_entity(&index, "Channel 4", "Channel-4"));
+        assert!(!same_entity(&index, "Channel 4", "Channel 5"));
+        assert_eq!(rules_of(&index, "Al Jazeera"), vec!["punctuation"]);
+    }
+
+    #[test]
+    fn ministries_in_any_word_order_join_within_one_country() {
+        let reports = vec![
+            report(&[
+                ("Velorian Interior Ministry", Org, None),
+                ("Ministry of Internal Affairs of Veloria", Org, None),
+                ("Ostrian Interior Ministry", Org, None),
+                ("Foreign Ministry", Org, None),
+                ("Attorney General's Office", Org, None),
+            ]),
+            report(&[
+                ("Internal Affairs Ministry", Org, None),
+                ("Ministry of Foreign Affairs", Org, None),
+                ("Velorian Foreign Affairs Ministry", Org, None),
+                ("General Attorney's Office", Org, None),
+                ("Attorney-General\u{2019}s Office", Org, None),
+            ]),
+        ];
+        let index = merge_entities(&reports, &Invented);
+        let velorian = "Velorian Interior Ministry";
+        assert!(same_entity(
+            &index,
+            velorian,
+            "Ministry of Internal Affairs of Veloria"
+        ));
+        assert!(!same_entity(&index, velorian, "Ostrian Interior Ministry"));
+        // Two countries' interior ministries: the plain name joins neither.
+        assert!(!same_entity(&index, velorian, "Internal Affairs Ministry"));
+        assert!(!same_entity(
+            &index,
+            "Ostrian Interior Ministry",
+            "Internal Affairs Ministry"
+        ));
+        // One country's foreign ministry, in a report with a plain name:
+        // the plain names join it.
+        for plain in ["Foreign Ministry", "Ministry of Foreign Affairs"] {
+            assert!(same_entity(
+                &index,
+                "Velorian Foreign Affairs Ministry",
+                plain
+            ));
+        }
+        for office in [
+            "General Attorney's Office",
+            "Attorney-General\u{2019}s Office",
+        ] {
+            assert!(same_entity(&index, "Attorney General's Office", office));
+        }
+        assert!(rules_of(&index, "Foreign Ministry").contains(&"institution".to_string()));
+    }
+
+    #[test]
+    fn a_plain_ministry_joins_a_foreign_one_only_in_its_report() {
+        let reports = vec![
+            report(&[("Veloria", Place, None), ("Justice Ministry", Org, None)]),
+            report(&[("Ostrian Justice Ministry", Org, None)]),
+        ];
+        let index = merge_entities(&reports, &Invented);
+        // The corpus is about Veloria; the plain name is not Ostria's.
+        assert!(!same_entity(
+            &index,
+            "Justice Ministry",
+            "Ostrian Justice Ministry"
+        ));
+        let about_veloria = vec![
+            report(&[("Veloria", Place, None), ("Justice Ministry", Org, None)]),
+            report(&[("Ministry of Justice of Veloria", Org, None)]),
+        ];
+        let index = merge_entities(&about_veloria, &Invented);
+        assert!(same_entity(
+            &index,
+            "Justice Ministry",
+            "Ministry of Justice of Veloria"
+        ));
+    }
+
+    #[test]
+    fn the_curation_file_still_splits_institutions() {
+        let reports = vec![report(&[
+            ("Foreign Ministry", Org, None),
+            ("Ministry of Foreign Affairs", Org, None),
+        ])];
+        let curation = Curation {
+            split: vec![vec![
+                "Foreign Ministry".into(),
+                "Ministry of Foreign Affairs".into(),
+            ]],
+            ..Curation::default()
+        };
+        let index = merge_entities_curated(&reports, &NoGeocoder, &curation);
+        assert_eq!(index.entities.len(), 2, "{:?}", entity_names(&index));
+    }
+
+    #[test]
+    fn titles_middle_initials_and_given_names_join_one_person() {
+        let reports = vec![
+            report(&[
+                ("Field Marshal Oren Tasker", Person, None),
+                ("Mr Tasker", Person, None),
+                ("Lena Q. Morrow", Person, None),
+                ("Ivo Petrovich Grall", Person, None),
+            ]),
+            report(&[
+                ("Oren Tasker", Person, None),
+                ("Lena Morrow", Person, None),
+                ("Ivo Grall", Person, None),
+                ("Lena", Person, None),
+            ]),
+        ];
+        let index = merge_entities(&reports, &NoGeocoder);
+        assert_eq!(index.entities.len(), 3, "{:?}", entity_names(&index));
+        let tasker = entity_with(&index, "Oren Tasker");
+        assert!(tasker
+            .aliases
+            .contains(&"Field Marshal Oren Tasker".to_string()));
+        assert!(same_entity(&index, "Mr Tasker", "Oren Tasker"));
+        assert!(same_entity(&index, "Lena Q. Morrow", "Lena Morrow"));
+        assert!(same_entity(&index, "Ivo Petrovich Grall", "Ivo Grall"));
+        assert!(same_entity(&index, "Lena", "Lena Morrow"));
+        let rules = rules_of(&index, "Lena");
+        for rule in ["middle_name", "given_name"] {
+            assert!(rules.contains(&rule.to_string()), "{rules:?}");
+        }
+        assert!(rules_of(&index, "Oren Tasker").contains(&"title".to_string()));
+    }
+
+    #[test]
+    fn family_members_and_ambiguous_short_names_stay_apart() {
+        let reports = vec![
+            report(&[
+                ("Lena H. W. Morrow", Person, None),
+                ("Lena Q. Morrow", Person, None),
+                ("Lena Morrow", Person, None),
+                ("Morrow", Person, None),
+            ]),
+            report(&[
+                ("Dana Kolvar", Person, None),
+                ("Ruth Kolvar", Person, None),
+                ("Kolvar", Person, None),
+                ("Dana", Person, None),
+                ("Dana Ostrova", Person, None),
+            ]),
+        ];
+        let index = merge_entities(&reports, &NoGeocoder);
+        // Every name is its own entity: two Lena Morrows share the short
+        // form, two Kolvars the surname, two Danas the given name.
+        assert_eq!(index.entities.len(), 9, "{:?}", entity_names(&index));
+    }
+
+    #[test]
+    fn a_given_name_joins_only_a_person_of_its_own_report() {
+        let reports = vec![
+            report(&[("Oren Tasker", Person, None)]),
+            report(&[("Oren", Person, None)]),
+            report(&[
+                ("Alderhaven Ruiz", Person, None),
+                ("Alderhaven", Person, None),
+            ]),
+        ];
+        let index = merge_entities(&reports, &Invented);
+        // "Oren" is not in Oren Tasker's report; "Alderhaven" is a place name.
+        assert!(!same_entity(&index, "Oren", "Oren Tasker"));
+        let ruiz = entity_with(&index, "Alderhaven Ruiz");
+        assert_eq!(ruiz.aliases, vec!["Alderhaven Ruiz"]);
+    }
+
+    #[test]
+    fn places_and_institutions_named_after_people_stay_apart() {
+        let reports = vec![report(&[
+            ("Dana Kolvar", Person, None),
+            ("Kolvar", Person, None),
+            ("Kolvar International Airport", Place, None),
+            ("Kolvar University", Org, None),
+            ("National Security Council", Org, None),
+            ("Security Council", Org, None),
+            ("UN Security Council", Org, None),
+        ])];
+        let index = merge_entities(&reports, &NoGeocoder);
+        assert_eq!(index.entities.len(), 6, "{:?}", entity_names(&index));
+        let person = entity_with(&index, "Dana Kolvar");
+        assert_eq!(person.aliases, vec!["Dana Kolvar", "Kolvar"]);
     }
 
     #[test]

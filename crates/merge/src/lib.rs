@@ -17,10 +17,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 mod claims;
 mod copies;
+mod countries;
 mod entities;
 mod events;
+mod institutions;
 mod lexical;
 pub mod names;
+mod people;
 mod statements;
 mod union_find;
 

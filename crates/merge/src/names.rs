@@ -8,6 +8,9 @@
 //!   j; initial ye/e and yu/u, ya/a align; y/i and w/v merge; -off → -ov;
 //!   -iev/-yev/-jev/-yov → -ev; ph → f; British -isation/-ise → -ization/-ize
 //!   and -our → -or.
+//! * [`spelling_key`]: the folded name with punctuation and spacing
+//!   variants removed ("Al-Jazeera" / "Al Jazeera", "U.S." / "US",
+//!   "Attorney-General's" / "Attorney General").
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -34,6 +37,26 @@ pub fn fold(name: &str) -> String {
         .unwrap_or(without_possessive);
     without_article
         .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Key under which names that differ only in punctuation, spacing, case,
+/// apostrophes or a leading article coincide: hyphens and dashes become
+/// spaces, dots and apostrophes go, a word-final possessive goes.
+pub(crate) fn spelling_key(name: &str) -> String {
+    let folded = fold(name);
+    let spaced: String = folded
+        .chars()
+        .map(|c| if c == '-' || c == '/' { ' ' } else { c })
+        .collect();
+    spaced
+        .split_whitespace()
+        .map(|word| {
+            let word = word.strip_suffix("'s").unwrap_or(word);
+            word.replace(['.', '\''], "")
+        })
+        .filter(|word| !word.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -155,6 +178,27 @@ mod tests {
         assert_eq!(fold("Göran’s"), "goran");
         assert_eq!(fold("The  Kremlin"), "kremlin");
         assert_eq!(fold("Kassym‑Jomart"), "kassym-jomart");
+    }
+
+    #[test]
+    fn punctuation_and_spacing_variants_share_a_spelling_key() {
+        let groups: [&[&str]; 6] = [
+            &["Al-Jazeera", "Al Jazeera", "al\u{2011}Jazeera"],
+            &["Channel 4", "Channel-4", "The Channel 4"],
+            &["U.S.", "US", "the U.S."],
+            &["O'Malley Group", "O\u{2019}Malley Group", "OMalley Group"],
+            &[
+                "Attorney General's Office",
+                "Attorney-General\u{2019}s Office",
+            ],
+            &["St. Brendan's", "St Brendan"],
+        ];
+        for group in groups {
+            for name in group {
+                assert_eq!(spelling_key(name), spelling_key(group[0]), "{name}");
+            }
+        }
+        assert_ne!(spelling_key("Channel 4"), spelling_key("Channel 5"));
     }
 
     #[test]

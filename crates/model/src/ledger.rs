@@ -54,7 +54,9 @@ pub struct MergeReason {
     /// The form it was merged with.
     pub with: String,
     /// "same_string", "case_or_accent", "acronym", "short_form",
-    /// "transliteration", "edit_distance", "curation".
+    /// "transliteration", "edit_distance", "curation", "punctuation",
+    /// "country", "same_place", "institution", "title", "middle_name",
+    /// "given_name" (see `corroborate-merge`'s `entities` module).
     pub rule: String,
     pub detail: String,
 }
@@ -75,6 +77,11 @@ pub struct Entity {
     /// Titles and roles seen with it ("President", "KNB chairman").
     pub titles: Vec<String>,
     pub merges: Vec<MergeReason>,
+    /// For a nationality or a country's adjective (kind `Other`:
+    /// "Russian", "Armenians"), the ISO code of its country: the link from
+    /// the group of people to the place. Absent for other entities.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
 }
 
 /// The date of a timeline event.

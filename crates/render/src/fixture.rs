@@ -115,6 +115,7 @@ fn entities() -> Vec<Entity> {
             lon: Some(44.8),
             titles: vec![],
             merges: vec![],
+            country: None,
         },
         Entity {
             id: "N2".into(),
@@ -132,6 +133,7 @@ fn entities() -> Vec<Entity> {
                 rule: "case_or_accent".into(),
                 detail: "same letters once accents are removed".into(),
             }],
+            country: None,
         },
     ]
 }

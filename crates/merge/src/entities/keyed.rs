@@ -1,0 +1,339 @@
+//! Merge rules that join names sharing a canonical key: punctuation and
+//! spacing variants, one country's names, one gazetteer place's names, one
+//! government institution's names, and the forms of a person's name
+//! (titles, middle initials, a given name alone). Every rule blocks by its
+//! key, never by comparing all pairs.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use corroborate_model::EntityKind;
+
+use super::{Form, Merger};
+use crate::countries::{country_code, qualifier_country};
+use crate::institutions::institution_key;
+use crate::names::{spelling_key, translit_key};
+use crate::people::{name_without_titles, without_middle};
+
+impl Merger<'_> {
+    /// Joins each form to the first form of its (kind, key) block.
+    fn join_blocks(
+        &mut self,
+        keys: Vec<Option<String>>,
+        rule: &str,
+        detail: impl Fn(&Form, &Form, &str) -> String,
+    ) {
+        let mut first_of: HashMap<(EntityKind, String), usize> = HashMap::new();
+        for (i, key) in keys.into_iter().enumerate() {
+            let Some(key) = key else { continue };
+            match first_of.get(&(self.kinds[i], key.clone())) {
+                Some(&first) => {
+                    let text = detail(&self.forms[first], &self.forms[i], &key);
+                    self.union(first, i, rule, text);
+                }
+                None => {
+                    first_of.insert((self.kinds[i], key), i);
+                }
+            }
+        }
+    }
+
+    /// "Al-Jazeera" / "Al Jazeera", "U.S." / "US", "Attorney-General's" /
+    /// "Attorney General's": one spelling key.
+    pub(super) fn join_spelling_variants(&mut self) {
+        let keys = self
+            .forms
+            .iter()
+            .map(|f| Some(spelling_key(&f.folded)))
+            .collect();
+        self.join_blocks(keys, "punctuation", |a, b, _| {
+            format!(
+                "{} and {} differ only in punctuation, spacing or an article",
+                a.display(),
+                b.display()
+            )
+        });
+    }
+
+    /// The ISO code of each place form that names a country.
+    pub(super) fn country_codes(&self) -> Vec<Option<String>> {
+        (0..self.forms.len())
+            .map(|i| {
+                (self.kinds[i] == EntityKind::Place)
+                    .then(|| country_code(self.geocoder, self.forms[i].display()))
+                    .flatten()
+            })
+            .collect()
+    }
+
+    /// "United States" / "U.S." / "America": names of one country in the
+    /// gazetteer or the list of names it lacks.
+    pub(super) fn join_countries(&mut self) {
+        let keys = self.country_codes();
+        self.join_blocks(keys, "country", |a, b, code| {
+            format!(
+                "{} and {} are names of one country (ISO {code})",
+                a.display(),
+                b.display()
+            )
+        });
+    }
+
+    /// "Bombay" / "Mumbai": names the gazetteer resolves to one place
+    /// (countries are joined by [`Self::join_countries`]).
+    pub(super) fn join_same_places(&mut self) {
+        let context = self.early_context_countries();
+        let countries = self.country_codes();
+        let keys = (0..self.forms.len())
+            .map(|i| {
+                let is_place = self.kinds[i] == EntityKind::Place && countries[i].is_none();
+                is_place
+                    .then(|| self.geocoder.place_id(self.forms[i].display(), &context))
+                    .flatten()
+            })
+            .collect();
+        self.join_blocks(keys, "same_place", |a, b, place| {
+            format!(
+                "the gazetteer gives {} and {} as names of one place ({place})",
+                a.display(),
+                b.display()
+            )
+        });
+    }
+
+    /// The countries named most often, before any merge: the context in
+    /// which an ambiguous place name is read.
+    fn early_context_countries(&self) -> Vec<String> {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, code) in self.country_codes().into_iter().enumerate() {
+            if let Some(code) = code {
+                *counts.entry(code).or_default() += self.forms[i].mentions;
+            }
+        }
+        let mut ranked: Vec<_> = counts.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.into_iter().take(3).map(|(code, _)| code).collect()
+    }
+
+    /// "Foreign Ministry" / "Ministry of Foreign Affairs": one institution
+    /// key and country. A name without a country joins the qualified ones
+    /// only when the corpus qualifies that institution with one country,
+    /// and that country is the one the corpus is most about or the two
+    /// names share a report ("the Russian Foreign Ministry … the Foreign
+    /// Ministry said").
+    pub(super) fn join_institutions(&mut self) {
+        let geocoder = self.geocoder;
+        let country_of = |words: &str| qualifier_country(geocoder, words);
+        let mut by_key: BTreeMap<String, BTreeMap<Option<String>, Vec<usize>>> = BTreeMap::new();
+        for i in 0..self.forms.len() {
+            if self.kinds[i] != EntityKind::Organization {
+                continue;
+            }
+            if let Some(found) = institution_key(self.forms[i].display(), &country_of) {
+                by_key
+                    .entry(found.key)
+                    .or_default()
+                    .entry(found.country)
+                    .or_default()
+                    .push(i);
+            }
+        }
+        let main_country = self.early_context_countries().into_iter().next();
+        for (key, by_country) in by_key {
+            for (country, members) in &by_country {
+                self.join_word_orders(&key, country.as_deref(), members);
+            }
+            self.join_unqualified(&key, &by_country, main_country.as_deref());
+        }
+    }
+
+    fn join_word_orders(&mut self, key: &str, country: Option<&str>, members: &[usize]) {
+        let Some((&first, rest)) = members.split_first() else {
+            return;
+        };
+        let country = country.map_or(String::new(), |c| format!(", {c}"));
+        for &i in rest {
+            let detail = format!(
+                "{} and {} are word orders of one institution ({key}{country})",
+                self.forms[first].display(),
+                self.forms[i].display(),
+            );
+            self.union(first, i, "institution", detail);
+        }
+    }
+
+    fn join_unqualified(
+        &mut self,
+        key: &str,
+        by_country: &BTreeMap<Option<String>, Vec<usize>>,
+        main_country: Option<&str>,
+    ) {
+        let Some(plain) = by_country.get(&None) else {
+            return;
+        };
+        let qualified: Vec<(&String, &Vec<usize>)> = by_country
+            .iter()
+            .filter_map(|(country, members)| Some((country.as_ref()?, members)))
+            .collect();
+        let [(country, members)] = qualified.as_slice() else {
+            return;
+        };
+        let shares_a_report = members.iter().any(|&q| {
+            plain
+                .iter()
+                .any(|&p| !self.forms[q].reports.is_disjoint(&self.forms[p].reports))
+        });
+        let (Some(&only), Some(&first_plain)) = (members.first(), plain.first()) else {
+            return;
+        };
+        if shares_a_report || main_country == Some(country.as_str()) {
+            let detail = format!(
+                "{} is the only {key} the reports name with a country ({country}); {} names no country",
+                self.forms[only].display(),
+                self.forms[first_plain].display()
+            );
+            self.union(only, first_plain, "institution", detail);
+        }
+    }
+
+    /// The words of a person form's name without titles ("Mr", "President").
+    pub(super) fn person_words(&self, i: usize) -> Vec<String> {
+        name_without_titles(&self.forms[i].folded)
+    }
+
+    /// "President Jan Smuts" joins "Jan Smuts"; the titled form stays an alias.
+    pub(super) fn join_titled_people(&mut self) {
+        let mut untitled: HashMap<String, usize> = HashMap::new();
+        let mut titled = Vec::new();
+        for i in self.people() {
+            let core = self.person_words(i);
+            let key = translit_key(&core.join(" "));
+            let all_words = spelling_key(&self.forms[i].folded).split(' ').count();
+            if core.len() == all_words {
+                untitled.entry(key).or_insert(i);
+            } else {
+                titled.push((i, key));
+            }
+        }
+        for (i, key) in titled {
+            if let Some(&plain) = untitled.get(&key) {
+                let detail = format!(
+                    "{} is {} with a title",
+                    self.forms[i].display(),
+                    self.forms[plain].display()
+                );
+                self.union(plain, i, "title", detail);
+            }
+        }
+    }
+
+    fn people(&self) -> Vec<usize> {
+        (0..self.forms.len())
+            .filter(|&i| self.kinds[i] == EntityKind::Person)
+            .collect()
+    }
+
+    /// "George Bush" joins "George W. Bush" when no other person of the
+    /// corpus reduces to "George Bush" ("George H. W. Bush" would).
+    pub(super) fn join_middle_names(&mut self) {
+        let mut with_middle: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut two_words = Vec::new();
+        for i in self.people() {
+            let core = self.person_words(i);
+            if let Some(reduced) = without_middle(&core) {
+                with_middle
+                    .entry(translit_key(&reduced))
+                    .or_default()
+                    .push(i);
+            } else if core.len() == 2 {
+                two_words.push((i, translit_key(&core.join(" "))));
+            }
+        }
+        for (i, key) in two_words {
+            let Some(candidates) = with_middle.get(&key).cloned() else {
+                continue;
+            };
+            if let Some(full) = self.only_root(&candidates) {
+                let detail = format!(
+                    "{} is {} without the middle initial or patronymic; no other person has that name",
+                    self.forms[i].display(),
+                    self.forms[full].display()
+                );
+                self.union(full, i, "middle_name", detail);
+            }
+        }
+    }
+
+    /// The first candidate, when all candidates are one entity so far.
+    pub(super) fn only_root(&mut self, candidates: &[usize]) -> Option<usize> {
+        let roots: BTreeSet<usize> = candidates.iter().map(|&c| self.find(c)).collect();
+        (roots.len() == 1)
+            .then(|| candidates.first().copied())
+            .flatten()
+    }
+
+    /// A given name alone ("Dana") joins the one person of the corpus with
+    /// that given name, unless some person has it as a surname. Guards
+    /// against a tagger's person that is something else: the full name has
+    /// two or three words and does not end in a place ("Vodafone Egypt"),
+    /// the given name is no place ("Troy"), and the two share a report.
+    pub(super) fn join_given_names(&mut self) {
+        let mut by_given: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut surnames: BTreeSet<String> = BTreeSet::new();
+        let mut single = Vec::new();
+        for i in self.people() {
+            let core = self.person_words(i);
+            match core.as_slice() {
+                [word] => single.push((i, translit_key(word))),
+                [given, .., surname] => {
+                    surnames.insert(translit_key(surname));
+                    if core.len() <= 3 && !self.is_place_name(surname) {
+                        by_given.entry(translit_key(given)).or_default().push(i);
+                    }
+                }
+                [] => {}
+            }
+        }
+        let joined = self.forms_already_joined();
+        for (i, key) in single {
+            if surnames.contains(&key) || joined[i] || self.is_place_name(&key) {
+                continue;
+            }
+            let Some(candidates) = by_given.get(&key).cloned() else {
+                continue;
+            };
+            let Some(full) = self.only_root(&candidates) else {
+                continue;
+            };
+            let shares_a_report = candidates
+                .iter()
+                .any(|&c| !self.forms[c].reports.is_disjoint(&self.forms[i].reports));
+            if shares_a_report {
+                let detail = format!(
+                    "{} is the given name of {}, the only person of that given name, named in the same report",
+                    self.forms[i].display(),
+                    self.forms[full].display()
+                );
+                self.union(full, i, "given_name", detail);
+            }
+        }
+    }
+
+    /// True when the gazetteer knows `word` as a place or country.
+    fn is_place_name(&self, word: &str) -> bool {
+        self.geocoder.country_of(word, &[]).is_some()
+    }
+
+    /// For every form, whether an earlier rule joined it to another form
+    /// (a one-word name that is already someone's surname is no given name).
+    fn forms_already_joined(&mut self) -> Vec<bool> {
+        let roots: Vec<usize> = (0..self.forms.len()).map(|i| self.find(i)).collect();
+        let mut sizes: HashMap<usize, usize> = HashMap::new();
+        for &root in &roots {
+            *sizes.entry(root).or_default() += 1;
+        }
+        roots
+            .iter()
+            .map(|root| sizes.get(root).is_some_and(|&n| n > 1))
+            .collect()
+    }
+}

@@ -1,0 +1,202 @@
+//! Forms of a person's name: titles and honorifics before it ("President
+//! X", "Mr X", "Field Marshal X"), middle initials and patronymics inside
+//! it ("George W. Bush", "Ivan Petrovich Sidorov").
+
+use crate::names::spelling_key;
+
+/// Titles and honorifics written before a name (spelling keys, so
+/// without dots), longest first within each family.
+const TITLES: &[&str] = &[
+    "field marshal",
+    "marshal",
+    "prime minister",
+    "vice president",
+    "president",
+    "foreign minister",
+    "defence minister",
+    "defense minister",
+    "interior minister",
+    "minister",
+    "secretary of state",
+    "secretary general",
+    "chancellor",
+    "premier",
+    "governor",
+    "gov",
+    "senator",
+    "sen",
+    "representative",
+    "rep",
+    "mayor",
+    "ambassador",
+    "general",
+    "gen",
+    "lieutenant general",
+    "lt gen",
+    "major general",
+    "maj gen",
+    "colonel",
+    "col",
+    "major",
+    "captain",
+    "capt",
+    "admiral",
+    "adm",
+    "commander",
+    "sergeant",
+    "sgt",
+    "judge",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "emir",
+    "pope",
+    "cardinal",
+    "archbishop",
+    "bishop",
+    "rev",
+    "reverend",
+    "father",
+    "rabbi",
+    "imam",
+    "professor",
+    "prof",
+    "dr",
+    "doctor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mister",
+    "madam",
+    "former",
+    "acting",
+    "deputy",
+    "late",
+];
+
+/// Endings of East Slavic and Turkic patronymics ("Petrovich", "Ivanovna",
+/// "Nurlanuly", "Aliyevna", "Mammad oglu" is two words and not covered).
+const PATRONYMIC_ENDINGS: &[&str] = &[
+    "ovich", "evich", "ovna", "evna", "ichna", "ich", "uly", "kyzy", "qyzy", "ogly", "oglu",
+];
+
+/// The words of a person's name without titles before it (spelling keys):
+/// "Field Marshal Jan Smuts" → ["jan", "smuts"], and without a qualified
+/// title ("Velorian Foreign Minister Jan Smuts", "NASO Secretary-General
+/// Jan Smuts": at most [`MAX_QUALIFIER_WORDS`] words before the title). A
+/// name that is only a title keeps its words.
+pub(crate) fn name_without_titles(name: &str) -> Vec<String> {
+    let key = spelling_key(name);
+    let mut words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    if let Some(rest) = after_qualified_title(&words) {
+        words = rest;
+    }
+    while let Some(rest) = strip_one_title(&words) {
+        if rest.is_empty() {
+            break;
+        }
+        words = rest;
+    }
+    words.into_iter().map(str::to_string).collect()
+}
+
+/// Words before a title that may qualify it (a country, an organization's
+/// acronym): more would be a sentence, not a name.
+const MAX_QUALIFIER_WORDS: usize = 2;
+
+/// The words after a title that follows one or two qualifying words, when
+/// at least two words (a given name and a surname) remain.
+fn after_qualified_title<'a>(words: &[&'a str]) -> Option<Vec<&'a str>> {
+    (1..=MAX_QUALIFIER_WORDS.min(words.len())).find_map(|start| {
+        let rest = strip_one_title(&words[start..])?;
+        (rest.len() >= 2).then_some(rest)
+    })
+}
+
+fn strip_one_title<'a>(words: &[&'a str]) -> Option<Vec<&'a str>> {
+    TITLES
+        .iter()
+        .filter_map(|title| {
+            let n = title.split(' ').count();
+            let matches = words.len() >= n && words[..n].join(" ") == *title;
+            matches.then(|| (n, words[n..].to_vec()))
+        })
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, rest)| rest)
+}
+
+/// "george w bush" → Some("george bush"): the given name and surname of a
+/// name whose middle words are all initials or patronymics. `None` when
+/// there is no such middle.
+pub(crate) fn without_middle(words: &[String]) -> Option<String> {
+    let (first, rest) = words.split_first()?;
+    let (last, middle) = rest.split_last()?;
+    let droppable = |w: &String| w.chars().count() == 1 || is_patronymic(w);
+    (!middle.is_empty() && middle.iter().all(droppable) && first.chars().count() > 1)
+        .then(|| format!("{first} {last}"))
+}
+
+fn is_patronymic(word: &str) -> bool {
+    word.chars().count() > 5 && PATRONYMIC_ENDINGS.iter().any(|end| word.ends_with(end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_stripped_before_the_name() {
+        assert_eq!(
+            name_without_titles("Field Marshal Jan Smuts"),
+            ["jan", "smuts"]
+        );
+        assert_eq!(name_without_titles("Mr. Smuts"), ["smuts"]);
+        assert_eq!(
+            name_without_titles("Former President Jan Smuts"),
+            ["jan", "smuts"]
+        );
+        assert_eq!(name_without_titles("President"), ["president"]);
+        assert_eq!(name_without_titles("Jan Smuts"), ["jan", "smuts"]);
+        assert_eq!(
+            name_without_titles("Velorian Foreign Minister Jan Smuts"),
+            ["jan", "smuts"]
+        );
+        assert_eq!(
+            name_without_titles("NASO Secretary-General Jan Smuts"),
+            ["jan", "smuts"]
+        );
+        // A title word as a surname, or too little left after it.
+        assert_eq!(name_without_titles("John Major"), ["john", "major"]);
+        assert_eq!(
+            name_without_titles("Jan King Smuts"),
+            ["jan", "king", "smuts"]
+        );
+    }
+
+    #[test]
+    fn middle_initials_and_patronymics_drop() {
+        let words = |s: &str| name_without_titles(s);
+        assert_eq!(
+            without_middle(&words("George W. Bush")).as_deref(),
+            Some("george bush")
+        );
+        assert_eq!(
+            without_middle(&words("George H. W. Bush")).as_deref(),
+            Some("george bush")
+        );
+        assert_eq!(
+            without_middle(&words("Ivan Petrovich Sidorov")).as_deref(),
+            Some("ivan sidorov")
+        );
+        assert_eq!(without_middle(&words("George Bush")), None);
+        assert_eq!(without_middle(&words("Mary Ann Smith")), None);
+        assert_eq!(without_middle(&words("J. R. Smith")), None);
+    }
+}
