@@ -119,6 +119,35 @@ enum EvalCommand {
     Quantities { file: PathBuf },
     /// Exact-span NER precision/recall/F1 on CoNLL-column files.
     Ner { path: PathBuf },
+    /// ECB+ event coreference: gold action mentions matched, happenings
+    /// reached, cross-report link P/R/F1 beside a same-stem baseline, CoNLL F1.
+    Ecbplus {
+        /// The ECB+ root (topic folders and ECBplus_coreference_sentences.csv).
+        dir: PathBuf,
+        /// Comma-separated topic numbers (instead of the split).
+        #[arg(long)]
+        topics: Option<String>,
+        #[arg(long, value_enum, default_value_t = EcbSplit::Train)]
+        split: EcbSplit,
+    },
+    /// ECB+ named persons, organizations and places: mention P/R/F1 by kind,
+    /// cross-report merge P/R/F1 beside a same-string baseline.
+    Entities {
+        /// The ECB+ root (topic folders and ECBplus_coreference_sentences.csv).
+        dir: PathBuf,
+        /// Comma-separated topic numbers (instead of the split).
+        #[arg(long)]
+        topics: Option<String>,
+        #[arg(long, value_enum, default_value_t = EcbSplit::Train)]
+        split: EcbSplit,
+    },
+}
+
+/// The ECB+ topics scored by `eval ecbplus` and `eval entities`.
+#[derive(Clone, Copy, ValueEnum)]
+enum EcbSplit {
+    Train,
+    Dev,
 }
 
 #[derive(Subcommand)]
@@ -423,6 +452,16 @@ fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
         EvalCommand::Recognizers { dir, failures } => eval_recognizers(&dir, failures),
         EvalCommand::Quantities { file } => shown(corroborate_eval::quantity::eval_gold(&file)),
         EvalCommand::Ner { path } => shown(corroborate_eval::ner::eval_conll(&path)),
+        EvalCommand::Ecbplus { dir, topics, split } => shown(
+            ecb_selection(topics.as_deref(), split).and_then(|selection| {
+                corroborate_eval::ecb_events::eval_ecbplus(&dir, &selection, &ecb_pipeline)
+            }),
+        ),
+        EvalCommand::Entities { dir, topics, split } => shown(
+            ecb_selection(topics.as_deref(), split).and_then(|selection| {
+                corroborate_eval::ecb_entities::eval_entities(&dir, &selection, &ecb_pipeline)
+            }),
+        ),
     }?;
     write_output(None, &report)?;
     Ok(ExitCode::SUCCESS)
@@ -481,4 +520,27 @@ fn bench(paths: &[PathBuf], repeat: usize) -> Result<ExitCode, String> {
     let result = corroborate::bench::run_bench(&ingested.reports, repeat);
     write_output(None, &result.report())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The topics `eval ecbplus` and `eval entities` score.
+fn ecb_selection(
+    topics: Option<&str>,
+    split: EcbSplit,
+) -> Result<corroborate_eval::ecb_topics::TopicSelection, corroborate_eval::ecb_topics::EcbEvalError>
+{
+    let split = match split {
+        EcbSplit::Train => corroborate_eval::ecbplus::Split::Train,
+        EcbSplit::Dev => corroborate_eval::ecbplus::Split::Dev,
+    };
+    corroborate_eval::ecb_topics::TopicSelection::new(topics, split)
+}
+
+/// The pipeline of `analyze` on one ECB+ topic's reports.
+fn ecb_pipeline(
+    reports: Vec<corroborate_model::Report>,
+) -> corroborate_eval::ecb_topics::TopicAnalysis {
+    corroborate_eval::ecb_topics::analyze_reports(
+        reports,
+        &corroborate::pipeline::GazetteerGeocoder,
+    )
 }
