@@ -18,9 +18,11 @@
 //! (nationalities, groups, named events) matches no gold kind. Only our
 //! mentions starting in an annotated sentence are counted.
 //!
-//! Printed: mention precision, recall and F1 per kind (one-to-one span
-//! overlap within the kind), and over all kinds with kinds ignored; over
-//! the latter matches, merge precision, recall and F1 of pairs of matched
+//! Printed: mention precision (our mentions overlapping a gold mention of
+//! their kind) and recall (gold mentions overlapped by one of ours of
+//! their kind) per kind, and over all kinds with kinds ignored; over the
+//! one-to-one matches of the latter
+//! ([`crate::ecb_topics::match_spans`]), merge precision, recall and F1 of pairs of matched
 //! mentions from different articles (merged: one entity of ours; correct:
 //! one gold instance), beside the same-normalized-string baseline (the
 //! gold extents equal once lower-cased, punctuation removed and spaces
@@ -36,9 +38,9 @@ use corroborate_model::{AnnotatedReport, Entity, EntityKind, Span};
 use crate::coref::{CorefScores, LinkCounts, Prf};
 use crate::ecb_events::write_links;
 use crate::ecb_topics::{
-    annotated_lines, cross_document_pairs, gold_mentions, labels, match_spans, reached_instances,
-    read_sentence_list, share, starts_in, Aligned, EcbEvalError, GoldMention, Pipeline, Topic,
-    TopicSelection,
+    annotated_lines, cross_document_pairs, gold_mentions, labels, match_spans, overlaps,
+    reached_instances, read_sentence_list, share, starts_in, Aligned, EcbEvalError, GoldMention,
+    Pipeline, Topic, TopicSelection,
 };
 use crate::ecbplus::{AnnotatedSentences, Document, Mention, MentionType};
 
@@ -55,25 +57,34 @@ const KINDS: [EntityKind; 3] = [
     EntityKind::Place,
 ];
 
-/// Mention counts of one kind (or of all).
+/// Mention counts of one kind (or of all). Precision and recall are by
+/// overlap, not one to one: a gold extent "Springfield, Mo." holds two
+/// correct names of ours.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct MentionCounts {
     pub gold: usize,
     pub ours: usize,
-    pub matched: usize,
+    /// Gold mentions that one of ours overlaps.
+    pub found: usize,
+    /// Our mentions that overlap a gold mention.
+    pub correct: usize,
+    /// Gold mentions matched one to one (see `match_spans`).
+    pub aligned: usize,
 }
 
 impl MentionCounts {
     fn add(&mut self, other: MentionCounts) {
         self.gold += other.gold;
         self.ours += other.ours;
-        self.matched += other.matched;
+        self.found += other.found;
+        self.correct += other.correct;
+        self.aligned += other.aligned;
     }
 
     pub fn scores(&self) -> Prf {
         Prf::from_ratios(
-            (self.matched as f64, self.ours as f64),
-            (self.matched as f64, self.gold as f64),
+            (self.correct as f64, self.ours as f64),
+            (self.found as f64, self.gold as f64),
         )
     }
 }
@@ -197,12 +208,8 @@ fn score_topic(
         }
         let gold_refs: Vec<&GoldMention> = gold.iter().collect();
         let spans: Vec<Span> = ours.iter().map(|o| o.span).collect();
+        counts.all.add(count_matches(&gold_refs, &spans));
         let matches = match_spans(&gold_refs, &spans);
-        counts.all.add(MentionCounts {
-            gold: gold.len(),
-            ours: ours.len(),
-            matched: matches.iter().flatten().count(),
-        });
         for (g, matched) in matches.into_iter().enumerate() {
             let (Some(mention), Some(mine)) = (gold.get(g), matched.and_then(|o| ours.get(o)))
             else {
@@ -228,7 +235,15 @@ fn count_matches(gold: &[&GoldMention], ours: &[Span]) -> MentionCounts {
     MentionCounts {
         gold: gold.len(),
         ours: ours.len(),
-        matched: match_spans(gold, ours).iter().flatten().count(),
+        found: gold
+            .iter()
+            .filter(|g| ours.iter().any(|o| overlaps(g, *o)))
+            .count(),
+        correct: ours
+            .iter()
+            .filter(|o| gold.iter().any(|g| overlaps(g, **o)))
+            .count(),
+        aligned: match_spans(gold, ours).iter().flatten().count(),
     }
 }
 
@@ -299,15 +314,18 @@ pub struct NameEvidence<'a> {
 
 impl<'a> NameEvidence<'a> {
     pub fn new(document: &'a Document) -> NameEvidence<'a> {
-        let lower_case_words = document
-            .tokens
-            .iter()
-            .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
-            .map(|t| t.text.trim().to_lowercase())
-            .collect();
+        let mut lower_case_words = HashSet::new();
         let mut position_capitalized = HashSet::new();
         for sentence in &document.sentences {
             let tokens = document.tokens.get(sentence.tokens.clone()).unwrap_or(&[]);
+            if !is_web_address(tokens) {
+                lower_case_words.extend(
+                    tokens
+                        .iter()
+                        .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
+                        .map(|t| t.text.trim().to_lowercase()),
+                );
+            }
             if is_title_case(tokens) {
                 position_capitalized.extend(tokens.iter().map(|t| t.id));
             } else if let Some(first) = tokens
@@ -345,6 +363,15 @@ impl<'a> NameEvidence<'a> {
     }
 }
 
+/// A line holding a web address ("http : / / www . example . com / names-in-lower-case"),
+/// whose lower-case words say nothing about how names are written.
+fn is_web_address(tokens: &[crate::ecbplus::Token]) -> bool {
+    tokens.iter().any(|t| {
+        let word = t.text.trim().to_lowercase();
+        word == "http" || word == "https" || word.starts_with("www")
+    })
+}
+
 /// At least three words of four or more letters, 80% of them capitalized.
 fn is_title_case(tokens: &[crate::ecbplus::Token]) -> bool {
     let long: Vec<&str> = tokens
@@ -370,7 +397,7 @@ impl fmt::Display for EntitiesReport {
         )?;
         writeln!(
             f,
-            "mentions (one-to-one span overlap)   gold   ours  matched"
+            "mentions (span overlap)               gold   ours  found correct"
         )?;
         for (kind, counts) in KINDS.iter().zip(&t.by_kind) {
             write_mentions(f, kind.as_str(), *counts)?;
@@ -391,7 +418,7 @@ impl fmt::Display for EntitiesReport {
         writeln!(
             f,
             "our entities as clusters of the {} matched mentions: MUC F1 {:.3}, B³ F1 {:.3}, CEAF-e F1 {:.3}, CoNLL F1 {:.3}",
-            t.all.matched,
+            t.all.aligned,
             c.muc.f1(),
             c.b_cubed.f1(),
             c.ceaf_e.f1(),
@@ -403,10 +430,11 @@ impl fmt::Display for EntitiesReport {
 fn write_mentions(f: &mut fmt::Formatter<'_>, name: &str, counts: MentionCounts) -> fmt::Result {
     writeln!(
         f,
-        "  {name:<34} {:>5}  {:>5}  {:>5}   {}",
+        "  {name:<34} {:>5}  {:>5}  {:>5}  {:>5}   {}",
         counts.gold,
         counts.ours,
-        counts.matched,
+        counts.found,
+        counts.correct,
         counts.scores()
     )
 }

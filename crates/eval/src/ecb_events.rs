@@ -50,6 +50,10 @@ pub struct EventCounts {
     pub gold: usize,
     pub gold_negated: usize,
     pub matched: usize,
+    /// Our event mentions (event sources) in all sentences.
+    pub ours: usize,
+    /// Sources whose per-report event mention was not found (not scored).
+    pub unplaced: usize,
     /// Our event mentions whose trigger lies in an annotated sentence.
     pub ours_in_annotated: usize,
     pub cross_document_instances: usize,
@@ -64,6 +68,8 @@ impl EventCounts {
         self.gold += other.gold;
         self.gold_negated += other.gold_negated;
         self.matched += other.matched;
+        self.ours += other.ours;
+        self.unplaced += other.unplaced;
         self.ours_in_annotated += other.ours_in_annotated;
         self.cross_document_instances += other.cross_document_instances;
         self.reached_instances += other.reached_instances;
@@ -132,8 +138,11 @@ fn score_topic(
     events: &[Event],
 ) -> ScoredTopic {
     let ours = our_mentions(topic, reports, events);
+    let sources: usize = events.iter().map(|e| e.sources.len()).sum();
     let mut counts = EventCounts {
         documents: topic.documents.len(),
+        ours: ours.len(),
+        unplaced: sources.saturating_sub(ours.len()),
         ..EventCounts::default()
     };
     let mut gold_all = Vec::new();
@@ -294,7 +303,9 @@ impl fmt::Display for EventsReport {
         )?;
         writeln!(
             f,
-            "    our event mentions in annotated sentences: {}, matched {} (precision {:.1}%, a lower bound: not every action is annotated)",
+            "    our event mentions: {} ({} not placed), in annotated sentences: {}, matched {} (precision {:.1}%, a lower bound: not every action is annotated)",
+            t.ours,
+            t.unplaced,
             t.ours_in_annotated,
             t.matched,
             crate::coref::ratio(t.matched as f64, t.ours_in_annotated as f64) * 100.0

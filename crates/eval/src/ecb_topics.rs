@@ -269,6 +269,11 @@ pub fn starts_in(lines: &[Span], span: Span) -> bool {
         .any(|line| line.start <= span.start && span.start < line.end)
 }
 
+/// True when `span` shares a byte with one of the mention's tokens.
+pub fn overlaps(gold: &GoldMention, span: Span) -> bool {
+    overlap(gold, span) > 0
+}
+
 /// Bytes of `span` inside the gold mention's tokens.
 fn overlap(gold: &GoldMention, span: Span) -> usize {
     gold.spans
