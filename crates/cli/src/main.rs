@@ -127,6 +127,7 @@ enum EvalCommand {
         /// Comma-separated topic numbers (instead of the split).
         #[arg(long)]
         topics: Option<String>,
+        /// Topics of the usual split (ignored with --topics).
         #[arg(long, value_enum, default_value_t = EcbSplit::Train)]
         split: EcbSplit,
     },
@@ -138,6 +139,7 @@ enum EvalCommand {
         /// Comma-separated topic numbers (instead of the split).
         #[arg(long)]
         topics: Option<String>,
+        /// Topics of the usual split (ignored with --topics).
         #[arg(long, value_enum, default_value_t = EcbSplit::Train)]
         split: EcbSplit,
     },

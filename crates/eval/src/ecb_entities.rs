@@ -97,6 +97,8 @@ pub struct EntityCounts {
     pub by_kind: [MentionCounts; 3],
     /// All kinds, kinds ignored in matching (ours include `other`).
     pub all: MentionCounts,
+    /// Our mentions of kind `other` in annotated sentences.
+    pub ours_other: usize,
     pub cross_document_instances: usize,
     pub reached_instances: usize,
     pub merges: LinkCounts,
@@ -110,6 +112,7 @@ impl EntityCounts {
             mine.add(theirs);
         }
         self.all.add(other.all);
+        self.ours_other += other.ours_other;
         self.cross_document_instances += other.cross_document_instances;
         self.reached_instances += other.reached_instances;
         self.merges.merge(other.merges);
@@ -209,6 +212,7 @@ fn score_topic(
         let gold_refs: Vec<&GoldMention> = gold.iter().collect();
         let spans: Vec<Span> = ours.iter().map(|o| o.span).collect();
         counts.all.add(count_matches(&gold_refs, &spans));
+        counts.ours_other += ours.iter().filter(|o| o.kind == EntityKind::Other).count();
         let matches = match_spans(&gold_refs, &spans);
         for (g, matched) in matches.into_iter().enumerate() {
             let (Some(mention), Some(mine)) = (gold.get(g), matched.and_then(|o| ours.get(o)))
@@ -403,6 +407,11 @@ impl fmt::Display for EntitiesReport {
             write_mentions(f, kind.as_str(), *counts)?;
         }
         write_mentions(f, "all (kind ignored)", t.all)?;
+        writeln!(
+            f,
+            "  (ours in the last row include {} mentions of kind other, which match no gold kind above)",
+            t.ours_other
+        )?;
         writeln!(
             f,
             "gold entities named in 2+ articles reached by one of our entities: {}",
