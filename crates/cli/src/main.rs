@@ -142,6 +142,37 @@ enum EvalCommand {
         #[arg(long)]
         failures: bool,
     },
+    /// ECB+ event coreference: gold action mentions matched, happenings
+    /// reached, cross-report link P/R/F1 beside a same-stem baseline, CoNLL F1.
+    Ecbplus {
+        /// The ECB+ root (topic folders and ECBplus_coreference_sentences.csv).
+        dir: PathBuf,
+        /// Comma-separated topic numbers (instead of the split).
+        #[arg(long)]
+        topics: Option<String>,
+        /// Topics of the usual split (ignored with --topics).
+        #[arg(long, value_enum, default_value_t = EcbSplit::Train)]
+        split: EcbSplit,
+    },
+    /// ECB+ named persons, organizations and places: mention P/R/F1 by kind,
+    /// cross-report merge P/R/F1 beside a same-string baseline.
+    Entities {
+        /// The ECB+ root (topic folders and ECBplus_coreference_sentences.csv).
+        dir: PathBuf,
+        /// Comma-separated topic numbers (instead of the split).
+        #[arg(long)]
+        topics: Option<String>,
+        /// Topics of the usual split (ignored with --topics).
+        #[arg(long, value_enum, default_value_t = EcbSplit::Train)]
+        split: EcbSplit,
+    },
+}
+
+/// The ECB+ topics scored by `eval ecbplus` and `eval entities`.
+#[derive(Clone, Copy, ValueEnum)]
+enum EcbSplit {
+    Train,
+    Dev,
 }
 
 #[derive(Subcommand)]
@@ -460,6 +491,16 @@ fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
             failures,
         } => corroborate_eval::figures::run(&key, data.as_deref(), &split, failures)
             .map_err(|e| e.to_string()),
+        EvalCommand::Ecbplus { dir, topics, split } => shown(
+            ecb_selection(topics.as_deref(), split).and_then(|selection| {
+                corroborate_eval::ecb_events::eval_ecbplus(&dir, &selection, &ecb_pipeline)
+            }),
+        ),
+        EvalCommand::Entities { dir, topics, split } => shown(
+            ecb_selection(topics.as_deref(), split).and_then(|selection| {
+                corroborate_eval::ecb_entities::eval_entities(&dir, &selection, &ecb_pipeline)
+            }),
+        ),
     }?;
     write_output(None, &report)?;
     Ok(ExitCode::SUCCESS)
@@ -534,4 +575,27 @@ fn bench(paths: &[PathBuf], repeat: usize) -> Result<ExitCode, String> {
     let result = corroborate::bench::run_bench(&ingested.reports, repeat);
     write_output(None, &result.report())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The topics `eval ecbplus` and `eval entities` score.
+fn ecb_selection(
+    topics: Option<&str>,
+    split: EcbSplit,
+) -> Result<corroborate_eval::ecb_topics::TopicSelection, corroborate_eval::ecb_topics::EcbEvalError>
+{
+    let split = match split {
+        EcbSplit::Train => corroborate_eval::ecbplus::Split::Train,
+        EcbSplit::Dev => corroborate_eval::ecbplus::Split::Dev,
+    };
+    corroborate_eval::ecb_topics::TopicSelection::new(topics, split)
+}
+
+/// The pipeline of `analyze` on one ECB+ topic's reports.
+fn ecb_pipeline(
+    reports: Vec<corroborate_model::Report>,
+) -> corroborate_eval::ecb_topics::TopicAnalysis {
+    corroborate_eval::ecb_topics::analyze_reports(
+        reports,
+        &corroborate::pipeline::GazetteerGeocoder,
+    )
 }

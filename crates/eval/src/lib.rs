@@ -6,6 +6,10 @@
 //! hold only what the pipeline needs. The binary's `eval` and `train`
 //! commands call into this crate.
 
+pub mod coref;
+pub mod ecb_entities;
+pub mod ecb_events;
+pub mod ecb_topics;
 pub mod ecbplus;
 pub mod figures;
 pub mod ner;
