@@ -27,31 +27,16 @@ use corroborate_model::{Interval, Quantity, Span};
 use serde::Deserialize;
 
 use crate::ecbplus::{self, Document, EcbError, Token};
-use crate::quantity::{self, GoldFigure, GoldScores, KeySentence, Prediction};
+use crate::quantity::{self, EvalError, GoldFigure, GoldScores, KeySentence, Prediction};
 use vocabulary::EcbConventions;
 
 /// Why the figure key could not be scored.
 #[derive(Debug, thiserror::Error)]
 pub enum FiguresError {
-    #[error("cannot read {path}: {source}")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{path} line {line}: invalid JSON: {source}")]
-    Json {
-        path: PathBuf,
-        line: usize,
-        #[source]
-        source: serde_json::Error,
-    },
-    #[error("{path} line {line}: {message}")]
-    Key {
-        path: PathBuf,
-        line: usize,
-        message: String,
-    },
+    /// The key file cannot be read or a line of it is not a valid entry
+    /// (the same errors as the project's own quantity key).
+    #[error(transparent)]
+    Key(#[from] EvalError),
     #[error(transparent)]
     Document(#[from] EcbError),
     #[error("unknown split {0:?} (expected train, dev or all)")]
@@ -191,7 +176,7 @@ pub fn eval_figures(
     data: &Path,
     split: SplitFilter,
 ) -> Result<FigureScores, FiguresError> {
-    let content = std::fs::read_to_string(key).map_err(|source| FiguresError::Io {
+    let content = std::fs::read_to_string(key).map_err(|source| EvalError::Io {
         path: key.to_path_buf(),
         source,
     })?;
@@ -206,12 +191,12 @@ pub fn eval_figures(
         if raw.trim().is_empty() {
             continue;
         }
-        let at = |message: String| FiguresError::Key {
+        let at = |message: String| EvalError::Gold {
             path: key.to_path_buf(),
             line: index + 1,
             message,
         };
-        let line: KeyLine = serde_json::from_str(raw).map_err(|source| FiguresError::Json {
+        let line: KeyLine = serde_json::from_str(raw).map_err(|source| EvalError::Json {
             path: key.to_path_buf(),
             line: index + 1,
             source,
