@@ -32,7 +32,9 @@
 //! | communications_shutdown | internet shutdown/blackout/blockage/outage, blocked/cut/shut down/restored … internet, internet … was blocked/cut/restored, communications/mobile networks … cut/blocked | asserted |
 //! | communications_shutdown | access/connection/service/network … allowed/restored/resumed | sentence about internet or phones |
 //! | economic_measure | price cap(s)/control(s)/ceiling(s)/freeze(s), moratorium, lifted/raised/imposed/cut/capped/froze/lowered/reversed/… + prices/price caps/tariffs/subsidies, prices/caps/tariffs … were lifted/raised/… | asserted |
-//! | trial | charged with, on trial, trial(s), sentenced, convicted, indicted | asserted |
+//! | charge | charged with, indicted, charges … were brought/filed/laid | asserted |
+//! | trial | on trial, trial(s) | asserted |
+//! | verdict | sentenced, convicted, acquitted, found (not) guilty, jailed for | asserted |
 //! | travel | left the country/capital, left for, fled, flew to/into/out, travelled to, went into exile | asserted |
 //! | strike | went/go/on strike, striking workers/miners, walkout(s) | asserted |
 //! | strike | strike(s) | happening |
@@ -56,7 +58,8 @@
 //! meetings, investigations, yielding: resignations, releases and
 //! amnesties; coercion: arrests and seizures) and the kinds of happening
 //! of the ECB+ topics (disasters, crashes, acquisitions, elections,
-//! appointments, trials).
+//! appointments, trials). The stages of a court case are distinct
+//! happenings: a charge, a trial and a verdict each have their own date.
 //!
 //! A price rise itself ("a doubling in gas prices", "price hikes") is the
 //! cause of a protest, not a measure: economic measures need a measure
@@ -290,9 +293,15 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
         r"price (?:caps?|controls?|ceilings?|freezes?)|moratorium|(?:lift(?:ed|ing|s)|rais(?:ed|es|ing)|impos(?:ed|es|ing)|introduc(?:ed|es|ing)|implement(?:ed|ing|s)|cut(?:s|ting)|capp(?:ed|ing)|freez(?:es|ing)|froze|lower(?:ed|ing|s)|reduc(?:ed|es|ing)|revers(?:ed|es|ing)|scrap(?:ped|ping|s)|remov(?:ed|es|ing)|restor(?:ed|es|ing)|reinstat(?:ed|es|ing)|abolish(?:ed|es|ing)|hiked|(?:to|will|would|did)\s+(?:lift|raise|impose|introduce|implement|cut|cap|freeze|lower|reduce|reverse|scrap|remove|restore|reinstate|abolish|hike|set))\s+(?:\S+\s+){0,4}?(?:price (?:caps?|controls?|ceilings?|freezes?|increases?|hikes?|rises?)|prices?|tariffs?|caps?|subsid(?:y|ies))|(?:prices?|caps?|tariffs?|subsid(?:y|ies))\s+(?:\S+\s+){0,5}?(?:was|were|had been|have been|has been|would be|will be)\s+(?:\S+ly\s+)?(?:lifted|raised|imposed|introduced|cut|capped|frozen|lowered|reduced|scrapped|removed|restored|reinstated|abolished|set|extended|reversed|hiked)",
     ),
     (
-        EventType::Trial,
+        EventType::Charge,
         Check::Asserted,
-        r"charged with|on trial|trials?|sentenced|convicted|indicted",
+        r"charged with|indicted|charges? (?:\S+\s+){0,2}?(?:were|was|have been|has been) (?:brought|filed|laid)",
+    ),
+    (EventType::Trial, Check::Asserted, r"on trial|trials?"),
+    (
+        EventType::Verdict,
+        Check::Asserted,
+        r"sentenced|convicted|acquitted|found (?:not )?guilty|jailed for",
     ),
     (
         EventType::Travel,

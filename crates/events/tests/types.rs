@@ -176,12 +176,12 @@ fn each_type_has_triggers() {
         ),
         (
             "The colonel was charged with treason.",
-            Trial,
+            Charge,
             "charged with",
         ),
         (
             "The former mayor was sentenced to ten years.",
-            Trial,
+            Verdict,
             "sentenced",
         ),
         (
@@ -641,6 +641,17 @@ fn scheme_types_have_triggers() {
             "The minister made her first public appearance since the coup.",
             Other,
             "first public appearance",
+        ),
+        (
+            "A grand jury indicted the two guards on Friday.",
+            Charge,
+            "indicted",
+        ),
+        ("The court acquitted the editor.", Verdict, "acquitted"),
+        (
+            "The trial of the two guards opened in Velm.",
+            Trial,
+            "trial",
         ),
     ];
     for (text, expected, trigger) in cases {

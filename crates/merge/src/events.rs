@@ -213,6 +213,8 @@ fn is_singular(event_type: EventType) -> bool {
             | EventType::Withdrawal
             | EventType::StateOfEmergency
             | EventType::Trial
+            | EventType::Charge
+            | EventType::Verdict
             | EventType::Amnesty
             | EventType::Mourning
             | EventType::Acquisition

@@ -281,6 +281,7 @@ pub enum EventType {
     StateOfEmergency,
     CommunicationsShutdown,
     EconomicMeasure,
+    /// A hearing or trial (charges and verdicts are their own kinds).
     Trial,
     Travel,
     Strike,
@@ -300,6 +301,10 @@ pub enum EventType {
     Acquisition,
     /// Buildings, places, weapons or assets seized.
     Seizure,
+    /// Someone charged or indicted.
+    Charge,
+    /// A verdict or sentence: convicted, acquitted, sentenced.
+    Verdict,
     Other,
 }
 
@@ -333,6 +338,8 @@ impl EventType {
             EventType::Election => "election",
             EventType::Acquisition => "acquisition",
             EventType::Seizure => "seizure",
+            EventType::Charge => "charge",
+            EventType::Verdict => "verdict",
             EventType::Other => "other",
         }
     }

@@ -160,7 +160,7 @@ fn tally(event_type: EventType) -> Option<&'static str> {
         EventType::Arrest => Some("arrests"),
         EventType::Protest | EventType::Strike => Some("protests"),
         EventType::Deployment | EventType::Withdrawal => Some("deployments"),
-        EventType::Trial => Some("trials"),
+        EventType::Trial | EventType::Charge | EventType::Verdict => Some("trials"),
         _ => None,
     }
 }
