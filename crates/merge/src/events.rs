@@ -10,7 +10,11 @@
 //!   country, or content-word Jaccard ≥ [`NEAR_DATE_SIMILARITY`]): the
 //!   sources date one event differently, which becomes a date conflict;
 //! * undated mentions join a cluster they nearly repeat (Jaccard ≥
-//!   [`UNDATED_SIMILARITY`]); or, for event types that rarely recur
+//!   [`UNDATED_SIMILARITY`]), or, for kinds the same people do not repeat
+//!   (not statements, speeches, protests, strikes, meetings or clashes),
+//!   one naming the same person or organization with some shared wording
+//!   (Jaccard ≥ [`UNDATED_ACTOR_SIMILARITY`]) and no clash of places; or,
+//!   for event types that rarely recur
 //!   between the same parties (a request for help, a dismissal, a
 //!   deployment …, see [`is_singular`]), the one cluster whose sentences
 //!   name at least [`UNDATED_SHARED_ACTORS`] of the same people or
@@ -42,6 +46,9 @@ use crate::lexical::{content_words, jaccard};
 pub(crate) const SAME_DAY_SIMILARITY: f64 = 0.12;
 pub(crate) const NEAR_DATE_SIMILARITY: f64 = 0.3;
 pub(crate) const UNDATED_SIMILARITY: f64 = 0.5;
+/// Content-word overlap enough for undated mentions naming the same person
+/// or organization.
+pub(crate) const UNDATED_ACTOR_SIMILARITY: f64 = 0.2;
 pub(crate) const NEAR_DATE_DAYS: i64 = 2;
 /// People or organizations an undated mention must share with a cluster
 /// to join it without near-identical wording.
@@ -271,8 +278,33 @@ fn same_event(a: &Candidate, b: &Candidate) -> bool {
             };
             day_precise && gap <= NEAR_DATE_DAYS && same_thing
         }
-        _ => similarity >= UNDATED_SIMILARITY,
+        _ => {
+            let shared_actor = a
+                .entities
+                .intersection(&b.entities)
+                .any(|e| !a.places.contains(e));
+            similarity >= UNDATED_SIMILARITY
+                || (shared_actor
+                    && !places_clash
+                    && !recurs_between_the_same_parties(a.mention.event_type)
+                    && similarity >= UNDATED_ACTOR_SIMILARITY)
+        }
     }
+}
+
+/// Kinds of happening the same people repeat within a crisis (statements,
+/// speeches, protests, strikes, meetings, clashes): naming the same actor
+/// says little about being the same occasion.
+fn recurs_between_the_same_parties(event_type: EventType) -> bool {
+    matches!(
+        event_type,
+        EventType::Statement
+            | EventType::Speech
+            | EventType::Protest
+            | EventType::Strike
+            | EventType::Meeting
+            | EventType::Violence
+    )
 }
 
 fn build_events(
@@ -657,6 +689,42 @@ mod tests {
         assert_eq!(got.events.len(), 2);
         assert!(got.events[0].date.is_some());
         assert!(got.events[1].date.is_none());
+    }
+
+    /// An undated arrest in report "a" and, in report "b", `sentence`
+    /// naming `person`.
+    fn undated_arrests(sentence: &str, person: &str) -> Vec<AnnotatedReport> {
+        let mut a = report(
+            "a",
+            None,
+            &["Police detained the editor Mira Hel at her flat in Ostrava."],
+        );
+        let hel = add_mention(&mut a, "Mira Hel", EntityKind::Person);
+        add_event(&mut a, EventType::Arrest, "detained", None, vec![hel]);
+        let mut b = report("b", None, &[sentence]);
+        let named = add_mention(&mut b, person, EntityKind::Person);
+        add_event(&mut b, EventType::Arrest, "detained", None, vec![named]);
+        vec![a, b]
+    }
+
+    #[test]
+    fn undated_mentions_naming_the_same_actor_join_with_less_shared_wording() {
+        let a = "Police detained the editor Mira Hel at her flat in Ostrava.";
+        let same_person = "Officers detained Mira Hel during a raid.";
+        let other_person = "Police detained the editor Oskar Brandt during a raid.";
+        // Both pairs share some wording, too little to join on wording alone.
+        for b in [same_person, other_person] {
+            let overlap = jaccard(&content_words(a), &content_words(b));
+            assert!(
+                (UNDATED_ACTOR_SIMILARITY..UNDATED_SIMILARITY).contains(&overlap),
+                "{b}: {overlap}"
+            );
+        }
+        let got = run(&undated_arrests(same_person, "Mira Hel"));
+        assert_eq!(got.events.len(), 1, "{:?}", got.events);
+        assert_eq!(got.events[0].independent_sources, 2);
+        let got = run(&undated_arrests(other_person, "Oskar Brandt"));
+        assert_eq!(got.events.len(), 2, "{:?}", got.events);
     }
 
     #[test]
