@@ -177,8 +177,18 @@ impl Sentence<'_> {
             return None;
         }
         let mut from = a.glued_unit.unwrap_or(a.last) + 1;
-        if let Some((unit_last, _)) = units::unit_after(self.text, self.toks, from) {
+        let mut a_unit = None;
+        if let Some((unit_last, label)) = units::unit_after(self.text, self.toks, from) {
             from = unit_last + 1;
+            a_unit = Some(label);
+        }
+        // "2.5 percentage points to 11 per cent": two figures, not a range.
+        let b_unit = units::unit_after(self.text, self.toks, b.glued_unit.unwrap_or(b.last) + 1)
+            .map(|(_, label)| label);
+        if let (Some(a_unit), Some(b_unit)) = (a_unit, b_unit) {
+            if a_unit != b_unit {
+                return None;
+            }
         }
         let to = units::currency_before(self.text, self.toks, b.first).map_or(b.first, |c| c.0);
         if !filter::range_connector(self.text, self.toks, from, to) {

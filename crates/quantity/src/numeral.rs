@@ -52,6 +52,8 @@ enum Elem {
     Literal(f64),
     /// "a"/"an" (1) or "half a" (0.5) before a multiplier.
     Article(f64),
+    /// "and a half" after a number ("one and a half million").
+    AndAHalf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,7 +98,7 @@ impl Acc {
                 acc.group = v;
                 acc.small = v;
             }
-            Elem::Hundred | Elem::Big { .. } | Elem::Dozen => return None,
+            Elem::Hundred | Elem::Big { .. } | Elem::Dozen | Elem::AndAHalf => return None,
         }
         Some(acc)
     }
@@ -122,6 +124,14 @@ impl Acc {
                 },
             ) if matches!(self.last, Elem::Literal(_)) => next.apply_big(factor)?,
             (Conn::Glued, _) => return None,
+            (Conn::And, Elem::AndAHalf)
+                if matches!(
+                    self.last,
+                    Elem::Unit(_) | Elem::Teen(_) | Elem::Ten(_) | Elem::Literal(_)
+                ) =>
+            {
+                next.add_small(0.5)
+            }
             (Conn::And, _) if !after_multiplier => return None,
             (_, Elem::Unit(v)) if after_multiplier || matches!(self.last, Elem::Ten(_)) => {
                 next.add_small(v)
@@ -332,10 +342,31 @@ fn start_elem(text: &str, toks: &[Tok], i: usize) -> Option<(Elem, usize)> {
     }
 }
 
+/// Denominators of fractions written with a hyphen ("two-thirds",
+/// "three-quarters"): the number before them is not a count.
+const FRACTION_DENOMINATORS: &[&str] = &[
+    "half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth",
+    "fifths", "sixth", "sixths", "eighth", "eighths", "tenth", "tenths",
+];
+
+/// A number written as the numerator of a hyphenated fraction.
+fn is_fraction_numerator(text: &str, toks: &[Tok], i: usize) -> bool {
+    let (Some(hyphen), Some(denominator)) = (toks.get(i + 1), toks.get(i + 2)) else {
+        return false;
+    };
+    hyphen.is_punct(text, &['-'])
+        && FRACTION_DENOMINATORS
+            .iter()
+            .any(|d| denominator.is(text, d))
+}
+
 /// Reads the longest numeral starting at token `i`.
 fn numeral_at(text: &str, toks: &[Tok], i: usize) -> Option<Numeral> {
     let first = toks.get(i)?;
     if first.kind == Kind::Num && glued_to_letter_before(text, toks, i) {
+        return None;
+    }
+    if is_fraction_numerator(text, toks, i) {
         return None;
     }
     let (sign, num_start) = sign_word(text, toks, i);
@@ -423,6 +454,10 @@ fn next_elem(
     }
     if next.is(text, "and") {
         let after = toks.get(last + 2)?;
+        let half = toks.get(last + 3).filter(|t| t.is(text, "half"));
+        if let (true, Some(_)) = (after.is(text, "a"), half) {
+            return Some((Conn::And, Elem::AndAHalf, last + 3));
+        }
         let elem = elem_of(text, after)?;
         return spaced(text, next, after).then_some((Conn::And, elem, last + 2));
     }
@@ -527,6 +562,9 @@ mod tests {
         );
         assert_eq!(parse_number("three hundred and two dozens"), Some(324.0));
         assert_eq!(parse_number("half a dozen"), Some(6.0));
+        assert_eq!(parse_number("one and a half million"), Some(1_500_000.0));
+        assert_eq!(parse_number("two and a half"), Some(2.5));
+        assert_eq!(parse_number("3 and a half"), Some(3.5));
         assert_eq!(parse_number("minus five"), Some(-5.0));
     }
 

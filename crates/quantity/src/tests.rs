@@ -208,3 +208,25 @@ fn output_is_sorted_without_overlap() {
     assert_eq!(found[2].part_of, Some(1));
     assert_eq!(found[0].span.slice(text), Some("About 300"));
 }
+
+#[test]
+fn percentage_points_are_their_own_unit_and_no_range_with_percent() {
+    let got = one("Unemployment rose 2.5 percentage points to 11 per cent.");
+    let units: Vec<(f64, Option<&str>)> =
+        got.iter().map(|q| (q.value, q.unit.as_deref())).collect();
+    assert_eq!(
+        units,
+        vec![(2.5, Some("percentage points")), (11.0, Some("percent"))]
+    );
+}
+
+#[test]
+fn and_a_half_and_hyphenated_fractions() {
+    let got = one("One and a half million people fled.");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].value, 1_500_000.0);
+    // "Two-thirds" is a share, not a count of two.
+    assert!(one("Two-thirds of voters backed the plan.")
+        .iter()
+        .all(|q| q.value != 2.0));
+}

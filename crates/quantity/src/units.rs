@@ -209,12 +209,17 @@ pub(crate) fn unit_after(text: &str, toks: &[Tok], from: usize) -> Option<(usize
         .get(from + 1)
         .filter(|t| t.kind == Kind::Word)
         .map_or("", |t| lower(t.text(text), b1));
-    for (phrase, label) in SUFFIX_UNITS {
-        match phrase.split_once(' ') {
-            Some((a, b)) if a == w0 && b == w1 => return Some((from + 1, label)),
-            None if *phrase == w0 => return Some((from, label)),
-            _ => {}
-        }
+    // Two-word units first: "percentage points" is not "percentage".
+    let two_words = SUFFIX_UNITS.iter().find(|(phrase, _)| {
+        phrase
+            .split_once(' ')
+            .is_some_and(|(a, b)| a == w0 && b == w1)
+    });
+    if let Some((_, label)) = two_words {
+        return Some((from + 1, label));
     }
-    None
+    SUFFIX_UNITS
+        .iter()
+        .find(|(phrase, _)| !phrase.contains(' ') && *phrase == w0)
+        .map(|(_, label)| (from, *label))
 }
