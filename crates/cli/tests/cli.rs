@@ -12,6 +12,22 @@ fn corroborate() -> Command {
     command
 }
 
+/// `corroborate analyze DIR --format json`, which must succeed, parsed.
+fn analyze_as_json(dir: &std::path::Path) -> serde_json::Value {
+    let out = corroborate()
+        .arg("analyze")
+        .arg(dir)
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
 #[test]
 fn analyze_examples_as_json_html_and_text() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -172,18 +188,7 @@ fn a_curation_file_beside_the_corpus_wins_over_the_machine() {
         "merge = [[\"Pavel Ostrov\", \"Anna Ostrova\"]]\n[kinds]\n\"Lirona\" = \"organization\"\n",
     )
     .expect("write");
-    let out = corroborate()
-        .arg("analyze")
-        .arg(dir.path())
-        .args(["--format", "json"])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let json = analyze_as_json(dir.path());
     let entities = json["entities"].as_array().expect("entities");
     let ostrov = entities
         .iter()
@@ -258,18 +263,7 @@ fn a_present_perfect_lead_is_dated_by_the_publication_day() {
          Varno has led the ministry since 2027, and she resigned once before, in a dispute over the police budget years ago.\n",
     )
     .expect("write");
-    let out = corroborate()
-        .arg("analyze")
-        .arg(dir.path())
-        .args(["--format", "json"])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let json = analyze_as_json(dir.path());
     let resignations: Vec<&serde_json::Value> = json["events"]
         .as_array()
         .expect("events")

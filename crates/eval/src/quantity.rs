@@ -75,6 +75,14 @@ struct GoldLine {
 #[derive(Debug, Deserialize)]
 struct GoldQuantity {
     text: String,
+    #[serde(flatten)]
+    annotation: FigureAnnotation,
+}
+
+/// What an answer key says of one figure, whatever its extent is written
+/// as (the text in the project's key, token ids in the ECB+ key).
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct FigureAnnotation {
     value: f64,
     low: Option<f64>,
     high: Option<f64>,
@@ -88,13 +96,23 @@ struct GoldQuantity {
     part_of: Option<usize>,
 }
 
-impl GoldQuantity {
-    fn interval(&self) -> Interval {
-        Interval {
-            low: self.low,
-            high: self.high,
-            low_inclusive: self.low_inclusive,
-            high_inclusive: self.high_inclusive,
+impl FigureAnnotation {
+    /// The gold figure at `extent`, written `text`.
+    pub(crate) fn into_figure(self, extent: Span, text: String) -> GoldFigure {
+        GoldFigure {
+            extent,
+            text,
+            value: self.value,
+            interval: Interval {
+                low: self.low,
+                high: self.high,
+                low_inclusive: self.low_inclusive,
+                high_inclusive: self.high_inclusive,
+            },
+            unit: self.unit,
+            concept: self.concept,
+            scope: self.scope,
+            part_of: self.part_of,
         }
     }
 }
@@ -285,16 +303,7 @@ fn key_sentence(gold: GoldLine) -> Result<KeySentence, String> {
         .quantities
         .into_iter()
         .zip(spans)
-        .map(|(q, extent)| GoldFigure {
-            extent,
-            interval: q.interval(),
-            text: q.text,
-            value: q.value,
-            unit: q.unit,
-            concept: q.concept,
-            scope: q.scope,
-            part_of: q.part_of,
-        })
+        .map(|(q, extent)| q.annotation.into_figure(extent, q.text))
         .collect();
     Ok(KeySentence {
         label: gold.sentence,

@@ -23,11 +23,13 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use corroborate_model::{Interval, Quantity, Span};
+use corroborate_model::{Quantity, Span};
 use serde::Deserialize;
 
 use crate::ecbplus::{self, Document, EcbError, Token};
-use crate::quantity::{self, EvalError, GoldFigure, GoldScores, KeySentence, Prediction};
+use crate::quantity::{
+    self, EvalError, FigureAnnotation, GoldFigure, GoldScores, KeySentence, Prediction,
+};
 use vocabulary::EcbConventions;
 
 /// Why the figure key could not be scored.
@@ -126,17 +128,8 @@ struct KeyLine {
 #[derive(Debug, Deserialize)]
 struct KeyFigure {
     tokens: [u32; 2],
-    value: f64,
-    low: Option<f64>,
-    high: Option<f64>,
-    low_inclusive: bool,
-    high_inclusive: bool,
-    unit: Option<String>,
-    concept: Option<String>,
-    #[serde(default)]
-    scope: Option<String>,
-    #[serde(default)]
-    part_of: Option<usize>,
+    #[serde(flatten)]
+    annotation: FigureAnnotation,
 }
 
 /// The command `corroborate eval figures`: scores `key` on `split`
@@ -336,19 +329,8 @@ fn key_sentence(line: &KeyLine, sentence: &SentenceText) -> Result<KeySentence, 
 
 fn gold_figure(figure: &KeyFigure, sentence: &SentenceText) -> Result<GoldFigure, String> {
     let (extent, text) = sentence.key_extent(figure.tokens)?;
-    Ok(GoldFigure {
-        extent,
-        text: text.to_string(),
-        value: figure.value,
-        interval: Interval {
-            low: figure.low,
-            high: figure.high,
-            low_inclusive: figure.low_inclusive,
-            high_inclusive: figure.high_inclusive,
-        },
-        unit: figure.unit.clone(),
-        concept: figure.concept.clone(),
-        scope: figure.scope.clone(),
-        part_of: figure.part_of,
-    })
+    Ok(figure
+        .annotation
+        .clone()
+        .into_figure(extent, text.to_string()))
 }

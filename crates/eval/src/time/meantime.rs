@@ -98,13 +98,8 @@ pub fn meantime_mismatches(paths: &[PathBuf]) -> Result<Vec<super::Mismatch>, Ev
             path: path.clone(),
             message,
         })?;
-        let timexes = corroborate_time::tag(&doc.text, doc.dct, false);
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        found.extend(super::mismatch::mismatches(
-            &name.unwrap_or_default(),
-            &doc.text,
-            &doc.gold,
-            &system_annotations(&timexes),
+        found.extend(super::mismatch::tagged_mismatches(
+            &path, &doc.text, doc.dct, &doc.gold,
         ));
     }
     Ok(found)

@@ -51,6 +51,22 @@ fn context(text: &str, start: usize, end: usize) -> String {
     text.get(from..to).unwrap_or("").replace('\n', " / ")
 }
 
+/// The tagger's disagreements with `gold` on one document read from
+/// `path` (its text and creation time).
+pub(crate) fn tagged_mismatches(
+    path: &std::path::Path,
+    text: &str,
+    dct: Option<chrono::NaiveDate>,
+    gold: &[Annotated],
+) -> Vec<Mismatch> {
+    let timexes = corroborate_time::tag(text, dct, false);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    mismatches(&name, text, gold, &super::system_annotations(&timexes))
+}
+
 /// The disagreements of one document, gold order first, then spurious ones.
 pub(crate) fn mismatches(
     file: &str,
