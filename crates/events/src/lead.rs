@@ -205,8 +205,7 @@ fn tells_news_of_the_day(context: &LeadContext<'_>, event: &EventMention) -> boo
     if clause_has_time {
         return false;
     }
-    let words: Vec<(Span, String)> = context
-        .tokens
+    let words: Vec<(Span, String)> = corroborate_text::tokens_in(context.tokens, clause)
         .iter()
         .filter(|t| t.is_word() && clause.contains(t.span))
         .map(|t| (t.span, t.text(context.text).to_lowercase()))

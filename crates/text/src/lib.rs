@@ -392,8 +392,8 @@ mod tests {
 
     #[test]
     fn alphanumeric_runs_split_at_every_other_character() {
-        let runs: Vec<&str> = alphanumeric_runs("Kassym-Jomart’s  9,900 -- ok").collect();
-        assert_eq!(runs, vec!["Kassym", "Jomart", "s", "9", "900", "ok"]);
+        let runs: Vec<&str> = alphanumeric_runs("Ana-Maria’s  9,900 -- ok").collect();
+        assert_eq!(runs, vec!["Ana", "Maria", "s", "9", "900", "ok"]);
     }
 
     #[test]
