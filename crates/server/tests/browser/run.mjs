@@ -1,0 +1,367 @@
+// Browser tests of the web app against a running `corroborate serve`.
+//
+// Usage: node run.mjs BASE_URL SCREENSHOT_DIR
+//
+// Drives Debian's Chromium (/usr/bin/chromium, or $CHROMIUM) through
+// playwright-core; no browser is downloaded. Exits nonzero with a message
+// for every failed check.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [baseArg, screenshotDir] = process.argv.slice(2);
+if (!baseArg || !screenshotDir) {
+  console.error('usage: node run.mjs BASE_URL SCREENSHOT_DIR');
+  process.exit(2);
+}
+const base = baseArg.replace(/\/+$/, '');
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+const TIMEOUT = 15000;
+const failures = [];
+
+// ---------------------------------------------------------------- helpers
+
+async function getJson(path, options) {
+  const response = await fetch(base + path, options);
+  if (!response.ok) throw new Error(`${options?.method || 'GET'} ${path}: HTTP ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** The text between two byte offsets of a report's cleaned text, as the API defines them. */
+async function textAt(reportId, start, end) {
+  const report = await getJson(`/api/reports/${encodeURIComponent(reportId)}`);
+  return Buffer.from(report.text, 'utf8').subarray(start, end).toString('utf8');
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function step(name, body) {
+  const started = Date.now();
+  try {
+    await body();
+    console.log(`ok   ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    failures.push(`${name}: ${error.message}`);
+    console.log(`FAIL ${name}: ${error.message}`);
+  }
+}
+
+async function waitFor(predicate, message, timeout = TIMEOUT) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      last = await predicate();
+      if (last) return last;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${message} (gave up after ${timeout} ms${last instanceof Error ? `: ${last.message}` : ''})`);
+}
+
+const rowIds = (page) => page.$$eval('#timeline-rows > li.row', (rows) => rows.map((r) => r.dataset.event));
+
+async function shoot(page, name) {
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: false });
+}
+
+async function openView(page, hash, readySelector) {
+  await page.goto(`${base}/#${hash}`);
+  await page.waitForSelector(readySelector, { timeout: TIMEOUT });
+}
+
+// ---------------------------------------------------------------- the checks
+
+async function timelineChecks(page) {
+  const all = (await getJson('/api/events')).events;
+  await step('timeline shows one row per event', async () => {
+    check(all.length > 0, 'the API has no events; the workspace is empty');
+    await openView(page, 'timeline', '#timeline-rows > li.row');
+    const ids = await rowIds(page);
+    check(ids.length === Math.min(all.length, 200), `expected ${Math.min(all.length, 200)} rows, found ${ids.length}`);
+    await shoot(page, 'timeline');
+  });
+
+  await step('timeline filter by entity changes the rows', async () => {
+    const counts = new Map();
+    for (const event of all) for (const id of new Set(event.entities)) counts.set(id, (counts.get(id) || 0) + 1);
+    const [entityId] = [...counts.entries()].filter(([, n]) => n < all.length).sort((a, b) => b[1] - a[1])[0] || [];
+    check(entityId, 'no entity is in some but not all events');
+    const entity = (await getJson('/api/entities')).entities.find((e) => e.id === entityId);
+    const expected = (await getJson(`/api/events?entity=${encodeURIComponent(entity.name)}`)).events.map((e) => e.id).sort();
+    const before = await rowIds(page);
+    await page.fill('#timeline-filters input[name=entity]', entity.name);
+    await page.click('#timeline-filters button[type=submit]');
+    await waitFor(async () => (await rowIds(page)).length === Math.min(expected.length, 200), `rows for entity "${entity.name}" never matched the API's ${expected.length}`);
+    const after = (await rowIds(page)).sort();
+    check(after.length < before.length, `filtering by "${entity.name}" did not reduce ${before.length} rows`);
+    check(after.every((id) => expected.includes(id)), 'a row not returned by /api/events?entity= is shown');
+    check(page.url().includes('entity='), `the URL does not carry the filter: ${page.url()}`);
+    await shoot(page, 'timeline-filtered');
+  });
+
+  await step('timeline filter by date range changes the rows', async () => {
+    const days = all.filter((e) => e.date).map((e) => e.date.start).sort();
+    check(days.length > 1, 'fewer than two dated events');
+    const from = days[Math.floor(days.length / 2)];
+    const to = days[days.length - 1];
+    const expected = (await getJson(`/api/events?from=${from}&to=${to}`)).events.length;
+    await page.goto(`${base}/#timeline?from=${from}&to=${to}`);
+    await waitFor(async () => (await rowIds(page)).length === Math.min(expected, 200), `rows from ${from} to ${to} never matched the API's ${expected}`);
+    check(expected < all.length, `the range ${from}..${to} keeps every event`);
+    const zoomedOut = await rowIds(page);
+    await page.click('#zoom-out');
+    await waitFor(async () => (await rowIds(page)).length >= zoomedOut.length && page.url() !== `${base}/#timeline?from=${from}&to=${to}`, 'zooming out did not change the range');
+  });
+}
+
+/** A quote whose report has the most multi-byte characters before it, to test byte offsets. */
+async function pickQuote(page) {
+  const ids = (await rowIds(page)).slice(0, 60);
+  const events = new Map((await getJson('/api/events')).events.map((e) => [e.id, e]));
+  const texts = new Map();
+  let best = null;
+  for (const id of ids) {
+    for (const [index, source] of events.get(id).sources.entries()) {
+      if (!texts.has(source.report)) texts.set(source.report, Buffer.from((await getJson(`/api/reports/${encodeURIComponent(source.report)}`)).text, 'utf8'));
+      const bytes = texts.get(source.report);
+      const prefix = bytes.subarray(0, source.start);
+      const multibyte = prefix.length - prefix.toString('utf8').length;
+      if (!best || multibyte > best.multibyte) best = { event: id, index, source, multibyte };
+    }
+  }
+  return best;
+}
+
+async function sourceViewerChecks(page) {
+  await step('clicking a quote opens the source viewer at its byte offsets', async () => {
+    await openView(page, 'timeline', '#timeline-rows > li.row');
+    const pick = await pickQuote(page);
+    check(pick, 'no quote to click');
+    const row = page.locator(`#timeline-rows > li.row[data-event="${pick.event}"]`);
+    await row.locator('.row-head').click();
+    await row.locator('.quote').nth(pick.index).click();
+    await page.waitForSelector('#viewer:not([hidden]) mark.sentence', { timeout: TIMEOUT });
+    const shown = await page.textContent('#viewer mark.sentence');
+    const expected = await textAt(pick.source.report, pick.source.start, pick.source.end);
+    check(shown === expected, `highlighted ${JSON.stringify(shown)} but bytes ${pick.source.start}..${pick.source.end} of ${pick.source.report} are ${JSON.stringify(expected)}`);
+    const visible = await page.$eval('#viewer mark.sentence', (mark) => {
+      const box = mark.getBoundingClientRect();
+      const pane = document.getElementById('viewer-text').getBoundingClientRect();
+      return box.bottom > pane.top && box.top < pane.bottom;
+    });
+    check(visible, 'the highlighted sentence is not scrolled into view');
+    console.log(`     (quote from ${pick.source.report}, ${pick.multibyte} extra UTF-8 bytes before it)`);
+    await shoot(page, 'source-viewer');
+    await page.click('#viewer-close');
+    await page.waitForSelector('#viewer', { state: 'hidden', timeout: TIMEOUT });
+  });
+}
+
+async function claimsChecks(page) {
+  await step('claims ledger shows groups with number lines', async () => {
+    const { claims } = await getJson('/api/claims');
+    const groups = new Set(claims.map((c) => c.group));
+    await openView(page, 'claims', '#claims-groups > .group');
+    const shown = await page.$$eval('#claims-groups > .group', (nodes) => nodes.length);
+    check(shown === Math.min(groups.size, 40), `expected ${Math.min(groups.size, 40)} groups, found ${shown}`);
+    const lines = await page.$$eval('#claims-groups svg.numberline', (nodes) => nodes.length);
+    check(lines > 0, 'no claim group has a number line');
+    const conflicting = claims.filter((c) => c.status === 'conflicting').length;
+    if (conflicting) {
+      const marked = await page.$$eval('#claims-groups .claim.conflicting', (nodes) => nodes.length);
+      check(marked > 0, `${conflicting} conflicting claims but none highlighted`);
+    }
+    await shoot(page, 'claims');
+  });
+}
+
+async function entityChecks(page) {
+  await step('entities list and co-occurrence graph', async () => {
+    const { entities } = await getJson('/api/entities');
+    await openView(page, 'entities', '#entity-list > li.entity');
+    const shown = await page.$$eval('#entity-list > li.entity', (nodes) => nodes.length);
+    check(shown === Math.min(entities.length, 100), `expected ${Math.min(entities.length, 100)} entities, found ${shown}`);
+    await page.waitForSelector('#entity-graph circle.node', { timeout: TIMEOUT });
+    await shoot(page, 'entities');
+  });
+
+  await step('entity search filter', async () => {
+    const { entities } = await getJson('/api/entities');
+    const name = entities.sort((a, b) => b.mentions - a.mentions)[0].name;
+    const expected = (await getJson(`/api/entities?q=${encodeURIComponent(name)}`)).entities.length;
+    await page.fill('#entity-q', name);
+    await waitFor(async () => (await page.$$('#entity-list > li.entity')).length === Math.min(expected, 100), `the filter "${name}" never showed the API's ${expected} entities`);
+    await page.fill('#entity-q', '');
+    await waitFor(async () => (await page.$$('#entity-list > li.entity')).length === Math.min(entities.length, 100), 'clearing the filter did not restore the list');
+  });
+
+  await step('merging two entities through the UI', async () => {
+    const { entities } = await getJson('/api/entities');
+    const shown = await page.$$eval('#entity-list > li.entity', (nodes) => nodes.map((n) => n.dataset.entity));
+    const byId = new Map(entities.map((e) => [e.id, e]));
+    const candidates = shown.map((id) => byId.get(id)).filter((e) => e && e.kind === 'person');
+    const pair = (candidates.length >= 2 ? candidates : shown.map((id) => byId.get(id)).filter(Boolean)).slice(-2);
+    check(pair.length === 2, 'fewer than two entities to merge');
+    const [a, b] = pair;
+    await page.check(`#entity-list input[data-entity="${a.id}"]`);
+    await page.check(`#entity-list input[data-entity="${b.id}"]`);
+    await page.click('#entity-merge');
+    await waitFor(async () => (await page.textContent('#entity-status')).startsWith('Merged'), `the merge of "${a.name}" and "${b.name}" was not confirmed`);
+    const merged = await waitFor(async () => {
+      const after = (await getJson('/api/entities')).entities;
+      const holding = (name) => after.filter((e) => e.aliases.some((x) => x.toLowerCase() === name.toLowerCase()) || e.name.toLowerCase() === name.toLowerCase());
+      const withA = holding(a.name);
+      const withB = holding(b.name);
+      return withA.length === 1 && withB.length === 1 && withA[0].id === withB[0].id ? withA[0] : null;
+    }, `/api/entities never showed one entity named both "${a.name}" and "${b.name}"`, 60000);
+    console.log(`     (merged "${a.name}" and "${b.name}" into ${merged.id})`);
+    await page.waitForSelector(`#entity-list > li.entity[data-entity="${merged.id}"]`, { timeout: 60000 });
+    await shoot(page, 'entities-merged');
+  });
+}
+
+async function mapChecks(page) {
+  await step('map draws the world and the places', async () => {
+    const { entities } = await getJson('/api/entities');
+    const located = entities.filter((e) => typeof e.lat === 'number' && typeof e.lon === 'number').length;
+    await openView(page, 'map', '#map svg path.country');
+    const countries = await page.$$eval('#map path.country', (nodes) => nodes.length);
+    check(countries > 100, `only ${countries} country outlines`);
+    check(located > 0, 'no entity has coordinates: nothing to place on the map');
+    const dots = await page.$$eval('#map circle.dot', (nodes) => nodes.length);
+    check(dots === Math.min(located, 2000), `expected ${located} dots, found ${dots}`);
+    await shoot(page, 'map');
+  });
+}
+
+async function searchChecks(page) {
+  await step('search answers as you type and opens the sentence', async () => {
+    const { events } = await getJson('/api/events');
+    const word = events
+      .flatMap((e) => e.sources[0].quote.split(/[^\p{L}]+/u))
+      .find((w) => w.length >= 6) || 'the';
+    const { hits } = await getJson(`/api/search?q=${encodeURIComponent(word)}&limit=20`);
+    check(hits.length > 0, `the API finds nothing for "${word}"`);
+    await openView(page, 'timeline', '#timeline-rows > li.row');
+    await page.click('#search-input');
+    await page.keyboard.type(word, { delay: 30 });
+    await page.waitForSelector('#search-results:not([hidden]) button.hit', { timeout: TIMEOUT });
+    const shown = await page.$$eval('#search-results button.hit', (nodes) => nodes.length);
+    check(shown === hits.length, `expected ${hits.length} hits, found ${shown}`);
+    const marks = await page.$$eval('#search-results mark', (nodes) => nodes.map((n) => n.textContent.toLowerCase()));
+    check(marks.some((m) => m.includes(word.toLowerCase().slice(0, 4))), `no hit highlights "${word}" (marks: ${marks.slice(0, 5).join(', ')})`);
+    await shoot(page, 'search');
+    await page.click('#search-results button.hit >> nth=0');
+    await page.waitForSelector('#viewer:not([hidden]) mark.sentence', { timeout: TIMEOUT });
+    const shownSentence = await page.textContent('#viewer mark.sentence');
+    const expected = await textAt(hits[0].report_id, hits[0].sentence.start, hits[0].sentence.end);
+    check(shownSentence === expected, `search hit opened ${JSON.stringify(shownSentence)}, expected ${JSON.stringify(expected)}`);
+    await page.click('#viewer-close');
+  });
+}
+
+async function hostileReportChecks(page, dialogs) {
+  await step('a hostile report is shown only as text, and appears live', async () => {
+    await openView(page, 'timeline', '#timeline-rows > li.row');
+    await waitFor(() => page.$eval('#live', (live) => live.classList.contains('on')), 'live updates never connected');
+    const liveBefore = await page.textContent('#live');
+    const title = 'Hostile <img src=x onerror="window.__pwned=1;alert(1)"> <script>window.__pwned=2;alert(2)</script>';
+    const text = [
+      'Police arrested 40 protesters in Saranth on 3 March 2024 <img src=x onerror="window.__pwned=3;alert(3)">.',
+      '<script>window.__pwned=4;alert(4)</script> The quixotrenquil committee said 12 people were killed.',
+      '<svg onload="window.__pwned=5"></svg> <b>bold</b> text.',
+    ].join('\n\n');
+    const body = `---\ntitle: '${title.replace(/'/g, "''")}'\noutlet: "<iframe src=x></iframe>"\npublished: 2024-03-03\n---\n${text}\n`;
+    const posted = await page.evaluate(async (payload) => {
+      const response = await fetch('/api/reports', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: payload });
+      return { status: response.status, body: await response.json() };
+    }, body);
+    check(posted.status === 201 || posted.status === 200, `POST /api/reports answered ${posted.status}: ${JSON.stringify(posted.body)}`);
+    await waitFor(async () => /updated/.test(await page.textContent('#live')) && (await page.textContent('#live')) !== liveBefore, 'the page was not told of the new revision');
+    const id = posted.body.id;
+    await page.goto(`${base}/#timeline?src=${encodeURIComponent(id)}`);
+    await page.waitForSelector('#viewer:not([hidden]) #viewer-text', { timeout: TIMEOUT });
+    await waitFor(async () => (await page.textContent('#viewer-text')).includes('quixotrenquil'), 'the hostile report text never showed');
+    const viewerText = await page.textContent('#viewer-text');
+    check(viewerText.includes('<script>') || viewerText.includes('<img'), 'the markup was neither shown as text nor visibly removed');
+    await page.fill('#search-input', 'quixotrenquil');
+    await waitFor(async () => (await page.$$('#search-results button.hit')).length > 0, 'search never found the hostile report');
+    await shoot(page, 'hostile-report');
+    for (const view of ['timeline', 'claims', 'entities', 'map']) {
+      await page.goto(`${base}/#${view}?src=${encodeURIComponent(id)}`);
+      await page.waitForSelector('#viewer:not([hidden])', { timeout: TIMEOUT });
+      await page.waitForTimeout(300);
+      const injected = await page.evaluate(() => ({
+        pwned: window.__pwned,
+        images: document.querySelectorAll('img').length,
+        iframes: document.querySelectorAll('iframe').length,
+        scripts: [...document.scripts].map((s) => s.src || 'inline'),
+        foreignSvg: document.querySelectorAll('svg[onload], [onerror]').length,
+        bold: document.querySelectorAll('main b, #viewer b').length,
+      }));
+      check(injected.pwned === undefined, `injected script ran in ${view} (window.__pwned = ${injected.pwned})`);
+      check(injected.images === 0 && injected.iframes === 0 && injected.foreignSvg === 0 && injected.bold === 0, `${view}: report markup became elements ${JSON.stringify(injected)}`);
+      check(injected.scripts.length === 1 && injected.scripts[0].endsWith('/assets/app.js'), `${view}: unexpected scripts ${injected.scripts.join(', ')}`);
+    }
+    check(dialogs.length === 0, `dialogs opened: ${dialogs.join(', ')}`);
+  });
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  mkdirSync(screenshotDir, { recursive: true });
+  const profile = mkdtempSync(join(tmpdir(), 'corroborate-browser-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1280, height: 860 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = context.pages()[0] || (await context.newPage());
+  const dialogs = [];
+  const pageErrors = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    dialog.dismiss().catch(() => {});
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(base) && !url.startsWith('data:')) pageErrors.push(`request outside the server: ${url}`);
+  });
+  try {
+    await timelineChecks(page);
+    await sourceViewerChecks(page);
+    await claimsChecks(page);
+    await mapChecks(page);
+    await searchChecks(page);
+    await entityChecks(page);
+    await hostileReportChecks(page, dialogs);
+    await step('no script errors, CSP violations or outside requests', async () => {
+      check(pageErrors.length === 0, pageErrors.slice(0, 10).join(' | '));
+    });
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  if (failures.length) {
+    console.error(`\n${failures.length} browser check(s) failed:\n- ${failures.join('\n- ')}`);
+    process.exit(1);
+  }
+  console.log(`\nall browser checks passed; screenshots in ${screenshotDir}`);
+}
+
+main().catch((error) => {
+  console.error(`browser tests could not run: ${error.stack || error.message}`);
+  process.exit(1);
+});
