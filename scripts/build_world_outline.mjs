@@ -37,10 +37,40 @@ function compactRing(ring) {
   return flat.length >= 6 ? flat : null;
 }
 
+/**
+ * Rings that cross the antimeridian jump from +180 to -180. For a flat
+ * projection, make their longitudes continuous (some then lie beyond +-180),
+ * close a ring that goes round a pole (Antarctica) along that pole, and add
+ * a copy shifted by 360 degrees so both sides of the map show the land.
+ */
+function planarRings(ring) {
+  const unwrapped = [];
+  let shift = 0;
+  for (let i = 0; i < ring.length; i++) {
+    const [lon, lat] = ring[i];
+    if (i > 0) {
+      const step = lon + shift - unwrapped[i - 1][0];
+      if (step > 180) shift -= 360;
+      else if (step < -180) shift += 360;
+    }
+    unwrapped.push([lon + shift, lat]);
+  }
+  const drift = unwrapped[unwrapped.length - 1][0] - unwrapped[0][0];
+  if (Math.abs(drift) > 180) {
+    const pole = unwrapped.reduce((sum, [, lat]) => sum + lat, 0) < 0 ? -90 : 90;
+    unwrapped.push([unwrapped[unwrapped.length - 1][0], pole], [unwrapped[0][0], pole]);
+  }
+  const lons = unwrapped.map(([lon]) => lon);
+  const copies = [unwrapped];
+  if (Math.max(...lons) > 180) copies.push(unwrapped.map(([lon, lat]) => [lon - 360, lat]));
+  if (Math.min(...lons) < -180) copies.push(unwrapped.map(([lon, lat]) => [lon + 360, lat]));
+  return copies;
+}
+
 function ringsOf(geometry) {
   if (!geometry) return [];
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  return polygons.flat().map(compactRing).filter(Boolean);
+  return polygons.flat().flatMap(planarRings).map(compactRing).filter(Boolean);
 }
 
 const topology = JSON.parse(readFileSync(topologyPath, 'utf8'));

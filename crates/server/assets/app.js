@@ -44,7 +44,7 @@ function build(node, attrs, children) {
     if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
     else node.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
   }
@@ -726,7 +726,6 @@ function entityItem(entity) {
     'li',
     { class: 'entity', 'data-entity': entity.id },
     el('label', { class: 'pick' }, checkbox, ' ', entity.name),
-    badge(entity.kind, 'kind'),
     badge(`${entity.mentions} mention${entity.mentions === 1 ? '' : 's'}`, 'count'),
     badge(`${entity.reports.length} report${entity.reports.length === 1 ? '' : 's'}`, 'sources'),
     entity.pending ? badge('pending', 'pending') : null,
@@ -828,7 +827,8 @@ function drawGraph(entities, events, only) {
     circle.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') go();
     });
-    svg.append(circle, svgEl('text', { x: x + 8, y: y + 3 }, node.name));
+    const onLeft = x > width * 0.6;
+    svg.append(circle, svgEl('text', { x: onLeft ? x - 8 : x + 8, y: y + 3, 'text-anchor': onLeft ? 'end' : 'start' }, node.name));
   }
   host.append(svg);
 }
@@ -836,27 +836,31 @@ function drawGraph(entities, events, only) {
 function forceLayout(nodes, edges, width, height) {
   const points = nodes.map((node, i) => {
     const angle = (2 * Math.PI * i) / nodes.length;
-    return { id: node.id, x: width / 2 + (width / 3) * Math.cos(angle), y: height / 2 + (height / 3) * Math.sin(angle), dx: 0, dy: 0 };
+    return { id: node.id, x: Math.cos(angle) * 100, y: Math.sin(angle) * 100, dx: 0, dy: 0 };
   });
   const byId = new Map(points.map((p) => [p.id, p]));
   const links = edges.map(([key, weight]) => {
     const [a, b] = key.split('\u0000');
-    return [byId.get(a), byId.get(b), weight];
+    return [byId.get(a), byId.get(b), Math.min(1 + Math.log(weight), 3)];
   });
-  const ideal = Math.sqrt((width * height) / Math.max(points.length, 1)) * 0.7;
-  for (let step = 0; step < 250; step++) {
-    const temperature = 0.1 * (1 - step / 250) * width;
+  // Fruchterman-Reingold with a repulsion cut-off, so that unconnected
+  // nodes stay near the rest instead of drifting to the edges.
+  const ideal = 30;
+  const steps = 300;
+  for (let step = 0; step < steps; step++) {
+    const temperature = 20 * (1 - step / steps) + 0.5;
     for (const p of points) {
-      p.dx = (width / 2 - p.x) * 0.01;
-      p.dy = (height / 2 - p.y) * 0.01;
+      p.dx = -p.x * 0.01;
+      p.dy = -p.y * 0.01;
     }
     for (let i = 0; i < points.length; i++) {
       for (let j = i + 1; j < points.length; j++) {
         const [p, q] = [points[i], points[j]];
-        const dx = p.x - q.x || 0.01;
+        const dx = p.x - q.x || 0.01 * (i - j);
         const dy = p.y - q.y || 0.01;
-        const distance = Math.hypot(dx, dy);
-        const push = (ideal * ideal) / distance / distance;
+        const distance2 = dx * dx + dy * dy;
+        if (distance2 > 9 * ideal * ideal) continue;
+        const push = (ideal * ideal) / distance2;
         p.dx += dx * push; p.dy += dy * push;
         q.dx -= dx * push; q.dy -= dy * push;
       }
@@ -864,17 +868,25 @@ function forceLayout(nodes, edges, width, height) {
     for (const [p, q, weight] of links) {
       const dx = p.x - q.x;
       const dy = p.y - q.y;
-      const distance = Math.hypot(dx, dy) || 0.01;
-      const pull = (distance / ideal) * Math.min(1 + Math.log(weight), 3) * 0.1;
+      const pull = (Math.hypot(dx, dy) / ideal) * weight * 0.08;
       p.dx -= dx * pull; p.dy -= dy * pull;
       q.dx += dx * pull; q.dy += dy * pull;
     }
     for (const p of points) {
       const length = Math.hypot(p.dx, p.dy) || 1;
       const move = Math.min(length, temperature);
-      p.x = Math.min(width - 70, Math.max(14, p.x + (p.dx / length) * move));
-      p.y = Math.min(height - 14, Math.max(14, p.y + (p.dy / length) * move));
+      p.x += (p.dx / length) * move;
+      p.y += (p.dy / length) * move;
     }
+  }
+  // Fit the layout into the frame.
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const margin = 20;
+  for (const p of points) {
+    p.x = margin + ((p.x - x0) / (x1 - x0 || 1)) * (width - 2 * margin);
+    p.y = margin + ((p.y - y0) / (y1 - y0 || 1)) * (height - 2 * margin);
   }
   return byId;
 }
