@@ -561,7 +561,14 @@ function claimItem(claim, titles) {
     el('p', { class: 'explanation' }, claim.explanation),
   );
   if (claim.conflicts_with.length) {
-    item.append(el('p', { class: 'quote-meta' }, 'Conflicts with: ', claim.conflicts_with.map((id, i) => [i ? ', ' : '', el('a', { href: `#claim-${id}` }, id)])));
+    const jump = (id) => () => {
+      const target = document.getElementById(`claim-${id}`);
+      if (!target) return;
+      target.scrollIntoView({ block: 'center' });
+      target.classList.add('flash');
+      setTimeout(() => target.classList.remove('flash'), 1500);
+    };
+    item.append(el('p', { class: 'quote-meta' }, 'Conflicts with: ', claim.conflicts_with.map((id, i) => [i ? ' ' : '', el('button', { type: 'button', class: 'link', onclick: jump(id) }, id)])));
   }
   const sources = el('ul', { class: 'claim-sources' });
   for (const source of claim.sources) {
@@ -893,7 +900,7 @@ function forceLayout(nodes, edges, width, height) {
 
 // ---------------------------------------------------------------- map
 
-const map = { world: null, view: [0, 0, 360, 180] };
+const map = { world: null, view: [0, 0, 360, 180], moved: false };
 
 async function renderMap(_params, current) {
   if (!map.world) map.world = fetch('/assets/world.json').then((r) => r.json());
@@ -913,6 +920,7 @@ async function renderMap(_params, current) {
     .sort((a, b) => b.events - a.events || b.entity.mentions - a.entity.mentions)
     .slice(0, MAX_MAP_PLACES);
 
+  if (!map.moved) map.view = fitView(places.map((p) => project(p.entity.lon, p.entity.lat)));
   const host = clear($('map'));
   const svg = svgEl('svg', { viewBox: map.view.join(' '), role: 'img', 'aria-label': `World map with ${places.length} places` });
   const land = svgEl('g', { class: 'land' });
@@ -944,6 +952,19 @@ async function renderMap(_params, current) {
   for (const { entity, events: n } of places.slice(0, 300)) {
     list.append(el('li', {}, el('a', { href: filterHref('timeline', { [entity.kind === 'place' ? 'place' : 'entity']: entity.name }) }, entity.name), ` (${n} event${n === 1 ? '' : 's'})`));
   }
+}
+
+/** The 2:1 view around the given points (the whole world when there are none). */
+function fitView(points) {
+  if (!points.length) return [0, 0, 360, 180];
+  const xs = points.map(([x]) => x);
+  const ys = points.map(([, y]) => y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const width = Math.min(360, Math.max(40, (x1 - x0) * 1.4, (y1 - y0) * 2.8));
+  const height = width / 2;
+  const x = Math.min(360 - width, Math.max(0, (x0 + x1) / 2 - width / 2));
+  const y = Math.min(180 - height, Math.max(0, (y0 + y1) / 2 - height / 2));
+  return [x, y, width, height];
 }
 
 /** Equirectangular projection onto a 360 x 180 plane. */
@@ -986,6 +1007,7 @@ function enablePanZoom(svg) {
     const nw = Math.min(360, Math.max(5, w * factor));
     const nh = (nw * 180) / 360;
     map.view = [x + fx * (w - nw), y + fy * (h - nh), nw, nh];
+    map.moved = true;
     apply();
   }, { passive: false });
   let drag = null;
@@ -999,6 +1021,7 @@ function enablePanZoom(svg) {
     const box = svg.getBoundingClientRect();
     const [x, y, w, h] = drag.view;
     map.view = [x - ((event.clientX - drag.x) / box.width) * w, y - ((event.clientY - drag.y) / box.height) * h, w, h];
+    map.moved = true;
     apply();
   });
   svg.addEventListener('pointerup', () => {
