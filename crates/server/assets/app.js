@@ -249,9 +249,11 @@ async function renderTimeline(params, current) {
   for (const event of events) timeline.types.add(event.type);
   fillTypeSelect(params.get('type'));
 
+  // Events are sorted by start; the latest end needs a pass (no spread: lists can be long).
   const dated = events.filter((e) => e.date);
-  const from = validDay(params.get('from')) ? dayNumber(params.get('from')) : Math.min(...dated.map((e) => dayNumber(e.date.start)));
-  const to = validDay(params.get('to')) ? dayNumber(params.get('to')) : Math.max(...dated.map((e) => dayNumber(e.date.end)));
+  const latestEnd = dated.reduce((latest, e) => (e.date.end > latest ? e.date.end : latest), '');
+  const from = validDay(params.get('from')) ? dayNumber(params.get('from')) : dated.length ? dayNumber(dated[0].date.start) : NaN;
+  const to = validDay(params.get('to')) ? dayNumber(params.get('to')) : latestEnd ? dayNumber(latestEnd) : NaN;
   timeline.domain = Number.isFinite(from) && Number.isFinite(to) ? [from, Math.max(to, from + 1)] : null;
   drawAxis();
 
@@ -284,8 +286,10 @@ function compareEvents(a, b) {
     if (a.date.start !== b.date.start) return a.date.start < b.date.start ? -1 : 1;
     if (a.date.end !== b.date.end) return a.date.end < b.date.end ? -1 : 1;
   }
-  return a.id.localeCompare(b.id, 'en', { numeric: true });
+  return idOrder.compare(a.id, b.id);
 }
+
+const idOrder = new Intl.Collator('en', { numeric: true });
 
 function fillEntityLists(entities) {
   const byMentions = [...entities.values()].sort((a, b) => b.mentions - a.mentions);
