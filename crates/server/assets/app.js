@@ -315,7 +315,7 @@ function fillTypeSelect(selected) {
 function eventRow(event, conflicts, entities) {
   const inConflict = eventInConflict(event, conflicts);
   const row = el('li', { class: `row${inConflict ? ' conflict' : ''}`, 'data-event': event.id });
-  const track = el('div', { class: 'row-track', 'aria-hidden': 'true' });
+  const track = el('span', { class: 'row-track', 'aria-hidden': 'true' });
   if (event.date && timeline.domain) track.append(dateMark(event.date));
   const head = el(
     'button',
