@@ -11,7 +11,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use corroborate_model::{Analysis, Event, ReportEntry};
-use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 use tokio_util::sync::CancellationToken;
 
@@ -111,7 +111,9 @@ pub(crate) async fn events(
 fn chosen_events<'a>(analysis: &'a Analysis, filter: &EventFilter) -> Vec<&'a Event> {
     let index = EntityIndex::new(&analysis.entities);
     let events = analysis.events.iter();
-    events.filter(|event| filter.matches(event, &index)).collect()
+    events
+        .filter(|event| filter.matches(event, &index))
+        .collect()
 }
 
 pub(crate) async fn claims(
@@ -186,8 +188,16 @@ impl<'a> ReportSummary<'a> {
 pub(crate) async fn reports(State(state): State<AppState>) -> Result<JsonBody, ApiError> {
     blocking(&state, |backend| {
         let snapshot = backend.snapshot()?;
-        let merged = snapshot.merged.reports.iter().map(|r| ReportSummary::new(r, false));
-        let pending = snapshot.pending.reports.iter().map(|r| ReportSummary::new(r, true));
+        let merged = snapshot
+            .merged
+            .reports
+            .iter()
+            .map(|r| ReportSummary::new(r, false));
+        let pending = snapshot
+            .pending
+            .reports
+            .iter()
+            .map(|r| ReportSummary::new(r, true));
         let reports: Vec<_> = merged.chain(pending).collect();
         JsonBody::of(&serde_json::json!({ "reports": reports }))
     })
@@ -205,6 +215,13 @@ pub(crate) async fn report(
     .await
 }
 
+/// What a path segment must escape: all but RFC 3986's unreserved characters.
+const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 /// The media types a report may be posted as (the backend's readers).
 const REPORT_MEDIA_TYPES: &[&str] = &[
     "text/plain",
@@ -221,7 +238,8 @@ pub(crate) async fn add_report(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
     let content_type = report_media_type(&headers)?;
-    let body = body.map_err(|rejection| ApiError::new(rejection.status(), rejection.body_text()))?;
+    let body =
+        body.map_err(|rejection| ApiError::new(rejection.status(), rejection.body_text()))?;
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::bad_request("the report is empty"));
     }
@@ -232,7 +250,7 @@ pub(crate) async fn add_report(
     let added = blocking(&state, move |backend| Ok(backend.add_report(upload)?)).await?;
     let location = format!(
         "/api/reports/{}",
-        utf8_percent_encode(&added.id, NON_ALPHANUMERIC)
+        utf8_percent_encode(&added.id, PATH_SEGMENT)
     );
     let location = HeaderValue::try_from(location)
         .map_err(|error| ApiError::internal(format!("bad report id for a URL: {error}")))?;

@@ -114,7 +114,15 @@ mod tests {
 
     #[test]
     fn tokens_must_fit_a_cookie() {
-        for bad in ["", "two words", "a;b", "quo\"te", "back\\slash", "comma,", "é"] {
+        for bad in [
+            "",
+            "two words",
+            "a;b",
+            "quo\"te",
+            "back\\slash",
+            "comma,",
+            "é",
+        ] {
             let error = options("127.0.0.1:0", Some(bad)).unwrap_err();
             assert!(matches!(error, ServerError::InvalidToken), "{bad:?}");
         }

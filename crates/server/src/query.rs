@@ -61,8 +61,12 @@ pub(crate) struct EventFilter {
 
 impl EventFilter {
     pub(crate) fn parse(params: EventParams) -> Result<Self, ApiError> {
-        let from = present(params.from).map(|v| parse_date("from", &v)).transpose()?;
-        let to = present(params.to).map(|v| parse_date("to", &v)).transpose()?;
+        let from = present(params.from)
+            .map(|v| parse_date("from", &v))
+            .transpose()?;
+        let to = present(params.to)
+            .map(|v| parse_date("to", &v))
+            .transpose()?;
         if let (Some(from), Some(to)) = (from, to) {
             if from > to {
                 return Err(ApiError::bad_request(format!(
@@ -95,10 +99,9 @@ impl EventFilter {
                 .entity
                 .as_deref()
                 .is_none_or(|name| entities.any_named(&event.entities, name, None))
-            && self
-                .place
-                .as_deref()
-                .is_none_or(|name| entities.any_named(&event.entities, name, Some(EntityKind::Place)))
+            && self.place.as_deref().is_none_or(|name| {
+                entities.any_named(&event.entities, name, Some(EntityKind::Place))
+            })
     }
 
     /// The event's days overlap [from, to] (both inclusive); an undated
@@ -131,7 +134,10 @@ impl<'a> EntityIndex<'a> {
             .any(|entity| {
                 entity.id.to_lowercase() == lowercase_name
                     || entity.name.to_lowercase() == lowercase_name
-                    || entity.aliases.iter().any(|a| a.to_lowercase() == lowercase_name)
+                    || entity
+                        .aliases
+                        .iter()
+                        .any(|a| a.to_lowercase() == lowercase_name)
             })
     }
 }
@@ -181,7 +187,10 @@ impl EntityFilter {
     pub(crate) fn matches(&self, entity: &Entity) -> bool {
         self.needle.as_deref().is_none_or(|needle| {
             entity.name.to_lowercase().contains(needle)
-                || entity.aliases.iter().any(|a| a.to_lowercase().contains(needle))
+                || entity
+                    .aliases
+                    .iter()
+                    .any(|a| a.to_lowercase().contains(needle))
         })
     }
 }
@@ -214,14 +223,14 @@ impl SearchRequest {
 
 /// The value, unless missing or blank.
 fn present(value: Option<String>) -> Option<String> {
-    value
-        .map(|v| v.trim().to_owned())
-        .filter(|v| !v.is_empty())
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
 fn parse_date(name: &str, value: &str) -> Result<NaiveDate, ApiError> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
-        ApiError::bad_request(format!("'{name}' must be a date as YYYY-MM-DD, not {value:?}"))
+        ApiError::bad_request(format!(
+            "'{name}' must be a date as YYYY-MM-DD, not {value:?}"
+        ))
     })
 }
 
@@ -292,7 +301,8 @@ mod tests {
         let index = EntityIndex::new(&entities);
         let day = event("2022-01-05", "2022-01-05");
         let month = event("2022-01-01", "2022-01-31");
-        let passes = |query: &str, event: &Event| event_filter(query).unwrap().matches(event, &index);
+        let passes =
+            |query: &str, event: &Event| event_filter(query).unwrap().matches(event, &index);
         assert!(passes("from=2022-01-05&to=2022-01-05", &day));
         assert!(!passes("from=2022-01-06", &day));
         assert!(!passes("to=2022-01-04", &day));
@@ -306,7 +316,9 @@ mod tests {
         undated.date = None;
         let index = EntityIndex::new(&[]);
         assert!(event_filter("").unwrap().matches(&undated, &index));
-        assert!(!event_filter("from=2000-01-01").unwrap().matches(&undated, &index));
+        assert!(!event_filter("from=2000-01-01")
+            .unwrap()
+            .matches(&undated, &index));
     }
 
     #[test]
@@ -315,21 +327,37 @@ mod tests {
         let places = [entity(EntityKind::Place)];
         let people = [entity(EntityKind::Person)];
         let (places, people) = (EntityIndex::new(&places), EntityIndex::new(&people));
-        assert!(event_filter("entity=alma-ata").unwrap().matches(&event, &places));
-        assert!(event_filter("entity=ENT1").unwrap().matches(&event, &people));
-        assert!(!event_filter("entity=Astana").unwrap().matches(&event, &places));
-        assert!(event_filter("place=ALMATY").unwrap().matches(&event, &places));
-        assert!(!event_filter("place=Almaty").unwrap().matches(&event, &people));
+        assert!(event_filter("entity=alma-ata")
+            .unwrap()
+            .matches(&event, &places));
+        assert!(event_filter("entity=ENT1")
+            .unwrap()
+            .matches(&event, &people));
+        assert!(!event_filter("entity=Astana")
+            .unwrap()
+            .matches(&event, &places));
+        assert!(event_filter("place=ALMATY")
+            .unwrap()
+            .matches(&event, &places));
+        assert!(!event_filter("place=Almaty")
+            .unwrap()
+            .matches(&event, &people));
     }
 
     #[test]
     fn type_and_min_sources_filter() {
         let event = event("2022-01-05", "2022-01-05");
         let index = EntityIndex::new(&[]);
-        assert!(event_filter("type=protest").unwrap().matches(&event, &index));
+        assert!(event_filter("type=protest")
+            .unwrap()
+            .matches(&event, &index));
         assert!(!event_filter("type=arrest").unwrap().matches(&event, &index));
-        assert!(event_filter("min_sources=2").unwrap().matches(&event, &index));
-        assert!(!event_filter("min_sources=3").unwrap().matches(&event, &index));
+        assert!(event_filter("min_sources=2")
+            .unwrap()
+            .matches(&event, &index));
+        assert!(!event_filter("min_sources=3")
+            .unwrap()
+            .matches(&event, &index));
     }
 
     #[test]
@@ -363,7 +391,10 @@ mod tests {
         let parse = |q: &str| SearchRequest::parse(parse_params(Some(q)).unwrap());
         assert_eq!(parse("q=x").unwrap().limit, SearchRequest::DEFAULT_LIMIT);
         assert_eq!(parse("q=x&limit=5").unwrap().limit, 5);
-        assert_eq!(parse("q=x&limit=100000").unwrap().limit, SearchRequest::MAX_LIMIT);
+        assert_eq!(
+            parse("q=x&limit=100000").unwrap().limit,
+            SearchRequest::MAX_LIMIT
+        );
         assert!(parse("q=x&limit=0").is_err());
         assert!(parse("q=x&limit=ten").is_err());
     }

@@ -193,7 +193,10 @@ mod tests {
         }
         let undocumented: Vec<_> = served.difference(&documented).collect();
         let unserved: Vec<_> = documented.difference(&served).collect();
-        assert!(undocumented.is_empty(), "not in openapi.json: {undocumented:?}");
+        assert!(
+            undocumented.is_empty(),
+            "not in openapi.json: {undocumented:?}"
+        );
         assert!(unserved.is_empty(), "not served: {unserved:?}");
         assert_eq!(served.len(), 22);
     }

@@ -86,7 +86,9 @@ fn unauthorized() -> Response {
     );
     let mut response = error.into_response();
     let challenge = HeaderValue::from_static("Bearer");
-    response.headers_mut().insert(header::WWW_AUTHENTICATE, challenge);
+    response
+        .headers_mut()
+        .insert(header::WWW_AUTHENTICATE, challenge);
     response
 }
 
@@ -110,7 +112,10 @@ fn hand_over_cookie(token: &str) -> Response {
 
 fn query_token(query: Option<&str>) -> Option<String> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query?).ok()?;
-    pairs.into_iter().find(|(name, _)| name == "token").map(|(_, value)| value)
+    pairs
+        .into_iter()
+        .find(|(name, _)| name == "token")
+        .map(|(_, value)| value)
 }
 
 fn bearer_token(headers: &HeaderMap) -> Option<&str> {
@@ -222,10 +227,21 @@ mod tests {
 
     #[test]
     fn loopback_hosts() {
-        for host in ["localhost", "localhost:8080", "127.0.0.1:1", "[::1]:80", "[::1]"] {
+        for host in [
+            "localhost",
+            "localhost:8080",
+            "127.0.0.1:1",
+            "[::1]:80",
+            "[::1]",
+        ] {
             assert!(is_loopback_authority(host), "{host}");
         }
-        for host in ["evil.example", "evil.example:8080", "10.0.0.1", "localhost.evil.example"] {
+        for host in [
+            "evil.example",
+            "evil.example:8080",
+            "10.0.0.1",
+            "localhost.evil.example",
+        ] {
             assert!(!is_loopback_authority(host), "{host}");
         }
     }

@@ -46,7 +46,9 @@ async fn next_revision(mut watch: Watch) -> Option<(Result<Event, Infallible>, W
             .ok()?;
         if watch.announced != Some(revision) {
             watch.announced = Some(revision);
-            let event = Event::default().event("revision").data(revision.to_string());
+            let event = Event::default()
+                .event("revision")
+                .data(revision.to_string());
             return Some((Ok(event), watch));
         }
         tokio::select! {
