@@ -4,14 +4,15 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::extract::Request;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::handler::Handler;
 use axum::http::{Method, StatusCode, Uri};
-use axum::middleware::from_fn_with_state;
+use axum::middleware::{from_fn, from_fn_with_state, Next};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{on, MethodFilter, MethodRouter};
 use axum::Router;
 use tokio_util::sync::CancellationToken;
-use tower_http::timeout::TimeoutLayer;
 
 use crate::api::{self, AppState, Export};
 use crate::assets::{self, Asset};
@@ -133,13 +134,25 @@ pub(crate) fn app(
             Access::new(options.token.as_deref()),
             security::guard,
         ))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            REQUEST_TIMEOUT,
-        ))
+        .layer(from_fn(time_limit))
         .layer(csp)
         .layer(nosniff)
         .layer(referrer)
+}
+
+/// Answers 408 (as JSON, like every error) when the response takes too long.
+async fn time_limit(request: Request, next: Next) -> Response {
+    match tokio::time::timeout(REQUEST_TIMEOUT, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            format!(
+                "no answer within {} s; try again",
+                REQUEST_TIMEOUT.as_secs()
+            ),
+        )
+        .into_response(),
+    }
 }
 
 async fn no_route(method: Method, uri: Uri) -> ApiError {
@@ -171,6 +184,41 @@ mod tests {
         let document = openapi();
         let version = document["openapi"].as_str().unwrap();
         assert!(version.starts_with("3.1."), "{version}");
+    }
+
+    /// Every `$ref` string in `value`.
+    fn references(value: &serde_json::Value, found: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, item) in map {
+                    match (key.as_str(), item.as_str()) {
+                        ("$ref", Some(target)) => found.push(target.to_owned()),
+                        _ => references(item, found),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|i| references(i, found)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_reference_resolves() {
+        let document = openapi();
+        let schema: serde_json::Value =
+            serde_json::from_slice(assets::ANALYSIS_SCHEMA.bytes).unwrap();
+        let mut found = Vec::new();
+        references(&document, &mut found);
+        assert!(found.len() > 20, "{found:?}");
+        for target in &found {
+            let (file, pointer) = target.split_once('#').unwrap_or((target, ""));
+            let resolved = match file {
+                "" => document.pointer(pointer),
+                "/schema/analysis.schema.json" => schema.pointer(pointer),
+                other => panic!("reference to an unknown document {other:?}"),
+            };
+            assert!(resolved.is_some(), "unresolved $ref {target:?}");
+        }
     }
 
     #[test]
