@@ -10,7 +10,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use corroborate_model::{Analysis, Event, ReportEntry};
+use corroborate_model::{Analysis, Claim, Conflict, Entity, Event, ReportEntry};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 use tokio_util::sync::CancellationToken;
@@ -66,6 +66,23 @@ struct Flagged<'a, T> {
     pending: bool,
 }
 
+/// A list endpoint's answer: `{"revision": n, "<items>": [...]}` (typed,
+/// so that large lists are serialised once, not through a `Value`).
+macro_rules! page {
+    ($name:ident, $field:ident, $item:ty) => {
+        #[derive(Serialize)]
+        struct $name<'a> {
+            revision: u64,
+            $field: Vec<Flagged<'a, $item>>,
+        }
+    };
+}
+
+page!(EventsPage, events, Event);
+page!(ClaimsPage, claims, Claim);
+page!(ConflictsPage, conflicts, Conflict);
+page!(EntitiesPage, entities, Entity);
+
 /// The merged items, then the pending ones, each flagged.
 fn flagged<'a, T: 'a>(
     merged: impl IntoIterator<Item = &'a T>,
@@ -103,7 +120,10 @@ pub(crate) async fn events(
             chosen_events(&snapshot.merged, &filter),
             chosen_events(&snapshot.pending, &filter),
         );
-        JsonBody::of(&serde_json::json!({ "revision": snapshot.revision, "events": events }))
+        JsonBody::of(&EventsPage {
+            revision: snapshot.revision,
+            events,
+        })
     })
     .await
 }
@@ -128,7 +148,10 @@ pub(crate) async fn claims(
             merged.iter().filter(|c| filter.matches(c)),
             pending.iter().filter(|c| filter.matches(c)),
         );
-        JsonBody::of(&serde_json::json!({ "revision": snapshot.revision, "claims": claims }))
+        JsonBody::of(&ClaimsPage {
+            revision: snapshot.revision,
+            claims,
+        })
     })
     .await
 }
@@ -137,7 +160,10 @@ pub(crate) async fn conflicts(State(state): State<AppState>) -> Result<JsonBody,
     blocking(&state, |backend| {
         let snapshot = backend.snapshot()?;
         let conflicts = flagged(&snapshot.merged.conflicts, &snapshot.pending.conflicts);
-        JsonBody::of(&serde_json::json!({ "revision": snapshot.revision, "conflicts": conflicts }))
+        JsonBody::of(&ConflictsPage {
+            revision: snapshot.revision,
+            conflicts,
+        })
     })
     .await
 }
@@ -154,7 +180,10 @@ pub(crate) async fn entities(
             merged.iter().filter(|e| filter.matches(e)),
             pending.iter().filter(|e| filter.matches(e)),
         );
-        JsonBody::of(&serde_json::json!({ "revision": snapshot.revision, "entities": entities }))
+        JsonBody::of(&EntitiesPage {
+            revision: snapshot.revision,
+            entities,
+        })
     })
     .await
 }
@@ -169,6 +198,11 @@ struct ReportSummary<'a> {
     source: &'a str,
     url: Option<&'a str>,
     pending: bool,
+}
+
+#[derive(Serialize)]
+struct ReportsPage<'a> {
+    reports: Vec<ReportSummary<'a>>,
 }
 
 impl<'a> ReportSummary<'a> {
@@ -198,8 +232,9 @@ pub(crate) async fn reports(State(state): State<AppState>) -> Result<JsonBody, A
             .reports
             .iter()
             .map(|r| ReportSummary::new(r, true));
-        let reports: Vec<_> = merged.chain(pending).collect();
-        JsonBody::of(&serde_json::json!({ "reports": reports }))
+        JsonBody::of(&ReportsPage {
+            reports: merged.chain(pending).collect(),
+        })
     })
     .await
 }
