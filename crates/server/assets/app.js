@@ -1,0 +1,2 @@
+// Placeholder: the web app replaces this file.
+"use strict";
