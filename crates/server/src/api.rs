@@ -73,6 +73,8 @@ macro_rules! page {
         #[derive(Serialize)]
         struct $name<'a> {
             revision: u64,
+            /// Items that pass the filters, before `offset` and `limit`.
+            total: usize,
             $field: Vec<Flagged<'a, $item>>,
         }
     };
@@ -122,7 +124,8 @@ pub(crate) async fn events(
         );
         JsonBody::of(&EventsPage {
             revision: snapshot.revision,
-            events,
+            total: events.len(),
+            events: filter.window.apply(events),
         })
     })
     .await
@@ -150,7 +153,8 @@ pub(crate) async fn claims(
         );
         JsonBody::of(&ClaimsPage {
             revision: snapshot.revision,
-            claims,
+            total: claims.len(),
+            claims: filter.window.apply(claims),
         })
     })
     .await
@@ -162,6 +166,7 @@ pub(crate) async fn conflicts(State(state): State<AppState>) -> Result<JsonBody,
         let conflicts = flagged(&snapshot.merged.conflicts, &snapshot.pending.conflicts);
         JsonBody::of(&ConflictsPage {
             revision: snapshot.revision,
+            total: conflicts.len(),
             conflicts,
         })
     })
@@ -172,7 +177,7 @@ pub(crate) async fn entities(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
 ) -> Result<JsonBody, ApiError> {
-    let filter = EntityFilter::parse(parse_params(query.as_deref())?);
+    let filter = EntityFilter::parse(parse_params(query.as_deref())?)?;
     blocking(&state, move |backend| {
         let snapshot = backend.snapshot()?;
         let (merged, pending) = (&snapshot.merged.entities, &snapshot.pending.entities);
@@ -182,7 +187,8 @@ pub(crate) async fn entities(
         );
         JsonBody::of(&EntitiesPage {
             revision: snapshot.revision,
-            entities,
+            total: entities.len(),
+            entities: filter.window.apply(entities),
         })
     })
     .await

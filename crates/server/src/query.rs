@@ -27,17 +27,54 @@ pub(crate) struct EventParams {
     entity: Option<String>,
     place: Option<String>,
     min_sources: Option<String>,
+    offset: Option<String>,
+    limit: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct ClaimParams {
     status: Option<String>,
     measure: Option<String>,
+    offset: Option<String>,
+    limit: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct EntityParams {
     q: Option<String>,
+    offset: Option<String>,
+    limit: Option<String>,
+}
+
+/// Which slice of a filtered list to return: `offset` items skipped, at
+/// most `limit` returned (all when no limit is given). Large workspaces
+/// list tens of thousands of events; a client pages through them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Window {
+    pub(crate) offset: usize,
+    pub(crate) limit: Option<usize>,
+}
+
+impl Window {
+    fn parse(offset: Option<String>, limit: Option<String>) -> Result<Self, ApiError> {
+        let offset = present(offset)
+            .map(|v| parse_count("offset", &v))
+            .transpose()?
+            .unwrap_or(0);
+        let limit = present(limit)
+            .map(|v| parse_count("limit", &v))
+            .transpose()?;
+        if limit == Some(0) {
+            return Err(ApiError::bad_request("'limit' must be at least 1"));
+        }
+        Ok(Window { offset, limit })
+    }
+
+    /// The window's part of `items`.
+    pub(crate) fn apply<T>(&self, items: Vec<T>) -> Vec<T> {
+        let limit = self.limit.unwrap_or(usize::MAX);
+        items.into_iter().skip(self.offset).take(limit).collect()
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -57,6 +94,7 @@ pub(crate) struct EventFilter {
     /// Lowercased.
     place: Option<String>,
     min_sources: usize,
+    pub(crate) window: Window,
 }
 
 impl EventFilter {
@@ -86,6 +124,7 @@ impl EventFilter {
                 .map(|v| parse_count("min_sources", &v))
                 .transpose()?
                 .unwrap_or(0),
+            window: Window::parse(params.offset, params.limit)?,
         })
     }
 
@@ -148,6 +187,7 @@ pub(crate) struct ClaimFilter {
     status: Option<ClaimStatus>,
     /// Lowercased.
     measure: Option<String>,
+    pub(crate) window: Window,
 }
 
 impl ClaimFilter {
@@ -157,6 +197,7 @@ impl ClaimFilter {
                 .map(|v| parse_keyword("status", &v))
                 .transpose()?,
             measure: present(params.measure).map(|v| v.to_lowercase()),
+            window: Window::parse(params.offset, params.limit)?,
         })
     }
 
@@ -175,13 +216,15 @@ impl ClaimFilter {
 #[derive(Debug, Default)]
 pub(crate) struct EntityFilter {
     needle: Option<String>,
+    pub(crate) window: Window,
 }
 
 impl EntityFilter {
-    pub(crate) fn parse(params: EntityParams) -> Self {
-        EntityFilter {
+    pub(crate) fn parse(params: EntityParams) -> Result<Self, ApiError> {
+        Ok(EntityFilter {
             needle: present(params.q).map(|v| v.to_lowercase()),
-        }
+            window: Window::parse(params.offset, params.limit)?,
+        })
     }
 
     pub(crate) fn matches(&self, entity: &Entity) -> bool {
@@ -387,6 +430,24 @@ mod tests {
     }
 
     #[test]
+    fn list_windows_skip_and_cap_and_reject_bad_values() {
+        let window = |raw: &str| {
+            let params: ClaimParams = parse_params(Some(raw)).unwrap();
+            ClaimFilter::parse(params).map(|f| f.window)
+        };
+        assert_eq!(window("").unwrap(), Window::default());
+        let page = window("offset=2&limit=3").unwrap();
+        assert_eq!(page.apply((0..10).collect()), vec![2, 3, 4]);
+        assert_eq!(
+            window("offset=8").unwrap().apply((0..10).collect()),
+            vec![8, 9]
+        );
+        assert!(window("limit=0").is_err());
+        assert!(window("offset=-1").is_err());
+        assert!(window("limit=many").is_err());
+    }
+
+    #[test]
     fn search_limit_defaults_clamps_and_rejects() {
         let parse = |q: &str| SearchRequest::parse(parse_params(Some(q)).unwrap());
         assert_eq!(parse("q=x").unwrap().limit, SearchRequest::DEFAULT_LIMIT);
@@ -402,7 +463,7 @@ mod tests {
     #[test]
     fn entity_query_is_a_substring_of_name_or_alias() {
         let place = entity(EntityKind::Place);
-        let parse = |q: &str| EntityFilter::parse(parse_params(Some(q)).unwrap());
+        let parse = |q: &str| EntityFilter::parse(parse_params(Some(q)).unwrap()).unwrap();
         assert!(parse("q=ALMA-").matches(&place));
         assert!(parse("q=maty").matches(&place));
         assert!(!parse("q=astana").matches(&place));

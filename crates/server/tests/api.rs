@@ -96,6 +96,23 @@ async fn events_are_analysis_objects_with_pending_and_revision() {
 }
 
 #[tokio::test]
+async fn lists_page_with_offset_and_limit_and_report_the_total() {
+    let (_, app) = app();
+    let all = event_ids(&app, "").await;
+    assert!(all.len() >= 3, "the fixture has several events");
+    let page = get_json(&app, "/api/events?offset=1&limit=2").await;
+    assert_eq!(page["total"], all.len());
+    assert_eq!(ids(&page, "events"), all[1..3].to_vec());
+    let beyond = get_json(&app, &format!("/api/events?offset={}", all.len())).await;
+    assert_eq!(ids(&beyond, "events"), Vec::<String>::new());
+    let claims = get_json(&app, "/api/claims?limit=1").await;
+    assert_eq!(claims["claims"].as_array().map(Vec::len), Some(1));
+    assert!(claims["total"].as_u64().unwrap_or(0) >= 1);
+    let response = get(&app, "/api/entities?limit=0").await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
 async fn events_filter_by_dates_inclusively_and_drop_undated() {
     let (_, app) = app();
     assert_eq!(
