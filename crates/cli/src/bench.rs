@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use corroborate_model::{AnnotatedReport, Report};
 
-use crate::pipeline::merge_annotated;
+use crate::pipeline::{merge_annotated, release_tokens};
 
 pub struct BenchResult {
     pub reports: usize,
@@ -46,6 +46,7 @@ pub fn run_bench(reports: &[Report], repeat: usize) -> BenchResult {
         .map(corroborate_extract::extract)
         .collect();
     corroborate_extract::infer::refine_undated(&mut whole);
+    release_tokens(&mut whole);
     let analysis = merge_annotated(&whole);
     let analyze_seconds = started.elapsed().as_secs_f64();
     std::hint::black_box(analysis);

@@ -64,6 +64,7 @@ pub fn analyze_paths(
     on_report_read(ingested.reports.len());
     let mut annotated = corroborate_extract::extract_all(ingested.reports, on_report_done);
     corroborate_extract::infer::refine_undated(&mut annotated);
+    release_tokens(&mut annotated);
     let analysis = corroborate_merge::merge(
         &annotated,
         &GazetteerGeocoder,
@@ -73,6 +74,15 @@ pub fn analyze_paths(
     AnalyzeOutput {
         analysis,
         reports: annotated.into_iter().map(|a| a.report).collect(),
+    }
+}
+
+/// Frees every report's tokens: merging reads none (it tokenizes the few
+/// sentences it needs), and tokens take several times the memory of the
+/// text they cover.
+pub fn release_tokens(annotated: &mut [AnnotatedReport]) {
+    for report in annotated {
+        report.annotations.tokens = Vec::new();
     }
 }
 

@@ -398,16 +398,16 @@ fn is_background(report: &AnnotatedReport, as_of: Option<NaiveDate>) -> bool {
 }
 
 /// The sentence holds one of `phrases` (lower case, words separated by
-/// single spaces), read over its word tokens.
+/// single spaces), read over its word tokens. The sentence is tokenized
+/// here: merging reads no stored tokens, so callers may drop them.
 fn says_any(report: &AnnotatedReport, sentence: Span, phrases: &[&str]) -> bool {
-    let text = &report.report.text;
-    let tokens = &report.annotations.tokens;
-    let first = tokens.partition_point(|t| t.span.start < sentence.start);
-    let words: Vec<String> = tokens[first..]
+    let Some(sentence_text) = sentence.slice(&report.report.text) else {
+        return false;
+    };
+    let words: Vec<String> = corroborate_text::tokens(sentence_text)
         .iter()
-        .take_while(|t| t.span.end <= sentence.end)
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.text(text).to_lowercase())
+        .map(|t| t.text(sentence_text).to_lowercase())
         .collect();
     phrases.iter().any(|phrase| {
         let wanted: Vec<&str> = phrase.split(' ').collect();
@@ -494,15 +494,37 @@ fn as_of_date(
 
 /// "in 2011", "In 2016," — a date that sets the time of its clause, as
 /// opposed to one naming a thing ("the 1993 constitution", "until 1997").
+/// Reads the token before the date by tokenizing the few words before it.
 fn sets_the_time(report: &AnnotatedReport, span: Span) -> bool {
-    let tokens = &report.annotations.tokens;
-    let before = tokens.partition_point(|t| t.span.end <= span.start);
-    before
-        .checked_sub(1)
-        .and_then(|last| tokens.get(last))
+    let text = &report.report.text;
+    let Some(before) = text.get(..span.start) else {
+        return false;
+    };
+    let window = word_window_before(before, PRECEDING_WORD_WINDOW);
+    corroborate_text::tokens(window)
+        .last()
         .filter(|t| t.kind == TokenKind::Word)
-        .and_then(|t| t.span.slice(&report.report.text))
+        .map(|t| t.text(window))
         .is_some_and(|word| word.eq_ignore_ascii_case("in") || word.eq_ignore_ascii_case("during"))
+}
+
+/// Bytes looked back for the word before a date: more than any word.
+const PRECEDING_WORD_WINDOW: usize = 96;
+
+/// The end of `text`, at most about `bytes` long, starting after white
+/// space so that no token is cut.
+fn word_window_before(text: &str, bytes: usize) -> &str {
+    let mut start = text.len().saturating_sub(bytes);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    if start == 0 {
+        return text;
+    }
+    match text[start..].find(char::is_whitespace) {
+        Some(space) => &text[start + space..],
+        None => &text[start..],
+    }
 }
 
 /// The narrowest date in `dated` lying over a month before publication.

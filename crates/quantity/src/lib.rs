@@ -20,7 +20,9 @@
 //!    (`units`) and qualifiers before or after (`qualifier`) are read,
 //!    and the interval is built with a magnitude-aware tolerance;
 //! 5. `concept` finds what is counted and the scope; sub-count cues
-//!    ("including", "among them", "of whom") link a part to its total.
+//!    ("including", "among them", "of whom") link a part to its total;
+//! 6. `shares` reads fractions of a whole ("two-thirds of voters") as
+//!    figures in percent.
 //!
 //! All tables (qualifiers, vague amounts, synonym sets, units) are
 //! constants documented in their modules. `corroborate_eval::quantity`
@@ -31,6 +33,7 @@ mod concept;
 mod filter;
 mod numeral;
 mod qualifier;
+mod shares;
 mod token;
 mod units;
 mod vague;
@@ -78,9 +81,17 @@ fn extract_sentence(text: &str, sentence: Span, tokens: &[Token], out: &mut Vec<
         dates: &dates,
         first_quantity: out.len(),
     };
+    let mut shares = shares::shares(text, &toks).into_iter().peekable();
     let mut k = 0;
     while k < nums.len() {
+        let numeral_start = nums.get(k).map_or(usize::MAX, |n| n.first);
+        while let Some(share) = shares.next_if(|s| s.last < numeral_start) {
+            ctx.push_share(&share, out);
+        }
         k += ctx.quantity_at(k, out);
+    }
+    for share in shares {
+        ctx.push_share(&share, out);
     }
 }
 
@@ -127,6 +138,46 @@ impl Sentence<'_> {
             out.push(quantity);
         }
         figure.numerals
+    }
+
+    /// Pushes a share ("two-thirds of voters") as a figure in percent,
+    /// unless it overlaps the previous quantity.
+    fn push_share(&self, share: &shares::Share, out: &mut Vec<Quantity>) {
+        let prefix = prefix_at(self.text, self.toks, share.first)
+            .filter(|(first, _)| self.starts_after_previous(*first, out));
+        let first = prefix.map_or(share.first, |p| p.0);
+        let (Some(first_tok), Some(last_tok)) = (self.toks.get(first), self.toks.get(share.last))
+        else {
+            return;
+        };
+        let span = Span::new(first_tok.start, last_tok.end);
+        if out.last().is_some_and(|q| q.span.end > span.start) {
+            return;
+        }
+        let Some(text) = span.slice(self.text) else {
+            return;
+        };
+        let interval = match prefix {
+            Some((_, kind)) => interval_for(Some(kind), share.percent),
+            None => Interval::exact(share.percent),
+        };
+        let found = concept::find(self.text, self.toks, first, share.last + 1, false);
+        let qualifier = prefix.and_then(|(first, _)| {
+            let start = self.toks.get(first)?.start;
+            let end = self.toks.get(share.first.checked_sub(1)?)?.end;
+            self.text.get(start..end).map(str::to_string)
+        });
+        out.push(Quantity {
+            span,
+            text: text.to_string(),
+            value: share.percent,
+            interval,
+            unit: Some("percent".to_string()),
+            concept: found.concept.map(str::to_string),
+            qualifier,
+            scope: found.scope,
+            part_of: None,
+        });
     }
 
     fn figure(&self, k: usize, num: &Numeral) -> Figure {

@@ -223,6 +223,9 @@ fn word_elem(word: &str) -> Option<Elem> {
         "million" => big(1e6, false),
         "billion" => big(1e9, false),
         "trillion" => big(1e12, false),
+        // The South Asian numbering system: a lakh is 10⁵, a crore 10⁷.
+        "lakh" | "lakhs" | "lac" | "lacs" => big(1e5, false),
+        "crore" | "crores" => big(1e7, false),
         "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => Elem::Dozen,
         _ => return abbreviation(word),
     };

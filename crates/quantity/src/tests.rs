@@ -230,3 +230,32 @@ fn and_a_half_and_hyphenated_fractions() {
         .iter()
         .all(|q| q.value != 2.0));
 }
+
+#[test]
+fn shares_of_a_whole_are_percent_figures() {
+    let got = one("A third of the 300 residents fled the town.");
+    let values: Vec<(f64, Option<&str>)> = got
+        .iter()
+        .map(|q| ((q.value * 10.0).round() / 10.0, q.unit.as_deref()))
+        .collect();
+    assert_eq!(values, vec![(33.3, Some("percent")), (300.0, None)]);
+    let nearly_half = only("Nearly half of the buildings were damaged.");
+    assert_eq!(nearly_half.text, "Nearly half");
+    assert_eq!(nearly_half.qualifier.as_deref(), Some("Nearly"));
+    assert_eq!(nearly_half.interval.notation(), "[47.5, 50)");
+    let two_thirds = only("Two-thirds of voters backed the plan.");
+    assert_eq!(two_thirds.text, "Two-thirds");
+    assert!(one("Prices rose in the first half of 2023.").is_empty());
+}
+
+#[test]
+fn lakh_and_crore_are_magnitudes_and_rs_is_a_currency() {
+    let crore = only("The company lost Rs 3 crore in the fire.");
+    assert_eq!(crore.value, 30_000_000.0);
+    assert_eq!(crore.unit.as_deref(), Some("rupees"));
+    assert_eq!(crore.text, "Rs 3 crore");
+    let lakh = only("Damage was put at Rs. 2.5 lakh.");
+    assert_eq!(lakh.value, 250_000.0);
+    assert_eq!(lakh.unit.as_deref(), Some("rupees"));
+    assert_eq!(only("They paid ₹40 lakh.").unit.as_deref(), Some("INR"));
+}

@@ -25,6 +25,9 @@ const PREFIX_CURRENCIES: &[(&str, &str)] = &[
     ("gbp", "GBP"),
     ("kzt", "tenge"),
     ("rub", "rubles"),
+    ("inr", "INR"),
+    // "Rs" is the rupee of India, Pakistan, Sri Lanka and Nepal alike.
+    ("rs", "rupees"),
 ];
 
 /// Unit words after the number (lower case, one or two words) → label.
@@ -165,11 +168,24 @@ pub(crate) fn is_time_unit(word: &str) -> bool {
 /// A currency written before token `i`: (first token of it, label).
 /// Handles "$", "US$", "USD", "€" directly or one space before.
 pub(crate) fn currency_before(text: &str, toks: &[Tok], i: usize) -> Option<(usize, &'static str)> {
-    let p = i.checked_sub(1)?;
-    let prev = toks.get(p)?;
+    let mut p = i.checked_sub(1)?;
     let cur = toks.get(i)?;
+    // "Rs. 3 crore": the abbreviation's point sits between sign and number.
+    let abbreviation_point = toks.get(p).is_some_and(|t| t.is_punct(text, &['.']))
+        && p.checked_sub(1)
+            .and_then(|q| toks.get(q))
+            .is_some_and(|t| t.kind == Kind::Word && t.text(text) == "Rs");
+    if abbreviation_point {
+        p -= 1;
+    }
+    let prev = toks.get(p)?;
+    let prev_end = if abbreviation_point {
+        toks.get(p + 1)?.end
+    } else {
+        prev.end
+    };
     let near = text
-        .get(prev.end..cur.start)
+        .get(prev_end..cur.start)
         .is_some_and(|g| g.len() <= 1 && g.trim().is_empty());
     if !near {
         return None;
@@ -184,7 +200,8 @@ pub(crate) fn currency_before(text: &str, toks: &[Tok], i: usize) -> Option<(usi
         .iter()
         .find(|(k, _)| *k == word)
         .map(|(_, v)| *v)?;
-    if prev.kind == Kind::Word && !(prev.text(text).chars().all(|c| c.is_ascii_uppercase())) {
+    let written_as_code = prev.text(text).chars().all(|c| c.is_ascii_uppercase());
+    if prev.kind == Kind::Word && !written_as_code && prev.text(text) != "Rs" {
         return None;
     }
     // "US$" and "US $": the "US" belongs to the currency.

@@ -1,8 +1,25 @@
 //! The workspace's HTTP server: the JSON API (documented in
 //! `openapi.json`) and the web app, over a [`Backend`] that holds the
 //! reports and their merged analysis.
+//!
+//! [`router`] gives the axum application; [`serve_blocking`] runs it on
+//! its own tokio runtime until Ctrl-C or SIGTERM.
+
+mod api;
+mod assets;
+mod error;
+mod options;
+mod query;
+mod routes;
+mod security;
+mod serve;
+mod updates;
 
 use std::sync::Arc;
+
+pub use options::{ServeOptions, ServerError};
+pub use routes::router;
+pub use serve::serve_blocking;
 
 use corroborate_model::{Analysis, EntityKind, Report};
 pub use corroborate_search::SearchHit;

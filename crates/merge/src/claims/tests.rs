@@ -814,3 +814,14 @@ fn list_items_never_conflict_with_figures_elsewhere() {
     let got = run(&[a, b]);
     assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
 }
+
+#[test]
+fn the_word_window_before_a_date_never_cuts_a_word_or_a_character() {
+    let text = "Protesters gathered in Almaty ñññ during";
+    assert_eq!(super::word_window_before(text, 14), " ñññ during");
+    assert_eq!(super::word_window_before(text, 12), " during");
+    assert_eq!(super::word_window_before("in", 96), "in");
+    assert_eq!(super::word_window_before("", 96), "");
+    let long_word = "x".repeat(200);
+    assert_eq!(super::word_window_before(&long_word, 96).len(), 96);
+}

@@ -1,0 +1,422 @@
+//! The JSON API's handlers. Backend calls block (SQLite, merging), so
+//! each handler does its work, filtering and serialising included, on
+//! tokio's blocking pool.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, JsonRejection};
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use corroborate_model::{Analysis, Claim, Conflict, Entity, Event, ReportEntry};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use serde::Serialize;
+use tokio_util::sync::CancellationToken;
+
+use crate::error::ApiError;
+use crate::query::{
+    parse_params, ClaimFilter, EntityFilter, EntityIndex, EventFilter, SearchRequest,
+};
+use crate::{Backend, BackendError, CurationChange, Upload};
+
+/// What every handler shares.
+#[derive(Clone)]
+pub(crate) struct AppState {
+    pub(crate) backend: Arc<dyn Backend>,
+    /// Cancelled when the server shuts down (ends event streams).
+    pub(crate) shutdown: CancellationToken,
+}
+
+/// Runs `work` with the backend on the blocking pool.
+pub(crate) async fn blocking<T, F>(state: &AppState, work: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&dyn Backend) -> Result<T, ApiError> + Send + 'static,
+{
+    let backend = Arc::clone(&state.backend);
+    tokio::task::spawn_blocking(move || work(backend.as_ref()))
+        .await
+        .map_err(|error| ApiError::internal(format!("the request's task failed: {error}")))?
+}
+
+/// A serialised JSON document.
+pub(crate) struct JsonBody(Vec<u8>);
+
+impl JsonBody {
+    fn of<T: Serialize>(value: &T) -> Result<Self, ApiError> {
+        serde_json::to_vec(value)
+            .map(JsonBody)
+            .map_err(|error| ApiError::internal(format!("could not serialise JSON: {error}")))
+    }
+}
+
+impl IntoResponse for JsonBody {
+    fn into_response(self) -> Response {
+        ([(header::CONTENT_TYPE, "application/json")], self.0).into_response()
+    }
+}
+
+/// An Analysis item with the `pending` flag the API adds.
+#[derive(Serialize)]
+struct Flagged<'a, T> {
+    #[serde(flatten)]
+    item: &'a T,
+    pending: bool,
+}
+
+/// A list endpoint's answer: `{"revision": n, "<items>": [...]}` (typed,
+/// so that large lists are serialised once, not through a `Value`).
+macro_rules! page {
+    ($name:ident, $field:ident, $item:ty) => {
+        #[derive(Serialize)]
+        struct $name<'a> {
+            revision: u64,
+            /// Items that pass the filters, before `offset` and `limit`.
+            total: usize,
+            $field: Vec<Flagged<'a, $item>>,
+        }
+    };
+}
+
+page!(EventsPage, events, Event);
+page!(ClaimsPage, claims, Claim);
+page!(ConflictsPage, conflicts, Conflict);
+page!(EntitiesPage, entities, Entity);
+
+/// The merged items, then the pending ones, each flagged.
+fn flagged<'a, T: 'a>(
+    merged: impl IntoIterator<Item = &'a T>,
+    pending: impl IntoIterator<Item = &'a T>,
+) -> Vec<Flagged<'a, T>> {
+    let merged = merged.into_iter().map(|item| Flagged {
+        item,
+        pending: false,
+    });
+    let pending = pending.into_iter().map(|item| Flagged {
+        item,
+        pending: true,
+    });
+    merged.chain(pending).collect()
+}
+
+pub(crate) async fn analysis(State(state): State<AppState>) -> Result<Response, ApiError> {
+    blocking(&state, |backend| {
+        let analysis = backend.analysis()?;
+        corroborate_render::render_json(&analysis)
+            .map(|json| JsonBody(json.into_bytes()).into_response())
+            .map_err(|error| ApiError::internal(error.to_string()))
+    })
+    .await
+}
+
+pub(crate) async fn events(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<JsonBody, ApiError> {
+    let filter = EventFilter::parse(parse_params(query.as_deref())?)?;
+    blocking(&state, move |backend| {
+        let snapshot = backend.snapshot()?;
+        let events = flagged(
+            chosen_events(&snapshot.merged, &filter),
+            chosen_events(&snapshot.pending, &filter),
+        );
+        JsonBody::of(&EventsPage {
+            revision: snapshot.revision,
+            total: events.len(),
+            events: filter.window.apply(events),
+        })
+    })
+    .await
+}
+
+fn chosen_events<'a>(analysis: &'a Analysis, filter: &EventFilter) -> Vec<&'a Event> {
+    let index = EntityIndex::new(&analysis.entities);
+    let events = analysis.events.iter();
+    events
+        .filter(|event| filter.matches(event, &index))
+        .collect()
+}
+
+pub(crate) async fn claims(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<JsonBody, ApiError> {
+    let filter = ClaimFilter::parse(parse_params(query.as_deref())?)?;
+    blocking(&state, move |backend| {
+        let snapshot = backend.snapshot()?;
+        let (merged, pending) = (&snapshot.merged.claims, &snapshot.pending.claims);
+        let claims = flagged(
+            merged.iter().filter(|c| filter.matches(c)),
+            pending.iter().filter(|c| filter.matches(c)),
+        );
+        JsonBody::of(&ClaimsPage {
+            revision: snapshot.revision,
+            total: claims.len(),
+            claims: filter.window.apply(claims),
+        })
+    })
+    .await
+}
+
+pub(crate) async fn conflicts(State(state): State<AppState>) -> Result<JsonBody, ApiError> {
+    blocking(&state, |backend| {
+        let snapshot = backend.snapshot()?;
+        let conflicts = flagged(&snapshot.merged.conflicts, &snapshot.pending.conflicts);
+        JsonBody::of(&ConflictsPage {
+            revision: snapshot.revision,
+            total: conflicts.len(),
+            conflicts,
+        })
+    })
+    .await
+}
+
+pub(crate) async fn entities(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<JsonBody, ApiError> {
+    let filter = EntityFilter::parse(parse_params(query.as_deref())?)?;
+    blocking(&state, move |backend| {
+        let snapshot = backend.snapshot()?;
+        let (merged, pending) = (&snapshot.merged.entities, &snapshot.pending.entities);
+        let entities = flagged(
+            merged.iter().filter(|e| filter.matches(e)),
+            pending.iter().filter(|e| filter.matches(e)),
+        );
+        JsonBody::of(&EntitiesPage {
+            revision: snapshot.revision,
+            total: entities.len(),
+            entities: filter.window.apply(entities),
+        })
+    })
+    .await
+}
+
+/// A report as `/api/reports` lists it.
+#[derive(Serialize)]
+struct ReportSummary<'a> {
+    id: &'a str,
+    title: &'a str,
+    outlet: Option<&'a str>,
+    published: Option<chrono::NaiveDate>,
+    source: &'a str,
+    url: Option<&'a str>,
+    pending: bool,
+}
+
+#[derive(Serialize)]
+struct ReportsPage<'a> {
+    reports: Vec<ReportSummary<'a>>,
+}
+
+impl<'a> ReportSummary<'a> {
+    fn new(entry: &'a ReportEntry, pending: bool) -> Self {
+        ReportSummary {
+            id: &entry.id,
+            title: &entry.title,
+            outlet: entry.outlet.as_deref(),
+            published: entry.published,
+            source: &entry.source,
+            url: entry.url.as_deref(),
+            pending,
+        }
+    }
+}
+
+pub(crate) async fn reports(State(state): State<AppState>) -> Result<JsonBody, ApiError> {
+    blocking(&state, |backend| {
+        let snapshot = backend.snapshot()?;
+        let merged = snapshot
+            .merged
+            .reports
+            .iter()
+            .map(|r| ReportSummary::new(r, false));
+        let pending = snapshot
+            .pending
+            .reports
+            .iter()
+            .map(|r| ReportSummary::new(r, true));
+        JsonBody::of(&ReportsPage {
+            reports: merged.chain(pending).collect(),
+        })
+    })
+    .await
+}
+
+pub(crate) async fn report(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<JsonBody, ApiError> {
+    blocking(&state, move |backend| match backend.report(&id)? {
+        Some(report) => JsonBody::of(&report),
+        None => Err(BackendError::NotFound(format!("no report has the id {id:?}")).into()),
+    })
+    .await
+}
+
+/// What a path segment must escape: all but RFC 3986's unreserved characters.
+const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// The media types a report may be posted as (the backend's readers).
+const REPORT_MEDIA_TYPES: &[&str] = &[
+    "text/plain",
+    "text/markdown",
+    "text/x-markdown",
+    "text/html",
+    "application/xhtml+xml",
+    "application/json",
+];
+
+pub(crate) async fn add_report(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let content_type = report_media_type(&headers)?;
+    let body =
+        body.map_err(|rejection| ApiError::new(rejection.status(), rejection.body_text()))?;
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::bad_request("the report is empty"));
+    }
+    let upload = Upload {
+        body: body.to_vec(),
+        content_type,
+    };
+    let added = blocking(&state, move |backend| Ok(backend.add_report(upload)?)).await?;
+    let location = format!(
+        "/api/reports/{}",
+        utf8_percent_encode(&added.id, PATH_SEGMENT)
+    );
+    let location = HeaderValue::try_from(location)
+        .map_err(|error| ApiError::internal(format!("bad report id for a URL: {error}")))?;
+    let body = JsonBody::of(&added)?;
+    Ok((StatusCode::CREATED, [(header::LOCATION, location)], body).into_response())
+}
+
+/// The request's media type without parameters, lowercased; one the
+/// readers do not know is a 415.
+fn report_media_type(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
+    let Some(value) = headers.get(header::CONTENT_TYPE) else {
+        return Ok(None);
+    };
+    let essence = value
+        .to_str()
+        .ok()
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    if REPORT_MEDIA_TYPES.contains(&essence.as_str()) {
+        Ok(Some(essence))
+    } else {
+        Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!(
+                "cannot read a report sent as {:?}; send one of: {}",
+                String::from_utf8_lossy(value.as_bytes()),
+                REPORT_MEDIA_TYPES.join(", ")
+            ),
+        ))
+    }
+}
+
+/// Requires `application/json` (a cross-site form cannot send it without
+/// a preflight, which this server never grants).
+pub(crate) async fn curate(
+    State(state): State<AppState>,
+    change: Result<Json<CurationChange>, JsonRejection>,
+) -> Result<JsonBody, ApiError> {
+    let Json(change) = change.map_err(|rejection| {
+        let status = match rejection.status() {
+            StatusCode::UNPROCESSABLE_ENTITY => StatusCode::BAD_REQUEST,
+            other => other,
+        };
+        ApiError::new(status, rejection.body_text())
+    })?;
+    blocking(&state, move |backend| {
+        backend.curate(change)?;
+        JsonBody::of(&serde_json::json!({ "revision": backend.revision() }))
+    })
+    .await
+}
+
+pub(crate) async fn revision(State(state): State<AppState>) -> Result<JsonBody, ApiError> {
+    blocking(&state, |backend| {
+        JsonBody::of(&serde_json::json!({ "revision": backend.revision() }))
+    })
+    .await
+}
+
+pub(crate) async fn search(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<JsonBody, ApiError> {
+    let request = SearchRequest::parse(parse_params(query.as_deref())?)?;
+    blocking(&state, move |backend| {
+        let hits = match request.query.trim() {
+            "" => Vec::new(),
+            words => backend.search(words, request.limit)?,
+        };
+        JsonBody::of(&serde_json::json!({ "query": request.query, "hits": hits }))
+    })
+    .await
+}
+
+/// The downloadable renderings of the analysis.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Export {
+    TimelineJs,
+    GeoJson,
+    EventsCsv,
+    ClaimsCsv,
+}
+
+impl Export {
+    fn content_type(self) -> &'static str {
+        match self {
+            Export::TimelineJs => "application/json",
+            Export::GeoJson => "application/geo+json",
+            Export::EventsCsv | Export::ClaimsCsv => "text/csv; charset=utf-8",
+        }
+    }
+
+    fn file_name(self) -> &'static str {
+        match self {
+            Export::TimelineJs => "timeline.json",
+            Export::GeoJson => "events.geojson",
+            Export::EventsCsv => "events.csv",
+            Export::ClaimsCsv => "claims.csv",
+        }
+    }
+
+    fn render(self, analysis: &Analysis) -> Result<String, ApiError> {
+        use corroborate_render::{self as render, exports};
+        let failed = |error: render::RenderError| ApiError::internal(error.to_string());
+        match self {
+            Export::TimelineJs => exports::render_timelinejs(analysis).map_err(failed),
+            Export::GeoJson => exports::render_geojson(analysis).map_err(failed),
+            Export::EventsCsv => Ok(exports::render_events_csv(analysis)),
+            Export::ClaimsCsv => Ok(exports::render_claims_csv(analysis)),
+        }
+    }
+}
+
+/// The merged analysis of every report (waiting for a merge in progress)
+/// as a download.
+pub(crate) async fn export(state: AppState, export: Export) -> Result<Response, ApiError> {
+    let body = blocking(&state, move |backend| export.render(&*backend.analysis()?)).await?;
+    let disposition = format!("attachment; filename=\"{}\"", export.file_name());
+    Ok((
+        [
+            (header::CONTENT_TYPE, export.content_type().to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response())
+}
