@@ -782,6 +782,7 @@ async function curate(change, message) {
   status.textContent = 'Saving…';
   try {
     await postJson('/api/curation', change);
+    refreshWhenMerged();
     entitySelection.entities.clear();
     entitySelection.aliases.clear();
     cache.clear();
@@ -1196,6 +1197,7 @@ function noteRevision(revision, fromServerPush) {
   if (revision === state.revision) return;
   state.revision = revision;
   cache.clear();
+  refreshWhenMerged();
   if (fromServerPush) {
     setLive(`updated (revision ${revision})`, true);
     route(true);
@@ -1204,6 +1206,29 @@ function noteRevision(revision, fromServerPush) {
     state.renderedRevision = null;
     queueMicrotask(() => route());
   }
+}
+
+/**
+ * A revision change (an added report, a curation) is visible at once, but
+ * the full merge that follows lands later under the same revision.
+ * GET /api/analysis answers only once that merge is done: wait for its
+ * headers (dropping the body), then draw the view again.
+ */
+let mergeWatch = null;
+function refreshWhenMerged() {
+  if (mergeWatch) return;
+  const controller = new AbortController();
+  mergeWatch = fetch('/api/analysis', { credentials: 'same-origin', signal: controller.signal })
+    .then((response) => {
+      controller.abort();
+      if (!response.ok) return;
+      cache.clear();
+      route(true);
+    })
+    .catch(() => {})
+    .finally(() => {
+      mergeWatch = null;
+    });
 }
 
 function setLive(text, on) {

@@ -221,7 +221,14 @@ async function entityChecks(page) {
       return withA.length === 1 && withB.length === 1 && withA[0].id === withB[0].id ? withA[0] : null;
     }, `/api/entities never showed one entity named both "${a.name}" and "${b.name}"`, 60000);
     console.log(`     (merged "${a.name}" and "${b.name}" into ${merged.id})`);
-    await page.waitForSelector(`#entity-list > li.entity[data-entity="${merged.id}"]`, { timeout: 60000 });
+    await waitFor(
+      () => page.$$eval('#entity-list > li.entity', (items, names) => items.some((item) => {
+        const shown = [...item.querySelectorAll('.alias')].map((alias) => alias.textContent.toLowerCase());
+        return names.every((name) => shown.includes(name.toLowerCase()));
+      }), [a.name, b.name]),
+      `the entity list never showed one entity named both "${a.name}" and "${b.name}"`,
+      60000,
+    );
     await shoot(page, 'entities-merged');
   });
 }
@@ -275,7 +282,7 @@ async function hostileReportChecks(page, dialogs) {
     const text = [
       'Police arrested 40 protesters in Saranth on 3 March 2024 <img src=x onerror="window.__pwned=3;alert(3)">.',
       '<script>window.__pwned=4;alert(4)</script> The quixotrenquil committee said 12 people were killed.',
-      '<svg onload="window.__pwned=5"></svg> <b>bold</b> text.',
+      `<svg onload="window.__pwned=5"></svg> <b>bold</b> text, run ${Date.now()}.`,
     ].join('\n\n');
     const body = `---\ntitle: '${title.replace(/'/g, "''")}'\noutlet: "<iframe src=x></iframe>"\npublished: 2024-03-03\n---\n${text}\n`;
     const posted = await page.evaluate(async (payload) => {
