@@ -140,6 +140,13 @@ fn pages_cover_every_report_once(store: &mut dyn Store) {
         .map(|n| (format!("r{n}"), n == 0 || n == 4))
         .collect();
     assert_eq!(seen, expected);
+    let stale: Vec<u64> = store
+        .unannotated_page("v1", 2, 3)
+        .unwrap()
+        .into_iter()
+        .map(|stored| stored.seq)
+        .collect();
+    assert_eq!(stale, [3, 4, 6], "r2, r3 and r5 lack v1 annotations");
     let rest = store.annotated_page("v1", 6, 10).unwrap();
     assert_eq!(rest.len(), 1);
     assert_eq!(rest[0].stored.report, reports[6]);
@@ -174,6 +181,7 @@ fn skipped_entries_are_kept_per_source(store: &mut dyn Store) {
 fn analysis_and_revision_round_trip(store: &mut dyn Store) {
     assert_eq!(store.revision().unwrap(), 0);
     assert!(store.analysis().unwrap().is_none());
+    assert_eq!(store.analysis_revision().unwrap(), None);
     assert_eq!(store.bump_revision().unwrap(), 1);
     assert_eq!(store.bump_revision().unwrap(), 2);
     assert_eq!(store.revision().unwrap(), 2);
@@ -192,6 +200,7 @@ fn analysis_and_revision_round_trip(store: &mut dyn Store) {
         ..stored
     };
     store.put_analysis(&newer).unwrap();
+    assert_eq!(store.analysis_revision().unwrap(), Some(3));
     assert_eq!(store.analysis().unwrap(), Some(newer));
 }
 

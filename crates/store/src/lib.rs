@@ -160,6 +160,15 @@ pub trait Store: Send {
         limit: usize,
     ) -> Result<Vec<StoredAnnotated>, StoreError>;
 
+    /// Up to `limit` reports with a sequence number above `after_seq` that
+    /// have no annotations for `version`, in order (to re-extract them).
+    fn unannotated_page(
+        &self,
+        version: &str,
+        after_seq: u64,
+        limit: usize,
+    ) -> Result<Vec<StoredReport>, StoreError>;
+
     /// Records inputs that could not be read (one entry per source; a
     /// newer reason replaces an older one).
     fn put_skipped(&mut self, skipped: &[Skipped]) -> Result<(), StoreError>;
@@ -168,6 +177,8 @@ pub trait Store: Send {
 
     fn put_analysis(&mut self, analysis: &StoredAnalysis) -> Result<(), StoreError>;
     fn analysis(&self) -> Result<Option<StoredAnalysis>, StoreError>;
+    /// The revision of the stored analysis, without reading it.
+    fn analysis_revision(&self) -> Result<Option<u64>, StoreError>;
 
     /// Grows whenever reports or curation change.
     fn revision(&self) -> Result<u64, StoreError>;

@@ -147,6 +147,21 @@ impl Store for MemoryStore {
             .collect()
     }
 
+    fn unannotated_page(
+        &self,
+        version: &str,
+        after_seq: u64,
+        limit: usize,
+    ) -> Result<Vec<StoredReport>, StoreError> {
+        Ok(self
+            .reports
+            .range(after_seq.saturating_add(1)..)
+            .filter(|(_, (hash, _))| !self.annotations.contains_key(&(*hash, version.to_string())))
+            .take(limit)
+            .filter_map(|(&seq, _)| self.stored(seq))
+            .collect())
+    }
+
     fn put_skipped(&mut self, skipped: &[Skipped]) -> Result<(), StoreError> {
         for entry in skipped {
             match self.skipped.iter_mut().find(|s| s.source == entry.source) {
@@ -168,6 +183,10 @@ impl Store for MemoryStore {
 
     fn analysis(&self) -> Result<Option<StoredAnalysis>, StoreError> {
         Ok(self.analysis.clone())
+    }
+
+    fn analysis_revision(&self) -> Result<Option<u64>, StoreError> {
+        Ok(self.analysis.as_ref().map(|a| a.revision))
     }
 
     fn revision(&self) -> Result<u64, StoreError> {

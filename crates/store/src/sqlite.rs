@@ -321,6 +321,23 @@ impl Store for SqliteStore {
         .collect()
     }
 
+    fn unannotated_page(
+        &self,
+        version: &str,
+        after_seq: u64,
+        limit: usize,
+    ) -> Result<Vec<StoredReport>, StoreError> {
+        let sql = format!(
+            "SELECT {REPORT_COLUMNS} FROM reports r WHERE r.seq > ?2 AND NOT EXISTS
+             (SELECT 1 FROM annotations a WHERE a.hash = r.hash AND a.version = ?1)
+             ORDER BY r.seq LIMIT ?3"
+        );
+        let mut statement = self.connection.prepare_cached(&sql)?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = statement.query_map(params![version, after_seq, limit], raw_report)?;
+        rows.map(|row| row?.decode()).collect()
+    }
+
     fn put_skipped(&mut self, skipped: &[Skipped]) -> Result<(), StoreError> {
         let transaction = self.connection.transaction()?;
         {
@@ -375,6 +392,15 @@ impl Store for SqliteStore {
             })
         })
         .transpose()
+    }
+
+    fn analysis_revision(&self) -> Result<Option<u64>, StoreError> {
+        Ok(self
+            .connection
+            .query_row("SELECT revision FROM analysis WHERE one = 1", [], |row| {
+                row.get(0)
+            })
+            .optional()?)
     }
 
     fn revision(&self) -> Result<u64, StoreError> {
