@@ -660,6 +660,32 @@ struct View {
 struct MergeState {
     requested: bool,
     running: bool,
+    /// Live [`MergeHold`]s: requested merges wait until none is left.
+    holds: usize,
+}
+
+/// While alive, background merges wait (adds still show as pending);
+/// dropping the last hold starts the merge requested meanwhile. Lets a
+/// caller add many reports and merge once.
+pub struct MergeHold {
+    shared: SharedWorkspace,
+}
+
+impl Drop for MergeHold {
+    fn drop(&mut self) {
+        let resume = match self.shared.merge_state() {
+            Ok(mut state) => {
+                state.holds = state.holds.saturating_sub(1);
+                state.holds == 0 && state.requested && !state.running
+            }
+            Err(_) => false,
+        };
+        if resume {
+            if let Err(err) = self.shared.request_merge() {
+                eprintln!("corroborate: {err}");
+            }
+        }
+    }
 }
 
 impl SharedWorkspace {
@@ -705,12 +731,23 @@ impl SharedWorkspace {
             .map_err(|_| BackendError::Internal("the merge lock is poisoned".into()))
     }
 
+    /// Defers background merges until the returned hold is dropped.
+    /// [`Backend::analysis`] waits for them, so do not call it meanwhile
+    /// from the thread holding the hold.
+    pub fn hold_merges(&self) -> Result<MergeHold, BackendError> {
+        self.merge_state()?.holds += 1;
+        Ok(MergeHold {
+            shared: self.clone(),
+        })
+    }
+
     /// Asks for a merge; starts the background thread unless one runs
-    /// (it will see the request when it finishes its current merge).
+    /// (it will see the request when it finishes its current merge) or
+    /// merges are held.
     fn request_merge(&self) -> Result<(), BackendError> {
         let mut state = self.merge_state()?;
         state.requested = true;
-        if state.running {
+        if state.running || state.holds > 0 {
             return Ok(());
         }
         state.running = true;
@@ -731,7 +768,7 @@ impl SharedWorkspace {
     fn merge_until_idle(&self) {
         loop {
             match self.merge_state() {
-                Ok(mut state) if state.requested => state.requested = false,
+                Ok(mut state) if state.requested && state.holds == 0 => state.requested = false,
                 Ok(mut state) => {
                     state.running = false;
                     self.inner.merge_done.notify_all();
