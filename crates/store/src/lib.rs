@@ -136,7 +136,9 @@ pub trait Store: Send {
     fn report_list(&self) -> Result<Vec<ReportInfo>, StoreError>;
 
     /// Stores annotations keyed by content hash and extractor version,
-    /// replacing any under the same key.
+    /// replacing any under the same key. They are encoded compactly (not
+    /// self-describing): the version must change whenever the model's
+    /// types do, so that an entry is only read by the types that wrote it.
     fn put_annotations(
         &mut self,
         version: &str,

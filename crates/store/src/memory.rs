@@ -101,7 +101,12 @@ impl Store for MemoryStore {
     ) -> Result<(), StoreError> {
         let encoded = entries
             .iter()
-            .map(|(hash, extracted)| Ok(((*hash, version.to_string()), codec::encode(extracted)?)))
+            .map(|(hash, extracted)| {
+                Ok((
+                    (*hash, version.to_string()),
+                    codec::encode_compact(extracted)?,
+                ))
+            })
             .collect::<Result<Vec<_>, StoreError>>()?;
         self.annotations.extend(encoded);
         Ok(())
@@ -114,7 +119,7 @@ impl Store for MemoryStore {
     ) -> Result<Option<Extracted>, StoreError> {
         self.annotations
             .get(&(*hash, version.to_string()))
-            .map(|bytes| codec::decode(bytes))
+            .map(|bytes| codec::decode_compact(bytes))
             .transpose()
     }
 

@@ -267,7 +267,11 @@ impl Store for SqliteStore {
                 "INSERT OR REPLACE INTO annotations (hash, version, data) VALUES (?1, ?2, ?3)",
             )?;
             for (hash, extracted) in entries {
-                insert.execute(params![&hash.0[..], version, codec::encode(*extracted)?])?;
+                insert.execute(params![
+                    &hash.0[..],
+                    version,
+                    codec::encode_compact(*extracted)?
+                ])?;
             }
         }
         transaction.commit()?;
@@ -285,7 +289,7 @@ impl Store for SqliteStore {
         let data: Option<Vec<u8>> = statement
             .query_row(params![&hash.0[..], version], |row| row.get(0))
             .optional()?;
-        data.map(|bytes| codec::decode(&bytes)).transpose()
+        data.map(|bytes| codec::decode_compact(&bytes)).transpose()
     }
 
     fn prune_annotations(&mut self, keep_version: &str) -> Result<u64, StoreError> {
@@ -315,7 +319,9 @@ impl Store for SqliteStore {
             let (raw, data) = row?;
             Ok(StoredAnnotated {
                 stored: raw.decode()?,
-                extracted: data.map(|bytes| codec::decode(&bytes)).transpose()?,
+                extracted: data
+                    .map(|bytes| codec::decode_compact(&bytes))
+                    .transpose()?,
             })
         })
         .collect()
@@ -367,7 +373,7 @@ impl Store for SqliteStore {
     }
 
     fn put_analysis(&mut self, analysis: &StoredAnalysis) -> Result<(), StoreError> {
-        let data = codec::encode(&analysis.analysis)?;
+        let data = codec::encode_json(&analysis.analysis)?;
         self.connection.execute(
             "INSERT OR REPLACE INTO analysis (one, revision, report_count, data) VALUES (1, ?1, ?2, ?3)",
             params![analysis.revision, analysis.report_count, data],
@@ -386,7 +392,7 @@ impl Store for SqliteStore {
             .optional()?;
         row.map(|(revision, report_count, data)| {
             Ok(StoredAnalysis {
-                analysis: codec::decode(&data)?,
+                analysis: codec::decode_json(&data)?,
                 revision,
                 report_count,
             })
