@@ -111,9 +111,18 @@ pub struct MergeInput {
     revision: u64,
 }
 
+/// A merged analysis and what it covers.
+#[derive(Debug)]
+pub struct Merged {
+    pub analysis: Analysis,
+    /// The store's revision the merge read.
+    pub revision: u64,
+    pub report_count: u64,
+}
+
 impl MergeInput {
     /// Runs date refinement and the merge, as `analyze` does.
-    pub fn merge(mut self) -> (Analysis, u64, u64) {
+    pub fn merge(mut self) -> Merged {
         corroborate_extract::infer::refine_undated(&mut self.annotated);
         let analysis = corroborate_merge::merge(
             &self.annotated,
@@ -121,7 +130,11 @@ impl MergeInput {
             &self.curation,
             self.skipped,
         );
-        (analysis, self.revision, self.annotated.len() as u64)
+        Merged {
+            analysis,
+            revision: self.revision,
+            report_count: self.annotated.len() as u64,
+        }
     }
 }
 
@@ -226,9 +239,11 @@ impl Workspace {
                 summary.already_present += outcome.iter().filter(|r| r.already_present).count();
             }
         }
+        let skipped_before = self.store.skipped()?;
         self.store.put_skipped(&skipped)?;
+        let skipped_changed = self.store.skipped()? != skipped_before;
         summary.skipped = skipped;
-        if summary.added > 0 || summary.re_extracted > 0 || !summary.skipped.is_empty() {
+        if summary.added > 0 || summary.re_extracted > 0 || skipped_changed {
             self.store.bump_revision()?;
         }
         self.merge_if_stale()?;
@@ -386,32 +401,24 @@ impl Workspace {
     }
 
     /// Stores a merged analysis unless a newer one is already stored.
-    pub fn save_analysis(
-        &mut self,
-        analysis: &Analysis,
-        revision: u64,
-        report_count: u64,
-    ) -> Result<(), WorkspaceError> {
-        if self
-            .store
-            .analysis_revision()?
-            .is_some_and(|r| r > revision)
-        {
+    pub fn save_analysis(&mut self, merged: &Merged) -> Result<(), WorkspaceError> {
+        let stored = self.store.analysis_revision()?;
+        if stored.is_some_and(|revision| revision > merged.revision) {
             return Ok(());
         }
         self.store.put_analysis(&StoredAnalysis {
-            analysis: analysis.clone(),
-            revision,
-            report_count,
+            analysis: merged.analysis.clone(),
+            revision: merged.revision,
+            report_count: merged.report_count,
         })?;
         Ok(())
     }
 
     /// Merges every stored report and stores the analysis.
     pub fn merge(&mut self) -> Result<Analysis, WorkspaceError> {
-        let (analysis, revision, count) = self.merge_input()?.merge();
-        self.save_analysis(&analysis, revision, count)?;
-        Ok(analysis)
+        let merged = self.merge_input()?.merge();
+        self.save_analysis(&merged)?;
+        Ok(merged.analysis)
     }
 
     /// Merges unless the stored analysis is of the current revision.
@@ -786,10 +793,11 @@ impl SharedWorkspace {
     /// holding anything, then publishes and stores the result.
     fn merge_once(&self) -> Result<(), BackendError> {
         let input = self.workspace()?.merge_input().map_err(internal)?;
-        let (analysis, revision, count) = input.merge();
-        self.workspace()?
-            .save_analysis(&analysis, revision, count)
-            .map_err(internal)?;
+        let merged = input.merge();
+        self.workspace()?.save_analysis(&merged).map_err(internal)?;
+        let Merged {
+            analysis, revision, ..
+        } = merged;
         let curation = self.workspace()?.curation().clone();
         let mut view = self
             .inner

@@ -150,6 +150,17 @@ fn unreadable_inputs_are_skipped_with_a_reason_and_the_rest_is_added() {
         analyze_json(&paths, Curation::default()),
         "the skipped inputs are listed as analyze lists them"
     );
+    let revision = workspace.revision().unwrap();
+    let again = workspace
+        .add_paths(&paths, &IngestOptions::default())
+        .unwrap();
+    assert_eq!((again.added, again.already_present), (0, 1));
+    assert_eq!(again.skipped.len(), 2);
+    assert_eq!(
+        workspace.revision().unwrap(),
+        revision,
+        "the same skips change nothing"
+    );
 }
 
 /// Two entities of the examples' analysis that are not merged.
