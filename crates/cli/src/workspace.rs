@@ -649,6 +649,10 @@ pub struct SharedWorkspace {
 
 struct Inner {
     workspace: Mutex<Workspace>,
+    /// Reports added since the last merge, with the revision each was
+    /// added at. Its lock also orders updates of `view`.
+    pending_reports: Mutex<Vec<(u64, AnnotatedReport)>>,
+    /// Held only to read or swap the published analyses.
     view: RwLock<View>,
     merging: Mutex<MergeState>,
     merge_done: Condvar,
@@ -659,8 +663,6 @@ struct Inner {
 struct View {
     merged: Arc<Analysis>,
     pending: Arc<Analysis>,
-    /// Reports added since `merged`, with the revision each was added at.
-    pending_reports: Vec<(u64, AnnotatedReport)>,
 }
 
 #[derive(Default)]
@@ -706,10 +708,10 @@ impl SharedWorkspace {
         let shared = SharedWorkspace {
             inner: Arc::new(Inner {
                 workspace: Mutex::new(workspace),
+                pending_reports: Mutex::new(Vec::new()),
                 view: RwLock::new(View {
                     merged: Arc::new(merged),
                     pending: Arc::new(empty_analysis()),
-                    pending_reports: Vec::new(),
                 }),
                 merging: Mutex::new(MergeState::default()),
                 merge_done: Condvar::new(),
@@ -771,22 +773,52 @@ impl SharedWorkspace {
         Ok(())
     }
 
-    /// The background thread: merges while merges are requested.
+    /// The background thread: merges while merges are requested. However
+    /// it ends (a panic included), it marks the merge as no longer running
+    /// so that [`Backend::analysis`] never waits forever.
     fn merge_until_idle(&self) {
+        let _running = RunningFlag { shared: self };
         loop {
             match self.merge_state() {
                 Ok(mut state) if state.requested && state.holds == 0 => state.requested = false,
-                Ok(mut state) => {
-                    state.running = false;
-                    self.inner.merge_done.notify_all();
-                    return;
-                }
-                Err(_) => return,
+                _ => return,
             }
             if let Err(err) = self.merge_once() {
                 eprintln!("corroborate: background merge failed: {err}");
             }
         }
+    }
+
+    /// Publishes a new state: `added` reports join the pending ones, and a
+    /// new merged analysis (with the revision it read) replaces the old
+    /// one and the pending reports it covers. The pending analysis is
+    /// computed before the view is locked, so readers never wait for it.
+    fn publish(
+        &self,
+        added: Vec<(u64, AnnotatedReport)>,
+        merged: Option<(Analysis, u64)>,
+        curation: &Curation,
+    ) -> Result<(), BackendError> {
+        let mut reports = self
+            .inner
+            .pending_reports
+            .lock()
+            .map_err(|_| BackendError::Internal("the pending lock is poisoned".into()))?;
+        reports.extend(added);
+        if let Some((_, revision)) = &merged {
+            reports.retain(|(added_at, _)| added_at > revision);
+        }
+        let pending = Arc::new(pending_analysis(&reports, curation));
+        let mut view = self
+            .inner
+            .view
+            .write()
+            .map_err(|_| BackendError::Internal("the view lock is poisoned".into()))?;
+        view.pending = pending;
+        if let Some((analysis, _)) = merged {
+            view.merged = Arc::new(analysis);
+        }
+        Ok(())
     }
 
     /// Reads the store (holding the workspace briefly), merges without
@@ -795,20 +827,28 @@ impl SharedWorkspace {
         let input = self.workspace()?.merge_input().map_err(internal)?;
         let merged = input.merge();
         self.workspace()?.save_analysis(&merged).map_err(internal)?;
-        let Merged {
-            analysis, revision, ..
-        } = merged;
         let curation = self.workspace()?.curation().clone();
-        let mut view = self
-            .inner
-            .view
-            .write()
-            .map_err(|_| BackendError::Internal("the view lock is poisoned".into()))?;
-        view.merged = Arc::new(analysis);
-        view.pending_reports
-            .retain(|(added_at, _)| *added_at > revision);
-        view.pending = Arc::new(pending_analysis(&view.pending_reports, &curation));
-        Ok(())
+        self.publish(
+            Vec::new(),
+            Some((merged.analysis, merged.revision)),
+            &curation,
+        )
+    }
+}
+
+/// Marks the background merge as stopped when dropped.
+struct RunningFlag<'a> {
+    shared: &'a SharedWorkspace,
+}
+
+impl Drop for RunningFlag<'_> {
+    fn drop(&mut self) {
+        let mut state = match self.shared.inner.merging.lock() {
+            Ok(state) => state,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        state.running = false;
+        self.shared.inner.merge_done.notify_all();
     }
 }
 
@@ -886,15 +926,7 @@ impl Backend for SharedWorkspace {
             return Ok(first);
         }
         let curation = workspace.curation().clone();
-        {
-            let mut view = self
-                .inner
-                .view
-                .write()
-                .map_err(|_| BackendError::Internal("the view lock is poisoned".into()))?;
-            view.pending_reports.extend(fresh);
-            view.pending = Arc::new(pending_analysis(&view.pending_reports, &curation));
-        }
+        self.publish(fresh, None, &curation)?;
         self.inner.revision.store(revision, Ordering::SeqCst);
         drop(workspace);
         self.request_merge()?;

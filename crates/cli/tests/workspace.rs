@@ -342,3 +342,42 @@ fn the_add_command_prints_a_summary() {
     );
     assert!(ws.join(DATABASE_FILE).is_file());
 }
+
+#[test]
+fn concurrent_adds_are_all_merged() {
+    let (_dir, workspace) = added_workspace(&[]);
+    let shared = SharedWorkspace::new(workspace).unwrap();
+    let places = ["Veloria", "Saranth", "Kestrel", "Naso"];
+    let ids: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = places
+            .iter()
+            .map(|place| {
+                let shared = shared.clone();
+                scope.spawn(move || {
+                    let body = format!(
+                        "Clashes in {place}\n\nSecurity forces opened fire on protesters in {place} on 9 March 2024, officials said.\n"
+                    );
+                    let snapshot = shared.snapshot().unwrap();
+                    assert!(snapshot.merged.reports.len() <= 4);
+                    shared
+                        .add_report(Upload {
+                            body: body.into_bytes(),
+                            content_type: Some("text/plain".into()),
+                        })
+                        .unwrap()
+                        .id
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let distinct: std::collections::HashSet<&String> = ids.iter().collect();
+    assert_eq!(distinct.len(), places.len(), "{ids:?}");
+    let merged = shared.analysis().unwrap();
+    let mut merged_ids: Vec<&str> = merged.reports.iter().map(|r| r.id.as_str()).collect();
+    merged_ids.sort_unstable();
+    let mut expected: Vec<&str> = ids.iter().map(String::as_str).collect();
+    expected.sort_unstable();
+    assert_eq!(merged_ids, expected);
+    assert!(shared.snapshot().unwrap().pending.reports.is_empty());
+}
