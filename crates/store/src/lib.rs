@@ -92,6 +92,10 @@ pub struct ReportInfo {
 pub struct Extracted {
     pub meta: ReportMeta,
     pub annotations: Annotations,
+    /// The tokens were left out because the report's text gives them back
+    /// (they are most of the annotations' bytes and quicker to recompute
+    /// than to decode); the reader tokenizes the text again.
+    pub tokens_from_text: bool,
 }
 
 /// A stored report with its annotations for one extractor version, if any.
