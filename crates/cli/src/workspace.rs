@@ -406,11 +406,8 @@ impl Workspace {
         if stored.is_some_and(|revision| revision > merged.revision) {
             return Ok(());
         }
-        self.store.put_analysis(&StoredAnalysis {
-            analysis: merged.analysis.clone(),
-            revision: merged.revision,
-            report_count: merged.report_count,
-        })?;
+        self.store
+            .put_analysis(&merged.analysis, merged.revision, merged.report_count)?;
         Ok(())
     }
 

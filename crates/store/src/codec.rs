@@ -50,15 +50,19 @@ pub(crate) fn decode_compact<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Sto
     rmp_serde::from_slice(&packed).map_err(codec_error)
 }
 
-/// Serializes a document as JSON compressed with LZ4.
+/// Serializes a document as JSON compressed with LZ4 (frame format,
+/// streamed: the uncompressed JSON is never held whole).
 pub(crate) fn encode_json<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
-    let json = serde_json::to_vec(value).map_err(codec_error)?;
-    Ok(lz4_flex::compress_prepend_size(&json))
+    let mut encoder = lz4_flex::frame::FrameEncoder::new(Vec::new());
+    serde_json::to_writer(&mut encoder, value).map_err(codec_error)?;
+    encoder.finish().map_err(codec_error)
 }
 
 /// Reads a document written by [`encode_json`].
 pub(crate) fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, StoreError> {
-    let json = lz4_flex::decompress_size_prepended(bytes).map_err(codec_error)?;
+    let mut json = Vec::new();
+    std::io::Read::read_to_end(&mut lz4_flex::frame::FrameDecoder::new(bytes), &mut json)
+        .map_err(codec_error)?;
     serde_json::from_slice(&json).map_err(codec_error)
 }
 

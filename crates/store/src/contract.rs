@@ -193,13 +193,13 @@ fn analysis_and_revision_round_trip(store: &mut dyn Store) {
         revision: 2,
         report_count: 0,
     };
-    store.put_analysis(&stored).unwrap();
+    store.put_analysis(&stored.analysis, 2, 0).unwrap();
     assert_eq!(store.analysis().unwrap(), Some(stored.clone()));
     let newer = StoredAnalysis {
         revision: 3,
         ..stored
     };
-    store.put_analysis(&newer).unwrap();
+    store.put_analysis(&newer.analysis, 3, 0).unwrap();
     assert_eq!(store.analysis_revision().unwrap(), Some(3));
     assert_eq!(store.analysis().unwrap(), Some(newer));
 }

@@ -181,7 +181,14 @@ pub trait Store: Send {
     /// The recorded inputs that could not be read, in the order first seen.
     fn skipped(&self) -> Result<Vec<Skipped>, StoreError>;
 
-    fn put_analysis(&mut self, analysis: &StoredAnalysis) -> Result<(), StoreError>;
+    /// Stores the merged analysis (replacing the previous one), merged at
+    /// `revision` over `report_count` reports.
+    fn put_analysis(
+        &mut self,
+        analysis: &Analysis,
+        revision: u64,
+        report_count: u64,
+    ) -> Result<(), StoreError>;
     fn analysis(&self) -> Result<Option<StoredAnalysis>, StoreError>;
     /// The revision of the stored analysis, without reading it.
     fn analysis_revision(&self) -> Result<Option<u64>, StoreError>;

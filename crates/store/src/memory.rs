@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use corroborate_model::{Report, Skipped};
+use corroborate_model::{Analysis, Report, Skipped};
 
 use crate::{
     codec, ContentHash, Counts, Extracted, ReportInfo, Store, StoreError, StoredAnalysis,
@@ -18,7 +18,8 @@ pub struct MemoryStore {
     seq_by_hash: HashMap<ContentHash, u64>,
     annotations: HashMap<(ContentHash, String), Vec<u8>>,
     skipped: Vec<Skipped>,
-    analysis: Option<StoredAnalysis>,
+    /// The encoded analysis, its revision and report count.
+    analysis: Option<(Vec<u8>, u64, u64)>,
     revision: u64,
 }
 
@@ -181,17 +182,31 @@ impl Store for MemoryStore {
         Ok(self.skipped.clone())
     }
 
-    fn put_analysis(&mut self, analysis: &StoredAnalysis) -> Result<(), StoreError> {
-        self.analysis = Some(analysis.clone());
+    fn put_analysis(
+        &mut self,
+        analysis: &Analysis,
+        revision: u64,
+        report_count: u64,
+    ) -> Result<(), StoreError> {
+        self.analysis = Some((codec::encode_json(analysis)?, revision, report_count));
         Ok(())
     }
 
     fn analysis(&self) -> Result<Option<StoredAnalysis>, StoreError> {
-        Ok(self.analysis.clone())
+        self.analysis
+            .as_ref()
+            .map(|(data, revision, report_count)| {
+                Ok(StoredAnalysis {
+                    analysis: codec::decode_json(data)?,
+                    revision: *revision,
+                    report_count: *report_count,
+                })
+            })
+            .transpose()
     }
 
     fn analysis_revision(&self) -> Result<Option<u64>, StoreError> {
-        Ok(self.analysis.as_ref().map(|a| a.revision))
+        Ok(self.analysis.as_ref().map(|(_, revision, _)| *revision))
     }
 
     fn revision(&self) -> Result<u64, StoreError> {

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use corroborate_model::{Removed, Report, ReportMeta, Skipped};
+use corroborate_model::{Analysis, Removed, Report, ReportMeta, Skipped};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::{
@@ -372,11 +372,16 @@ impl Store for SqliteStore {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    fn put_analysis(&mut self, analysis: &StoredAnalysis) -> Result<(), StoreError> {
-        let data = codec::encode_json(&analysis.analysis)?;
+    fn put_analysis(
+        &mut self,
+        analysis: &Analysis,
+        revision: u64,
+        report_count: u64,
+    ) -> Result<(), StoreError> {
+        let data = codec::encode_json(analysis)?;
         self.connection.execute(
             "INSERT OR REPLACE INTO analysis (one, revision, report_count, data) VALUES (1, ?1, ?2, ?3)",
-            params![analysis.revision, analysis.report_count, data],
+            params![revision, report_count, data],
         )?;
         Ok(())
     }
