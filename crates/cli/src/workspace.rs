@@ -428,10 +428,12 @@ impl Workspace {
 
     /// The stored analysis, merged first if reports or curation changed
     /// since it was stored.
+    /// A stored analysis that cannot be decoded is merged again.
     pub fn analysis(&mut self) -> Result<Analysis, WorkspaceError> {
-        match self.store.analysis()? {
-            Some(stored) if stored.revision == self.store.revision()? => Ok(stored.analysis),
-            _ => self.merge(),
+        match self.store.analysis() {
+            Ok(Some(stored)) if stored.revision == self.store.revision()? => Ok(stored.analysis),
+            Ok(_) | Err(StoreError::Codec(_)) => self.merge(),
+            Err(other) => Err(other.into()),
         }
     }
 
@@ -716,7 +718,10 @@ impl SharedWorkspace {
     /// analysis is missing or older than its revision.
     pub fn new(workspace: Workspace) -> Result<Self, WorkspaceError> {
         let revision = workspace.revision()?;
-        let stored = workspace.stored_analysis()?;
+        let stored = match workspace.stored_analysis() {
+            Err(WorkspaceError::Store(StoreError::Codec(_))) => None,
+            other => other?,
+        };
         let stale = stored.as_ref().is_none_or(|s| s.revision != revision);
         let merged = stored.map_or_else(empty_analysis, |s| s.analysis);
         let shared = SharedWorkspace {
