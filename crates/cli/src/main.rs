@@ -87,6 +87,21 @@ enum Command {
     /// Train a model from annotated data.
     #[command(subcommand)]
     Train(TrainCommand),
+    /// Add reports to a workspace folder (created when missing) and merge it.
+    Add {
+        /// Files and folders (read recursively); `-` reads standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The workspace folder.
+        #[arg(long)]
+        workspace: PathBuf,
+        /// Largest report accepted, in bytes.
+        #[arg(long, default_value_t = DEFAULT_MAX_REPORT_BYTES)]
+        max_report_bytes: u64,
+        /// Exit with status 2 when any input was skipped.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Measure throughput (reports/s, MB/s on one core) and peak memory.
     Bench {
         #[arg(required = true)]
@@ -280,6 +295,12 @@ fn run(command: Command) -> Result<ExitCode, String> {
             epochs,
         }) => train_ner(&data, &output, epochs),
         Command::Bench { paths, repeat } => bench(&paths, repeat),
+        Command::Add {
+            paths,
+            workspace,
+            max_report_bytes,
+            strict,
+        } => add(&paths, &workspace, max_report_bytes, strict),
     }
 }
 
@@ -301,6 +322,37 @@ fn analyze(
     );
     let failed = analysis.reports.is_empty() || (strict && !analysis.skipped.is_empty());
     Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn add(
+    paths: &[PathBuf],
+    dir: &Path,
+    max_report_bytes: u64,
+    strict: bool,
+) -> Result<ExitCode, String> {
+    let started = std::time::Instant::now();
+    let mut workspace = corroborate::workspace::Workspace::open(dir).map_err(|e| e.to_string())?;
+    let summary = workspace
+        .add_paths(paths, &IngestOptions { max_report_bytes })
+        .map_err(|e| e.to_string())?;
+    for skipped in &summary.skipped {
+        eprintln!("skipped {}: {}", skipped.source, skipped.reason);
+    }
+    let total = workspace.report_count().map_err(|e| e.to_string())?;
+    println!(
+        "added {}, already present {}, re-extracted {}, skipped {}; {total} report(s) in {} ({:.2} s)",
+        summary.added,
+        summary.already_present,
+        summary.re_extracted,
+        summary.skipped.len(),
+        dir.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(if strict && !summary.skipped.is_empty() {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
