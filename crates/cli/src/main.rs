@@ -102,6 +102,22 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Serve a workspace: the JSON API (see /openapi.json) and the web app.
+    Serve {
+        /// The workspace folder (made by `corroborate add`).
+        #[arg(long)]
+        workspace: PathBuf,
+        /// Address to listen on; another address than loopback needs --token.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: std::net::SocketAddr,
+        /// Every request must then carry this token (Authorization: Bearer,
+        /// or open /?token=… once in the browser).
+        #[arg(long)]
+        token: Option<String>,
+        /// Largest request body accepted (a posted report), in bytes.
+        #[arg(long, default_value_t = corroborate_server::ServeOptions::DEFAULT_MAX_BODY_BYTES)]
+        max_body_bytes: usize,
+    },
     /// Measure throughput (reports/s, MB/s on one core) and peak memory.
     Bench {
         #[arg(required = true)]
@@ -301,7 +317,41 @@ fn run(command: Command) -> Result<ExitCode, String> {
             max_report_bytes,
             strict,
         } => add(&paths, &workspace, max_report_bytes, strict),
+        Command::Serve {
+            workspace,
+            bind,
+            token,
+            max_body_bytes,
+        } => serve(&workspace, bind, token, max_body_bytes),
     }
+}
+
+/// Opens the workspace and serves it until Ctrl-C or SIGTERM.
+fn serve(
+    dir: &Path,
+    bind: std::net::SocketAddr,
+    token: Option<String>,
+    max_body_bytes: usize,
+) -> Result<ExitCode, String> {
+    if !dir.join(corroborate::workspace::DATABASE_FILE).is_file() {
+        return Err(format!(
+            "{} is not a workspace yet: add reports first with `corroborate add PATH... --workspace {}`",
+            dir.display(),
+            dir.display()
+        ));
+    }
+    let workspace = corroborate::workspace::Workspace::open(dir).map_err(|e| e.to_string())?;
+    let backend =
+        corroborate::workspace::SharedWorkspace::new(workspace).map_err(|e| e.to_string())?;
+    let mut options =
+        corroborate_server::ServeOptions::new(bind, token).map_err(|e| e.to_string())?;
+    options.max_body_bytes = max_body_bytes;
+    corroborate_server::serve_blocking(std::sync::Arc::new(backend), &options, |address| {
+        println!("listening on http://{address}");
+        let _ = std::io::stdout().flush();
+    })
+    .map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn analyze(
