@@ -5,6 +5,7 @@ pub mod annotate;
 pub mod bench;
 pub mod pipeline;
 pub mod timeline;
+pub mod workspace;
 
 pub use pipeline::{analyze_paths, AnalyzeOptions, AnalyzeOutput};
 

@@ -87,6 +87,37 @@ enum Command {
     /// Train a model from annotated data.
     #[command(subcommand)]
     Train(TrainCommand),
+    /// Add reports to a workspace folder (created when missing) and merge it.
+    Add {
+        /// Files and folders (read recursively); `-` reads standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The workspace folder.
+        #[arg(long)]
+        workspace: PathBuf,
+        /// Largest report accepted, in bytes.
+        #[arg(long, default_value_t = DEFAULT_MAX_REPORT_BYTES)]
+        max_report_bytes: u64,
+        /// Exit with status 2 when any input was skipped.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Serve a workspace: the JSON API (see /openapi.json) and the web app.
+    Serve {
+        /// The workspace folder (made by `corroborate add`).
+        #[arg(long)]
+        workspace: PathBuf,
+        /// Address to listen on; another address than loopback needs --token.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: std::net::SocketAddr,
+        /// Every request must then carry this token (Authorization: Bearer,
+        /// or open /?token=… once in the browser).
+        #[arg(long)]
+        token: Option<String>,
+        /// Largest request body accepted (a posted report), in bytes.
+        #[arg(long, default_value_t = corroborate_server::ServeOptions::DEFAULT_MAX_BODY_BYTES)]
+        max_body_bytes: usize,
+    },
     /// Measure throughput (reports/s, MB/s on one core) and peak memory.
     Bench {
         #[arg(required = true)]
@@ -280,7 +311,47 @@ fn run(command: Command) -> Result<ExitCode, String> {
             epochs,
         }) => train_ner(&data, &output, epochs),
         Command::Bench { paths, repeat } => bench(&paths, repeat),
+        Command::Add {
+            paths,
+            workspace,
+            max_report_bytes,
+            strict,
+        } => add(&paths, &workspace, max_report_bytes, strict),
+        Command::Serve {
+            workspace,
+            bind,
+            token,
+            max_body_bytes,
+        } => serve(&workspace, bind, token, max_body_bytes),
     }
+}
+
+/// Opens the workspace and serves it until Ctrl-C or SIGTERM.
+fn serve(
+    dir: &Path,
+    bind: std::net::SocketAddr,
+    token: Option<String>,
+    max_body_bytes: usize,
+) -> Result<ExitCode, String> {
+    if !dir.join(corroborate::workspace::DATABASE_FILE).is_file() {
+        return Err(format!(
+            "{} is not a workspace yet: add reports first with `corroborate add PATH... --workspace {}`",
+            dir.display(),
+            dir.display()
+        ));
+    }
+    let workspace = corroborate::workspace::Workspace::open(dir).map_err(|e| e.to_string())?;
+    let backend =
+        corroborate::workspace::SharedWorkspace::new(workspace).map_err(|e| e.to_string())?;
+    let mut options =
+        corroborate_server::ServeOptions::new(bind, token).map_err(|e| e.to_string())?;
+    options.max_body_bytes = max_body_bytes;
+    corroborate_server::serve_blocking(std::sync::Arc::new(backend), &options, |address| {
+        println!("listening on http://{address}");
+        let _ = std::io::stdout().flush();
+    })
+    .map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn analyze(
@@ -301,6 +372,37 @@ fn analyze(
     );
     let failed = analysis.reports.is_empty() || (strict && !analysis.skipped.is_empty());
     Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn add(
+    paths: &[PathBuf],
+    dir: &Path,
+    max_report_bytes: u64,
+    strict: bool,
+) -> Result<ExitCode, String> {
+    let started = std::time::Instant::now();
+    let mut workspace = corroborate::workspace::Workspace::open(dir).map_err(|e| e.to_string())?;
+    let summary = workspace
+        .add_paths(paths, &IngestOptions { max_report_bytes })
+        .map_err(|e| e.to_string())?;
+    for skipped in &summary.skipped {
+        eprintln!("skipped {}: {}", skipped.source, skipped.reason);
+    }
+    let total = workspace.report_count().map_err(|e| e.to_string())?;
+    println!(
+        "added {}, already present {}, re-extracted {}, skipped {}; {total} report(s) in {} ({:.2} s)",
+        summary.added,
+        summary.already_present,
+        summary.re_extracted,
+        summary.skipped.len(),
+        dir.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(if strict && !summary.skipped.is_empty() {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS

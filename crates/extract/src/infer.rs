@@ -190,6 +190,7 @@ fn best_candidate(
     let mut best: Option<(usize, NaiveDate)> = None;
     // The text's trigger matches, searched once for all candidate days.
     let mut triggers = None;
+    let tokens = crate::tokens_of(&annotated.report.text, &annotated.annotations.tokens);
     for offset in 0..=days {
         let day = first + Duration::days(offset);
         let timexes = recognized.resolve(Some(day), true);
@@ -202,7 +203,7 @@ fn best_candidate(
         }
         let events = triggers
             .get_or_insert_with(|| corroborate_events::Triggers::find(&annotated.report.text))
-            .events(&a.tokens, &moving, &timexes, &a.mentions);
+            .events(&tokens, &moving, &timexes, &a.mentions);
         let score = events
             .iter()
             .filter(|e| depends_on_dct(e, &timexes))

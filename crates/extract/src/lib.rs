@@ -124,13 +124,28 @@ pub(crate) fn redate(
     let text = report.text.as_str();
     let inferred = report.meta.published_origin == DateOrigin::Inferred;
     annotations.timexes = recognized.resolve(report.meta.published, inferred);
+    let tokens = tokens_of(text, &annotations.tokens);
     annotations.events = corroborate_events::extract(
         text,
-        &annotations.tokens,
+        &tokens,
         &annotations.sentences,
         &annotations.timexes,
         &annotations.mentions,
     );
+}
+
+/// A report's tokens: the stored ones, or the text tokenized again when
+/// they were released to save memory (a store keeps annotations without
+/// tokens, and `analyze` frees them before merging).
+pub(crate) fn tokens_of<'a>(
+    text: &str,
+    stored: &'a [corroborate_model::Token],
+) -> std::borrow::Cow<'a, [corroborate_model::Token]> {
+    if stored.is_empty() && !text.trim().is_empty() {
+        std::borrow::Cow::Owned(corroborate_text::tokens(text))
+    } else {
+        std::borrow::Cow::Borrowed(stored)
+    }
 }
 
 /// Reads a date line from the text when metadata gave no date.
