@@ -1152,7 +1152,11 @@ function searchHit(hit, query) {
     const relative = hit.highlights.map((h) => ({ start: h.start - hit.sentence.start, end: h.end - hit.sentence.start }));
     appendMarked(snippet, bytes, 0, bytes.length, sortedSpans(relative), 'word');
   } else {
+    // A window of a long sentence: mark the query's words for now, then
+    // place the exact highlights once the report's text tells where the
+    // window starts.
     markWords(snippet, hit.snippet, query);
+    placeWindowHighlights(snippet, hit, bytes);
   }
   const button = el('button', { type: 'button', class: 'hit', 'data-report': hit.report_id },
     el('span', { class: 'hit-title' }, hit.report_title || hit.report_id), snippet);
@@ -1161,6 +1165,22 @@ function searchHit(hit, query) {
     openSource(hit.report_id, hit.sentence.start, hit.sentence.end, hit.highlights);
   });
   return el('li', {}, button);
+}
+
+async function placeWindowHighlights(snippet, hit, snippetBytes) {
+  try {
+    const report = await cachedGet(`/api/reports/${encodeURIComponent(hit.report_id)}`);
+    const text = encoder.encode(report.text || '');
+    const sentence = bytesToText(text, hit.sentence.start, hit.sentence.end);
+    const at = sentence.indexOf(hit.snippet);
+    if (at < 0) return;
+    const start = hit.sentence.start + encoder.encode(sentence.slice(0, at)).length;
+    const relative = hit.highlights.map((h) => ({ start: h.start - start, end: h.end - start }));
+    clear(snippet);
+    appendMarked(snippet, snippetBytes, 0, snippetBytes.length, sortedSpans(relative), 'word');
+  } catch {
+    // The words marked from the query stay.
+  }
 }
 
 /** Mark the query's words in a snippet that is only a window of its sentence. */
