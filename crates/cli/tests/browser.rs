@@ -19,7 +19,13 @@ const BIN: &str = env!("CARGO_BIN_EXE_corroborate");
 static NPM: Mutex<()> = Mutex::new(());
 
 fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // crates/cli -> the repository.
+    manifest_dir
+        .ancestors()
+        .nth(2)
+        .unwrap_or(manifest_dir)
+        .to_path_buf()
 }
 
 fn browser_dir() -> PathBuf {

@@ -7,7 +7,7 @@
 // for every failed check.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const [baseArg, screenshotDir] = process.argv.slice(2);
@@ -18,6 +18,8 @@ if (!baseArg || !screenshotDir) {
 const base = baseArg.replace(/\/+$/, '');
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const TIMEOUT = 15000;
+// Prefix of every line, so that runs in parallel can be told apart.
+const label = `[${basename(screenshotDir)}]`;
 const failures = [];
 
 // ---------------------------------------------------------------- helpers
@@ -42,10 +44,10 @@ async function step(name, body) {
   const started = Date.now();
   try {
     await body();
-    console.log(`ok   ${name} (${Date.now() - started} ms)`);
+    console.log(`${label} ok   ${name} (${Date.now() - started} ms)`);
   } catch (error) {
     failures.push(`${name}: ${error.message}`);
-    console.log(`FAIL ${name}: ${error.message}`);
+    console.log(`${label} FAIL ${name}: ${error.message}`);
   }
 }
 
@@ -156,7 +158,7 @@ async function sourceViewerChecks(page) {
       return box.bottom > pane.top && box.top < pane.bottom;
     });
     check(visible, 'the highlighted sentence is not scrolled into view');
-    console.log(`     (quote from ${pick.source.report}, ${pick.multibyte} extra UTF-8 bytes before it)`);
+    console.log(`${label}      (quote from ${pick.source.report}, ${pick.multibyte} extra UTF-8 bytes before it)`);
     await shoot(page, 'source-viewer');
     await page.click('#viewer-close');
     await page.waitForSelector('#viewer', { state: 'hidden', timeout: TIMEOUT });
@@ -220,7 +222,7 @@ async function entityChecks(page) {
       const withB = holding(b.name);
       return withA.length === 1 && withB.length === 1 && withA[0].id === withB[0].id ? withA[0] : null;
     }, `/api/entities never showed one entity named both "${a.name}" and "${b.name}"`, 60000);
-    console.log(`     (merged "${a.name}" and "${b.name}" into ${merged.id})`);
+    console.log(`${label}      (merged "${a.name}" and "${b.name}" into ${merged.id})`);
     await waitFor(
       () => page.$$eval('#entity-list > li.entity', (items, names) => items.some((item) => {
         const shown = [...item.querySelectorAll('.alias')].map((alias) => alias.textContent.toLowerCase());
@@ -241,7 +243,7 @@ async function mapChecks(page) {
     const countries = await page.$$eval('#map path.country', (nodes) => nodes.length);
     check(countries > 100, `only ${countries} country outlines`);
     const dots = await page.$$eval('#map circle.dot', (nodes) => nodes.length);
-    if (located === 0) console.log('     (no entity has coordinates: no dots to check)');
+    if (located === 0) console.log(`${label}      (no entity has coordinates: no dots to check)`);
     check(dots === Math.min(located, 2000), `expected ${located} dots, found ${dots}`);
     await shoot(page, 'map');
   });
@@ -274,6 +276,7 @@ async function searchChecks(page) {
 }
 
 async function hostileReportChecks(page, dialogs) {
+  let hostileId = null;
   await step('a hostile report is shown only as text, and appears live', async () => {
     await openView(page, 'timeline', '#timeline-rows > li.row');
     await waitFor(() => page.$eval('#live', (live) => live.classList.contains('on')), 'live updates never connected');
@@ -299,8 +302,6 @@ async function hostileReportChecks(page, dialogs) {
     check(viewerTitle.includes('<img src=x') && viewerTitle.includes('<script>'), `the hostile title is not shown as text: ${JSON.stringify(viewerTitle)}`);
     const viewerText = await page.textContent('#viewer-text');
     check(viewerText.includes('<script>') || viewerText.includes('<img'), 'the markup was neither shown as text nor visibly removed');
-    await page.fill('#search-input', 'quixotrenquil');
-    await waitFor(async () => (await page.$$('#search-results button.hit')).length > 0, 'search never found the hostile report');
     await shoot(page, 'hostile-report');
     for (const view of ['timeline', 'claims', 'entities', 'map']) {
       await page.goto(`${base}/#${view}?src=${encodeURIComponent(id)}`);
@@ -318,6 +319,17 @@ async function hostileReportChecks(page, dialogs) {
       check(injected.images === 0 && injected.iframes === 0 && injected.foreignSvg === 0 && injected.bold === 0, `${view}: report markup became elements ${JSON.stringify(injected)}`);
       check(injected.scripts.length === 1 && injected.scripts[0].endsWith('/assets/app.js'), `${view}: unexpected scripts ${injected.scripts.join(', ')}`);
     }
+    check(dialogs.length === 0, `dialogs opened: ${dialogs.join(', ')}`);
+    hostileId = id;
+  });
+
+  await step('search shows the hostile report as text', async () => {
+    check(hostileId, 'the hostile report was not posted');
+    await openView(page, 'timeline', '#timeline-rows > li.row');
+    await page.fill('#search-input', 'quixotrenquil');
+    await waitFor(async () => (await page.$$('#search-results button.hit')).length > 0, 'search never found the hostile report', 30000);
+    const injected = await page.evaluate(() => ({ pwned: window.__pwned, images: document.querySelectorAll('img, iframe, [onerror], [onload]').length }));
+    check(injected.pwned === undefined && injected.images === 0, `search results created elements from the report: ${JSON.stringify(injected)}`);
     check(dialogs.length === 0, `dialogs opened: ${dialogs.join(', ')}`);
   });
 }
@@ -364,10 +376,10 @@ async function main() {
     rmSync(profile, { recursive: true, force: true });
   }
   if (failures.length) {
-    console.error(`\n${failures.length} browser check(s) failed:\n- ${failures.join('\n- ')}`);
+    console.error(`\n${label} ${failures.length} browser check(s) failed:\n- ${failures.join('\n- ')}`);
     process.exit(1);
   }
-  console.log(`\nall browser checks passed; screenshots in ${screenshotDir}`);
+  console.log(`\n${label} all browser checks passed; screenshots in ${screenshotDir}`);
 }
 
 main().catch((error) => {
