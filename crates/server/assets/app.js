@@ -73,7 +73,13 @@ async function api(path, options = {}) {
     throw new ApiError(message);
   }
   if (body && typeof body.revision === 'number') noteRevision(body.revision, false);
+  if (body && showsPending(body)) refreshWhenMerged();
   return body;
+}
+
+/** Whether a list answer holds items from reports not merged yet. */
+function showsPending(body) {
+  return ['events', 'claims', 'entities'].some((key) => Array.isArray(body[key]) && body[key].some((item) => item.pending));
 }
 
 /** GET responses cached until the revision changes. */
@@ -1217,7 +1223,6 @@ function noteRevision(revision, fromServerPush) {
   if (revision === state.revision) return;
   state.revision = revision;
   cache.clear();
-  refreshWhenMerged();
   if (fromServerPush) {
     setLive(`updated (revision ${revision})`, true);
     route(true);
@@ -1235,8 +1240,21 @@ function noteRevision(revision, fromServerPush) {
  * headers (dropping the body), then draw the view again.
  */
 let mergeWatch = null;
+let mergeWatchRetry = null;
+let lastMergeWatch = 0;
+const MERGE_WATCH_GAP_MS = 3000;
 function refreshWhenMerged() {
-  if (mergeWatch) return;
+  if (mergeWatch || mergeWatchRetry) return;
+  const wait = lastMergeWatch + MERGE_WATCH_GAP_MS - Date.now();
+  if (wait > 0) {
+    // Pending items still shown right after a watch: ask again later, not in a loop.
+    mergeWatchRetry = setTimeout(() => {
+      mergeWatchRetry = null;
+      refreshWhenMerged();
+    }, wait);
+    return;
+  }
+  lastMergeWatch = Date.now();
   const controller = new AbortController();
   mergeWatch = fetch('/api/analysis', { credentials: 'same-origin', signal: controller.signal })
     .then((response) => {
