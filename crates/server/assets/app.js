@@ -245,7 +245,7 @@ async function renderTimeline(params, current) {
   for (const key of FILTER_KEYS.timeline) if (params.get(key)) query.set(key, params.get(key));
   $('timeline-summary').textContent = 'Loading…';
   const [data, conflicts, entities] = await Promise.all([
-    api('/api/events' + (query.toString() ? `?${query}` : '')),
+    query.toString() ? api(`/api/events?${query}`) : cachedGet('/api/events'),
     conflictIndex(),
     entityIndex(),
   ]);
@@ -498,7 +498,7 @@ async function renderClaims(params, current) {
   const query = new URLSearchParams();
   for (const key of FILTER_KEYS.claims) if (params.get(key)) query.set(key, params.get(key));
   $('claims-summary').textContent = 'Loading…';
-  const [data, titles] = await Promise.all([api('/api/claims' + (query.toString() ? `?${query}` : '')), reportTitles()]);
+  const [data, titles] = await Promise.all([query.toString() ? api(`/api/claims?${query}`) : cachedGet('/api/claims'), reportTitles()]);
   if (!current()) return;
   const groups = new Map();
   for (const claim of data.claims) {
@@ -702,7 +702,7 @@ async function renderEntities(params, current) {
   const input = $('entity-q');
   if (document.activeElement !== input) input.value = q;
   const [data, all, events] = await Promise.all([
-    api('/api/entities' + (q ? `?q=${encodeURIComponent(q)}` : '')),
+    q ? api(`/api/entities?q=${encodeURIComponent(q)}`) : cachedGet('/api/entities'),
     entityIndex(),
     cachedGet('/api/events'),
   ]);
