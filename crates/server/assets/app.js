@@ -1183,7 +1183,9 @@ async function placeWindowHighlights(snippet, hit, snippetBytes) {
     const start = hit.sentence.start + encoder.encode(sentence.slice(0, at)).length;
     const relative = hit.highlights.map((h) => ({ start: h.start - start, end: h.end - start }));
     clear(snippet);
+    if (at > 0) snippet.append('… ');
     appendMarked(snippet, snippetBytes, 0, snippetBytes.length, sortedSpans(relative), 'word');
+    if (at + hit.snippet.length < sentence.length) snippet.append(' …');
   } catch {
     // The words marked from the query stay.
   }

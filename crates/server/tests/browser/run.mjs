@@ -122,6 +122,23 @@ async function timelineChecks(page) {
   });
 }
 
+async function brushChecks(page) {
+  await step('dragging across the date axis zooms to the dragged range', async () => {
+    await openView(page, 'timeline', '#timeline-axis svg');
+    const box = await page.locator('#timeline-axis svg').boundingBox();
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.5, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.7, y, { steps: 5 });
+    await page.mouse.move(box.x + box.width * 0.95, y, { steps: 5 });
+    await page.mouse.up();
+    await waitFor(() => /from=\d{4}-\d{2}-\d{2}&?.*to=\d{4}-\d{2}-\d{2}/.test(page.url()), `the URL has no dragged range: ${page.url()}`);
+    const params = new URL(page.url().replace('#timeline?', '?')).searchParams;
+    const expected = (await getJson(`/api/events?from=${params.get('from')}&to=${params.get('to')}`)).events.length;
+    await waitFor(async () => (await rowIds(page)).length === Math.min(expected, 200), `rows never matched the API's ${expected} for the dragged range`);
+  });
+}
+
 /** A quote whose report has the most multi-byte characters before it, to test byte offsets. */
 async function pickQuote(page) {
   const ids = (await rowIds(page)).slice(0, 60);
@@ -362,6 +379,7 @@ async function main() {
   });
   try {
     await timelineChecks(page);
+    await brushChecks(page);
     await sourceViewerChecks(page);
     await claimsChecks(page);
     await mapChecks(page);
