@@ -95,6 +95,8 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         repeat: usize,
     },
+    /// Load an HTTP server: latency percentiles per path and throughput.
+    Loadtest(corroborate::loadtest::LoadtestArgs),
 }
 
 #[derive(Subcommand)]
@@ -280,6 +282,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             epochs,
         }) => train_ner(&data, &output, epochs),
         Command::Bench { paths, repeat } => bench(&paths, repeat),
+        Command::Loadtest(args) => corroborate::loadtest::run_cli(&args),
     }
 }
 
