@@ -212,7 +212,10 @@ impl Workspace {
         if self.report_count()? == 0 || !self.search_index_read()?.is_empty() {
             return Ok(());
         }
-        let mut index = self.search.write().map_err(|_| WorkspaceError::SearchLock)?;
+        let mut index = self
+            .search
+            .write()
+            .map_err(|_| WorkspaceError::SearchLock)?;
         let mut failure = None;
         self.store
             .for_each_annotated(&self.extractor_version, BATCH_SIZE, &mut |page| {
@@ -420,7 +423,10 @@ impl Workspace {
         if annotated.is_empty() {
             return Ok(());
         }
-        let mut index = self.search.write().map_err(|_| WorkspaceError::SearchLock)?;
+        let mut index = self
+            .search
+            .write()
+            .map_err(|_| WorkspaceError::SearchLock)?;
         for report in annotated {
             index.add_report(&report.report, &report.annotations.sentences)?;
         }
