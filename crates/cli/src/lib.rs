@@ -3,6 +3,7 @@
 
 pub mod annotate;
 pub mod bench;
+pub mod loadtest;
 pub mod pipeline;
 pub mod timeline;
 pub mod workspace;

@@ -126,6 +126,8 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         repeat: usize,
     },
+    /// Load an HTTP server: latency percentiles per path and throughput.
+    Loadtest(corroborate::loadtest::LoadtestArgs),
 }
 
 #[derive(Subcommand)]
@@ -323,6 +325,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             token,
             max_body_bytes,
         } => serve(&workspace, bind, token, max_body_bytes),
+        Command::Loadtest(args) => corroborate::loadtest::run_cli(&args),
     }
 }
 

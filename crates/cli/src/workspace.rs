@@ -29,6 +29,8 @@ use corroborate_store::{
     ContentHash, Extracted, SqliteStore, Store, StoreError, StoredAnalysis, StoredReport,
 };
 
+use corroborate_search::{SearchError, SearchIndex};
+
 use crate::pipeline::{load_curation, GazetteerGeocoder, CURATION_FILE};
 
 /// Changes whenever the program's extraction changes: the package version
@@ -43,6 +45,9 @@ pub const EXTRACTOR_VERSION: &str = concat!(
 
 /// The workspace's database, inside its folder.
 pub const DATABASE_FILE: &str = "corroborate.db";
+
+/// The workspace's full-text index, inside its folder.
+pub const SEARCH_FOLDER: &str = "search";
 
 /// Reports read, extracted and written at a time: memory stays bounded
 /// whatever the number of inputs.
@@ -76,6 +81,10 @@ pub enum WorkspaceError {
     BadUpload(String),
     #[error("workspace database: {0}")]
     Store(#[from] StoreError),
+    #[error("workspace search index: {0}")]
+    Search(#[from] SearchError),
+    #[error("the search index lock is poisoned")]
+    SearchLock,
     #[error("cannot start a background merge: {0}")]
     MergeThread(String),
 }
@@ -144,6 +153,8 @@ pub struct Workspace {
     store: Box<dyn Store>,
     curation: Curation,
     extractor_version: String,
+    /// Shared with the server, which searches without the workspace lock.
+    search: Arc<RwLock<SearchIndex>>,
 }
 
 impl std::fmt::Debug for Workspace {
@@ -183,12 +194,63 @@ impl Workspace {
         } else {
             Curation::default()
         };
-        Ok(Workspace {
+        let search = SearchIndex::open(dir.join(SEARCH_FOLDER))?;
+        let mut workspace = Workspace {
             dir: dir.to_path_buf(),
             store: Box::new(store),
             curation,
             extractor_version: extractor_version.to_string(),
-        })
+            search: Arc::new(RwLock::new(search)),
+        };
+        workspace.rebuild_search_if_missing()?;
+        Ok(workspace)
+    }
+
+    /// Indexes every stored report when the index is empty but the store
+    /// is not (a deleted or damaged `search` folder).
+    fn rebuild_search_if_missing(&mut self) -> Result<(), WorkspaceError> {
+        if self.report_count()? == 0 || !self.search_index_read()?.is_empty() {
+            return Ok(());
+        }
+        let mut index = self
+            .search
+            .write()
+            .map_err(|_| WorkspaceError::SearchLock)?;
+        let mut failure = None;
+        self.store
+            .for_each_annotated(&self.extractor_version, BATCH_SIZE, &mut |page| {
+                for entry in page {
+                    let Some(extracted) = &entry.extracted else {
+                        continue;
+                    };
+                    let sentences = &extracted.annotations.sentences;
+                    if let Err(err) = index.add_report(&entry.stored.report, sentences) {
+                        failure.get_or_insert(err);
+                    }
+                }
+                Ok(())
+            })?;
+        if let Some(err) = failure {
+            return Err(err.into());
+        }
+        index.commit()?;
+        Ok(())
+    }
+
+    fn search_index_read(
+        &self,
+    ) -> Result<std::sync::RwLockReadGuard<'_, SearchIndex>, WorkspaceError> {
+        self.search.read().map_err(|_| WorkspaceError::SearchLock)
+    }
+
+    /// The sentences best matching `query` (see [`SearchIndex::search`]).
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, WorkspaceError> {
+        Ok(self.search_index_read()?.search(query, limit)?)
+    }
+
+    /// The search index, for readers that must not wait for the workspace.
+    pub fn search_index(&self) -> Arc<RwLock<SearchIndex>> {
+        Arc::clone(&self.search)
     }
 
     pub fn dir(&self) -> &Path {
@@ -351,7 +413,25 @@ impl Workspace {
             hashes.iter().copied().zip(extracted.iter()).collect();
         self.store
             .put_annotations(&self.extractor_version, &entries)?;
+        self.index_for_search(&annotated)?;
         Ok(annotated)
+    }
+
+    /// Indexes the reports' sentences (replacing what their ids had) and
+    /// commits, so that a search finds them as soon as this returns.
+    fn index_for_search(&mut self, annotated: &[AnnotatedReport]) -> Result<(), WorkspaceError> {
+        if annotated.is_empty() {
+            return Ok(());
+        }
+        let mut index = self
+            .search
+            .write()
+            .map_err(|_| WorkspaceError::SearchLock)?;
+        for report in annotated {
+            index.add_report(&report.report, &report.annotations.sentences)?;
+        }
+        index.commit()?;
+        Ok(())
     }
 
     /// Extracts again, from their stored text, the reports that have no
@@ -664,6 +744,7 @@ pub struct SharedWorkspace {
 }
 
 struct Inner {
+    search: Arc<RwLock<SearchIndex>>,
     workspace: Mutex<Workspace>,
     /// Reports added since the last merge, with the revision each was
     /// added at. Its lock also orders updates of `view`.
@@ -724,8 +805,10 @@ impl SharedWorkspace {
         };
         let stale = stored.as_ref().is_none_or(|s| s.revision != revision);
         let merged = stored.map_or_else(empty_analysis, |s| s.analysis);
+        let search = workspace.search_index();
         let shared = SharedWorkspace {
             inner: Arc::new(Inner {
+                search,
                 workspace: Mutex::new(workspace),
                 pending_reports: Mutex::new(Vec::new()),
                 view: RwLock::new(View {
@@ -916,9 +999,17 @@ impl Backend for SharedWorkspace {
         self.workspace()?.report(id).map_err(internal)
     }
 
-    fn search(&self, _query: &str, _limit: usize) -> Result<Vec<SearchHit>, BackendError> {
-        // search: wired by the coordinator
-        Ok(Vec::new())
+    /// Searches without the workspace lock: a merge in progress never
+    /// delays the search box.
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, BackendError> {
+        let index = self
+            .inner
+            .search
+            .read()
+            .map_err(|_| BackendError::Internal("the search index lock is poisoned".into()))?;
+        index
+            .search(query, limit)
+            .map_err(|e| BackendError::Internal(e.to_string()))
     }
 
     fn add_report(&self, upload: Upload) -> Result<Added, BackendError> {

@@ -197,6 +197,18 @@ fn a_curation_merge_persists_in_the_curation_file_and_changes_the_analysis() {
 }
 
 #[test]
+fn a_missing_search_index_is_rebuilt_from_the_store() {
+    let (dir, workspace) = added_workspace(&[examples()]);
+    let found_before = workspace.search("copper", 50).unwrap();
+    assert!(!found_before.is_empty());
+    drop(workspace);
+    let folder = dir.path().join("ws");
+    std::fs::remove_dir_all(folder.join(corroborate::workspace::SEARCH_FOLDER)).unwrap();
+    let reopened = Workspace::open(&folder).unwrap();
+    assert_eq!(reopened.search("copper", 50).unwrap(), found_before);
+}
+
+#[test]
 fn open_refuses_a_file_and_a_foreign_database() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("notes.txt");
@@ -246,10 +258,19 @@ fn an_added_report_is_pending_at_once_and_merged_after() {
         snapshot.pending.events
     );
     assert!(!in_events(&snapshot.merged), "not merged yet");
-    assert_eq!(
-        shared.report(&added.id).unwrap().unwrap().meta.title,
-        "Shooting in Veloria"
-    );
+    let report = shared.report(&added.id).unwrap().unwrap();
+    assert_eq!(report.meta.title, "Shooting in Veloria");
+    let hits = shared.search("opened fire Veloria", 5).unwrap();
+    let hit = hits
+        .iter()
+        .find(|h| h.report_id == added.id)
+        .expect("a posted report is in search at once, before the merge");
+    let highlighted: Vec<&str> = hit
+        .highlights
+        .iter()
+        .filter_map(|h| report.text.get(h.start..h.end))
+        .collect();
+    assert_eq!(highlighted, ["opened", "fire", "Veloria"]);
     drop(hold);
     let merged = shared.analysis().unwrap();
     assert!(in_events(&merged));
@@ -278,6 +299,10 @@ fn an_added_report_is_pending_at_once_and_merged_after() {
 
     let mut reopened = Workspace::open(&dir.path().join("ws")).unwrap();
     assert_eq!(reopened.report_count().unwrap(), before + 1);
+    let hits = reopened
+        .search("\"opened fire on protesters in Veloria\"", 5)
+        .unwrap();
+    assert!(hits.iter().any(|h| h.report_id == added.id), "kept on disk");
     assert_eq!(json(&reopened.analysis().unwrap()), json(&merged));
 }
 

@@ -57,6 +57,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         bytes as f64 / 1e6 / took
     );
 
+    println!(
+        "index size on disk: {:.1} MB",
+        folder_bytes(&dir.path().join("search"))? as f64 / 1e6
+    );
+    if let (Some(report), Some(spans)) = (reports.first(), split.first()) {
+        let mut posted = report.clone();
+        posted.meta.id = "posted".into();
+        let started = Instant::now();
+        index.add_report(&posted, spans)?;
+        index.commit()?;
+        println!(
+            "one more report, added and committed: {:.1} ms",
+            millis(started.elapsed())
+        );
+    }
+
     for query in QUERIES {
         let mut times = Vec::with_capacity(RUNS_PER_QUERY);
         let mut found = 0;
@@ -77,4 +93,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
 fn millis(duration: Duration) -> f64 {
     duration.as_secs_f64() * 1000.0
+}
+
+fn folder_bytes(folder: &std::path::Path) -> std::io::Result<u64> {
+    let mut total = 0;
+    for entry in std::fs::read_dir(folder)? {
+        total += entry?.metadata()?.len();
+    }
+    Ok(total)
 }

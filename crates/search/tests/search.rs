@@ -258,3 +258,20 @@ fn a_sentence_outside_the_text_is_an_error() {
         Err(SearchError::CreateFolder { .. })
     ));
 }
+
+#[test]
+fn an_index_can_be_shared_between_server_threads() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<SearchIndex>();
+    let dir = tempfile::tempdir().unwrap();
+    let index = std::sync::Arc::new(sample_index(dir.path()));
+    let searches: Vec<_> = (0..4)
+        .map(|_| {
+            let index = index.clone();
+            std::thread::spawn(move || index.search("police", 10).unwrap().len())
+        })
+        .collect();
+    for search in searches {
+        assert_eq!(search.join().unwrap(), 3);
+    }
+}
