@@ -753,6 +753,9 @@ struct Inner {
     view: RwLock<View>,
     merging: Mutex<MergeState>,
     merge_done: Condvar,
+    /// What the API shows: grows when reports are added, curation changes
+    /// or a merge lands, so that clients polling it or listening to
+    /// `/api/updates` re-read after each.
     revision: AtomicU64,
 }
 
@@ -920,6 +923,7 @@ impl SharedWorkspace {
         if let Some((analysis, _)) = merged {
             view.merged = Arc::new(analysis);
         }
+        self.inner.revision.fetch_add(1, Ordering::SeqCst);
         Ok(())
     }
 
@@ -1037,18 +1041,16 @@ impl Backend for SharedWorkspace {
         }
         let curation = workspace.curation().clone();
         self.publish(fresh, None, &curation)?;
-        self.inner.revision.store(revision, Ordering::SeqCst);
         drop(workspace);
         self.request_merge()?;
         Ok(first)
     }
 
     fn curate(&self, change: CurationChange) -> Result<(), BackendError> {
-        let revision = self
-            .workspace()?
+        self.workspace()?
             .record_curation(&change)
             .map_err(internal)?;
-        self.inner.revision.store(revision, Ordering::SeqCst);
+        self.inner.revision.fetch_add(1, Ordering::SeqCst);
         self.request_merge()
     }
 

@@ -271,9 +271,14 @@ fn an_added_report_is_pending_at_once_and_merged_after() {
         .filter_map(|h| report.text.get(h.start..h.end))
         .collect();
     assert_eq!(highlighted, ["opened", "fire", "Veloria"]);
+    let revision_while_pending = shared.revision();
     drop(hold);
     let merged = shared.analysis().unwrap();
     assert!(in_events(&merged));
+    assert!(
+        shared.revision() > revision_while_pending,
+        "a merge landing is a change clients must re-read"
+    );
     assert_eq!(merged.reports.len() as u64, before + 1);
     let snapshot = shared.snapshot().unwrap();
     assert!(snapshot.pending.reports.is_empty());

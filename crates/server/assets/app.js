@@ -73,13 +73,7 @@ async function api(path, options = {}) {
     throw new ApiError(message);
   }
   if (body && typeof body.revision === 'number') noteRevision(body.revision, false);
-  if (body && showsPending(body)) refreshWhenMerged();
   return body;
-}
-
-/** Whether a list answer holds items from reports not merged yet. */
-function showsPending(body) {
-  return ['events', 'claims', 'entities'].some((key) => Array.isArray(body[key]) && body[key].some((item) => item.pending));
 }
 
 /** GET responses cached until the revision changes. */
@@ -788,7 +782,6 @@ async function curate(change, message) {
   status.textContent = 'Saving…';
   try {
     await postJson('/api/curation', change);
-    refreshWhenMerged();
     entitySelection.entities.clear();
     entitySelection.aliases.clear();
     cache.clear();
@@ -1233,42 +1226,6 @@ function noteRevision(revision, fromServerPush) {
     state.renderedRevision = null;
     queueMicrotask(() => route());
   }
-}
-
-/**
- * A revision change (an added report, a curation) is visible at once, but
- * the full merge that follows lands later under the same revision.
- * GET /api/analysis answers only once that merge is done: wait for its
- * headers (dropping the body), then draw the view again.
- */
-let mergeWatch = null;
-let mergeWatchRetry = null;
-let lastMergeWatch = 0;
-const MERGE_WATCH_GAP_MS = 3000;
-function refreshWhenMerged() {
-  if (mergeWatch || mergeWatchRetry) return;
-  const wait = lastMergeWatch + MERGE_WATCH_GAP_MS - Date.now();
-  if (wait > 0) {
-    // Pending items still shown right after a watch: ask again later, not in a loop.
-    mergeWatchRetry = setTimeout(() => {
-      mergeWatchRetry = null;
-      refreshWhenMerged();
-    }, wait);
-    return;
-  }
-  lastMergeWatch = Date.now();
-  const controller = new AbortController();
-  mergeWatch = fetch('/api/analysis', { credentials: 'same-origin', signal: controller.signal })
-    .then((response) => {
-      controller.abort();
-      if (!response.ok) return;
-      cache.clear();
-      route(true);
-    })
-    .catch(() => {})
-    .finally(() => {
-      mergeWatch = null;
-    });
 }
 
 function setLive(text, on) {

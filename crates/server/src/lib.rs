@@ -77,7 +77,7 @@ pub struct Snapshot {
     /// Reports added since `merged` was computed, analysed among
     /// themselves only; shown at once, marked pending, until the next merge.
     pub pending: Arc<Analysis>,
-    /// Grows whenever reports or curation change.
+    /// Grows whenever what the API shows changes (see [`Backend::revision`]).
     pub revision: u64,
 }
 
@@ -93,6 +93,7 @@ pub trait Backend: Send + Sync + 'static {
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, BackendError>;
     fn add_report(&self, upload: Upload) -> Result<Added, BackendError>;
     fn curate(&self, change: CurationChange) -> Result<(), BackendError>;
-    /// Grows whenever reports or curation change (for polling and events).
+    /// Grows whenever what the API shows changes — reports added,
+    /// curation, a background merge landing — for polling and events.
     fn revision(&self) -> u64;
 }
