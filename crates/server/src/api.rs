@@ -132,7 +132,7 @@ pub(crate) async fn events(
 }
 
 fn chosen_events<'a>(analysis: &'a Analysis, filter: &EventFilter) -> Vec<&'a Event> {
-    let index = EntityIndex::new(&analysis.entities);
+    let index = EntityIndex::named_by(&analysis.entities, filter);
     let events = analysis.events.iter();
     events
         .filter(|event| filter.matches(event, &index))
