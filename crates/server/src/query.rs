@@ -198,12 +198,19 @@ impl<'a> EntityIndex<'a> {
 
 /// `lowercase_name` is the entity's id, name or an alias, ignoring case.
 fn has_name(entity: &Entity, lowercase_name: &str) -> bool {
-    entity.id.to_lowercase() == lowercase_name
-        || entity.name.to_lowercase() == lowercase_name
-        || entity
-            .aliases
-            .iter()
-            .any(|a| a.to_lowercase() == lowercase_name)
+    std::iter::once(&entity.id)
+        .chain(std::iter::once(&entity.name))
+        .chain(&entity.aliases)
+        .any(|name| lowercases_to(name, lowercase_name))
+}
+
+/// `text` lower-cased is `lowercase`, compared without allocating (this
+/// runs over every entity of a large workspace per request).
+fn lowercases_to(text: &str, lowercase: &str) -> bool {
+    if text.is_ascii() && text.len() != lowercase.len() {
+        return false;
+    }
+    text.chars().flat_map(char::to_lowercase).eq(lowercase.chars())
 }
 
 /// Which claims `/api/claims` returns.
@@ -452,6 +459,14 @@ mod tests {
         }
         let claims = ClaimFilter::parse(parse_params(Some("status=disputed")).unwrap());
         assert!(claims.is_err());
+    }
+
+    #[test]
+    fn names_compare_lower_cased_without_allocating() {
+        assert!(lowercases_to("Almaty", "almaty"));
+        assert!(lowercases_to("ÖSKEMEN", "öskemen"));
+        assert!(!lowercases_to("Almaty", "almat"));
+        assert!(!lowercases_to("Alma", "almaty"));
     }
 
     #[test]
