@@ -210,7 +210,9 @@ fn lowercases_to(text: &str, lowercase: &str) -> bool {
     if text.is_ascii() && text.len() != lowercase.len() {
         return false;
     }
-    text.chars().flat_map(char::to_lowercase).eq(lowercase.chars())
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .eq(lowercase.chars())
 }
 
 /// Which claims `/api/claims` returns.
