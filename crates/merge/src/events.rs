@@ -156,6 +156,11 @@ fn collect_candidates<'a>(
     out
 }
 
+/// Clusters one type's mentions: dated ones in date order, each joining
+/// the first cluster it fits, then undated ones. The result is that of
+/// comparing every mention with every cluster; two indexes only skip
+/// clusters that cannot fit (`ClusterReach`, `ClustersByWord`), which
+/// keeps large corpora from making clustering quadratic.
 fn cluster_one_type(candidates: &[Candidate], members: &[usize]) -> Vec<Vec<usize>> {
     let mut order = members.to_vec();
     order.sort_by_key(|&i| {
@@ -165,44 +170,157 @@ fn cluster_one_type(candidates: &[Candidate], members: &[usize]) -> Vec<Vec<usiz
             .as_ref()
             .map_or((1, NaiveDate::MAX, 0), |d| (0, d.start, d.width_days()))
     });
+    let undated_from = order
+        .iter()
+        .position(|&i| candidates[i].mention.date.is_none())
+        .unwrap_or(order.len());
     let mut clusters: Vec<Vec<usize>> = Vec::new();
-    for i in order {
-        let found = clusters
+    let mut reach = ClusterReach::default();
+    for &i in &order[..undated_from] {
+        let found = reach
+            .open_at(candidates[i].mention.date.as_ref().map(|d| d.start))
+            .find(|&c| joins(candidates, &clusters[c], i));
+        let c = found.unwrap_or_else(|| {
+            clusters.push(Vec::new());
+            clusters.len() - 1
+        });
+        clusters[c].push(i);
+        reach.extend(c, &candidates[i]);
+    }
+    let mut by_word = ClustersByWord::new(candidates, &clusters);
+    for &i in &order[undated_from..] {
+        let near = by_word.sharing_a_word(&candidates[i]);
+        let found = near
             .iter()
-            .position(|cluster| joins(candidates, cluster, i))
-            .or_else(|| cluster_sharing_actors(candidates, &clusters, i));
-        match found {
-            Some(c) => clusters[c].push(i),
-            None => clusters.push(vec![i]),
-        }
+            .copied()
+            .find(|&c| joins(candidates, &clusters[c], i))
+            .or_else(|| cluster_sharing_actors(candidates, &clusters, &near, i));
+        let c = found.unwrap_or_else(|| {
+            clusters.push(Vec::new());
+            clusters.len() - 1
+        });
+        clusters[c].push(i);
+        by_word.add(c, &candidates[i]);
     }
     clusters
+}
+
+/// For dated mentions taken in order of their start: the clusters a
+/// mention starting on a day can still join. A member overlaps a later
+/// mention only if it ends on or after that mention's start, and is near
+/// it only if it starts at most [`NEAR_DATE_DAYS`] before; once every
+/// member of a cluster is out of reach, no later mention can join it.
+#[derive(Default)]
+struct ClusterReach {
+    /// Last day each cluster can be joined on, by cluster index.
+    last_day: Vec<NaiveDate>,
+    /// Clusters still in reach, in creation order.
+    open: Vec<usize>,
+}
+
+impl ClusterReach {
+    fn open_at(&mut self, start: Option<NaiveDate>) -> impl Iterator<Item = usize> + '_ {
+        if let Some(start) = start {
+            let last_day = &self.last_day;
+            self.open
+                .retain(|&c| last_day.get(c).is_some_and(|&d| d >= start));
+        }
+        self.open.iter().copied()
+    }
+
+    fn extend(&mut self, cluster: usize, member: &Candidate) {
+        let Some(date) = &member.mention.date else {
+            return;
+        };
+        let near = date.start + chrono::Duration::days(NEAR_DATE_DAYS);
+        let day = date.end.max(near);
+        if cluster == self.last_day.len() {
+            self.last_day.push(day);
+            self.open.push(cluster);
+        } else if let Some(last) = self.last_day.get_mut(cluster) {
+            *last = (*last).max(day);
+        }
+    }
+}
+
+/// For undated mentions: the clusters whose members share a content word
+/// with a mention. Every way an undated mention joins a cluster needs some
+/// shared wording (a similarity above zero), or is the same mention.
+struct ClustersByWord<'a> {
+    clusters: BTreeMap<&'a str, BTreeSet<usize>>,
+    count: usize,
+}
+
+impl<'a> ClustersByWord<'a> {
+    fn new(candidates: &'a [Candidate], clusters: &[Vec<usize>]) -> Self {
+        let mut index = ClustersByWord {
+            clusters: BTreeMap::new(),
+            count: clusters.len(),
+        };
+        for (c, members) in clusters.iter().enumerate() {
+            for &j in members {
+                index.add(c, &candidates[j]);
+            }
+        }
+        index
+    }
+
+    fn add(&mut self, cluster: usize, member: &'a Candidate) {
+        self.count = self.count.max(cluster + 1);
+        for word in &member.words {
+            self.clusters
+                .entry(word.as_str())
+                .or_default()
+                .insert(cluster);
+        }
+    }
+
+    /// Clusters to compare with, in creation order (all of them for a
+    /// mention without content words).
+    fn sharing_a_word(&self, candidate: &Candidate) -> Vec<usize> {
+        if candidate.words.is_empty() {
+            return (0..self.count).collect();
+        }
+        let mut near: BTreeSet<usize> = BTreeSet::new();
+        for word in &candidate.words {
+            if let Some(clusters) = self.clusters.get(word.as_str()) {
+                near.extend(clusters);
+            }
+        }
+        near.into_iter().collect()
+    }
 }
 
 /// For an undated mention of a singular event type: the only cluster
 /// whose members name [`UNDATED_SHARED_ACTORS`] of its people or
 /// organizations.
+/// `near` are the clusters sharing a word with it (the others cannot pass
+/// the wording check).
 fn cluster_sharing_actors(
     candidates: &[Candidate],
     clusters: &[Vec<usize>],
+    near: &[usize],
     i: usize,
 ) -> Option<usize> {
     let candidate = &candidates[i];
     if candidate.mention.date.is_some() || !is_singular(candidate.mention.event_type) {
         return None;
     }
-    let mut sharing = clusters.iter().enumerate().filter(|(_, cluster)| {
-        cluster.iter().take(MAX_COMPARED_MEMBERS).any(|&j| {
-            let member = &candidates[j];
-            member
-                .mention
-                .date
-                .as_ref()
-                .is_some_and(|d| d.width_days() <= UNDATED_JOIN_MAX_DAYS)
-                && shared_actors(member, candidate) >= UNDATED_SHARED_ACTORS
-                && jaccard(&member.words, &candidate.words) >= SAME_DAY_SIMILARITY
-        })
-    });
+    let mut sharing = near
+        .iter()
+        .map(|&c| (c, &clusters[c]))
+        .filter(|(_, cluster)| {
+            cluster.iter().take(MAX_COMPARED_MEMBERS).any(|&j| {
+                let member = &candidates[j];
+                member
+                    .mention
+                    .date
+                    .as_ref()
+                    .is_some_and(|d| d.width_days() <= UNDATED_JOIN_MAX_DAYS)
+                    && shared_actors(member, candidate) >= UNDATED_SHARED_ACTORS
+                    && jaccard(&member.words, &candidate.words) >= SAME_DAY_SIMILARITY
+            })
+        });
     let (first, _) = sharing.next()?;
     sharing.next().is_none().then_some(first)
 }
@@ -664,6 +782,35 @@ mod tests {
             got.events[0].date.as_ref().expect("dated").start
                 < got.events[1].date.as_ref().expect("dated").start
         );
+    }
+
+    #[test]
+    fn an_undated_mention_still_joins_an_event_long_out_of_date_reach() {
+        let mut reports = appeal_reports(EventType::RequestForHelp);
+        let mut later = report(
+            "c",
+            Some(day(5, 20)),
+            &["On 18 May, the governor Tomas Reyl appealed to the Coastal League for help."],
+        );
+        let t = add_timex(&mut later, "18 May", day(5, 18));
+        let reyl = add_mention(&mut later, "Tomas Reyl", EntityKind::Person);
+        let league = add_mention(&mut later, "Coastal League", EntityKind::Organization);
+        add_event(
+            &mut later,
+            EventType::RequestForHelp,
+            "appealed",
+            Some(t),
+            vec![reyl, league],
+        );
+        reports.insert(1, later);
+        let got = run(&reports);
+        assert_eq!(got.events.len(), 2, "{:?}", got.events);
+        let march = got
+            .events
+            .iter()
+            .find(|e| e.date.as_ref().is_some_and(|d| d.start == day(3, 5)))
+            .expect("the March appeal");
+        assert_eq!(march.independent_sources, 2, "the undated report joined it");
     }
 
     #[test]
