@@ -57,7 +57,12 @@ class Names:
         self.used = set()
 
     def _word(self, syllables, ending=""):
+        attempts = 0
         while True:
+            # Short names run out in large runs: lengthen after many clashes.
+            attempts += 1
+            if attempts % 50 == 0:
+                syllables += 1
             parts = [self.rng.choice(ONSETS) + self.rng.choice(VOWELS) for _ in range(syllables)]
             word = "".join(parts) + (ending or self.rng.choice(CODAS))
             word = re.sub(r"(.)\1\1", r"\1\1", word).capitalize()
