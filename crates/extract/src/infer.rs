@@ -21,7 +21,7 @@
 //! out in full ("15 January") is taken. Every value that depends on an
 //! inferred date stays marked inferred.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Duration, NaiveDate};
 use corroborate_model::{
@@ -75,7 +75,7 @@ fn refine_pass(reports: &mut [AnnotatedReport], origin: DateOrigin) -> usize {
     if pending.is_empty() {
         return 0;
     }
-    let references = reference_events(reports);
+    let references = ReferenceIndex::new(reference_events(reports));
     let corpus_range = dated_span(reports);
     let mut changed = 0;
     for index in pending {
@@ -85,8 +85,10 @@ fn refine_pass(reports: &mut [AnnotatedReport], origin: DateOrigin) -> usize {
             _ => annotated.report.meta.published_range.clone(),
         };
         let Some(range) = range else { continue };
-        let others: Vec<&ReferenceEvent> =
-            references.iter().filter(|r| r.report != index).collect();
+        let others = OtherReports {
+            references: &references,
+            except: index,
+        };
         // A copy of the text, so that its recognized time expressions can
         // outlive the changes to the report's date below.
         let text = annotated.report.text.clone();
@@ -184,7 +186,7 @@ fn best_candidate(
     recognized: &corroborate_time::Recognized,
     first: NaiveDate,
     last: NaiveDate,
-    references: &[&ReferenceEvent],
+    references: &OtherReports,
 ) -> Option<NaiveDate> {
     let days = (last - first).num_days().clamp(0, MAX_CANDIDATE_DAYS);
     let mut best: Option<(usize, NaiveDate)> = None;
@@ -244,16 +246,60 @@ fn depends_on_dct(event: &EventMention, timexes: &[corroborate_model::Timex]) ->
         .is_some_and(|t| t.anchor == TimeAnchor::Publication && !states_its_day(t))
 }
 
-fn matches_reference(event: &EventMention, text: &str, references: &[&ReferenceEvent]) -> bool {
+fn matches_reference(event: &EventMention, text: &str, references: &OtherReports) -> bool {
     let Some(date) = event.date.as_ref().filter(|d| d.start == d.end) else {
         return false;
     };
     let own = words(event.span.slice(text).unwrap_or_default());
-    references.iter().any(|r| {
-        r.event_type == event.event_type
-            && (r.first_day..=r.last_day).contains(&date.start)
-            && r.words.intersection(&own).count() >= MIN_SHARED_WORDS
-    })
+    references
+        .on(event.event_type, date.start)
+        .any(|r| r.words.intersection(&own).count() >= MIN_SHARED_WORDS)
+}
+
+/// Reference events by type and by each day they may fall on (at most
+/// [`MAX_REFERENCE_DAYS`] each), so that a candidate day is checked
+/// against the few events of its day, not against every event of the
+/// corpus for every undated report and day.
+struct ReferenceIndex {
+    events: Vec<ReferenceEvent>,
+    by_day: HashMap<(EventType, NaiveDate), Vec<usize>>,
+}
+
+impl ReferenceIndex {
+    fn new(events: Vec<ReferenceEvent>) -> Self {
+        let mut by_day: HashMap<(EventType, NaiveDate), Vec<usize>> = HashMap::new();
+        for (i, event) in events.iter().enumerate() {
+            for day in event
+                .first_day
+                .iter_days()
+                .take_while(|d| *d <= event.last_day)
+            {
+                by_day.entry((event.event_type, day)).or_default().push(i);
+            }
+        }
+        ReferenceIndex { events, by_day }
+    }
+}
+
+/// The reference events of every report but one (a report is not its
+/// own reference).
+struct OtherReports<'a> {
+    references: &'a ReferenceIndex,
+    except: usize,
+}
+
+impl OtherReports<'_> {
+    /// Events of `event_type` whose dates contain `day`.
+    fn on(&self, event_type: EventType, day: NaiveDate) -> impl Iterator<Item = &ReferenceEvent> {
+        let index = self.references;
+        index
+            .by_day
+            .get(&(event_type, day))
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| index.events.get(i))
+            .filter(move |r| r.report != self.except)
+    }
 }
 
 /// Lower-cased words of five letters or more: names and content words.
