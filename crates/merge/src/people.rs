@@ -124,8 +124,9 @@ fn strip_one_title<'a>(words: &[&'a str]) -> Option<Vec<&'a str>> {
     TITLES
         .iter()
         .filter_map(|title| {
+            // Word by word, without joining: this runs for every name pair.
             let n = title.split(' ').count();
-            let matches = words.len() >= n && words[..n].join(" ") == *title;
+            let matches = words.len() >= n && title.split(' ').zip(words).all(|(t, w)| t == *w);
             matches.then(|| (n, words[n..].to_vec()))
         })
         .max_by_key(|(n, _)| *n)
