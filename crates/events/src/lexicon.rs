@@ -7,7 +7,7 @@
 //! | protest | protest(s), demonstration(s), rally/-ies, unrest, riot(s), uprising(s), disturbances | happening |
 //! | violence | stormed, storming, attacked/-ing, set ablaze/on fire, torched, looted/-ing, fired on/at, opened fire, seized control, overran/overrun, clashed, tear gas, taken over | asserted |
 //! | violence | clash(es), violence, fighting, gunfire, shooting(s) | happening |
-//! | deaths | killed, died, death toll, lost their lives, perished | asserted |
+//! | deaths | killed, died, death toll, lost their lives, perished; killing + a count ("killing at least 14") | asserted |
 //! | deaths | dead | not "the dead" |
 //! | deaths | killing(s), deaths, fatalities | happening |
 //! | arrest | arrested/-ing, detain(ed/ing), taken into custody, rounded up | asserted |
@@ -179,6 +179,13 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
         EventType::Deaths,
         Check::Asserted,
         r"killed|died|death toll|lost their lives|perished",
+    ),
+    // "…, killing at least 14 people": a participle whose object is a
+    // count states the deaths (a bare "killing" is a noun, checked below).
+    (
+        EventType::Deaths,
+        Check::Asserted,
+        r"killing (?:(?:at least|more than|nearly|almost|about|around|some|up to|over|as many as) )?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|thousands|several)\b",
     ),
     (EventType::Deaths, Check::NotTheDead, r"dead"),
     (

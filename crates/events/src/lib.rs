@@ -510,6 +510,19 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_killing_a_count_states_deaths() {
+        let text = "Gunmen attacked the bus on Friday, killing at least 14 people. \
+                    The killing stopped. They spoke about killing time.";
+        let tokens = corroborate_text::tokens(text);
+        let deaths: Vec<String> = extract(text, &tokens, &sentences(text), &[], &[])
+            .into_iter()
+            .filter(|e| e.event_type == EventType::Deaths)
+            .map(|e| e.trigger)
+            .collect();
+        assert_eq!(deaths, ["killing at least 14"]);
+    }
+
+    #[test]
     fn negation_reads_the_four_words_before_the_trigger() {
         let text = "Police haven't arrested the editor. \
                     Police not only arrested the editor. \
