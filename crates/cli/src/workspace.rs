@@ -19,7 +19,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, RwLock};
 
-use corroborate_ingest::{default_readers, read_all, IngestOptions, ReportReader};
+use corroborate_ingest::{
+    collect_inputs, default_readers, extension_for_media_type, read_all, IngestOptions,
+    REPORT_MEDIA_TYPES,
+};
 use corroborate_merge::Curation;
 use corroborate_model::{Analysis, AnnotatedReport, Annotations, EntityKind, Report, Skipped};
 use corroborate_server::{
@@ -666,65 +669,22 @@ impl IdAllocator {
     }
 }
 
-/// The files `read_all` reads for `paths`, in its order: folders walked
-/// recursively in name order with hidden entries left out, keeping the
-/// files some reader accepts; files given explicitly and `-` are always
-/// kept. Paths that do not exist or cannot be walked are skipped entries.
-fn collect_inputs(
-    paths: &[PathBuf],
-    readers: &[Box<dyn ReportReader>],
-) -> (Vec<PathBuf>, Vec<Skipped>) {
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
-    let skip = |path: &Path, reason: String| Skipped {
-        source: path.display().to_string(),
-        reason,
-    };
-    for path in paths {
-        if path.as_os_str() == "-" || path.is_file() {
-            files.push(path.clone());
-        } else if !path.exists() {
-            skipped.push(skip(path, "no such file or folder".to_string()));
-        } else {
-            let walk = walkdir::WalkDir::new(path)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(|e| {
-                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-                });
-            for entry in walk {
-                match entry {
-                    Ok(e) if e.file_type().is_file() => {
-                        if readers.iter().any(|r| r.accepts(e.path())) {
-                            files.push(e.into_path());
-                        }
-                    }
-                    Ok(_) => {}
-                    Err(err) => skipped.push(skip(err.path().unwrap_or(path), err.to_string())),
-                }
-            }
-        }
-    }
-    (files, skipped)
-}
-
 /// The file extension whose reader reads a body of this content type.
 fn extension_for(content_type: Option<&str>) -> Result<&'static str, WorkspaceError> {
     let essence = content_type
         .and_then(|t| t.split(';').next())
-        .map(|t| t.trim().to_ascii_lowercase());
-    match essence.as_deref() {
-        None | Some("") | Some("text/plain") => Ok("txt"),
-        Some("text/markdown") | Some("text/x-markdown") => Ok("md"),
-        Some("text/html") | Some("application/xhtml+xml") => Ok("html"),
-        Some("application/json") => Ok("json"),
-        Some("application/x-ndjson") | Some("application/jsonl") | Some("application/jsonlines") => {
-            Ok("jsonl")
-        }
-        Some(other) => Err(WorkspaceError::BadUpload(format!(
-            "unsupported content type {other} (text/plain, text/markdown, text/html or application/json)"
-        ))),
-    }
+        .map(|t| t.trim().to_ascii_lowercase())
+        .filter(|t| !t.is_empty());
+    let Some(essence) = essence else {
+        return Ok("txt");
+    };
+    extension_for_media_type(&essence).ok_or_else(|| {
+        let known: Vec<&str> = REPORT_MEDIA_TYPES.iter().map(|(name, _)| *name).collect();
+        WorkspaceError::BadUpload(format!(
+            "unsupported content type {essence} ({})",
+            known.join(", ")
+        ))
+    })
 }
 
 /// The analysis of no report.

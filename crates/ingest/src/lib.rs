@@ -167,6 +167,26 @@ impl Default for IngestOptions {
     }
 }
 
+/// The media types a report may arrive as (an upload, a request body),
+/// each with the file extension whose reader reads it.
+pub const REPORT_MEDIA_TYPES: &[(&str, &str)] = &[
+    ("text/plain", "txt"),
+    ("text/markdown", "md"),
+    ("text/x-markdown", "md"),
+    ("text/html", "html"),
+    ("application/xhtml+xml", "html"),
+    ("application/json", "json"),
+];
+
+/// The extension of the reader for a media type (lower case, without
+/// parameters), if any reader takes it.
+pub fn extension_for_media_type(media_type: &str) -> Option<&'static str> {
+    REPORT_MEDIA_TYPES
+        .iter()
+        .find(|(name, _)| *name == media_type)
+        .map(|(_, extension)| *extension)
+}
+
 /// What reading a set of paths produced.
 #[derive(Debug, Default)]
 pub struct Ingested {
@@ -176,8 +196,9 @@ pub struct Ingested {
 
 /// Expands `paths` into the files to read: folders recursively, sorted,
 /// hidden entries skipped; files given explicitly are always kept so that
-/// an unsupported one is reported rather than silently ignored.
-pub(crate) fn collect_inputs(
+/// an unsupported one is reported rather than silently ignored. The
+/// workspace reads them in batches with [`read_all`].
+pub fn collect_inputs(
     paths: &[PathBuf],
     readers: &[Box<dyn ReportReader>],
 ) -> (Vec<PathBuf>, Vec<Skipped>) {

@@ -15,6 +15,8 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 use tokio_util::sync::CancellationToken;
 
+use corroborate_ingest::{extension_for_media_type, REPORT_MEDIA_TYPES};
+
 use crate::error::ApiError;
 use crate::query::{
     parse_params, ClaimFilter, EntityFilter, EntityIndex, EventFilter, SearchRequest,
@@ -263,16 +265,6 @@ const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
-/// The media types a report may be posted as (the backend's readers).
-const REPORT_MEDIA_TYPES: &[&str] = &[
-    "text/plain",
-    "text/markdown",
-    "text/x-markdown",
-    "text/html",
-    "application/xhtml+xml",
-    "application/json",
-];
-
 pub(crate) async fn add_report(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -311,7 +303,7 @@ fn report_media_type(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
         .and_then(|v| v.split(';').next())
         .map(|v| v.trim().to_ascii_lowercase())
         .unwrap_or_default();
-    if REPORT_MEDIA_TYPES.contains(&essence.as_str()) {
+    if extension_for_media_type(&essence).is_some() {
         Ok(Some(essence))
     } else {
         Err(ApiError::new(
@@ -319,7 +311,11 @@ fn report_media_type(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
             format!(
                 "cannot read a report sent as {:?}; send one of: {}",
                 String::from_utf8_lossy(value.as_bytes()),
-                REPORT_MEDIA_TYPES.join(", ")
+                REPORT_MEDIA_TYPES
+                    .iter()
+                    .map(|(name, _)| *name)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         ))
     }
