@@ -265,16 +265,22 @@ async function renderTimeline(params, current) {
     (pending ? `, ${pending} pending merge` : '') +
     (timeline.domain ? ` — ${isoDay(timeline.domain[0])} to ${isoDay(timeline.domain[1])}` : '');
 
-  const list = clear($('timeline-rows'));
-  const more = $('timeline-more');
+  showPaged(clear($('timeline-rows')), $('timeline-more'), events, PAGE_ROWS, (event) => eventRow(event, conflicts, entities), 'left');
+}
+
+/**
+ * Appends `items` to `host` a page at a time: the first page now, the next
+ * each time the "show more" button `more` is pressed.
+ */
+function showPaged(host, more, items, pageSize, render, leftWord) {
   let shown = 0;
   const showMore = () => {
     const fragment = document.createDocumentFragment();
-    for (const event of events.slice(shown, shown + PAGE_ROWS)) fragment.append(eventRow(event, conflicts, entities));
-    list.append(fragment);
-    shown = Math.min(events.length, shown + PAGE_ROWS);
-    more.hidden = shown >= events.length;
-    more.textContent = `Show more (${events.length - shown} left)`;
+    for (const item of items.slice(shown, shown + pageSize)) fragment.append(render(item));
+    host.append(fragment);
+    shown = Math.min(items.length, shown + pageSize);
+    more.hidden = shown >= items.length;
+    more.textContent = `Show more (${items.length - shown} ${leftWord})`;
   };
   more.onclick = showMore;
   showMore();
@@ -505,19 +511,7 @@ async function renderClaims(params, current) {
   const conflicting = ordered.filter(hasConflict).length;
   $('claims-summary').textContent = `${data.claims.length} claims in ${ordered.length} groups` + (conflicting ? `, ${conflicting} with conflicts` : '');
 
-  const host = clear($('claims-groups'));
-  const more = $('claims-more');
-  let shown = 0;
-  const showMore = () => {
-    const fragment = document.createDocumentFragment();
-    for (const group of ordered.slice(shown, shown + PAGE_CLAIM_GROUPS)) fragment.append(claimGroup(group, titles));
-    host.append(fragment);
-    shown = Math.min(ordered.length, shown + PAGE_CLAIM_GROUPS);
-    more.hidden = shown >= ordered.length;
-    more.textContent = `Show more (${ordered.length - shown} groups left)`;
-  };
-  more.onclick = showMore;
-  showMore();
+  showPaged(clear($('claims-groups')), $('claims-more'), ordered, PAGE_CLAIM_GROUPS, (group) => claimGroup(group, titles), 'groups left');
 }
 
 const isConflicting = (claim) => claim.status === 'conflicting' || claim.conflicts_with.length > 0;
@@ -702,19 +696,7 @@ async function renderEntities(params, current) {
   ]);
   if (!current()) return;
   const entities = data.entities.slice().sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
-  const list = clear($('entity-list'));
-  const more = $('entities-more');
-  let shown = 0;
-  const showMore = () => {
-    const fragment = document.createDocumentFragment();
-    for (const entity of entities.slice(shown, shown + PAGE_ENTITIES)) fragment.append(entityItem(entity));
-    list.append(fragment);
-    shown = Math.min(entities.length, shown + PAGE_ENTITIES);
-    more.hidden = shown >= entities.length;
-    more.textContent = `Show more (${entities.length - shown} left)`;
-  };
-  more.onclick = showMore;
-  showMore();
+  showPaged(clear($('entity-list')), $('entities-more'), entities, PAGE_ENTITIES, entityItem, 'left');
   $('entity-count').textContent = `${entities.length} entit${entities.length === 1 ? 'y' : 'ies'}`;
   updateCurationButtons();
   drawGraph(all, events.events, q ? new Set(entities.map((e) => e.id)) : null);
