@@ -159,7 +159,8 @@ enum EvalCommand {
     },
     /// Value, interval and concept accuracy on a quantity gold file.
     Quantities { file: PathBuf },
-    /// Exact-span NER precision/recall/F1 on CoNLL-column files.
+    /// Exact-span NER precision/recall/F1 on CoNLL-column files, or on a
+    /// MEANTIME folder (named PER/ORG/LOC mentions, annotated sentences).
     Ner { path: PathBuf },
     /// Figures on the blind ECB+ key (crates/eval/gold/ecbplus-figures.jsonl):
     /// value P/R/F1, interval, unit, concept, scope and part_of accuracy.

@@ -6,6 +6,7 @@
 //! cargo run -p corroborate-eval --release --example ner_eval -- eval-rules PATH...  # rule tagger
 //! cargo run -p corroborate-eval --release --example ner_eval -- eval-model MODEL PATH...
 //! cargo run -p corroborate-eval --release --example ner_eval -- split DATA_ROOT OUT_DIR
+//! cargo run -p corroborate-eval --release --example ner_eval -- meantime MEANTIME_DIR OUT.conll
 //! cargo run -p corroborate-eval --release --example ner_eval -- load      # load times
 //! cargo run -p corroborate-eval --release --example ner_eval -- train OUT DATA... [KEY=VALUE...]
 //! cargo run -p corroborate-eval --release --example ner_eval -- show FILE...
@@ -17,7 +18,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use corroborate_eval::ner::{eval_conll_with, train, write_test_split, NerEvalError, TrainOptions};
+use corroborate_eval::ner::{
+    eval_conll_with, meantime_conll, train, write_test_split, NerEvalError, TrainOptions,
+};
 use corroborate_ner::{default_tagger, extract, MentionTagger, PerceptronTagger, RuleTagger};
 
 fn main() -> ExitCode {
@@ -31,6 +34,7 @@ fn main() -> ExitCode {
         "eval-rules" => evaluate(&RuleTagger::default(), rest),
         "eval-model" => eval_model(rest),
         "split" => split(rest),
+        "meantime" => write_meantime(rest),
         "load" => load_times(),
         "train" => run_training(rest),
         _ => {
@@ -108,6 +112,17 @@ fn split(args: &[String]) -> Result<(), NerEvalError> {
         report.documents, report.tokens, report.files
     );
     Ok(())
+}
+
+fn write_meantime(args: &[String]) -> Result<(), NerEvalError> {
+    let [data, out] = args else {
+        return Err(NerEvalError::NoData(PathBuf::new()));
+    };
+    let conll = meantime_conll(Path::new(data))?;
+    std::fs::write(out, conll).map_err(|source| NerEvalError::Io {
+        path: PathBuf::from(out),
+        source,
+    })
 }
 
 fn run_training(args: &[String]) -> Result<(), NerEvalError> {

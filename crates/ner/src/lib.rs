@@ -25,6 +25,7 @@ mod features;
 mod gazetteer;
 mod lexicon;
 mod name_index;
+mod organizations;
 pub use lexicon::REGION_MODIFIERS;
 mod rules;
 mod sentence;

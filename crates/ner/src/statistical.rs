@@ -7,6 +7,8 @@
 //! expansion. Per document:
 //! * **kind vote**: every mention with the same text takes the kind most of
 //!   them got (ties keep their own kind);
+//! * **organizations** (`organizations.rs`): listed companies, agencies
+//!   and broadcasters, and names with business evidence, are organizations;
 //! * **repeats**: a multi-word name tagged once is tagged wherever the
 //!   same words recur untagged in the report;
 //! * then the rule tagger's document rules (`document.rs`): acronyms and
@@ -103,6 +105,7 @@ impl MentionTagger for PerceptronTagger {
             drafts.extend(self.sentence_drafts(text, toks, &rule_mentions));
         }
         vote_kinds(&mut drafts);
+        crate::organizations::apply(&mut drafts, &sentence_toks, text);
         drafts.extend(repeats(&drafts, &sentence_toks, text));
         document::finish(drafts)
     }

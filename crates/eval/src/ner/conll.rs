@@ -25,6 +25,7 @@ use corroborate_model::{EntityKind, Span};
 use corroborate_ner::MentionTagger;
 
 use super::corpus::{self, data_files};
+use super::meantime;
 use super::NerEvalError;
 
 /// Counts and scores for one kind (or all kinds together).
@@ -122,6 +123,9 @@ pub fn eval_conll_with(
 ) -> Result<NerScores, NerEvalError> {
     let path = path.as_ref();
     let mut documents = Vec::new();
+    if meantime::is_meantime(path) {
+        documents.extend(parse_documents(&meantime::meantime_conll(path)?));
+    }
     for file in data_files(path)? {
         let content = std::fs::read_to_string(&file).map_err(|source| NerEvalError::Io {
             path: file.clone(),

@@ -1,0 +1,316 @@
+//! MEANTIME (NewsReader) entity mentions as a names-only NER test.
+//!
+//! MEANTIME annotates an article's title and first sentences. Scored here:
+//! the entity mentions whose syntactic type is `NAM` (proper names) and
+//! whose entity (through `REFERS_TO`) is a person, an organization or a
+//! place; products, financial entities and mixed entities are not
+//! scored. Only the annotated sentences count: every sentence up to the
+//! last one holding a markable. Where two scored names overlap, the longer
+//! is kept (a CoNLL file cannot nest them).
+//!
+//! [`meantime_conll`] writes the result as IOB2 CoNLL (PER, ORG, LOC), so
+//! that the same file scores corroborate (`eval ner`) and spaCy
+//! (`bench/spacy/score.py`) in exactly the same way.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+
+use super::NerEvalError;
+
+/// Whether `path` is, or is a folder holding, MEANTIME XML files.
+pub(crate) fn is_meantime(path: &Path) -> bool {
+    xml_files(path).is_ok_and(|files| !files.is_empty())
+}
+
+/// The MEANTIME documents under `path` as IOB2 CoNLL text.
+pub fn meantime_conll(path: &Path) -> Result<String, NerEvalError> {
+    let mut out = String::new();
+    for file in xml_files(path)? {
+        let xml = std::fs::read_to_string(&file).map_err(|source| NerEvalError::Io {
+            path: file.clone(),
+            source,
+        })?;
+        let document = parse(&xml).map_err(|message| NerEvalError::Format {
+            path: file.clone(),
+            message,
+        })?;
+        write_document(&document, &mut out);
+    }
+    Ok(out)
+}
+
+fn xml_files(path: &Path) -> Result<Vec<PathBuf>, NerEvalError> {
+    let io_error = |source| NerEvalError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    if path.is_file() {
+        return Ok(if path.extension().is_some_and(|e| e == "xml") {
+            vec![path.to_path_buf()]
+        } else {
+            Vec::new()
+        });
+    }
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(io_error)? {
+        let entry_path = entry.map_err(io_error)?.path();
+        if entry_path.is_dir() {
+            files.extend(xml_files(&entry_path)?);
+        } else if entry_path.extension().is_some_and(|e| e == "xml") {
+            files.push(entry_path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+struct Token {
+    id: String,
+    sentence: u32,
+    text: String,
+}
+
+#[derive(Default)]
+struct Document {
+    tokens: Vec<Token>,
+    /// Entity mentions: id → (syntactic type, token ids).
+    mentions: BTreeMap<String, (String, Vec<String>)>,
+    /// Entities: id → type (PER, ORG, LOC, PRO, FIN, MIX).
+    entity_types: HashMap<String, String>,
+    /// Mention id → entity id.
+    refers_to: HashMap<String, String>,
+    /// Token ids inside any markable (entities, events, times).
+    marked_tokens: Vec<String>,
+}
+
+/// The markable being read and where its token anchors go.
+enum Open {
+    None,
+    EntityMention(String),
+    OtherMarkable,
+    RefersTo(Vec<String>),
+}
+
+fn parse(xml: &str) -> Result<Document, String> {
+    let mut reader = Reader::from_str(xml);
+    reader.config_mut().trim_text(false);
+    let mut document = Document::default();
+    let mut open_token: Option<(String, u32)> = None;
+    let mut open = Open::None;
+    loop {
+        match reader.read_event().map_err(|e| e.to_string())? {
+            Event::Start(e) => match e.name().as_ref() {
+                b"token" => {
+                    let id = attribute(&e, "t_id")?;
+                    let sentence = attribute(&e, "sentence")?.parse().unwrap_or(u32::MAX);
+                    open_token = Some((id, sentence));
+                }
+                b"ENTITY_MENTION" => {
+                    let id = attribute(&e, "m_id")?;
+                    let syntactic_type = attribute(&e, "syntactic_type")?;
+                    document
+                        .mentions
+                        .insert(id.clone(), (syntactic_type, Vec::new()));
+                    open = Open::EntityMention(id);
+                }
+                b"EVENT_MENTION" | b"TIMEX3" | b"VALUE" | b"SIGNAL" | b"C-SIGNAL" => {
+                    open = Open::OtherMarkable;
+                }
+                b"REFERS_TO" => open = Open::RefersTo(Vec::new()),
+                _ => {}
+            },
+            Event::Text(t) => {
+                if let Some((id, sentence)) = open_token.take() {
+                    let text = t.unescape().map_err(|e| e.to_string())?.into_owned();
+                    document.tokens.push(Token { id, sentence, text });
+                }
+            }
+            Event::Empty(e) => read_empty(&e, &mut open, &mut document)?,
+            Event::End(e) => match e.name().as_ref() {
+                b"token" => open_token = None,
+                b"ENTITY_MENTION" | b"EVENT_MENTION" | b"TIMEX3" | b"VALUE" | b"SIGNAL"
+                | b"C-SIGNAL" | b"REFERS_TO" => open = Open::None,
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(document)
+}
+
+fn read_empty(e: &BytesStart, open: &mut Open, document: &mut Document) -> Result<(), String> {
+    match e.name().as_ref() {
+        b"token_anchor" => {
+            let id = attribute(e, "t_id")?;
+            if let Open::EntityMention(mention) = open {
+                if let Some((_, tokens)) = document.mentions.get_mut(mention) {
+                    tokens.push(id.clone());
+                }
+            }
+            if !matches!(open, Open::None | Open::RefersTo(_)) {
+                document.marked_tokens.push(id);
+            }
+        }
+        b"ENTITY" => {
+            let id = attribute(e, "m_id")?;
+            document.entity_types.insert(id, attribute(e, "ent_type")?);
+        }
+        b"source" => {
+            if let Open::RefersTo(sources) = open {
+                sources.push(attribute(e, "m_id")?);
+            }
+        }
+        b"target" => {
+            if let Open::RefersTo(sources) = open {
+                let target = attribute(e, "m_id")?;
+                for source in sources.drain(..) {
+                    document.refers_to.insert(source, target.clone());
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn attribute(element: &BytesStart, name: &str) -> Result<String, String> {
+    match element.try_get_attribute(name) {
+        Ok(Some(attr)) => attr
+            .unescape_value()
+            .map(|v| v.into_owned())
+            .map_err(|e| e.to_string()),
+        Ok(None) => Ok(String::new()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// CoNLL label of a MEANTIME entity type, for the scored types.
+fn label_of(entity_type: &str) -> Option<&'static str> {
+    match entity_type {
+        "PER" => Some("PER"),
+        "ORG" => Some("ORG"),
+        "LOC" => Some("LOC"),
+        _ => None,
+    }
+}
+
+/// Scored names as (first token index, end index exclusive, label),
+/// without overlaps (longer first, then earlier).
+fn scored_names(
+    document: &Document,
+    index_of: &HashMap<&str, usize>,
+) -> Vec<(usize, usize, &'static str)> {
+    let mut names: Vec<(usize, usize, &'static str)> = document
+        .mentions
+        .iter()
+        .filter(|(_, (syntactic_type, _))| syntactic_type == "NAM")
+        .filter_map(|(id, (_, tokens))| {
+            let entity = document.refers_to.get(id)?;
+            let label = label_of(document.entity_types.get(entity)?)?;
+            let indexes: Vec<usize> = tokens
+                .iter()
+                .filter_map(|t| index_of.get(t.as_str()).copied())
+                .collect();
+            let first = *indexes.iter().min()?;
+            let last = *indexes.iter().max()?;
+            // A discontinuous mention has no single span to match.
+            (indexes.len() == last - first + 1).then_some((first, last + 1, label))
+        })
+        .collect();
+    names.sort_by_key(|&(start, end, _)| (std::cmp::Reverse(end - start), start));
+    let mut kept: Vec<(usize, usize, &'static str)> = Vec::new();
+    for name in names {
+        if kept.iter().all(|k| name.1 <= k.0 || name.0 >= k.1) {
+            kept.push(name);
+        }
+    }
+    kept.sort();
+    kept
+}
+
+fn write_document(document: &Document, out: &mut String) {
+    let index_of: HashMap<&str, usize> = document
+        .tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    let Some(last_annotated) = document
+        .marked_tokens
+        .iter()
+        .filter_map(|t| index_of.get(t.as_str()))
+        .map(|&i| document.tokens[i].sentence)
+        .max()
+    else {
+        return;
+    };
+    let mut labels = vec!["O".to_string(); document.tokens.len()];
+    for (start, end, label) in scored_names(document, &index_of) {
+        for (offset, slot) in labels[start..end].iter_mut().enumerate() {
+            let prefix = if offset == 0 { "B" } else { "I" };
+            *slot = format!("{prefix}-{label}");
+        }
+    }
+    out.push_str("-DOCSTART-\tO\n\n");
+    let mut sentence = None;
+    for (token, label) in document.tokens.iter().zip(&labels) {
+        if token.sentence > last_annotated {
+            break;
+        }
+        if sentence.is_some_and(|s| s != token.sentence) {
+            out.push('\n');
+        }
+        sentence = Some(token.sentence);
+        out.push_str(&token.text);
+        out.push('\t');
+        out.push_str(label);
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r#"<?xml version="1.0" ?><Document doc_id="1">
+<token number="0" sentence="0" t_id="1">Acme</token>
+<token number="1" sentence="0" t_id="2">Corp</token>
+<token number="2" sentence="0" t_id="3">buys</token>
+<token number="3" sentence="0" t_id="4">Zed</token>
+<token number="4" sentence="1" t_id="5">Ann</token>
+<token number="5" sentence="1" t_id="6">Lee</token>
+<token number="6" sentence="1" t_id="7">said</token>
+<token number="7" sentence="2" t_id="8">Unannotated</token>
+<Markables>
+<ENTITY_MENTION m_id="10" syntactic_type="NAM"><token_anchor t_id="1"/><token_anchor t_id="2"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="11" syntactic_type="NAM"><token_anchor t_id="4"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="12" syntactic_type="NAM"><token_anchor t_id="5"/><token_anchor t_id="6"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="13" syntactic_type="NOM"><token_anchor t_id="1"/></ENTITY_MENTION>
+<EVENT_MENTION m_id="14"><token_anchor t_id="7"/></EVENT_MENTION>
+<ENTITY m_id="20" ent_type="ORG"/>
+<ENTITY m_id="21" ent_type="PRO"/>
+<ENTITY m_id="22" ent_type="PER"/>
+</Markables>
+<Relations>
+<REFERS_TO r_id="1"><source m_id="10"/><source m_id="13"/><target m_id="20"/></REFERS_TO>
+<REFERS_TO r_id="2"><source m_id="11"/><target m_id="21"/></REFERS_TO>
+<REFERS_TO r_id="3"><source m_id="12"/><target m_id="22"/></REFERS_TO>
+</Relations>
+</Document>"#;
+
+    #[test]
+    fn names_of_scored_types_become_iob2_in_annotated_sentences_only() {
+        let document = parse(SAMPLE).expect("sample parses");
+        let mut out = String::new();
+        write_document(&document, &mut out);
+        assert_eq!(
+            out,
+            "-DOCSTART-\tO\n\nAcme\tB-ORG\nCorp\tI-ORG\nbuys\tO\nZed\tO\n\nAnn\tB-PER\nLee\tI-PER\nsaid\tO\n\n"
+        );
+    }
+}

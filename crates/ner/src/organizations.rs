@@ -1,0 +1,624 @@
+//! Organizations that look like surnames or words ("Boeing", "Ryanair",
+//! "Lockheed Martin"): the model, trained mostly on general text, takes
+//! such names for people. Two kinds of knowledge correct it, report by
+//! report:
+//!
+//! * **a list** of organization names (`data/organizations.txt`, built by
+//!   `scripts/build_organizations.py` from the constituents of major stock
+//!   indices, plus news agencies and broadcasters): a listed name is an
+//!   organization wherever it is capitalized, and is found even where the
+//!   model missed it. A listed name that is also an English word ("Shell")
+//!   only re-types a name the model found, never at a sentence start; a
+//!   one-word name listed only with its legal form ("Lindsay Corporation")
+//!   does not re-type a person either (companies named after a founder);
+//! * **document evidence**: a legal form ("Aer Lingus Group PLC", "Acme
+//!   Inc"), a business noun right before the name ("airline Ryanair",
+//!   "aircraft manufacturer, Boeing", "magazine Der Spiegel") or in an
+//!   apposition after it ("Ryanair, the Irish carrier"), or a company's
+//!   possession after it ("Boeing's chief executive", "Apple shares").
+//!
+//! An organization found so is one everywhere in the report, under its
+//! name and its name without the legal form. A name the model tagged as a
+//! place keeps its kind unless the evidence is about that very mention
+//! (a country is often used for its government or team).
+//! A listed name followed by model numbers ("Airbus A380", "Boeing 787")
+//! is the maker; the product is not a name of an organization.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use corroborate_model::{EntityKind, Span};
+use rustc_hash::FxHashMap;
+
+use crate::document::Draft;
+use crate::sentence::Tok;
+
+static LIST: &str = include_str!("../data/organizations.txt");
+
+/// How safely a listed name can be taken for the organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Listing {
+    /// A name of its own ("Lockheed Martin", "Boeing").
+    Plain,
+    /// Also an ordinary English word ("Shell", "Target").
+    Word,
+    /// A one-word name only listed with a legal form ("Lindsay
+    /// Corporation"): often also a person's name.
+    Shortened,
+}
+
+/// Listed names by text.
+static KNOWN: LazyLock<FxHashMap<&'static str, Listing>> = LazyLock::new(|| {
+    LIST.lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let (name, flags) = line.split_once('\t').unwrap_or((line, ""));
+            let listing = if flags.contains('s') {
+                Listing::Shortened
+            } else if flags.contains('w') {
+                Listing::Word
+            } else {
+                Listing::Plain
+            };
+            (!name.is_empty()).then_some((name, listing))
+        })
+        .collect()
+});
+
+/// Longest listed name, in tokens, that the scan looks for.
+const MAX_LISTED_TOKENS: usize = 6;
+
+/// Legal forms that end a company's name.
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "corporation",
+    "co.",
+    "ltd",
+    "ltd.",
+    "limited",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "s.a.",
+    "nv",
+    "n.v.",
+    "n.v",
+    "gmbh",
+    "se",
+    "spa",
+    "s.p.a.",
+    "oyj",
+    "asa",
+];
+
+/// Group words dropped with a legal form ("Aer Lingus Group PLC").
+const GROUP_WORDS: &[&str] = &["group", "holding", "holdings"];
+
+/// Business nouns that name what kind of organization follows or is meant
+/// ("airline Ryanair", "Ryanair, the low-cost carrier").
+const BUSINESS_NOUNS: &[&str] = &[
+    "airline",
+    "carrier",
+    "automaker",
+    "carmaker",
+    "manufacturer",
+    "maker",
+    "airframer",
+    "planemaker",
+    "chipmaker",
+    "company",
+    "firm",
+    "conglomerate",
+    "corporation",
+    "retailer",
+    "supermarket",
+    "bank",
+    "lender",
+    "insurer",
+    "broadcaster",
+    "newspaper",
+    "magazine",
+    "daily",
+    "tabloid",
+    "publisher",
+    "agency",
+    "operator",
+    "supplier",
+    "contractor",
+    "startup",
+    "start-up",
+    "brand",
+    "network",
+    "channel",
+    "subsidiary",
+    "giant",
+];
+
+/// What only a company has, after "X's" or right after the name.
+const COMPANY_POSSESSIONS: &[&str] = &[
+    "ceo",
+    "shares",
+    "shareholders",
+    "stock",
+    "subsidiary",
+    "headquarters",
+    "board",
+    "revenue",
+    "revenues",
+    "profit",
+    "profits",
+    "earnings",
+];
+
+/// Re-types and adds organizations in a report's drafts (see the module
+/// documentation).
+pub(crate) fn apply(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &str) {
+    shorten_products(drafts, sentence_toks, text);
+    split_company_titles(drafts, sentence_toks, text);
+    name_airlines(drafts, sentence_toks, text);
+    add_runs(drafts, sentence_toks, text, has_evidence);
+    let starts = sentence_starts(sentence_toks);
+    let mut names: HashSet<String> = HashSet::new();
+    let mut direct: HashSet<Span> = HashSet::new();
+    for draft in drafts.iter() {
+        let Some(toks) = sentence_of(&starts, sentence_toks, draft.span) else {
+            continue;
+        };
+        if is_listed(draft, toks)
+            || has_evidence(draft, toks)
+            || is_unit_of_listed(draft, toks, text)
+        {
+            direct.insert(draft.span);
+            names.insert(draft.text.clone());
+            if let Some(base) = without_legal_form(&draft.text) {
+                names.insert(base);
+            }
+        }
+    }
+    for draft in drafts.iter_mut() {
+        let place = draft.kind == Some(EntityKind::Place);
+        if names.contains(&draft.text) && (!place || direct.contains(&draft.span)) {
+            draft.kind = Some(EntityKind::Organization);
+            draft.firm = true;
+        }
+    }
+    add_listed(drafts, sentence_toks, text);
+}
+
+fn sentence_starts(sentence_toks: &[Vec<Tok>]) -> Vec<usize> {
+    let mut last = 0;
+    sentence_toks
+        .iter()
+        .map(|toks| {
+            last = toks.first().map_or(last, |t| t.span.start);
+            last
+        })
+        .collect()
+}
+
+fn sentence_of<'a, 't>(
+    starts: &[usize],
+    sentence_toks: &'a [Vec<Tok<'t>>],
+    span: Span,
+) -> Option<&'a [Tok<'t>]> {
+    // Empty sentences repeat the previous start; the draft is in the
+    // non-empty one.
+    let end = starts.partition_point(|&s| s <= span.start);
+    sentence_toks[..end]
+        .iter()
+        .rev()
+        .find(|toks| !toks.is_empty())
+        .map(Vec::as_slice)
+}
+
+fn is_listed(draft: &Draft, toks: &[Tok]) -> bool {
+    let initial = toks.get(draft.first_token).is_some_and(|t| t.initial);
+    match KNOWN.get(draft.text.as_str()) {
+        Some(Listing::Plain) => true,
+        Some(Listing::Word) => !initial,
+        Some(Listing::Shortened) => !initial && draft.kind != Some(EntityKind::Person),
+        None => false,
+    }
+}
+
+fn has_evidence(draft: &Draft, toks: &[Tok]) -> bool {
+    ends_in_legal_form(draft, toks)
+        || business_noun_before(draft, toks)
+        || apposition_after(draft, toks)
+        || company_possession_after(draft, toks)
+}
+
+fn is_legal_form(tok: &Tok) -> bool {
+    LEGAL_FORMS.contains(&tok.lower.as_ref())
+}
+
+fn ends_in_legal_form(draft: &Draft, toks: &[Tok]) -> bool {
+    let last = draft.end_token.checked_sub(1).and_then(|i| toks.get(i));
+    let inside = draft.end_token - draft.first_token > 1 && last.is_some_and(is_legal_form);
+    inside || toks.get(draft.end_token).is_some_and(is_legal_form)
+}
+
+fn is_business_noun(tok: &Tok) -> bool {
+    !tok.capitalized && BUSINESS_NOUNS.contains(&tok.lower.as_ref())
+}
+
+/// "airline Ryanair", "low cost airline, Ryanair".
+fn business_noun_before(draft: &Draft, toks: &[Tok]) -> bool {
+    let mut index = draft.first_token;
+    if index >= 1 && toks.get(index - 1).is_some_and(|t| t.is_punct(',')) {
+        index -= 1;
+    }
+    index >= 1 && toks.get(index - 1).is_some_and(is_business_noun)
+}
+
+/// "Ryanair, the Irish low-cost carrier": a business noun within the few
+/// lower-case words of an apposition.
+fn apposition_after(draft: &Draft, toks: &[Tok]) -> bool {
+    let comma = toks.get(draft.end_token).is_some_and(|t| t.is_punct(','));
+    let article = toks
+        .get(draft.end_token + 1)
+        .is_some_and(|t| matches!(t.lower.as_ref(), "the" | "a" | "an"));
+    if !(comma && article) {
+        return false;
+    }
+    toks.iter()
+        .skip(draft.end_token + 2)
+        .take(4)
+        .take_while(|t| t.is_word)
+        .any(is_business_noun)
+}
+
+/// "Boeing's chief executive", "Apple shares", "Ryanair CEO".
+fn company_possession_after(draft: &Draft, toks: &[Tok]) -> bool {
+    let last_possessive = draft
+        .end_token
+        .checked_sub(1)
+        .and_then(|i| toks.get(i))
+        .is_some_and(|t| t.possessive);
+    let Some(next) = toks.get(draft.end_token) else {
+        return false;
+    };
+    let chief_executive = next.lower == "chief"
+        && toks
+            .get(draft.end_token + 1)
+            .is_some_and(|t| t.lower == "executive");
+    chief_executive
+        || COMPANY_POSSESSIONS.contains(&next.lower.as_ref())
+            && (last_possessive || next.lower != "board")
+}
+
+/// "Aer Lingus Group PLC" → "Aer Lingus".
+fn without_legal_form(name: &str) -> Option<String> {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    let before = words.len();
+    while words.len() > 1 {
+        let last = words[words.len() - 1].to_lowercase();
+        let last = last.trim_end_matches(',');
+        if LEGAL_FORMS.contains(&last) || GROUP_WORDS.contains(&last) {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    (words.len() < before).then(|| words.join(" ").trim_end_matches(',').to_string())
+}
+
+/// A model number: letters and digits with at least one digit ("A380",
+/// "787", "737s", "A320neo").
+fn is_model_number(tok: &Tok) -> bool {
+    tok.is_word && tok.text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// "Airbus A380" → "Airbus": a listed maker followed only by model numbers.
+fn shorten_products(drafts: &mut [Draft], sentence_toks: &[Vec<Tok>], text: &str) {
+    let starts = sentence_starts(sentence_toks);
+    for draft in drafts.iter_mut() {
+        let Some(toks) = sentence_of(&starts, sentence_toks, draft.span) else {
+            continue;
+        };
+        let Some(maker_end) = (draft.first_token + 1..draft.end_token).find(|&end| {
+            toks[end..draft.end_token].iter().all(is_model_number)
+                && listed_text(toks, draft.first_token, end, text).is_some()
+        }) else {
+            continue;
+        };
+        let Some(last) = toks.get(maker_end - 1) else {
+            continue;
+        };
+        let span = Span::new(draft.span.start, last.span.end);
+        let Some(maker) = span.slice(text) else {
+            continue;
+        };
+        draft.text = maker.to_string();
+        draft.span = span;
+        draft.end_token = maker_end;
+        draft.kind = Some(EntityKind::Organization);
+        draft.firm = true;
+    }
+}
+
+/// The text of tokens `start..end` when it is a listed name.
+fn listed_text<'a>(toks: &[Tok], start: usize, end: usize, text: &'a str) -> Option<&'a str> {
+    let first = toks.get(start)?;
+    let last = toks.get(end.checked_sub(1)?)?;
+    let name = Span::new(first.span.start, last.span.end).slice(text)?;
+    KNOWN.contains_key(name).then_some(name)
+}
+
+/// Listed names the model missed: the longest listed run of capitalized
+/// words not overlapping a draft. English-word names and single words at
+/// a sentence start are left to the model.
+fn add_listed(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &str) {
+    let mut covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    covered.sort_by_key(|s| s.start);
+    for toks in sentence_toks {
+        let mut start = 0;
+        while start < toks.len() {
+            match longest_listed_at(toks, start, text) {
+                Some((end, name)) => {
+                    let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
+                    if !overlaps(&covered, span) {
+                        drafts.push(organization_draft(toks, start, end, span, name));
+                    }
+                    start = end;
+                }
+                None => start += 1,
+            }
+        }
+    }
+    drafts.sort_by_key(|d| d.span.start);
+}
+
+fn overlaps(covered: &[Span], span: Span) -> bool {
+    covered
+        .iter()
+        .any(|c| c.start < span.end && span.start < c.end)
+}
+
+/// Runs of capitalized words the model left out that `evidence` shows to
+/// be organizations ("low cost airline, Ryanair, announced").
+fn add_runs(
+    drafts: &mut Vec<Draft>,
+    sentence_toks: &[Vec<Tok>],
+    text: &str,
+    evidence: fn(&Draft, &[Tok]) -> bool,
+) {
+    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    for toks in sentence_toks {
+        let mut start = 0;
+        while start < toks.len() {
+            let end = start
+                + toks[start..]
+                    .iter()
+                    .take_while(|t| t.is_name_part())
+                    .count();
+            if end == start {
+                start += 1;
+                continue;
+            }
+            let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
+            let single_initial = end == start + 1 && toks[start].initial;
+            if let Some(name) = span.slice(text).filter(|_| !single_initial) {
+                let draft = organization_draft(toks, start, end, span, name);
+                if !overlaps(&covered, span) && evidence(&draft, toks) {
+                    drafts.push(draft);
+                }
+            }
+            start = end;
+        }
+    }
+    drafts.sort_by_key(|d| d.span.start);
+}
+
+/// "Air China": an airline named "Air" and a place, which the model
+/// splits into a word and the place.
+fn name_airlines(drafts: &mut [Draft], sentence_toks: &[Vec<Tok>], text: &str) {
+    let starts = sentence_starts(sentence_toks);
+    for draft in drafts.iter_mut() {
+        if draft.kind != Some(EntityKind::Place) || draft.first_token == 0 {
+            continue;
+        }
+        let Some(toks) = sentence_of(&starts, sentence_toks, draft.span) else {
+            continue;
+        };
+        let Some(air) = toks.get(draft.first_token - 1).filter(|t| t.text == "Air") else {
+            continue;
+        };
+        let span = Span::new(air.span.start, draft.span.end);
+        let Some(airline) = span.slice(text) else {
+            continue;
+        };
+        *draft = organization_draft(toks, draft.first_token - 1, draft.end_token, span, airline);
+    }
+}
+
+/// "Boeing Commercial Airplanes" tagged as a person: a name that starts
+/// with a listed company's name is one of its units, not a person.
+fn is_unit_of_listed(draft: &Draft, toks: &[Tok], text: &str) -> bool {
+    draft.kind == Some(EntityKind::Person)
+        && (draft.first_token + 1..draft.end_token).any(|end| {
+            listed_text(toks, draft.first_token, end, text)
+                .is_some_and(|name| KNOWN.get(name) == Some(&Listing::Plain))
+        })
+}
+
+/// "Ryanair CEO" tagged as one person: the company before a title that
+/// only companies give.
+fn split_company_titles(drafts: &mut [Draft], sentence_toks: &[Vec<Tok>], text: &str) {
+    let starts = sentence_starts(sentence_toks);
+    for draft in drafts.iter_mut() {
+        let Some(toks) = sentence_of(&starts, sentence_toks, draft.span) else {
+            continue;
+        };
+        let Some(last) = draft.end_token.checked_sub(1).and_then(|i| toks.get(i)) else {
+            continue;
+        };
+        if draft.end_token - draft.first_token < 2 || last.lower != "ceo" {
+            continue;
+        }
+        let end = draft.end_token - 1;
+        let span = Span::new(draft.span.start, toks[end - 1].span.end);
+        let Some(company) = span.slice(text) else {
+            continue;
+        };
+        *draft = organization_draft(toks, draft.first_token, end, span, company);
+    }
+}
+
+fn longest_listed_at<'a>(toks: &[Tok], start: usize, text: &'a str) -> Option<(usize, &'a str)> {
+    let first = toks.get(start)?;
+    if !first.is_name_part() || (start > 0 && toks[start - 1].is_name_part()) {
+        return None;
+    }
+    let mut best = None;
+    for end in start + 1..=(start + MAX_LISTED_TOKENS).min(toks.len()) {
+        if let Some(name) = listed_text(toks, start, end, text) {
+            let plain = KNOWN.get(name) == Some(&Listing::Plain);
+            let single = end == start + 1;
+            if plain && !(single && first.initial) {
+                best = Some((end, name));
+            }
+        }
+    }
+    // A listed name is only a name when the capitalized run ends with it.
+    best.filter(|&(end, _)| !toks.get(end).is_some_and(Tok::is_name_part))
+}
+
+fn organization_draft(toks: &[Tok], start: usize, end: usize, span: Span, name: &str) -> Draft {
+    Draft {
+        span,
+        first_token: start,
+        end_token: end,
+        text: name.to_string(),
+        kind: Some(EntityKind::Organization),
+        firm: true,
+        title: None,
+        expansion: None,
+        acronym: end == start + 1 && toks[start].acronym,
+        place_if_locative: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use corroborate_model::EntityKind;
+
+    fn kinds(text: &str) -> Vec<(String, EntityKind)> {
+        let sentences = corroborate_text::sentences(text);
+        crate::extract(text, &sentences, &corroborate_text::tokens(text))
+            .into_iter()
+            .map(|m| (m.text, m.kind))
+            .collect()
+    }
+
+    fn has(found: &[(String, EntityKind)], name: &str, kind: EntityKind) -> bool {
+        found.iter().any(|(t, k)| t == name && *k == kind)
+    }
+
+    #[test]
+    fn a_listed_company_is_an_organization_even_when_it_looks_like_a_person() {
+        let found = kinds("The contract went to Lockheed Martin, and Northrop Grumman protested.");
+        assert!(
+            has(&found, "Lockheed Martin", EntityKind::Organization),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "Northrop Grumman", EntityKind::Organization),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn business_nouns_and_legal_forms_make_unlisted_names_organizations() {
+        let found = kinds(
+            "Shares in Veltrano Holdings PLC fell. Analysts said Veltrano had overreached. \
+             The deal was signed by low-cost airline Skyvarra on Monday. \
+             Kelmor, the Danish shipping company, declined to comment.",
+        );
+        assert!(
+            has(&found, "Veltrano", EntityKind::Organization),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "Skyvarra", EntityKind::Organization),
+            "{found:?}"
+        );
+        assert!(has(&found, "Kelmor", EntityKind::Organization), "{found:?}");
+    }
+
+    #[test]
+    fn a_maker_before_model_numbers_is_the_organization() {
+        let found = kinds("The airline ordered ten Airbus A350 jets and two Boeing 787s.");
+        assert!(has(&found, "Airbus", EntityKind::Organization), "{found:?}");
+        assert!(has(&found, "Boeing", EntityKind::Organization), "{found:?}");
+        assert!(!found.iter().any(|(t, _)| t.contains("A350")), "{found:?}");
+    }
+
+    #[test]
+    fn air_and_a_country_is_an_airline() {
+        let found = kinds("Passengers of Air Veloria and Air Canada were stranded.");
+        assert!(
+            has(&found, "Air Canada", EntityKind::Organization),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_company_before_ceo_is_the_company() {
+        let found = kinds(
+            "Skyvarra CEO, Mara Olen, spoke first. Later, the low-cost airline Skyvarra said more.",
+        );
+        assert!(
+            has(&found, "Skyvarra", EntityKind::Organization),
+            "{found:?}"
+        );
+        assert!(has(&found, "Mara Olen", EntityKind::Person), "{found:?}");
+    }
+
+    #[test]
+    fn a_unit_named_after_a_listed_company_is_an_organization() {
+        let found = kinds("The order was confirmed by Boeing Commercial Airplanes yesterday.");
+        assert!(
+            has(
+                &found,
+                "Boeing Commercial Airplanes",
+                EntityKind::Organization
+            ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_person_sharing_a_name_with_a_founders_company_stays_a_person() {
+        let found = kinds("Lindsay Lohan checked into rehab. Lindsay Lohan said little.");
+        assert!(
+            has(&found, "Lindsay Lohan", EntityKind::Person),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_person_with_a_spokesman_stays_a_person() {
+        let found = kinds("Oskar Delvane's spokesman said Delvane would not resign.");
+        assert!(has(&found, "Delvane", EntityKind::Person), "{found:?}");
+    }
+
+    #[test]
+    fn an_english_word_company_is_not_found_at_a_sentence_start() {
+        let found = kinds("Target practice began at dawn near the village.");
+        assert!(!found.iter().any(|(t, _)| t == "Target"), "{found:?}");
+    }
+
+    #[test]
+    fn a_legal_form_is_dropped_for_the_other_mentions() {
+        assert_eq!(
+            super::without_legal_form("Aer Lingus Group PLC").as_deref(),
+            Some("Aer Lingus")
+        );
+        assert_eq!(super::without_legal_form("Acme"), None);
+    }
+}
