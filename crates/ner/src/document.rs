@@ -16,6 +16,8 @@ use std::collections::HashMap;
 
 use corroborate_model::{EntityKind, Mention, Span};
 
+use crate::sentence::Tok;
+
 /// A mention under construction, with the facts the later passes need.
 #[derive(Debug, Clone)]
 pub(crate) struct Draft {
@@ -32,6 +34,41 @@ pub(crate) struct Draft {
     pub(crate) acronym: bool,
     /// A gazetteer name that is a place only after "in", "at", ….
     pub(crate) place_if_locative: bool,
+}
+
+impl Draft {
+    /// A draft of kind `kind` over tokens `start..end` of a sentence,
+    /// decided by knowledge or evidence rather than shape (`firm`).
+    pub(crate) fn firm_run(
+        toks: &[Tok],
+        start: usize,
+        end: usize,
+        kind: EntityKind,
+        text: &str,
+    ) -> Option<Draft> {
+        let first = toks.get(start)?;
+        let last = toks.get(end.checked_sub(1)?)?;
+        let span = Span::new(first.span.start, last.span.end);
+        Some(Draft {
+            span,
+            first_token: start,
+            end_token: end,
+            text: span.slice(text)?.to_string(),
+            kind: Some(kind),
+            firm: true,
+            title: None,
+            expansion: None,
+            acronym: end == start + 1 && first.acronym,
+            place_if_locative: false,
+        })
+    }
+}
+
+/// Whether `span` overlaps any of `covered`.
+pub(crate) fn overlaps_any(covered: &[Span], span: Span) -> bool {
+    covered
+        .iter()
+        .any(|c| c.start < span.end && span.start < c.end)
 }
 
 /// Applies the document-level rules and turns drafts into mentions,

@@ -30,7 +30,7 @@ use std::sync::LazyLock;
 use corroborate_model::{EntityKind, Span};
 use rustc_hash::FxHashMap;
 
-use crate::document::Draft;
+use crate::document::{overlaps_any, Draft};
 use crate::sentence::Tok;
 
 static LIST: &str = include_str!("../data/organizations.txt");
@@ -157,15 +157,13 @@ const COMPANY_POSSESSIONS: &[&str] = &[
 /// Re-types and adds organizations in a report's drafts (see the module
 /// documentation).
 pub(crate) fn apply(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &str) {
-    shorten_products(drafts, sentence_toks, text);
-    split_company_titles(drafts, sentence_toks, text);
-    name_airlines(drafts, sentence_toks, text);
-    add_runs(drafts, sentence_toks, text, has_evidence);
-    let starts = sentence_starts(sentence_toks);
+    let sentences = Sentences::new(sentence_toks);
+    narrow_to_organizations(drafts, &sentences, text);
+    add_evidenced_runs(drafts, sentence_toks, text);
     let mut names: HashSet<String> = HashSet::new();
     let mut direct: HashSet<Span> = HashSet::new();
     for draft in drafts.iter() {
-        let Some(toks) = sentence_of(&starts, sentence_toks, draft.span) else {
+        let Some(toks) = sentences.of(draft.span) else {
             continue;
         };
         if is_listed(draft, toks)
@@ -189,30 +187,34 @@ pub(crate) fn apply(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &
     add_listed(drafts, sentence_toks, text);
 }
 
-fn sentence_starts(sentence_toks: &[Vec<Tok>]) -> Vec<usize> {
-    let mut last = 0;
-    sentence_toks
-        .iter()
-        .map(|toks| {
-            last = toks.first().map_or(last, |t| t.span.start);
-            last
-        })
-        .collect()
+/// The sentence a draft lies in, found by its start.
+struct Sentences<'a, 't> {
+    toks: &'a [Vec<Tok<'t>>],
+    /// First byte of each sentence (an empty one repeats the previous).
+    starts: Vec<usize>,
 }
 
-fn sentence_of<'a, 't>(
-    starts: &[usize],
-    sentence_toks: &'a [Vec<Tok<'t>>],
-    span: Span,
-) -> Option<&'a [Tok<'t>]> {
-    // Empty sentences repeat the previous start; the draft is in the
-    // non-empty one.
-    let end = starts.partition_point(|&s| s <= span.start);
-    sentence_toks[..end]
-        .iter()
-        .rev()
-        .find(|toks| !toks.is_empty())
-        .map(Vec::as_slice)
+impl<'a, 't> Sentences<'a, 't> {
+    fn new(toks: &'a [Vec<Tok<'t>>]) -> Self {
+        let mut last = 0;
+        let starts = toks
+            .iter()
+            .map(|sentence| {
+                last = sentence.first().map_or(last, |t| t.span.start);
+                last
+            })
+            .collect();
+        Sentences { toks, starts }
+    }
+
+    fn of(&self, span: Span) -> Option<&'a [Tok<'t>]> {
+        let end = self.starts.partition_point(|&s| s <= span.start);
+        self.toks[..end]
+            .iter()
+            .rev()
+            .find(|sentence| !sentence.is_empty())
+            .map(Vec::as_slice)
+    }
 }
 
 fn is_listed(draft: &Draft, toks: &[Tok]) -> bool {
@@ -256,7 +258,7 @@ fn business_noun_before(draft: &Draft, toks: &[Tok]) -> bool {
 }
 
 /// "Ryanair, the Irish low-cost carrier": a business noun within the few
-/// lower-case words of an apposition.
+/// words of an apposition.
 fn apposition_after(draft: &Draft, toks: &[Tok]) -> bool {
     let comma = toks.get(draft.end_token).is_some_and(|t| t.is_punct(','));
     let article = toks
@@ -307,6 +309,27 @@ fn without_legal_form(name: &str) -> Option<String> {
     (words.len() < before).then(|| words.join(" ").trim_end_matches(',').to_string())
 }
 
+/// Drafts that hold an organization and something else become the
+/// organization alone (or with the word the model left out).
+fn narrow_to_organizations(drafts: &mut [Draft], sentences: &Sentences, text: &str) {
+    for draft in drafts.iter_mut() {
+        let Some(toks) = sentences.of(draft.span) else {
+            continue;
+        };
+        let range = maker_before_model_numbers(draft, toks, text)
+            .or_else(|| company_before_ceo(draft, toks))
+            .or_else(|| airline_of_place(draft, toks));
+        let Some((start, end)) = range else {
+            continue;
+        };
+        if let Some(organization) =
+            Draft::firm_run(toks, start, end, EntityKind::Organization, text)
+        {
+            *draft = organization;
+        }
+    }
+}
+
 /// A model number: letters and digits with at least one digit ("A380",
 /// "787", "737s", "A320neo").
 fn is_model_number(tok: &Tok) -> bool {
@@ -314,126 +337,29 @@ fn is_model_number(tok: &Tok) -> bool {
 }
 
 /// "Airbus A380" → "Airbus": a listed maker followed only by model numbers.
-fn shorten_products(drafts: &mut [Draft], sentence_toks: &[Vec<Tok>], text: &str) {
-    let starts = sentence_starts(sentence_toks);
-    for draft in drafts.iter_mut() {
-        let Some(toks) = sentence_of(&starts, sentence_toks, draft.span) else {
-            continue;
-        };
-        let Some(maker_end) = (draft.first_token + 1..draft.end_token).find(|&end| {
-            toks[end..draft.end_token].iter().all(is_model_number)
-                && listed_text(toks, draft.first_token, end, text).is_some()
-        }) else {
-            continue;
-        };
-        let Some(last) = toks.get(maker_end - 1) else {
-            continue;
-        };
-        let span = Span::new(draft.span.start, last.span.end);
-        let Some(maker) = span.slice(text) else {
-            continue;
-        };
-        draft.text = maker.to_string();
-        draft.span = span;
-        draft.end_token = maker_end;
-        draft.kind = Some(EntityKind::Organization);
-        draft.firm = true;
-    }
+fn maker_before_model_numbers(draft: &Draft, toks: &[Tok], text: &str) -> Option<(usize, usize)> {
+    let end = (draft.first_token + 1..draft.end_token).find(|&end| {
+        toks.get(end..draft.end_token)
+            .is_some_and(|rest| rest.iter().all(is_model_number))
+            && listed_text(toks, draft.first_token, end, text).is_some()
+    })?;
+    Some((draft.first_token, end))
 }
 
-/// The text of tokens `start..end` when it is a listed name.
-fn listed_text<'a>(toks: &[Tok], start: usize, end: usize, text: &'a str) -> Option<&'a str> {
-    let first = toks.get(start)?;
-    let last = toks.get(end.checked_sub(1)?)?;
-    let name = Span::new(first.span.start, last.span.end).slice(text)?;
-    KNOWN.contains_key(name).then_some(name)
-}
-
-/// Listed names the model missed: the longest listed run of capitalized
-/// words not overlapping a draft. English-word names and single words at
-/// a sentence start are left to the model.
-fn add_listed(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &str) {
-    let mut covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
-    covered.sort_by_key(|s| s.start);
-    for toks in sentence_toks {
-        let mut start = 0;
-        while start < toks.len() {
-            match longest_listed_at(toks, start, text) {
-                Some((end, name)) => {
-                    let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-                    if !overlaps(&covered, span) {
-                        drafts.push(organization_draft(toks, start, end, span, name));
-                    }
-                    start = end;
-                }
-                None => start += 1,
-            }
-        }
-    }
-    drafts.sort_by_key(|d| d.span.start);
-}
-
-fn overlaps(covered: &[Span], span: Span) -> bool {
-    covered
-        .iter()
-        .any(|c| c.start < span.end && span.start < c.end)
-}
-
-/// Runs of capitalized words the model left out that `evidence` shows to
-/// be organizations ("low cost airline, Ryanair, announced").
-fn add_runs(
-    drafts: &mut Vec<Draft>,
-    sentence_toks: &[Vec<Tok>],
-    text: &str,
-    evidence: fn(&Draft, &[Tok]) -> bool,
-) {
-    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
-    for toks in sentence_toks {
-        let mut start = 0;
-        while start < toks.len() {
-            let end = start
-                + toks[start..]
-                    .iter()
-                    .take_while(|t| t.is_name_part())
-                    .count();
-            if end == start {
-                start += 1;
-                continue;
-            }
-            let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-            let single_initial = end == start + 1 && toks[start].initial;
-            if let Some(name) = span.slice(text).filter(|_| !single_initial) {
-                let draft = organization_draft(toks, start, end, span, name);
-                if !overlaps(&covered, span) && evidence(&draft, toks) {
-                    drafts.push(draft);
-                }
-            }
-            start = end;
-        }
-    }
-    drafts.sort_by_key(|d| d.span.start);
+/// "Ryanair CEO" tagged as one person: the company before a title that
+/// only companies give.
+fn company_before_ceo(draft: &Draft, toks: &[Tok]) -> Option<(usize, usize)> {
+    let last = toks.get(draft.end_token.checked_sub(1)?)?;
+    (draft.end_token - draft.first_token >= 2 && last.lower == "ceo")
+        .then_some((draft.first_token, draft.end_token - 1))
 }
 
 /// "Air China": an airline named "Air" and a place, which the model
 /// splits into a word and the place.
-fn name_airlines(drafts: &mut [Draft], sentence_toks: &[Vec<Tok>], text: &str) {
-    let starts = sentence_starts(sentence_toks);
-    for draft in drafts.iter_mut() {
-        if draft.kind != Some(EntityKind::Place) || draft.first_token == 0 {
-            continue;
-        }
-        let Some(toks) = sentence_of(&starts, sentence_toks, draft.span) else {
-            continue;
-        };
-        let Some(air) = toks.get(draft.first_token - 1).filter(|t| t.text == "Air") else {
-            continue;
-        };
-        let span = Span::new(air.span.start, draft.span.end);
-        let Some(airline) = span.slice(text) else {
-            continue;
-        };
-        *draft = organization_draft(toks, draft.first_token - 1, draft.end_token, span, airline);
-    }
+fn airline_of_place(draft: &Draft, toks: &[Tok]) -> Option<(usize, usize)> {
+    let before = draft.first_token.checked_sub(1)?;
+    (draft.kind == Some(EntityKind::Place) && toks.get(before)?.text == "Air")
+        .then_some((before, draft.end_token))
 }
 
 /// "Boeing Commercial Airplanes" tagged as a person: a name that starts
@@ -446,61 +372,74 @@ fn is_unit_of_listed(draft: &Draft, toks: &[Tok], text: &str) -> bool {
         })
 }
 
-/// "Ryanair CEO" tagged as one person: the company before a title that
-/// only companies give.
-fn split_company_titles(drafts: &mut [Draft], sentence_toks: &[Vec<Tok>], text: &str) {
-    let starts = sentence_starts(sentence_toks);
-    for draft in drafts.iter_mut() {
-        let Some(toks) = sentence_of(&starts, sentence_toks, draft.span) else {
-            continue;
-        };
-        let Some(last) = draft.end_token.checked_sub(1).and_then(|i| toks.get(i)) else {
-            continue;
-        };
-        if draft.end_token - draft.first_token < 2 || last.lower != "ceo" {
-            continue;
-        }
-        let end = draft.end_token - 1;
-        let span = Span::new(draft.span.start, toks[end - 1].span.end);
-        let Some(company) = span.slice(text) else {
-            continue;
-        };
-        *draft = organization_draft(toks, draft.first_token, end, span, company);
-    }
+/// The text of tokens `start..end` when it is a listed name.
+fn listed_text<'a>(toks: &[Tok], start: usize, end: usize, text: &'a str) -> Option<&'a str> {
+    let first = toks.get(start)?;
+    let last = toks.get(end.checked_sub(1)?)?;
+    let name = Span::new(first.span.start, last.span.end).slice(text)?;
+    KNOWN.contains_key(name).then_some(name)
 }
 
-fn longest_listed_at<'a>(toks: &[Tok], start: usize, text: &'a str) -> Option<(usize, &'a str)> {
+/// Runs of capitalized words the model left out that evidence shows to
+/// be organizations ("low cost airline, Ryanair, announced").
+fn add_evidenced_runs(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &str) {
+    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    for toks in sentence_toks {
+        let mut start = 0;
+        while start < toks.len() {
+            let run = toks[start..]
+                .iter()
+                .take_while(|t| t.is_name_part())
+                .count();
+            let end = start + run.max(1);
+            let single_initial = run == 1 && toks[start].initial;
+            let draft = (run > 0 && !single_initial)
+                .then(|| Draft::firm_run(toks, start, end, EntityKind::Organization, text))
+                .flatten()
+                .filter(|d| !overlaps_any(&covered, d.span) && has_evidence(d, toks));
+            drafts.extend(draft);
+            start = end;
+        }
+    }
+    drafts.sort_by_key(|d| d.span.start);
+}
+
+/// Listed names the model missed: the longest listed run of capitalized
+/// words not overlapping a draft. English-word names and single words at
+/// a sentence start are left to the model.
+fn add_listed(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &str) {
+    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    for toks in sentence_toks {
+        let mut start = 0;
+        while start < toks.len() {
+            let Some(end) = longest_listed_at(toks, start, text) else {
+                start += 1;
+                continue;
+            };
+            let draft = Draft::firm_run(toks, start, end, EntityKind::Organization, text)
+                .filter(|d| !overlaps_any(&covered, d.span));
+            drafts.extend(draft);
+            start = end;
+        }
+    }
+    drafts.sort_by_key(|d| d.span.start);
+}
+
+/// The end of the longest plainly listed name starting a capitalized run
+/// at `start`, when the run ends with it.
+fn longest_listed_at(toks: &[Tok], start: usize, text: &str) -> Option<usize> {
     let first = toks.get(start)?;
     if !first.is_name_part() || (start > 0 && toks[start - 1].is_name_part()) {
         return None;
     }
-    let mut best = None;
-    for end in start + 1..=(start + MAX_LISTED_TOKENS).min(toks.len()) {
-        if let Some(name) = listed_text(toks, start, end, text) {
-            let plain = KNOWN.get(name) == Some(&Listing::Plain);
-            let single = end == start + 1;
-            if plain && !(single && first.initial) {
-                best = Some((end, name));
-            }
-        }
-    }
-    // A listed name is only a name when the capitalized run ends with it.
-    best.filter(|&(end, _)| !toks.get(end).is_some_and(Tok::is_name_part))
-}
-
-fn organization_draft(toks: &[Tok], start: usize, end: usize, span: Span, name: &str) -> Draft {
-    Draft {
-        span,
-        first_token: start,
-        end_token: end,
-        text: name.to_string(),
-        kind: Some(EntityKind::Organization),
-        firm: true,
-        title: None,
-        expansion: None,
-        acronym: end == start + 1 && toks[start].acronym,
-        place_if_locative: false,
-    }
+    let last = (start + MAX_LISTED_TOKENS).min(toks.len());
+    let end = (start + 1..=last).rev().find(|&end| {
+        let single_initial = end == start + 1 && first.initial;
+        !single_initial
+            && listed_text(toks, start, end, text)
+                .is_some_and(|name| KNOWN.get(name) == Some(&Listing::Plain))
+    })?;
+    (!toks.get(end).is_some_and(Tok::is_name_part)).then_some(end)
 }
 
 #[cfg(test)]

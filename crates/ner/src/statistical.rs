@@ -278,25 +278,6 @@ fn repeat_draft(
     text: &str,
     covered: &[Span],
 ) -> Option<Draft> {
-    let first = toks.get(start)?;
-    let last = toks.get(start + len - 1)?;
-    let span = Span::new(first.span.start, last.span.end);
-    if covered
-        .iter()
-        .any(|c| c.start < span.end && span.start < c.end)
-    {
-        return None;
-    }
-    Some(Draft {
-        span,
-        first_token: start,
-        end_token: start + len,
-        text: span.slice(text)?.to_string(),
-        kind: Some(kind),
-        firm: true,
-        title: None,
-        expansion: None,
-        acronym: len == 1 && first.acronym,
-        place_if_locative: false,
-    })
+    let draft = Draft::firm_run(toks, start, start + len, kind, text)?;
+    (!document::overlaps_any(covered, draft.span)).then_some(draft)
 }
