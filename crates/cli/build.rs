@@ -1,13 +1,16 @@
 //! Computes the extractor version's fingerprint: a hash of everything that
 //! decides what extraction produces (the extraction crates' sources, the
-//! NER model, the gazetteer and word lists compiled in). A workspace
+//! NER model, the gazetteer and word lists compiled in, and the store's
+//! encoding of annotations). A workspace
 //! re-extracts its stored reports when the fingerprint changes.
 
 use std::path::{Path, PathBuf};
 
-/// The crates whose code or data shape a report's annotations.
+/// The crates whose code or data shape a report's annotations, and the
+/// store, whose codec writes them as field-order arrays (a changed layout
+/// must re-extract rather than fail to decode).
 const EXTRACTION_CRATES: &[&str] = &[
-    "model", "text", "time", "quantity", "ner", "attrib", "events", "extract",
+    "model", "text", "time", "quantity", "ner", "attrib", "events", "extract", "store",
 ];
 /// The folders of each crate that are compiled in.
 const COMPILED_FOLDERS: &[&str] = &["src", "data", "model"];

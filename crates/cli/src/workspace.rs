@@ -20,8 +20,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, RwLock};
 
 use corroborate_ingest::{
-    collect_inputs, default_readers, extension_for_media_type, read_all, IngestOptions,
-    REPORT_MEDIA_TYPES,
+    collect_inputs, default_readers, extension_for_content_type, read_all, IngestOptions,
 };
 use corroborate_merge::Curation;
 use corroborate_model::{Analysis, AnnotatedReport, Annotations, EntityKind, Report, Skipped};
@@ -669,22 +668,14 @@ impl IdAllocator {
     }
 }
 
-/// The file extension whose reader reads a body of this content type.
+/// The file extension whose reader reads a body of this content type
+/// (plain text when none is given).
 fn extension_for(content_type: Option<&str>) -> Result<&'static str, WorkspaceError> {
-    let essence = content_type
-        .and_then(|t| t.split(';').next())
-        .map(|t| t.trim().to_ascii_lowercase())
-        .filter(|t| !t.is_empty());
-    let Some(essence) = essence else {
-        return Ok("txt");
-    };
-    extension_for_media_type(&essence).ok_or_else(|| {
-        let known: Vec<&str> = REPORT_MEDIA_TYPES.iter().map(|(name, _)| *name).collect();
-        WorkspaceError::BadUpload(format!(
-            "unsupported content type {essence} ({})",
-            known.join(", ")
-        ))
-    })
+    match content_type.filter(|t| !t.trim().is_empty()) {
+        None => Ok("txt"),
+        Some(content_type) => extension_for_content_type(content_type)
+            .map_err(|error| WorkspaceError::BadUpload(error.to_string())),
+    }
 }
 
 /// The analysis of no report.

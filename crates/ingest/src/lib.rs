@@ -187,6 +187,39 @@ pub fn extension_for_media_type(media_type: &str) -> Option<&'static str> {
         .map(|(_, extension)| *extension)
 }
 
+/// A `Content-Type` that no reader takes.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error(
+    "cannot read a report sent as {given:?}; send one of: {}",
+    REPORT_MEDIA_TYPES.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(", ")
+)]
+pub struct UnsupportedMediaType {
+    pub given: String,
+}
+
+/// The extension of the reader for a `Content-Type` header value
+/// (parameters such as `charset` ignored, case-insensitive).
+pub fn extension_for_content_type(
+    content_type: &str,
+) -> Result<&'static str, UnsupportedMediaType> {
+    extension_for_media_type(&media_type_essence(content_type)).ok_or_else(|| {
+        UnsupportedMediaType {
+            given: content_type.to_string(),
+        }
+    })
+}
+
+/// A `Content-Type` value's media type without parameters, lower case
+/// ("Text/HTML; charset=utf-8" → "text/html").
+pub fn media_type_essence(content_type: &str) -> String {
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
+}
+
 /// What reading a set of paths produced.
 #[derive(Debug, Default)]
 pub struct Ingested {
@@ -503,6 +536,17 @@ fn id_from_source(source: &str) -> String {
 mod tests {
     use super::*;
     use std::fs;
+
+    #[test]
+    fn content_types_name_a_reader_whatever_their_parameters_and_case() {
+        assert_eq!(
+            extension_for_content_type("Text/HTML; charset=utf-8"),
+            Ok("html")
+        );
+        assert_eq!(media_type_essence(" text/markdown ;q=1"), "text/markdown");
+        let refused = extension_for_content_type("image/png").expect_err("no image reader");
+        assert!(refused.to_string().contains("text/plain"), "{refused}");
+    }
 
     fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
         let path = dir.join(name);

@@ -15,7 +15,7 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 use tokio_util::sync::CancellationToken;
 
-use corroborate_ingest::{extension_for_media_type, REPORT_MEDIA_TYPES};
+use corroborate_ingest::{extension_for_content_type, media_type_essence};
 
 use crate::error::ApiError;
 use crate::query::{
@@ -297,28 +297,10 @@ fn report_media_type(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
     let Some(value) = headers.get(header::CONTENT_TYPE) else {
         return Ok(None);
     };
-    let essence = value
-        .to_str()
-        .ok()
-        .and_then(|v| v.split(';').next())
-        .map(|v| v.trim().to_ascii_lowercase())
-        .unwrap_or_default();
-    if extension_for_media_type(&essence).is_some() {
-        Ok(Some(essence))
-    } else {
-        Err(ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            format!(
-                "cannot read a report sent as {:?}; send one of: {}",
-                String::from_utf8_lossy(value.as_bytes()),
-                REPORT_MEDIA_TYPES
-                    .iter()
-                    .map(|(name, _)| *name)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        ))
-    }
+    let value = String::from_utf8_lossy(value.as_bytes());
+    extension_for_content_type(&value)
+        .map(|_| Some(media_type_essence(&value)))
+        .map_err(|error| ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, error.to_string()))
 }
 
 /// Requires `application/json` (a cross-site form cannot send it without
