@@ -35,16 +35,14 @@ VARIANTS = [("v", "w"), ("ks", "x"), ("kh", "h"), ("y", "i"), ("ou", "u"), ("sh"
 
 def load_real_names():
     names = set()
-    try:
-        with open(GAZETTEER, encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("#"):
-                    continue
-                for field in line.rstrip("\n").split("\t"):
-                    for name in field.split("|"):
-                        names.add(name.strip().lower())
-    except OSError:
-        pass
+    # Without the gazetteer an invented name could be a real place: fail.
+    with open(GAZETTEER, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            for field in line.rstrip("\n").split("\t"):
+                for name in field.split("|"):
+                    names.add(name.strip().lower())
     return names
 
 
@@ -148,7 +146,10 @@ class Crisis:
 
     def _timeline(self, start):
         kinds = list(STORYLINES[self.storyline])
-        self.rng.shuffle(kinds[2:])
+        # The opening two happenings stay first; the rest come in any order.
+        rest = kinds[2:]
+        self.rng.shuffle(rest)
+        kinds[2:] = rest
         kinds += [self.rng.choice(kinds) for _ in range(self.rng.randint(2, 8))]
         day, dead, injured, arrested, displaced = start, 0, 0, 0, 0
         events = []

@@ -23,7 +23,7 @@ use corroborate_ingest::{
     collect_inputs, default_readers, extension_for_content_type, read_all, IngestOptions,
 };
 use corroborate_merge::Curation;
-use corroborate_model::{Analysis, AnnotatedReport, Annotations, EntityKind, Report, Skipped};
+use corroborate_model::{Analysis, AnnotatedReport, EntityKind, Report, Skipped};
 use corroborate_server::{
     Added, Backend, BackendError, CurationChange, SearchHit, Snapshot, Upload,
 };
@@ -255,10 +255,6 @@ impl Workspace {
         Arc::clone(&self.search)
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     pub fn curation(&self) -> &Curation {
         &self.curation
     }
@@ -284,7 +280,7 @@ impl Workspace {
         options: &IngestOptions,
     ) -> Result<AddSummary, WorkspaceError> {
         let mut summary = AddSummary {
-            re_extracted: self.re_extract_stale()?,
+            re_extracted: self.refresh_stale()?,
             ..AddSummary::default()
         };
         let readers = default_readers();
@@ -307,7 +303,7 @@ impl Workspace {
         self.store.put_skipped(&skipped)?;
         let skipped_changed = self.store.skipped()? != skipped_before;
         summary.skipped = skipped;
-        if summary.added > 0 || summary.re_extracted > 0 || skipped_changed {
+        if summary.added > 0 || skipped_changed {
             self.store.bump_revision()?;
         }
         self.merge_if_stale()?;
@@ -434,6 +430,18 @@ impl Workspace {
         }
         index.commit()?;
         Ok(())
+    }
+
+    /// After an upgrade of the program: extracts again the reports stored
+    /// by an older extractor version, so that merges and search read
+    /// annotations of this one, and marks the analysis stale when any
+    /// were. Returns how many reports were extracted.
+    pub fn refresh_stale(&mut self) -> Result<usize, WorkspaceError> {
+        let count = self.re_extract_stale()?;
+        if count > 0 {
+            self.store.bump_revision()?;
+        }
+        Ok(count)
     }
 
     /// Extracts again, from their stored text, the reports that have no
@@ -575,24 +583,11 @@ struct CurationFile<'a> {
     kinds: &'a BTreeMap<String, EntityKind>,
 }
 
-/// What extraction made of a report, as stored: without the tokens when
-/// tokenizing the text gives them back (they are about 70% of the stored
-/// annotations' bytes, and tokenizing is faster than decoding them).
+/// What extraction made of a report, as stored (without its tokens).
 fn extracted_of(annotated: &AnnotatedReport) -> Extracted {
-    let tokens = &annotated.annotations.tokens;
-    let tokens_from_text =
-        !tokens.is_empty() && *tokens == corroborate_text::tokens(&annotated.report.text);
-    let mut annotations = Annotations {
-        tokens: Vec::new(),
-        ..annotated.annotations.clone()
-    };
-    if !tokens_from_text {
-        annotations.tokens = tokens.clone();
-    }
     Extracted {
         meta: annotated.report.meta.clone(),
-        annotations,
-        tokens_from_text,
+        annotations: annotated.annotations.without_tokens(),
     }
 }
 
@@ -604,9 +599,9 @@ fn annotated_for_merge(stored: StoredReport, extracted: Option<Extracted>) -> An
     let mut meta = extracted.meta;
     meta.id = stored.report.meta.id;
     meta.source = stored.report.meta.source;
-    // Tokens stay released when the text gives them back: neither date
-    // refinement nor the merge needs them stored (they tokenize on demand),
-    // and they take several times the memory of the text.
+    // Tokens stay released: neither date refinement nor the merge needs
+    // them (they tokenize on demand), and they take several times the
+    // memory of the text.
     let annotations = extracted.annotations;
     AnnotatedReport {
         report: Report {
@@ -646,7 +641,7 @@ struct IdAllocator {
 impl IdAllocator {
     fn unique(&mut self, wanted: &str, store: &dyn Store) -> Result<String, StoreError> {
         let is_free = |id: &str, taken: &HashSet<String>| -> Result<bool, StoreError> {
-            Ok(!taken.contains(id) && store.report(id)?.is_none())
+            Ok(!taken.contains(id) && !store.has_id(id)?)
         };
         if is_free(wanted, &self.taken)? {
             self.taken.insert(wanted.to_string());
@@ -751,7 +746,8 @@ impl Drop for MergeHold {
 impl SharedWorkspace {
     /// Shares `workspace`; starts a background merge when its stored
     /// analysis is missing or older than its revision.
-    pub fn new(workspace: Workspace) -> Result<Self, WorkspaceError> {
+    pub fn new(mut workspace: Workspace) -> Result<Self, WorkspaceError> {
+        workspace.refresh_stale()?;
         let revision = workspace.revision()?;
         let stored = match workspace.stored_analysis() {
             Err(WorkspaceError::Store(StoreError::Codec(_))) => None,
@@ -1053,7 +1049,7 @@ mod tests {
     }
 
     #[test]
-    fn tokens_are_stored_only_when_the_text_cannot_give_them_back() {
+    fn annotations_are_stored_and_read_back_without_tokens() {
         let stored = |report: &Report| StoredReport {
             seq: 1,
             hash: content_hash(report),
@@ -1062,20 +1058,12 @@ mod tests {
         let english =
             corroborate_extract::extract(report("a", "Troops crossed the river on Monday."));
         let extracted = extracted_of(&english);
-        assert!(extracted.tokens_from_text);
         assert!(extracted.annotations.tokens.is_empty());
         let restored = annotated_for_merge(stored(&english.report), Some(extracted));
         assert!(restored.annotations.tokens.is_empty(), "left released");
         let mut without_tokens = english.annotations.clone();
         without_tokens.tokens = Vec::new();
         assert_eq!(restored.annotations, without_tokens);
-
-        let mut odd = english.clone();
-        odd.annotations.tokens.truncate(2);
-        let extracted = extracted_of(&odd);
-        assert!(!extracted.tokens_from_text);
-        let restored = annotated_for_merge(stored(&odd.report), Some(extracted));
-        assert_eq!(restored.annotations.tokens, odd.annotations.tokens);
     }
 
     #[test]

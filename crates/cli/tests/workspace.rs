@@ -109,6 +109,21 @@ fn a_new_extractor_version_re_extracts_stored_reports() {
 }
 
 #[test]
+fn serving_after_an_upgrade_re_extracts_once_and_serves_analyzes_analysis() {
+    let paths = [examples()];
+    let (dir, workspace) = added_workspace(&paths);
+    drop(workspace);
+    let ws = dir.path().join("ws");
+    let newer = Workspace::open_with_version(&ws, "test-next-version").unwrap();
+    let shared = SharedWorkspace::new(newer).unwrap();
+    let expected = analyze_json(&paths, Curation::default());
+    assert_eq!(json(&shared.analysis().unwrap()), expected);
+    drop(shared);
+    let mut again = Workspace::open_with_version(&ws, "test-next-version").unwrap();
+    assert_eq!(again.refresh_stale().unwrap(), 0, "annotations were stored");
+}
+
+#[test]
 fn adding_in_two_halves_equals_adding_at_once() {
     let files = report_files(&examples().join("reports"));
     let (first, second) = files.split_at(files.len() / 2);

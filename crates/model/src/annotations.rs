@@ -435,6 +435,19 @@ pub struct Annotations {
 }
 
 impl Annotations {
+    /// A copy without the tokens (which the report's text gives back).
+    pub fn without_tokens(&self) -> Annotations {
+        Annotations {
+            sentences: self.sentences.clone(),
+            tokens: Vec::new(),
+            mentions: self.mentions.clone(),
+            timexes: self.timexes.clone(),
+            quantities: self.quantities.clone(),
+            attributions: self.attributions.clone(),
+            events: self.events.clone(),
+        }
+    }
+
     /// The index of the sentence containing byte `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         Span::index_containing(&self.sentences, offset)

@@ -172,8 +172,7 @@ impl SearchIndex {
     /// indexed under the same id. Searchable after [`SearchIndex::commit`].
     pub fn add_report(&mut self, report: &Report, sentences: &[Span]) -> Result<(), SearchError> {
         let id = &report.meta.id;
-        self.writer
-            .delete_term(Term::from_field_text(self.fields.report_id, id));
+        self.remove_report(id);
         for sentence in sentences {
             let text =
                 sentence

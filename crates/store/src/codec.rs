@@ -22,9 +22,8 @@
 //! the model crate's source, so an entry is only read by the type
 //! definitions that wrote it.
 //!
-//! (The workspace stores annotations without their tokens when the text
-//! gives them back, [`crate::Extracted::tokens_from_text`]: 3 746 bytes
-//! per report on the same reports.)
+//! (Annotations are stored without their tokens, see [`crate::Extracted`]:
+//! 3 746 bytes per report on the same reports.)
 //!
 //! The merged analysis (one document, read whole, with optional fields
 //! that are skipped when absent) is stored as JSON compressed with LZ4.

@@ -77,25 +77,15 @@ pub struct StoredReport {
     pub report: Report,
 }
 
-/// A stored report's metadata, without its text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReportInfo {
-    pub seq: u64,
-    pub hash: ContentHash,
-    pub meta: ReportMeta,
-}
-
 /// What extraction made of one report: its annotations and its metadata
 /// as extraction completed it (a publication date read from or inferred
-/// from the text).
+/// from the text). The annotations are stored without their tokens: they
+/// are the tokens of the report's text, most of the annotations' bytes,
+/// and quicker to compute again than to decode (merging needs none).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Extracted {
     pub meta: ReportMeta,
     pub annotations: Annotations,
-    /// The tokens were left out because the report's text gives them back
-    /// (they are most of the annotations' bytes and quicker to recompute
-    /// than to decode); the reader tokenizes the text again.
-    pub tokens_from_text: bool,
 }
 
 /// A stored report with its annotations for one extractor version, if any.
@@ -132,12 +122,10 @@ pub trait Store: Send {
     /// A skipped entry with the same source as a stored report is dropped.
     fn put_reports(&mut self, reports: &[(ContentHash, &Report)]) -> Result<(), StoreError>;
     fn report(&self, id: &str) -> Result<Option<StoredReport>, StoreError>;
-    fn report_by_hash(&self, hash: &ContentHash) -> Result<Option<StoredReport>, StoreError>;
-    /// The id of the report with this content, if stored (cheaper than
-    /// [`Store::report_by_hash`]).
+    /// Whether a report has this id (without reading it).
+    fn has_id(&self, id: &str) -> Result<bool, StoreError>;
+    /// The id of the report with this content, if stored.
     fn id_of_hash(&self, hash: &ContentHash) -> Result<Option<String>, StoreError>;
-    /// Every report's metadata, in insertion order.
-    fn report_list(&self) -> Result<Vec<ReportInfo>, StoreError>;
 
     /// Stores annotations keyed by content hash and extractor version,
     /// replacing any under the same key. They are encoded compactly (not

@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, HashMap};
 use corroborate_model::{Analysis, Report, Skipped};
 
 use crate::{
-    codec, ContentHash, Counts, Extracted, ReportInfo, Store, StoreError, StoredAnalysis,
-    StoredAnnotated, StoredReport,
+    codec, ContentHash, Counts, Extracted, Store, StoreError, StoredAnalysis, StoredAnnotated,
+    StoredReport,
 };
 
 /// Everything in memory; annotations are kept encoded, as on disk, so that
@@ -71,8 +71,8 @@ impl Store for MemoryStore {
         Ok(self.seq_by_id.get(id).and_then(|&seq| self.stored(seq)))
     }
 
-    fn report_by_hash(&self, hash: &ContentHash) -> Result<Option<StoredReport>, StoreError> {
-        Ok(self.seq_by_hash.get(hash).and_then(|&seq| self.stored(seq)))
+    fn has_id(&self, id: &str) -> Result<bool, StoreError> {
+        Ok(self.seq_by_id.contains_key(id))
     }
 
     fn id_of_hash(&self, hash: &ContentHash) -> Result<Option<String>, StoreError> {
@@ -81,18 +81,6 @@ impl Store for MemoryStore {
             .get(hash)
             .and_then(|seq| self.reports.get(seq))
             .map(|(_, report)| report.meta.id.clone()))
-    }
-
-    fn report_list(&self) -> Result<Vec<ReportInfo>, StoreError> {
-        Ok(self
-            .reports
-            .iter()
-            .map(|(&seq, (hash, report))| ReportInfo {
-                seq,
-                hash: *hash,
-                meta: report.meta.clone(),
-            })
-            .collect())
     }
 
     fn put_annotations(

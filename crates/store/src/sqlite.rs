@@ -7,8 +7,8 @@ use corroborate_model::{Analysis, Removed, Report, ReportMeta, Skipped};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::{
-    codec, ContentHash, Counts, Extracted, ReportInfo, Store, StoreError, StoredAnalysis,
-    StoredAnnotated, StoredReport,
+    codec, ContentHash, Counts, Extracted, Store, StoreError, StoredAnalysis, StoredAnnotated,
+    StoredReport,
 };
 
 /// The database layout this program reads and writes (`PRAGMA user_version`).
@@ -128,17 +128,6 @@ impl SqliteStore {
             other => other,
         }
     }
-
-    fn one_report(
-        &self,
-        column: &str,
-        key: &dyn rusqlite::ToSql,
-    ) -> Result<Option<StoredReport>, StoreError> {
-        let sql = format!("SELECT {REPORT_COLUMNS} FROM reports WHERE {column} = ?1");
-        let mut statement = self.connection.prepare_cached(&sql)?;
-        let row = statement.query_row([key], raw_report).optional()?;
-        row.map(RawReport::decode).transpose()
-    }
 }
 
 /// A report row before its JSON columns are decoded.
@@ -218,11 +207,17 @@ impl Store for SqliteStore {
     }
 
     fn report(&self, id: &str) -> Result<Option<StoredReport>, StoreError> {
-        self.one_report("id", &id)
+        let sql = format!("SELECT {REPORT_COLUMNS} FROM reports WHERE id = ?1");
+        let mut statement = self.connection.prepare_cached(&sql)?;
+        let row = statement.query_row([id], raw_report).optional()?;
+        row.map(RawReport::decode).transpose()
     }
 
-    fn report_by_hash(&self, hash: &ContentHash) -> Result<Option<StoredReport>, StoreError> {
-        self.one_report("hash", &&hash.0[..])
+    fn has_id(&self, id: &str) -> Result<bool, StoreError> {
+        let mut statement = self
+            .connection
+            .prepare_cached("SELECT 1 FROM reports WHERE id = ?1")?;
+        Ok(statement.exists([id])?)
     }
 
     fn id_of_hash(&self, hash: &ContentHash) -> Result<Option<String>, StoreError> {
@@ -232,28 +227,6 @@ impl Store for SqliteStore {
         Ok(statement
             .query_row([&hash.0[..]], |row| row.get(0))
             .optional()?)
-    }
-
-    fn report_list(&self) -> Result<Vec<ReportInfo>, StoreError> {
-        let mut statement = self
-            .connection
-            .prepare_cached("SELECT seq, hash, meta FROM reports ORDER BY seq")?;
-        let rows = statement.query_map([], |row| {
-            Ok((
-                row.get::<_, u64>(0)?,
-                row.get::<_, Vec<u8>>(1)?,
-                row.get::<_, String>(2)?,
-            ))
-        })?;
-        rows.map(|row| {
-            let (seq, hash, meta) = row?;
-            Ok(ReportInfo {
-                seq,
-                hash: hash_from_bytes(&hash)?,
-                meta: codec::from_json(&meta)?,
-            })
-        })
-        .collect()
     }
 
     fn put_annotations(
