@@ -190,7 +190,7 @@ fn b_cubed(key: &[usize], response: &[usize]) -> Prf {
 fn ceaf_e(key: &[usize], response: &[usize]) -> Prf {
     let key_clusters = clusters(key);
     let response_clusters = clusters(response);
-    let similarity = best_alignment(key, response);
+    let similarity = best_alignment(&key_clusters, &response_clusters);
     Prf::from_ratios(
         (similarity, response_clusters.len() as f64),
         (similarity, key_clusters.len() as f64),
@@ -200,15 +200,12 @@ fn ceaf_e(key: &[usize], response: &[usize]) -> Prf {
 /// The largest Σφ₄ of a one-to-one alignment of key and response
 /// clusters, solved separately on each group of clusters connected by
 /// shared mentions (clusters that share no mention have φ₄ = 0).
-fn best_alignment(key: &[usize], response: &[usize]) -> f64 {
-    let key_clusters = clusters(key);
-    let response_clusters = clusters(response);
-    let key_index = cluster_index(&key_clusters);
-    let response_index = cluster_index(&response_clusters);
+fn best_alignment(key_clusters: &[Vec<usize>], response_clusters: &[Vec<usize>]) -> f64 {
+    let response_index = cluster_index(response_clusters);
     let mut overlap: HashMap<(usize, usize), usize> = HashMap::new();
-    for m in 0..key.len() {
-        if let (Some(k), Some(r)) = (key_index.get(&m), response_index.get(&m)) {
-            *overlap.entry((*k, *r)).or_default() += 1;
+    for (k, members) in key_clusters.iter().enumerate() {
+        for r in members.iter().filter_map(|m| response_index.get(m)) {
+            *overlap.entry((k, *r)).or_default() += 1;
         }
     }
     let groups = connected_groups(key_clusters.len(), response_clusters.len(), &overlap);

@@ -42,7 +42,7 @@ use crate::ecb_topics::{
     reached_instances, read_sentence_list, share, starts_in, Aligned, EcbEvalError, GoldMention,
     Pipeline, Topic, TopicSelection,
 };
-use crate::ecbplus::{AnnotatedSentences, Document, Mention, MentionType};
+use crate::ecbplus::{AnnotatedSentences, Document, Mention};
 
 /// Sentence-initial words that are never names.
 const CLOSED_CLASS: &[&str] = &[
@@ -185,7 +185,7 @@ fn score_topic(
     for (d, (file, document)) in topic.documents.iter().enumerate() {
         let evidence = NameEvidence::new(document);
         let gold = gold_mentions(topic.number, d, *file, document, annotated, &|m| {
-            gold_kind(m).is_some() && evidence.is_named(m)
+            tag_kind(&m.tag).is_some() && evidence.is_named(m)
         });
         let lines = annotated_lines(*file, document, annotated);
         let ours: Vec<OurMention> = reports
@@ -206,14 +206,15 @@ fn score_topic(
                 .map(|o| o.span)
                 .collect();
             if let Some(slot) = counts.by_kind.get_mut(k) {
-                slot.add(count_matches(&gold_of_kind, &ours_of_kind));
+                let matches = match_spans(&gold_of_kind, &ours_of_kind);
+                slot.add(count_matches(&gold_of_kind, &ours_of_kind, &matches));
             }
         }
         let gold_refs: Vec<&GoldMention> = gold.iter().collect();
         let spans: Vec<Span> = ours.iter().map(|o| o.span).collect();
-        counts.all.add(count_matches(&gold_refs, &spans));
-        counts.ours_other += ours.iter().filter(|o| o.kind == EntityKind::Other).count();
         let matches = match_spans(&gold_refs, &spans);
+        counts.all.add(count_matches(&gold_refs, &spans, &matches));
+        counts.ours_other += ours.iter().filter(|o| o.kind == EntityKind::Other).count();
         for (g, matched) in matches.into_iter().enumerate() {
             let (Some(mention), Some(mine)) = (gold.get(g), matched.and_then(|o| ours.get(o)))
             else {
@@ -235,7 +236,9 @@ fn score_topic(
     ScoredTopic { counts, aligned }
 }
 
-fn count_matches(gold: &[&GoldMention], ours: &[Span]) -> MentionCounts {
+/// Counts of `gold` and `ours`, given their one-to-one `matches`
+/// ([`match_spans`]).
+fn count_matches(gold: &[&GoldMention], ours: &[Span], matches: &[Option<usize>]) -> MentionCounts {
     MentionCounts {
         gold: gold.len(),
         ours: ours.len(),
@@ -247,7 +250,7 @@ fn count_matches(gold: &[&GoldMention], ours: &[Span]) -> MentionCounts {
             .iter()
             .filter(|o| gold.iter().any(|g| overlaps(g, **o)))
             .count(),
-        aligned: match_spans(gold, ours).iter().flatten().count(),
+        aligned: matches.iter().flatten().count(),
     }
 }
 
@@ -282,7 +285,9 @@ fn our_mentions(
         .collect()
 }
 
-/// The kind a gold mention's tag stands for.
+/// The kind a gold mention's tag stands for. The reader derives a
+/// mention's `MentionType` from its tag, so every tag with a kind here is
+/// a `HumanParticipant` or `Location` mention: no type check is needed.
 fn tag_kind(tag: &str) -> Option<EntityKind> {
     match tag {
         "HUMAN_PART_PER" => Some(EntityKind::Person),
@@ -290,11 +295,6 @@ fn tag_kind(tag: &str) -> Option<EntityKind> {
         _ if tag.starts_with("LOC_") => Some(EntityKind::Place),
         _ => None,
     }
-}
-
-fn gold_kind(mention: &Mention) -> Option<EntityKind> {
-    let location = mention.kind == MentionType::Location;
-    tag_kind(&mention.tag).filter(|_| location || mention.kind == MentionType::HumanParticipant)
 }
 
 /// Lower case, punctuation removed, white space collapsed.

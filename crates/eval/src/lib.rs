@@ -6,6 +6,7 @@
 //! hold only what the pipeline needs. The binary's `eval` and `train`
 //! commands call into this crate.
 
+mod cat_xml;
 pub mod coref;
 pub mod ecb_entities;
 pub mod ecb_events;

@@ -235,19 +235,11 @@ fn element_name(element: &BytesStart) -> String {
 }
 
 fn attribute(element: &BytesStart, name: &'static str) -> Result<Option<String>, ParseError> {
-    let invalid = |message: String| ParseError::Attribute {
+    crate::cat_xml::attribute(element, name).map_err(|message| ParseError::Attribute {
         element: element_name(element),
         attribute: name,
         message,
-    };
-    match element.try_get_attribute(name) {
-        Ok(Some(attr)) => attr
-            .unescape_value()
-            .map(|v| Some(v.into_owned()))
-            .map_err(|e| invalid(e.to_string())),
-        Ok(None) => Ok(None),
-        Err(e) => Err(invalid(e.to_string())),
-    }
+    })
 }
 
 fn number(element: &BytesStart, name: &'static str) -> Result<u32, ParseError> {

@@ -122,16 +122,9 @@ pub fn eval_conll_with(
     path: impl AsRef<Path>,
 ) -> Result<NerScores, NerEvalError> {
     let path = path.as_ref();
-    let mut documents = Vec::new();
-    if meantime::is_meantime(path) {
-        documents.extend(parse_documents(&meantime::meantime_conll(path)?));
-    }
+    let mut documents = parse_documents(&meantime::meantime_conll(path)?);
     for file in data_files(path)? {
-        let content = std::fs::read_to_string(&file).map_err(|source| NerEvalError::Io {
-            path: file.clone(),
-            source,
-        })?;
-        documents.extend(parse_documents(&content));
+        documents.extend(parse_documents(&corpus::read_file(&file)?));
     }
     documents.retain(|d| !d.tokens.is_empty());
     if documents.is_empty() {

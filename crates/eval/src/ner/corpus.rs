@@ -337,22 +337,36 @@ pub(crate) fn is_held_out(path: &Path, document_index: usize) -> bool {
     }
 }
 
-/// Data files under `path` (itself if it is a file), sorted.
+/// Data files under `path` (itself if it is one), sorted. A single file
+/// that is no data file by its name (a MEANTIME `.xml`) gives none.
 pub(crate) fn data_files(path: &Path) -> Result<Vec<PathBuf>, NerEvalError> {
+    files_under(path, &is_data_file)
+}
+
+/// The files under `path` at any depth that `keep` accepts, sorted; `path`
+/// itself when it is a file that `keep` accepts.
+pub(crate) fn files_under(
+    path: &Path,
+    keep: &dyn Fn(&Path) -> bool,
+) -> Result<Vec<PathBuf>, NerEvalError> {
     let io_error = |source| NerEvalError::Io {
         path: path.to_path_buf(),
         source,
     };
     let metadata = std::fs::metadata(path).map_err(io_error)?;
     if metadata.is_file() {
-        return Ok(vec![path.to_path_buf()]);
+        return Ok(if keep(path) {
+            vec![path.to_path_buf()]
+        } else {
+            Vec::new()
+        });
     }
     let mut files = Vec::new();
     for entry in std::fs::read_dir(path).map_err(io_error)? {
         let entry_path = entry.map_err(io_error)?.path();
         if entry_path.is_dir() {
-            files.extend(data_files(&entry_path)?);
-        } else if is_data_file(&entry_path) {
+            files.extend(files_under(&entry_path, keep)?);
+        } else if keep(&entry_path) {
             files.push(entry_path);
         }
     }

@@ -13,64 +13,27 @@
 //! (`bench/spacy/score.py`) in exactly the same way.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
+use super::corpus::{files_under, read_file};
 use super::NerEvalError;
+use crate::cat_xml::{attribute, read_tokens, required_attribute, Token};
 
-/// Whether `path` is, or is a folder holding, MEANTIME XML files.
-pub(crate) fn is_meantime(path: &Path) -> bool {
-    xml_files(path).is_ok_and(|files| !files.is_empty())
-}
-
-/// The MEANTIME documents under `path` as IOB2 CoNLL text.
+/// The MEANTIME documents under `path` (a `.xml` file, or a folder searched
+/// for them at any depth) as IOB2 CoNLL text; empty when there are none.
 pub fn meantime_conll(path: &Path) -> Result<String, NerEvalError> {
     let mut out = String::new();
-    for file in xml_files(path)? {
-        let xml = std::fs::read_to_string(&file).map_err(|source| NerEvalError::Io {
-            path: file.clone(),
-            source,
-        })?;
-        let document = parse(&xml).map_err(|message| NerEvalError::Format {
+    for file in files_under(path, &|p| p.extension().is_some_and(|e| e == "xml"))? {
+        let document = parse(&read_file(&file)?).map_err(|message| NerEvalError::Format {
             path: file.clone(),
             message,
         })?;
         write_document(&document, &mut out);
     }
     Ok(out)
-}
-
-fn xml_files(path: &Path) -> Result<Vec<PathBuf>, NerEvalError> {
-    let io_error = |source| NerEvalError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    if path.is_file() {
-        return Ok(if path.extension().is_some_and(|e| e == "xml") {
-            vec![path.to_path_buf()]
-        } else {
-            Vec::new()
-        });
-    }
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(path).map_err(io_error)? {
-        let entry_path = entry.map_err(io_error)?.path();
-        if entry_path.is_dir() {
-            files.extend(xml_files(&entry_path)?);
-        } else if entry_path.extension().is_some_and(|e| e == "xml") {
-            files.push(entry_path);
-        }
-    }
-    files.sort();
-    Ok(files)
-}
-
-struct Token {
-    id: String,
-    sentence: u32,
-    text: String,
 }
 
 #[derive(Default)]
@@ -94,23 +57,24 @@ enum Open {
     RefersTo(Vec<String>),
 }
 
+/// Reads a document. An `ENTITY_MENTION`, `ENTITY`, `source`, `target`,
+/// `token` or `token_anchor` without its `m_id` / `t_id` is a format error
+/// (the message names the element); a missing `syntactic_type` or
+/// `ent_type` reads as empty (the mention is then not scored).
 fn parse(xml: &str) -> Result<Document, String> {
+    let mut document = Document {
+        tokens: read_tokens(xml)?,
+        ..Document::default()
+    };
     let mut reader = Reader::from_str(xml);
     reader.config_mut().trim_text(false);
-    let mut document = Document::default();
-    let mut open_token: Option<(String, u32)> = None;
     let mut open = Open::None;
     loop {
         match reader.read_event().map_err(|e| e.to_string())? {
             Event::Start(e) => match e.name().as_ref() {
-                b"token" => {
-                    let id = attribute(&e, "t_id")?;
-                    let sentence = attribute(&e, "sentence")?.parse().unwrap_or(u32::MAX);
-                    open_token = Some((id, sentence));
-                }
                 b"ENTITY_MENTION" => {
-                    let id = attribute(&e, "m_id")?;
-                    let syntactic_type = attribute(&e, "syntactic_type")?;
+                    let id = required_attribute(&e, "m_id")?;
+                    let syntactic_type = attribute(&e, "syntactic_type")?.unwrap_or_default();
                     document
                         .mentions
                         .insert(id.clone(), (syntactic_type, Vec::new()));
@@ -122,15 +86,8 @@ fn parse(xml: &str) -> Result<Document, String> {
                 b"REFERS_TO" => open = Open::RefersTo(Vec::new()),
                 _ => {}
             },
-            Event::Text(t) => {
-                if let Some((id, sentence)) = open_token.take() {
-                    let text = t.unescape().map_err(|e| e.to_string())?.into_owned();
-                    document.tokens.push(Token { id, sentence, text });
-                }
-            }
             Event::Empty(e) => read_empty(&e, &mut open, &mut document)?,
             Event::End(e) => match e.name().as_ref() {
-                b"token" => open_token = None,
                 b"ENTITY_MENTION" | b"EVENT_MENTION" | b"TIMEX3" | b"VALUE" | b"SIGNAL"
                 | b"C-SIGNAL" | b"REFERS_TO" => open = Open::None,
                 _ => {}
@@ -145,7 +102,7 @@ fn parse(xml: &str) -> Result<Document, String> {
 fn read_empty(e: &BytesStart, open: &mut Open, document: &mut Document) -> Result<(), String> {
     match e.name().as_ref() {
         b"token_anchor" => {
-            let id = attribute(e, "t_id")?;
+            let id = required_attribute(e, "t_id")?;
             if let Open::EntityMention(mention) = open {
                 if let Some((_, tokens)) = document.mentions.get_mut(mention) {
                     tokens.push(id.clone());
@@ -156,17 +113,18 @@ fn read_empty(e: &BytesStart, open: &mut Open, document: &mut Document) -> Resul
             }
         }
         b"ENTITY" => {
-            let id = attribute(e, "m_id")?;
-            document.entity_types.insert(id, attribute(e, "ent_type")?);
+            let id = required_attribute(e, "m_id")?;
+            let entity_type = attribute(e, "ent_type")?.unwrap_or_default();
+            document.entity_types.insert(id, entity_type);
         }
         b"source" => {
             if let Open::RefersTo(sources) = open {
-                sources.push(attribute(e, "m_id")?);
+                sources.push(required_attribute(e, "m_id")?);
             }
         }
         b"target" => {
             if let Open::RefersTo(sources) = open {
-                let target = attribute(e, "m_id")?;
+                let target = required_attribute(e, "m_id")?;
                 for source in sources.drain(..) {
                     document.refers_to.insert(source, target.clone());
                 }
@@ -175,17 +133,6 @@ fn read_empty(e: &BytesStart, open: &mut Open, document: &mut Document) -> Resul
         _ => {}
     }
     Ok(())
-}
-
-fn attribute(element: &BytesStart, name: &str) -> Result<String, String> {
-    match element.try_get_attribute(name) {
-        Ok(Some(attr)) => attr
-            .unescape_value()
-            .map(|v| v.into_owned())
-            .map_err(|e| e.to_string()),
-        Ok(None) => Ok(String::new()),
-        Err(e) => Err(e.to_string()),
-    }
 }
 
 /// CoNLL label of a MEANTIME entity type, for the scored types.
@@ -312,5 +259,25 @@ mod tests {
             out,
             "-DOCSTART-\tO\n\nAcme\tB-ORG\nCorp\tI-ORG\nbuys\tO\nZed\tO\n\nAnn\tB-PER\nLee\tI-PER\nsaid\tO\n\n"
         );
+    }
+
+    #[test]
+    fn a_markable_without_its_id_is_a_format_error() {
+        let xml = SAMPLE.replace(r#"<ENTITY_MENTION m_id="11" "#, "<ENTITY_MENTION ");
+        let error = parse(&xml).err().expect("missing m_id is an error");
+        assert!(error.contains("m_id"), "{error}");
+    }
+
+    /// A single `.xml` file is read as MEANTIME only, not also as CoNLL.
+    #[test]
+    fn a_file_scores_like_the_folder_holding_it() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let file = dir.path().join("sample.xml");
+        std::fs::write(&file, SAMPLE).expect("sample written");
+        let of_file = crate::ner::eval_conll(&file).expect("the file scores");
+        let of_folder = crate::ner::eval_conll(dir.path()).expect("the folder scores");
+        assert_eq!(of_file.documents, 1);
+        assert_eq!(of_file.documents, of_folder.documents);
+        assert_eq!(of_file.tokens, of_folder.tokens);
     }
 }

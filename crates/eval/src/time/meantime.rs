@@ -13,19 +13,14 @@ use super::{
     compare, create_dir, files_in_paths, files_with, first_path, inline_timeml, read,
     system_annotations, Annotated, Counts, EvalError, TimemlScores,
 };
+use crate::cat_xml::{attribute, read_tokens, Token};
 use chrono::NaiveDate;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 const LAST_SENTENCE: u32 = 5;
-
-struct Token {
-    id: String,
-    sentence: u32,
-    text: String,
-}
 
 struct TimexMarkable {
     tokens: Vec<String>,
@@ -122,19 +117,9 @@ fn meantime_files(dir: &Path) -> Result<Vec<PathBuf>, EvalError> {
     Ok(files)
 }
 
-fn attribute(element: &BytesStart, name: &str) -> Result<Option<String>, String> {
-    match element.try_get_attribute(name) {
-        Ok(Some(attr)) => attr
-            .unescape_value()
-            .map(|v| Some(v.into_owned()))
-            .map_err(|e| e.to_string()),
-        Ok(None) => Ok(None),
-        Err(e) => Err(e.to_string()),
-    }
-}
-
 fn parse_meantime(xml: &str) -> Result<MeantimeDoc, String> {
-    let (tokens, timexes) = read_tokens_and_timexes(xml)?;
+    let tokens = read_tokens(xml)?;
+    let timexes = read_timexes(xml)?;
     let (text, offsets) = rebuild_text(&tokens);
     let mut dct = None;
     let mut gold = Vec::new();
@@ -167,28 +152,14 @@ fn parse_meantime(xml: &str) -> Result<MeantimeDoc, String> {
     Ok(MeantimeDoc { dct, text, gold })
 }
 
-fn read_tokens_and_timexes(xml: &str) -> Result<(Vec<Token>, Vec<TimexMarkable>), String> {
+/// The TIMEX3 markables and their token anchors.
+fn read_timexes(xml: &str) -> Result<Vec<TimexMarkable>, String> {
     let mut reader = Reader::from_str(xml);
     reader.config_mut().trim_text(false);
-    let mut tokens = Vec::new();
     let mut timexes = Vec::new();
-    let mut open_token: Option<(String, u32)> = None;
     let mut open_timex: Option<TimexMarkable> = None;
     loop {
         match reader.read_event().map_err(|e| e.to_string())? {
-            Event::Start(e) if e.name().as_ref() == b"token" => {
-                let id = attribute(&e, "t_id")?.unwrap_or_default();
-                let sentence = attribute(&e, "sentence")?
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or(u32::MAX);
-                open_token = Some((id, sentence));
-            }
-            Event::Text(t) => {
-                if let Some((id, sentence)) = open_token.take() {
-                    let text = t.unescape().map_err(|e| e.to_string())?.into_owned();
-                    tokens.push(Token { id, sentence, text });
-                }
-            }
             Event::Start(e) if e.name().as_ref() == b"TIMEX3" => {
                 open_timex = Some(TimexMarkable {
                     tokens: Vec::new(),
@@ -210,12 +181,11 @@ fn read_tokens_and_timexes(xml: &str) -> Result<(Vec<Token>, Vec<TimexMarkable>)
                     timexes.push(timex);
                 }
             }
-            Event::End(e) if e.name().as_ref() == b"token" => open_token = None,
             Event::Eof => break,
             _ => {}
         }
     }
-    Ok((tokens, timexes))
+    Ok(timexes)
 }
 
 /// Joins the tokens of sentences 0–5 into text; returns token byte spans.
