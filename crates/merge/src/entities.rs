@@ -945,12 +945,15 @@ mod tests {
     }
 
     /// A gazetteer of invented places: Veloria (VL) with its capital Port
-    /// Alder, formerly Alderhaven; Ostria (OS).
+    /// Alder, formerly Alderhaven, and the town of Wellharrow; Ostria (OS).
     struct Invented;
     impl Geocoder for Invented {
         fn geocode(&self, name: &str, _: &[String]) -> Option<(f64, f64, String)> {
-            matches!(fold(name).as_str(), "port alder" | "alderhaven")
-                .then(|| (1.0, 2.0, "VL".to_string()))
+            matches!(
+                fold(name).as_str(),
+                "port alder" | "alderhaven" | "wellharrow"
+            )
+            .then(|| (1.0, 2.0, "VL".to_string()))
         }
         fn country_code(&self, name: &str) -> Option<String> {
             match fold(name).as_str() {
@@ -1231,12 +1234,20 @@ mod tests {
                 ("Alderhaven Ruiz", Person, None),
                 ("Alderhaven", Person, None),
             ]),
+            report(&[
+                ("Wellharrow Stane", Person, None),
+                ("Wellharrow", Person, None),
+            ]),
         ];
         let index = merge_entities(&reports, &Invented);
-        // "Oren" is not in Oren Tasker's report; "Alderhaven" is a place name.
+        // "Oren" is not in Oren Tasker's report; "Alderhaven" and
+        // "Wellharrow" are place names (the latter's spelling key differs
+        // from the name: a regression test for looking the key up).
         assert!(!same_entity(&index, "Oren", "Oren Tasker"));
         let ruiz = entity_with(&index, "Alderhaven Ruiz");
         assert_eq!(ruiz.aliases, vec!["Alderhaven Ruiz"]);
+        let stane = entity_with(&index, "Wellharrow Stane");
+        assert_eq!(stane.aliases, vec!["Wellharrow Stane"]);
     }
 
     #[test]

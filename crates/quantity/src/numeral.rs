@@ -345,22 +345,16 @@ fn start_elem(text: &str, toks: &[Tok], i: usize) -> Option<(Elem, usize)> {
     }
 }
 
-/// Denominators of fractions written with a hyphen ("two-thirds",
-/// "three-quarters"): the number before them is not a count.
-const FRACTION_DENOMINATORS: &[&str] = &[
-    "half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth",
-    "fifths", "sixth", "sixths", "eighth", "eighths", "tenth", "tenths",
-];
-
-/// A number written as the numerator of a hyphenated fraction.
+/// A number written as the numerator of a fraction ("two-thirds", "three
+/// quarters", "Two-sevenths"): it is not a count. (Followed by "of", the
+/// fraction is a share, read by `shares`.)
 fn is_fraction_numerator(text: &str, toks: &[Tok], i: usize) -> bool {
-    let (Some(hyphen), Some(denominator)) = (toks.get(i + 1), toks.get(i + 2)) else {
-        return false;
+    let after = match toks.get(i + 1) {
+        Some(hyphen) if hyphen.is_punct(text, &['-']) => i + 2,
+        _ => i + 1,
     };
-    hyphen.is_punct(text, &['-'])
-        && FRACTION_DENOMINATORS
-            .iter()
-            .any(|d| denominator.is(text, d))
+    toks.get(after)
+        .is_some_and(|t| t.kind == Kind::Word && crate::shares::is_fraction_word(t.text(text)))
 }
 
 /// Reads the longest numeral starting at token `i`.

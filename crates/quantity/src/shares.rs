@@ -31,6 +31,13 @@ const DENOMINATORS: &[(&str, &str, u32)] = &[
     ("tenth", "tenths", 10),
 ];
 
+/// Whether `word` names a fraction ("third", "quarters"), in any case.
+pub(crate) fn is_fraction_word(word: &str) -> bool {
+    DENOMINATORS
+        .iter()
+        .any(|(one, many, _)| word.eq_ignore_ascii_case(one) || word.eq_ignore_ascii_case(many))
+}
+
 /// Words before a fraction word that make it a period or an ordinal.
 const ORDINAL_CONTEXT: &[&str] = &[
     "the", "first", "second", "third", "fourth", "last", "final", "latter", "former", "this",

@@ -249,6 +249,24 @@ fn shares_of_a_whole_are_percent_figures() {
 }
 
 #[test]
+fn fractions_written_as_words_are_shares_not_counts() {
+    // Regression: the numerator of a fraction written without a hyphen,
+    // or with a denominator beyond tenths of a list, was read as a count.
+    for (sentence, percent) in [
+        ("Three quarters of the city was flooded.", 75.0),
+        ("Two thirds of voters stayed home.", 66.7),
+        ("Two-sevenths of the crops were lost.", 28.6),
+    ] {
+        let share = only(sentence);
+        assert_eq!((share.value * 10.0).round() / 10.0, percent, "{sentence}");
+        assert_eq!(share.unit.as_deref(), Some("percent"), "{sentence}");
+    }
+    assert!(one("A two-thirds majority passed it.")
+        .iter()
+        .all(|q| q.value != 2.0));
+}
+
+#[test]
 fn lakh_and_crore_are_magnitudes_and_rs_is_a_currency() {
     let crore = only("The company lost Rs 3 crore in the fire.");
     assert_eq!(crore.value, 30_000_000.0);

@@ -283,7 +283,10 @@ impl Merger<'_> {
         for i in self.people() {
             let core = self.person_words(i);
             match core.as_slice() {
-                [word] => single.push((i, translit_key(word))),
+                [word] => {
+                    let is_place = self.is_place_name(word);
+                    single.push((i, translit_key(word), is_place));
+                }
                 [given, .., surname] => {
                     surnames.insert(translit_key(surname));
                     if core.len() <= 3 && !self.is_place_name(surname) {
@@ -294,8 +297,8 @@ impl Merger<'_> {
             }
         }
         let joined = self.forms_already_joined();
-        for (i, key) in single {
-            if surnames.contains(&key) || joined[i] || self.is_place_name(&key) {
+        for (i, key, is_place) in single {
+            if surnames.contains(&key) || joined[i] || is_place {
                 continue;
             }
             let Some(candidates) = by_given.get(&key).cloned() else {
