@@ -310,6 +310,8 @@ fn collect_figures<'a>(
     let mut out = Vec::new();
     for (r, report) in reports.iter().enumerate() {
         let a = &report.annotations;
+        // Figures come in text order: one sentence's words serve them all.
+        let mut words: (Span, Vec<String>) = (Span::new(0, 0), Vec::new());
         for (qi, q) in a.quantities.iter().enumerate() {
             let Some(measure) = q.concept.clone() else {
                 continue;
@@ -321,6 +323,9 @@ fn collect_figures<'a>(
                 .sentence_at(q.span.start)
                 .and_then(|s| a.sentences.get(s).copied())
                 .unwrap_or(q.span);
+            if words.0 != quote {
+                words = (quote, sentence_words(report, quote));
+            }
             let attribution = covering_attribution(&a.attributions, q.span, quote);
             let event = happening::clause_event(report, q.span, &measure);
             let background = background_event_date(report, event);
@@ -342,8 +347,8 @@ fn collect_figures<'a>(
                 background: background.is_some() || is_background(report, as_of),
                 anchor: happening::anchor(lookup, r, event),
                 subjects: (context.subjects_in)(r, happening::subject_window(report, quote)),
-                revised: says_any(report, quote, REVISION_WORDS),
-                running_total: says_any(report, quote, RUNNING_TOTAL_WORDS),
+                revised: says_any(&words.1, REVISION_WORDS),
+                running_total: says_any(&words.1, RUNNING_TOTAL_WORDS),
                 enumerated: false,
                 speaker: attribution.and_then(|at| at.speaker.clone()),
                 speaker_span: attribution.and_then(|at| at.speaker_span),
@@ -397,18 +402,22 @@ fn is_background(report: &AnnotatedReport, as_of: Option<NaiveDate>) -> bool {
     }
 }
 
-/// The sentence holds one of `phrases` (lower case, words separated by
-/// single spaces), read over its word tokens. The sentence is tokenized
-/// here: merging reads no stored tokens, so callers may drop them.
-fn says_any(report: &AnnotatedReport, sentence: Span, phrases: &[&str]) -> bool {
+/// The sentence's words in lower case. The sentence is tokenized here:
+/// merging reads no stored tokens, so callers may drop them.
+fn sentence_words(report: &AnnotatedReport, sentence: Span) -> Vec<String> {
     let Some(sentence_text) = sentence.slice(&report.report.text) else {
-        return false;
+        return Vec::new();
     };
-    let words: Vec<String> = corroborate_text::tokens(sentence_text)
+    corroborate_text::tokens(sentence_text)
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.text(sentence_text).to_lowercase())
-        .collect();
+        .collect()
+}
+
+/// The words (from [`sentence_words`]) hold one of `phrases` (lower case,
+/// words separated by single spaces).
+fn says_any(words: &[String], phrases: &[&str]) -> bool {
     phrases.iter().any(|phrase| {
         let wanted: Vec<&str> = phrase.split(' ').collect();
         words

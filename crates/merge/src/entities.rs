@@ -592,17 +592,10 @@ impl Merger<'_> {
     }
 
     fn context_countries(&self, members: &BTreeMap<usize, Vec<usize>>) -> Vec<String> {
-        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for forms in members.values() {
-            for &f in forms {
-                if let Some(code) = self.geocoder.country_code(self.forms[f].display()) {
-                    *counts.entry(code).or_default() += self.forms[f].mentions;
-                }
-            }
-        }
-        let mut ranked: Vec<_> = counts.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.into_iter().take(3).map(|(code, _)| code).collect()
+        most_named_countries(members.values().flatten().filter_map(|&f| {
+            let code = self.geocoder.country_code(self.forms[f].display())?;
+            Some((code, self.forms[f].mentions))
+        }))
     }
 
     fn entity(&self, root: usize, forms: &[usize], context: &[String]) -> Entity {
@@ -729,6 +722,18 @@ fn given_names_agree(a: &Form, b: &Form) -> bool {
     }
     let (ga, gb) = (translit_key(wa[0]), translit_key(wb[0]));
     ga == gb || (ga.len() == 1 || gb.len() == 1) && ga.chars().next() == gb.chars().next()
+}
+
+/// The (at most three) countries with the most mentions, most first
+/// (ties by code), from (country code, mentions) pairs.
+fn most_named_countries(named: impl Iterator<Item = (String, usize)>) -> Vec<String> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for (code, mentions) in named {
+        *counts.entry(code).or_default() += mentions;
+    }
+    let mut ranked: Vec<_> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.into_iter().take(3).map(|(code, _)| code).collect()
 }
 
 #[cfg(test)]

@@ -189,7 +189,7 @@ fn cluster_one_type(candidates: &[Candidate], members: &[usize]) -> Vec<Vec<usiz
     }
     let mut by_word = ClustersByWord::new(candidates, &clusters);
     for &i in &order[undated_from..] {
-        let near = by_word.sharing_a_word(&candidates[i]);
+        let near = by_word.sharing_a_word(&candidates[i], clusters.len());
         let found = near
             .iter()
             .copied()
@@ -248,14 +248,12 @@ impl ClusterReach {
 /// shared wording (a similarity above zero), or is the same mention.
 struct ClustersByWord<'a> {
     clusters: BTreeMap<&'a str, BTreeSet<usize>>,
-    count: usize,
 }
 
 impl<'a> ClustersByWord<'a> {
     fn new(candidates: &'a [Candidate], clusters: &[Vec<usize>]) -> Self {
         let mut index = ClustersByWord {
             clusters: BTreeMap::new(),
-            count: clusters.len(),
         };
         for (c, members) in clusters.iter().enumerate() {
             for &j in members {
@@ -266,7 +264,6 @@ impl<'a> ClustersByWord<'a> {
     }
 
     fn add(&mut self, cluster: usize, member: &'a Candidate) {
-        self.count = self.count.max(cluster + 1);
         for word in &member.words {
             self.clusters
                 .entry(word.as_str())
@@ -275,11 +272,11 @@ impl<'a> ClustersByWord<'a> {
         }
     }
 
-    /// Clusters to compare with, in creation order (all of them for a
-    /// mention without content words).
-    fn sharing_a_word(&self, candidate: &Candidate) -> Vec<usize> {
+    /// Clusters to compare with, in creation order (all `cluster_count`
+    /// of them for a mention without content words).
+    fn sharing_a_word(&self, candidate: &Candidate, cluster_count: usize) -> Vec<usize> {
         if candidate.words.is_empty() {
-            return (0..self.count).collect();
+            return (0..cluster_count).collect();
         }
         let mut near: BTreeSet<usize> = BTreeSet::new();
         for word in &candidate.words {
@@ -348,10 +345,18 @@ fn is_singular(event_type: EventType) -> bool {
 
 /// People and organizations (not places) both mentions name.
 fn shared_actors(a: &Candidate, b: &Candidate) -> usize {
+    actors_of_both(a, b).count()
+}
+
+/// Whether both mentions name one person or organization.
+fn shares_an_actor(a: &Candidate, b: &Candidate) -> bool {
+    actors_of_both(a, b).next().is_some()
+}
+
+fn actors_of_both<'c>(a: &'c Candidate, b: &'c Candidate) -> impl Iterator<Item = &'c usize> {
     a.entities
         .intersection(&b.entities)
         .filter(|e| !a.places.contains(e) && !b.places.contains(e))
-        .count()
 }
 
 /// Members of a cluster a candidate is compared with: one per copy group
@@ -377,11 +382,7 @@ fn same_event(a: &Candidate, b: &Candidate) -> bool {
         !a.places.is_empty() && !b.places.is_empty() && a.places.is_disjoint(&b.places);
     match (&a.mention.date, &b.mention.date) {
         (Some(da), Some(db)) if da.overlaps(db) => {
-            let shared_actor = a
-                .entities
-                .intersection(&b.entities)
-                .any(|e| !a.places.contains(e));
-            (shared_actor || similarity >= SAME_DAY_SIMILARITY)
+            (shares_an_actor(a, b) || similarity >= SAME_DAY_SIMILARITY)
                 && (!places_clash || similarity >= NEAR_DATE_SIMILARITY)
         }
         (Some(da), Some(db)) => {
@@ -397,12 +398,8 @@ fn same_event(a: &Candidate, b: &Candidate) -> bool {
             day_precise && gap <= NEAR_DATE_DAYS && same_thing
         }
         _ => {
-            let shared_actor = a
-                .entities
-                .intersection(&b.entities)
-                .any(|e| !a.places.contains(e));
             similarity >= UNDATED_SIMILARITY
-                || (shared_actor
+                || (shares_an_actor(a, b)
                     && !places_clash
                     && !recurs_between_the_same_parties(a.mention.event_type)
                     && similarity >= UNDATED_ACTOR_SIMILARITY)

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use corroborate_model::EntityKind;
 
-use super::{Form, Merger};
+use super::{most_named_countries, Form, Merger};
 use crate::countries::{country_code, qualifier_country};
 use crate::institutions::institution_key;
 use crate::names::{spelling_key, translit_key};
@@ -81,8 +81,8 @@ impl Merger<'_> {
     /// "Bombay" / "Mumbai": names the gazetteer resolves to one place
     /// (countries are joined by [`Self::join_countries`]).
     pub(super) fn join_same_places(&mut self) {
-        let context = self.early_context_countries();
         let countries = self.country_codes();
+        let context = self.early_context_countries(&countries);
         let keys = (0..self.forms.len())
             .map(|i| {
                 let is_place = self.kinds[i] == EntityKind::Place && countries[i].is_none();
@@ -100,18 +100,16 @@ impl Merger<'_> {
         });
     }
 
-    /// The countries named most often, before any merge: the context in
-    /// which an ambiguous place name is read.
-    fn early_context_countries(&self) -> Vec<String> {
-        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for (i, code) in self.country_codes().into_iter().enumerate() {
-            if let Some(code) = code {
-                *counts.entry(code).or_default() += self.forms[i].mentions;
-            }
-        }
-        let mut ranked: Vec<_> = counts.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.into_iter().take(3).map(|(code, _)| code).collect()
+    /// The countries named most often, before any merge (`codes` from
+    /// [`Self::country_codes`]): the context in which an ambiguous place
+    /// name is read.
+    fn early_context_countries(&self, codes: &[Option<String>]) -> Vec<String> {
+        most_named_countries(
+            codes
+                .iter()
+                .zip(&self.forms)
+                .filter_map(|(code, form)| Some((code.clone()?, form.mentions))),
+        )
     }
 
     /// "Foreign Ministry" / "Ministry of Foreign Affairs": one institution
@@ -137,7 +135,10 @@ impl Merger<'_> {
                     .push(i);
             }
         }
-        let main_country = self.early_context_countries().into_iter().next();
+        let main_country = self
+            .early_context_countries(&self.country_codes())
+            .into_iter()
+            .next();
         for (key, by_country) in by_key {
             for (country, members) in &by_country {
                 self.join_word_orders(&key, country.as_deref(), members);
