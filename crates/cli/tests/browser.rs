@@ -7,29 +7,24 @@
 //! Without Chromium or Node.js the tests are skipped, except in CI
 //! (`CORROBORATE_SHARED` set) where they fail and say what to install.
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{mpsc, Mutex};
 use std::time::Duration;
 
+use common::workspace_root;
+use corroborate_testkit::shared_path;
+
 const BIN: &str = env!("CARGO_BIN_EXE_corroborate");
 
 /// `npm ci` must not run twice at once in the same folder.
 static NPM: Mutex<()> = Mutex::new(());
 
-fn repo_root() -> PathBuf {
-    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    // crates/cli -> the repository.
-    manifest_dir
-        .ancestors()
-        .nth(2)
-        .unwrap_or(manifest_dir)
-        .to_path_buf()
-}
-
 fn browser_dir() -> PathBuf {
-    repo_root().join("crates/server/tests/browser")
+    workspace_root().join("crates/server/tests/browser")
 }
 
 fn chromium_path() -> PathBuf {
@@ -153,7 +148,9 @@ fn serve(workspace: &Path) -> Server {
 }
 
 fn run_browser_checks(url: &str, name: &str) {
-    let screenshots = repo_root().join("target/browser-screenshots").join(name);
+    let screenshots = workspace_root()
+        .join("target/browser-screenshots")
+        .join(name);
     let status = Command::new("node")
         .arg("run.mjs")
         .arg(url)
@@ -183,14 +180,14 @@ fn browser_test(name: &str, corpora: &[PathBuf]) {
 
 #[test]
 fn web_app_over_the_examples() {
-    browser_test("examples", &[repo_root().join("examples")]);
+    browser_test("examples", &[workspace_root().join("examples")]);
 }
 
 #[test]
 fn web_app_over_the_seeds() {
-    let Some(shared) = std::env::var_os("CORROBORATE_SHARED") else {
+    let Some(seeds) = shared_path("corpus/seeds") else {
         eprintln!("skipped: CORROBORATE_SHARED is not set, so there are no seed reports");
         return;
     };
-    browser_test("seeds", &[PathBuf::from(shared).join("corpus/seeds")]);
+    browser_test("seeds", &[seeds]);
 }

@@ -76,17 +76,21 @@ async function api(path, options = {}) {
   return body;
 }
 
-/** GET responses cached until the revision changes. */
+/** GET responses, and what is derived from them, cached until the revision changes. */
 const cache = new Map();
-function cachedGet(path) {
-  if (!cache.has(path)) {
-    const pending = api(path).catch((error) => {
-      cache.delete(path);
+function cached(key, load) {
+  if (!cache.has(key)) {
+    const pending = load().catch((error) => {
+      cache.delete(key);
       throw error;
     });
-    cache.set(path, pending);
+    cache.set(key, pending);
   }
-  return cache.get(path);
+  return cache.get(key);
+}
+
+function cachedGet(path) {
+  return cached(path, () => api(path));
 }
 
 function postJson(path, value) {
@@ -202,14 +206,18 @@ function showError(view, error) {
 
 // ---------------------------------------------------------------- shared lookups
 
-async function entityIndex() {
-  const { entities } = await cachedGet('/api/entities');
-  return new Map(entities.map((e) => [e.id, e]));
+function entityIndex() {
+  return cached('entity index', async () => {
+    const { entities } = await cachedGet('/api/entities');
+    return new Map(entities.map((e) => [e.id, e]));
+  });
 }
 
-async function reportTitles() {
-  const { reports } = await cachedGet('/api/reports');
-  return new Map(reports.map((r) => [r.id, r]));
+function reportTitles() {
+  return cached('report titles', async () => {
+    const { reports } = await cachedGet('/api/reports');
+    return new Map(reports.map((r) => [r.id, r]));
+  });
 }
 
 /** Ids of events in conflict: named by a conflict, or sharing a sentence with a conflicting claim. */
@@ -763,12 +771,11 @@ async function curate(change, message) {
   const status = $('entity-status');
   status.textContent = 'Saving…';
   try {
+    // The answer's newer revision clears the cache and redraws (noteRevision).
     await postJson('/api/curation', change);
     entitySelection.entities.clear();
     entitySelection.aliases.clear();
-    cache.clear();
     status.textContent = message;
-    route(true);
   } catch (error) {
     status.textContent = `Could not save: ${error.message}`;
   }
@@ -889,7 +896,15 @@ function forceLayout(nodes, edges, width, height) {
 const map = { world: null, view: [0, 0, 360, 180], moved: false };
 
 async function renderMap(_params, current) {
-  if (!map.world) map.world = fetch('/assets/world.json').then((r) => r.json());
+  if (!map.world) {
+    map.world = fetch('/assets/world.json').then((r) => {
+      if (!r.ok) throw new Error(`${r.status} ${r.statusText}`);
+      return r.json();
+    });
+    map.world.catch(() => {
+      map.world = null;
+    });
+  }
   const [world, entities, events] = await Promise.all([map.world, entityIndex(), cachedGet('/api/events')]);
   if (!current()) return;
   $('map-attribution').textContent = world.attribution || '';
@@ -1092,12 +1107,7 @@ async function showSource(id, start, end, words) {
 
 // ---------------------------------------------------------------- search
 
-const search = { timer: null, controller: null };
-
-function onSearchInput() {
-  clearTimeout(search.timer);
-  search.timer = setTimeout(runSearch, 200);
-}
+const search = { controller: null };
 
 async function runSearch() {
   const input = $('search-input');
@@ -1171,13 +1181,16 @@ function markWords(parent, text, query) {
   const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
   const lower = text.toLowerCase();
   const spans = [];
-  for (const word of words) {
-    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) spans.push([at, at + word.length]);
+  // Offsets found in `lower` are offsets in `text` only when lowercasing kept the length.
+  if (lower.length === text.length) {
+    for (const word of words) {
+      for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) spans.push([at, at + word.length]);
+    }
   }
   spans.sort((a, b) => a[0] - b[0]);
   let at = 0;
   for (const [from, to] of spans) {
-    if (from < at || lower.length !== text.length) continue;
+    if (from < at) continue;
     parent.append(text.slice(at, from), el('mark', { class: 'word' }, text.slice(from, to)));
     at = to;
   }
@@ -1291,7 +1304,7 @@ function wire() {
   });
   $('viewer-close').addEventListener('click', closeSource);
   const input = $('search-input');
-  input.addEventListener('input', onSearchInput);
+  input.addEventListener('input', debounce(runSearch, 200));
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') hideSearch();
     if (event.key === 'ArrowDown') $('search-results').querySelector('button')?.focus();

@@ -1,6 +1,7 @@
 //! The JSON API's handlers. Backend calls block (SQLite, merging), so
 //! each handler does its work, filtering and serialising included, on
-//! tokio's blocking pool.
+//! tokio's blocking pool; only `revision`, which never blocks, is read
+//! inline.
 
 use std::sync::Arc;
 
@@ -10,7 +11,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use corroborate_model::{Analysis, Claim, Conflict, Entity, Event, ReportEntry};
+use corroborate_model::{Analysis, ReportEntry};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 use tokio_util::sync::CancellationToken;
@@ -19,9 +20,9 @@ use corroborate_ingest::{extension_for_content_type, media_type_essence};
 
 use crate::error::ApiError;
 use crate::query::{
-    parse_params, ClaimFilter, EntityFilter, EntityIndex, EventFilter, SearchRequest,
+    parse_params, ClaimFilter, EntityFilter, EntityIndex, EventFilter, SearchRequest, Window,
 };
-use crate::{Backend, BackendError, CurationChange, Upload};
+use crate::{Backend, BackendError, CurationChange, Snapshot, Upload};
 
 /// What every handler shares.
 #[derive(Clone)]
@@ -68,39 +69,52 @@ struct Flagged<'a, T> {
     pending: bool,
 }
 
-/// A list endpoint's answer: `{"revision": n, "<items>": [...]}` (typed,
-/// so that large lists are serialised once, not through a `Value`).
-macro_rules! page {
-    ($name:ident, $field:ident, $item:ty) => {
-        #[derive(Serialize)]
-        struct $name<'a> {
-            revision: u64,
-            /// Items that pass the filters, before `offset` and `limit`.
-            total: usize,
-            $field: Vec<Flagged<'a, $item>>,
-        }
-    };
+/// A list endpoint's answer: `{"revision": n, "total": t, "<field>": [...]}`
+/// (typed, so that large lists are serialised once, not through a `Value`).
+struct Page<'a, T> {
+    revision: u64,
+    /// Items that pass the filters, before `offset` and `limit`.
+    total: usize,
+    field: &'static str,
+    items: Vec<Flagged<'a, T>>,
 }
 
-page!(EventsPage, events, Event);
-page!(ClaimsPage, claims, Claim);
-page!(ConflictsPage, conflicts, Conflict);
-page!(EntitiesPage, entities, Entity);
+impl<T: Serialize> Serialize for Page<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut page = serializer.serialize_struct("Page", 3)?;
+        page.serialize_field("revision", &self.revision)?;
+        page.serialize_field("total", &self.total)?;
+        page.serialize_field(self.field, &self.items)?;
+        page.end()
+    }
+}
 
-/// The merged items, then the pending ones, each flagged.
-fn flagged<'a, T: 'a>(
-    merged: impl IntoIterator<Item = &'a T>,
-    pending: impl IntoIterator<Item = &'a T>,
-) -> Vec<Flagged<'a, T>> {
-    let merged = merged.into_iter().map(|item| Flagged {
-        item,
-        pending: false,
-    });
-    let pending = pending.into_iter().map(|item| Flagged {
-        item,
-        pending: true,
-    });
-    merged.chain(pending).collect()
+/// The page named `field`: the items `select` picks from the merged
+/// analysis, then those it picks from the pending one, each flagged.
+fn page<'a, T, I>(
+    snapshot: &'a Snapshot,
+    field: &'static str,
+    window: Window,
+    select: impl Fn(&'a Analysis) -> I,
+) -> Result<JsonBody, ApiError>
+where
+    T: Serialize + 'a,
+    I: IntoIterator<Item = &'a T>,
+{
+    let flag = |analysis: &'a Analysis, pending| {
+        let items = select(analysis).into_iter();
+        items.map(move |item| Flagged { item, pending })
+    };
+    let items: Vec<_> = flag(&snapshot.merged, false)
+        .chain(flag(&snapshot.pending, true))
+        .collect();
+    JsonBody::of(&Page {
+        revision: snapshot.revision,
+        total: items.len(),
+        field,
+        items: window.apply(items),
+    })
 }
 
 pub(crate) async fn analysis(State(state): State<AppState>) -> Result<Response, ApiError> {
@@ -119,26 +133,14 @@ pub(crate) async fn events(
 ) -> Result<JsonBody, ApiError> {
     let filter = EventFilter::parse(parse_params(query.as_deref())?)?;
     blocking(&state, move |backend| {
-        let snapshot = backend.snapshot()?;
-        let events = flagged(
-            chosen_events(&snapshot.merged, &filter),
-            chosen_events(&snapshot.pending, &filter),
-        );
-        JsonBody::of(&EventsPage {
-            revision: snapshot.revision,
-            total: events.len(),
-            events: filter.window.apply(events),
+        let filter = &filter;
+        page(&backend.snapshot()?, "events", filter.window, |analysis| {
+            let index = EntityIndex::named_by(&analysis.entities, filter);
+            let events = analysis.events.iter();
+            events.filter(move |event| filter.matches(event, &index))
         })
     })
     .await
-}
-
-fn chosen_events<'a>(analysis: &'a Analysis, filter: &EventFilter) -> Vec<&'a Event> {
-    let index = EntityIndex::named_by(&analysis.entities, filter);
-    let events = analysis.events.iter();
-    events
-        .filter(|event| filter.matches(event, &index))
-        .collect()
 }
 
 pub(crate) async fn claims(
@@ -147,16 +149,8 @@ pub(crate) async fn claims(
 ) -> Result<JsonBody, ApiError> {
     let filter = ClaimFilter::parse(parse_params(query.as_deref())?)?;
     blocking(&state, move |backend| {
-        let snapshot = backend.snapshot()?;
-        let (merged, pending) = (&snapshot.merged.claims, &snapshot.pending.claims);
-        let claims = flagged(
-            merged.iter().filter(|c| filter.matches(c)),
-            pending.iter().filter(|c| filter.matches(c)),
-        );
-        JsonBody::of(&ClaimsPage {
-            revision: snapshot.revision,
-            total: claims.len(),
-            claims: filter.window.apply(claims),
+        page(&backend.snapshot()?, "claims", filter.window, |analysis| {
+            analysis.claims.iter().filter(|claim| filter.matches(claim))
         })
     })
     .await
@@ -165,11 +159,8 @@ pub(crate) async fn claims(
 pub(crate) async fn conflicts(State(state): State<AppState>) -> Result<JsonBody, ApiError> {
     blocking(&state, |backend| {
         let snapshot = backend.snapshot()?;
-        let conflicts = flagged(&snapshot.merged.conflicts, &snapshot.pending.conflicts);
-        JsonBody::of(&ConflictsPage {
-            revision: snapshot.revision,
-            total: conflicts.len(),
-            conflicts,
+        page(&snapshot, "conflicts", Window::default(), |analysis| {
+            &analysis.conflicts
         })
     })
     .await
@@ -182,15 +173,9 @@ pub(crate) async fn entities(
     let filter = EntityFilter::parse(parse_params(query.as_deref())?)?;
     blocking(&state, move |backend| {
         let snapshot = backend.snapshot()?;
-        let (merged, pending) = (&snapshot.merged.entities, &snapshot.pending.entities);
-        let entities = flagged(
-            merged.iter().filter(|e| filter.matches(e)),
-            pending.iter().filter(|e| filter.matches(e)),
-        );
-        JsonBody::of(&EntitiesPage {
-            revision: snapshot.revision,
-            total: entities.len(),
-            entities: filter.window.apply(entities),
+        page(&snapshot, "entities", filter.window, |analysis| {
+            let entities = analysis.entities.iter();
+            entities.filter(|entity| filter.matches(entity))
         })
     })
     .await
@@ -323,11 +308,9 @@ pub(crate) async fn curate(
     .await
 }
 
+/// Answered inline: [`Backend::revision`] does not block.
 pub(crate) async fn revision(State(state): State<AppState>) -> Result<JsonBody, ApiError> {
-    blocking(&state, |backend| {
-        JsonBody::of(&serde_json::json!({ "revision": backend.revision() }))
-    })
-    .await
+    JsonBody::of(&serde_json::json!({ "revision": state.backend.revision() }))
 }
 
 pub(crate) async fn search(

@@ -95,5 +95,9 @@ pub trait Backend: Send + Sync + 'static {
     fn curate(&self, change: CurationChange) -> Result<(), BackendError>;
     /// Grows whenever what the API shows changes — reports added,
     /// curation, a background merge landing — for polling and events.
+    ///
+    /// Must be cheap and must not block (take no lock that a merge or a
+    /// store write holds, do no I/O): the server calls it on its async
+    /// workers, every 250 ms for each open event stream.
     fn revision(&self) -> u64;
 }

@@ -241,7 +241,7 @@ impl ClaimFilter {
             && self
                 .measure
                 .as_deref()
-                .is_none_or(|m| claim.measure.to_lowercase() == m)
+                .is_none_or(|m| lowercases_to(&claim.measure, m))
     }
 }
 

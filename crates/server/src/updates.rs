@@ -39,11 +39,8 @@ async fn next_revision(mut watch: Watch) -> Option<(Result<Event, Infallible>, W
         if watch.shutdown.is_cancelled() {
             return None;
         }
-        let backend = Arc::clone(&watch.backend);
-        // The backend may take a lock to answer: keep it off the async workers.
-        let revision = tokio::task::spawn_blocking(move || backend.revision())
-            .await
-            .ok()?;
+        // Cheap and non-blocking (see `Backend::revision`): read inline.
+        let revision = watch.backend.revision();
         if watch.announced != Some(revision) {
             watch.announced = Some(revision);
             let event = Event::default()
