@@ -20,7 +20,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, RwLock};
 
 use corroborate_ingest::{
-    collect_inputs, default_readers, extension_for_content_type, read_all, IngestOptions,
+    collect_inputs, default_readers, extension_for_content_type, read_bytes, read_files,
+    IngestOptions,
 };
 use corroborate_merge::Curation;
 use corroborate_model::{Analysis, AnnotatedReport, EntityKind, Report, Skipped};
@@ -287,7 +288,7 @@ impl Workspace {
         let (files, mut skipped) = collect_inputs(paths, &readers);
         let mut ids = IdAllocator::default();
         for chunk in files.chunks(BATCH_SIZE) {
-            let mut ingested = read_all(chunk, &readers, options);
+            let mut ingested = read_files(chunk, &readers, options);
             skipped.append(&mut ingested.skipped);
             while !ingested.reports.is_empty() {
                 let rest = ingested
@@ -312,9 +313,8 @@ impl Workspace {
 
     /// Adds one posted report (text with optional front matter, HTML, or
     /// JSON as `analyze` reads it; `content_type` picks the reader),
-    /// without merging. The body goes through the same readers as a file
-    /// (written to a temporary file inside the workspace: language and
-    /// credited-source labelling only exist on that path).
+    /// without merging. The body goes through the same readers, language
+    /// and credited-source labelling as a file (`read_bytes`).
     pub fn add_upload(
         &mut self,
         bytes: &[u8],
@@ -322,28 +322,13 @@ impl Workspace {
     ) -> Result<Vec<UploadedReport>, WorkspaceError> {
         let extension = extension_for(content_type)?;
         let name = format!("upload-{}.{extension}", &blake3::hash(bytes).to_hex()[..12]);
-        let temp = tempfile::Builder::new()
-            .prefix(".upload")
-            .tempdir_in(&self.dir)
-            .map_err(|source| WorkspaceError::Write {
-                path: self.dir.clone(),
-                source,
-            })?;
-        let path = temp.path().join(&name);
-        std::fs::write(&path, bytes).map_err(|source| WorkspaceError::Write {
-            path: path.clone(),
-            source,
-        })?;
-        let mut ingested = read_all(&[path], &default_readers(), &IngestOptions::default());
+        let ingested = read_bytes(&name, bytes, &default_readers(), &IngestOptions::default());
         if ingested.reports.is_empty() {
             let reason = ingested
                 .skipped
                 .first()
                 .map_or("no report in the upload".to_string(), |s| s.reason.clone());
             return Err(WorkspaceError::BadUpload(reason));
-        }
-        for report in &mut ingested.reports {
-            report.meta.source = name.clone();
         }
         let uploaded = self.add_batch(ingested.reports, &mut IdAllocator::default())?;
         if uploaded.iter().any(|r| !r.already_present) {

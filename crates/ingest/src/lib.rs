@@ -290,25 +290,72 @@ pub fn read_all(
     readers: &[Box<dyn ReportReader>],
     options: &IngestOptions,
 ) -> Ingested {
-    let (files, mut skipped) = collect_inputs(paths, readers);
-    let mut reports = Vec::new();
-    for file in &files {
-        match read_file(file, readers, options) {
+    let (files, skipped) = collect_inputs(paths, readers);
+    let mut ingested = read_files(&files, readers, options);
+    ingested.skipped.splice(0..0, skipped);
+    ingested
+}
+
+/// Reads files already listed by [`collect_inputs`] (or `-`), as
+/// [`read_all`] does.
+pub fn read_files(
+    files: &[PathBuf],
+    readers: &[Box<dyn ReportReader>],
+    options: &IngestOptions,
+) -> Ingested {
+    let mut ingested = Ingested::default();
+    for file in files {
+        let source = file.display().to_string();
+        ingested.add(&source, read_file(file, readers, options));
+    }
+    ingested.finish()
+}
+
+/// Reads one input held in memory (a posted report) as a file called
+/// `name` would be read: `name`'s extension picks the reader.
+pub fn read_bytes(
+    name: &str,
+    bytes: &[u8],
+    readers: &[Box<dyn ReportReader>],
+    options: &IngestOptions,
+) -> Ingested {
+    let path = Path::new(name);
+    let outcome = readers
+        .iter()
+        .find(|r| r.accepts(path))
+        .ok_or_else(|| IngestError::Unsupported(extension_of(path)))
+        .and_then(|reader| reader.read_stream(name, &mut &bytes[..], options));
+    let mut ingested = Ingested::default();
+    ingested.add(name, outcome);
+    ingested.finish()
+}
+
+impl Ingested {
+    /// Takes one input's reports, and its problems as skipped entries.
+    fn add(&mut self, source: &str, outcome: Result<ReadOutcome, IngestError>) {
+        match outcome {
             Ok(outcome) => {
-                reports.extend(outcome.reports);
-                let source = file.display();
-                skipped.extend(outcome.problems.into_iter().map(|p| Skipped {
-                    source: format!("{source}:{}", p.location),
-                    reason: p.reason,
-                }));
+                self.reports.extend(outcome.reports);
+                self.skipped
+                    .extend(outcome.problems.into_iter().map(|p| Skipped {
+                        source: format!("{source}:{}", p.location),
+                        reason: p.reason,
+                    }));
             }
-            Err(err) => skipped.push(skipped_entry(file, &err.to_string())),
+            Err(err) => self.skipped.push(Skipped {
+                source: source.to_string(),
+                reason: err.to_string(),
+            }),
         }
     }
-    assign_unique_ids(&mut reports);
-    label_languages(&mut reports);
-    label_credited_sources(&mut reports);
-    Ingested { reports, skipped }
+
+    /// Unique ids, languages and credited sources over all reports read.
+    fn finish(mut self) -> Ingested {
+        assign_unique_ids(&mut self.reports);
+        label_languages(&mut self.reports);
+        label_credited_sources(&mut self.reports);
+        self
+    }
 }
 
 /// Records the wire or outlet a report credits, from its text or from the
@@ -536,6 +583,29 @@ fn id_from_source(source: &str) -> String {
 mod tests {
     use super::*;
     use std::fs;
+
+    #[test]
+    fn bytes_read_like_a_file_of_that_name() {
+        let body = b"---\ntitle: Curfew lifted\n---\nThe curfew in Dravik was lifted on Monday.\n";
+        let read = read_bytes(
+            "upload-1.md",
+            body,
+            &default_readers(),
+            &IngestOptions::default(),
+        );
+        assert_eq!(read.reports.len(), 1, "{:?}", read.skipped);
+        assert_eq!(read.reports[0].meta.title, "Curfew lifted");
+        assert_eq!(read.reports[0].meta.source, "upload-1.md");
+        let refused = read_bytes(
+            "upload-1.png",
+            body,
+            &default_readers(),
+            &IngestOptions::default(),
+        );
+        assert!(refused.reports.is_empty());
+        assert_eq!(refused.skipped.len(), 1);
+        assert_eq!(refused.skipped[0].source, "upload-1.png");
+    }
 
     #[test]
     fn content_types_name_a_reader_whatever_their_parameters_and_case() {
