@@ -13,7 +13,7 @@
 //! in [`Snapshot::pending`] while the whole workspace is re-merged on a
 //! background thread.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -24,7 +24,7 @@ use corroborate_ingest::{
     IngestOptions,
 };
 use corroborate_merge::Curation;
-use corroborate_model::{Analysis, AnnotatedReport, EntityKind, Report, Skipped};
+use corroborate_model::{Analysis, AnnotatedReport, Report, Skipped};
 use corroborate_server::{
     Added, Backend, BackendError, CurationChange, SearchHit, Snapshot, Upload,
 };
@@ -34,7 +34,7 @@ use corroborate_store::{
 
 use corroborate_search::{SearchError, SearchIndex};
 
-use crate::pipeline::{load_curation, GazetteerGeocoder, CURATION_FILE};
+use crate::pipeline::{load_curation, release_tokens, GazetteerGeocoder, CURATION_FILE};
 
 /// Changes whenever the program's extraction changes: the package version
 /// plus a fingerprint of the extraction crates' sources, the NER model and
@@ -346,21 +346,15 @@ impl Workspace {
     ) -> Result<Vec<UploadedReport>, WorkspaceError> {
         let mut outcome = Vec::with_capacity(reports.len());
         let mut fresh: Vec<(ContentHash, Report)> = Vec::new();
-        let mut fresh_hashes = HashSet::new();
+        // Ids of the new contents of this batch (a copy within it is present).
+        let mut fresh_ids: HashMap<ContentHash, String> = HashMap::new();
         for mut report in reports {
             let hash = content_hash(&report);
-            if let Some(id) = self.store.id_of_hash(&hash)? {
-                outcome.push(UploadedReport {
-                    id,
-                    already_present: true,
-                    annotated: None,
-                });
-            } else if !fresh_hashes.insert(hash) {
-                let id = fresh
-                    .iter()
-                    .find(|(h, _)| *h == hash)
-                    .map(|(_, r)| r.meta.id.clone())
-                    .unwrap_or_default();
+            let present = match self.store.id_of_hash(&hash)? {
+                Some(id) => Some(id),
+                None => fresh_ids.get(&hash).cloned(),
+            };
+            if let Some(id) = present {
                 outcome.push(UploadedReport {
                     id,
                     already_present: true,
@@ -368,6 +362,7 @@ impl Workspace {
                 });
             } else {
                 report.meta.id = ids.unique(&report.meta.id, self.store.as_ref())?;
+                fresh_ids.insert(hash, report.meta.id.clone());
                 fresh.push((hash, report));
             }
         }
@@ -541,12 +536,8 @@ impl Workspace {
     }
 
     fn write_curation(&self, curation: &Curation) -> Result<(), WorkspaceError> {
-        let file = CurationFile {
-            merge: &curation.merge,
-            split: &curation.split,
-            kinds: &curation.kinds,
-        };
-        let text = toml::to_string(&file).map_err(|e| WorkspaceError::Curation(e.to_string()))?;
+        let text =
+            toml::to_string(curation).map_err(|e| WorkspaceError::Curation(e.to_string()))?;
         let path = self.dir.join(CURATION_FILE);
         let write_error = |source| WorkspaceError::Write {
             path: path.clone(),
@@ -558,14 +549,6 @@ impl Workspace {
         temp.persist(&path).map_err(|e| write_error(e.error))?;
         Ok(())
     }
-}
-
-/// The curation file as written (`Curation` itself only reads).
-#[derive(serde::Serialize)]
-struct CurationFile<'a> {
-    merge: &'a Vec<Vec<String>>,
-    split: &'a Vec<Vec<String>>,
-    kinds: &'a BTreeMap<String, EntityKind>,
 }
 
 /// What extraction made of a report, as stored (without its tokens).
@@ -964,9 +947,15 @@ impl Backend for SharedWorkspace {
                 already_present: r.already_present,
             })
             .ok_or_else(|| BackendError::BadInput("no report in the upload".into()))?;
+        // Pending reports are merged again at every publish: without their
+        // tokens, which merging does not read.
         let fresh: Vec<(u64, AnnotatedReport)> = uploaded
             .into_iter()
-            .filter_map(|r| r.annotated.map(|a| (revision, a)))
+            .filter_map(|r| r.annotated)
+            .map(|mut annotated| {
+                release_tokens(std::slice::from_mut(&mut annotated));
+                (revision, annotated)
+            })
             .collect();
         if fresh.is_empty() {
             return Ok(first);

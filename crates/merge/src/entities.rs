@@ -109,7 +109,7 @@ impl Geocoder for NoGeocoder {
 /// "Kolvaran Copper Combine" = "organization"
 /// ```
 /// Names are compared after folding (case, accents, possessives).
-#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Curation {
     #[serde(default)]

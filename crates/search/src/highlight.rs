@@ -100,8 +100,8 @@ pub(crate) fn snippet_window(sentence: &str, first_highlight: Option<usize>) -> 
     let mut start = anchor.saturating_sub(CONTEXT_BEFORE_BYTES);
     let mut end = (start + MAX_SNIPPET_BYTES).min(sentence.len());
     start = end.saturating_sub(MAX_SNIPPET_BYTES);
-    start = ceil_char_boundary(sentence, start);
-    end = floor_char_boundary(sentence, end);
+    start = corroborate_text::ceil_char_boundary(sentence, start);
+    end = corroborate_text::floor_char_boundary(sentence, end);
     if start > 0 {
         if let Some(space) = sentence[start..anchor.max(start)].find(char::is_whitespace) {
             start += space + 1;
@@ -113,20 +113,6 @@ pub(crate) fn snippet_window(sentence: &str, first_highlight: Option<usize>) -> 
         }
     }
     sentence[start..end].trim()
-}
-
-fn floor_char_boundary(text: &str, mut index: usize) -> usize {
-    while !text.is_char_boundary(index) {
-        index -= 1;
-    }
-    index
-}
-
-fn ceil_char_boundary(text: &str, mut index: usize) -> usize {
-    while !text.is_char_boundary(index) {
-        index += 1;
-    }
-    index
 }
 
 #[cfg(test)]

@@ -78,10 +78,11 @@ impl SqliteStore {
 
     /// Sets the journal mode and creates or checks the schema.
     fn prepare(&mut self) -> Result<(), StoreError> {
-        let journal: String =
+        // A file system without shared memory keeps the rollback journal:
+        // slower with concurrent readers, still correct.
+        let _journal: String =
             self.connection
                 .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
-        debug_assert!(journal.eq_ignore_ascii_case("wal") || journal == "memory");
         self.connection
             .pragma_update(None, "synchronous", "NORMAL")?;
         self.connection

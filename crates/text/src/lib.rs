@@ -298,6 +298,26 @@ pub fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
         .filter(|run| !run.is_empty())
 }
 
+/// The largest character boundary of `text` at or before `index` (the
+/// text's length when `index` is beyond it).
+pub fn floor_char_boundary(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// The smallest character boundary of `text` at or after `index` (the
+/// text's length when `index` is beyond it).
+pub fn ceil_char_boundary(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index += 1;
+    }
+    index
+}
+
 /// Hyphens and apostrophes join word parts when a letter follows.
 fn is_inner_joiner(text: &str, pos: usize, c: char) -> bool {
     matches!(c, '-' | '\'' | '\u{2019}')
@@ -319,6 +339,15 @@ fn is_number_joiner(text: &str, pos: usize, c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_boundaries_round_inside_a_character_and_clamp_to_the_end() {
+        let text = "añb";
+        assert_eq!(floor_char_boundary(text, 2), 1);
+        assert_eq!(ceil_char_boundary(text, 2), 3);
+        assert_eq!(floor_char_boundary(text, 9), 4);
+        assert_eq!(ceil_char_boundary(text, 9), 4);
+    }
 
     fn sentence_texts(text: &str) -> Vec<&str> {
         sentences(text)

@@ -107,12 +107,7 @@ pub(super) fn next_word(text: &str, end: usize) -> String {
         .to_lowercase()
 }
 
-pub(super) fn floor_char_boundary(text: &str, mut index: usize) -> usize {
-    while index > 0 && !text.is_char_boundary(index) {
-        index -= 1;
-    }
-    index
-}
+pub(super) use corroborate_text::floor_char_boundary;
 
 /// Start of a "the " right before `start` (case-insensitive), if any.
 pub(super) fn the_before(text: &str, start: usize) -> Option<usize> {
