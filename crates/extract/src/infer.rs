@@ -190,9 +190,9 @@ fn best_candidate(
 ) -> Option<NaiveDate> {
     let days = (last - first).num_days().clamp(0, MAX_CANDIDATE_DAYS);
     let mut best: Option<(usize, NaiveDate)> = None;
-    // The text's trigger matches, searched once for all candidate days.
-    let mut triggers = None;
-    let tokens = crate::tokens_of(&annotated.report.text, &annotated.annotations.tokens);
+    // The text's tokens and trigger matches, found once for all candidate
+    // days, and only when some sentence's dates move with the day.
+    let mut lexed = None;
     for offset in 0..=days {
         let day = first + Duration::days(offset);
         let timexes = recognized.resolve(Some(day), true);
@@ -203,9 +203,14 @@ fn best_candidate(
         if moving.is_empty() {
             continue;
         }
-        let events = triggers
-            .get_or_insert_with(|| corroborate_events::Triggers::find(&annotated.report.text))
-            .events(&tokens, &moving, &timexes, &a.mentions);
+        let (tokens, triggers) = lexed.get_or_insert_with(|| {
+            let text = &annotated.report.text;
+            (
+                crate::tokens_of(text, &annotated.annotations.tokens),
+                corroborate_events::Triggers::find(text),
+            )
+        });
+        let events = triggers.events(tokens, &moving, &timexes, &a.mentions);
         let score = events
             .iter()
             .filter(|e| depends_on_dct(e, &timexes))

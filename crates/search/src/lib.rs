@@ -78,7 +78,7 @@ const ANALYZER: &str = "corroborate_en";
 const WRITER_MEMORY_BYTES: usize = 64 * 1024 * 1024;
 /// A title matches count for less than the sentence's own words.
 const TITLE_BOOST: f32 = 0.5;
-/// Documents looked at per page while collecting hits.
+/// Documents looked at first while collecting hits.
 const PAGE_SIZE: usize = 64;
 /// Upper bound on documents looked at for one query, so a query matching
 /// only the titles of many long reports stays cheap.
@@ -233,10 +233,12 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let mut hits = Vec::new();
         let mut reports_hit_by_title = HashSet::new();
-        let mut offset = 0;
-        while offset < MAX_DOCUMENTS_SCANNED {
-            let page = self.page(&searcher, query.as_ref(), offset)?;
-            for &(score, address) in &page {
+        // Most searches fill `limit` from the first page; one longer scan
+        // serves the rest (hits dropped as repeated title-only matches).
+        let mut seen = 0;
+        for size in [PAGE_SIZE, MAX_DOCUMENTS_SCANNED] {
+            let top = self.top(&searcher, query.as_ref(), size)?;
+            for &(score, address) in top.iter().skip(seen) {
                 let hit = self.hit(&searcher, address, score, &words, &mut analyzer)?;
                 if hit.highlights.is_empty() && !reports_hit_by_title.insert(hit.report_id.clone())
                 {
@@ -247,23 +249,22 @@ impl SearchIndex {
                     return Ok(hits);
                 }
             }
-            if page.len() < PAGE_SIZE {
+            if top.len() < size {
                 break;
             }
-            offset += PAGE_SIZE;
+            seen = top.len();
         }
         Ok(hits)
     }
 
-    fn page(
+    /// The `size` best-scoring sentences.
+    fn top(
         &self,
         searcher: &Searcher,
         query: &dyn Query,
-        offset: usize,
+        size: usize,
     ) -> Result<Vec<(f32, DocAddress)>, SearchError> {
-        let collector = TopDocs::with_limit(PAGE_SIZE)
-            .and_offset(offset)
-            .order_by_score();
+        let collector = TopDocs::with_limit(size).order_by_score();
         Ok(searcher.search(query, &collector)?)
     }
 
