@@ -11,7 +11,9 @@
 use crate::numeral::lower;
 use crate::token::{Kind, Tok};
 
-/// Currency signs and codes written before the number.
+/// Currency signs, codes and abbreviations written before the number,
+/// exactly as written (codes in capitals: "usd" is no currency). A word
+/// may carry an abbreviation point ("Rs. 3 crore").
 const PREFIX_CURRENCIES: &[(&str, &str)] = &[
     ("$", "USD"),
     ("€", "EUR"),
@@ -20,15 +22,22 @@ const PREFIX_CURRENCIES: &[(&str, &str)] = &[
     ("₹", "INR"),
     ("₸", "tenge"),
     ("₽", "rubles"),
-    ("usd", "USD"),
-    ("eur", "EUR"),
-    ("gbp", "GBP"),
-    ("kzt", "tenge"),
-    ("rub", "rubles"),
-    ("inr", "INR"),
+    ("USD", "USD"),
+    ("EUR", "EUR"),
+    ("GBP", "GBP"),
+    ("KZT", "tenge"),
+    ("RUB", "rubles"),
+    ("INR", "INR"),
     // "Rs" is the rupee of India, Pakistan, Sri Lanka and Nepal alike.
-    ("rs", "rupees"),
+    ("Rs", "rupees"),
 ];
+
+fn prefix_currency(written: &str) -> Option<&'static str> {
+    PREFIX_CURRENCIES
+        .iter()
+        .find(|(k, _)| *k == written)
+        .map(|(_, label)| *label)
+}
 
 /// Unit words after the number (lower case, one or two words) → label.
 const SUFFIX_UNITS: &[(&str, &str)] = &[
@@ -174,7 +183,7 @@ pub(crate) fn currency_before(text: &str, toks: &[Tok], i: usize) -> Option<(usi
     let abbreviation_point = toks.get(p).is_some_and(|t| t.is_punct(text, &['.']))
         && p.checked_sub(1)
             .and_then(|q| toks.get(q))
-            .is_some_and(|t| t.kind == Kind::Word && t.text(text) == "Rs");
+            .is_some_and(|t| t.kind == Kind::Word && prefix_currency(t.text(text)).is_some());
     if abbreviation_point {
         p -= 1;
     }
@@ -190,20 +199,7 @@ pub(crate) fn currency_before(text: &str, toks: &[Tok], i: usize) -> Option<(usi
     if !near {
         return None;
     }
-    let mut buf = [0u8; 32];
-    let word = if prev.kind == Kind::Punct {
-        prev.text(text)
-    } else {
-        lower(prev.text(text), &mut buf)
-    };
-    let label = PREFIX_CURRENCIES
-        .iter()
-        .find(|(k, _)| *k == word)
-        .map(|(_, v)| *v)?;
-    let written_as_code = prev.text(text).chars().all(|c| c.is_ascii_uppercase());
-    if prev.kind == Kind::Word && !written_as_code && prev.text(text) != "Rs" {
-        return None;
-    }
+    let label = prefix_currency(prev.text(text))?;
     // "US$" and "US $": the "US" belongs to the currency.
     let us = p
         .checked_sub(1)
