@@ -685,6 +685,8 @@ struct MergeState {
     running: bool,
     /// Live [`MergeHold`]s: requested merges wait until none is left.
     holds: usize,
+    /// The last merge thread started, for [`SharedWorkspace::close`].
+    thread: Option<std::thread::JoinHandle<()>>,
 }
 
 /// While alive, background merges wait (adds still show as pending);
@@ -784,13 +786,34 @@ impl SharedWorkspace {
         let spawned = std::thread::Builder::new()
             .name("corroborate-merge".into())
             .spawn(move || shared.merge_until_idle());
-        if let Err(err) = spawned {
-            state.running = false;
-            return Err(BackendError::Internal(format!(
-                "cannot start a merge: {err}"
-            )));
+        match spawned {
+            Ok(thread) => {
+                state.thread = Some(thread);
+                Ok(())
+            }
+            Err(err) => {
+                state.running = false;
+                Err(BackendError::Internal(format!(
+                    "cannot start a merge: {err}"
+                )))
+            }
         }
-        Ok(())
+    }
+
+    /// Waits for background merges to end, then lets go of the workspace.
+    /// Once it returns (and no other handle is left), the workspace can
+    /// be opened again: its search index is no longer locked by a merge
+    /// thread, which holds a handle until it has fully ended.
+    pub fn close(self) -> Result<(), BackendError> {
+        loop {
+            let thread = self.merge_state()?.thread.take();
+            let Some(thread) = thread else {
+                return Ok(());
+            };
+            thread
+                .join()
+                .map_err(|_| BackendError::Internal("the merge thread panicked".into()))?;
+        }
     }
 
     /// The background thread: merges while merges are requested. However

@@ -118,7 +118,7 @@ fn serving_after_an_upgrade_re_extracts_once_and_serves_analyzes_analysis() {
     let shared = SharedWorkspace::new(newer).unwrap();
     let expected = analyze_json(&paths, Curation::default());
     assert_eq!(json(&shared.analysis().unwrap()), expected);
-    drop(shared);
+    shared.close().unwrap();
     let mut again = Workspace::open_with_version(&ws, "test-next-version").unwrap();
     assert_eq!(again.refresh_stale().unwrap(), 0, "annotations were stored");
 }
@@ -315,7 +315,7 @@ fn an_added_report_is_pending_at_once_and_merged_after() {
         bad,
         Err(corroborate_server::BackendError::BadInput(_))
     ));
-    drop(shared);
+    shared.close().unwrap();
 
     let mut reopened = Workspace::open(&dir.path().join("ws")).unwrap();
     assert_eq!(reopened.report_count().unwrap(), before + 1);
