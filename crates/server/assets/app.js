@@ -176,7 +176,7 @@ function filterKey(view, params) {
   return view + '?' + FILTER_KEYS[view].map((k) => `${k}=${params.get(k) || ''}`).join('&');
 }
 
-const state = { revision: null, renderedKey: null, renderedRevision: null, token: 0, viewerKey: null };
+const state = { revision: null, renderedKey: null, renderedRevision: null, token: 0, viewerKey: null, viewerRequest: 0, viewerReport: null };
 
 function route(force = false) {
   const { view, params } = readHash();
@@ -1059,6 +1059,8 @@ function routeViewer(params, force) {
   if (!params.has('src')) {
     viewer.hidden = true;
     state.viewerKey = null;
+    state.viewerReport = null;
+    state.viewerRequest += 1;
     return;
   }
   const key = VIEWER_KEYS.map((k) => params.get(k)).join('|');
@@ -1076,14 +1078,24 @@ function routeViewer(params, force) {
   });
 }
 
+// Each call renders only if no later call started meanwhile (a live revision
+// re-routes the viewer while it may still be loading), and replaces the
+// title and text together once the report has arrived, so a re-render of the
+// shown report never passes through an empty or half-filled state.
 async function showSource(id, start, end, words) {
   const viewer = $('viewer');
   const wasHidden = viewer.hidden;
+  const request = ++state.viewerRequest;
   viewer.hidden = false;
-  $('viewer-title').textContent = id;
-  $('viewer-meta').textContent = 'Loading…';
-  const body = clear($('viewer-text'));
+  if (state.viewerReport !== id) {
+    $('viewer-title').textContent = id;
+    $('viewer-meta').textContent = 'Loading…';
+    clear($('viewer-text'));
+  }
   const report = await cachedGet(`/api/reports/${encodeURIComponent(id)}`);
+  if (request !== state.viewerRequest) return;
+  state.viewerReport = id;
+  const body = clear($('viewer-text'));
   const meta = report.meta || {};
   $('viewer-title').textContent = meta.title || id;
   $('viewer-meta').replaceChildren(

@@ -292,6 +292,34 @@ async function searchChecks(page) {
   });
 }
 
+// Regression: a live revision re-routes the open viewer; it used to reset the
+// title to the report id and empty the text until the report was fetched again.
+async function viewerStaysWhileLiveUpdates(page, id) {
+  await page.evaluate(() => {
+    window.__viewerStates = [];
+    const record = () => window.__viewerStates.push({ title: document.getElementById('viewer-title').textContent, text: document.getElementById('viewer-text').textContent.length });
+    window.__viewerObserver = new MutationObserver(record);
+    for (const target of ['viewer-title', 'viewer-text']) window.__viewerObserver.observe(document.getElementById(target), { childList: true, characterData: true, subtree: true });
+  });
+  const liveBefore = await page.textContent('#live');
+  const posted = await page.evaluate(async () => {
+    const body = `---\ntitle: Live update probe\npublished: 2024-03-04\n---\nA probe report about the weather, run ${Date.now()}.\n`;
+    const response = await fetch('/api/reports', { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+    return response.status;
+  });
+  check(posted === 201 || posted === 200, `POST of the probe report answered ${posted}`);
+  await waitFor(async () => (await page.textContent('#live')) !== liveBefore, 'the page was not told of the probe report');
+  await page.waitForTimeout(500);
+  const states = await page.evaluate(() => {
+    window.__viewerObserver.disconnect();
+    return window.__viewerStates;
+  });
+  const broken = states.filter((s) => s.title === id || s.text === 0);
+  check(broken.length === 0, `the open viewer passed through ${broken.length} reset state(s) during a live update: ${JSON.stringify(broken.slice(0, 3))}`);
+  const text = await page.textContent('#viewer-text');
+  check((text.match(/quixotrenquil/g) || []).length === 1, 'the viewer text is not shown exactly once after a live update');
+}
+
 async function hostileReportChecks(page, dialogs) {
   let hostileId = null;
   await step('a hostile report is shown only as text, and appears live', async () => {
@@ -319,6 +347,7 @@ async function hostileReportChecks(page, dialogs) {
     check(viewerTitle.includes('<img src=x') && viewerTitle.includes('<script>'), `the hostile title is not shown as text: ${JSON.stringify(viewerTitle)}`);
     const viewerText = await page.textContent('#viewer-text');
     check(viewerText.includes('<script>') || viewerText.includes('<img'), 'the markup was neither shown as text nor visibly removed');
+    await viewerStaysWhileLiveUpdates(page, id);
     await shoot(page, 'hostile-report');
     for (const view of ['timeline', 'claims', 'entities', 'map']) {
       await page.goto(`${base}/#${view}?src=${encodeURIComponent(id)}`);
