@@ -187,6 +187,10 @@ enum EvalCommand {
         /// Topics of the usual split (ignored with --topics).
         #[arg(long, value_enum, default_value_t = EcbSplit::Train)]
         split: EcbSplit,
+        /// Also list every gold happening reported by two or more articles,
+        /// its mentions and the events of ours they matched.
+        #[arg(long)]
+        failures: bool,
     },
     /// ECB+ named persons, organizations and places: mention P/R/F1 by kind,
     /// cross-report merge P/R/F1 beside a same-string baseline.
@@ -597,11 +601,24 @@ fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
             failures,
         } => corroborate_eval::figures::run(&key, data.as_deref(), &split, failures)
             .map_err(|e| e.to_string()),
-        EvalCommand::Ecbplus { dir, topics, split } => shown(
-            ecb_selection(topics.as_deref(), split).and_then(|selection| {
+        EvalCommand::Ecbplus {
+            dir,
+            topics,
+            split,
+            failures,
+        } => ecb_selection(topics.as_deref(), split)
+            .and_then(|selection| {
                 corroborate_eval::ecb_events::eval_ecbplus(&dir, &selection, &ecb_pipeline)
-            }),
-        ),
+            })
+            .map(|report| {
+                let listing = if failures {
+                    report.happening_listing()
+                } else {
+                    String::new()
+                };
+                format!("{report}{listing}")
+            })
+            .map_err(|e| e.to_string()),
         EvalCommand::Entities { dir, topics, split } => shown(
             ecb_selection(topics.as_deref(), split).and_then(|selection| {
                 corroborate_eval::ecb_entities::eval_entities(&dir, &selection, &ecb_pipeline)

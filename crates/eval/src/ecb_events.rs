@@ -20,7 +20,7 @@
 //! [`stem`], function words aside); (c) MUC, B³, CEAF-e and CoNLL F1 of
 //! our events as clusters of the matched mentions (all topics together).
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 
@@ -86,6 +86,28 @@ pub struct EventsReport {
     pub total: EventCounts,
     /// Our events as clusters of the matched mentions, all topics.
     pub coref: CorefScores,
+    /// Every gold happening reported by two or more articles, with its
+    /// mentions and the events of ours they matched (for `--failures`).
+    pub happenings: Vec<HappeningTrace>,
+}
+
+/// A gold happening reported by two or more articles, as we saw it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HappeningTrace {
+    pub topic: u32,
+    pub instance: String,
+    pub mentions: Vec<TracedMention>,
+    pub reached: bool,
+}
+
+/// One gold mention of a traced happening.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TracedMention {
+    pub document: usize,
+    /// Its words and their context.
+    pub surface: String,
+    /// Our event it matched, with the event's type and date.
+    pub event: Option<String>,
 }
 
 /// Runs `pipeline` on each selected topic under `root` and scores it.
@@ -99,6 +121,7 @@ pub fn eval_ecbplus(
     let mut total = EventCounts::default();
     let mut gold_keys: Vec<String> = Vec::new();
     let mut our_keys: Vec<String> = Vec::new();
+    let mut happenings = Vec::new();
     for &number in &selection.topics {
         let topic = Topic::read(root, number)?;
         let run = pipeline(topic.reports());
@@ -107,6 +130,7 @@ pub fn eval_ecbplus(
         our_keys.extend(scored.aligned.iter().map(|a| a.ours.clone()));
         total.add(&scored.counts);
         per_topic.push((number, scored.counts));
+        happenings.extend(scored.happenings);
     }
     let key = labels(gold_keys.iter().map(String::as_str));
     let response = labels(our_keys.iter().map(String::as_str));
@@ -115,6 +139,7 @@ pub fn eval_ecbplus(
         per_topic,
         total,
         coref: CorefScores::score(&key, &response),
+        happenings,
     })
 }
 
@@ -122,6 +147,7 @@ pub fn eval_ecbplus(
 struct ScoredTopic {
     counts: EventCounts,
     aligned: Vec<Aligned>,
+    happenings: Vec<HappeningTrace>,
 }
 
 /// An event mention of ours: its document, trigger span and event.
@@ -129,6 +155,8 @@ struct OurMention {
     document: usize,
     trigger: Span,
     event: String,
+    /// The event with its type and date, for the happening listing.
+    label: String,
 }
 
 fn score_topic(
@@ -146,6 +174,7 @@ fn score_topic(
         ..EventCounts::default()
     };
     let mut gold_all = Vec::new();
+    let mut matched_event: Vec<Option<String>> = Vec::new();
     let mut aligned = Vec::new();
     let mut stems: Vec<HashSet<String>> = Vec::new();
     for (d, (file, document)) in topic.documents.iter().enumerate() {
@@ -157,7 +186,13 @@ fn score_topic(
         let spans: Vec<Span> = mine.iter().map(|m| m.trigger).collect();
         counts.ours_in_annotated += spans.iter().filter(|s| starts_in(&lines, **s)).count();
         let gold_refs: Vec<&GoldMention> = gold.iter().collect();
-        for (g, matched) in match_spans(&gold_refs, &spans).into_iter().enumerate() {
+        let matches = match_spans(&gold_refs, &spans);
+        matched_event.extend(
+            matches
+                .iter()
+                .map(|m| m.and_then(|o| mine.get(o)).map(|o| o.label.clone())),
+        );
+        for (g, matched) in matches.into_iter().enumerate() {
             let (Some(mention), Some(ours)) = (gold.get(g), matched.and_then(|o| mine.get(o)))
             else {
                 continue;
@@ -181,7 +216,113 @@ fn score_topic(
     (counts.links, counts.stem_links) = cross_document_pairs(&aligned, &share_stem);
     (counts.cross_document_instances, counts.reached_instances) =
         reached_instances(&gold_all, &aligned);
-    ScoredTopic { counts, aligned }
+    let happenings = trace_happenings(topic, &gold_all, &matched_event);
+    ScoredTopic {
+        counts,
+        aligned,
+        happenings,
+    }
+}
+
+/// The gold happenings of a topic reported by two or more documents, each
+/// with its mentions and the events of ours they matched; reached when one
+/// event of ours holds mentions of it from two or more documents.
+fn trace_happenings(
+    topic: &Topic,
+    gold: &[GoldMention],
+    matched: &[Option<String>],
+) -> Vec<HappeningTrace> {
+    let mut by_instance: BTreeMap<&str, Vec<TracedMention>> = BTreeMap::new();
+    for (mention, event) in gold.iter().zip(matched) {
+        let context = topic
+            .documents
+            .get(mention.document)
+            .map(|(_, document)| context_of(&document.text, mention))
+            .unwrap_or_default();
+        by_instance
+            .entry(mention.instance.as_str())
+            .or_default()
+            .push(TracedMention {
+                document: mention.document,
+                surface: format!("{:<20} | {context}", mention.surface),
+                event: event.clone(),
+            });
+    }
+    by_instance
+        .into_iter()
+        .filter(|(_, mentions)| {
+            mentions
+                .iter()
+                .map(|m| m.document)
+                .collect::<HashSet<_>>()
+                .len()
+                >= 2
+        })
+        .map(|(instance, mentions)| {
+            let mut documents_per_event: HashMap<&str, HashSet<usize>> = HashMap::new();
+            for mention in &mentions {
+                if let Some(event) = mention.event.as_deref().and_then(|l| l.split(' ').next()) {
+                    documents_per_event
+                        .entry(event)
+                        .or_default()
+                        .insert(mention.document);
+                }
+            }
+            let reached = documents_per_event.values().any(|d| d.len() >= 2);
+            HappeningTrace {
+                topic: topic.number,
+                instance: instance.to_string(),
+                mentions: mentions.clone(),
+                reached,
+            }
+        })
+        .collect()
+}
+
+/// The words around a gold mention on its line, for the listing.
+fn context_of(text: &str, mention: &GoldMention) -> String {
+    let Some(first) = mention.spans.first() else {
+        return String::new();
+    };
+    let line_start = text[..first.start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line_end = text[first.start.min(text.len())..]
+        .find('\n')
+        .map_or(text.len(), |i| first.start + i);
+    let from =
+        corroborate_text::floor_char_boundary(text, first.start.saturating_sub(70).max(line_start));
+    let to = corroborate_text::ceil_char_boundary(text, (first.start + 70).min(line_end));
+    text[from..to].to_string()
+}
+
+impl EventsReport {
+    /// The gold happenings reported by two or more articles, largest
+    /// first: each mention's words and the event of ours it matched.
+    pub fn happening_listing(&self) -> String {
+        let mut happenings: Vec<&HappeningTrace> = self.happenings.iter().collect();
+        happenings.sort_by_key(|h| (h.topic, std::cmp::Reverse(h.mentions.len())));
+        let mut out = String::new();
+        for h in happenings {
+            let matched = h.mentions.iter().filter(|m| m.event.is_some()).count();
+            out.push_str(&format!(
+                "topic {} {} {} ({} mentions, {} matched)\n",
+                h.topic,
+                h.instance,
+                if h.reached { "REACHED" } else { "missed" },
+                h.mentions.len(),
+                matched
+            ));
+            for m in &h.mentions {
+                let ours = m.event.as_deref().unwrap_or("-");
+                out.push_str(&format!(
+                    "    doc {:>2}  {ours:<40} {}\n",
+                    m.document, m.surface
+                ));
+            }
+        }
+        out
+    }
 }
 
 /// Every source of every event, at its trigger span.
@@ -199,10 +340,17 @@ fn our_mentions(topic: &Topic, reports: &[AnnotatedReport], events: &[Event]) ->
             else {
                 continue;
             };
+            let date = event.date.as_ref().map_or("undated", |d| d.value.as_str());
             out.push(OurMention {
                 document,
                 trigger,
                 event: format!("{}/{}", topic.number, event.id),
+                label: format!(
+                    "{}/{} {} {date}",
+                    topic.number,
+                    event.id,
+                    event.event_type.as_str()
+                ),
             });
         }
     }

@@ -7,7 +7,12 @@
 //! | protest | protest(s), demonstration(s), rally/-ies, unrest, riot(s), uprising(s), disturbances | happening |
 //! | violence | stormed, storming, attacked/-ing, set ablaze/on fire, torched, looted/-ing, fired on/at, opened fire, seized control, overran/overrun, clashed, tear gas, taken over | asserted |
 //! | violence | clash(es), violence, fighting, gunfire, shooting(s) | happening |
-//! | deaths | killed, died, death toll, lost their lives, perished; killing + a count ("killing at least 14") | asserted |
+//! | violence | shot + and/dead/to death/in the/a person ("shot the officer"), was/were shot, stabbed, gunned down, ambushed, assaulted, beaten, bombed, hurled/threw … bombs/grenades/stones/Molotov cocktails | asserted |
+//! | violence | bombing(s), attack(s), assault(s), ambush(es), massacre(s), stabbing(s), shootout(s), firefight(s), gunfight(s) | impact |
+//! | violence | explosion(s), blast(s), exploded/explodes, detonated, went off | bomb context: the clause names a bomb, explosive, device, grenade, mine, shell, rocket, missile or a suicide attacker |
+//! | deaths | killed, died, dies (a headline's present), death toll, lost their lives, perished, murdered, slain, assassinated, beaten/stabbed/burned/shot to death, suffocated, drowned; killing + a count or a person ("killing at least 14", "killing a police officer") | asserted |
+//! | deaths | murder(s), homicide(s), assassination(s), slaying(s) | happening |
+//! | injuries | injured, injuring, wounded, wounding; suffered/sustained … injuries | not "the injured/wounded" |
 //! | deaths | dead | not "the dead" |
 //! | deaths | killing(s), deaths, fatalities | happening |
 //! | arrest | arrested/-ing, detain(ed/ing), taken into custody, rounded up | asserted |
@@ -38,7 +43,12 @@
 //! | travel | left the country/capital, left for, fled, flew to/into/out, travelled to, went into exile | asserted |
 //! | strike | went/go/on strike, striking workers/miners, walkout(s) | asserted |
 //! | strike | strike(s) | happening |
-//! | disaster | earthquake(s), quake(s), tremor(s), aftershock(s), tsunami(s), flood(s/ing), landslide(s), mudslide(s), avalanche(s), cyclone(s), hurricane(s), typhoon(s), tornado(es), wildfire(s), bushfire(s), forest fire(s), blaze(s) | impact: happening, or a verb of impact after it (struck, hit, jolted, destroyed, killed, left N dead, …) |
+//! | disaster | earthquake(s), quake(s), tremor(s), aftershock(s), tsunami(s), flood(s/ing), landslide(s), mudslide(s), avalanche(s), cyclone(s), hurricane(s), typhoon(s), tornado(es), wildfire(s), bushfire(s), forest fire(s), blaze(s), fire(s), arson, inferno | impact: happening, or a verb of impact after it (struck, hit, jolted, destroyed, killed, left N dead, …), or a place damaged "by" or "in" it |
+//! | disaster | fire(s) | impact, and not gunfire: "opened/returned/exchanged fire", "came under fire", "fire on", "set fire", "fire-bomb" |
+//! | disaster | explosion(s), blast(s), exploded | impact, and no bomb context (a gas explosion, a blast at a plant) |
+//! | disaster | caught fire, burned/burnt down, went up in flames, gutted by fire | asserted |
+//! | robbery | robbed, robbing, stole, was/were stolen, burglarized | asserted |
+//! | robbery | robbery/-ies, heist(s), burglary/-ies, theft(s) | happening |
 //! | disaster | crash(ed/es), derailed/derailment, capsized, sank, ran aground, collided | vehicle context: the clause names a plane, train, bus, ship, car, … |
 //! | amnesty | pardoned, granted (an) amnesty/pardon, declared/approved/signed an amnesty, amnesty … was declared/granted/passed | not demanded |
 //! | meeting | met with, held talks, talks by phone, phone call/conversation with, spoke by phone, meeting with/between | not a reaction ("met with criticism") |
@@ -72,10 +82,12 @@
 //!
 //! "happening": a noun names an event only when it is the subject of an
 //! event verb (erupted, broke out, began, spread, took place, were held,
-//! gathered, …) in its stretch of the clause, the object of a staging or
+//! gathered, …) or of a verb of causing (sparked, triggered, unleashed,
+//! led to: what caused something happened) in its stretch of the clause,
+//! the object of a staging or
 //! ending verb (staged, held, joined, quelled, crushed, dispersed, sparked,
-//! coalesced into, …), or dated right after it by "on …" ("the arrest of
-//! the editor on 9 March"); never when it modifies another noun ("protest
+//! coalesced into, …), or dated right after it, with or without "on"
+//! ("the arrest of the editor on 9 March", "a shooting Dec. 6"); never when it modifies another noun ("protest
 //! movement") and, undated, not after a subordinator that refers back to a
 //! known event ("since the protests began", "where the unrest started").
 //! A date elsewhere in the clause is not enough: "saw the protests in
@@ -85,6 +97,13 @@
 //! gerund right after a preposition ("upon returning"), and
 //! every trigger when an earlier part of its sentence denies it ("Denying
 //! reports that he fled …") or the sentence is a question.
+//! "impact" (also for attack and explosion nouns): a happening, a verb
+//! of impact after the noun in its stretch of the clause ("a fire
+//! virtually destroyed", a headline's "Fire destroys"), the noun as the
+//! agent or setting of damage ("damaged by fire", "killed in a blast",
+//! "died in the attack"), or placed at a site ("a fire at a
+//! supermarket", "the bombing in Kabul").
+//!
 //! "troop context": the clause names troops, forces, soldiers,
 //! peacekeepers, a contingent or regiment, or an organization mention.
 
@@ -146,6 +165,16 @@ pub(crate) enum Check {
     /// "seized": what is seized is a place, building, weapons or assets,
     /// and it is not "seized control" (a violence trigger).
     SeizedObject,
+    /// "exploded", "blast": the clause names a bomb, explosive device,
+    /// grenade, mine, shell, rocket or a suicide attacker.
+    BombContext,
+    /// An explosion with impact and no bomb in the clause (a gas
+    /// explosion: a disaster, not an attack).
+    AccidentalBlast,
+    /// "fire" with impact that is not gunfire ("opened fire", "fire on").
+    FireImpact,
+    /// "escaped": the clause is about prisoners or custody.
+    CustodyContext,
 }
 
 pub(crate) struct Rule {
@@ -175,10 +204,44 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
         Check::Happening,
         r"clash(?:es)?|violence|fighting|gunfire|shootings?",
     ),
+    // "shot" as a verb of violence: with an object, a result or a
+    // passive ("shot the officer", "shot and killed", "was shot"); "fired
+    // one shot" and "a shot at the title" are nouns.
+    (
+        EventType::Violence,
+        Check::Asserted,
+        r"shot\s+(?:and\s+(?:killed|wounded|injured)|dead|to death|in the|(?:a|an|the|two|three|four|five|several|dozens|him|her|them|at least)\s|(?-i:\p{Lu})\w+)|(?:was|were|been|being|got)\s+(?:fatally\s+|critically\s+|seriously\s+)?shot|stabb(?:ed|ing)\s+(?:a|an|the|his|her|him|them|to death|(?-i:\p{Lu})\w+)|(?:was|were)\s+stabbed|gunned down|ambushed|assaulted|beaten(?: up| to death)?|bombed|(?:hurl|threw|throw|throwing|hurling|lob)(?:ed|bed|ing)?\s+(?:\S+\s+){0,3}?(?:bombs|firebombs|grenades|stones|rocks|molotov cocktails|explosives)",
+    ),
+    (
+        EventType::Violence,
+        Check::Impact,
+        r"bombings?|attacks?|assaults?|ambush(?:es)?|massacres?|stabbings?|shootouts?|firefights?|gunfights?",
+    ),
+    (
+        EventType::Violence,
+        Check::BombContext,
+        r"explosions?|blasts?|explod(?:ed|es|ing)|detonat(?:ed|ing|ion)|went off",
+    ),
     (
         EventType::Deaths,
         Check::Asserted,
-        r"killed|died|death toll|lost their lives|perished",
+        r"killed|died|dies|death toll|lost their lives|perished|murdered|slain|assassinated|(?:beaten|stabbed|burned|burnt|shot|hacked|crushed) to death|suffocated|drowned",
+    ),
+    // "…, killing a police officer": the participle with a person object.
+    (
+        EventType::Deaths,
+        Check::Asserted,
+        r"killing\s+(?:a|an|his|her|their|both|all|(?-i:\p{Lu})\w+)\s",
+    ),
+    (
+        EventType::Deaths,
+        Check::Happening,
+        r"murders?|homicides?|assassinations?|slayings?",
+    ),
+    (
+        EventType::Injuries,
+        Check::NotTheDead,
+        r"injur(?:ed|ing)|wound(?:ed|ing)|(?:suffered|sustained|treated for)\s+(?:\S+\s+){0,2}?injuries",
     ),
     // "…, killing at least 14 people": a participle whose object is a
     // count states the deaths (a bare "killing" is a noun, checked below).
@@ -222,7 +285,7 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
     (
         EventType::Appointment,
         Check::NotDemanded,
-        r"appoint(?:ed|s|ing)?|appointment of|named as|was named|nominated|succeeded\s+(?:by|as|former|the|\p{Lu})|chosen as|elected|sworn in|installed as",
+        r"appoint(?:ed|s|ing)?|appointment of|named as|was named|nominated|succeeded\s+(?:by|as|former|the|(?-i:\p{Lu}))|chosen as|elected|sworn in|installed as",
     ),
     (
         EventType::RequestForHelp,
@@ -257,7 +320,7 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
     (
         EventType::Speech,
         Check::NotFreedomOf,
-        r"speech(?:es)?|televised (?:address|appearance|speech)|address to the nation|(?:spoke|speaking) (?:in|at|to|before)|address(?:ed|ing)\s+(?:(?:a|an|the)\s+)?(?:nation|parliament|meeting|session|summit|conference|crowd|lawmakers|deputies|reporters|journalists|citizens|people|country|assembly|senate|\p{Lu}\w*)",
+        r"speech(?:es)?|televised (?:address|appearance|speech)|address to the nation|(?:spoke|speaking) (?:in|at|to|before)|address(?:ed|ing)\s+(?:(?:a|an|the)\s+)?(?:nation|parliament|meeting|session|summit|conference|crowd|lawmakers|deputies|reporters|journalists|citizens|people|country|assembly|senate|(?-i:\p{Lu})\w*)",
     ),
     (
         EventType::Statement,
@@ -324,7 +387,33 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
     (
         EventType::Disaster,
         Check::Impact,
-        r"earthquakes?|quakes?|tremors?|aftershocks?|tsunamis?|floods?|flooding|landslides?|mudslides?|avalanches?|cyclones?|hurricanes?|typhoons?|tornado(?:es)?|wildfires?|bushfires?|forest fires?|blazes?",
+        r"earthquakes?|quakes?|tremors?|aftershocks?|tsunamis?|floods?|flooding|landslides?|mudslides?|avalanches?|cyclones?|hurricanes?|typhoons?|tornado(?:es)?|wildfires?|bushfires?|forest fires?|blazes?|arson|infernos?",
+    ),
+    (EventType::Disaster, Check::FireImpact, r"fires?"),
+    (
+        EventType::Disaster,
+        Check::AccidentalBlast,
+        r"explosions?|blasts?|exploded",
+    ),
+    (
+        EventType::Disaster,
+        Check::Asserted,
+        r"caught fire|(?:burned|burnt) down|went up in flames|gutted by (?:a )?fire",
+    ),
+    (
+        EventType::Robbery,
+        Check::Asserted,
+        r"robb(?:ed|ing)|stole|(?:was|were|been)\s+stolen|burglari[sz]ed",
+    ),
+    (
+        EventType::Escape,
+        Check::CustodyContext,
+        r"escap(?:ed|ing)|broke out of|jail ?breaks?|prison ?breaks?|breakouts?",
+    ),
+    (
+        EventType::Robbery,
+        Check::Happening,
+        r"robber(?:y|ies)|heists?|burglar(?:y|ies)|thefts?",
     ),
     (
         EventType::Disaster,
@@ -393,7 +482,50 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 /// Verbs of impact after a disaster noun ("the quake struck", "floods
 /// destroyed", "a 6.1-magnitude tremor jolted").
 pub(crate) static IMPACT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)\b(?:struck|strikes|hit|hits|jolted|shook|rocked|destroyed|damaged|devastated|flattened|engulfed|swept|tore|ripped|inundated|submerged|measured|registered|killed|left \S+ (?:dead|people dead|homeless))\b")
+    compile(r"(?i)\b(?:struck|strikes|hit|hits|jolted|shook|rocked|destroy(?:ed|s)|damag(?:ed|es)|devastat(?:ed|es)|flatten(?:ed|s)|engulf(?:ed|s)|swept|sweeps|tore|tears through|ripped|rips|inundated|submerged|measured|registered|kill(?:ed|s)|injur(?:ed|es)|wound(?:ed|s)|gutt(?:ed|s)|raz(?:ed|es)|caused|leaves \S+ (?:dead|people dead|homeless)|left \S+ (?:dead|people dead|homeless))\b")
+        .expect("constant regex is valid")
+});
+
+/// Prisons, custody and prisoners: an escape in a clause naming one is a
+/// jailbreak ("escaped unhurt" is not).
+pub(crate) static CUSTODY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:prisons?|jails?|custody|detention|inmates?|prisoners?|detainees?|convicts?|fugitives?|guards?|cells?|penitentiar(?:y|ies)|correctional|prison vans?|transport officers)\b")
+        .expect("constant regex is valid")
+});
+
+/// Weapons that explode: a blast in a clause naming one is an attack.
+pub(crate) static BOMB_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:bombs?|bombers?|bombings?|firebombs?|explosives?|(?:explosive|incendiary) devices?|devices?|IEDs?|grenades?|landmines?|mines?|shells?|shelling|rockets?|missiles?|mortars?|suicide|molotov)\b")
+        .expect("constant regex is valid")
+});
+
+/// "fire" as gunfire or in an idiom: before it "opened", "returned",
+/// "exchanged", "under", "cease", "set", "caught", "crossfire"-like
+/// phrases; right after it "on", "upon", "into", or a hyphen
+/// ("fire-bomb", "fire-fighters").
+pub(crate) static GUNFIRE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:open(?:ed|ing|s)?|return(?:ed|ing|s)?|exchang(?:ed|ing|es?)|under|cease|set(?:s|ting)?|caught|catch(?:es|ing)?|hold(?:s|ing)?|held|draw(?:s|ing)?|drew)\s+(?:\S+\s+)?$")
+        .expect("constant regex is valid")
+});
+
+pub(crate) static GUNFIRE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^(?:\s*(?:on|upon|into)\b|-)").expect("constant regex is valid")
+});
+
+/// A disaster or attack noun placed at a site ("a fire at a Waitrose
+/// store", "the bombing in Kabul", "Fire at Marfin Bank"): a place or a
+/// facility after "at", "in" or "on" makes it a happening told, not a
+/// topic.
+pub(crate) static SITED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"^\s+(?:at|in|on)\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:\S+\s+){0,2}?(?:(?-i:\p{Lu})\w+|(?i:buildings?|supermarkets?|stores?|shops?|factory|factories|plants?|warehouses?|church(?:es)?|mosques?|temples?|synagogues?|schools?|hospitals?|homes?|houses?|apartments?|hotels?|mines?|markets?|banks?|stations?|prisons?|jails?|offices?|ports?|airports?|barracks|bases?|checkpoints?|refinery|refineries|depots?|restaurants?|clubs?|bars?|stadiums?|universit(?:y|ies)|campus|embassy|embassies))\b")
+        .expect("constant regex is valid")
+});
+
+/// A disaster or attack noun as the agent or setting of harm: "damaged by
+/// fire", "killed in a blast", "died in the attack", "destroyed in an
+/// arson".
+pub(crate) static HARMED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:damaged|destroyed|gutted|razed|devastated|ravaged|hit|killed|died|dead|injured|wounded|hurt|perished|lost|burned|burnt|trapped|evacuated|engulfed)\s+(?:\S+\s+){0,2}?(?:by|in|during)\s+(?:\S+\s+){0,3}?$")
         .expect("constant regex is valid")
 });
 
@@ -422,7 +554,7 @@ pub(crate) static SEIZED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// Unicode `\w` adds thousands of automaton states to compile).
 pub(crate) static EVENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:(?:erupt|escalat|gripp|unfold|intensifi|resum|quell|dispers|paralys|paralyz)\w*|broke out|break(?:s|ing)? out|beg[au]n|begins?|start(?:ed|ing)|spread(?:ing|s)?|continu(?:ed|es|ing)|took place|taking place|held|staged|swept|sweeping|rocked|flared|spun|ended|subsided|crushed|suppressed|gained|snowballed|disrupted|increased|ripped|raged|killed|occurred|gathered|marched|went ahead|turned (?:violent|deadly|bloody)|left \d+|claimed)\b",
+        r"(?i)\b(?:(?:erupt|escalat|gripp|unfold|intensifi|resum|quell|dispers|paralys|paralyz)\w*|broke out|break(?:s|ing)? out|beg[au]n|begins?|start(?:ed|ing)|spread(?:ing|s)?|continu(?:ed|es|ing)|took place|taking place|held|staged|swept|sweeping|rocked|flared|spun|ended|subsided|crushed|suppressed|gained|snowballed|disrupted|increased|ripped|raged|killed|occurred|gathered|marched|went ahead|turned (?:violent|deadly|bloody)|left \d+|claimed|sparked|triggered|unleashed|touched off|prompted|provoked|led to)\b",
     )
     .expect("constant regex is valid")
 });
@@ -561,7 +693,7 @@ pub(crate) const GERUND_PREPOSITIONS: &[&str] = &[
 
 /// Between a noun trigger and its date: "on", "of the editor on".
 pub(crate) static DATED_BY_ON: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)^\s+(?:of\s+(?:\S+\s+){0,4}?)?on\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$")
+    compile(r"(?i)^\s+(?:of\s+(?:\S+\s+){0,4}?)?(?:on\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$")
         .expect("constant regex is valid")
 });
 

@@ -251,9 +251,17 @@ impl Document<'_> {
                 lexicon::COMMUNICATIONS_WORD.is_match(self.slice(sentence))
             }
             Check::NotFreedomOf => !ends_with_ignore_case(before.trim_end(), "freedom of"),
-            Check::Impact => {
-                lexicon::IMPACT_VERB.is_match(predicate_stretch(after))
-                    || self.is_happening(trigger, clause, before, after)
+            Check::Impact => self.has_impact(trigger, clause, before, after),
+            Check::FireImpact => {
+                !lexicon::GUNFIRE_BEFORE.is_match(before)
+                    && !lexicon::GUNFIRE_AFTER.is_match(after)
+                    && self.has_impact(trigger, clause, before, after)
+            }
+            Check::BombContext => lexicon::BOMB_WORD.is_match(self.slice(clause)),
+            Check::CustodyContext => lexicon::CUSTODY_WORD.is_match(self.slice(sentence)),
+            Check::AccidentalBlast => {
+                !lexicon::BOMB_WORD.is_match(self.slice(clause))
+                    && self.has_impact(trigger, clause, before, after)
             }
             Check::VehicleContext => lexicon::VEHICLE_WORD.is_match(self.slice(clause)),
             Check::NotReaction => !lexicon::REACTION_OBJECT.is_match(after),
@@ -262,6 +270,15 @@ impl Document<'_> {
                 lexicon::SEIZED_OBJECT.is_match(after) && !starts_with_word(after, "control")
             }
         }
+    }
+
+    /// A disaster or attack noun that did harm: a verb of impact after it,
+    /// harm done by or in it ("damaged by fire"), or a happening.
+    fn has_impact(&self, trigger: Span, clause: Span, before: &str, after: &str) -> bool {
+        lexicon::IMPACT_VERB.is_match(predicate_stretch(after))
+            || lexicon::HARMED_BY.is_match(before)
+            || lexicon::SITED_AFTER.is_match(after)
+            || self.is_happening(trigger, clause, before, after)
     }
 
     /// A noun trigger used as an event: see "happening" in the lexicon.

@@ -28,7 +28,7 @@ fn own_date(text: &str) -> Option<(NaiveDate, bool)> {
         return Some((date, false));
     }
     let timexes = corroborate_time::tag(text, None, false);
-    corroborate_time::infer_publication_date(&timexes).map(|(earliest, _)| (earliest, true))
+    corroborate_time::infer_publication_date(text, &timexes).map(|(earliest, _)| (earliest, true))
 }
 
 /// The per-report pipeline on one seed. A report with no date of its own

@@ -378,9 +378,10 @@ fn topic_nouns_are_not_events() {
         vec![EventType::Deaths]
     );
     assert!(types("Relatives read out the names of the dead.").is_empty());
+    // A shooting and the deaths it caused (the dead are not a trigger).
     assert_eq!(
         types("Nine miners were shot dead."),
-        vec![EventType::Deaths]
+        vec![EventType::Violence, EventType::Deaths]
     );
     assert!(types("The mayor blamed the press for complicity in rioting.").is_empty());
     assert_eq!(
@@ -700,6 +701,127 @@ fn look_alike_uses_of_the_new_triggers_are_not_events() {
             !types(text).contains(&not_expected),
             "{text}: no {not_expected:?} expected, got {:?}",
             types(text)
+        );
+    }
+}
+
+/// Kinds of happening from ACLED's violence and explosion types, ECB+'s
+/// crime and disaster topics, and casualty reporting (invented text).
+#[test]
+fn attacks_explosions_fires_injuries_robberies_and_escapes() {
+    let cases: &[(&str, EventType, &str)] = &[
+        (
+            "A bomb exploded outside the Velm tax office.",
+            EventType::Violence,
+            "exploded",
+        ),
+        (
+            "A gas explosion destroyed two houses in Korso.",
+            EventType::Disaster,
+            "explosion",
+        ),
+        (
+            "A fire at the Ostrel grain depot burned through the night.",
+            EventType::Disaster,
+            "fire",
+        ),
+        (
+            "The church was badly damaged by fire.",
+            EventType::Disaster,
+            "fire",
+        ),
+        (
+            "Fire destroys historic Korso mill",
+            EventType::Disaster,
+            "Fire",
+        ),
+        (
+            "Officers shot a 17-year-old in the back.",
+            EventType::Violence,
+            "shot a ",
+        ),
+        ("The guard was shot twice.", EventType::Violence, "was shot"),
+        (
+            "The attack on the convoy killed four soldiers.",
+            EventType::Violence,
+            "attack",
+        ),
+        (
+            "A bomb went off at the market, killing a police officer.",
+            EventType::Deaths,
+            "killing a ",
+        ),
+        (
+            "Veteran actor Amon Drey dies at 88",
+            EventType::Deaths,
+            "dies",
+        ),
+        (
+            "The shooting of the student by police sparked a week of riots.",
+            EventType::Violence,
+            "shooting",
+        ),
+        (
+            "At least 30 people were injured in the clashes.",
+            EventType::Injuries,
+            "injured",
+        ),
+        (
+            "Gunmen robbed the Velm branch of the Korso Savings Bank.",
+            EventType::Robbery,
+            "robbed",
+        ),
+        (
+            "Two inmates escaped from the Korso prison on Monday.",
+            EventType::Escape,
+            "escaped",
+        ),
+    ];
+    for (text, expected, trigger) in cases {
+        let got = events(text);
+        assert!(
+            got.iter()
+                .any(|e| e.event_type == *expected && e.trigger == *trigger),
+            "{text}: expected {expected:?} at {trigger:?}, got {got:?}"
+        );
+    }
+}
+
+#[test]
+fn look_alikes_of_attacks_fires_injuries_and_escapes_are_not_events() {
+    for (text, not_expected) in [
+        (
+            "Troops opened fire on the crowd and killed five people.",
+            EventType::Disaster,
+        ),
+        (
+            "The minister came under fire from the opposition.",
+            EventType::Disaster,
+        ),
+        (
+            "Protesters threw fire-bombs at the police line.",
+            EventType::Disaster,
+        ),
+        (
+            "The goalkeeper fired one shot at the bar.",
+            EventType::Violence,
+        ),
+        ("She shot to fame in a 1999 film.", EventType::Violence),
+        (
+            "Doctors treated the injured overnight.",
+            EventType::Injuries,
+        ),
+        ("The mayor escaped criticism this time.", EventType::Escape),
+        (
+            "Membership of the party exploded after the vote.",
+            EventType::Violence,
+        ),
+        ("He spoke about fire safety rules.", EventType::Disaster),
+    ] {
+        assert!(
+            !types(text).contains(&not_expected),
+            "{text}: unexpected {not_expected:?} in {:?}",
+            events(text)
         );
     }
 }

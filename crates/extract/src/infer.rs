@@ -81,7 +81,9 @@ fn refine_pass(reports: &mut [AnnotatedReport], origin: DateOrigin) -> usize {
     for index in pending {
         let annotated = &mut reports[index];
         let range = match origin {
-            DateOrigin::Unknown => corpus_range.clone(),
+            DateOrigin::Unknown => corpus_range
+                .clone()
+                .and_then(|range| after_floor(range, annotated)),
             _ => annotated.report.meta.published_range.clone(),
         };
         let Some(range) = range else { continue };
@@ -105,6 +107,20 @@ fn refine_pass(reports: &mut [AnnotatedReport], origin: DateOrigin) -> usize {
         }
     }
     changed
+}
+
+/// The part of `range` not before the report's own text says it was
+/// written (the latest past year, month or day it names); none when the
+/// text is later than the whole range (a report about another, later
+/// happening than the corpus's dated reports).
+fn after_floor(range: DateRange, annotated: &AnnotatedReport) -> Option<DateRange> {
+    let floor =
+        corroborate_time::publication_floor(&annotated.report.text, &annotated.annotations.timexes);
+    let start = floor.map_or(range.start, |floor| floor.max(range.start));
+    (start <= range.end).then_some(DateRange {
+        start,
+        end: range.end,
+    })
 }
 
 /// Without a matching event: the latest explicitly written day ("15

@@ -43,7 +43,7 @@ pub fn extract(mut report: Report) -> AnnotatedReport {
     let mut annotations = annotate(&report, sentences, &recognized);
     if report.meta.published.is_none() {
         if let Some((earliest, latest)) =
-            corroborate_time::infer_publication_date(&annotations.timexes)
+            corroborate_time::infer_publication_date(&report.text, &annotations.timexes)
         {
             set_inferred_date(
                 &mut report.meta,

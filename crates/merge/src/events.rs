@@ -4,7 +4,8 @@
 //! when its date is compatible and it is about the same thing:
 //! * dates overlap, and the sentences share a participant other than a
 //!   country, or enough content words (Jaccard ≥ [`SAME_DAY_SIMILARITY`]),
-//!   and the places they name are not disjoint;
+//!   and the places they name do not clash (a city and its own country do
+//!   not);
 //! * or both are day-precise at most [`NEAR_DATE_DAYS`] apart, both describe
 //!   the same thing strongly (an onset — "began", "erupted" — in the same
 //!   country, or content-word Jaccard ≥ [`NEAR_DATE_SIMILARITY`]): the
@@ -77,8 +78,12 @@ struct Candidate<'a> {
     words: BTreeSet<String>,
     entities: BTreeSet<usize>,
     places: BTreeSet<usize>,
+    /// Its places below the level of a country (cities, regions, sites).
+    local_places: BTreeSet<usize>,
     countries: BTreeSet<String>,
     onset: bool,
+    /// Its report's publication date, stated or inferred.
+    published: Option<NaiveDate>,
     date_text: Option<String>,
     date_inferred: bool,
 }
@@ -93,8 +98,9 @@ pub(crate) fn merge_events(
     entities: &EntityIndex,
     copies: &[CopyInfo],
     country_of_place: &dyn Fn(usize) -> Option<String>,
+    national: &BTreeSet<usize>,
 ) -> MergedEvents {
-    let candidates = collect_candidates(reports, entities, copies, country_of_place);
+    let candidates = collect_candidates(reports, entities, copies, country_of_place, national);
     let mut by_type: BTreeMap<EventType, Vec<usize>> = BTreeMap::new();
     for (i, c) in candidates.iter().enumerate() {
         by_type.entry(c.mention.event_type).or_default().push(i);
@@ -111,6 +117,7 @@ fn collect_candidates<'a>(
     entities: &EntityIndex,
     copies: &[CopyInfo],
     country_of_place: &dyn Fn(usize) -> Option<String>,
+    national: &BTreeSet<usize>,
 ) -> Vec<Candidate<'a>> {
     let mut out = Vec::new();
     for (r, report) in reports.iter().enumerate() {
@@ -135,6 +142,11 @@ fn collect_candidates<'a>(
                 .filter(|&e| entities.entities[e].kind == EntityKind::Place)
                 .collect();
             let countries = places.iter().filter_map(|&p| country_of_place(p)).collect();
+            let local_places = places
+                .iter()
+                .copied()
+                .filter(|p| !national.contains(p))
+                .collect();
             let timex = mention.timex.and_then(|t| annotations.timexes.get(t));
             let lower = quote.to_lowercase();
             out.push(Candidate {
@@ -146,8 +158,10 @@ fn collect_candidates<'a>(
                 words: content_words(quote),
                 entities: entity_ids,
                 places,
+                local_places,
                 countries,
                 onset: ONSET_WORDS.iter().any(|w| lower.contains(w)),
+                published: report.report.meta.published,
                 date_text: timex.map(|t| t.text.clone()),
                 date_inferred: timex.is_some_and(|t| t.inferred),
             });
@@ -202,7 +216,110 @@ fn cluster_one_type(candidates: &[Candidate], members: &[usize]) -> Vec<Vec<usiz
         clusters[c].push(i);
         by_word.add(c, &candidates[i]);
     }
+    fold_undated_into_their_reports_events(candidates, clusters)
+}
+
+/// Folds each cluster no member dates into the one dated cluster of the
+/// same type that also holds a mention of one of its reports, when there
+/// is exactly one, the two are related (a shared person, organization
+/// or place, or shared wording, and no clash of places) and the dated one
+/// is not background to the report (see [`background_for`]): an undated headline ("Three dead after bank fire") or aside
+/// ("Ortiz died instantly") speaks of the happening its own report's body
+/// tells and dates, as a news story keeps to one happening of a kind
+/// unless it dates another. Statements and speeches stay apart (one
+/// report quotes many).
+fn fold_undated_into_their_reports_events(
+    candidates: &[Candidate],
+    mut clusters: Vec<Vec<usize>>,
+) -> Vec<Vec<usize>> {
+    let Some(&first) = clusters.first().and_then(|c| c.first()) else {
+        return clusters;
+    };
+    if matches!(
+        candidates[first].mention.event_type,
+        EventType::Statement | EventType::Speech
+    ) {
+        return clusters;
+    }
+    let is_dated = |cluster: &Vec<usize>| {
+        cluster
+            .iter()
+            .any(|&j| candidates[j].mention.date.is_some())
+    };
+    let mut dated_by_report: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for (c, members) in clusters.iter().enumerate().filter(|(_, m)| is_dated(m)) {
+        for &j in members {
+            dated_by_report
+                .entry(candidates[j].report)
+                .or_default()
+                .insert(c);
+        }
+    }
+    let mut moves = Vec::new();
+    for (c, members) in clusters.iter().enumerate().filter(|(_, m)| !is_dated(m)) {
+        let targets: BTreeSet<usize> = members
+            .iter()
+            .filter_map(|&j| dated_by_report.get(&candidates[j].report))
+            .flatten()
+            .copied()
+            .collect();
+        if let (Some(&target), 1) = (targets.first(), targets.len()) {
+            if related(candidates, members, &clusters[target])
+                && !background_for(candidates, members, &clusters[target])
+            {
+                moves.push((c, target));
+            }
+        }
+    }
+    for (from, to) in moves {
+        let members = std::mem::take(&mut clusters[from]);
+        clusters[to].extend(members);
+    }
+    clusters.retain(|c| !c.is_empty());
     clusters
+}
+
+/// Whether a member of one cluster and a member of the other share a
+/// person, organization or place, or enough wording besides their
+/// triggers (Jaccard ≥ [`SAME_DAY_SIMILARITY`]), with no clash of places.
+fn related(candidates: &[Candidate], one: &[usize], other: &[usize]) -> bool {
+    one.iter().any(|&i| {
+        other.iter().take(MAX_COMPARED_MEMBERS).any(|&j| {
+            let (a, b) = (&candidates[i], &candidates[j]);
+            !places_clash(a, b)
+                && (!a.entities.is_disjoint(&b.entities)
+                    || jaccard(&without_trigger(a), &without_trigger(b)) >= SAME_DAY_SIMILARITY)
+        })
+    })
+}
+
+/// A mention's content words other than those of its trigger.
+fn without_trigger(candidate: &Candidate) -> BTreeSet<String> {
+    let trigger = content_words(&candidate.mention.trigger);
+    candidate.words.difference(&trigger).cloned().collect()
+}
+
+/// Days before its report's publication an event may lie and still be
+/// the news an undated mention of the report speaks of; earlier is
+/// background ("the 2013 strike").
+const NEWS_WINDOW_DAYS: i64 = 31;
+
+/// Whether the dated cluster lies in the background of the undated
+/// mentions' reports: it ends more than [`NEWS_WINDOW_DAYS`] before one
+/// of their publication dates.
+fn background_for(candidates: &[Candidate], undated: &[usize], dated: &[usize]) -> bool {
+    let Some(last_day) = dated
+        .iter()
+        .filter_map(|&j| candidates[j].mention.date.as_ref().map(|d| d.end))
+        .max()
+    else {
+        return false;
+    };
+    undated.iter().any(|&i| {
+        candidates[i]
+            .published
+            .is_some_and(|published| (published - last_day).num_days() > NEWS_WINDOW_DAYS)
+    })
 }
 
 /// For dated mentions taken in order of their start: the clusters a
@@ -340,6 +457,8 @@ fn is_singular(event_type: EventType) -> bool {
             | EventType::Amnesty
             | EventType::Mourning
             | EventType::Acquisition
+            | EventType::Escape
+            | EventType::Robbery
     )
 }
 
@@ -373,13 +492,23 @@ fn joins(candidates: &[Candidate], cluster: &[usize], i: usize) -> bool {
         .any(|&j| same_event(&candidates[j], &candidates[i]))
 }
 
+/// Whether two mentions name places that cannot both hold: different
+/// cities or sites, or, when one names only countries, different
+/// countries. A city and its own country do not clash ("Athens",
+/// "Greece").
+fn places_clash(a: &Candidate, b: &Candidate) -> bool {
+    if !a.local_places.is_empty() && !b.local_places.is_empty() {
+        return a.local_places.is_disjoint(&b.local_places);
+    }
+    !a.countries.is_empty() && !b.countries.is_empty() && a.countries.is_disjoint(&b.countries)
+}
+
 fn same_event(a: &Candidate, b: &Candidate) -> bool {
     if a.report == b.report && a.mention.span == b.mention.span {
         return true;
     }
     let similarity = jaccard(&a.words, &b.words);
-    let places_clash =
-        !a.places.is_empty() && !b.places.is_empty() && a.places.is_disjoint(&b.places);
+    let places_clash = places_clash(a, b);
     match (&a.mention.date, &b.mention.date) {
         (Some(da), Some(db)) if da.overlaps(db) => {
             (shares_an_actor(a, b) || similarity >= SAME_DAY_SIMILARITY)
@@ -636,7 +765,13 @@ mod tests {
     fn run(reports: &[AnnotatedReport]) -> MergedEvents {
         let index = merge_entities(reports, &NoGeocoder);
         let country = |_: usize| Some("VL".to_string());
-        merge_events(reports, &index, &find_report_copies(reports), &country)
+        merge_events(
+            reports,
+            &index,
+            &find_report_copies(reports),
+            &country,
+            &BTreeSet::new(),
+        )
     }
 
     #[test]
@@ -808,6 +943,98 @@ mod tests {
             .find(|e| e.date.as_ref().is_some_and(|d| d.start == day(3, 5)))
             .expect("the March appeal");
         assert_eq!(march.independent_sources, 2, "the undated report joined it");
+    }
+
+    /// A report whose body dates a fire at a site and whose headline
+    /// mentions the fire again without a date.
+    fn fire_report(id: &str, published: Option<NaiveDate>, headline: &str) -> AnnotatedReport {
+        let mut r = report(
+            id,
+            published,
+            &[
+                headline,
+                "A fire destroyed the Ostrel grain depot on 4 March.",
+            ],
+        );
+        let t = add_timex(&mut r, "4 March", day(3, 4));
+        let depot = add_mention(&mut r, "Ostrel", Place);
+        add_event(
+            &mut r,
+            EventType::Disaster,
+            "fire destroyed",
+            Some(t),
+            vec![depot],
+        );
+        add_event(&mut r, EventType::Disaster, "Fire", None, vec![]);
+        r
+    }
+
+    #[test]
+    fn an_undated_headline_joins_the_happening_its_report_dates() {
+        let r = fire_report("a", None, "Fire at depot: owners count the cost");
+        let got = run(&[r]);
+        assert_eq!(got.events.len(), 1, "{:?}", got.events);
+        assert_eq!(got.events[0].sources.len(), 2);
+        assert!(got.events[0].date.is_some());
+    }
+
+    #[test]
+    fn an_undated_mention_sharing_nothing_but_its_trigger_stays_apart() {
+        let r = fire_report("a", None, "Fire season starts early, officials warn");
+        let got = run(&[r]);
+        assert_eq!(got.events.len(), 2, "{:?}", got.events);
+    }
+
+    #[test]
+    fn an_undated_mention_does_not_join_a_background_event_of_its_report() {
+        // Published in 2025: the dated fire of 4 March 2024 is background.
+        let published = NaiveDate::from_ymd_opt(2025, 6, 1);
+        let r = fire_report("a", published, "Fire at depot: owners count the cost");
+        let got = run(&[r]);
+        assert_eq!(got.events.len(), 2, "{:?}", got.events);
+    }
+
+    #[test]
+    fn a_city_and_its_own_country_do_not_clash() {
+        let mut a = report("a", None, &["Three people died in Lirona on 3 March."]);
+        let t = add_timex(&mut a, "3 March", day(3, 3));
+        let city = add_mention(&mut a, "Lirona", Place);
+        add_event(&mut a, EventType::Deaths, "died", Some(t), vec![city]);
+        let mut b = report(
+            "b",
+            None,
+            &["Police said several protesters died in Velmark on 3 March."],
+        );
+        let t = add_timex(&mut b, "3 March", day(3, 3));
+        let country = add_mention(&mut b, "Velmark", Place);
+        add_event(&mut b, EventType::Deaths, "died", Some(t), vec![country]);
+        let reports = [a, b];
+        let index = merge_entities(&reports, &NoGeocoder);
+        let velmark = index
+            .entities
+            .iter()
+            .position(|e| e.name == "Velmark")
+            .expect("Velmark is an entity");
+        let national = BTreeSet::from([velmark]);
+        let country_of = |_: usize| Some("VL".to_string());
+        let got = merge_events(
+            &reports,
+            &index,
+            &find_report_copies(&reports),
+            &country_of,
+            &national,
+        );
+        assert_eq!(got.events.len(), 1, "{:?}", got.events);
+        // Two cities of one country still clash.
+        let none = BTreeSet::new();
+        let apart = merge_events(
+            &reports,
+            &index,
+            &find_report_copies(&reports),
+            &country_of,
+            &none,
+        );
+        assert_eq!(apart.events.len(), 2, "{:?}", apart.events);
     }
 
     #[test]

@@ -50,8 +50,14 @@ pub fn merge(
             .then(|| geocoder.country_of(&entity.name, &entity_index.context_countries))
             .flatten()
     };
-    let merged_events = events::merge_events(reports, &entity_index, &copies, &country_of_place);
     let national = national_places(&entity_index, geocoder);
+    let merged_events = events::merge_events(
+        reports,
+        &entity_index,
+        &copies,
+        &country_of_place,
+        &national,
+    );
     let places_in = |r: usize, sentence: corroborate_model::Span| -> Vec<String> {
         sub_national_places(reports, &entity_index, &national, r, sentence)
     };

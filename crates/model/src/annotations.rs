@@ -305,6 +305,12 @@ pub enum EventType {
     Charge,
     /// A verdict or sentence: convicted, acquitted, sentenced.
     Verdict,
+    /// People injured or wounded.
+    Injuries,
+    /// A robbery, theft, heist or burglary.
+    Robbery,
+    /// Prisoners or detainees escaping custody (a jailbreak).
+    Escape,
     Other,
 }
 
@@ -340,6 +346,9 @@ impl EventType {
             EventType::Seizure => "seizure",
             EventType::Charge => "charge",
             EventType::Verdict => "verdict",
+            EventType::Injuries => "injuries",
+            EventType::Robbery => "robbery",
+            EventType::Escape => "escape",
             EventType::Other => "other",
         }
     }

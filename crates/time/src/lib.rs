@@ -61,8 +61,11 @@ mod lexicon;
 mod pubdate;
 mod resolve;
 
+use std::sync::LazyLock;
+
 use chrono::{Days, NaiveDate};
-use corroborate_model::{TimeAnchor, Timex};
+use corroborate_model::{Span, TimeAnchor, Timex};
+use regex::Regex;
 
 pub use pubdate::find_publication_date;
 
@@ -116,8 +119,11 @@ const INFERENCE_WINDOW_DAYS: u64 = 14;
 /// usually soon after. The range is `[latest, latest + 14 days]` where
 /// `latest` is the latest day-precision date the text states absolutely
 /// (anchor [`TimeAnchor::Absolute`], one day long). Returns `None` when the
-/// text has no such date.
-pub fn infer_publication_date(timexes: &[Timex]) -> Option<(NaiveDate, NaiveDate)> {
+/// text has no such date, or when it also names a later year, month or
+/// season outside any future-tense sentence ("born on 19 April 1923 …
+/// died in 2008"): the latest day is then background, and the report's
+/// own day cannot be told from its text.
+pub fn infer_publication_date(text: &str, timexes: &[Timex]) -> Option<(NaiveDate, NaiveDate)> {
     let latest = timexes
         .iter()
         .filter(|t| t.anchor == TimeAnchor::Absolute)
@@ -126,6 +132,41 @@ pub fn infer_publication_date(timexes: &[Timex]) -> Option<(NaiveDate, NaiveDate
             _ => None,
         })
         .max()?;
+    if publication_floor(text, timexes).is_some_and(|floor| floor > latest) {
+        return None;
+    }
     let until = latest.checked_add_days(Days::new(INFERENCE_WINDOW_DAYS))?;
     Some((latest, until))
+}
+
+/// The earliest day a report can have been written, by the latest year,
+/// month, season or day its text states absolutely outside a future-tense
+/// sentence (its first day: "in 2008" says the report is from 2008 or
+/// later).
+pub fn publication_floor(text: &str, timexes: &[Timex]) -> Option<NaiveDate> {
+    timexes
+        .iter()
+        .filter(|t| t.anchor == TimeAnchor::Absolute && !in_future_sentence(text, t.span))
+        .filter_map(|t| t.start)
+        .max()
+}
+
+/// Words that put a sentence's dates ahead of its writing: future tense,
+/// plans, schedules and targets ("will", "is due", "scheduled for",
+/// "by 2030").
+static FUTURE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    corroborate_text::compile_pattern(
+        r"(?i)\b(?:will|shall|would|\w+'ll|going to|plans?|planned|planning|intends?|expected|expects?|scheduled|due|set to|aims?|targets?|forecasts?|projected|until|by (?:the end of )?(?:\d{4}|(?:early|mid|late)[- ]\d{4})|next)\b",
+    )
+    .expect("constant regex is valid")
+});
+
+/// Whether the sentence around `span` speaks of the future.
+fn in_future_sentence(text: &str, span: Span) -> bool {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let start = corroborate_text::floor_char_boundary(text, span.start);
+    let end = corroborate_text::ceil_char_boundary(text, span.end);
+    let from = text[..start].rfind(is_end).map_or(0, |i| i + 1);
+    let to = text[end..].find(is_end).map_or(text.len(), |i| end + i);
+    FUTURE_MARKER.is_match(&text[from..to])
 }

@@ -363,15 +363,39 @@ fn inferred_flag_and_publication_inference() {
     assert!(tagged[0].inferred);
     assert!(!tagged[1].inferred);
 
-    let undated = run(
-        "Troops arrived on 8 January 2022, after a rally on 5 January 2022 and in 2019.",
-        None,
-    );
+    let text = "Troops arrived on 8 January 2022, after a rally on 5 January 2022 and in 2019.";
     assert_eq!(
-        infer_publication_date(&undated),
+        infer_publication_date(text, &run(text, None)),
         Some((day(2022, 1, 8), day(2022, 1, 22)))
     );
-    assert_eq!(infer_publication_date(&run("No dates here.", None)), None);
+    assert_eq!(
+        infer_publication_date("No dates here.", &run("No dates here.", None)),
+        None
+    );
+}
+
+#[test]
+fn a_background_day_before_a_later_past_year_dates_nothing() {
+    // The day is a birth date; the report was written after 2008.
+    let text = "Varenko was born on 3 May 1931 in Dulmar. He retired in 2008 and died on Thursday.";
+    assert_eq!(infer_publication_date(text, &run(text, None)), None);
+    let text = "Varenko died on 3 May 1991. His memoirs appeared in August 1992.";
+    assert_eq!(infer_publication_date(text, &run(text, None)), None);
+}
+
+#[test]
+fn a_later_year_in_a_future_sentence_keeps_the_inference() {
+    for text in [
+        "The rally was held on 8 March 2031. Elections will be held in 2033.",
+        "The rally was held on 8 March 2031. The council plans new rules by 2034.",
+        "The rally was held on 8 March 2031. The vote is scheduled for June 2032.",
+    ] {
+        assert_eq!(
+            infer_publication_date(text, &run(text, None)),
+            Some((day(2031, 3, 8), day(2031, 3, 22))),
+            "{text}"
+        );
+    }
 }
 
 #[test]

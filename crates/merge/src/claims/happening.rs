@@ -156,7 +156,7 @@ pub(super) fn subject_window(report: &AnnotatedReport, sentence: Span) -> Span {
 /// same toll (a death toll rises across many dated death events).
 fn tally(event_type: EventType) -> Option<&'static str> {
     match event_type {
-        EventType::Deaths | EventType::Violence => Some("casualties"),
+        EventType::Deaths | EventType::Violence | EventType::Injuries => Some("casualties"),
         EventType::Arrest => Some("arrests"),
         EventType::Protest | EventType::Strike => Some("protests"),
         EventType::Deployment | EventType::Withdrawal => Some("deployments"),
