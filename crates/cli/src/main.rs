@@ -147,6 +147,13 @@ enum EvalCommand {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Events dated right: MEANTIME events that a TLINK places in a
+    /// calendar date, found by our events and with the date the timeline
+    /// shows. The files given are analysed together as one corpus.
+    EventDates {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Share of Recognizers-Text English cases matched (DateTime and Number specs).
     /// Given spec files (or several folders) instead of one root folder,
     /// scores only those DateTime spec files.
@@ -586,6 +593,9 @@ fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
         EvalCommand::Meantime { paths } => {
             shown(corroborate_eval::time::eval_meantime_paths(&paths))
         }
+        EvalCommand::EventDates { paths } => shown(
+            corroborate_eval::event_dates::eval_event_dates(&paths, &ecb_pipeline),
+        ),
         EvalCommand::Recognizers { paths, failures } => match paths.as_slice() {
             [root] if root.join("Specs").is_dir() || root.join("DateTime").is_dir() => {
                 eval_recognizers(root, failures)

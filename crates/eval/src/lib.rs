@@ -12,6 +12,7 @@ pub mod ecb_entities;
 pub mod ecb_events;
 pub mod ecb_topics;
 pub mod ecbplus;
+pub mod event_dates;
 pub mod figures;
 pub mod ner;
 pub mod quantity;

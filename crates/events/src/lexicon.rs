@@ -4,7 +4,7 @@
 //! | type | triggers (case-insensitive) | check |
 //! |------|-----------------------------|-------|
 //! | protest | protested/-ing, demonstrate(d/ing) + against/in/over/…, rallied, rioted/-ing, took/take to the streets | asserted |
-//! | protest | protest(s), demonstration(s), rally/-ies, unrest, riot(s), uprising(s), disturbances | happening |
+//! | protest | protest(s), demonstration(s), rally/-ies, unrest, riot(s), uprising(s), disturbances, vigil(s) (ACLED: a vigil is a peaceful protest) | happening |
 //! | violence | stormed, storming, attacked/-ing, set ablaze/on fire, torched, looted/-ing, fired on/at, opened fire, seized control, overran/overrun, clashed, tear gas, taken over | asserted |
 //! | violence | clash(es), violence, fighting, gunfire, shooting(s) | happening |
 //! | violence | shot + and/dead/to death/in the/a person ("shot the officer"), was/were shot, stabbed, gunned down, ambushed, assaulted, beaten, bombed, hurled/threw … bombs/grenades/stones/Molotov cocktails | asserted |
@@ -86,7 +86,8 @@
 //! led to: what caused something happened) in its stretch of the clause,
 //! the object of a staging or
 //! ending verb (staged, held, joined, quelled, crushed, dispersed, sparked,
-//! coalesced into, …), or dated right after it, with or without "on"
+//! coalesced into, …) or of voting ("voted Sunday in a parliamentary
+//! election", "cast ballots in the runoff"), or dated right after it, with or without "on"
 //! ("the arrest of the editor on 9 March", "a shooting Dec. 6"); never when it modifies another noun ("protest
 //! movement") and, undated, not after a subordinator that refers back to a
 //! known event ("since the protests began", "where the unrest started").
@@ -192,7 +193,7 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
     (
         EventType::Protest,
         Check::Happening,
-        r"protests?|demonstrations?|rall(?:y|ies)|unrest|riots?|uprisings?|disturbances",
+        r"protests?|demonstrations?|rall(?:y|ies)|unrest|riots?|uprisings?|disturbances|vigils?",
     ),
     (
         EventType::Violence,
@@ -525,7 +526,7 @@ pub(crate) static SITED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// fire", "killed in a blast", "died in the attack", "destroyed in an
 /// arson".
 pub(crate) static HARMED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)\b(?:damaged|destroyed|gutted|razed|devastated|ravaged|hit|killed|died|dead|injured|wounded|hurt|perished|lost|burned|burnt|trapped|evacuated|engulfed)\s+(?:\S+\s+){0,2}?(?:by|in|during)\s+(?:\S+\s+){0,3}?$")
+    compile(r"(?i)\b(?:damaged|destroyed|gutted|razed|devastated|ravaged|hit|struck|affected|killed|died|dead|injured|wounded|hurt|perished|lost|burned|burnt|trapped|evacuated|engulfed)\s+(?:\S+\s+){0,2}?(?:by|in|during)\s+(?:\S+\s+){0,3}?$")
         .expect("constant regex is valid")
 });
 
@@ -629,7 +630,7 @@ pub(crate) fn object_verb_before(before: &str) -> bool {
 /// form.
 static OBJECT_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:stag(?:e|ed|ing)|h[eo]ld(?:ing)?|organi[sz](?:e|ed|ing)|led|lead(?:ing)?|join(?:ed|ing)?|(?:broke|break|breaking) up|put down|end(?:ed|ing)?|(?:coalesced|turned|grew|developed|escalated|morphed|evolved|descended) into)\s+(?:\S+\s+){0,3}$",
+        r"(?i)\b(?:(?:stag(?:e|ed|ing)|h[eo]ld(?:ing)?|organi[sz](?:e|ed|ing)|led|lead(?:ing)?|join(?:ed|ing)?|(?:broke|break|breaking) up|put down|end(?:ed|ing)?|(?:coalesced|turned|grew|developed|escalated|morphed|evolved|descended) into)\s+(?:\S+\s+){0,3}|(?:vot(?:ed|es|ing)|cast(?:ing)? (?:their |his |her )?ballots?|(?:go|goes|went|going) to the polls)\s+(?:\S+\s+){0,4}?(?:in|at)\s+(?:\S+\s+){0,2})$",
     )
     .expect("constant regex is valid")
 });

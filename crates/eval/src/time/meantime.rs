@@ -100,7 +100,7 @@ pub fn meantime_mismatches(paths: &[PathBuf]) -> Result<Vec<super::Mismatch>, Ev
     Ok(found)
 }
 
-fn meantime_files(dir: &Path) -> Result<Vec<PathBuf>, EvalError> {
+pub(crate) fn meantime_files(dir: &Path) -> Result<Vec<PathBuf>, EvalError> {
     let mut files = files_with(dir, "xml")?;
     let entries = std::fs::read_dir(dir).map_err(|source| EvalError::Io {
         path: dir.to_path_buf(),
@@ -189,7 +189,7 @@ fn read_timexes(xml: &str) -> Result<Vec<TimexMarkable>, String> {
 }
 
 /// Joins the tokens of sentences 0–5 into text; returns token byte spans.
-fn rebuild_text(tokens: &[Token]) -> (String, HashMap<String, (usize, usize)>) {
+pub(crate) fn rebuild_text(tokens: &[Token]) -> (String, HashMap<String, (usize, usize)>) {
     let mut text = String::new();
     let mut offsets = HashMap::new();
     let mut previous: Option<(u32, &str)> = None;

@@ -15,7 +15,7 @@
 //! totals — which equals attribute accuracy × relaxed F1.
 
 mod bench;
-mod meantime;
+pub(crate) mod meantime;
 mod mismatch;
 mod recognizers;
 mod timeml;
