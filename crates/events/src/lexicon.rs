@@ -103,7 +103,9 @@
 //! virtually destroyed", a headline's "Fire destroys"), the noun as the
 //! agent or setting of damage ("damaged by fire", "killed in a blast",
 //! "died in the attack"), or placed at a site ("a fire at a
-//! supermarket", "the bombing in Kabul").
+//! supermarket", "the bombing in Kabul"); never after a preposition that
+//! makes it a topic ("charged over the attack on the station", "an
+//! inquiry into the fire that destroyed the depot"), unless a happening.
 //!
 //! "troop context": the clause names troops, forces, soldiers,
 //! peacekeepers, a contingent or regiment, or an organization mention.
@@ -519,6 +521,14 @@ pub(crate) static GUNFIRE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// topic.
 pub(crate) static SITED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"^\s+(?:at|in|on)\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:\S+\s+){0,2}?(?:(?-i:\p{Lu})\w+|(?i:buildings?|supermarkets?|stores?|shops?|factory|factories|plants?|warehouses?|church(?:es)?|mosques?|temples?|synagogues?|schools?|hospitals?|homes?|houses?|apartments?|hotels?|mines?|markets?|banks?|stations?|prisons?|jails?|offices?|ports?|airports?|barracks|bases?|checkpoints?|refinery|refineries|depots?|restaurants?|clubs?|bars?|stadiums?|universit(?:y|ies)|campus|embassy|embassies))\b")
+        .expect("constant regex is valid")
+});
+
+/// A preposition right before a noun (a determiner and two words may come
+/// between) that makes it the topic of another predicate: "charged over
+/// the attack", "an inquiry into the fire", "fears of a quake".
+pub(crate) static TOPIC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:over|about|into|of|concerning|regarding|for)\s+(?:\S+\s+){0,2}$")
         .expect("constant regex is valid")
 });
 

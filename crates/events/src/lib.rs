@@ -274,11 +274,15 @@ impl Document<'_> {
 
     /// A disaster or attack noun that did harm: a verb of impact after it,
     /// harm done by or in it ("damaged by fire"), or a happening.
+    /// The noun as a topic ("charged over the attack on the station", "an
+    /// inquiry into the fire that destroyed the depot") only counts when
+    /// it is a happening by the noun rules.
     fn has_impact(&self, trigger: Span, clause: Span, before: &str, after: &str) -> bool {
-        lexicon::IMPACT_VERB.is_match(predicate_stretch(after))
-            || lexicon::HARMED_BY.is_match(before)
-            || lexicon::SITED_AFTER.is_match(after)
-            || self.is_happening(trigger, clause, before, after)
+        let told = !lexicon::TOPIC_BEFORE.is_match(before)
+            && (lexicon::IMPACT_VERB.is_match(predicate_stretch(after))
+                || lexicon::HARMED_BY.is_match(before)
+                || lexicon::SITED_AFTER.is_match(after));
+        told || self.is_happening(trigger, clause, before, after)
     }
 
     /// A noun trigger used as an event: see "happening" in the lexicon.

@@ -825,3 +825,27 @@ fn look_alikes_of_attacks_fires_injuries_and_escapes_are_not_events() {
         );
     }
 }
+
+#[test]
+fn attacks_and_fires_named_as_topics_are_not_events() {
+    for (text, not_expected) in [
+        (
+            "Nine men were charged over the attack on the Velm police station.",
+            EventType::Violence,
+        ),
+        (
+            "Prosecutors opened an inquiry into the fire that destroyed the depot.",
+            EventType::Disaster,
+        ),
+        (
+            "The parliament granted an amnesty for people convicted over the bombings in Korso.",
+            EventType::Violence,
+        ),
+    ] {
+        assert!(
+            !types(text).contains(&not_expected),
+            "{text}: unexpected {not_expected:?} in {:?}",
+            events(text)
+        );
+    }
+}
