@@ -162,5 +162,5 @@ fn schema_enums_are_model_values() {
     for value in enum_values(&root, "Conflict", "kind") {
         let _: ConflictKind = serde_json::from_value(value).expect("conflict kind");
     }
-    assert_eq!(enum_values(&root, "Event", "type").len(), 30);
+    assert_eq!(enum_values(&root, "Event", "type").len(), 33);
 }
