@@ -202,9 +202,11 @@ fn cluster_one_type(
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut reach = ClusterReach::default();
     for &i in &order[..undated_from] {
-        let found = reach
-            .open_at(candidates[i].mention.date.as_ref().map(|d| d.start))
-            .find(|&c| joins(candidates, &clusters[c], i, weights));
+        let day = candidates[i].mention.date.as_ref();
+        let open: Vec<usize> = reach.open_at(day.map(|d| d.start)).collect();
+        let found = open.into_iter().find(|&c| {
+            reach.near_its_days(c, &candidates[i]) && joins(candidates, &clusters[c], i, weights)
+        });
         let c = found.unwrap_or_else(|| {
             clusters.push(Vec::new());
             clusters.len() - 1
@@ -342,6 +344,8 @@ fn background_for(candidates: &[Candidate], undated: &[usize], dated: &[usize]) 
 struct ClusterReach {
     /// Last day each cluster can be joined on, by cluster index.
     last_day: Vec<NaiveDate>,
+    /// Earliest day of each cluster's members dated to one day.
+    first_exact_day: Vec<Option<NaiveDate>>,
     /// Clusters still in reach, in creation order.
     open: Vec<usize>,
 }
@@ -362,11 +366,34 @@ impl ClusterReach {
         };
         let near = date.start + chrono::Duration::days(NEAR_DATE_DAYS);
         let day = date.end.max(near);
+        let exact = (date.width_days() == 1).then_some(date.start);
         if cluster == self.last_day.len() {
             self.last_day.push(day);
+            self.first_exact_day.push(exact);
             self.open.push(cluster);
         } else if let Some(last) = self.last_day.get_mut(cluster) {
             *last = (*last).max(day);
+            if let Some(first) = self.first_exact_day.get_mut(cluster) {
+                *first = match (*first, exact) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+            }
+        }
+    }
+
+    /// A mention dated to one day joins a cluster only within
+    /// [`NEAR_DATE_DAYS`] of its members dated to one day (mentions come
+    /// in date order, so the earliest is the farthest): a member dated
+    /// only to a month must not chain the 20th and the 24th into one
+    /// event.
+    fn near_its_days(&self, cluster: usize, member: &Candidate) -> bool {
+        let Some(date) = member.mention.date.as_ref().filter(|d| d.width_days() == 1) else {
+            return true;
+        };
+        match self.first_exact_day.get(cluster).copied().flatten() {
+            Some(first) => (date.start - first).num_days() <= NEAR_DATE_DAYS,
+            None => true,
         }
     }
 }
@@ -1127,6 +1154,54 @@ mod tests {
             &words(&["police", "said", "harlow"]),
         );
         assert!(rare > common, "{rare} vs {common}");
+    }
+
+    #[test]
+    fn a_month_does_not_chain_days_four_apart_into_one_event() {
+        let sentences = [
+            "In June the Velm gang shot at police officers.",
+            "On 20 June the Velm gang shot at police officers in Korso.",
+            "On 24 June the Velm gang shot at police officers in Korso.",
+        ];
+        let mut reports = Vec::new();
+        for (n, (sentence, day_of_june)) in
+            sentences.iter().zip([None, Some(20), Some(24)]).enumerate()
+        {
+            let mut r = report(&format!("r{n}"), None, &[sentence]);
+            let gang = add_mention(&mut r, "Velm", EntityKind::Organization);
+            let timex = match day_of_june {
+                Some(d) => {
+                    let text = format!("{d} June");
+                    Some(add_timex(&mut r, &text, day(6, d)))
+                }
+                None => {
+                    let t = add_timex(&mut r, "June", day(6, 1));
+                    r.annotations.timexes[t].value = "2024-06".to_string();
+                    r.annotations.timexes[t].end = Some(day(6, 30));
+                    Some(t)
+                }
+            };
+            add_event(&mut r, EventType::Violence, "shot at", timex, vec![gang]);
+            reports.push(r);
+        }
+        let got = run(&reports);
+        let days: Vec<Vec<String>> = got
+            .events
+            .iter()
+            .map(|e| {
+                e.sources
+                    .iter()
+                    .filter_map(|s| s.date.as_ref().map(|d| d.value.clone()))
+                    .collect()
+            })
+            .collect();
+        assert!(
+            !days
+                .iter()
+                .any(|d| d.contains(&"2024-06-20".to_string())
+                    && d.contains(&"2024-06-24".to_string())),
+            "{days:?}"
+        );
     }
 
     #[test]
