@@ -10,9 +10,9 @@
 //! | violence | shot + and/dead/to death/in the/a person ("shot the officer"), was/were shot, stabbed, gunned down, ambushed, assaulted, beaten, bombed, hurled/threw … bombs/grenades/stones/Molotov cocktails | asserted |
 //! | violence | bombing(s), attack(s), assault(s), ambush(es), massacre(s), stabbing(s), shootout(s), firefight(s), gunfight(s) | impact |
 //! | violence | explosion(s), blast(s), exploded/explodes, detonated, went off | bomb context: the clause names a bomb, explosive, device, grenade, mine, shell, rocket, missile or a suicide attacker |
-//! | deaths | killed, died, dies (a headline's present), death toll, lost their lives, perished, murdered, slain, assassinated, beaten/stabbed/burned/shot to death, suffocated, drowned; killing + a count or a person ("killing at least 14", "killing a police officer") | asserted |
+//! | deaths | killed, died, dies and kills + a count (a headline's present: "Quake kills 10"), death toll, lost their lives, perished, murdered, slain, assassinated, beaten/stabbed/burned/shot to death, suffocated, drowned; killing + a count or a person ("killing at least 14", "killing a police officer") | asserted |
 //! | deaths | murder(s), homicide(s), assassination(s), slaying(s) | happening |
-//! | injuries | injured, injuring, wounded, wounding; suffered/sustained … injuries | not "the injured/wounded" |
+//! | injuries | injured, injuring, wounded, wounding; injures/wounds + a count (headline); suffered/sustained … injuries | not "the injured/wounded" |
 //! | deaths | dead | not "the dead" |
 //! | deaths | killing(s), deaths, fatalities | happening |
 //! | arrest | arrested/-ing, detain(ed/ing), taken into custody, rounded up | asserted |
@@ -244,14 +244,14 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
     (
         EventType::Injuries,
         Check::NotTheDead,
-        r"injur(?:ed|ing)|wound(?:ed|ing)|(?:suffered|sustained|treated for)\s+(?:\S+\s+){0,2}?injuries",
+        r"injur(?:ed|ing)|wound(?:ed|ing)|(?:injures|wounds) (?:(?:at least|more than|nearly|almost|about|around|some|up to|over|dozens of|hundreds of) )?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|thousands|several)\b|(?:suffered|sustained|treated for)\s+(?:\S+\s+){0,2}?injuries",
     ),
     // "…, killing at least 14 people": a participle whose object is a
     // count states the deaths (a bare "killing" is a noun, checked below).
     (
         EventType::Deaths,
         Check::Asserted,
-        r"killing (?:(?:at least|more than|nearly|almost|about|around|some|up to|over|as many as) )?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|thousands|several)\b",
+        r"(?:killing|kills) (?:(?:at least|more than|nearly|almost|about|around|some|up to|over|as many as) )?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|thousands|several)\b",
     ),
     (EventType::Deaths, Check::NotTheDead, r"dead"),
     (

@@ -757,6 +757,16 @@ fn attacks_explosions_fires_injuries_robberies_and_escapes() {
             "dies",
         ),
         (
+            "Korso quake kills 12, injures 40",
+            EventType::Deaths,
+            "kills 12",
+        ),
+        (
+            "Korso quake kills 12, injures 40",
+            EventType::Injuries,
+            "injures 40",
+        ),
+        (
             "The shooting of the student by police sparked a week of riots.",
             EventType::Violence,
             "shooting",
