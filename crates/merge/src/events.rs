@@ -34,6 +34,10 @@
 //!   not background ([`fold_undated_into_their_reports_events`]): an
 //!   undated headline joins the happening its report's body dates.
 //!
+//! A mention dated to one day joins a cluster only within
+//! [`NEAR_DATE_DAYS`] of the cluster's members dated to one day: a member
+//! dated only to a month never chains distant days into one event.
+//!
 //! Candidates are compared only with clusters of the same type whose dates
 //! lie within the window, so the work grows with events per type and week,
 //! not with all pairs.
