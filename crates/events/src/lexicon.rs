@@ -35,6 +35,7 @@
 //! | decree | decree(s/d), signed a/the … law/decree/bill/order, signed into law | asserted |
 //! | state_of_emergency | state of emergency, curfew(s), martial law, emergency rule | asserted |
 //! | communications_shutdown | internet shutdown/blackout/blockage/outage, blocked/cut/shut down/restored … internet, internet … was blocked/cut/restored, communications/mobile networks … cut/blocked | asserted |
+//! | communications_shutdown | undersea/internet/fibre/phone cables or lines … were cut/damaged/severed; internet/phone services … were disrupted/cut/hampered | asserted |
 //! | communications_shutdown | access/connection/service/network … allowed/restored/resumed | sentence about internet or phones |
 //! | economic_measure | price cap(s)/control(s)/ceiling(s)/freeze(s), moratorium, lifted/raised/imposed/cut/capped/froze/lowered/reversed/… + prices/price caps/tariffs/subsidies, prices/caps/tariffs … were lifted/raised/… | asserted |
 //! | charge | charged with, indicted, charges … were brought/filed/laid | asserted |
@@ -354,6 +355,13 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
         EventType::CommunicationsShutdown,
         Check::Asserted,
         r"internet (?:shutdown|blackout|blockage|outage)|(?:block(?:ed|ing)?|cut(?:ting)?(?: off)?|shut(?:ting)? down|restor(?:ed|ing))\s+(?:\S+\s+){0,3}?internet|internet\s+(?:\S+\s+){0,2}?(?:was|were|has been|had been)\s+(?:\S+\s+)?(?:blocked|cut|shut down|restored|disrupted|switched off)|(?:communications|mobile networks?|phone lines)\s+(?:were |was )?(?:cut|blocked|shut down|disrupted)",
+    ),
+    // Damage to the lines themselves: "three undersea cables were cut",
+    // "Internet services in the region were severely disrupted".
+    (
+        EventType::CommunicationsShutdown,
+        Check::Asserted,
+        r"(?:undersea|submarine|underwater|internet|fib(?:re|er)(?:-optic)?|data|telephone|phone|communications?) (?:cables?|lines?|links?)\s+(?:\S+\s+){0,8}?(?:were|was|have been|has been|had been)\s+(?:\S+ly\s+)?(?:cut|damaged|severed|disrupted|broken)|(?:internet|phone|telephone|mobile|data) (?:services?|access|connections?|traffic)\s+(?:\S+\s+){0,6}?(?:were|was|have been|has been|had been)\s+(?:\S+ly\s+)?(?:disrupted|cut|hampered|interrupted|knocked out)",
     ),
     (
         EventType::CommunicationsShutdown,

@@ -786,6 +786,16 @@ fn attacks_explosions_fires_injuries_robberies_and_escapes() {
             EventType::Escape,
             "escaped",
         ),
+        (
+            "Traffic slowed after three undersea cables were cut off the Velm coast.",
+            EventType::CommunicationsShutdown,
+            "undersea cables were cut",
+        ),
+        (
+            "Internet services in Korso were severely disrupted on Friday.",
+            EventType::CommunicationsShutdown,
+            "Internet services in Korso were severely disrupted",
+        ),
     ];
     for (text, expected, trigger) in cases {
         let got = events(text);
