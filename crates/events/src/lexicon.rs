@@ -12,7 +12,7 @@
 //! | violence | explosion(s), blast(s), exploded/explodes, detonated, went off | bomb context: the clause names a bomb, explosive, device, grenade, mine, shell, rocket, missile or a suicide attacker |
 //! | deaths | killed, died, dies and kills + a count (a headline's present: "Quake kills 10"), death toll, lost their lives, perished, murdered, slain, assassinated, beaten/stabbed/burned/shot to death, suffocated, drowned; killing + a count or a person ("killing at least 14", "killing a police officer") | asserted |
 //! | deaths | murder(s), homicide(s), assassination(s), slaying(s) | happening |
-//! | injuries | injured, injuring, wounded, wounding; injures/wounds + a count (headline); suffered/sustained … injuries | not "the injured/wounded" |
+//! | injuries | injured, injuring, wounded, wounding; injures/wounds + a count (headline); suffered/sustained … injuries | not "the injured/wounded", not a roster term ("injured reserve", "injured list") |
 //! | deaths | dead | not "the dead" |
 //! | deaths | killing(s), deaths, fatalities | happening |
 //! | arrest | arrested/-ing, detain(ed/ing), taken into custody, rounded up | asserted |
@@ -179,6 +179,9 @@ pub(crate) enum Check {
     FireImpact,
     /// "escaped": the clause is about prisoners or custody.
     CustodyContext,
+    /// "injured", "wounded": not "the injured" and not a roster term
+    /// ("placed on injured reserve", "the injured list").
+    PeopleHurt,
 }
 
 pub(crate) struct Rule {
@@ -244,7 +247,7 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
     ),
     (
         EventType::Injuries,
-        Check::NotTheDead,
+        Check::PeopleHurt,
         r"injur(?:ed|ing)|wound(?:ed|ing)|(?:injures|wounds) (?:(?:at least|more than|nearly|almost|about|around|some|up to|over|dozens of|hundreds of) )?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|thousands|several)\b|(?:suffered|sustained|treated for)\s+(?:\S+\s+){0,2}?injuries",
     ),
     // "…, killing at least 14 people": a participle whose object is a
@@ -503,6 +506,10 @@ pub(crate) static CUSTODY_WORD: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)\b(?:prisons?|jails?|custody|detention|inmates?|prisoners?|detainees?|convicts?|fugitives?|guards?|cells?|penitentiar(?:y|ies)|correctional|prison vans?|transport officers)\b")
         .expect("constant regex is valid")
 });
+
+/// A roster term after "injured": "placed on injured reserve".
+pub(crate) static ROSTER_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)^\s+(?:reserve|list)\b").expect("constant regex is valid"));
 
 /// Weapons that explode: a blast in a clause naming one is an attack.
 pub(crate) static BOMB_WORD: LazyLock<Regex> = LazyLock::new(|| {

@@ -220,11 +220,10 @@ impl Document<'_> {
             Check::Always => true,
             Check::Asserted => true,
             Check::Happening => self.is_happening(trigger, clause, before, after),
-            Check::NotTheDead => !self.words_in(before_span).next_back().is_some_and(|word| {
-                ["the", "their", "its", "our", "whose"]
-                    .iter()
-                    .any(|determiner| word.eq_ignore_ascii_case(determiner))
-            }),
+            Check::NotTheDead => !self.after_a_determiner(before_span),
+            Check::PeopleHurt => {
+                !self.after_a_determiner(before_span) && !lexicon::ROSTER_AFTER.is_match(after)
+            }
             Check::NotDenial => !lexicon::DENIAL_OBJECT.is_match(after),
             Check::OfficialObject => {
                 let shooting = trigger_text.eq_ignore_ascii_case("fired")
@@ -270,6 +269,15 @@ impl Document<'_> {
                 lexicon::SEIZED_OBJECT.is_match(after) && !starts_with_word(after, "control")
             }
         }
+    }
+
+    /// "the dead", "their wounded": the word right before is a determiner.
+    fn after_a_determiner(&self, before: Span) -> bool {
+        self.words_in(before).next_back().is_some_and(|word| {
+            ["the", "their", "its", "our", "whose"]
+                .iter()
+                .any(|determiner| word.eq_ignore_ascii_case(determiner))
+        })
     }
 
     /// A disaster or attack noun that did harm: a verb of impact after it,

@@ -831,6 +831,10 @@ fn look_alikes_of_attacks_fires_injuries_and_escapes_are_not_events() {
             "Doctors treated the injured overnight.",
             EventType::Injuries,
         ),
+        (
+            "The club placed its striker on injured reserve.",
+            EventType::Injuries,
+        ),
         ("The mayor escaped criticism this time.", EventType::Escape),
         (
             "Membership of the party exploded after the vote.",
