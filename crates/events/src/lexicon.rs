@@ -21,7 +21,7 @@
 //! | dismissal | sacked, ousted, relieved of | asserted |
 //! | dismissal | remove(d)/removing/removal, fired | official object (title word or "from office/power/the …", "as head") |
 //! | resignation | resign(ed/s/ing), resignation(s), stepped/step down, relinquish(ed) | not demanded |
-//! | appointment | appoint(ed/s/ing), appointment of, named as, was named, nominated, succeeded (by/as/former/the/Name), chosen as, elected, sworn in, installed as | not demanded |
+//! | appointment | appoint(ed/s/ing), appointment of, named as, was named, nominated, succeeded (by/as/former/the/Name), chosen as, elected, sworn in, installed as, became acting, took over as, assumed the post/office/presidency/command | not demanded |
 //! | request_for_help | request(ed), appeal(ed/ing), call(ed/ing) on, asked, turn(ed) to, invited | help object: "for help/support/assistance/intervention", "to intervene", "support of", troops/forces |
 //! | deployment | deployed, deploying, sent/send/sending … troops/peacekeepers/regiment | asserted |
 //! | deployment | deployment(s), introduction of … troops | happening |
@@ -292,7 +292,7 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
     (
         EventType::Appointment,
         Check::NotDemanded,
-        r"appoint(?:ed|s|ing)?|appointment of|named as|was named|nominated|succeeded\s+(?:by|as|former|the|(?-i:\p{Lu}))|chosen as|elected|sworn in|installed as",
+        r"appoint(?:ed|s|ing)?|appointment of|named as|was named|nominated|succeeded\s+(?:by|as|former|the|(?-i:\p{Lu}))|chosen as|elected|sworn in|installed as|became acting|took over as|(?:assumed|assumes|assuming) (?:the )?(?:post|office|role|duties|presidency|premiership|chairmanship|command)",
     ),
     (
         EventType::RequestForHelp,

@@ -787,6 +787,16 @@ fn attacks_explosions_fires_injuries_robberies_and_escapes() {
             "escaped",
         ),
         (
+            "The speaker of parliament became acting president on Monday.",
+            EventType::Appointment,
+            "became acting",
+        ),
+        (
+            "General Varo took over as head of the security council.",
+            EventType::Appointment,
+            "took over as",
+        ),
+        (
             "Traffic slowed after three undersea cables were cut off the Velm coast.",
             EventType::CommunicationsShutdown,
             "undersea cables were cut",
