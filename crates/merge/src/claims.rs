@@ -141,7 +141,7 @@ const REVISION_WORDS: &[&str] = &[
 /// Phrases saying a figure adds up everything so far: a lower figure
 /// without them may be one part of it (one operation's haul within the
 /// season's total), not a conflict.
-const RUNNING_TOTAL_WORDS: &[&str] = &[
+pub(crate) const RUNNING_TOTAL_WORDS: &[&str] = &[
     "so far",
     "thus far",
     "to date",
@@ -417,7 +417,7 @@ fn sentence_words(report: &AnnotatedReport, sentence: Span) -> Vec<String> {
 
 /// The words (from [`sentence_words`]) hold one of `phrases` (lower case,
 /// words separated by single spaces).
-fn says_any(words: &[String], phrases: &[&str]) -> bool {
+pub(crate) fn says_any(words: &[String], phrases: &[&str]) -> bool {
     phrases.iter().any(|phrase| {
         let wanted: Vec<&str> = phrase.split(' ').collect();
         words

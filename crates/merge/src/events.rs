@@ -244,7 +244,7 @@ fn cluster_one_type(
 /// ("Ortiz died instantly") speaks of the happening its own report's body
 /// tells and dates, as a news story keeps to one happening of a kind
 /// unless it dates another. Statements and speeches stay apart (one
-/// report quotes many).
+/// report quotes many), and so do running totals ([`is_running_total`]).
 fn fold_undated_into_their_reports_events(
     candidates: &[Candidate],
     mut clusters: Vec<Vec<usize>>,
@@ -273,7 +273,13 @@ fn fold_undated_into_their_reports_events(
         }
     }
     let mut moves = Vec::new();
-    for (c, members) in clusters.iter().enumerate().filter(|(_, m)| !is_dated(m)) {
+    let foldable = |members: &Vec<usize>| {
+        !is_dated(members)
+            && !members
+                .iter()
+                .any(|&j| is_running_total(candidates[j].quote))
+    };
+    for (c, members) in clusters.iter().enumerate().filter(|(_, m)| foldable(m)) {
         let targets: BTreeSet<usize> = members
             .iter()
             .filter_map(|&j| dated_by_report.get(&candidates[j].report))
@@ -294,6 +300,17 @@ fn fold_undated_into_their_reports_events(
     }
     clusters.retain(|c| !c.is_empty());
     clusters
+}
+
+/// A sentence that adds up many happenings ("40 people had been killed
+/// since the unrest began", "so far"): never one of them.
+fn is_running_total(quote: &str) -> bool {
+    let words: Vec<String> = quote
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    crate::claims::says_any(&words, crate::claims::RUNNING_TOTAL_WORDS)
 }
 
 /// Whether a member of one cluster and a member of the other share a
@@ -1062,6 +1079,30 @@ mod tests {
         assert_eq!(got.events.len(), 1, "{:?}", got.events);
         assert_eq!(got.events[0].sources.len(), 2);
         assert!(got.events[0].date.is_some());
+    }
+
+    #[test]
+    fn a_running_total_is_not_folded_into_one_happening() {
+        let mut r = report(
+            "a",
+            None,
+            &[
+                "Police killed six protesters in Korso on 4 March.",
+                "Forty protesters had been killed in Korso since the protests began.",
+            ],
+        );
+        let t = add_timex(&mut r, "4 March", day(3, 4));
+        let korso = add_mention(&mut r, "Korso", Place);
+        add_event(
+            &mut r,
+            EventType::Deaths,
+            "killed six",
+            Some(t),
+            vec![korso],
+        );
+        add_event(&mut r, EventType::Deaths, "been killed", None, vec![korso]);
+        let got = run(&[r]);
+        assert_eq!(got.events.len(), 2, "{:?}", got.events);
     }
 
     #[test]
