@@ -1,4 +1,4 @@
-//! What the CAT XML readers share (MEANTIME for names and for time, and
+//! What the XML readers share (MEANTIME for names and for time, TimeML, and
 //! ECB+'s CROMER files): attribute values, and the token list of a
 //! MEANTIME document (`<token t_id sentence>text</token>`). Each reader
 //! keeps its own markable handling.

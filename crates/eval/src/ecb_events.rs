@@ -360,7 +360,11 @@ fn our_mentions(topic: &Topic, reports: &[AnnotatedReport], events: &[Event]) ->
 /// The trigger span of the report's event mention a source was made from
 /// (same type, clause span and trigger; the first such mention, as the
 /// merge stage keeps the first of equal mentions).
-fn trigger_span(report: &AnnotatedReport, event: &Event, source: &EventSource) -> Option<Span> {
+pub(crate) fn trigger_span(
+    report: &AnnotatedReport,
+    event: &Event,
+    source: &EventSource,
+) -> Option<Span> {
     report
         .annotations
         .events

@@ -26,11 +26,14 @@ use std::fmt;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use corroborate_model::calendar::last_day_of_month;
 use corroborate_model::{Report, ReportMeta, Span};
 use quick_xml::events::Event as XmlEvent;
 use quick_xml::Reader;
 
 use crate::cat_xml::{attribute, read_tokens};
+use crate::coref::ratio;
+use crate::ecb_events::trigger_span;
 use crate::ecb_topics::Pipeline;
 use crate::time::meantime::{meantime_files, rebuild_text};
 use crate::time::{files_in_paths, first_path, read, EvalError};
@@ -53,13 +56,7 @@ pub struct EventDateCounts {
 
 impl fmt::Display for EventDateCounts {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let share = |n: usize, d: usize| {
-            if d == 0 {
-                0.0
-            } else {
-                100.0 * n as f64 / d as f64
-            }
-        };
+        let share = |n: usize, d: usize| 100.0 * ratio(n as f64, d as f64);
         writeln!(
             f,
             "MEANTIME event dates: {} documents, {} gold event mentions with a calendar date",
@@ -144,7 +141,7 @@ pub fn eval_event_dates(
         let ours = dated.get(&index).map(Vec::as_slice).unwrap_or(&[]);
         for &(span, gold) in &document.gold {
             counts.gold_dated += 1;
-            let Some((_, date)) = ours.iter().find(|(trigger, _)| overlaps(*trigger, span)) else {
+            let Some((_, date)) = ours.iter().find(|(trigger, _)| trigger.overlaps(span)) else {
                 continue;
             };
             counts.found += 1;
@@ -160,10 +157,6 @@ pub fn eval_event_dates(
         }
     }
     Ok(counts)
-}
-
-fn overlaps(a: Span, b: Span) -> bool {
-    a.start < b.end && b.start < a.end
 }
 
 fn within(inner: Days, outer: Days) -> bool {
@@ -202,19 +195,15 @@ fn our_dated_triggers(
             end: d.end,
         });
         for source in &event.sources {
-            let Some(&report) = index.get(source.report.as_str()) else {
-                continue;
-            };
-            let span = Span::new(source.start, source.end);
-            let triggers = run.annotated[report]
-                .annotations
-                .events
-                .iter()
-                .filter(|m| m.span == span && m.trigger == source.trigger)
-                .map(|m| m.trigger_span);
-            out.entry(report)
-                .or_default()
-                .extend(triggers.map(|t| (t, date)));
+            let trigger = index.get(source.report.as_str()).and_then(|&report| {
+                Some((
+                    report,
+                    trigger_span(run.annotated.get(report)?, event, source)?,
+                ))
+            });
+            if let Some((report, trigger)) = trigger {
+                out.entry(report).or_default().push((trigger, date));
+            }
         }
     }
     out
@@ -325,18 +314,10 @@ fn calendar_days(value: &str) -> Option<Days> {
                 end: date,
             })
         }
-        (Some(month), None) if parts.len() == 2 => {
-            let start = NaiveDate::from_ymd_opt(year, month, 1)?;
-            let next = if month == 12 {
-                NaiveDate::from_ymd_opt(year + 1, 1, 1)?
-            } else {
-                NaiveDate::from_ymd_opt(year, month + 1, 1)?
-            };
-            Some(Days {
-                start,
-                end: next.pred_opt()?,
-            })
-        }
+        (Some(month), None) if parts.len() == 2 => Some(Days {
+            start: NaiveDate::from_ymd_opt(year, month, 1)?,
+            end: last_day_of_month(year, month)?,
+        }),
         (None, None) if parts.len() == 1 => Some(Days {
             start: NaiveDate::from_ymd_opt(year, 1, 1)?,
             end: NaiveDate::from_ymd_opt(year, 12, 31)?,

@@ -26,6 +26,29 @@ fn types(text: &str) -> Vec<EventType> {
     events(text).iter().map(|e| e.event_type).collect()
 }
 
+/// Each text has an event of the type at the trigger.
+fn assert_found(cases: &[(&str, EventType, &str)]) {
+    for (text, expected, trigger) in cases {
+        let got = events(text);
+        assert!(
+            got.iter()
+                .any(|e| e.event_type == *expected && e.trigger == *trigger),
+            "{text}: expected {expected:?} at {trigger:?}, got {got:?}"
+        );
+    }
+}
+
+/// No text has an event of its type.
+fn assert_not_found(cases: &[(&str, EventType)]) {
+    for (text, not_expected) in cases {
+        assert!(
+            !types(text).contains(not_expected),
+            "{text}: unexpected {not_expected:?} in {:?}",
+            events(text)
+        );
+    }
+}
+
 fn day(month: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2023, month, d).unwrap_or_default()
 }
@@ -655,14 +678,7 @@ fn scheme_types_have_triggers() {
             "trial",
         ),
     ];
-    for (text, expected, trigger) in cases {
-        let got = events(text);
-        assert!(
-            got.iter()
-                .any(|e| e.event_type == *expected && e.trigger == *trigger),
-            "{text}: expected {expected:?} at {trigger:?}, got {got:?}"
-        );
-    }
+    assert_found(cases);
 }
 
 #[test]
@@ -678,7 +694,7 @@ fn an_acquisition_needs_an_organization() {
 
 #[test]
 fn look_alike_uses_of_the_new_triggers_are_not_events() {
-    for (text, not_expected) in [
+    assert_not_found(&[
         (
             "The plan met with fierce criticism from the unions.",
             EventType::Meeting,
@@ -696,13 +712,7 @@ fn look_alike_uses_of_the_new_triggers_are_not_events() {
             "The earthquake insurance market is small.",
             EventType::Disaster,
         ),
-    ] {
-        assert!(
-            !types(text).contains(&not_expected),
-            "{text}: no {not_expected:?} expected, got {:?}",
-            types(text)
-        );
-    }
+    ]);
 }
 
 /// Kinds of happening from ACLED's violence and explosion types, ECB+'s
@@ -807,19 +817,12 @@ fn attacks_explosions_fires_injuries_robberies_and_escapes() {
             "Internet services in Korso were severely disrupted",
         ),
     ];
-    for (text, expected, trigger) in cases {
-        let got = events(text);
-        assert!(
-            got.iter()
-                .any(|e| e.event_type == *expected && e.trigger == *trigger),
-            "{text}: expected {expected:?} at {trigger:?}, got {got:?}"
-        );
-    }
+    assert_found(cases);
 }
 
 #[test]
 fn look_alikes_of_attacks_fires_injuries_and_escapes_are_not_events() {
-    for (text, not_expected) in [
+    assert_not_found(&[
         (
             "Troops opened fire on the crowd and killed five people.",
             EventType::Disaster,
@@ -851,18 +854,12 @@ fn look_alikes_of_attacks_fires_injuries_and_escapes_are_not_events() {
             EventType::Violence,
         ),
         ("He spoke about fire safety rules.", EventType::Disaster),
-    ] {
-        assert!(
-            !types(text).contains(&not_expected),
-            "{text}: unexpected {not_expected:?} in {:?}",
-            events(text)
-        );
-    }
+    ]);
 }
 
 #[test]
 fn attacks_and_fires_named_as_topics_are_not_events() {
-    for (text, not_expected) in [
+    assert_not_found(&[
         (
             "Nine men were charged over the attack on the Velm police station.",
             EventType::Violence,
@@ -875,11 +872,5 @@ fn attacks_and_fires_named_as_topics_are_not_events() {
             "The parliament granted an amnesty for people convicted over the bombings in Korso.",
             EventType::Violence,
         ),
-    ] {
-        assert!(
-            !types(text).contains(&not_expected),
-            "{text}: unexpected {not_expected:?} in {:?}",
-            events(text)
-        );
-    }
+    ]);
 }

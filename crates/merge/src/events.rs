@@ -206,9 +206,8 @@ fn cluster_one_type(
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut reach = ClusterReach::default();
     for &i in &order[..undated_from] {
-        let day = candidates[i].mention.date.as_ref();
-        let open: Vec<usize> = reach.open_at(day.map(|d| d.start)).collect();
-        let found = open.into_iter().find(|&c| {
+        reach.close_before(candidates[i].mention.date.as_ref().map(|d| d.start));
+        let found = reach.open().find(|&c| {
             reach.near_its_days(c, &candidates[i]) && joins(candidates, &clusters[c], i, weights)
         });
         let c = found.unwrap_or_else(|| {
@@ -317,12 +316,18 @@ fn is_running_total(quote: &str) -> bool {
 /// person, organization or place, or enough wording besides their
 /// triggers (Jaccard ≥ [`SAME_DAY_SIMILARITY`]), with no clash of places.
 fn related(candidates: &[Candidate], one: &[usize], other: &[usize]) -> bool {
+    let others: Vec<(&Candidate, BTreeSet<String>)> = other
+        .iter()
+        .take(MAX_COMPARED_MEMBERS)
+        .map(|&j| (&candidates[j], without_trigger(&candidates[j])))
+        .collect();
     one.iter().any(|&i| {
-        other.iter().take(MAX_COMPARED_MEMBERS).any(|&j| {
-            let (a, b) = (&candidates[i], &candidates[j]);
+        let a = &candidates[i];
+        let a_words = without_trigger(a);
+        others.iter().any(|(b, b_words)| {
             !places_clash(a, b)
                 && (!a.entities.is_disjoint(&b.entities)
-                    || jaccard(&without_trigger(a), &without_trigger(b)) >= SAME_DAY_SIMILARITY)
+                    || jaccard(&a_words, b_words) >= SAME_DAY_SIMILARITY)
         })
     })
 }
@@ -372,12 +377,17 @@ struct ClusterReach {
 }
 
 impl ClusterReach {
-    fn open_at(&mut self, start: Option<NaiveDate>) -> impl Iterator<Item = usize> + '_ {
+    /// Closes the clusters a mention starting on `start` can no longer join.
+    fn close_before(&mut self, start: Option<NaiveDate>) {
         if let Some(start) = start {
             let last_day = &self.last_day;
             self.open
                 .retain(|&c| last_day.get(c).is_some_and(|&d| d >= start));
         }
+    }
+
+    /// The clusters still in reach, in creation order.
+    fn open(&self) -> impl Iterator<Item = usize> + '_ {
         self.open.iter().copied()
     }
 

@@ -7,8 +7,9 @@ use super::{
     compare, create_dir, files_in_paths, files_with, first_path, read, system_annotations,
     Annotated, Counts, EvalError, TimemlScores,
 };
+use crate::cat_xml::attribute;
 use chrono::NaiveDate;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::path::{Path, PathBuf};
 
@@ -80,17 +81,6 @@ pub fn timeml_mismatches(paths: &[PathBuf]) -> Result<Vec<super::Mismatch>, Eval
         ));
     }
     Ok(found)
-}
-
-fn attribute(element: &BytesStart, name: &str) -> Result<Option<String>, String> {
-    match element.try_get_attribute(name) {
-        Ok(Some(attr)) => attr
-            .unescape_value()
-            .map(|v| Some(v.into_owned()))
-            .map_err(|e| e.to_string()),
-        Ok(None) => Ok(None),
-        Err(e) => Err(e.to_string()),
-    }
 }
 
 /// Parses a TimeML document with a streaming reader.
