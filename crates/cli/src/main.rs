@@ -168,7 +168,12 @@ enum EvalCommand {
     Quantities { file: PathBuf },
     /// Exact-span NER precision/recall/F1 on CoNLL-column files, or on a
     /// MEANTIME folder (named PER/ORG/LOC mentions, annotated sentences).
-    Ner { path: PathBuf },
+    Ner {
+        path: PathBuf,
+        /// Also list every missed and every extra name with its sentence.
+        #[arg(long)]
+        failures: bool,
+    },
     /// Figures on the blind ECB+ key (crates/eval/gold/ecbplus-figures.jsonl):
     /// value P/R/F1, interval, unit, concept, scope and part_of accuracy.
     Figures {
@@ -580,6 +585,15 @@ fn annotate_each_line(file: &Path, dct: Option<NaiveDate>) -> Result<ExitCode, S
 }
 
 fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
+    fn ner_report(scores: &corroborate_eval::ner::NerScores, failures: bool) -> String {
+        let mut report = scores.to_string();
+        if failures {
+            for failure in &scores.failures {
+                report.push_str(&format!("{failure}\n"));
+            }
+        }
+        report
+    }
     fn shown<T: std::fmt::Display, E: std::fmt::Display>(
         result: Result<T, E>,
     ) -> Result<String, String> {
@@ -603,7 +617,9 @@ fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
             _ => eval_recognizer_specs(&paths, failures),
         },
         EvalCommand::Quantities { file } => shown(corroborate_eval::quantity::eval_gold(&file)),
-        EvalCommand::Ner { path } => shown(corroborate_eval::ner::eval_conll(&path)),
+        EvalCommand::Ner { path, failures } => corroborate_eval::ner::eval_conll(&path)
+            .map(|scores| ner_report(&scores, failures))
+            .map_err(|e| e.to_string()),
         EvalCommand::Figures {
             key,
             split,

@@ -29,6 +29,7 @@ mod organizations;
 pub use lexicon::REGION_MODIFIERS;
 mod rules;
 mod sentence;
+mod shapes;
 mod statistical;
 pub mod training;
 

@@ -355,11 +355,16 @@ fn company_before_ceo(draft: &Draft, toks: &[Tok]) -> Option<(usize, usize)> {
 }
 
 /// "Air China": an airline named "Air" and a place, which the model
-/// splits into a word and the place.
+/// splits into a word and the place or tags as a place as a whole.
 fn airline_of_place(draft: &Draft, toks: &[Tok]) -> Option<(usize, usize)> {
+    if draft.kind != Some(EntityKind::Place) {
+        return None;
+    }
+    if draft.end_token - draft.first_token >= 2 && toks.get(draft.first_token)?.text == "Air" {
+        return Some((draft.first_token, draft.end_token));
+    }
     let before = draft.first_token.checked_sub(1)?;
-    (draft.kind == Some(EntityKind::Place) && toks.get(before)?.text == "Air")
-        .then_some((before, draft.end_token))
+    (toks.get(before)?.text == "Air").then_some((before, draft.end_token))
 }
 
 /// "Boeing Commercial Airplanes" tagged as a person: a name that starts
@@ -502,6 +507,13 @@ mod tests {
         let found = kinds("Passengers of Air Veloria and Air Canada were stranded.");
         assert!(
             has(&found, "Air Canada", EntityKind::Organization),
+            "{found:?}"
+        );
+        // Tagged as a place as a whole (a regression seen on MEANTIME).
+        let found =
+            kinds("Vantor offers funding to search for the boxes from the Air France disaster.");
+        assert!(
+            has(&found, "Air France", EntityKind::Organization),
             "{found:?}"
         );
     }

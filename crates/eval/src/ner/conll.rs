@@ -89,6 +89,37 @@ pub struct NerScores {
     pub tokens: usize,
     /// Time spent tagging (not reading files).
     pub seconds: f64,
+    /// Every gold name missed and every predicted name that is not gold,
+    /// in document order (listed by `eval ner --failures`).
+    pub failures: Vec<NerFailure>,
+}
+
+/// A gold name the tagger missed, or a name it predicted that is not gold
+/// (a wrong kind or a wrong span gives one of each).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NerFailure {
+    /// Index of the document in reading order.
+    pub document: usize,
+    /// `true` for a gold name missed, `false` for a false positive.
+    pub missed: bool,
+    pub kind: EntityKind,
+    pub name: String,
+    /// The sentence holding the name.
+    pub sentence: String,
+}
+
+impl std::fmt::Display for NerFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = if self.missed { "missed" } else { "extra " };
+        write!(
+            f,
+            "doc {:>3} {what} {:<12} {:<30} | {}",
+            self.document,
+            self.kind.as_str(),
+            self.name,
+            self.sentence
+        )
+    }
 }
 
 impl NerScores {
@@ -100,12 +131,12 @@ impl NerScores {
         }
     }
 
-    fn kind_mut(&mut self, kind: EntityKind) -> Option<&mut KindScores> {
+    fn kind_mut(&mut self, kind: EntityKind) -> &mut KindScores {
         match kind {
-            EntityKind::Person => Some(&mut self.person),
-            EntityKind::Organization => Some(&mut self.organization),
-            EntityKind::Place => Some(&mut self.place),
-            EntityKind::Other => Some(&mut self.other),
+            EntityKind::Person => &mut self.person,
+            EntityKind::Organization => &mut self.organization,
+            EntityKind::Place => &mut self.place,
+            EntityKind::Other => &mut self.other,
         }
     }
 }
@@ -135,8 +166,8 @@ pub fn eval_conll_with(
     let warm_up_tokens = corroborate_text::tokens(warm_up);
     tagger.tag(warm_up, &[Span::new(0, 7)], &warm_up_tokens);
     let mut scores = NerScores::default();
-    for document in &documents {
-        score_document(tagger, document, &mut scores);
+    for (index, document) in documents.iter().enumerate() {
+        score_document(tagger, index, document, &mut scores);
     }
     let mut overall = KindScores::default();
     for kind_scores in [scores.person, scores.organization, scores.place] {
@@ -217,7 +248,12 @@ pub(crate) fn layout(tokens: &[String], sentence_starts: &[usize]) -> Layout {
     }
 }
 
-fn score_document(tagger: &dyn MentionTagger, document: &GoldDocument, scores: &mut NerScores) {
+fn score_document(
+    tagger: &dyn MentionTagger,
+    index: usize,
+    document: &GoldDocument,
+    scores: &mut NerScores,
+) {
     let layout = layout(&document.tokens, &document.sentence_starts);
     let started = Instant::now();
     let tokens = corroborate_text::tokens(&layout.text);
@@ -238,29 +274,51 @@ fn score_document(tagger: &dyn MentionTagger, document: &GoldDocument, scores: &
         .map(|(i, s)| (s.end, i + 1))
         .collect();
     let gold: HashSet<(usize, usize, EntityKind)> = document.entities.iter().copied().collect();
+    let sentence_of = |byte: usize| {
+        layout
+            .sentences
+            .iter()
+            .find(|s| s.start <= byte && byte <= s.end)
+            .map_or(String::new(), |s| layout.text[s.start..s.end].to_string())
+    };
     let mut matched = HashSet::new();
     for mention in &mentions {
-        let Some(kind_scores) = scores.kind_mut(mention.kind) else {
-            continue;
-        };
         let key = starts
             .get(&mention.span.start)
             .zip(ends.get(&mention.span.end))
             .map(|(&s, &e)| (s, e, mention.kind));
         match key.filter(|k| gold.contains(k)) {
             Some(k) => {
-                kind_scores.true_positives += 1;
+                scores.kind_mut(mention.kind).true_positives += 1;
                 matched.insert(k);
             }
-            None => kind_scores.false_positives += 1,
-        }
-    }
-    for entity in &gold {
-        if !matched.contains(entity) {
-            if let Some(kind_scores) = scores.kind_mut(entity.2) {
-                kind_scores.false_negatives += 1;
+            None => {
+                scores.kind_mut(mention.kind).false_positives += 1;
+                scores.failures.push(NerFailure {
+                    document: index,
+                    missed: false,
+                    kind: mention.kind,
+                    name: layout.text[mention.span.start..mention.span.end].to_string(),
+                    sentence: sentence_of(mention.span.start),
+                });
             }
         }
+    }
+    let mut missed: Vec<_> = gold.difference(&matched).copied().collect();
+    missed.sort_unstable_by_key(|&(start, end, _)| (start, end));
+    for (start, end, kind) in missed {
+        scores.kind_mut(kind).false_negatives += 1;
+        let span = Span::new(
+            layout.token_spans[start].start,
+            layout.token_spans[end - 1].end,
+        );
+        scores.failures.push(NerFailure {
+            document: index,
+            missed: true,
+            kind,
+            name: layout.text[span.start..span.end].to_string(),
+            sentence: sentence_of(span.start),
+        });
     }
 }
 

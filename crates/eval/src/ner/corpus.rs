@@ -223,7 +223,7 @@ pub(crate) fn to_names(document: LabeledDocument, corpus: Corpus) -> NameDocumen
 }
 
 /// The name inside a labelled span, or `None` when it holds no name.
-fn name_part(
+pub(crate) fn name_part(
     tokens: &[String],
     sentence_starts: &HashSet<usize>,
     mut start: usize,

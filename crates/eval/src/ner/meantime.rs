@@ -5,20 +5,22 @@
 //! whose entity (through `REFERS_TO`) is a person, an organization or a
 //! place; products, financial entities and mixed entities are not
 //! scored. Only the annotated sentences count: every sentence up to the
-//! last one holding a markable. Where two scored names overlap, the longer
-//! is kept (a CoNLL file cannot nest them).
+//! last one holding a markable. MEANTIME extends a name mention over its
+//! noun phrase and marks the names inside it too; the innermost names are
+//! scored, in the names-only form of the training corpora (see
+//! `scored_names`).
 //!
 //! [`meantime_conll`] writes the result as IOB2 CoNLL (PER, ORG, LOC), so
 //! that the same file scores corroborate (`eval ner`) and spaCy
 //! (`bench/spacy/score.py`) in exactly the same way.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use super::corpus::{files_under, read_file};
+use super::corpus::{files_under, name_part, read_file};
 use super::NerEvalError;
 use crate::cat_xml::{attribute, read_tokens, required_attribute, Token};
 
@@ -146,26 +148,57 @@ fn label_of(entity_type: &str) -> Option<&'static str> {
 }
 
 /// Scored names as (first token index, end index exclusive, label),
-/// without overlaps (longer first, then earlier).
+/// without overlaps.
+///
+/// MEANTIME marks a name both inside the noun phrase around it and on its
+/// own ("JSA Research defence analyst Paul Nesbit" and "Paul Nesbit");
+/// a names-only test scores the names, so a mention that contains
+/// another scored name is not scored itself. A name mention that refers
+/// to no entity takes the type of the smallest scored name mention
+/// around it ("the United States Air Force" inside "the United States Air
+/// Force (USAF)"). Each name then goes through the names-only
+/// normalization of the training corpora (no determiners, lower-case
+/// modifiers or a person's titles); where names still overlap, the
+/// longer is kept.
 fn scored_names(
     document: &Document,
     index_of: &HashMap<&str, usize>,
 ) -> Vec<(usize, usize, &'static str)> {
-    let mut names: Vec<(usize, usize, &'static str)> = document
-        .mentions
+    let spans = name_mention_spans(document, index_of);
+    let typed: Vec<(usize, usize, &'static str)> = spans
         .iter()
-        .filter(|(_, (syntactic_type, _))| syntactic_type == "NAM")
-        .filter_map(|(id, (_, tokens))| {
-            let entity = document.refers_to.get(id)?;
-            let label = label_of(document.entity_types.get(entity)?)?;
-            let indexes: Vec<usize> = tokens
+        .filter_map(|&(start, end, label)| {
+            let label = label.or_else(|| {
+                spans
+                    .iter()
+                    .filter(|&&(s, e, l)| {
+                        l.is_some() && s <= start && end <= e && e - s > end - start
+                    })
+                    .min_by_key(|&&(s, e, _)| e - s)
+                    .and_then(|&(_, _, l)| l)
+            })?;
+            Some((start, end, label))
+        })
+        .collect();
+    let sentence_starts: HashSet<usize> = document
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| *i == 0 || document.tokens[i - 1].sentence != t.sentence)
+        .map(|(i, _)| i)
+        .collect();
+    let words: Vec<String> = document.tokens.iter().map(|t| t.text.clone()).collect();
+    let mut names: Vec<(usize, usize, &'static str)> = typed
+        .iter()
+        .filter(|&&(start, end, _)| {
+            !typed
                 .iter()
-                .filter_map(|t| index_of.get(t.as_str()).copied())
-                .collect();
-            let first = *indexes.iter().min()?;
-            let last = *indexes.iter().max()?;
-            // A discontinuous mention has no single span to match.
-            (indexes.len() == last - first + 1).then_some((first, last + 1, label))
+                .any(|&(s, e, _)| start <= s && e <= end && e - s < end - start)
+        })
+        .filter_map(|&(start, end, label)| {
+            let kind = super::conll::kind_of_label(label)?;
+            let (start, end) = name_part(&words, &sentence_starts, start, end, kind)?;
+            Some((start, end, label))
         })
         .collect();
     names.sort_by_key(|&(start, end, _)| (std::cmp::Reverse(end - start), start));
@@ -177,6 +210,37 @@ fn scored_names(
     }
     kept.sort();
     kept
+}
+
+/// Contiguous name (`NAM`) mentions as (first token, end exclusive, label
+/// of a scored entity type when the mention refers to one).
+fn name_mention_spans(
+    document: &Document,
+    index_of: &HashMap<&str, usize>,
+) -> Vec<(usize, usize, Option<&'static str>)> {
+    document
+        .mentions
+        .iter()
+        .filter(|(_, (syntactic_type, _))| syntactic_type == "NAM")
+        .filter_map(|(id, (_, tokens))| {
+            let entity_type = document
+                .refers_to
+                .get(id)
+                .and_then(|entity| document.entity_types.get(entity));
+            let label = match entity_type {
+                Some(entity_type) => Some(label_of(entity_type)?),
+                None => None,
+            };
+            let indexes: Vec<usize> = tokens
+                .iter()
+                .filter_map(|t| index_of.get(t.as_str()).copied())
+                .collect();
+            let first = *indexes.iter().min()?;
+            let last = *indexes.iter().max()?;
+            // A discontinuous mention has no single span to match.
+            (indexes.len() == last - first + 1).then_some((first, last + 1, label))
+        })
+        .collect()
 }
 
 fn write_document(document: &Document, out: &mut String) {
@@ -258,6 +322,48 @@ mod tests {
         assert_eq!(
             out,
             "-DOCSTART-\tO\n\nAcme\tB-ORG\nCorp\tI-ORG\nbuys\tO\nZed\tO\n\nAnn\tB-PER\nLee\tI-PER\nsaid\tO\n\n"
+        );
+    }
+
+    /// "Zorvex chief Ann Lee" (a person) holds the names "Zorvex" and "Ann
+    /// Lee"; "the Air Force" refers to nothing but lies inside "the Air
+    /// Force (AF)", an organization; only the innermost names are scored,
+    /// without their article.
+    #[test]
+    fn innermost_names_are_scored_without_articles() {
+        let xml = r#"<Document doc_id="2">
+<token sentence="0" t_id="1">Zorvex</token><token sentence="0" t_id="2">chief</token>
+<token sentence="0" t_id="3">Ann</token><token sentence="0" t_id="4">Lee</token>
+<token sentence="0" t_id="5">met</token><token sentence="0" t_id="6">the</token>
+<token sentence="0" t_id="7">Air</token><token sentence="0" t_id="8">Force</token>
+<token sentence="0" t_id="9">(</token><token sentence="0" t_id="10">AF</token>
+<token sentence="0" t_id="11">)</token>
+<Markables>
+<ENTITY_MENTION m_id="1" syntactic_type="NAM"><token_anchor t_id="1"/><token_anchor t_id="2"/><token_anchor t_id="3"/><token_anchor t_id="4"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="2" syntactic_type="NAM"><token_anchor t_id="1"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="3" syntactic_type="NAM"><token_anchor t_id="3"/><token_anchor t_id="4"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="4" syntactic_type="NAM"><token_anchor t_id="6"/><token_anchor t_id="7"/><token_anchor t_id="8"/><token_anchor t_id="9"/><token_anchor t_id="10"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="5" syntactic_type="NAM"><token_anchor t_id="6"/><token_anchor t_id="7"/><token_anchor t_id="8"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="6" syntactic_type="NAM"><token_anchor t_id="10"/></ENTITY_MENTION>
+<ENTITY m_id="20" ent_type="PER"/><ENTITY m_id="21" ent_type="ORG"/><ENTITY m_id="22" ent_type="ORG"/>
+</Markables>
+<Relations>
+<REFERS_TO r_id="1"><source m_id="1"/><source m_id="3"/><target m_id="20"/></REFERS_TO>
+<REFERS_TO r_id="2"><source m_id="2"/><target m_id="21"/></REFERS_TO>
+<REFERS_TO r_id="3"><source m_id="4"/><source m_id="6"/><target m_id="22"/></REFERS_TO>
+</Relations>
+</Document>"#;
+        let document = parse(xml).expect("sample parses");
+        let mut out = String::new();
+        write_document(&document, &mut out);
+        let labels: Vec<&str> = out
+            .lines()
+            .filter_map(|line| line.split_once('\t'))
+            .map(|(_, label)| label)
+            .collect();
+        assert_eq!(
+            labels,
+            ["O", "B-ORG", "O", "B-PER", "I-PER", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O"]
         );
     }
 

@@ -12,7 +12,7 @@ mod train;
 
 use std::path::PathBuf;
 
-pub use conll::{eval_conll, eval_conll_with, KindScores, NerScores};
+pub use conll::{eval_conll, eval_conll_with, KindScores, NerFailure, NerScores};
 pub use corpus::{write_test_split, SplitReport};
 pub use meantime::meantime_conll;
 pub use train::{train, TrainOptions, TrainReport};
