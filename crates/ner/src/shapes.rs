@@ -26,12 +26,7 @@ use crate::sentence::Tok;
 /// Applies the kind rules above to a report's drafts (the joining of
 /// persons is [`join_adjacent_persons`], run after repeated names are
 /// found, so that a surname alone is still found on its own).
-pub(crate) fn apply(
-    drafts: &mut Vec<Draft>,
-    sentence_toks: &[Vec<Tok>],
-    text: &str,
-    gazetteer: &Gazetteer,
-) {
+pub(crate) fn apply(drafts: &mut [Draft], sentence_toks: &[Vec<Tok>], gazetteer: &Gazetteer) {
     let mut things: HashSet<String> = HashSet::new();
     for draft in drafts.iter() {
         let Some(toks) = sentence_of(sentence_toks, draft.span) else {

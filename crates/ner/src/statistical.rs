@@ -106,7 +106,7 @@ impl MentionTagger for PerceptronTagger {
         }
         vote_kinds(&mut drafts);
         crate::organizations::apply(&mut drafts, &sentence_toks, text);
-        crate::shapes::apply(&mut drafts, &sentence_toks, text, self.gazetteer);
+        crate::shapes::apply(&mut drafts, &sentence_toks, self.gazetteer);
         drafts.extend(repeats(&drafts, &sentence_toks, text));
         drafts.sort_by_key(|d| d.span.start);
         crate::shapes::join_adjacent_persons(&mut drafts, &sentence_toks, text);
