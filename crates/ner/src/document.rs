@@ -160,11 +160,26 @@ fn possessive_split(
 }
 
 fn propagate_acronyms(drafts: &mut [Draft]) {
-    let defined: HashMap<String, (String, Option<EntityKind>)> = drafts
+    let mut defined: HashMap<String, (String, Option<EntityKind>)> = drafts
         .iter()
         .filter(|d| d.acronym)
         .filter_map(|d| Some((d.text.clone(), (d.expansion.clone()?, d.kind))))
         .collect();
+    // An acronym never defined in parentheses stands for the organization
+    // or place of the report whose initials it spells ("GAO" and "the
+    // Government Accountability Office").
+    let by_initials: HashMap<String, (String, Option<EntityKind>)> = drafts
+        .iter()
+        .filter(|d| matches!(d.kind, Some(EntityKind::Organization | EntityKind::Place)))
+        .filter_map(|d| Some((initials(&d.text)?, (d.text.clone(), d.kind))))
+        .collect();
+    for draft in drafts.iter().filter(|d| d.acronym) {
+        if let Some(found) = by_initials.get(&draft.text) {
+            defined
+                .entry(draft.text.clone())
+                .or_insert_with(|| found.clone());
+        }
+    }
     for draft in drafts.iter_mut().filter(|d| d.acronym) {
         if let Some((expansion, kind)) = defined.get(&draft.text) {
             draft.expansion.get_or_insert_with(|| expansion.clone());
@@ -206,6 +221,21 @@ fn propagate_known_kinds(drafts: &mut [Draft]) {
     }
 }
 
+/// The capital initials of a name of three or more words ("Government
+/// Accountability Office" → "GAO"; "of", "and", "the" and "&" are skipped).
+/// `None` for shorter names, which spell too many acronyms by chance.
+fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split([' ', '-'])
+        .filter(|w| !matches!(*w, "of" | "and" | "the" | "for" | "on" | "&" | ""))
+        .collect();
+    let all_capitalized = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (words.len() >= 3 && all_capitalized)
+        .then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
 /// The last word of a multi-word name ("Kassym-Jomart Tokayev" → "Tokayev").
 fn last_word(name: &str) -> Option<&str> {
     let mut words = name.split_whitespace();
@@ -242,6 +272,23 @@ mod tests {
         assert!(
             found.contains(&("NSB".to_string(), EntityKind::Organization)),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_acronym_takes_the_kind_of_the_name_it_spells() {
+        let found = mentions(
+            "The Regional Audit Bureau on Monday asked for a new tender. \
+             When the ministry chose Velkor, the RAB objected.",
+        );
+        assert!(
+            found.contains(&("RAB".to_string(), EntityKind::Organization)),
+            "{found:?}"
+        );
+        assert_eq!(super::initials("Free Trade"), None);
+        assert_eq!(
+            super::initials("Government Accountability Office").as_deref(),
+            Some("GAO")
         );
     }
 

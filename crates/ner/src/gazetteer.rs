@@ -268,6 +268,12 @@ impl Gazetteer {
     }
 
     fn refs(&self, name: &str) -> &[NameRef] {
+        if let Some(undotted) = undotted_abbreviation(name) {
+            return self
+                .by_abbreviation
+                .get(undotted.as_str())
+                .map_or(&[], NameRefs::as_slice);
+        }
         if is_abbreviation(name) {
             return self
                 .by_abbreviation
@@ -381,6 +387,16 @@ fn is_abbreviation(name: &str) -> bool {
     (2..=4).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// "U.S." → "US", "U.A.E" → "UAE": a dotted abbreviation names what the
+/// same letters name without dots.
+fn undotted_abbreviation(name: &str) -> Option<String> {
+    if !name.contains('.') || !name.bytes().all(|b| b.is_ascii_uppercase() || b == b'.') {
+        return None;
+    }
+    let letters: String = name.chars().filter(|c| *c != '.').collect();
+    is_abbreviation(&letters).then_some(letters)
+}
+
 /// Longest ASCII name [`with_normalized_key`] lower-cases on the stack.
 const STACK_KEY_LEN: usize = 64;
 
@@ -466,6 +482,15 @@ mod tests {
         let plain = gazetteer.geocode("Munich", &[]).map(|p| p.name);
         assert!(folded.is_some());
         assert_eq!(folded, plain);
+    }
+
+    #[test]
+    fn dotted_abbreviations_name_what_the_letters_name() {
+        let gazetteer = Gazetteer::global();
+        assert_eq!(gazetteer.country_code("U.S."), Some("US"));
+        assert_eq!(gazetteer.country_code("U.K."), Some("GB"));
+        assert_eq!(gazetteer.country_code("U.A.E"), Some("AE"));
+        assert_eq!(gazetteer.country_code("U.S.S."), None);
     }
 
     #[test]

@@ -31,6 +31,7 @@ use corroborate_model::{EntityKind, Span};
 use rustc_hash::FxHashMap;
 
 use crate::document::{overlaps_any, Draft};
+use crate::gazetteer::Gazetteer;
 use crate::sentence::Tok;
 
 static LIST: &str = include_str!("../data/organizations.txt");
@@ -430,6 +431,67 @@ fn add_listed(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &str) {
     drafts.sort_by_key(|d| d.span.start);
 }
 
+/// The first word of a two- or three-word organization, used alone
+/// later ("Lockheed Martin" … "Lockheed", "Northrop Grumman" …
+/// "Northrop"): a company named after its founders is shortened to the
+/// first name. Only a word that is no English word, place or nationality
+/// ("General Motors", "Air Canada", "European Union" are never
+/// shortened), and never where a person's full name holds the word.
+pub(crate) fn add_short_forms(
+    drafts: &mut Vec<Draft>,
+    sentence_toks: &[Vec<Tok>],
+    text: &str,
+    gazetteer: &Gazetteer,
+) {
+    // Words of the full names of persons ("Ann Halvorsen"); a bare
+    // "Halvorsen" the model took for a person is what is being decided.
+    let persons: HashSet<&str> = drafts
+        .iter()
+        .filter(|d| d.kind == Some(EntityKind::Person) && d.text.contains(' '))
+        .flat_map(|d| d.text.split(' '))
+        .collect();
+    let mut short_forms: HashSet<String> = HashSet::new();
+    for draft in drafts.iter() {
+        let words: Vec<&str> = draft.text.split(' ').collect();
+        let first = words[0];
+        let shortenable = draft.kind == Some(EntityKind::Organization)
+            && (2..=3).contains(&words.len())
+            && first.chars().count() >= 3
+            && first.chars().next().is_some_and(char::is_uppercase)
+            && first.chars().all(char::is_alphabetic)
+            && !first.chars().all(char::is_uppercase)
+            && !crate::lexicon::is_english_word(&first.to_lowercase())
+            && !gazetteer.contains(first)
+            && gazetteer.demonym_country(first).is_none()
+            && !persons.contains(first);
+        if shortenable {
+            short_forms.insert(first.to_string());
+        }
+    }
+    if short_forms.is_empty() {
+        return;
+    }
+    for draft in drafts.iter_mut() {
+        if short_forms.contains(&draft.text) && draft.kind != Some(EntityKind::Place) {
+            draft.kind = Some(EntityKind::Organization);
+            draft.firm = true;
+        }
+    }
+    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    for toks in sentence_toks {
+        for (index, tok) in toks.iter().enumerate() {
+            let alone = !toks.get(index + 1).is_some_and(Tok::is_name_part)
+                && !(index > 0 && toks[index - 1].is_name_part());
+            if alone && short_forms.contains(tok.text) {
+                let draft = Draft::firm_run(toks, index, index + 1, EntityKind::Organization, text)
+                    .filter(|d| !overlaps_any(&covered, d.span));
+                drafts.extend(draft);
+            }
+        }
+    }
+    drafts.sort_by_key(|d| d.span.start);
+}
+
 /// The end of the longest plainly listed name starting a capitalized run
 /// at `start`, when the run ends with it.
 fn longest_listed_at(toks: &[Tok], start: usize, text: &str) -> Option<usize> {
@@ -500,6 +562,21 @@ mod tests {
         assert!(has(&found, "Airbus", EntityKind::Organization), "{found:?}");
         assert!(has(&found, "Boeing", EntityKind::Organization), "{found:?}");
         assert!(!found.iter().any(|(t, _)| t.contains("A350")), "{found:?}");
+    }
+
+    #[test]
+    fn the_first_word_of_a_founders_company_alone_is_the_company() {
+        let found =
+            kinds("Halvorsen Petrak Inc won the contract. Rivals said Halvorsen had cut prices.");
+        assert!(
+            has(&found, "Halvorsen", EntityKind::Organization),
+            "{found:?}"
+        );
+        let found = kinds("Workers at General Motors struck. General Lee said.");
+        assert!(
+            !has(&found, "General", EntityKind::Organization),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -69,11 +69,67 @@ const OPENERS: &[&str] = &[
     "\"", "\u{201C}", "\u{2018}", "'", ":", "(", "[", "\u{2014}", "\u{2013}", "-", "\u{2022}", "*",
 ];
 
-/// Builds the features of `tokens` (which lie in `text`).
+/// Builds the features of `tokens` (which lie in `text`). A dotted
+/// abbreviation of capital letters ("U.S.", "U.N.", "E.U") is one word,
+/// as in the corpora the model learns from.
 pub(crate) fn features<'t>(text: &'t str, tokens: &[Token]) -> Vec<Tok<'t>> {
-    let mut toks: Vec<Tok<'t>> = tokens.iter().filter_map(|t| make_tok(text, t)).collect();
+    let mut toks: Vec<Tok<'t>> = Vec::with_capacity(tokens.len());
+    let mut index = 0;
+    while index < tokens.len() {
+        let length = dotted_abbreviation_length(text, &tokens[index..]);
+        let tok = if length > 1 {
+            let span = Span::new(
+                tokens[index].span.start,
+                tokens[index + length - 1].span.end,
+            );
+            let merged = Token {
+                span,
+                kind: TokenKind::Word,
+                shape: tokens[index].shape,
+            };
+            make_tok(text, &merged)
+        } else {
+            make_tok(text, &tokens[index])
+        };
+        toks.extend(tok);
+        index += length.max(1);
+    }
     mark_initials(&mut toks);
     toks
+}
+
+/// How many tokens at the start of `tokens` spell a dotted abbreviation:
+/// two or more single capital letters, each followed by a period with
+/// nothing between ("U.S." is four tokens; "U.S" three). 0 when none.
+fn dotted_abbreviation_length(text: &str, tokens: &[Token]) -> usize {
+    let is_capital = |t: &Token| {
+        t.kind == TokenKind::Word
+            && t.span
+                .slice(text)
+                .is_some_and(|w| w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+    };
+    let is_period = |t: &Token| t.span.slice(text) == Some(".");
+    let mut length = 0;
+    let mut letters = 0;
+    while let Some(letter) = tokens.get(length).filter(|t| is_capital(t)) {
+        let touches = length == 0 || tokens[length - 1].span.end == letter.span.start;
+        if !touches {
+            break;
+        }
+        letters += 1;
+        length += 1;
+        match tokens.get(length) {
+            Some(period) if is_period(period) && period.span.start == letter.span.end => {
+                length += 1;
+            }
+            _ => break,
+        }
+    }
+    if letters < 2 {
+        return 0;
+    }
+    // "U.S" ends on a letter; "U.S." on its period.
+    length
 }
 
 fn make_tok<'t>(text: &'t str, token: &Token) -> Option<Tok<'t>> {
@@ -92,7 +148,7 @@ fn make_tok<'t>(text: &'t str, token: &Token) -> Option<Tok<'t>> {
         && letters >= 2
         && name
             .chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&');
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '&' | '.'));
     let lower = if !name.is_ascii() {
         Cow::Owned(name.to_lowercase())
     } else if name.bytes().any(|b| b.is_ascii_uppercase()) {

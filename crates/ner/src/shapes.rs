@@ -121,8 +121,8 @@ fn is_closing_quote(tok: &&Tok) -> bool {
 }
 
 /// Merges person drafts that follow each other with nothing between them
-/// into one person, unless the second is a title word ("Doris Duke
-/// Professor"). `drafts` are sorted by position.
+/// into one person, unless one is a title word ("Doris Duke Professor",
+/// "Secretary" "Blinken"). `drafts` are sorted by position.
 pub(crate) fn join_adjacent_persons(
     drafts: &mut Vec<Draft>,
     sentence_toks: &[Vec<Tok>],
@@ -136,6 +136,7 @@ pub(crate) fn join_adjacent_persons(
         };
         let both_persons = previous.kind == Some(EntityKind::Person)
             && draft.kind == Some(EntityKind::Person)
+            && !is_title(previous, sentence_toks)
             && !is_title(&draft, sentence_toks);
         let adjacent = previous.end_token == draft.first_token
             && previous.span.end < draft.span.start

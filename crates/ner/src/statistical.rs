@@ -68,6 +68,7 @@ impl PerceptronTagger {
     fn sentence_drafts(&self, text: &str, toks: &[Tok], rule_mentions: &[Mention]) -> Vec<Draft> {
         let drafts = tag_sentence(&self.model, self.gazetteer, toks, text, rule_mentions)
             .into_iter()
+            .map(|found| widen_to_rule_place(found, toks, rule_mentions, self.gazetteer))
             .filter_map(|(first, end, kind, span)| {
                 Some(Draft {
                     span,
@@ -107,6 +108,7 @@ impl MentionTagger for PerceptronTagger {
         vote_kinds(&mut drafts);
         crate::organizations::apply(&mut drafts, &sentence_toks, text);
         crate::shapes::apply(&mut drafts, &sentence_toks, self.gazetteer);
+        crate::organizations::add_short_forms(&mut drafts, &sentence_toks, text, self.gazetteer);
         drafts.extend(repeats(&drafts, &sentence_toks, text));
         drafts.sort_by_key(|d| d.span.start);
         crate::shapes::join_adjacent_persons(&mut drafts, &sentence_toks, text);
@@ -161,6 +163,30 @@ fn with_rule_acronyms(
 /// `Place` when the rule tagger found a place with exactly this span: its
 /// places rest on the gazetteer and place head words, which the model
 /// sees only as features (measured on the held-out split: see README).
+/// A model name that is the tail of a gazetteer place name the rules
+/// found one word earlier ("Angeles" of "in Los Angeles") becomes that
+/// place.
+fn widen_to_rule_place(
+    (first, end, kind, span): (usize, usize, EntityKind, Span),
+    toks: &[Tok],
+    rule_mentions: &[Mention],
+    gazetteer: &Gazetteer,
+) -> (usize, usize, EntityKind, Span) {
+    let previous = first.checked_sub(1).and_then(|i| toks.get(i));
+    let containing = previous.and_then(|previous| {
+        rule_mentions.iter().find(|m| {
+            m.kind == EntityKind::Place
+                && m.span.start == previous.span.start
+                && m.span.end == span.end
+                && gazetteer.contains(&m.text)
+        })
+    });
+    match containing {
+        Some(place) => (first - 1, end, EntityKind::Place, place.span),
+        None => (first, end, kind, span),
+    }
+}
+
 fn rule_place(span: Span, rule_mentions: &[Mention]) -> Option<EntityKind> {
     let at = rule_mentions.partition_point(|m| m.span.start < span.start);
     rule_mentions
