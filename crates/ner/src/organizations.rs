@@ -480,8 +480,9 @@ pub(crate) fn add_short_forms(
     let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
     for toks in sentence_toks {
         for (index, tok) in toks.iter().enumerate() {
-            let alone = !toks.get(index + 1).is_some_and(Tok::is_name_part)
-                && !(index > 0 && toks[index - 1].is_name_part());
+            let next_is_name = toks.get(index + 1).is_some_and(Tok::is_name_part);
+            let previous_is_name = index > 0 && toks[index - 1].is_name_part();
+            let alone = !(next_is_name || previous_is_name);
             if alone && short_forms.contains(tok.text) {
                 let draft = Draft::firm_run(toks, index, index + 1, EntityKind::Organization, text)
                     .filter(|d| !overlaps_any(&covered, d.span));
