@@ -215,6 +215,10 @@ enum EvalCommand {
         /// Topics of the usual split (ignored with --topics).
         #[arg(long, value_enum, default_value_t = EcbSplit::Train)]
         split: EcbSplit,
+        /// Also list the merge errors: surface pairs not merged or wrongly
+        /// merged across articles, most frequent first.
+        #[arg(long)]
+        failures: bool,
     },
 }
 
@@ -645,11 +649,26 @@ fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
                 format!("{report}{listing}")
             })
             .map_err(|e| e.to_string()),
-        EvalCommand::Entities { dir, topics, split } => shown(
-            ecb_selection(topics.as_deref(), split).and_then(|selection| {
+        EvalCommand::Entities {
+            dir,
+            topics,
+            split,
+            failures,
+        } => ecb_selection(topics.as_deref(), split)
+            .and_then(|selection| {
                 corroborate_eval::ecb_entities::eval_entities(&dir, &selection, &ecb_pipeline)
-            }),
-        ),
+            })
+            .map(|report| {
+                let mut text = report.to_string();
+                if failures {
+                    for failure in &report.merge_failures {
+                        text.push_str(&format!("\n{failure}"));
+                    }
+                    text.push('\n');
+                }
+                text
+            })
+            .map_err(|e| e.to_string()),
     }?;
     write_output(None, &report)?;
     Ok(ExitCode::SUCCESS)

@@ -126,6 +126,9 @@ pub struct EntitiesReport {
     pub selection: TopicSelection,
     pub total: EntityCounts,
     pub coref: CorefScores,
+    /// Cross-report merge errors by pair of surface forms, most frequent
+    /// first (listed by `eval entities --failures`).
+    pub merge_failures: Vec<MergeFailure>,
 }
 
 /// Runs `pipeline` on each selected topic under `root` and scores its
@@ -139,6 +142,7 @@ pub fn eval_entities(
     let mut total = EntityCounts::default();
     let mut gold_keys: Vec<String> = Vec::new();
     let mut our_keys: Vec<String> = Vec::new();
+    let mut merge_failures = Vec::new();
     for &number in &selection.topics {
         let topic = Topic::read(root, number)?;
         let run = pipeline(topic.reports());
@@ -146,14 +150,71 @@ pub fn eval_entities(
         gold_keys.extend(scored.aligned.iter().map(|a| a.gold.clone()));
         our_keys.extend(scored.aligned.iter().map(|a| a.ours.clone()));
         total.add(&scored.counts);
+        merge_failures.extend(scored.merge_failures);
     }
+    merge_failures.sort_by(|a: &MergeFailure, b| {
+        b.pairs
+            .cmp(&a.pairs)
+            .then_with(|| (a.topic, &a.surfaces).cmp(&(b.topic, &b.surfaces)))
+    });
     let key = labels(gold_keys.iter().map(String::as_str));
     let response = labels(our_keys.iter().map(String::as_str));
     Ok(EntitiesReport {
         selection: selection.clone(),
         total,
         coref: CorefScores::score(&key, &response),
+        merge_failures,
     })
+}
+
+/// Pairs of matched mentions from different articles, with the same two
+/// surface forms, that our merge got wrong in one way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeFailure {
+    pub topic: u32,
+    /// `true`: one gold entity, two of ours; `false`: one of ours, two gold.
+    pub missed: bool,
+    pub surfaces: (String, String),
+    pub pairs: usize,
+}
+
+impl fmt::Display for MergeFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = if self.missed { "not merged" } else { "wrongly merged" };
+        write!(
+            f,
+            "topic {:>2} {what:<14} {:>4} pairs  {:?} / {:?}",
+            self.topic, self.pairs, self.surfaces.0, self.surfaces.1
+        )
+    }
+}
+
+/// The merge errors among `aligned` mentions (with their gold surface
+/// forms), grouped by surface pair.
+fn merge_failures(topic: u32, aligned: &[Aligned], surfaces: &[String]) -> Vec<MergeFailure> {
+    let mut groups: HashMap<(bool, String, String), usize> = HashMap::new();
+    for (i, a) in aligned.iter().enumerate() {
+        for (j, b) in aligned.iter().enumerate().skip(i + 1) {
+            let same_gold = a.gold == b.gold;
+            if a.document == b.document || same_gold == (a.ours == b.ours) {
+                continue;
+            }
+            let (Some(x), Some(y)) = (surfaces.get(i), surfaces.get(j)) else {
+                continue;
+            };
+            let (x, y) = if x <= y { (x, y) } else { (y, x) };
+            *groups.entry((same_gold, x.clone(), y.clone())).or_default() += 1;
+        }
+    }
+    groups
+        .into_iter()
+        .map(|((missed, x, y), pairs)| MergeFailure {
+            topic,
+            missed,
+            surfaces: (x, y),
+            pairs,
+        })
+        .collect()
 }
 
 /// An entity mention of ours.
@@ -166,6 +227,7 @@ struct OurMention {
 struct ScoredTopic {
     counts: EntityCounts,
     aligned: Vec<Aligned>,
+    merge_failures: Vec<MergeFailure>,
 }
 
 fn score_topic(
@@ -182,6 +244,7 @@ fn score_topic(
     let mut gold_all = Vec::new();
     let mut aligned = Vec::new();
     let mut surfaces: Vec<String> = Vec::new();
+    let mut raw_surfaces: Vec<String> = Vec::new();
     for (d, (file, document)) in topic.documents.iter().enumerate() {
         let evidence = NameEvidence::new(document);
         let gold = gold_mentions(topic.number, d, *file, document, annotated, &|m| {
@@ -226,6 +289,7 @@ fn score_topic(
                 ours: mine.entity.clone(),
             });
             surfaces.push(normalized(&mention.surface));
+            raw_surfaces.push(mention.surface.clone());
         }
         gold_all.extend(gold);
     }
@@ -233,7 +297,12 @@ fn score_topic(
     (counts.merges, counts.string_merges) = cross_document_pairs(&aligned, &same_string);
     (counts.cross_document_instances, counts.reached_instances) =
         reached_instances(&gold_all, &aligned);
-    ScoredTopic { counts, aligned }
+    let merge_failures = merge_failures(topic.number, &aligned, &raw_surfaces);
+    ScoredTopic {
+        counts,
+        aligned,
+        merge_failures,
+    }
 }
 
 /// Counts of `gold` and `ours`, given their one-to-one `matches`

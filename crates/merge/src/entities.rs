@@ -26,8 +26,10 @@
 //! 9. `title`: "President X" joins "X" (the titled form stays an alias);
 //! 10. `middle_name`: "George Bush" joins the one "George W. Bush";
 //! 11. `short_form`: a one-word person name (titles aside) equal (by key)
-//!     to the last word of exactly one multi-word person — ambiguous
-//!     surnames stay apart;
+//!     to the last word of exactly one multi-word person; when several
+//!     people share the surname, the one that at least three quarters of
+//!     the reports using the bare surname (and naming any of them) name
+//!     alone in full — otherwise the surname stays apart;
 //! 12. `given_name`: a one-word person name equal to the given name of
 //!     exactly one person and nobody's surname;
 //! 13. `edit_distance`: keys one edit apart, at least seven letters long,
@@ -51,6 +53,10 @@ use crate::names::{
     deletion_neighbourhood, edit_distance, fold, initials, is_acronym, translit_key,
 };
 use crate::union_find::UnionFind;
+
+/// Share of the reports naming any bearer of a surname in full that must
+/// name one bearer alone for the bare surname to join that bearer.
+const DOMINANT_BEARER_SHARE: f64 = 0.75;
 
 mod keyed;
 
@@ -466,7 +472,9 @@ impl Merger<'_> {
     }
 
     /// "Smuts" (or "Mr Smuts") joins the one multi-word person whose
-    /// surname it is.
+    /// surname it is; when several people share the surname (family
+    /// members), it joins the one the reports using it name in full, if
+    /// that is clear ([`Self::dominant_bearer`]).
     fn join_short_forms(&mut self) {
         let mut full_by_surname: HashMap<String, Vec<usize>> = HashMap::new();
         let mut one_word = Vec::new();
@@ -492,8 +500,51 @@ impl Merger<'_> {
                     self.forms[full].display()
                 );
                 self.union(full, i, "short_form", detail);
+            } else if let Some((full, named, using)) = self.dominant_bearer(i, &candidates) {
+                let detail = format!(
+                    "{} is the surname of several people; {named} of the {using} reports that \
+                     use it and name one of them in full name only {}",
+                    self.forms[i].display(),
+                    self.forms[full].display()
+                );
+                self.union(full, i, "short_form", detail);
             }
         }
+    }
+
+    /// Of the people sharing the surname `surname_form` stands for, the one
+    /// that the reports using the bare surname name in full: in each such
+    /// report that names exactly one of them, that one counts; the bearer
+    /// wins when named so in at least two reports and in at least
+    /// [`DOMINANT_BEARER_SHARE`] of the reports naming any of them.
+    /// Returns (a form of the bearer, reports naming it, reports naming
+    /// any).
+    fn dominant_bearer(
+        &mut self,
+        surname_form: usize,
+        candidates: &[usize],
+    ) -> Option<(usize, usize, usize)> {
+        let roots: Vec<(usize, usize)> = candidates.iter().map(|&c| (c, self.find(c))).collect();
+        let mut named_alone: HashMap<usize, usize> = HashMap::new();
+        let mut naming_any = 0;
+        for report in &self.forms[surname_form].reports {
+            let named: BTreeSet<usize> = roots
+                .iter()
+                .filter(|(c, _)| self.forms[*c].reports.contains(report))
+                .map(|(_, root)| *root)
+                .collect();
+            if named.is_empty() {
+                continue;
+            }
+            naming_any += 1;
+            if let [root] = named.iter().copied().collect::<Vec<_>>().as_slice() {
+                *named_alone.entry(*root).or_default() += 1;
+            }
+        }
+        let (&root, &count) = named_alone.iter().max_by_key(|(root, count)| (**count, std::cmp::Reverse(**root)))?;
+        let dominant = count >= 2 && count as f64 >= DOMINANT_BEARER_SHARE * naming_any as f64;
+        let form = roots.iter().find(|(_, r)| *r == root).map(|(c, _)| *c)?;
+        dominant.then_some((form, count, naming_any))
     }
 
     fn join_near_spellings(&mut self) {
@@ -846,6 +897,47 @@ mod tests {
             .find(|e| e.name == "Pavel Ostrov")
             .expect("present");
         assert_eq!(pavel.aliases, vec!["Ostrov", "Pavel Ostrov"]);
+    }
+
+    #[test]
+    fn a_shared_surname_joins_the_bearer_its_reports_name() {
+        let tyler = |extra: &[(&'static str, EntityKind, Option<&'static str>)]| {
+            let mut mentions = vec![("Tyler Harrow", Person, None), ("Harrow", Person, None)];
+            mentions.extend_from_slice(extra);
+            report(&mentions)
+        };
+        let reports = vec![
+            tyler(&[]),
+            tyler(&[]),
+            tyler(&[]),
+            tyler(&[("Gene Harrow", Person, None)]),
+            report(&[("Harrow", Person, None)]),
+        ];
+        let index = merge_entities(&reports, &NoGeocoder);
+        let names = entity_names(&index);
+        assert_eq!(names.len(), 2, "{names:?}");
+        let bearer = index
+            .entities
+            .iter()
+            .find(|e| e.name == "Tyler Harrow")
+            .expect("present");
+        assert_eq!(bearer.aliases, vec!["Harrow", "Tyler Harrow"]);
+        let reason = bearer.merges.iter().find(|m| m.rule == "short_form");
+        assert!(
+            reason.is_some_and(|m| m.detail.contains("3 of the 4 reports")),
+            "{:?}",
+            bearer.merges
+        );
+
+        // Reports split between the two bearers: the surname stays apart.
+        let reports = vec![
+            tyler(&[]),
+            tyler(&[]),
+            report(&[("Gene Harrow", Person, None), ("Harrow", Person, None)]),
+            report(&[("Gene Harrow", Person, None), ("Harrow", Person, None)]),
+        ];
+        let index = merge_entities(&reports, &NoGeocoder);
+        assert_eq!(entity_names(&index).len(), 3, "{:?}", entity_names(&index));
     }
 
     #[test]
