@@ -180,7 +180,11 @@ pub struct MergeFailure {
 
 impl fmt::Display for MergeFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = if self.missed { "not merged" } else { "wrongly merged" };
+        let what = if self.missed {
+            "not merged"
+        } else {
+            "wrongly merged"
+        };
         write!(
             f,
             "topic {:>2} {what:<14} {:>4} pairs  {:?} / {:?}",

@@ -25,6 +25,9 @@
 //! 8. `transliteration`: the same [`names::translit_key`];
 //! 9. `title`: "President X" joins "X" (the titled form stays an alias);
 //! 10. `middle_name`: "George Bush" joins the one "George W. Bush";
+//! 10a. `nickname`: "Fred LaRue" joins the one "Frederick (C.) LaRue": one
+//!     surname, given names paired by the nickname list
+//!     (`data/nicknames.tsv`);
 //! 11. `short_form`: a one-word person name (titles aside) equal (by key)
 //!     to the last word of exactly one multi-word person; when several
 //!     people share the surname, the one that at least three quarters of
@@ -230,6 +233,7 @@ pub(crate) fn merge_entities_curated(
     merger.join_transliterations();
     merger.join_titled_people();
     merger.join_middle_names();
+    merger.join_nicknames();
     merger.join_short_forms();
     merger.join_given_names();
     merger.join_near_spellings();
@@ -541,7 +545,9 @@ impl Merger<'_> {
                 *named_alone.entry(*root).or_default() += 1;
             }
         }
-        let (&root, &count) = named_alone.iter().max_by_key(|(root, count)| (**count, std::cmp::Reverse(**root)))?;
+        let (&root, &count) = named_alone
+            .iter()
+            .max_by_key(|(root, count)| (**count, std::cmp::Reverse(**root)))?;
         let dominant = count >= 2 && count as f64 >= DOMINANT_BEARER_SHARE * naming_any as f64;
         let form = roots.iter().find(|(_, r)| *r == root).map(|(c, _)| *c)?;
         dominant.then_some((form, count, naming_any))
@@ -897,6 +903,32 @@ mod tests {
             .find(|e| e.name == "Pavel Ostrov")
             .expect("present");
         assert_eq!(pavel.aliases, vec!["Ostrov", "Pavel Ostrov"]);
+    }
+
+    #[test]
+    fn a_nickname_joins_the_full_given_name() {
+        let reports = vec![
+            report(&[("Frederick C. Marlowe", Person, None)]),
+            report(&[
+                ("Fred Marlowe", Person, None),
+                ("Katie Dunmore", Person, None),
+            ]),
+            report(&[
+                ("Kathryn Dunmore", Person, None),
+                ("Fred Dunmore", Person, None),
+            ]),
+        ];
+        let index = merge_entities(&reports, &NoGeocoder);
+        let names = entity_names(&index);
+        // Fred Dunmore is no Kathryn: three people stay.
+        assert_eq!(names.len(), 3, "{names:?}");
+        let fred = index
+            .entities
+            .iter()
+            .find(|e| e.aliases.contains(&"Fred Marlowe".to_string()))
+            .expect("present");
+        assert!(fred.aliases.contains(&"Frederick C. Marlowe".to_string()));
+        assert!(fred.merges.iter().any(|m| m.rule == "nickname"));
     }
 
     #[test]

@@ -2,7 +2,30 @@
 //! X", "Mr X", "Field Marshal X"), middle initials and patronymics inside
 //! it ("George W. Bush", "Ivan Petrovich Sidorov").
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use crate::names::spelling_key;
+
+/// Given names and their nicknames (`data/nicknames.tsv`, built by
+/// `scripts/build_nicknames.py` from the Apache-2.0 `nicknames` list).
+static NICKNAMES_TSV: &str = include_str!("../data/nicknames.tsv");
+
+/// (given name, nickname) pairs, lower case.
+static NICKNAME_PAIRS: LazyLock<HashSet<(&'static str, &'static str)>> = LazyLock::new(|| {
+    NICKNAMES_TSV
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_once('\t'))
+        .flat_map(|(name, nicknames)| nicknames.split('|').map(move |nick| (name, nick)))
+        .collect()
+});
+
+/// Whether one of two lower-case given names is a listed nickname of the
+/// other ("frederick" / "fred", "katie" / "kathryn").
+pub(crate) fn is_nickname_pair(a: &str, b: &str) -> bool {
+    NICKNAME_PAIRS.contains(&(a, b)) || NICKNAME_PAIRS.contains(&(b, a))
+}
 
 /// Titles and honorifics written before a name (spelling keys, so
 /// without dots), longest first within each family.
@@ -151,6 +174,14 @@ fn is_patronymic(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nicknames_pair_with_their_given_names_either_way() {
+        assert!(is_nickname_pair("frederick", "fred"));
+        assert!(is_nickname_pair("katie", "kathryn"));
+        assert!(!is_nickname_pair("fred", "kathryn"));
+        assert!(!is_nickname_pair("fred", "fred"));
+    }
 
     #[test]
     fn titles_are_stripped_before_the_name() {

@@ -12,7 +12,7 @@ use super::{most_named_countries, Form, Merger};
 use crate::countries::{country_code, qualifier_country};
 use crate::institutions::institution_key;
 use crate::names::{spelling_key, translit_key};
-use crate::people::{name_without_titles, without_middle};
+use crate::people::{is_nickname_pair, name_without_titles, without_middle};
 
 impl Merger<'_> {
     /// Joins each form to the first form of its (kind, key) block.
@@ -260,6 +260,46 @@ impl Merger<'_> {
                     self.forms[full].display()
                 );
                 self.union(full, i, "middle_name", detail);
+            }
+        }
+    }
+
+    /// "Fred LaRue" joins "Frederick C. LaRue": the same surname, given
+    /// names that the nickname list pairs, middle initials or patronymics
+    /// aside, and no other person of the corpus it could be.
+    pub(super) fn join_nicknames(&mut self) {
+        let mut by_surname: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+        for i in self.people() {
+            let core = self.person_words(i);
+            let reduced = without_middle(&core).unwrap_or_else(|| core.join(" "));
+            let words: Vec<&str> = reduced.split(' ').collect();
+            if let [given, surname] = words.as_slice() {
+                by_surname
+                    .entry(translit_key(surname))
+                    .or_default()
+                    .push((i, given.to_string()));
+            }
+        }
+        for people in by_surname.into_values() {
+            for (i, given) in &people {
+                let candidates: Vec<usize> = people
+                    .iter()
+                    .filter(|(_, other)| is_nickname_pair(given, other))
+                    .map(|(j, _)| *j)
+                    .collect();
+                let Some(full) = self.only_root(&candidates) else {
+                    continue;
+                };
+                if self.find(full) == self.find(*i) {
+                    continue;
+                }
+                let detail = format!(
+                    "{} and {}: one surname, and one given name is a nickname of the other \
+                     (nickname list); no other person of that surname fits",
+                    self.forms[*i].display(),
+                    self.forms[full].display()
+                );
+                self.union(full, *i, "nickname", detail);
             }
         }
     }
