@@ -25,17 +25,17 @@
 //! 8. `transliteration`: the same [`names::translit_key`];
 //! 9. `title`: "President X" joins "X" (the titled form stays an alias);
 //! 10. `middle_name`: "George Bush" joins the one "George W. Bush";
-//! 10a. `nickname`: "Fred LaRue" joins the one "Frederick (C.) LaRue": one
+//! 11. `nickname`: "Fred LaRue" joins the one "Frederick (C.) LaRue": one
 //!     surname, given names paired by the nickname list
 //!     (`data/nicknames.tsv`);
-//! 11. `short_form`: a one-word person name (titles aside) equal (by key)
+//! 12. `short_form`: a one-word person name (titles aside) equal (by key)
 //!     to the last word of exactly one multi-word person; when several
 //!     people share the surname, the one that at least three quarters of
 //!     the reports using the bare surname (and naming any of them) name
 //!     alone in full — otherwise the surname stays apart;
-//! 12. `given_name`: a one-word person name equal to the given name of
+//! 13. `given_name`: a one-word person name equal to the given name of
 //!     exactly one person and nobody's surname;
-//! 13. `edit_distance`: keys one edit apart, at least seven letters long,
+//! 14. `edit_distance`: keys one edit apart, at least seven letters long,
 //!     same kind and first letter, for persons and organizations only, with
 //!     guards: persons' given names must agree, and a feminine `-a` form
 //!     never joins the masculine one. Places and nationalities one letter
