@@ -22,20 +22,22 @@
 //! 7. `institution`: one government institution in another word order
 //!    ("Foreign Ministry" / "Ministry of Foreign Affairs"), same country;
 //!    see `institutions` for the portfolio table;
-//! 8. `transliteration`: the same [`names::translit_key`];
-//! 9. `title`: "President X" joins "X" (the titled form stays an alias);
-//! 10. `middle_name`: "George Bush" joins the one "George W. Bush";
-//! 11. `nickname`: "Fred LaRue" joins the one "Frederick (C.) LaRue": one
+//! 8. `legal_form`: "Microsoft Corp." joins "Microsoft" (an
+//!    organization's name without its legal form);
+//! 9. `transliteration`: the same [`names::translit_key`];
+//! 10. `title`: "President X" joins "X" (the titled form stays an alias);
+//! 11. `middle_name`: "George Bush" joins the one "George W. Bush";
+//! 12. `nickname`: "Fred LaRue" joins the one "Frederick (C.) LaRue": one
 //!     surname, given names paired by the nickname list
 //!     (`data/nicknames.tsv`);
-//! 12. `short_form`: a one-word person name (titles aside) equal (by key)
+//! 13. `short_form`: a one-word person name (titles aside) equal (by key)
 //!     to the last word of exactly one multi-word person; when several
 //!     people share the surname, the one that at least three quarters of
 //!     the reports using the bare surname (and naming any of them) name
 //!     alone in full — otherwise the surname stays apart;
-//! 13. `given_name`: a one-word person name equal to the given name of
+//! 14. `given_name`: a one-word person name equal to the given name of
 //!     exactly one person and nobody's surname;
-//! 14. `edit_distance`: keys one edit apart, at least seven letters long,
+//! 15. `edit_distance`: keys one edit apart, at least seven letters long,
 //!     same kind and first letter, for persons and organizations only, with
 //!     guards: persons' given names must agree, and a feminine `-a` form
 //!     never joins the masculine one. Places and nationalities one letter
@@ -230,6 +232,7 @@ pub(crate) fn merge_entities_curated(
     merger.join_countries();
     merger.join_same_places();
     merger.join_institutions();
+    merger.join_legal_forms();
     merger.join_transliterations();
     merger.join_titled_people();
     merger.join_middle_names();
@@ -903,6 +906,31 @@ mod tests {
             .find(|e| e.name == "Pavel Ostrov")
             .expect("present");
         assert_eq!(pavel.aliases, vec!["Ostrov", "Pavel Ostrov"]);
+    }
+
+    #[test]
+    fn legal_forms_and_british_spellings_join() {
+        let reports = vec![
+            report(&[
+                ("Brannock Corp.", Org, None),
+                ("Harlow Treatment Centre", Org, None),
+            ]),
+            report(&[
+                ("Brannock", Org, None),
+                ("Harlow Treatment Center", Org, None),
+            ]),
+            report(&[("Brannock Group PLC", Org, None), ("Corp.", Org, None)]),
+        ];
+        let index = merge_entities(&reports, &NoGeocoder);
+        let names = entity_names(&index);
+        assert_eq!(names.len(), 3, "{names:?}");
+        let brannock = index
+            .entities
+            .iter()
+            .find(|e| e.aliases.contains(&"Brannock".to_string()))
+            .expect("present");
+        assert_eq!(brannock.aliases.len(), 3, "{:?}", brannock.aliases);
+        assert!(brannock.merges.iter().all(|m| m.rule == "legal_form"));
     }
 
     #[test]

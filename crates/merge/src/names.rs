@@ -7,7 +7,9 @@
 //!   scripts coincide: doubled letters collapse; kh/q/ck → k; dzh/zh/dj/j →
 //!   j; initial ye/e and yu/u, ya/a align; y/i and w/v merge; -off → -ov;
 //!   -iev/-yev/-jev/-yov → -ev; ph → f; British -isation/-ise → -ization/-ize
-//!   and -our → -or.
+//!   and -our → -or; British words ending in -re or -ce take their American
+//!   spelling ([`BRITISH_SPELLINGS`]: "Centre" / "Center", "Defence" /
+//!   "Defense").
 //! * [`spelling_key`]: the folded name with punctuation and spacing
 //!   variants removed ("Al-Jazeera" / "Al Jazeera", "U.S." / "US",
 //!   "Attorney-General's" / "Attorney General").
@@ -99,8 +101,60 @@ const REWRITES: &[(&str, &str)] = &[
     ("'", ""),
 ];
 
+/// Legal forms that end a company's name, as they read in a spelling key
+/// (lower case, without dots).
+pub(crate) const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "llp",
+    "ag",
+    "sa",
+    "nv",
+    "gmbh",
+    "se",
+    "spa",
+    "oyj",
+    "asa",
+    "bv",
+    "pty",
+    "lp",
+];
+
+/// British spellings that the -ise/-our rewrites do not reach, with their
+/// American form (whole words only: "centre" is "center", "centred" is
+/// left alone).
+pub(crate) const BRITISH_SPELLINGS: &[(&str, &str)] = &[
+    ("centre", "center"),
+    ("centres", "centers"),
+    ("theatre", "theater"),
+    ("metre", "meter"),
+    ("metres", "meters"),
+    ("kilometre", "kilometer"),
+    ("kilometres", "kilometers"),
+    ("fibre", "fiber"),
+    ("calibre", "caliber"),
+    ("defence", "defense"),
+    ("offence", "offense"),
+    ("licence", "license"),
+    ("programme", "program"),
+    ("programmes", "programs"),
+    ("catalogue", "catalog"),
+    ("aluminium", "aluminum"),
+    ("jewellery", "jewelry"),
+];
+
 fn word_key(word: &str) -> String {
-    let mut w = word.to_string();
+    let american = BRITISH_SPELLINGS
+        .iter()
+        .find(|(british, _)| *british == word)
+        .map(|(_, american)| *american);
+    let mut w = american.unwrap_or(word).to_string();
     for (from, to) in REWRITES {
         if w.contains(from) {
             w = w.replace(from, to);
@@ -199,6 +253,19 @@ mod tests {
             }
         }
         assert_ne!(spelling_key("Channel 4"), spelling_key("Channel 5"));
+    }
+
+    #[test]
+    fn british_and_american_spellings_share_a_key() {
+        assert_eq!(
+            translit_key("Promises Treatment Centre"),
+            translit_key("Promises Treatment Center")
+        );
+        assert_eq!(
+            translit_key("Defence Ministry"),
+            translit_key("Defense Ministry")
+        );
+        assert_ne!(translit_key("Centred"), translit_key("Centered"));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use corroborate_model::EntityKind;
 use super::{most_named_countries, Form, Merger};
 use crate::countries::{country_code, qualifier_country};
 use crate::institutions::institution_key;
+use crate::names::LEGAL_FORMS;
 use crate::names::{spelling_key, translit_key};
 use crate::people::{is_nickname_pair, name_without_titles, without_middle};
 
@@ -304,6 +305,37 @@ impl Merger<'_> {
         }
     }
 
+    /// "Microsoft Corp." joins "Microsoft": an organization's name with a
+    /// legal form at its end ([`LEGAL_FORMS`], with "Group" or "Holdings"
+    /// before it) is the organization named without it.
+    pub(super) fn join_legal_forms(&mut self) {
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut with_form = Vec::new();
+        for i in 0..self.forms.len() {
+            if self.kinds[i] != EntityKind::Organization {
+                continue;
+            }
+            let key = spelling_key(&self.forms[i].folded);
+            match without_legal_form(&key) {
+                Some(base) => with_form.push((i, base)),
+                None => {
+                    by_key.entry(key).or_insert(i);
+                }
+            }
+        }
+        for (i, base) in with_form {
+            let Some(&plain) = by_key.get(&base) else {
+                continue;
+            };
+            let detail = format!(
+                "{} is {} with its legal form",
+                self.forms[i].display(),
+                self.forms[plain].display()
+            );
+            self.union(plain, i, "legal_form", detail);
+        }
+    }
+
     /// The first candidate, when all candidates are one entity so far.
     pub(super) fn only_root(&mut self, candidates: &[usize]) -> Option<usize> {
         let roots: BTreeSet<usize> = candidates.iter().map(|&c| self.find(c)).collect();
@@ -380,4 +412,22 @@ impl Merger<'_> {
             .map(|root| sizes.get(root).is_some_and(|&n| n > 1))
             .collect()
     }
+}
+
+/// A spelling key without the legal form that ends it ("microsoft corp" →
+/// "microsoft", "acme group plc" → "acme"); `None` without one, or when
+/// nothing would remain.
+fn without_legal_form(key: &str) -> Option<String> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let (last, rest) = words.split_last()?;
+    if !LEGAL_FORMS.contains(last) {
+        return None;
+    }
+    let rest = match rest.split_last() {
+        Some((group, before)) if matches!(*group, "group" | "holdings") && !before.is_empty() => {
+            before
+        }
+        _ => rest,
+    };
+    (!rest.is_empty()).then(|| rest.join(" "))
 }
