@@ -23,7 +23,9 @@
 //!    ("Foreign Ministry" / "Ministry of Foreign Affairs"), same country;
 //!    see `institutions` for the portfolio table;
 //! 8. `legal_form`: "Microsoft Corp." joins "Microsoft" (an
-//!    organization's name without its legal form);
+//!    organization's name without its legal form); `place_prefix`:
+//!    "Colts" joins the one "Indianapolis Colts" (an organization named by
+//!    a place and a name that is no generic word);
 //! 9. `transliteration`: the same [`names::translit_key`];
 //! 10. `title`: "President X" joins "X" (the titled form stays an alias);
 //! 11. `middle_name`: "George Bush" joins the one "George W. Bush";
@@ -233,6 +235,7 @@ pub(crate) fn merge_entities_curated(
     merger.join_same_places();
     merger.join_institutions();
     merger.join_legal_forms();
+    merger.join_place_prefixed();
     merger.join_transliterations();
     merger.join_titled_people();
     merger.join_middle_names();
@@ -1131,6 +1134,28 @@ mod tests {
             matches!(fold(name).as_str(), "port alder" | "alderhaven")
                 .then(|| "Port Alder, city, VL".to_string())
         }
+    }
+
+    #[test]
+    fn a_club_named_after_its_place_is_named_without_it() {
+        let reports = vec![
+            report(&[
+                ("Port Alder Mariners", Org, None),
+                ("Wellharrow Police", Org, None),
+            ]),
+            report(&[("Mariners", Org, None), ("Police", Org, None)]),
+            report(&[
+                ("Port Alder Rovers", Org, None),
+                ("Wellharrow Rovers", Org, None),
+            ]),
+            report(&[("Rovers", Org, None)]),
+        ];
+        let index = merge_entities(&reports, &Invented);
+        assert!(same_entity(&index, "Mariners", "Port Alder Mariners"));
+        assert_eq!(rules_of(&index, "Mariners"), ["place_prefix"]);
+        assert!(!same_entity(&index, "Police", "Wellharrow Police"));
+        assert!(!same_entity(&index, "Rovers", "Port Alder Rovers"));
+        assert!(!same_entity(&index, "Rovers", "Wellharrow Rovers"));
     }
 
     fn entity_with<'a>(index: &'a EntityIndex, alias: &str) -> &'a Entity {

@@ -336,6 +336,54 @@ impl Merger<'_> {
         }
     }
 
+    /// "Colts" joins "Indianapolis Colts": an organization named by a place
+    /// and a name (sports clubs, newspapers, companies: "Kansas City
+    /// Chiefs", "Manchester United") is named by the name alone, when
+    /// exactly one organization of the corpus ends in it and the name is
+    /// not a generic word ("Police", "City Council", "University").
+    pub(super) fn join_place_prefixed(&mut self) {
+        let mut full_by_rest: HashMap<String, Vec<usize>> = HashMap::new();
+        for i in 0..self.forms.len() {
+            if self.kinds[i] != EntityKind::Organization {
+                continue;
+            }
+            if let Some(rest) = self.after_place_prefix(i) {
+                full_by_rest.entry(rest).or_default().push(i);
+            }
+        }
+        for i in 0..self.forms.len() {
+            if !matches!(self.kinds[i], EntityKind::Organization | EntityKind::Other)
+                || self.geocoder.is_demonym(self.forms[i].display())
+            {
+                continue;
+            }
+            let key = spelling_key(&self.forms[i].folded);
+            let Some(candidates) = full_by_rest.get(&key).cloned() else {
+                continue;
+            };
+            if let Some(full) = self.only_root(&candidates) {
+                let detail = format!(
+                    "{} is {} without the place it starts with; no other organization ends in it",
+                    self.forms[i].display(),
+                    self.forms[full].display()
+                );
+                self.union(full, i, "place_prefix", detail);
+            }
+        }
+    }
+
+    /// The spelling key of what follows a place name of one to three words
+    /// at the start of form `i`'s name, unless that is a generic word.
+    fn after_place_prefix(&self, i: usize) -> Option<String> {
+        let key = spelling_key(&self.forms[i].folded);
+        let words: Vec<&str> = key.split(' ').collect();
+        (1..=3.min(words.len().saturating_sub(1))).find_map(|n| {
+            let (place, rest) = words.split_at(n);
+            let generic = rest.iter().any(|w| GENERIC_ORGANIZATION_WORDS.contains(w));
+            (!generic && self.is_place_name(&place.join(" "))).then(|| rest.join(" "))
+        })
+    }
+
     /// The first candidate, when all candidates are one entity so far.
     pub(super) fn only_root(&mut self, candidates: &[usize]) -> Option<usize> {
         let roots: BTreeSet<usize> = candidates.iter().map(|&c| self.find(c)).collect();
@@ -431,3 +479,58 @@ fn without_legal_form(key: &str) -> Option<String> {
     };
     (!rest.is_empty()).then(|| rest.join(" "))
 }
+
+/// Words that make the rest of a place-prefixed name generic ("Moscow City
+/// Council" is not "City Council"): the heads of public bodies and
+/// facilities every place has.
+const GENERIC_ORGANIZATION_WORDS: &[&str] = &[
+    "police",
+    "city",
+    "council",
+    "county",
+    "court",
+    "government",
+    "parliament",
+    "assembly",
+    "university",
+    "college",
+    "school",
+    "academy",
+    "hospital",
+    "airport",
+    "port",
+    "station",
+    "museum",
+    "zoo",
+    "library",
+    "authority",
+    "department",
+    "ministry",
+    "office",
+    "committee",
+    "commission",
+    "administration",
+    "municipality",
+    "mayor",
+    "prison",
+    "jail",
+    "district",
+    "region",
+    "state",
+    "province",
+    "fire",
+    "army",
+    "navy",
+    "board",
+    "chamber",
+    "center",
+    "centre",
+    "institute",
+    "club",
+    "team",
+    "church",
+    "diocese",
+    "cathedral",
+    "mosque",
+    "bank",
+];
