@@ -186,6 +186,67 @@ pub(crate) fn apply(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &
         }
     }
     add_listed(drafts, sentence_toks, text);
+    add_confirmed_word_names(drafts, sentence_toks, text);
+}
+
+/// One-word listed names that are also English words or only listed with
+/// a legal form ("Apple", "Shell", "Target"): once the report writes one
+/// capitalized in mid-sentence, on its own and not inside a person's name,
+/// it names the company there and at every capitalized occurrence of the
+/// report, a sentence start included.
+fn add_confirmed_word_names(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &str) {
+    let persons: Vec<Span> = drafts
+        .iter()
+        .filter(|d| d.kind == Some(EntityKind::Person))
+        .map(|d| d.span)
+        .collect();
+    let alone = |toks: &[Tok], index: usize| {
+        let next_is_name = toks.get(index + 1).is_some_and(Tok::is_name_part);
+        let previous_is_name = index > 0 && toks[index - 1].is_name_part();
+        !(next_is_name || previous_is_name)
+    };
+    let is_word_listing = |tok: &Tok| {
+        tok.capitalized
+            && matches!(
+                KNOWN.get(tok.text),
+                Some(Listing::Word | Listing::Shortened)
+            )
+    };
+    let mut confirmed: HashSet<&str> = HashSet::new();
+    for toks in sentence_toks {
+        for (index, tok) in toks.iter().enumerate() {
+            if is_word_listing(tok)
+                && !tok.initial
+                && alone(toks, index)
+                && !overlaps_any(&persons, tok.span)
+            {
+                confirmed.insert(tok.text);
+            }
+        }
+    }
+    if confirmed.is_empty() {
+        return;
+    }
+    for draft in drafts.iter_mut() {
+        if confirmed.contains(draft.text.as_str()) && draft.kind != Some(EntityKind::Place) {
+            draft.kind = Some(EntityKind::Organization);
+            draft.firm = true;
+        }
+    }
+    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    let mut added = Vec::new();
+    for toks in sentence_toks {
+        for (index, tok) in toks.iter().enumerate() {
+            if confirmed.contains(tok.text) && alone(toks, index) {
+                added.extend(
+                    Draft::firm_run(toks, index, index + 1, EntityKind::Organization, text)
+                        .filter(|d| !overlaps_any(&covered, d.span)),
+                );
+            }
+        }
+    }
+    drafts.extend(added);
+    drafts.sort_by_key(|d| d.span.start);
 }
 
 /// The sentence a draft lies in, found by its start.
@@ -576,6 +637,26 @@ mod tests {
         let found = kinds("Workers at General Motors struck. General Lee said.");
         assert!(
             !has(&found, "General", EntityKind::Organization),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_word_company_named_in_mid_sentence_is_named_at_sentence_starts_too() {
+        let found = kinds(
+            "Shares of Apple rose on Monday. Apple said sales grew. \
+             Apple pie is popular, but nobody asked.",
+        );
+        let apples = found
+            .iter()
+            .filter(|(t, k)| t == "Apple" && *k == EntityKind::Organization)
+            .count();
+        assert!(apples >= 2, "{found:?}");
+        // Without a mid-sentence mention, a sentence-initial word is left alone.
+        let found = kinds("Apple pie is popular. Target practice starts at noon.");
+        assert!(
+            !has(&found, "Apple", EntityKind::Organization)
+                && !has(&found, "Target", EntityKind::Organization),
             "{found:?}"
         );
     }
