@@ -215,8 +215,9 @@ enum EvalCommand {
         /// Topics of the usual split (ignored with --topics).
         #[arg(long, value_enum, default_value_t = EcbSplit::Train)]
         split: EcbSplit,
-        /// Also list the merge errors: surface pairs not merged or wrongly
-        /// merged across articles, most frequent first.
+        /// Also list the merge errors (surface pairs not merged or wrongly
+        /// merged across articles) and the gold mentions missed, most
+        /// frequent first.
         #[arg(long)]
         failures: bool,
     },
@@ -663,6 +664,9 @@ fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
                 if failures {
                     for failure in &report.merge_failures {
                         text.push_str(&format!("\n{failure}"));
+                    }
+                    for missed in &report.missed_mentions {
+                        text.push_str(&format!("\n{missed}"));
                     }
                     text.push('\n');
                 }

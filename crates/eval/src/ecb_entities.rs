@@ -129,6 +129,9 @@ pub struct EntitiesReport {
     /// Cross-report merge errors by pair of surface forms, most frequent
     /// first (listed by `eval entities --failures`).
     pub merge_failures: Vec<MergeFailure>,
+    /// Gold mentions no mention of ours of their kind overlaps, by kind,
+    /// surface and the kind of ours there, most frequent first.
+    pub missed_mentions: Vec<MissedMention>,
 }
 
 /// Runs `pipeline` on each selected topic under `root` and scores its
@@ -143,6 +146,7 @@ pub fn eval_entities(
     let mut gold_keys: Vec<String> = Vec::new();
     let mut our_keys: Vec<String> = Vec::new();
     let mut merge_failures = Vec::new();
+    let mut missed: HashMap<(EntityKind, String, Option<EntityKind>), usize> = HashMap::new();
     for &number in &selection.topics {
         let topic = Topic::read(root, number)?;
         let run = pipeline(topic.reports());
@@ -151,7 +155,24 @@ pub fn eval_entities(
         our_keys.extend(scored.aligned.iter().map(|a| a.ours.clone()));
         total.add(&scored.counts);
         merge_failures.extend(scored.merge_failures);
+        for key in scored.missed {
+            *missed.entry(key).or_default() += 1;
+        }
     }
+    let mut missed_mentions: Vec<MissedMention> = missed
+        .into_iter()
+        .map(|((kind, surface, ours), count)| MissedMention {
+            kind,
+            surface,
+            ours,
+            count,
+        })
+        .collect();
+    missed_mentions.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| (a.kind, &a.surface).cmp(&(b.kind, &b.surface)))
+    });
     merge_failures.sort_by(|a: &MergeFailure, b| {
         b.pairs
             .cmp(&a.pairs)
@@ -164,6 +185,7 @@ pub fn eval_entities(
         total,
         coref: CorefScores::score(&key, &response),
         merge_failures,
+        missed_mentions,
     })
 }
 
@@ -221,6 +243,30 @@ fn merge_failures(topic: u32, aligned: &[Aligned], surfaces: &[String]) -> Vec<M
         .collect()
 }
 
+/// Gold mentions of one kind and surface that no mention of ours of that
+/// kind overlaps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissedMention {
+    pub kind: EntityKind,
+    pub surface: String,
+    /// The kind of a mention of ours overlapping them, if any.
+    pub ours: Option<EntityKind>,
+    pub count: usize,
+}
+
+impl fmt::Display for MissedMention {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ours = self.ours.map_or("nothing", EntityKind::as_str);
+        write!(
+            f,
+            "missed {:<12} {:>3}x  {:?}  (ours: {ours})",
+            self.kind.as_str(),
+            self.count,
+            self.surface
+        )
+    }
+}
+
 /// An entity mention of ours.
 struct OurMention {
     span: Span,
@@ -232,6 +278,8 @@ struct ScoredTopic {
     counts: EntityCounts,
     aligned: Vec<Aligned>,
     merge_failures: Vec<MergeFailure>,
+    /// (kind, surface, kind of ours overlapping).
+    missed: Vec<(EntityKind, String, Option<EntityKind>)>,
 }
 
 fn score_topic(
@@ -249,6 +297,7 @@ fn score_topic(
     let mut aligned = Vec::new();
     let mut surfaces: Vec<String> = Vec::new();
     let mut raw_surfaces: Vec<String> = Vec::new();
+    let mut missed = Vec::new();
     for (d, (file, document)) in topic.documents.iter().enumerate() {
         let evidence = NameEvidence::new(document);
         let gold = gold_mentions(topic.number, d, *file, document, annotated, &|m| {
@@ -275,6 +324,12 @@ fn score_topic(
             if let Some(slot) = counts.by_kind.get_mut(k) {
                 let matches = match_spans(&gold_of_kind, &ours_of_kind);
                 slot.add(count_matches(&gold_of_kind, &ours_of_kind, &matches));
+            }
+            for g in gold_of_kind {
+                if !ours_of_kind.iter().any(|o| overlaps(g, *o)) {
+                    let there = ours.iter().find(|o| overlaps(g, o.span)).map(|o| o.kind);
+                    missed.push((*kind, g.surface.clone(), there));
+                }
             }
         }
         let gold_refs: Vec<&GoldMention> = gold.iter().collect();
@@ -306,6 +361,7 @@ fn score_topic(
         counts,
         aligned,
         merge_failures,
+        missed,
     }
 }
 

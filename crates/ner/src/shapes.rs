@@ -12,7 +12,11 @@
 //!   whole report. A name used as a modifier ("the Obama administration")
 //!   is not affected;
 //! * **a nationality word** ("Irish", "Kazakhs") tagged as a person or an
-//!   organization is `other` (it links to its country later).
+//!   organization is `other` (it links to its country later);
+//! * **a capitalized plural after "the"** in mid-sentence ("the Colts",
+//!   "the Tar Heels", "the Houthis") names a group: a team, band, party or
+//!   movement, kind organization — unless it is a nationality, a place
+//!   ("the Philippines"), an event ("the Olympics") or a title.
 
 use std::collections::HashSet;
 
@@ -60,6 +64,63 @@ pub(crate) fn apply(drafts: &mut [Draft], sentence_toks: &[Vec<Tok>], gazetteer:
             draft.kind = Some(EntityKind::Other);
         }
     }
+}
+
+/// Adds the group names described in the module documentation where the
+/// model found nothing.
+pub(crate) fn add_plural_groups(
+    drafts: &mut Vec<Draft>,
+    sentence_toks: &[Vec<Tok>],
+    text: &str,
+    gazetteer: &Gazetteer,
+) {
+    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    let mut added = Vec::new();
+    for toks in sentence_toks {
+        for start in 1..toks.len() {
+            if toks[start - 1].text != "the" {
+                continue;
+            }
+            let Some(end) = plural_group_end(toks, start, gazetteer) else {
+                continue;
+            };
+            let draft = Draft::firm_run(toks, start, end, EntityKind::Organization, text)
+                .filter(|d| !crate::document::overlaps_any(&covered, d.span));
+            added.extend(draft);
+        }
+    }
+    drafts.extend(added);
+    drafts.sort_by_key(|d| d.span.start);
+}
+
+/// The end of a run of one to three capitalized words at `start`, not at a
+/// sentence start, whose last word is a plural and which is no
+/// nationality, place, event or title.
+fn plural_group_end(toks: &[Tok], start: usize, gazetteer: &Gazetteer) -> Option<usize> {
+    let run = toks[start..]
+        .iter()
+        .take_while(|t| t.is_word && t.capitalized && !t.acronym && !t.initial)
+        .count();
+    if !(1..=3).contains(&run) || toks.get(start + run).is_some_and(Tok::is_name_part) {
+        return None;
+    }
+    let end = start + run;
+    let last = &toks[end - 1];
+    let plural = last.text.len() >= 4 && last.text.ends_with('s') && !last.text.ends_with("ss");
+    let excluded = toks[start..end].iter().any(|t| {
+        t.classes.has(WordClasses::EVENT)
+            || t.classes.has(WordClasses::TITLE_WORD)
+            || t.classes.has(WordClasses::CALENDAR)
+            || gazetteer.demonym_country(t.text).is_some()
+    });
+    let span = Span::new(toks[start].span.start, last.span.end);
+    let name = toks[start..end]
+        .iter()
+        .map(|t| t.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let place = gazetteer.contains(&name) || gazetteer.contains(last.text);
+    (plural && !excluded && !place && span.start < span.end).then_some(end)
 }
 
 /// The sentence holding `span`.
@@ -221,6 +282,26 @@ mod tests {
     fn a_name_modifying_a_noun_after_an_article_stays_a_person() {
         let text = "Senator Obrey Hallam spoke. The Hallam campaign said Hallam would run.";
         assert_eq!(kind_of(text, "Obrey Hallam"), Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn a_capitalized_plural_after_the_is_a_group() {
+        let text = "Fans cheered as the Harbor Kestrels beat the Rivertons. \
+                    Delegates of the Philippines, the Olympics and the Kazakhs watched.";
+        let found = kinds(text);
+        assert_eq!(
+            kind_of(text, "Harbor Kestrels"),
+            Some(EntityKind::Organization),
+            "{found:?}"
+        );
+        assert_eq!(
+            kind_of(text, "Rivertons"),
+            Some(EntityKind::Organization),
+            "{found:?}"
+        );
+        assert_ne!(kind_of(text, "Philippines"), Some(EntityKind::Organization));
+        assert_ne!(kind_of(text, "Olympics"), Some(EntityKind::Organization));
+        assert_ne!(kind_of(text, "Kazakhs"), Some(EntityKind::Organization));
     }
 
     #[test]

@@ -108,6 +108,7 @@ impl MentionTagger for PerceptronTagger {
         vote_kinds(&mut drafts);
         crate::organizations::apply(&mut drafts, &sentence_toks, text);
         crate::shapes::apply(&mut drafts, &sentence_toks, self.gazetteer);
+        crate::shapes::add_plural_groups(&mut drafts, &sentence_toks, text, self.gazetteer);
         crate::organizations::add_short_forms(&mut drafts, &sentence_toks, text, self.gazetteer);
         drafts.extend(repeats(&drafts, &sentence_toks, text));
         drafts.sort_by_key(|d| d.span.start);
