@@ -13,12 +13,23 @@
 //!   is not affected;
 //! * **a nationality word** ("Irish", "Kazakhs") tagged as a person or an
 //!   organization is `other` (it links to its country later);
+//! * **a given name and a capitalized word** (one to three of them, an
+//!   initial like "W." allowed) that the model left out ("Mark Felt",
+//!   "W. Mark Felt") are a person, with the common given names of
+//!   `data/given_names.txt` (US Census 1990 first names and the nickname
+//!   list, built by `scripts/build_given_names.py`). At a sentence start a
+//!   given name that is also an English word ("Will", "Mark") is not
+//!   enough; no word of the run may be a title, an organization or place
+//!   head, a month or day, a nationality or a country;
 //! * **a capitalized plural after "the"** in mid-sentence ("the Colts",
 //!   "the Tar Heels", "the Houthis") names a group: a team, band, party or
 //!   movement, kind organization — unless it is a nationality, a place
 //!   ("the Philippines"), an event ("the Olympics") or a title.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use corroborate_model::{EntityKind, Span};
 
@@ -64,6 +75,147 @@ pub(crate) fn apply(drafts: &mut [Draft], sentence_toks: &[Vec<Tok>], gazetteer:
             draft.kind = Some(EntityKind::Other);
         }
     }
+}
+
+static GIVEN_NAMES_TXT: &str = include_str!("../data/given_names.txt");
+
+/// Lower-case common given names.
+static GIVEN_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    GIVEN_NAMES_TXT
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.is_empty())
+        .collect()
+});
+
+/// Adds the persons that start with a given name (see the module
+/// documentation) where the model found nothing.
+pub(crate) fn add_given_name_persons(
+    drafts: &mut Vec<Draft>,
+    sentence_toks: &[Vec<Tok>],
+    text: &str,
+    gazetteer: &Gazetteer,
+) {
+    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    let mut added = Vec::new();
+    for toks in sentence_toks {
+        let mut index = 0;
+        while index < toks.len() {
+            match given_name_run(toks, index, gazetteer) {
+                Some((start, end)) => {
+                    let draft = Draft::firm_run(toks, start, end, EntityKind::Person, text)
+                        .filter(|d| !crate::document::overlaps_any(&covered, d.span));
+                    added.extend(draft);
+                    index = end;
+                }
+                None => index += 1,
+            }
+        }
+    }
+    drafts.extend(added);
+    drafts.sort_by_key(|d| d.span.start);
+}
+
+/// (start, end) of a person's name whose given name is at `index`: an
+/// initial with its period just before it joins ("W. Mark Felt").
+fn given_name_run(toks: &[Tok], index: usize, gazetteer: &Gazetteer) -> Option<(usize, usize)> {
+    let given = toks.get(index)?;
+    let is_given = given.capitalized
+        && !given.acronym
+        && GIVEN_NAMES.contains(given.lower.as_ref())
+        && !(given.initial && given.classes.has(WordClasses::ENGLISH));
+    let previous_is_name = index > 0 && toks[index - 1].is_name_part();
+    if !is_given || previous_is_name && !is_initial_at(toks, index.checked_sub(2)?) {
+        return None;
+    }
+    let mut end = index + 1;
+    while end < toks.len() && end - index <= 3 {
+        if toks[end].is_name_part() && !toks[end].acronym {
+            end += 1;
+        } else if is_initial_at(toks, end) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    let surname_words = end - index - 1;
+    let blocked = toks[index + 1..end]
+        .iter()
+        .any(|t| blocks_a_person(t, gazetteer));
+    if surname_words == 0 || blocked || toks.get(end).is_some_and(Tok::is_name_part) {
+        return None;
+    }
+    let start = if index >= 2 && is_initial_at(toks, index - 2) {
+        index - 2
+    } else {
+        index
+    };
+    Some((start, end))
+}
+
+/// A single capital letter with its period right after it ("W.").
+fn is_initial_at(toks: &[Tok], index: usize) -> bool {
+    let (Some(letter), Some(period)) = (toks.get(index), toks.get(index + 1)) else {
+        return false;
+    };
+    letter.is_word
+        && letter.text.chars().count() == 1
+        && letter.capitalized
+        && period.is_punct('.')
+        && period.span.start == letter.span.end
+}
+
+/// A word that no person's name holds after the given name.
+fn blocks_a_person(tok: &Tok, gazetteer: &Gazetteer) -> bool {
+    !tok.is_word
+        || tok.classes.has(WordClasses::TITLE_WORD)
+        || tok.classes.has(WordClasses::ORG)
+        || tok.classes.has(WordClasses::PLACE_HEAD)
+        || tok.classes.has(WordClasses::CALENDAR)
+        || tok.classes.has(WordClasses::EVENT)
+        || gazetteer.demonym_country(tok.text).is_some()
+        || gazetteer.is_country(tok.text)
+}
+
+/// The surname of a person named in full in the report, alone elsewhere
+/// ("Felt was 95" after "Mark Felt"), is the person too — at a sentence
+/// start as well, when the report never writes the word in lower case.
+pub(crate) fn add_surnames(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &str) {
+    let surnames: HashSet<&str> = drafts
+        .iter()
+        .filter(|d| d.kind == Some(EntityKind::Person))
+        .filter_map(|d| d.text.rsplit_once(' ').map(|(_, last)| last))
+        .filter(|last| {
+            last.chars().count() >= 3
+                && last.chars().all(char::is_alphabetic)
+                && last.chars().next().is_some_and(char::is_uppercase)
+        })
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    let lower_words: HashSet<&str> = sentence_toks
+        .iter()
+        .flatten()
+        .filter(|t| t.is_word && !t.capitalized)
+        .map(|t| t.text)
+        .collect();
+    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    let mut added = Vec::new();
+    for toks in sentence_toks {
+        for (index, tok) in toks.iter().enumerate() {
+            let alone = !toks.get(index + 1).is_some_and(Tok::is_name_part)
+                && !(index > 0 && toks[index - 1].is_name_part());
+            let trusted = !tok.initial || !lower_words.contains(tok.lower.as_ref());
+            if alone && trusted && surnames.contains(tok.text) {
+                added.extend(
+                    Draft::firm_run(toks, index, index + 1, EntityKind::Person, text)
+                        .filter(|d| !crate::document::overlaps_any(&covered, d.span)),
+                );
+            }
+        }
+    }
+    drafts.extend(added);
+    drafts.sort_by_key(|d| d.span.start);
 }
 
 /// Adds the group names described in the module documentation where the
@@ -302,6 +454,35 @@ mod tests {
         assert_ne!(kind_of(text, "Philippines"), Some(EntityKind::Organization));
         assert_ne!(kind_of(text, "Olympics"), Some(EntityKind::Organization));
         assert_ne!(kind_of(text, "Kazakhs"), Some(EntityKind::Organization));
+    }
+
+    #[test]
+    fn a_given_name_and_a_capitalized_word_are_a_person() {
+        let text = "W. Mark Felt, the official known as Deep Throat, died. \
+                    Felt was 95. Reporters met Zurana Horton on Monday.";
+        let found = kinds(text);
+        assert_eq!(
+            kind_of(text, "W. Mark Felt"),
+            Some(EntityKind::Person),
+            "{found:?}"
+        );
+        assert_eq!(
+            kind_of(text, "Zurana Horton"),
+            Some(EntityKind::Person),
+            "{found:?}"
+        );
+        assert_eq!(
+            kinds(text).iter().filter(|(n, _)| n == "Felt").count(),
+            1,
+            "the surname alone at a sentence start: {found:?}"
+        );
+        // "Mark" opening a sentence is also a word: left to the model.
+        let text = "Mark Twain Avenue was closed. Officials visited Lake Mary Monday.";
+        assert!(
+            kinds(text).iter().all(|(_, k)| *k != EntityKind::Person),
+            "{:?}",
+            kinds(text)
+        );
     }
 
     #[test]

@@ -109,9 +109,11 @@ impl MentionTagger for PerceptronTagger {
         crate::organizations::apply(&mut drafts, &sentence_toks, text);
         crate::shapes::apply(&mut drafts, &sentence_toks, self.gazetteer);
         crate::shapes::add_plural_groups(&mut drafts, &sentence_toks, text, self.gazetteer);
+        crate::shapes::add_given_name_persons(&mut drafts, &sentence_toks, text, self.gazetteer);
         crate::organizations::add_short_forms(&mut drafts, &sentence_toks, text, self.gazetteer);
         drafts.extend(repeats(&drafts, &sentence_toks, text));
         drafts.sort_by_key(|d| d.span.start);
+        crate::shapes::add_surnames(&mut drafts, &sentence_toks, text);
         crate::shapes::join_adjacent_persons(&mut drafts, &sentence_toks, text);
         document::finish(drafts)
     }
