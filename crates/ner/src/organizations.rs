@@ -32,7 +32,7 @@ use rustc_hash::FxHashMap;
 
 use crate::document::{overlaps_any, Draft};
 use crate::gazetteer::Gazetteer;
-use crate::sentence::Tok;
+use crate::sentence::{stands_alone, Tok};
 
 static LIST: &str = include_str!("../data/organizations.txt");
 
@@ -200,11 +200,6 @@ fn add_confirmed_word_names(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>],
         .filter(|d| d.kind == Some(EntityKind::Person))
         .map(|d| d.span)
         .collect();
-    let alone = |toks: &[Tok], index: usize| {
-        let next_is_name = toks.get(index + 1).is_some_and(Tok::is_name_part);
-        let previous_is_name = index > 0 && toks[index - 1].is_name_part();
-        !(next_is_name || previous_is_name)
-    };
     let is_word_listing = |tok: &Tok| {
         tok.capitalized
             && matches!(
@@ -217,7 +212,7 @@ fn add_confirmed_word_names(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>],
         for (index, tok) in toks.iter().enumerate() {
             if is_word_listing(tok)
                 && !tok.initial
-                && alone(toks, index)
+                && stands_alone(toks, index)
                 && !overlaps_any(&persons, tok.span)
             {
                 confirmed.insert(tok.text);
@@ -237,7 +232,7 @@ fn add_confirmed_word_names(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>],
     let mut added = Vec::new();
     for toks in sentence_toks {
         for (index, tok) in toks.iter().enumerate() {
-            if confirmed.contains(tok.text) && alone(toks, index) {
+            if confirmed.contains(tok.text) && stands_alone(toks, index) {
                 added.extend(
                     Draft::firm_run(toks, index, index + 1, EntityKind::Organization, text)
                         .filter(|d| !overlaps_any(&covered, d.span)),
@@ -541,10 +536,7 @@ pub(crate) fn add_short_forms(
     let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
     for toks in sentence_toks {
         for (index, tok) in toks.iter().enumerate() {
-            let next_is_name = toks.get(index + 1).is_some_and(Tok::is_name_part);
-            let previous_is_name = index > 0 && toks[index - 1].is_name_part();
-            let alone = !(next_is_name || previous_is_name);
-            if alone && short_forms.contains(tok.text) {
+            if stands_alone(toks, index) && short_forms.contains(tok.text) {
                 let draft = Draft::firm_run(toks, index, index + 1, EntityKind::Organization, text)
                     .filter(|d| !overlaps_any(&covered, d.span));
                 drafts.extend(draft);

@@ -64,6 +64,14 @@ impl Tok<'_> {
     }
 }
 
+/// Whether the word at `index` is a name on its own: no capitalized
+/// name word right before or after it.
+pub(crate) fn stands_alone(toks: &[Tok], index: usize) -> bool {
+    let next_is_name = toks.get(index + 1).is_some_and(Tok::is_name_part);
+    let previous_is_name = index > 0 && toks.get(index - 1).is_some_and(Tok::is_name_part);
+    !(next_is_name || previous_is_name)
+}
+
 /// Opening punctuation after which a capitalized word is "initial".
 const OPENERS: &[&str] = &[
     "\"", "\u{201C}", "\u{2018}", "'", ":", "(", "[", "\u{2014}", "\u{2013}", "-", "\u{2022}", "*",

@@ -36,7 +36,7 @@ use corroborate_model::{EntityKind, Span};
 use crate::document::Draft;
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::WordClasses;
-use crate::sentence::Tok;
+use crate::sentence::{stands_alone, Tok};
 
 /// Applies the kind rules above to a report's drafts (the joining of
 /// persons is [`join_adjacent_persons`], run after repeated names are
@@ -203,8 +203,7 @@ pub(crate) fn add_surnames(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], 
     let mut added = Vec::new();
     for toks in sentence_toks {
         for (index, tok) in toks.iter().enumerate() {
-            let alone = !toks.get(index + 1).is_some_and(Tok::is_name_part)
-                && !(index > 0 && toks[index - 1].is_name_part());
+            let alone = stands_alone(toks, index);
             let trusted = !tok.initial || !lower_words.contains(tok.lower.as_ref());
             if alone && trusted && surnames.contains(tok.text) {
                 added.extend(
