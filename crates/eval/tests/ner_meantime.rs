@@ -16,6 +16,11 @@ fn meantime_names_are_read_from_annotated_sentences() {
     assert_eq!(conll.matches("-DOCSTART-").count(), 30);
     let names = conll.lines().filter(|l| l.contains("\tB-")).count();
     assert!(names > 150, "only {names} names");
+    // The innermost names are scored, not the noun phrases around them.
+    assert!(
+        !conll.contains("parent\tI-ORG"),
+        "a phrase around a name is scored"
+    );
     assert!(conll.contains("Boeing\tB-ORG"));
 }
 
@@ -25,18 +30,19 @@ fn business_news_names_stay_at_their_tuned_level() {
         return;
     };
     let scores = eval_conll(&dir).expect("scores");
-    // 0.403 before the organization list and evidence; 0.518 after.
-    assert!(scores.overall.f1() >= 0.50, "{scores}");
-    assert!(scores.organization.recall() >= 0.60, "{scores}");
+    // Innermost names: 0.738 before the shape, acronym and short-form
+    // rules of session 7, 0.754 after (spaCy en_core_web_sm: 0.677).
+    assert!(scores.overall.f1() >= 0.74, "{scores}");
+    assert!(scores.organization.recall() >= 0.85, "{scores}");
 }
 
 #[test]
 fn unseen_business_news_names_keep_a_floor() {
-    // Apple is the checking half: only scored, never tuned on (0.408 when
-    // this floor was set).
+    // Apple is the checking half: only scored, never tuned on (innermost
+    // names: 0.542 when this floor was set; spaCy en_core_web_sm: 0.496).
     let Some(dir) = shared_path("testdata/meantime-dev/corpus_apple") else {
         return;
     };
     let scores = eval_conll(&dir).expect("scores");
-    assert!(scores.overall.f1() >= 0.40, "{scores}");
+    assert!(scores.overall.f1() >= 0.52, "{scores}");
 }
