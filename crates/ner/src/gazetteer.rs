@@ -280,11 +280,15 @@ impl Gazetteer {
                 .get(name)
                 .map_or(&[], NameRefs::as_slice);
         }
-        with_normalized_key(name, |key| {
+        let found = with_normalized_key(name, |key| {
             self.by_name
                 .get(key)
                 .map_or(&[] as &[NameRef], NameRefs::as_slice)
-        })
+        });
+        match expanded_abbreviation(name) {
+            Some(expanded) if found.is_empty() => self.refs(&expanded),
+            _ => found,
+        }
     }
 
     /// True when `name` is a place name of any kind.
@@ -385,6 +389,16 @@ struct Numbers {
 /// "UK", "USA": two to four capital ASCII letters.
 fn is_abbreviation(name: &str) -> bool {
     (2..=4).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// "St. Petersburg" → "Saint Petersburg", "Mt Kenya" → "Mount Kenya",
+/// "Ft. Worth" → "Fort Worth": place names are listed with the word.
+fn expanded_abbreviation(name: &str) -> Option<String> {
+    const WORDS: [(&str, &str); 3] = [("St", "Saint"), ("Mt", "Mount"), ("Ft", "Fort")];
+    let (first, rest) = name.split_once(' ')?;
+    let abbreviation = first.strip_suffix('.').unwrap_or(first);
+    let (_, word) = WORDS.iter().find(|(short, _)| *short == abbreviation)?;
+    Some(format!("{word} {rest}"))
 }
 
 /// "U.S." → "US", "U.A.E" → "UAE": a dotted abbreviation names what the
@@ -491,6 +505,16 @@ mod tests {
         assert_eq!(gazetteer.country_code("U.K."), Some("GB"));
         assert_eq!(gazetteer.country_code("U.A.E"), Some("AE"));
         assert_eq!(gazetteer.country_code("U.S.S."), None);
+    }
+
+    #[test]
+    fn saint_mount_and_fort_may_be_abbreviated() {
+        let gazetteer = Gazetteer::global();
+        let full = gazetteer.geocode("Saint Petersburg", &[]);
+        assert!(full.is_some());
+        assert_eq!(gazetteer.geocode("St. Petersburg", &[]), full);
+        assert_eq!(gazetteer.geocode("St Petersburg", &[]), full);
+        assert_eq!(gazetteer.geocode("St. Xyzzyburg", &[]), None);
     }
 
     #[test]

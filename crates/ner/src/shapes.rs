@@ -21,6 +21,13 @@
 //!   given name that is also an English word ("Will", "Mark") is not
 //!   enough; no word of the run may be a title, an organization or place
 //!   head, a month or day, a nationality or a country;
+//! * **a well-known place the model left out** ("Beijing denied it",
+//!   "Leningrad police", "a Frankfurt court"): a capitalized run of up to
+//!   four words (lower-case words like "am" inside) standing alone
+//!   that the gazetteer knows as a country, a first-level division or a
+//!   city of at least [`KNOWN_CITY_POPULATION`] people. A common given
+//!   name ("Georgia", "Victoria") counts only after a locative preposition,
+//!   and neither an English word nor a person's name in the report counts;
 //! * **a capitalized plural after "the"** in mid-sentence ("the Colts",
 //!   "the Tar Heels", "the Houthis") names a group: a team, band, party or
 //!   movement, kind organization — unless it is a nationality, a place
@@ -34,7 +41,7 @@ use rustc_hash::FxHashSet;
 use corroborate_model::{EntityKind, Span};
 
 use crate::document::Draft;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{FeatureKind, Gazetteer};
 use crate::lexicon::WordClasses;
 use crate::sentence::{stands_alone, Tok};
 
@@ -75,6 +82,86 @@ pub(crate) fn apply(drafts: &mut [Draft], sentence_toks: &[Vec<Tok>], gazetteer:
             draft.kind = Some(EntityKind::Other);
         }
     }
+}
+
+/// Population above which a city's name alone is taken for the city.
+pub(crate) const KNOWN_CITY_POPULATION: u64 = 100_000;
+
+/// Adds the well-known places (see the module documentation) where the
+/// model found nothing.
+pub(crate) fn add_known_places(
+    drafts: &mut Vec<Draft>,
+    sentence_toks: &[Vec<Tok>],
+    text: &str,
+    gazetteer: &Gazetteer,
+) {
+    let person_words: HashSet<&str> = drafts
+        .iter()
+        .filter(|d| d.kind == Some(EntityKind::Person))
+        .flat_map(|d| d.text.split(' '))
+        .collect();
+    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    let mut added = Vec::new();
+    for toks in sentence_toks {
+        let mut start = 0;
+        while start < toks.len() {
+            let found = known_place_at(toks, start, text, gazetteer)
+                .filter(|&end| end - start > 1 || !person_words.contains(toks[start].text));
+            match found {
+                Some(end) => {
+                    added.extend(
+                        Draft::firm_run(toks, start, end, EntityKind::Place, text)
+                            .filter(|d| !crate::document::overlaps_any(&covered, d.span)),
+                    );
+                    start = end;
+                }
+                None => start += 1,
+            }
+        }
+    }
+    drafts.extend(added);
+    drafts.sort_by_key(|d| d.span.start);
+}
+
+/// The end of the longest well-known place name starting at `start`.
+fn known_place_at(toks: &[Tok], start: usize, text: &str, gazetteer: &Gazetteer) -> Option<usize> {
+    let first = toks.get(start)?;
+    let previous_is_name =
+        start > 0 && toks[start - 1].is_name_part() && !toks[start - 1].is_function_word();
+    if !first.capitalized || first.acronym || previous_is_name {
+        return None;
+    }
+    let end = (start + 1..=(start + 4).min(toks.len()))
+        .rev()
+        .find(|&end| {
+            let last = &toks[end - 1];
+            let inner_ok = toks[start..end].iter().enumerate().all(|(i, t)| {
+                let abbreviation_period =
+                    i > 0 && t.is_punct('.') && toks[start + i - 1].span.end == t.span.start;
+                // Inside, any word: the gazetteer decides ("Frankfurt am Main").
+                t.is_name_part() || t.is_word || abbreviation_period
+            });
+            inner_ok
+                && last.capitalized
+                && !toks.get(end).is_some_and(Tok::is_name_part)
+                && is_known_place(&text[first.span.start..last.span.end], gazetteer)
+        })?;
+    let single = end == start + 1;
+    let word = single && first.classes.has(WordClasses::ENGLISH);
+    let locative = start > 0 && toks[start - 1].classes.has(WordClasses::LOCATIVE);
+    let given = single && GIVEN_NAMES.contains(first.lower.as_ref()) && !locative;
+    (!word && !given).then_some(end)
+}
+
+/// A country, a first-level division or a city of at least
+/// [`KNOWN_CITY_POPULATION`] people.
+pub(crate) fn is_known_place(name: &str, gazetteer: &Gazetteer) -> bool {
+    gazetteer
+        .geocode(name, &[])
+        .is_some_and(|place| match place.kind {
+            FeatureKind::Country | FeatureKind::Admin => true,
+            FeatureKind::City => place.population.unwrap_or(0) >= KNOWN_CITY_POPULATION,
+        })
 }
 
 static GIVEN_NAMES_TXT: &str = include_str!("../data/given_names.txt");
@@ -481,6 +568,39 @@ mod tests {
             kinds(text).iter().all(|(_, k)| *k != EntityKind::Person),
             "{:?}",
             kinds(text)
+        );
+    }
+
+    #[test]
+    fn well_known_places_are_found_where_the_model_left_them_out() {
+        let text = "Kyiv said talks would resume. Beijing denied it. \
+                    Leningrad police said. A Nairobi court ruled. \
+                    Police said. St. Petersburg officials spoke too. \
+                    The Frankfurt am Main court ruled. \
+                    Victoria Lane said Jordan Peel would come.";
+        let found = kinds(text);
+        for place in [
+            "Beijing",
+            "Leningrad",
+            "Nairobi",
+            "St. Petersburg",
+            "Frankfurt am Main",
+        ] {
+            assert_eq!(
+                kind_of(text, place),
+                Some(EntityKind::Place),
+                "{place}: {found:?}"
+            );
+        }
+        assert_ne!(
+            kind_of(text, "Victoria"),
+            Some(EntityKind::Place),
+            "{found:?}"
+        );
+        assert_ne!(
+            kind_of(text, "Jordan"),
+            Some(EntityKind::Place),
+            "{found:?}"
         );
     }
 

@@ -68,7 +68,7 @@ impl PerceptronTagger {
     fn sentence_drafts(&self, text: &str, toks: &[Tok], rule_mentions: &[Mention]) -> Vec<Draft> {
         let drafts = tag_sentence(&self.model, self.gazetteer, toks, text, rule_mentions)
             .into_iter()
-            .map(|found| widen_to_rule_place(found, toks, rule_mentions, self.gazetteer))
+            .map(|found| widen_to_rule_place(found, text, toks, rule_mentions, self.gazetteer))
             .filter_map(|(first, end, kind, span)| {
                 Some(Draft {
                     span,
@@ -110,6 +110,7 @@ impl MentionTagger for PerceptronTagger {
         crate::shapes::apply(&mut drafts, &sentence_toks, self.gazetteer);
         crate::shapes::add_plural_groups(&mut drafts, &sentence_toks, text, self.gazetteer);
         crate::shapes::add_given_name_persons(&mut drafts, &sentence_toks, text, self.gazetteer);
+        crate::shapes::add_known_places(&mut drafts, &sentence_toks, text, self.gazetteer);
         crate::organizations::add_short_forms(&mut drafts, &sentence_toks, text, self.gazetteer);
         drafts.extend(repeats(&drafts, &sentence_toks, text));
         drafts.sort_by_key(|d| d.span.start);
@@ -167,27 +168,38 @@ fn with_rule_acronyms(
 /// places rest on the gazetteer and place head words, which the model
 /// sees only as features (measured on the held-out split: see README).
 /// A model name that is the tail of a gazetteer place name the rules
-/// found one word earlier ("Angeles" of "in Los Angeles") becomes that
+/// found one word (or an abbreviation with its period) earlier ("Angeles"
+/// of "in Los Angeles", "Petersburg" of "St. Petersburg") becomes that
 /// place.
 fn widen_to_rule_place(
     (first, end, kind, span): (usize, usize, EntityKind, Span),
+    text: &str,
     toks: &[Tok],
     rule_mentions: &[Mention],
     gazetteer: &Gazetteer,
 ) -> (usize, usize, EntityKind, Span) {
-    let previous = first.checked_sub(1).and_then(|i| toks.get(i));
-    let containing = previous.and_then(|previous| {
-        rule_mentions.iter().find(|m| {
-            m.kind == EntityKind::Place
-                && m.span.start == previous.span.start
-                && m.span.end == span.end
-                && gazetteer.contains(&m.text)
-        })
+    let widened = (1..=2).find_map(|back| {
+        let start = first.checked_sub(back)?;
+        let previous = toks.get(start)?;
+        let place = rule_mentions
+            .iter()
+            .find(|m| {
+                m.kind == EntityKind::Place
+                    && m.span.start == previous.span.start
+                    && m.span.end == span.end
+                    && gazetteer.contains(&m.text)
+            })
+            .map(|m| m.span)
+            .or_else(|| {
+                // "St. Petersburg" that the rules did not find either.
+                let whole = Span::new(previous.span.start, span.end);
+                let abbreviated = back == 2 && toks.get(start + 1)?.is_punct('.');
+                (abbreviated && crate::shapes::is_known_place(whole.slice(text)?, gazetteer))
+                    .then_some(whole)
+            })?;
+        Some((start, end, EntityKind::Place, place))
     });
-    match containing {
-        Some(place) => (first - 1, end, EntityKind::Place, place.span),
-        None => (first, end, kind, span),
-    }
+    widened.unwrap_or((first, end, kind, span))
 }
 
 fn rule_place(span: Span, rule_mentions: &[Mention]) -> Option<EntityKind> {
