@@ -27,7 +27,8 @@
 //!   that the gazetteer knows as a country, a first-level division or a
 //!   city of at least [`KNOWN_CITY_POPULATION`] people. A common given
 //!   name ("Georgia", "Victoria") counts only after a locative preposition,
-//!   and neither an English word nor a person's name in the report counts;
+//!   and neither an English word, a nationality ("Kazakh" is also a town)
+//!   nor a person's name in the report counts;
 //! * **a capitalized plural after "the"** in mid-sentence ("the Colts",
 //!   "the Tar Heels", "the Houthis") names a group: a team, band, party or
 //!   movement, kind organization — unless it is a nationality, a place
@@ -147,7 +148,9 @@ fn known_place_at(toks: &[Tok], start: usize, text: &str, gazetteer: &Gazetteer)
                 && is_known_place(&text[first.span.start..last.span.end], gazetteer)
         })?;
     let single = end == start + 1;
-    let word = single && first.classes.has(WordClasses::ENGLISH);
+    let word = single
+        && (first.classes.has(WordClasses::ENGLISH)
+            || gazetteer.demonym_country(first.text).is_some());
     let locative = start > 0 && toks[start - 1].classes.has(WordClasses::LOCATIVE);
     let given = single && GIVEN_NAMES.contains(first.lower.as_ref()) && !locative;
     (!word && !given).then_some(end)
@@ -211,7 +214,10 @@ fn given_name_run(toks: &[Tok], index: usize, gazetteer: &Gazetteer) -> Option<(
         && GIVEN_NAMES.contains(given.lower.as_ref())
         && !(given.initial && given.classes.has(WordClasses::ENGLISH));
     let previous_is_name = index > 0 && toks[index - 1].is_name_part();
-    if !is_given || previous_is_name && !is_initial_at(toks, index.checked_sub(2)?) {
+    // A person's name takes no article ("the Junior League").
+    let after_article = index > 0 && matches!(toks[index - 1].lower.as_ref(), "the" | "a" | "an");
+    if !is_given || after_article || previous_is_name && !is_initial_at(toks, index.checked_sub(2)?)
+    {
         return None;
     }
     let mut end = index + 1;
@@ -563,7 +569,8 @@ mod tests {
             "the surname alone at a sentence start: {found:?}"
         );
         // "Mark" opening a sentence is also a word: left to the model.
-        let text = "Mark Twain Avenue was closed. Officials visited Lake Mary Monday.";
+        let text = "Mark Twain Avenue was closed. Officials visited Lake Mary Monday. \
+                    They joined the Junior Varsity.";
         assert!(
             kinds(text).iter().all(|(_, k)| *k != EntityKind::Person),
             "{:?}",
@@ -577,7 +584,7 @@ mod tests {
                     Leningrad police said. A Nairobi court ruled. \
                     Police said. St. Petersburg officials spoke too. \
                     The Frankfurt am Main court ruled. \
-                    Victoria Lane said Jordan Peel would come.";
+                    Victoria Lane said Jordan Peel would come. Kazakh police spoke.";
         let found = kinds(text);
         for place in [
             "Beijing",
