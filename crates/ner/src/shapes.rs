@@ -11,6 +11,9 @@
 //!   made its first flight") names a thing, so the name is `other` in the
 //!   whole report. A name used as a modifier ("the Obama administration")
 //!   is not affected;
+//! * **a well-known place taken for a person** ("the capital, Nur-Sultan")
+//!   is the place, unless the report names a person with that word or it is
+//!   a common given name;
 //! * **a nationality word** ("Irish", "Kazakhs") tagged as a person or an
 //!   organization is `other` (it links to its country later);
 //! * **a given name and a capitalized word** (one to three of them, an
@@ -63,11 +66,20 @@ pub(crate) fn apply(drafts: &mut [Draft], sentence_toks: &[Vec<Tok>], gazetteer:
     }
     // A word that ends a longer person's name ("Vito Genovese") is a
     // surname, whatever "the Genovese family" suggests.
+    let mut person_words: HashSet<String> = HashSet::new();
     for draft in drafts.iter() {
         if draft.kind == Some(EntityKind::Person) {
             if let Some((_, last)) = draft.text.rsplit_once(' ') {
                 things.remove(last);
+                person_words.extend(draft.text.split(' ').map(str::to_string));
             }
+        }
+    }
+    for draft in drafts.iter_mut() {
+        let alone = sentence_of(sentence_toks, draft.span)
+            .is_some_and(|toks| stands_alone(toks, draft.first_token));
+        if alone && is_place_taken_for_a_person(draft, &person_words, gazetteer) {
+            draft.kind = Some(EntityKind::Place);
         }
     }
     for draft in drafts.iter_mut() {
@@ -367,6 +379,24 @@ fn plural_group_end(toks: &[Tok], start: usize, gazetteer: &Gazetteer) -> Option
     (plural && !excluded && !place && span.start < span.end).then_some(end)
 }
 
+/// "the capital, Nur-Sultan" tagged as a person: a one-word person standing
+/// alone ("Sandy Angers" is a name), with no title, whose name is a
+/// well-known place ([`is_known_place`]), no common
+/// given name, and no word of a person's full name in the report
+/// ("Houston" stays Whitney Houston's).
+fn is_place_taken_for_a_person(
+    draft: &Draft,
+    person_words: &HashSet<String>,
+    gazetteer: &Gazetteer,
+) -> bool {
+    draft.kind == Some(EntityKind::Person)
+        && draft.title.is_none()
+        && !draft.text.contains(' ')
+        && !person_words.contains(&draft.text)
+        && !GIVEN_NAMES.contains(draft.text.to_lowercase().as_str())
+        && is_known_place(&draft.text, gazetteer)
+}
+
 /// The sentence holding `span`.
 fn sentence_of<'a, 't>(sentence_toks: &'a [Vec<Tok<'t>>], span: Span) -> Option<&'a [Tok<'t>]> {
     sentence_toks
@@ -606,6 +636,29 @@ mod tests {
         );
         assert_ne!(
             kind_of(text, "Jordan"),
+            Some(EntityKind::Place),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_well_known_place_taken_for_a_person_is_the_place() {
+        let text =
+            "Officials in the capital, Nur-Sultan, said. Whitney Houston sang; Houston smiled. \
+                    Spokeswoman Sandy Angers said so.";
+        let found = kinds(text);
+        assert_eq!(
+            kind_of(text, "Nur-Sultan"),
+            Some(EntityKind::Place),
+            "{found:?}"
+        );
+        assert_ne!(
+            kind_of(text, "Houston"),
+            Some(EntityKind::Place),
+            "{found:?}"
+        );
+        assert_ne!(
+            kind_of(text, "Angers"),
             Some(EntityKind::Place),
             "{found:?}"
         );
