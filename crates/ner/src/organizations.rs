@@ -32,6 +32,7 @@ use rustc_hash::FxHashMap;
 
 use crate::document::{overlaps_any, Draft};
 use crate::gazetteer::Gazetteer;
+use crate::lexicon::WordClasses;
 use crate::sentence::{stands_alone, Tok};
 
 static LIST: &str = include_str!("../data/organizations.txt");
@@ -187,7 +188,110 @@ pub(crate) fn apply(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &
     }
     add_listed(drafts, sentence_toks, text);
     add_confirmed_word_names(drafts, sentence_toks, text);
+    add_headed_runs(drafts, sentence_toks, text);
 }
+
+/// Longest run of words an institution's name spans ("Ministry of
+/// Emergency Situations and Civil Defence").
+const MAX_HEADED_RUN: usize = 8;
+
+/// Institutions the model left out ("The Foreign Ministry said", "the
+/// Ministry of Foreign Affairs"): a run of capitalized words (with "of",
+/// "for", "and", "&" inside) of at least two capitalized words, ending in an
+/// organization head word ("Ministry", "Office", "Council", "Party",
+/// "Agency", …) or in "head of …". Function words opening a sentence are
+/// not part of it. Unless the head names a public body
+/// ([`PUBLIC_BODY_HEADS`]), a word of the run must be no English word.
+fn add_headed_runs(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &str) {
+    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    let mut added = Vec::new();
+    for toks in sentence_toks {
+        let mut start = 0;
+        while start < toks.len() {
+            match headed_run_at(toks, start) {
+                Some(end) => {
+                    added.extend(
+                        Draft::firm_run(toks, start, end, EntityKind::Organization, text)
+                            .filter(|d| !overlaps_any(&covered, d.span)),
+                    );
+                    start = end;
+                }
+                None => start += 1,
+            }
+        }
+    }
+    drafts.extend(added);
+    drafts.sort_by_key(|d| d.span.start);
+}
+
+/// The end of an institution's name starting at `start` (see
+/// [`add_headed_runs`]). In a headline every word is capitalized, so only
+/// the first word may be sentence-initial; the name ends at its last head
+/// word ("Woodburn Police Department" of "Woodburn Police Department
+/// Capt."), unless "of" follows the head ("Ministry of Foreign Affairs").
+fn headed_run_at(toks: &[Tok], start: usize) -> Option<usize> {
+    let first = toks.get(start)?;
+    let opens = first.capitalized && !first.is_function_word() && !first.acronym;
+    let previous_is_name =
+        start > 0 && toks[start - 1].is_name_part() && !toks[start - 1].is_function_word();
+    if !opens || previous_is_name {
+        return None;
+    }
+    let mut end = start + 1;
+    while end < toks.len() && end - start < MAX_HEADED_RUN {
+        let tok = &toks[end];
+        let inner_connector = matches!(tok.text, "of" | "for" | "and" | "&")
+            && toks
+                .get(end + 1)
+                .is_some_and(|next| next.capitalized && !next.initial);
+        if (tok.is_word && tok.capitalized && !tok.initial) || inner_connector {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    if toks.get(end).is_some_and(Tok::is_name_part) {
+        return None;
+    }
+    let is_head = |t: &Tok| t.capitalized && t.classes.has(WordClasses::ORG);
+    let last_head = toks[start..end].iter().rposition(is_head)? + start;
+    let of_follows = toks.get(last_head + 1).is_some_and(|t| t.text == "of");
+    let end = if of_follows { end } else { last_head + 1 };
+    let run = &toks[start..end];
+    let capitalized = run.iter().filter(|t| t.capitalized).count();
+    // "Foreign Ministry" is a body of any state; "Small Group" or "Current
+    // News" needs a proper name in it to be one organization.
+    let public_body = PUBLIC_BODY_HEADS.contains(&toks[last_head].lower.as_ref());
+    let proper = run
+        .iter()
+        .any(|t| t.capitalized && !t.classes.has(WordClasses::ENGLISH));
+    (capitalized >= 2 && (public_body || proper)).then_some(end)
+}
+
+/// Head words of the bodies every state has, named by common words.
+const PUBLIC_BODY_HEADS: &[&str] = &[
+    "ministry",
+    "department",
+    "office",
+    "committee",
+    "commission",
+    "council",
+    "agency",
+    "service",
+    "court",
+    "tribunal",
+    "parliament",
+    "senate",
+    "assembly",
+    "congress",
+    "government",
+    "administration",
+    "police",
+    "army",
+    "navy",
+    "guard",
+    "forces",
+];
 
 /// One-word listed names that are also English words or only listed with
 /// a legal form ("Apple", "Shell", "Target"): once the report writes one
@@ -649,6 +753,38 @@ mod tests {
         assert!(
             !has(&found, "Apple", EntityKind::Organization)
                 && !has(&found, "Target", EntityKind::Organization),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_institution_named_by_its_head_word_is_found() {
+        for (text, name) in [
+            ("The Foreign Ministry said.", "Foreign Ministry"),
+            (
+                "Officials said. The Foreign Ministry said.",
+                "Foreign Ministry",
+            ),
+            (
+                "Aid came from the Ministry of Foreign Affairs on Monday.",
+                "Ministry of Foreign Affairs",
+            ),
+        ] {
+            let found = kinds(text);
+            assert!(
+                has(&found, name, EntityKind::Organization),
+                "{text}: {found:?}"
+            );
+        }
+        let found = kinds("The Foreign Minister said.");
+        assert!(
+            !has(&found, "Foreign Minister", EntityKind::Organization),
+            "{found:?}"
+        );
+        // A headline capitalizes every word; common words name no body.
+        let found = kinds("Technicolor Star Dies At Age 91 After Party Career");
+        assert!(
+            found.iter().all(|(_, k)| *k != EntityKind::Organization),
             "{found:?}"
         );
     }
