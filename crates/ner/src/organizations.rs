@@ -571,8 +571,8 @@ fn add_evidenced_runs(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text:
 }
 
 /// Listed names the model missed: the longest listed run of capitalized
-/// words not overlapping a draft. English-word names and single words at
-/// a sentence start are left to the model.
+/// words not overlapping a draft. English-word names, and single English
+/// words at a sentence start, are left to the model.
 fn add_listed(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &str) {
     let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
     for toks in sentence_toks {
@@ -659,7 +659,10 @@ fn longest_listed_at(toks: &[Tok], start: usize, text: &str) -> Option<usize> {
     }
     let last = (start + MAX_LISTED_TOKENS).min(toks.len());
     let end = (start + 1..=last).rev().find(|&end| {
-        let single_initial = end == start + 1 && first.initial;
+        // A plainly listed name is no English word, so a sentence start
+        // says nothing against it; a word-like one is left to the model.
+        let single_initial =
+            end == start + 1 && first.initial && first.classes.has(WordClasses::ENGLISH);
         !single_initial
             && listed_text(toks, start, end, text)
                 .is_some_and(|name| KNOWN.get(name) == Some(&Listing::Plain))
@@ -779,6 +782,11 @@ mod tests {
         let found = kinds("The Foreign Minister said.");
         assert!(
             !has(&found, "Foreign Minister", EntityKind::Organization),
+            "{found:?}"
+        );
+        let found = kinds("Officials said. Al-Jazeera reported it.");
+        assert!(
+            has(&found, "Al-Jazeera", EntityKind::Organization),
             "{found:?}"
         );
         // A headline capitalizes every word; common words name no body.
