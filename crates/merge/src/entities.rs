@@ -29,6 +29,8 @@
 //! 9. `transliteration`: the same [`names::translit_key`];
 //! 10. `title`: "President X" joins "X" (the titled form stays an alias);
 //! 11. `middle_name`: "George Bush" joins the one "George W. Bush";
+//!     `generation`: "X Jr." joins "X" when the corpus writes X with one
+//!     generation suffix only ("Jr." and "Sr." of one name stay apart);
 //! 12. `nickname`: "Fred LaRue" joins the one "Frederick (C.) LaRue": one
 //!     surname, given names paired by the nickname list
 //!     (`data/nicknames.tsv`);
@@ -59,6 +61,7 @@ use crate::countries::country_code;
 use crate::names::{
     deletion_neighbourhood, edit_distance, fold, initials, is_acronym, translit_key,
 };
+use crate::people::split_generation;
 use crate::union_find::UnionFind;
 
 /// Share of the reports naming any bearer of a surname in full that must
@@ -239,6 +242,7 @@ pub(crate) fn merge_entities_curated(
     merger.join_transliterations();
     merger.join_titled_people();
     merger.join_middle_names();
+    merger.join_generations();
     merger.join_nicknames();
     merger.join_short_forms();
     merger.join_given_names();
@@ -492,7 +496,7 @@ impl Merger<'_> {
             if self.kinds[i] != EntityKind::Person {
                 continue;
             }
-            match self.person_words(i).as_slice() {
+            match self.person_core(i).as_slice() {
                 [word] => one_word.push((i, translit_key(word))),
                 [_, .., last] => full_by_surname
                     .entry(translit_key(last))
@@ -602,7 +606,12 @@ impl Merger<'_> {
         // countries (Austria/Australia-like pairs) as variants: only
         // transliteration keys join them.
         match self.kinds[a] {
-            EntityKind::Person => given_names_agree(&self.forms[a], &self.forms[b]),
+            EntityKind::Person => {
+                // "X Jr." and "X Sr." are one edit apart and two people.
+                let (words_a, words_b) = (self.person_words(a), self.person_words(b));
+                given_names_agree(&self.forms[a], &self.forms[b])
+                    && split_generation(&words_a).1 == split_generation(&words_b).1
+            }
             EntityKind::Organization => true,
             EntityKind::Place | EntityKind::Other => false,
         }
@@ -934,6 +943,43 @@ mod tests {
             .expect("present");
         assert_eq!(brannock.aliases.len(), 3, "{:?}", brannock.aliases);
         assert!(brannock.merges.iter().all(|m| m.rule == "legal_form"));
+    }
+
+    #[test]
+    fn one_generation_suffix_joins_and_two_stay_apart() {
+        let reports = vec![
+            report(&[
+                ("Orrin Vale Dusk Jr.", Person, None),
+                ("Pell Marrow Sr.", Person, None),
+            ]),
+            report(&[
+                ("Orrin Vale Dusk", Person, None),
+                ("Pell Marrow Jr.", Person, None),
+            ]),
+            report(&[("Pell Marrow", Person, None)]),
+        ];
+        let index = merge_entities(&reports, &NoGeocoder);
+        assert!(same_entity_of(
+            &index,
+            "Orrin Vale Dusk",
+            "Orrin Vale Dusk Jr."
+        ));
+        assert!(!same_entity_of(
+            &index,
+            "Pell Marrow Sr.",
+            "Pell Marrow Jr."
+        ));
+        assert!(!same_entity_of(&index, "Pell Marrow", "Pell Marrow Jr."));
+    }
+
+    fn same_entity_of(index: &EntityIndex, a: &str, b: &str) -> bool {
+        let of = |alias: &str| {
+            index
+                .entities
+                .iter()
+                .position(|e| e.aliases.iter().any(|x| x == alias))
+        };
+        of(a).is_some() && of(a) == of(b)
     }
 
     #[test]

@@ -156,10 +156,31 @@ fn strip_one_title<'a>(words: &[&'a str]) -> Option<Vec<&'a str>> {
         .map(|(_, rest)| rest)
 }
 
+/// Generation suffixes that end a person's name ("Jr.", "Sr", "III").
+const GENERATIONS: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// A person's name words without a generation suffix, and the suffix
+/// ("arcade joseph comeaux jr" → (["arcade", "joseph", "comeaux"], "jr")).
+pub(crate) fn split_generation(words: &[String]) -> (&[String], Option<&str>) {
+    match words.split_last() {
+        Some((last, rest)) if rest.len() >= 2 && GENERATIONS.contains(&last.as_str()) => {
+            (rest, Some(last.as_str()))
+        }
+        _ => (words, None),
+    }
+}
+
 /// "george w bush" → Some("george bush"): the given name and surname of a
-/// name whose middle words are all initials or patronymics. `None` when
-/// there is no such middle.
+/// name whose middle words are all initials or patronymics, or that opens
+/// with an initial ("w. mark felt" → "mark felt"). `None` when there is no
+/// such middle.
 pub(crate) fn without_middle(words: &[String]) -> Option<String> {
+    // A leading initial ("W. Mark Felt") goes like a middle one.
+    let is_initial = |w: &String| w.trim_end_matches('.').chars().count() == 1;
+    if words.len() >= 3 && is_initial(&words[0]) && !is_initial(&words[1]) {
+        let rest = &words[1..];
+        return Some(without_middle(rest).unwrap_or_else(|| rest.join(" ")));
+    }
     let (first, rest) = words.split_first()?;
     let (last, middle) = rest.split_last()?;
     let droppable = |w: &String| w.chars().count() == 1 || is_patronymic(w);
@@ -174,6 +195,29 @@ fn is_patronymic(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn generation_suffixes_split_off() {
+        let words = |name: &str| name.split(' ').map(str::to_string).collect::<Vec<_>>();
+        let name = words("mark felt jr");
+        assert_eq!(split_generation(&name), (&name[..2], Some("jr")));
+        let short = words("felt jr");
+        assert_eq!(split_generation(&short), (&short[..], None));
+    }
+
+    #[test]
+    fn a_leading_initial_goes_like_a_middle_one() {
+        let words = |name: &str| name.split(' ').map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(
+            without_middle(&words("w. mark felt")).as_deref(),
+            Some("mark felt")
+        );
+        assert_eq!(without_middle(&words("j. k. rowling")), None);
+        assert_eq!(
+            without_middle(&words("george w bush")).as_deref(),
+            Some("george bush")
+        );
+    }
 
     #[test]
     fn nicknames_pair_with_their_given_names_either_way() {

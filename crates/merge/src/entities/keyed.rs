@@ -13,7 +13,7 @@ use crate::countries::{country_code, qualifier_country};
 use crate::institutions::institution_key;
 use crate::names::LEGAL_FORMS;
 use crate::names::{spelling_key, translit_key};
-use crate::people::{is_nickname_pair, name_without_titles, without_middle};
+use crate::people::{is_nickname_pair, name_without_titles, split_generation, without_middle};
 
 impl Merger<'_> {
     /// Joins each form to the first form of its (kind, key) block.
@@ -202,6 +202,50 @@ impl Merger<'_> {
         name_without_titles(&self.forms[i].folded)
     }
 
+    /// [`Self::person_words`] without a generation suffix ("Jr."): the
+    /// given name comes first and the surname last.
+    pub(super) fn person_core(&self, i: usize) -> Vec<String> {
+        let words = self.person_words(i);
+        split_generation(&words).0.to_vec()
+    }
+
+    /// "Arcade Joseph Comeaux Jr." joins "Arcade Joseph Comeaux" when the
+    /// corpus writes that name with one generation suffix only (a "Jr." and
+    /// a "Sr." of one name are father and son: they stay apart).
+    pub(super) fn join_generations(&mut self) {
+        let mut by_base: BTreeMap<String, Vec<(usize, Option<String>)>> = BTreeMap::new();
+        for i in self.people() {
+            let words = self.person_words(i);
+            let (base, generation) = split_generation(&words);
+            if base.len() >= 2 {
+                by_base
+                    .entry(translit_key(&base.join(" ")))
+                    .or_default()
+                    .push((i, generation.map(str::to_string)));
+            }
+        }
+        for members in by_base.into_values() {
+            let suffixes: BTreeSet<String> =
+                members.iter().filter_map(|(_, g)| g.clone()).collect();
+            let plain = members.iter().find(|(_, g)| g.is_none()).map(|(i, _)| *i);
+            let (Some(plain), 1) = (plain, suffixes.len()) else {
+                continue;
+            };
+            let suffix = suffixes.into_iter().next().unwrap_or_default();
+            for (i, generation) in members {
+                if generation.is_none() || self.find(i) == self.find(plain) {
+                    continue;
+                }
+                let detail = format!(
+                    "{} is {} with the generation suffix \"{suffix}\"; the corpus names no other generation",
+                    self.forms[i].display(),
+                    self.forms[plain].display()
+                );
+                self.union(plain, i, "generation", detail);
+            }
+        }
+    }
+
     /// "President Jan Smuts" joins "Jan Smuts"; the titled form stays an alias.
     pub(super) fn join_titled_people(&mut self) {
         let mut untitled: HashMap<String, usize> = HashMap::new();
@@ -271,7 +315,7 @@ impl Merger<'_> {
     pub(super) fn join_nicknames(&mut self) {
         let mut by_surname: HashMap<String, Vec<(usize, String)>> = HashMap::new();
         for i in self.people() {
-            let core = self.person_words(i);
+            let core = self.person_core(i);
             let reduced = without_middle(&core).unwrap_or_else(|| core.join(" "));
             let words: Vec<&str> = reduced.split(' ').collect();
             if let [given, surname] = words.as_slice() {
@@ -361,6 +405,7 @@ impl Merger<'_> {
             let Some(candidates) = full_by_rest.get(&key).cloned() else {
                 continue;
             };
+            let candidates = self.without_clipped_names(&candidates);
             if let Some(full) = self.only_root(&candidates) {
                 let detail = format!(
                     "{} is {} without the place it starts with; no other organization ends in it",
@@ -370,6 +415,26 @@ impl Merger<'_> {
                 self.union(full, i, "place_prefix", detail);
             }
         }
+    }
+
+    /// The candidates without those whose name is the end of another
+    /// candidate's ("Orleans Saints", a tagger's cut of "New Orleans
+    /// Saints"): one organization, not two.
+    fn without_clipped_names(&self, candidates: &[usize]) -> Vec<usize> {
+        let keys: Vec<String> = candidates
+            .iter()
+            .map(|&c| spelling_key(&self.forms[c].folded))
+            .collect();
+        candidates
+            .iter()
+            .zip(&keys)
+            .filter(|(_, key)| {
+                !keys
+                    .iter()
+                    .any(|other| other.len() > key.len() && other.ends_with(&format!(" {key}")))
+            })
+            .map(|(&c, _)| c)
+            .collect()
     }
 
     /// The spelling key of what follows a place name of one to three words
