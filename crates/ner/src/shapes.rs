@@ -14,6 +14,11 @@
 //! * **a well-known place taken for a person** ("the capital, Nur-Sultan")
 //!   is the place, unless the report names a person with that word or it is
 //!   a common given name;
+//! * **a surname by its form taken for an organization** ("spoke with
+//!   Borodaev"): a one-word organization that ends like the surnames of
+//!   Eastern Europe, the Caucasus and Central Asia ([`SURNAME_ENDINGS`]:
+//!   -ev, -ov, -eva, -ova, -enko, -yan, -shvili, -dze …) is a person, unless
+//!   the organization list or the report's evidence made it one;
 //! * **a nationality word** ("Irish", "Kazakhs") tagged as a person or an
 //!   organization is `other` (it links to its country later);
 //! * **a given name and a capitalized word** (one to three of them, an
@@ -83,6 +88,9 @@ pub(crate) fn apply(drafts: &mut [Draft], sentence_toks: &[Vec<Tok>], gazetteer:
         }
     }
     for draft in drafts.iter_mut() {
+        if is_surname_taken_for_an_organization(draft) {
+            draft.kind = Some(EntityKind::Person);
+        }
         let person_or_organization = matches!(
             draft.kind,
             Some(EntityKind::Person | EntityKind::Organization)
@@ -397,6 +405,29 @@ fn is_place_taken_for_a_person(
         && is_known_place(&draft.text, gazetteer)
 }
 
+/// Endings of East Slavic, Turkic, Armenian, Georgian and Ukrainian
+/// surnames (lower case), which organizations' names almost never have.
+pub(crate) const SURNAME_ENDINGS: &[&str] = &[
+    "ev", "ov", "eva", "ova", "yev", "yeva", "iev", "ieva", "enko", "yan", "ian", "shvili", "dze",
+    "uly", "kyzy", "ovich", "evich", "ovna", "evna", "sky", "skaya", "skiy", "ski", "ska",
+];
+
+/// A one-word organization the model guessed (not decided by a list or
+/// evidence) whose name ends like a surname; six letters at least, so
+/// that short words ("Kiev") are left alone.
+fn is_surname_taken_for_an_organization(draft: &Draft) -> bool {
+    let word = draft.text.as_str();
+    let lower = word.to_lowercase();
+    draft.kind == Some(EntityKind::Organization)
+        && !draft.firm
+        && !draft.acronym
+        && !word.contains(' ')
+        && word.chars().count() >= 6
+        && word.chars().all(char::is_alphabetic)
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && SURNAME_ENDINGS.iter().any(|end| lower.ends_with(end))
+}
+
 /// The sentence holding `span`.
 fn sentence_of<'a, 't>(sentence_toks: &'a [Vec<Tok<'t>>], span: Span) -> Option<&'a [Tok<'t>]> {
     sentence_toks
@@ -661,6 +692,26 @@ mod tests {
             kind_of(text, "Angers"),
             Some(EntityKind::Place),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_surname_by_its_form_is_no_organization() {
+        for name in ["Borodaev", "Kovalenko", "Harutyunyan", "Beridze"] {
+            let text = format!("Putin spoke with {name}.");
+            assert_ne!(
+                kind_of(&text, name),
+                Some(EntityKind::Organization),
+                "{:?}",
+                kinds(&text)
+            );
+        }
+        let text = "Shares of Aeroflot fell.";
+        assert_eq!(
+            kind_of(text, "Aeroflot"),
+            Some(EntityKind::Organization),
+            "{:?}",
+            kinds(text)
         );
     }
 
