@@ -58,51 +58,59 @@ use crate::sentence::{stands_alone, Tok};
 /// persons is [`join_adjacent_persons`], run after repeated names are
 /// found, so that a surname alone is still found on its own).
 pub(crate) fn apply(drafts: &mut [Draft], sentence_toks: &[Vec<Tok>], gazetteer: &Gazetteer) {
-    let mut things: HashSet<String> = HashSet::new();
-    for draft in drafts.iter() {
-        let Some(toks) = sentence_of(sentence_toks, draft.span) else {
-            continue;
-        };
-        if draft.kind == Some(EntityKind::Person)
-            && (has_digit(draft, toks) || heads_an_article_phrase(draft, toks))
-        {
-            things.insert(draft.text.clone());
-        }
-    }
-    // A word that ends a longer person's name ("Vito Genovese") is a
-    // surname, whatever "the Genovese family" suggests.
-    let mut person_words: HashSet<String> = HashSet::new();
-    for draft in drafts.iter() {
-        if draft.kind == Some(EntityKind::Person) {
-            if let Some((_, last)) = draft.text.rsplit_once(' ') {
-                things.remove(last);
-                person_words.extend(draft.text.split(' ').map(str::to_string));
-            }
-        }
-    }
+    let person_words = full_name_words(drafts);
+    let things = names_of_things(drafts, sentence_toks, &person_words);
     for draft in drafts.iter_mut() {
         let alone = sentence_of(sentence_toks, draft.span)
             .is_some_and(|toks| stands_alone(toks, draft.first_token));
         if alone && is_place_taken_for_a_person(draft, &person_words, gazetteer) {
             draft.kind = Some(EntityKind::Place);
         }
-    }
-    for draft in drafts.iter_mut() {
         if is_surname_taken_for_an_organization(draft) {
             draft.kind = Some(EntityKind::Person);
         }
-        let person_or_organization = matches!(
-            draft.kind,
-            Some(EntityKind::Person | EntityKind::Organization)
-        );
-        let nationality = person_or_organization
-            && !draft.text.contains(' ')
-            && gazetteer.demonym_country(&draft.text).is_some();
         let thing = draft.kind == Some(EntityKind::Person) && things.contains(&draft.text);
-        if nationality || thing {
+        if thing || is_nationality(draft, gazetteer) {
             draft.kind = Some(EntityKind::Other);
         }
     }
+}
+
+/// The words of the report's persons named with two words or more.
+fn full_name_words(drafts: &[Draft]) -> HashSet<String> {
+    drafts
+        .iter()
+        .filter(|d| d.kind == Some(EntityKind::Person) && d.text.contains(' '))
+        .flat_map(|d| d.text.split(' ').map(str::to_string))
+        .collect()
+}
+
+/// Person names that a digit or an article shows to name things, except
+/// the surnames of persons named in full ("Vito Genovese" keeps
+/// "Genovese" a person, whatever "the Genovese family" suggests).
+fn names_of_things(
+    drafts: &[Draft],
+    sentence_toks: &[Vec<Tok>],
+    person_words: &HashSet<String>,
+) -> HashSet<String> {
+    drafts
+        .iter()
+        .filter(|d| d.kind == Some(EntityKind::Person) && !person_words.contains(&d.text))
+        .filter(|d| {
+            sentence_of(sentence_toks, d.span)
+                .is_some_and(|toks| has_digit(d, toks) || heads_an_article_phrase(d, toks))
+        })
+        .map(|d| d.text.clone())
+        .collect()
+}
+
+/// A one-word person or organization that is a nationality word.
+fn is_nationality(draft: &Draft, gazetteer: &Gazetteer) -> bool {
+    matches!(
+        draft.kind,
+        Some(EntityKind::Person | EntityKind::Organization)
+    ) && !draft.text.contains(' ')
+        && gazetteer.demonym_country(&draft.text).is_some()
 }
 
 /// Population above which a city's name alone is taken for the city.
