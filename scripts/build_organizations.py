@@ -15,7 +15,12 @@ Sources and licences:
       Each company gives its listed name and the name without its legal
       form ("Apple Inc." -> "Apple", "Lufthansa Group" -> "Lufthansa").
     * The lists below, written for this project: international news
-      agencies and broadcasters, from general knowledge of the trade.
+      agencies and broadcasters, from general knowledge of the trade; and
+      the major stock exchanges and indices as news names them.
+    * A company listed as "<Name> Motor Company" or "<Name> Airlines" is
+      also known by the name alone ("Ford Motor Company" -> "Ford"): the
+      BUSINESS_TAILS below are dropped like legal forms, and a one-word
+      result is marked `s` (it may be a person's name).
     * crates/ner/data/english_words.txt (SCOWL, built by
       scripts/build_gazetteer.py): a short form that is an ordinary English
       word in lower case ("target", "visa") is marked so that the tagger
@@ -69,6 +74,46 @@ NEWS_ORGANIZATIONS = [
 ]
 
 
+# Stock exchanges and the short forms news uses for indices (general
+# knowledge); the index names themselves come from pytickersymbols.
+MARKETS = [
+    "New York Stock Exchange", "NYSE", "Nasdaq", "London Stock Exchange", "LSE",
+    "Tokyo Stock Exchange", "Hong Kong Stock Exchange", "Shanghai Stock Exchange",
+    "Shenzhen Stock Exchange", "Euronext", "Deutsche Boerse", "Deutsche Börse",
+    "Moscow Exchange", "Bombay Stock Exchange", "National Stock Exchange",
+    "Toronto Stock Exchange", "Australian Securities Exchange", "Borsa Istanbul",
+    "Dow Jones Industrial Average", "FTSE", "FTSE 100", "Nikkei", "Nikkei 225",
+    "Hang Seng", "Standard & Poor's", "S&P", "S&P 500", "CAC 40", "DAX",
+    "Euro Stoxx 50", "Nasdaq 100", "IBEX 35", "Kospi", "Sensex",
+]
+
+# Descriptive words that end a company's listed name and that news drops
+# ("Hino Motors" -> "Hino"). A one-word result that is an English word or
+# a place ("Ford", "Japan", "United") is not kept: document evidence must
+# tell those apart.
+BUSINESS_TAILS = ["motor", "motors", "motor company", "airlines", "airways"]
+
+
+def without_business_tail(name):
+    """The name without a descriptive tail, or None when there is none."""
+    lower = name.lower()
+    for tail in sorted(BUSINESS_TAILS, key=len, reverse=True):
+        if lower.endswith(" " + tail) and len(name) > len(tail) + 1:
+            return name[: -len(tail) - 1]
+    return None
+
+
+def gazetteer_names():
+    """Every place name of crates/ner/data/gazetteer.tsv."""
+    path = os.path.join(HERE, "..", "crates", "ner", "data", "gazetteer.tsv")
+    out = set()
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            if not line.startswith("#"):
+                out.update(line.rstrip("\n").split("\t")[-1].split("|"))
+    return out
+
+
 def words():
     with open(WORDS, encoding="utf-8") as lines:
         return {line.strip() for line in lines if not line.startswith("#")}
@@ -101,7 +146,8 @@ def main():
     parser.add_argument("--out", default=OUT)
     args = parser.parse_args()
     english = words()
-    names = set(NEWS_ORGANIZATIONS)
+    places = gazetteer_names()
+    names = set(NEWS_ORGANIZATIONS) | set(MARKETS)
     stripped = set()
     for stock in PyTickerSymbols().get_all_stocks():
         listed = " ".join(stock["name"].split())
@@ -111,6 +157,11 @@ def main():
             names.add(short)
         elif short != listed.rstrip("."):
             stripped.add(short)
+        bare = without_business_tail(short)
+        if bare and " " in bare:
+            names.add(bare)
+        elif bare and bare.lower() not in english and bare not in places:
+            stripped.add(bare)
     stripped -= names
     rows = []
     for name in sorted(n for n in names | stripped if usable(n)):
@@ -121,7 +172,7 @@ def main():
     with open(args.out, "w", encoding="utf-8") as out:
         out.write("# Organization names for corroborate-ner, built by scripts/build_organizations.py.\n")
         out.write("# Company names: pytickersymbols (MIT), constituents of major stock indices.\n")
-        out.write("# News agencies and broadcasters: written for this project.\n")
+        out.write("# News agencies, broadcasters and stock markets: written for this project.\n")
         out.write("\n".join(rows) + "\n")
     print(f"wrote {len(rows)} names to {args.out}")
 

@@ -654,7 +654,9 @@ pub(crate) fn add_short_forms(
 /// at `start`, when the run ends with it.
 fn longest_listed_at(toks: &[Tok], start: usize, text: &str) -> Option<usize> {
     let first = toks.get(start)?;
-    if !first.is_name_part() || (start > 0 && toks[start - 1].is_name_part()) {
+    let previous_is_name =
+        start > 0 && toks[start - 1].is_name_part() && !toks[start - 1].is_function_word();
+    if !first.is_name_part() || previous_is_name {
         return None;
     }
     let last = (start + MAX_LISTED_TOKENS).min(toks.len());
