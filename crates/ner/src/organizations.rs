@@ -378,6 +378,11 @@ impl<'a, 't> Sentences<'a, 't> {
     }
 }
 
+/// Whether `name` is in the organization list, in any listing.
+pub(crate) fn is_listed_name(name: &str) -> bool {
+    KNOWN.contains_key(name)
+}
+
 fn is_listed(draft: &Draft, toks: &[Tok]) -> bool {
     let initial = toks.get(draft.first_token).is_some_and(|t| t.initial);
     match KNOWN.get(draft.text.as_str()) {

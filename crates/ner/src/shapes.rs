@@ -69,6 +69,9 @@ pub(crate) fn apply(drafts: &mut [Draft], sentence_toks: &[Vec<Tok>], gazetteer:
         if is_surname_taken_for_an_organization(draft) {
             draft.kind = Some(EntityKind::Person);
         }
+        if is_place_in_capitals(draft, gazetteer) {
+            draft.kind = Some(EntityKind::Place);
+        }
         let thing = draft.kind == Some(EntityKind::Person) && things.contains(&draft.text);
         if thing || is_nationality(draft, gazetteer) {
             draft.kind = Some(EntityKind::Other);
@@ -102,6 +105,35 @@ fn names_of_things(
         })
         .map(|d| d.text.clone())
         .collect()
+}
+
+/// "MOSCOW (Reuters) -": a dateline's city in capitals, which the model
+/// reads as an acronym. A one-word organization or `other` not in the
+/// organization list ("ISNA" is an agency), in capitals of four
+/// letters or more, whose name in title case is a well-known place.
+fn is_place_in_capitals(draft: &Draft, gazetteer: &Gazetteer) -> bool {
+    let word = draft.text.as_str();
+    let in_capitals = word.chars().count() >= 4
+        && word.chars().all(|c| c.is_uppercase() || c == '-')
+        && word.chars().any(char::is_alphabetic);
+    let guessed = matches!(
+        draft.kind,
+        Some(EntityKind::Organization | EntityKind::Other)
+    ) && !crate::organizations::is_listed_name(word);
+    if !in_capitals || !guessed {
+        return false;
+    }
+    let mut title_case = String::with_capacity(word.len());
+    let mut start_of_word = true;
+    for c in word.chars() {
+        if start_of_word {
+            title_case.push(c);
+        } else {
+            title_case.extend(c.to_lowercase());
+        }
+        start_of_word = c == '-';
+    }
+    is_known_place(&title_case, gazetteer)
 }
 
 /// A one-word person or organization that is a nationality word.
@@ -718,6 +750,23 @@ mod tests {
         assert_eq!(
             kind_of(text, "Aeroflot"),
             Some(EntityKind::Organization),
+            "{:?}",
+            kinds(text)
+        );
+    }
+
+    #[test]
+    fn a_dateline_city_in_capitals_is_a_place() {
+        let text = "NAIROBI (Reuters) - Police said on Tuesday that roads were closed.";
+        assert_eq!(
+            kind_of(text, "NAIROBI"),
+            Some(EntityKind::Place),
+            "{:?}",
+            kinds(text)
+        );
+        let text = "NATO said the FBI, ISNA and the UNHCR would help.";
+        assert!(
+            kinds(text).iter().all(|(_, k)| *k != EntityKind::Place),
             "{:?}",
             kinds(text)
         );
