@@ -15,8 +15,9 @@ Sources and licences:
       Each company gives its listed name and the name without its legal
       form ("Apple Inc." -> "Apple", "Lufthansa Group" -> "Lufthansa").
     * The lists below, written for this project: international news
-      agencies and broadcasters, from general knowledge of the trade; and
-      the major stock exchanges and indices as news names them.
+      agencies and broadcasters, from general knowledge of the trade;
+      international organizations by their full names; and the major
+      stock exchanges and indices as news names them.
     * A company listed as "<Name> Motor Company" or "<Name> Airlines" is
       also known by the name alone ("Ford Motor Company" -> "Ford"): the
       BUSINESS_TAILS below are dropped like legal forms, and a one-word
@@ -73,6 +74,24 @@ NEWS_ORGANIZATIONS = [
     "Yomiuri", "Mainichi", "Straits Times", "South China Morning Post",
 ]
 
+
+# International organizations and humanitarian bodies by their full
+# names (general knowledge; their acronyms are in the tagger's lexicon).
+INTERNATIONAL = [
+    "United Nations", "UN Security Council", "United Nations Security Council",
+    "Security Council", "General Assembly", "Red Cross", "Red Crescent",
+    "International Committee of the Red Cross", "International Federation of Red Cross",
+    "World Bank", "International Monetary Fund", "European Union", "European Commission",
+    "European Parliament", "European Council", "Council of Europe", "African Union",
+    "Arab League", "World Health Organization", "World Food Programme",
+    "World Trade Organization", "International Criminal Court", "International Court of Justice",
+    "Human Rights Watch", "Amnesty International", "Doctors Without Borders",
+    "Médecins Sans Frontières", "Medecins Sans Frontieres", "Save the Children", "Oxfam",
+    "International Atomic Energy Agency", "Organization of American States",
+    "Organization for Security and Co-operation in Europe", "Shanghai Cooperation Organisation",
+    "Collective Security Treaty Organization", "Collective Security Treaty Organisation",
+    "Commonwealth of Independent States", "Eurasian Economic Union", "Interpol", "Europol",
+]
 
 # Stock exchanges and the short forms news uses for indices (general
 # knowledge); the index names themselves come from pytickersymbols.
@@ -147,7 +166,7 @@ def main():
     args = parser.parse_args()
     english = words()
     places = gazetteer_names()
-    names = set(NEWS_ORGANIZATIONS) | set(MARKETS)
+    names = set(NEWS_ORGANIZATIONS) | set(MARKETS) | set(INTERNATIONAL)
     stripped = set()
     for stock in PyTickerSymbols().get_all_stocks():
         listed = " ".join(stock["name"].split())
@@ -172,7 +191,8 @@ def main():
     with open(args.out, "w", encoding="utf-8") as out:
         out.write("# Organization names for corroborate-ner, built by scripts/build_organizations.py.\n")
         out.write("# Company names: pytickersymbols (MIT), constituents of major stock indices.\n")
-        out.write("# News agencies, broadcasters and stock markets: written for this project.\n")
+        out.write("# News agencies, broadcasters, international organizations and stock markets:\n")
+        out.write("# written for this project.\n")
         out.write("\n".join(rows) + "\n")
     print(f"wrote {len(rows)} names to {args.out}")
 

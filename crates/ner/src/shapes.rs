@@ -123,17 +123,37 @@ fn is_place_in_capitals(draft: &Draft, gazetteer: &Gazetteer) -> bool {
     if !in_capitals || !guessed {
         return false;
     }
-    let mut title_case = String::with_capacity(word.len());
+    is_known_place(&title_case(word), gazetteer)
+}
+
+/// "NUR-SULTAN" → "Nur-Sultan".
+fn title_case(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
     let mut start_of_word = true;
     for c in word.chars() {
         if start_of_word {
-            title_case.push(c);
+            out.push(c);
         } else {
-            title_case.extend(c.to_lowercase());
+            out.extend(c.to_lowercase());
         }
         start_of_word = c == '-';
     }
-    is_known_place(&title_case, gazetteer)
+    out
+}
+
+/// "ALMATY, Kazakhstan (AP) —": a dateline opening a sentence with a
+/// well-known place in capitals, before a comma, a parenthesis or a dash.
+fn dateline_place_at(toks: &[Tok], start: usize, gazetteer: &Gazetteer) -> Option<usize> {
+    let first = toks.get(start)?;
+    let next = toks.get(start + 1)?;
+    let before_dateline_mark = [",", "(", "-", "—", "–"].contains(&next.text);
+    let capitals = first.is_word && first.text.chars().count() >= 4 && first.acronym;
+    (start == 0
+        && capitals
+        && before_dateline_mark
+        && !crate::organizations::is_listed_name(first.text)
+        && is_known_place(&title_case(first.text), gazetteer))
+    .then_some(start + 1)
 }
 
 /// A one-word person or organization that is a nationality word.
@@ -186,6 +206,9 @@ pub(crate) fn add_known_places(
 
 /// The end of the longest well-known place name starting at `start`.
 fn known_place_at(toks: &[Tok], start: usize, text: &str, gazetteer: &Gazetteer) -> Option<usize> {
+    if let Some(end) = dateline_place_at(toks, start, gazetteer) {
+        return Some(end);
+    }
     let first = toks.get(start)?;
     let previous_is_name =
         start > 0 && toks[start - 1].is_name_part() && !toks[start - 1].is_function_word();
