@@ -393,6 +393,57 @@ pub(crate) fn add_surnames(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], 
     drafts.sort_by_key(|d| d.span.start);
 }
 
+/// "UN Secretary-General Antonio Guterres", "United Nations
+/// Secretary-General …": the organization right before a person's title
+/// is a mention of its own when it is an international organization's
+/// acronym or a listed organization.
+pub(crate) fn add_organizations_in_titles(
+    drafts: &mut Vec<Draft>,
+    sentence_toks: &[Vec<Tok>],
+    text: &str,
+) {
+    let mut added = Vec::new();
+    for draft in drafts.iter() {
+        let Some(title) = draft.title.as_deref() else {
+            continue;
+        };
+        let Some(toks) = sentence_of(sentence_toks, draft.span) else {
+            continue;
+        };
+        let before = text.get(..draft.span.start).unwrap_or_default().trim_end();
+        let Some(title_start) = before.strip_suffix(title).map(str::len) else {
+            continue;
+        };
+        let Some(title_first) = toks.iter().position(|t| t.span.start == title_start) else {
+            continue;
+        };
+        let start = (title_first.saturating_sub(4)..title_first)
+            .find(|&start| names_an_organization(&toks[start..title_first], text));
+        if let Some(start) = start {
+            added.extend(Draft::firm_run(toks, start, title_first, EntityKind::Organization, text));
+        }
+    }
+    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    drafts.extend(
+        added
+            .into_iter()
+            .filter(|d| !crate::document::overlaps_any(&covered, d.span)),
+    );
+    drafts.sort_by_key(|d| d.span.start);
+}
+
+/// An international organization's acronym ("UN", "NATO") or a listed
+/// organization's name ("United Nations").
+fn names_an_organization(run: &[Tok], text: &str) -> bool {
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        return false;
+    };
+    let igo = run.len() == 1 && first.acronym && first.classes.has(WordClasses::IGO);
+    igo || text
+        .get(first.span.start..last.span.end)
+        .is_some_and(crate::organizations::is_listed_name)
+}
+
 /// Adds the group names described in the module documentation where the
 /// model found nothing.
 pub(crate) fn add_plural_groups(
@@ -793,6 +844,17 @@ mod tests {
             "{:?}",
             kinds(text)
         );
+    }
+
+    #[test]
+    fn an_organization_opening_a_title_is_a_mention() {
+        for (text, name) in [
+            ("UN Secretary-General Antonio Guterres urged calm.", "UN"),
+            ("The United Nations Secretary-General Antonio Guterres urged calm.", "United Nations"),
+        ] {
+            assert_eq!(kind_of(text, name), Some(EntityKind::Organization), "{:?}", kinds(text));
+            assert_eq!(kind_of(text, "Antonio Guterres"), Some(EntityKind::Person));
+        }
     }
 
     #[test]

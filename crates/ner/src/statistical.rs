@@ -116,6 +116,7 @@ impl MentionTagger for PerceptronTagger {
         drafts.sort_by_key(|d| d.span.start);
         crate::shapes::add_surnames(&mut drafts, &sentence_toks, text);
         crate::shapes::join_adjacent_persons(&mut drafts, &sentence_toks, text);
+        crate::shapes::add_organizations_in_titles(&mut drafts, &sentence_toks, text);
         document::finish(drafts)
     }
 }
