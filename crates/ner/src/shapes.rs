@@ -19,6 +19,8 @@
 //!   Eastern Europe, the Caucasus and Central Asia ([`SURNAME_ENDINGS`]:
 //!   -ev, -ov, -eva, -ova, -enko, -yan, -shvili, -dze …) is a person, unless
 //!   the organization list or the report's evidence made it one;
+//! * **a name ending in an organization head word** ("Attorney's Office")
+//!   is no person;
 //! * **a nationality word** ("Irish", "Kazakhs") tagged as a person or an
 //!   organization is `other` (it links to its country later);
 //! * **a given name and a capitalized word** (one to three of them, an
@@ -68,6 +70,11 @@ pub(crate) fn apply(drafts: &mut [Draft], sentence_toks: &[Vec<Tok>], gazetteer:
         }
         if is_surname_taken_for_an_organization(draft) {
             draft.kind = Some(EntityKind::Person);
+        }
+        let ends_in_a_head = sentence_of(sentence_toks, draft.span)
+            .is_some_and(|toks| is_body_taken_for_a_person(draft, toks));
+        if ends_in_a_head {
+            draft.kind = Some(EntityKind::Organization);
         }
         if is_place_in_capitals(draft, gazetteer) {
             draft.kind = Some(EntityKind::Place);
@@ -154,6 +161,15 @@ fn dateline_place_at(toks: &[Tok], start: usize, gazetteer: &Gazetteer) -> Optio
         && !crate::organizations::is_listed_name(first.text)
         && is_known_place(&title_case(first.text), gazetteer))
     .then_some(start + 1)
+}
+
+/// "Attorney's Office" tagged as a person: no person's name ends in an
+/// organization head word ("Office", "Ministry", "Council").
+fn is_body_taken_for_a_person(draft: &Draft, toks: &[Tok]) -> bool {
+    let last = draft.end_token.checked_sub(1).and_then(|i| toks.get(i));
+    draft.kind == Some(EntityKind::Person)
+        && draft.end_token - draft.first_token >= 2
+        && last.is_some_and(|t| t.capitalized && t.classes.has(WordClasses::ORG))
 }
 
 /// A one-word person or organization that is a nationality word.
@@ -420,7 +436,13 @@ pub(crate) fn add_organizations_in_titles(
         let start = (title_first.saturating_sub(4)..title_first)
             .find(|&start| names_an_organization(&toks[start..title_first], text));
         if let Some(start) = start {
-            added.extend(Draft::firm_run(toks, start, title_first, EntityKind::Organization, text));
+            added.extend(Draft::firm_run(
+                toks,
+                start,
+                title_first,
+                EntityKind::Organization,
+                text,
+            ));
         }
     }
     let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
@@ -847,12 +869,30 @@ mod tests {
     }
 
     #[test]
+    fn a_name_ending_in_a_head_word_is_no_person() {
+        let text = "Officials said. The General Attorney's Office said.";
+        assert!(
+            kinds(text).iter().all(|(_, k)| *k != EntityKind::Person),
+            "{:?}",
+            kinds(text)
+        );
+    }
+
+    #[test]
     fn an_organization_opening_a_title_is_a_mention() {
         for (text, name) in [
             ("UN Secretary-General Antonio Guterres urged calm.", "UN"),
-            ("The United Nations Secretary-General Antonio Guterres urged calm.", "United Nations"),
+            (
+                "The United Nations Secretary-General Antonio Guterres urged calm.",
+                "United Nations",
+            ),
         ] {
-            assert_eq!(kind_of(text, name), Some(EntityKind::Organization), "{:?}", kinds(text));
+            assert_eq!(
+                kind_of(text, name),
+                Some(EntityKind::Organization),
+                "{:?}",
+                kinds(text)
+            );
             assert_eq!(kind_of(text, "Antonio Guterres"), Some(EntityKind::Person));
         }
     }
