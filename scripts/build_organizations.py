@@ -16,7 +16,8 @@ Sources and licences:
       form ("Apple Inc." -> "Apple", "Lufthansa Group" -> "Lufthansa").
     * The lists below, written for this project: international news
       agencies and broadcasters, from general knowledge of the trade;
-      international organizations by their full names; and the major
+      international organizations by their full names; non-state armed
+      groups and movements often named in crisis reporting; and the major
       stock exchanges and indices as news names them.
     * A company listed as "<Name> Motor Company" or "<Name> Airlines" is
       also known by the name alone ("Ford Motor Company" -> "Ford"): the
@@ -93,6 +94,16 @@ INTERNATIONAL = [
     "Commonwealth of Independent States", "Eurasian Economic Union", "Interpol", "Europol",
 ]
 
+# Non-state armed groups and movements that crisis reporting names often
+# (general knowledge; the names as English-language news writes them).
+ARMED_GROUPS = [
+    "Islamic State", "ISIS", "ISIL", "Daesh", "Taliban", "al-Qaeda", "Al-Qaeda", "al Qaeda",
+    "Hamas", "Hezbollah", "Hizbollah", "Boko Haram", "al-Shabaab", "Al-Shabaab", "Ansar Allah",
+    "Wagner Group", "PKK", "YPG", "SDF", "Syrian Democratic Forces", "FARC", "ELN",
+    "Hayat Tahrir al-Sham", "Islamic Jihad", "Lashkar-e-Taiba", "Jaish-e-Mohammed",
+    "Rapid Support Forces", "Janjaweed", "Tatmadaw", "Arakan Army", "M23",
+]
+
 # Stock exchanges and the short forms news uses for indices (general
 # knowledge); the index names themselves come from pytickersymbols.
 MARKETS = [
@@ -166,7 +177,7 @@ def main():
     args = parser.parse_args()
     english = words()
     places = gazetteer_names()
-    names = set(NEWS_ORGANIZATIONS) | set(MARKETS) | set(INTERNATIONAL)
+    names = set(NEWS_ORGANIZATIONS) | set(MARKETS) | set(INTERNATIONAL) | set(ARMED_GROUPS)
     stripped = set()
     for stock in PyTickerSymbols().get_all_stocks():
         listed = " ".join(stock["name"].split())
@@ -191,7 +202,8 @@ def main():
     with open(args.out, "w", encoding="utf-8") as out:
         out.write("# Organization names for corroborate-ner, built by scripts/build_organizations.py.\n")
         out.write("# Company names: pytickersymbols (MIT), constituents of major stock indices.\n")
-        out.write("# News agencies, broadcasters, international organizations and stock markets:\n")
+        out.write("# News agencies, broadcasters, international organizations, armed groups and\n")
+        out.write("# stock markets:\n")
         out.write("# written for this project.\n")
         out.write("\n".join(rows) + "\n")
     print(f"wrote {len(rows)} names to {args.out}")

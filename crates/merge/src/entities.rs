@@ -28,6 +28,7 @@
 //!    a place and a name that is no generic word);
 //! 9. `transliteration`: the same [`names::translit_key`];
 //! 10. `title`: "President X" joins "X" (the titled form stays an alias);
+//!     `arabic_article`: "Bashar al-Assad" joins "Bashar Assad";
 //! 11. `middle_name`: "George Bush" joins the one "George W. Bush";
 //!     `generation`: "X Jr." joins "X" when the corpus writes X with one
 //!     generation suffix only ("Jr." and "Sr." of one name stay apart);
@@ -943,6 +944,32 @@ mod tests {
             .expect("present");
         assert_eq!(brannock.aliases.len(), 3, "{:?}", brannock.aliases);
         assert!(brannock.merges.iter().all(|m| m.rule == "legal_form"));
+    }
+
+    #[test]
+    fn the_arabic_article_is_no_part_of_the_key() {
+        let reports = vec![
+            report(&[
+                ("Hadi al-Karimi", Person, None),
+                ("Al-Karimi", Person, None),
+            ]),
+            report(&[("Hadi Karimi", Person, None), ("Al Gorran", Person, None)]),
+            report(&[("Gorran", Person, None), ("Sami Gorran", Person, None)]),
+        ];
+        let index = merge_entities(&reports, &NoGeocoder);
+        assert!(same_entity_of(&index, "Hadi al-Karimi", "Hadi Karimi"));
+        assert!(same_entity_of(&index, "Al-Karimi", "Hadi Karimi"));
+        assert!(!same_entity_of(&index, "Al Gorran", "Sami Gorran"));
+        let karimi = index
+            .entities
+            .iter()
+            .find(|e| e.aliases.contains(&"Hadi Karimi".to_string()))
+            .expect("present");
+        assert!(
+            karimi.merges.iter().any(|m| m.rule == "arabic_article"),
+            "{:?}",
+            karimi.merges
+        );
     }
 
     #[test]

@@ -156,6 +156,32 @@ fn strip_one_title<'a>(words: &[&'a str]) -> Option<Vec<&'a str>> {
         .map(|(_, rest)| rest)
 }
 
+/// The Arabic article as romanized before a name part ("al-Assad",
+/// "el-Sisi", "ash-Shabaab"), lower case.
+const ARABIC_ARTICLES: &[&str] = &[
+    "al", "el", "ad", "ag", "ash", "as", "az", "an", "ar", "at", "ath", "ud", "ul",
+];
+
+/// A folded person's name without the Arabic article: joined to a word by
+/// a hyphen anywhere ("bashar al-assad", "al-assad"), or standing alone
+/// after the first word ("abu bakr al baghdadi"). "Al Gore" keeps his
+/// given name.
+pub(crate) fn without_arabic_article(folded: &str) -> String {
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut out: Vec<&str> = Vec::with_capacity(words.len());
+    for (index, word) in words.iter().enumerate() {
+        let stripped = word
+            .split_once('-')
+            .filter(|(article, rest)| ARABIC_ARTICLES.contains(article) && !rest.is_empty())
+            .map_or(*word, |(_, rest)| rest);
+        let alone_article = index > 0 && index + 1 < words.len() && ARABIC_ARTICLES.contains(word);
+        if !alone_article {
+            out.push(stripped);
+        }
+    }
+    out.join(" ")
+}
+
 /// Generation suffixes that end a person's name ("Jr.", "Sr", "III").
 const GENERATIONS: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
@@ -195,6 +221,17 @@ fn is_patronymic(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_arabic_article_goes() {
+        assert_eq!(without_arabic_article("bashar al-assad"), "bashar assad");
+        assert_eq!(without_arabic_article("al-assad"), "assad");
+        assert_eq!(
+            without_arabic_article("abu bakr al baghdadi"),
+            "abu bakr baghdadi"
+        );
+        assert_eq!(without_arabic_article("al gore"), "al gore");
+    }
 
     #[test]
     fn generation_suffixes_split_off() {

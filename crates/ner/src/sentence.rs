@@ -50,18 +50,31 @@ impl Tok<'_> {
     /// A capitalized word or acronym that can be part of a name; hyphenated
     /// words need every part capitalized ("Kassym-Jomart", not "Russian-led").
     pub(crate) fn is_name_part(&self) -> bool {
-        self.is_word
-            && (self.acronym
-                || (self.capitalized
-                    && self
-                        .text
-                        .split('-')
-                        .all(|part| part.chars().next().is_some_and(char::is_uppercase))))
+        let capital = |part: &str| part.chars().next().is_some_and(char::is_uppercase);
+        let mut parts = self.text.split('-');
+        let first_ok = parts
+            .next()
+            .is_some_and(|first| capital(first) || ARABIC_ARTICLES.contains(&first));
+        self.is_word && (self.acronym || (self.capitalized && first_ok && parts.all(capital)))
     }
 
     pub(crate) fn is_punct(&self, c: char) -> bool {
         !self.is_word && self.text.starts_with(c) && self.text.len() == c.len_utf8()
     }
+}
+
+/// The Arabic article and its assimilated forms as they are romanized
+/// before a name ("al-Assad", "el-Sisi", "ash-Shabaab", "ad-Din").
+pub(crate) const ARABIC_ARTICLES: &[&str] = &[
+    "al", "el", "ad", "ag", "ash", "as", "az", "an", "ar", "at", "ath", "ud", "ul",
+];
+
+/// Whether a word is an Arabic article joined to a capitalized name
+/// ("al-Assad"): it is written in lower case but is part of the name.
+fn is_article_prefixed(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(article, rest)| {
+        ARABIC_ARTICLES.contains(&article) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 /// Whether the word at `index` is a name on its own: no capitalized
@@ -171,7 +184,8 @@ fn make_tok<'t>(text: &'t str, token: &Token) -> Option<Tok<'t>> {
         classes: WordClasses::of(&lower),
         lower,
         is_word,
-        capitalized: is_word && name.chars().next().is_some_and(char::is_uppercase),
+        capitalized: is_word
+            && (name.chars().next().is_some_and(char::is_uppercase) || is_article_prefixed(name)),
         acronym,
         possessive,
         initial: false,

@@ -23,6 +23,8 @@
 //!   is no person;
 //! * **a nationality word** ("Irish", "Kazakhs") tagged as a person or an
 //!   organization is `other` (it links to its country later);
+//! * **a title and name words** the model left out ("President Bashar
+//!   al-Assad said") are a person;
 //! * **a given name and a capitalized word** (one to three of them, an
 //!   initial like "W." allowed) that the model left out ("Mark Felt",
 //!   "W. Mark Felt") are a person, with the common given names of
@@ -54,7 +56,7 @@ use corroborate_model::{EntityKind, Span};
 use crate::document::Draft;
 use crate::gazetteer::{FeatureKind, Gazetteer};
 use crate::lexicon::WordClasses;
-use crate::sentence::{stands_alone, Tok};
+use crate::sentence::{stands_alone, Tok, ARABIC_ARTICLES};
 
 /// Applies the kind rules above to a report's drafts (the joining of
 /// persons is [`join_adjacent_persons`], run after repeated names are
@@ -276,6 +278,50 @@ static GIVEN_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// "President Bashar al-Assad said": a person's title word followed by one
+/// to four name words (none of them a title, an organization or place
+/// head, a month or day, a nationality or a country) is a person where the
+/// model found nothing.
+pub(crate) fn add_titled_persons(
+    drafts: &mut Vec<Draft>,
+    sentence_toks: &[Vec<Tok>],
+    text: &str,
+    gazetteer: &Gazetteer,
+) {
+    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    let mut added = Vec::new();
+    for toks in sentence_toks {
+        for (index, tok) in toks.iter().enumerate() {
+            if !(tok.capitalized && tok.classes.has(WordClasses::TITLE_WORD)) {
+                continue;
+            }
+            let start = index + 1;
+            let run = toks[start..]
+                .iter()
+                .take(5)
+                .take_while(|t| {
+                    // In a headline every word is capitalized: no evidence.
+                    t.is_name_part() && !t.initial && !t.acronym && !blocks_a_person(t, gazetteer)
+                })
+                .count();
+            let ends_the_name = !toks.get(start + run).is_some_and(Tok::is_name_part);
+            // One word alone must look like a name, not like "Order" in
+            // "Executive Order" (title words also modify things).
+            let lone_word_is_a_name = run != 1
+                || (toks[start].text.chars().count() >= 3
+                    && !toks[start].classes.has(WordClasses::ENGLISH));
+            if (1..=4).contains(&run) && ends_the_name && lone_word_is_a_name {
+                added.extend(
+                    Draft::firm_run(toks, start, start + run, EntityKind::Person, text)
+                        .filter(|d| !crate::document::overlaps_any(&covered, d.span)),
+                );
+            }
+        }
+    }
+    drafts.extend(added);
+    drafts.sort_by_key(|d| d.span.start);
+}
+
 /// Adds the persons that start with a given name (see the module
 /// documentation) where the model found nothing.
 pub(crate) fn add_given_name_persons(
@@ -376,6 +422,11 @@ pub(crate) fn add_surnames(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], 
         .iter()
         .filter(|d| d.kind == Some(EntityKind::Person))
         .filter_map(|d| d.text.rsplit_once(' ').map(|(_, last)| last))
+        // "al-Baghdadi" is "Baghdadi" alone.
+        .map(|last| match last.split_once('-') {
+            Some((article, rest)) if ARABIC_ARTICLES.contains(&article) => rest,
+            _ => last,
+        })
         .filter(|last| {
             last.chars().count() >= 3
                 && last.chars().all(char::is_alphabetic)
@@ -748,7 +799,8 @@ mod tests {
     #[test]
     fn a_given_name_and_a_capitalized_word_are_a_person() {
         let text = "W. Mark Felt, the official known as Deep Throat, died. \
-                    Felt was 95. Reporters met Zurana Horton on Monday.";
+                    Felt was 95. Reporters met Zurana Horton on Monday. \
+                    Police named Omar al-Haddad. Haddad had fled.";
         let found = kinds(text);
         assert_eq!(
             kind_of(text, "W. Mark Felt"),
@@ -764,6 +816,11 @@ mod tests {
             kinds(text).iter().filter(|(n, _)| n == "Felt").count(),
             1,
             "the surname alone at a sentence start: {found:?}"
+        );
+        assert_eq!(
+            kind_of(text, "Haddad"),
+            Some(EntityKind::Person),
+            "{found:?}"
         );
         // "Mark" opening a sentence is also a word: left to the model.
         let text = "Mark Twain Avenue was closed. Officials visited Lake Mary Monday. \
@@ -863,6 +920,25 @@ mod tests {
         let text = "NATO said the FBI, ISNA and the UNHCR would help.";
         assert!(
             kinds(text).iter().all(|(_, k)| *k != EntityKind::Place),
+            "{:?}",
+            kinds(text)
+        );
+    }
+
+    #[test]
+    fn a_title_and_name_words_are_a_person() {
+        let text = "President Bashar al-Assad said on Monday that the army would advance.";
+        assert_eq!(
+            kind_of(text, "Bashar al-Assad"),
+            Some(EntityKind::Person),
+            "{:?}",
+            kinds(text)
+        );
+        let text = "The President said on Monday that President Tuesday was no name. \
+                    The Executive Order and the General Meeting passed. \
+                    Watergate Figure Fred Larkin Dies At 75";
+        assert!(
+            kinds(text).iter().all(|(_, k)| *k != EntityKind::Person),
             "{:?}",
             kinds(text)
         );

@@ -110,6 +110,7 @@ impl MentionTagger for PerceptronTagger {
         crate::shapes::apply(&mut drafts, &sentence_toks, self.gazetteer);
         crate::shapes::add_plural_groups(&mut drafts, &sentence_toks, text, self.gazetteer);
         crate::shapes::add_given_name_persons(&mut drafts, &sentence_toks, text, self.gazetteer);
+        crate::shapes::add_titled_persons(&mut drafts, &sentence_toks, text, self.gazetteer);
         crate::shapes::add_known_places(&mut drafts, &sentence_toks, text, self.gazetteer);
         crate::organizations::add_short_forms(&mut drafts, &sentence_toks, text, self.gazetteer);
         drafts.extend(repeats(&drafts, &sentence_toks, text));

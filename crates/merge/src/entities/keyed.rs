@@ -13,7 +13,9 @@ use crate::countries::{country_code, qualifier_country};
 use crate::institutions::institution_key;
 use crate::names::LEGAL_FORMS;
 use crate::names::{spelling_key, translit_key};
-use crate::people::{is_nickname_pair, name_without_titles, split_generation, without_middle};
+use crate::people::{
+    is_nickname_pair, name_without_titles, split_generation, without_arabic_article, without_middle,
+};
 
 impl Merger<'_> {
     /// Joins each form to the first form of its (kind, key) block.
@@ -197,9 +199,10 @@ impl Merger<'_> {
         }
     }
 
-    /// The words of a person form's name without titles ("Mr", "President").
+    /// The words of a person form's name without titles ("Mr", "President")
+    /// or the Arabic article ("al-Assad" is "Assad").
     pub(super) fn person_words(&self, i: usize) -> Vec<String> {
-        name_without_titles(&self.forms[i].folded)
+        name_without_titles(&without_arabic_article(&self.forms[i].folded))
     }
 
     /// [`Self::person_words`] without a generation suffix ("Jr."): the
@@ -250,24 +253,38 @@ impl Merger<'_> {
     pub(super) fn join_titled_people(&mut self) {
         let mut untitled: HashMap<String, usize> = HashMap::new();
         let mut titled = Vec::new();
+        let mut with_article = Vec::new();
         for i in self.people() {
             let core = self.person_words(i);
             let key = translit_key(&core.join(" "));
-            let all_words = spelling_key(&self.forms[i].folded).split(' ').count();
-            if core.len() == all_words {
-                untitled.entry(key).or_insert(i);
-            } else {
+            let folded = &self.forms[i].folded;
+            let without_article = without_arabic_article(folded);
+            let all_words = spelling_key(&without_article).split(' ').count();
+            if core.len() != all_words {
                 titled.push((i, key));
+            } else if without_article != *folded {
+                with_article.push((i, key));
+            } else {
+                untitled.entry(key).or_insert(i);
             }
         }
-        for (i, key) in titled {
+        for (i, key, rule) in titled.into_iter().map(|(i, key)| (i, key, "title")).chain(
+            with_article
+                .into_iter()
+                .map(|(i, key)| (i, key, "arabic_article")),
+        ) {
             if let Some(&plain) = untitled.get(&key) {
+                let what = if rule == "title" {
+                    "a title"
+                } else {
+                    "the Arabic article"
+                };
                 let detail = format!(
-                    "{} is {} with a title",
+                    "{} is {} with {what}",
                     self.forms[i].display(),
                     self.forms[plain].display()
                 );
-                self.union(plain, i, "title", detail);
+                self.union(plain, i, rule, detail);
             }
         }
     }
