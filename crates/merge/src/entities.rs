@@ -22,7 +22,9 @@
 //! 7. `institution`: one government institution in another word order
 //!    ("Foreign Ministry" / "Ministry of Foreign Affairs"), same country;
 //!    see `institutions` for the portfolio table;
-//! 8. `legal_form`: "Microsoft Corp." joins "Microsoft" (an
+//! 8. `known_alias`: names of one organization in the general alias list
+//!    `data/organization_aliases.tsv` ("ISIL" / "Islamic State" / "Daesh");
+//!    `legal_form`: "Microsoft Corp." joins "Microsoft" (an
 //!    organization's name without its legal form); `place_prefix`:
 //!    "Colts" joins the one "Indianapolis Colts" (an organization named by
 //!    a place and a name that is no generic word);
@@ -239,6 +241,7 @@ pub(crate) fn merge_entities_curated(
     merger.join_same_places();
     merger.join_institutions();
     merger.join_legal_forms();
+    merger.join_known_aliases();
     merger.join_place_prefixed();
     merger.join_transliterations();
     merger.join_titled_people();
@@ -919,6 +922,20 @@ mod tests {
             .find(|e| e.name == "Pavel Ostrov")
             .expect("present");
         assert_eq!(pavel.aliases, vec!["Ostrov", "Pavel Ostrov"]);
+    }
+
+    #[test]
+    fn listed_aliases_of_an_organization_join() {
+        let reports = vec![
+            report(&[("ISIL", Org, None), ("Islamic State", Org, None)]),
+            report(&[("Daesh", Org, None), ("Hezbollah", Org, None)]),
+            report(&[("Wagner", Person, None)]),
+        ];
+        let index = merge_entities(&reports, &NoGeocoder);
+        assert!(same_entity_of(&index, "ISIL", "Daesh"));
+        assert!(same_entity_of(&index, "Islamic State", "Daesh"));
+        assert!(!same_entity_of(&index, "Hezbollah", "Daesh"));
+        assert!(rules_of(&index, "Daesh").contains(&"known_alias".to_string()));
     }
 
     #[test]

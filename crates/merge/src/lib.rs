@@ -15,6 +15,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+mod aliases;
 mod claims;
 mod copies;
 mod countries;

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use corroborate_model::EntityKind;
 
 use super::{most_named_countries, Form, Merger};
+use crate::aliases::organization_alias_group;
 use crate::countries::{country_code, qualifier_country};
 use crate::institutions::institution_key;
 use crate::names::LEGAL_FORMS;
@@ -362,6 +363,34 @@ impl Merger<'_> {
                     self.forms[full].display()
                 );
                 self.union(full, *i, "nickname", detail);
+            }
+        }
+    }
+
+    /// "ISIL" joins "Islamic State": names of one organization in the
+    /// general alias list ([`organization_alias_group`]).
+    pub(super) fn join_known_aliases(&mut self) {
+        let mut first_of_group: HashMap<&'static str, usize> = HashMap::new();
+        for i in 0..self.forms.len() {
+            if self.kinds[i] != EntityKind::Organization {
+                continue;
+            }
+            let Some(group) = organization_alias_group(self.forms[i].display()) else {
+                continue;
+            };
+            match first_of_group.get(group) {
+                Some(&first) => {
+                    let detail = format!(
+                        "{} and {} are names of one organization in the alias list \
+                         (data/organization_aliases.tsv)",
+                        self.forms[first].display(),
+                        self.forms[i].display()
+                    );
+                    self.union(first, i, "known_alias", detail);
+                }
+                None => {
+                    first_of_group.insert(group, i);
+                }
             }
         }
     }
