@@ -170,14 +170,16 @@ impl Form {
             .unwrap_or(EntityKind::Other)
     }
 
+    /// The most frequent spelling; among equals, one not in capitals
+    /// ("Kyiv" over a dateline's "KYIV"), then the most capitalized.
     fn display(&self) -> &str {
         self.surfaces
             .iter()
             .max_by_key(|(surface, count)| {
-                (
-                    **count,
-                    surface.chars().filter(|c| c.is_uppercase()).count(),
-                )
+                let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+                let capitals = surface.chars().filter(|c| c.is_uppercase()).count();
+                let in_capitals = letters >= 4 && capitals == letters;
+                (**count, !in_capitals, capitals)
             })
             .map(|(s, _)| s.as_str())
             .unwrap_or(&self.folded)
@@ -922,6 +924,16 @@ mod tests {
             .find(|e| e.name == "Pavel Ostrov")
             .expect("present");
         assert_eq!(pavel.aliases, vec!["Ostrov", "Pavel Ostrov"]);
+    }
+
+    #[test]
+    fn a_dateline_in_capitals_does_not_name_the_place() {
+        let reports = vec![
+            report(&[("ALDERHAVEN", Place, None), ("Alderhaven", Place, None)]),
+            report(&[("Port Alder", Place, None)]),
+        ];
+        let index = merge_entities(&reports, &Invented);
+        assert!(same_entity(&index, "ALDERHAVEN", "Port Alder"));
     }
 
     #[test]

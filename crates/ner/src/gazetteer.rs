@@ -275,10 +275,14 @@ impl Gazetteer {
                 .map_or(&[], NameRefs::as_slice);
         }
         if is_abbreviation(name) {
-            return self
+            let found = self
                 .by_abbreviation
                 .get(name)
-                .map_or(&[], NameRefs::as_slice);
+                .map_or(&[] as &[NameRef], NameRefs::as_slice);
+            // "KYIV" in a dateline is a name in capitals, not an acronym.
+            if !found.is_empty() || name.len() < 4 {
+                return found;
+            }
         }
         let found = with_normalized_key(name, |key| {
             self.by_name
@@ -505,6 +509,13 @@ mod tests {
         assert_eq!(gazetteer.country_code("U.K."), Some("GB"));
         assert_eq!(gazetteer.country_code("U.A.E"), Some("AE"));
         assert_eq!(gazetteer.country_code("U.S.S."), None);
+    }
+
+    #[test]
+    fn a_four_letter_name_in_capitals_is_found_by_name() {
+        let gazetteer = Gazetteer::global();
+        assert!(gazetteer.geocode("KYIV", &[]).is_some());
+        assert_eq!(gazetteer.country_code("USA"), Some("US"));
     }
 
     #[test]
