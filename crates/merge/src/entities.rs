@@ -734,18 +734,26 @@ impl Merger<'_> {
     }
 
     /// The fullest, most used spelling: persons and organizations prefer
-    /// more words (a full name over a surname, an expansion over an acronym).
+    /// more words (a full name over a surname, an expansion over an acronym),
+    /// persons their name without a title.
     fn best_name(&self, kind: EntityKind, forms: &[usize]) -> String {
         forms
             .iter()
             .max_by_key(|&&f| {
                 let form = &self.forms[f];
-                let words = match kind {
-                    EntityKind::Person | EntityKind::Organization => form.words().len(),
-                    _ => 0,
+                // A person's name without titles ("Sergei Shoigu", not
+                // "Russian Defence Minister Sergei Shoigu").
+                let (words, untitled) = match kind {
+                    EntityKind::Person => {
+                        let core = self.person_core(f).len();
+                        (core, core == form.words().len())
+                    }
+                    EntityKind::Organization => (form.words().len(), true),
+                    _ => (0, true),
                 };
                 (
                     words,
+                    untitled,
                     form.mentions,
                     form.folded.len(),
                     std::cmp::Reverse(form.folded.clone()),
@@ -924,6 +932,18 @@ mod tests {
             .find(|e| e.name == "Pavel Ostrov")
             .expect("present");
         assert_eq!(pavel.aliases, vec!["Ostrov", "Pavel Ostrov"]);
+    }
+
+    #[test]
+    fn a_person_is_named_without_the_title() {
+        let reports = vec![
+            report(&[("Veloria Defence Minister Oren Sallow", Person, None)]),
+            report(&[("Oren Sallow", Person, None)]),
+        ];
+        let index = merge_entities(&reports, &NoGeocoder);
+        let names = entity_names(&index);
+        assert_eq!(names.len(), 1, "{names:?}");
+        assert_eq!(names[0].0, "Oren Sallow");
     }
 
     #[test]
