@@ -275,14 +275,10 @@ impl Gazetteer {
                 .map_or(&[], NameRefs::as_slice);
         }
         if is_abbreviation(name) {
-            let found = self
+            return self
                 .by_abbreviation
                 .get(name)
-                .map_or(&[] as &[NameRef], NameRefs::as_slice);
-            // "KYIV" in a dateline is a name in capitals, not an acronym.
-            if !found.is_empty() || name.len() < 4 {
-                return found;
-            }
+                .map_or(&[], NameRefs::as_slice);
         }
         let found = with_normalized_key(name, |key| {
             self.by_name
@@ -311,6 +307,28 @@ impl Gazetteer {
     /// primary-name match, then the larger population. `None` when the name
     /// is not in the gazetteer — this never guesses.
     pub fn geocode(&self, name: &str, context_countries: &[&str]) -> Option<Place> {
+        self.geocode_as_written(name, context_countries)
+            .or_else(|| self.geocode_in_capitals(name, context_countries))
+    }
+
+    /// "KYIV" in a dateline is the name in capitals, not an acronym: a
+    /// four-letter name in capitals that no abbreviation has is looked up
+    /// by name, and only a country, a region or a city of 100,000 or more
+    /// counts (an acronym can spell a village's name).
+    fn geocode_in_capitals(&self, name: &str, context_countries: &[&str]) -> Option<Place> {
+        if !is_abbreviation(name) || name.len() < 4 {
+            return None;
+        }
+        let mut title_case = name.to_lowercase();
+        title_case.replace_range(..1, &name[..1]);
+        self.geocode_as_written(&title_case, context_countries)
+            .filter(|place| match place.kind {
+                FeatureKind::Country | FeatureKind::Admin => true,
+                FeatureKind::City => place.population.unwrap_or(0) >= 100_000,
+            })
+    }
+
+    fn geocode_as_written(&self, name: &str, context_countries: &[&str]) -> Option<Place> {
         self.refs(name)
             .iter()
             .filter_map(|r| Some((r.primary, self.places.get(r.place as usize)?.place())))
@@ -516,6 +534,8 @@ mod tests {
         let gazetteer = Gazetteer::global();
         assert!(gazetteer.geocode("KYIV", &[]).is_some());
         assert_eq!(gazetteer.country_code("USA"), Some("US"));
+        // An acronym that spells a small town's name is no place.
+        assert!(gazetteer.geocode("PAME", &[]).is_none());
     }
 
     #[test]

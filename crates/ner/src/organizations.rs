@@ -78,6 +78,7 @@ const LEGAL_FORMS: &[&str] = &[
     "corp.",
     "corporation",
     "co.",
+    "co",
     "ltd",
     "ltd.",
     "limited",
@@ -189,6 +190,57 @@ pub(crate) fn apply(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &
     add_listed(drafts, sentence_toks, text);
     add_confirmed_word_names(drafts, sentence_toks, text);
     add_headed_runs(drafts, sentence_toks, text);
+    add_acronyms_of_organizations(drafts, sentence_toks, text);
+}
+
+/// "GM" in a report about "General Motors Corp.": an acronym the model
+/// left out whose letters are the initials of an organization the report
+/// names with two words or more (legal forms and "of", "and", "the", "&"
+/// aside) is that organization.
+fn add_acronyms_of_organizations(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &str) {
+    let by_initials: FxHashMap<String, String> = drafts
+        .iter()
+        .filter(|d| d.kind == Some(EntityKind::Organization))
+        .filter_map(|d| {
+            let name = without_legal_form(&d.text).unwrap_or_else(|| d.text.clone());
+            Some((organization_initials(&name)?, name))
+        })
+        .collect();
+    if by_initials.is_empty() {
+        return;
+    }
+    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    let mut added = Vec::new();
+    for toks in sentence_toks {
+        for (index, tok) in toks.iter().enumerate() {
+            let Some(expansion) = by_initials.get(tok.text).filter(|_| tok.acronym) else {
+                continue;
+            };
+            let draft = Draft::firm_run(toks, index, index + 1, EntityKind::Organization, text)
+                .filter(|d| !overlaps_any(&covered, d.span))
+                .map(|d| Draft {
+                    expansion: Some(expansion.clone()),
+                    ..d
+                });
+            added.extend(draft);
+        }
+    }
+    drafts.extend(added);
+    drafts.sort_by_key(|d| d.span.start);
+}
+
+/// The capital initials of a name of two or more capitalized words
+/// ("General Motors" → "GM"); `None` otherwise.
+fn organization_initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split([' ', '-'])
+        .filter(|w| !matches!(*w, "of" | "and" | "the" | "for" | "&" | ""))
+        .collect();
+    let capitalized = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (words.len() >= 2 && capitalized)
+        .then(|| words.iter().filter_map(|w| w.chars().next()).collect())
 }
 
 /// Longest run of words an institution's name spans ("Ministry of
@@ -544,11 +596,20 @@ fn is_unit_of_listed(draft: &Draft, toks: &[Tok], text: &str) -> bool {
 }
 
 /// The text of tokens `start..end` when it is a listed name.
+/// A possessive ending is tried too: "Standard & Poor's" is listed with it.
 fn listed_text<'a>(toks: &[Tok], start: usize, end: usize, text: &'a str) -> Option<&'a str> {
     let first = toks.get(start)?;
     let last = toks.get(end.checked_sub(1)?)?;
     let name = Span::new(first.span.start, last.span.end).slice(text)?;
-    KNOWN.contains_key(name).then_some(name)
+    if KNOWN.contains_key(name) {
+        return Some(name);
+    }
+    let rest = text.get(last.span.end..)?;
+    let ending = ["'s", "\u{2019}s"]
+        .into_iter()
+        .find(|e| rest.starts_with(e))?;
+    let with_possessive = text.get(first.span.start..last.span.end + ending.len())?;
+    (last.possessive && KNOWN.contains_key(with_possessive)).then_some(with_possessive)
 }
 
 /// Runs of capitalized words the model left out that evidence shows to
@@ -802,6 +863,14 @@ mod tests {
             found.iter().all(|(_, k)| *k != EntityKind::Organization),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn an_acronym_of_a_named_organization_is_it() {
+        let found = kinds(
+            "Harrow Motors Corp. said it would cut jobs. HM chief executive Ana Lind said so.",
+        );
+        assert!(has(&found, "HM", EntityKind::Organization), "{found:?}");
     }
 
     #[test]
