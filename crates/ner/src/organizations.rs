@@ -198,12 +198,11 @@ pub(crate) fn apply(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &
 /// names with two words or more (legal forms and "of", "and", "the", "&"
 /// aside) is that organization.
 fn add_acronyms_of_organizations(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &str) {
-    let by_initials: FxHashMap<String, String> = drafts
+    let by_initials: HashSet<String> = drafts
         .iter()
         .filter(|d| d.kind == Some(EntityKind::Organization))
         .filter_map(|d| {
-            let name = without_legal_form(&d.text).unwrap_or_else(|| d.text.clone());
-            Some((organization_initials(&name)?, name))
+            organization_initials(&without_legal_form(&d.text).unwrap_or_else(|| d.text.clone()))
         })
         .collect();
     if by_initials.is_empty() {
@@ -213,16 +212,14 @@ fn add_acronyms_of_organizations(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<T
     let mut added = Vec::new();
     for toks in sentence_toks {
         for (index, tok) in toks.iter().enumerate() {
-            let Some(expansion) = by_initials.get(tok.text).filter(|_| tok.acronym) else {
-                continue;
-            };
-            let draft = Draft::firm_run(toks, index, index + 1, EntityKind::Organization, text)
-                .filter(|d| !overlaps_any(&covered, d.span))
-                .map(|d| Draft {
-                    expansion: Some(expansion.clone()),
-                    ..d
-                });
-            added.extend(draft);
+            // No `expansion`: the report does not define the acronym; the
+            // merge joins it by the initials and says so.
+            if tok.acronym && by_initials.contains(tok.text) {
+                added.extend(
+                    Draft::firm_run(toks, index, index + 1, EntityKind::Organization, text)
+                        .filter(|d| !overlaps_any(&covered, d.span)),
+                );
+            }
         }
     }
     drafts.extend(added);
