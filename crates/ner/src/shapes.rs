@@ -260,12 +260,16 @@ fn known_place_at(toks: &[Tok], start: usize, text: &str, gazetteer: &Gazetteer)
 /// A country, a first-level division or a city of at least
 /// [`KNOWN_CITY_POPULATION`] people.
 pub(crate) fn is_known_place(name: &str, gazetteer: &Gazetteer) -> bool {
-    gazetteer
-        .geocode(name, &[])
-        .is_some_and(|place| match place.kind {
-            FeatureKind::Country | FeatureKind::Admin => true,
-            FeatureKind::City => place.population.unwrap_or(0) >= KNOWN_CITY_POPULATION,
-        })
+    // `contains` is one lookup; `geocode` also reads every candidate place
+    // (a name in capitals may still be found by `geocode` alone).
+    let maybe = gazetteer.contains(name) || !name.chars().any(char::is_lowercase);
+    maybe
+        && gazetteer
+            .geocode(name, &[])
+            .is_some_and(|place| match place.kind {
+                FeatureKind::Country | FeatureKind::Admin => true,
+                FeatureKind::City => place.population.unwrap_or(0) >= KNOWN_CITY_POPULATION,
+            })
 }
 
 static GIVEN_NAMES_TXT: &str = include_str!("../data/given_names.txt");
