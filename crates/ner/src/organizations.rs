@@ -33,7 +33,7 @@ use rustc_hash::FxHashMap;
 use crate::document::{overlaps_any, Draft};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::WordClasses;
-use crate::sentence::{stands_alone, Tok};
+use crate::sentence::{stands_alone, Sentences, Tok};
 
 static LIST: &str = include_str!("../data/organizations.txt");
 
@@ -395,36 +395,6 @@ fn add_confirmed_word_names(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>],
     }
     drafts.extend(added);
     drafts.sort_by_key(|d| d.span.start);
-}
-
-/// The sentence a draft lies in, found by its start.
-struct Sentences<'a, 't> {
-    toks: &'a [Vec<Tok<'t>>],
-    /// First byte of each sentence (an empty one repeats the previous).
-    starts: Vec<usize>,
-}
-
-impl<'a, 't> Sentences<'a, 't> {
-    fn new(toks: &'a [Vec<Tok<'t>>]) -> Self {
-        let mut last = 0;
-        let starts = toks
-            .iter()
-            .map(|sentence| {
-                last = sentence.first().map_or(last, |t| t.span.start);
-                last
-            })
-            .collect();
-        Sentences { toks, starts }
-    }
-
-    fn of(&self, span: Span) -> Option<&'a [Tok<'t>]> {
-        let end = self.starts.partition_point(|&s| s <= span.start);
-        self.toks[..end]
-            .iter()
-            .rev()
-            .find(|sentence| !sentence.is_empty())
-            .map(Vec::as_slice)
-    }
 }
 
 /// Whether `name` is in the organization list, in any listing.

@@ -85,6 +85,37 @@ pub(crate) fn stands_alone(toks: &[Tok], index: usize) -> bool {
     !(next_is_name || previous_is_name)
 }
 
+/// A report's sentences, to find the one a draft lies in by its start
+/// (a binary search).
+pub(crate) struct Sentences<'a, 't> {
+    toks: &'a [Vec<Tok<'t>>],
+    /// First byte of each sentence (an empty one repeats the previous).
+    starts: Vec<usize>,
+}
+
+impl<'a, 't> Sentences<'a, 't> {
+    pub(crate) fn new(toks: &'a [Vec<Tok<'t>>]) -> Self {
+        let mut last = 0;
+        let starts = toks
+            .iter()
+            .map(|sentence| {
+                last = sentence.first().map_or(last, |t| t.span.start);
+                last
+            })
+            .collect();
+        Sentences { toks, starts }
+    }
+
+    pub(crate) fn of(&self, span: Span) -> Option<&'a [Tok<'t>]> {
+        let end = self.starts.partition_point(|&s| s <= span.start);
+        self.toks[..end]
+            .iter()
+            .rev()
+            .find(|sentence| !sentence.is_empty())
+            .map(Vec::as_slice)
+    }
+}
+
 /// Opening punctuation after which a capitalized word is "initial".
 const OPENERS: &[&str] = &[
     "\"", "\u{201C}", "\u{2018}", "'", ":", "(", "[", "\u{2014}", "\u{2013}", "-", "\u{2022}", "*",

@@ -56,16 +56,18 @@ use corroborate_model::{EntityKind, Span};
 use crate::document::Draft;
 use crate::gazetteer::{FeatureKind, Gazetteer};
 use crate::lexicon::WordClasses;
-use crate::sentence::{stands_alone, Tok, ARABIC_ARTICLES};
+use crate::sentence::{stands_alone, Sentences, Tok, ARABIC_ARTICLES};
 
 /// Applies the kind rules above to a report's drafts (the joining of
 /// persons is [`join_adjacent_persons`], run after repeated names are
 /// found, so that a surname alone is still found on its own).
 pub(crate) fn apply(drafts: &mut [Draft], sentence_toks: &[Vec<Tok>], gazetteer: &Gazetteer) {
+    let sentences = Sentences::new(sentence_toks);
     let person_words = full_name_words(drafts);
-    let things = names_of_things(drafts, sentence_toks, &person_words);
+    let things = names_of_things(drafts, &sentences, &person_words);
     for draft in drafts.iter_mut() {
-        let alone = sentence_of(sentence_toks, draft.span)
+        let alone = sentences
+            .of(draft.span)
             .is_some_and(|toks| stands_alone(toks, draft.first_token));
         if alone && is_place_taken_for_a_person(draft, &person_words, gazetteer) {
             draft.kind = Some(EntityKind::Place);
@@ -73,7 +75,8 @@ pub(crate) fn apply(drafts: &mut [Draft], sentence_toks: &[Vec<Tok>], gazetteer:
         if is_surname_taken_for_an_organization(draft) {
             draft.kind = Some(EntityKind::Person);
         }
-        let ends_in_a_head = sentence_of(sentence_toks, draft.span)
+        let ends_in_a_head = sentences
+            .of(draft.span)
             .is_some_and(|toks| is_body_taken_for_a_person(draft, toks));
         if ends_in_a_head {
             draft.kind = Some(EntityKind::Organization);
@@ -102,14 +105,15 @@ fn full_name_words(drafts: &[Draft]) -> HashSet<String> {
 /// "Genovese" a person, whatever "the Genovese family" suggests).
 fn names_of_things(
     drafts: &[Draft],
-    sentence_toks: &[Vec<Tok>],
+    sentences: &Sentences,
     person_words: &HashSet<String>,
 ) -> HashSet<String> {
     drafts
         .iter()
         .filter(|d| d.kind == Some(EntityKind::Person) && !person_words.contains(&d.text))
         .filter(|d| {
-            sentence_of(sentence_toks, d.span)
+            sentences
+                .of(d.span)
                 .is_some_and(|toks| has_digit(d, toks) || heads_an_article_phrase(d, toks))
         })
         .map(|d| d.text.clone())
@@ -473,12 +477,13 @@ pub(crate) fn add_organizations_in_titles(
     sentence_toks: &[Vec<Tok>],
     text: &str,
 ) {
+    let sentences = Sentences::new(sentence_toks);
     let mut added = Vec::new();
     for draft in drafts.iter() {
         let Some(title) = draft.title.as_deref() else {
             continue;
         };
-        let Some(toks) = sentence_of(sentence_toks, draft.span) else {
+        let Some(toks) = sentences.of(draft.span) else {
             continue;
         };
         let before = text.get(..draft.span.start).unwrap_or_default().trim_end();
@@ -619,17 +624,6 @@ fn is_surname_taken_for_an_organization(draft: &Draft) -> bool {
         && SURNAME_ENDINGS.iter().any(|end| lower.ends_with(end))
 }
 
-/// The sentence holding `span`.
-fn sentence_of<'a, 't>(sentence_toks: &'a [Vec<Tok<'t>>], span: Span) -> Option<&'a [Tok<'t>]> {
-    sentence_toks
-        .iter()
-        .find(|toks| {
-            toks.first().is_some_and(|t| t.span.start <= span.start)
-                && toks.last().is_some_and(|t| span.end <= t.span.end)
-        })
-        .map(Vec::as_slice)
-}
-
 fn has_digit(draft: &Draft, toks: &[Tok]) -> bool {
     toks.get(draft.first_token..draft.end_token)
         .is_some_and(|run| {
@@ -666,9 +660,10 @@ const AUXILIARIES: &[&str] = &[
 ];
 
 /// A one-word draft that is a title word ("Professor", "Minister").
-fn is_title(draft: &Draft, sentence_toks: &[Vec<Tok>]) -> bool {
+fn is_title(draft: &Draft, sentences: &Sentences) -> bool {
     draft.end_token == draft.first_token + 1
-        && sentence_of(sentence_toks, draft.span)
+        && sentences
+            .of(draft.span)
             .and_then(|toks| toks.get(draft.first_token))
             .is_some_and(|t| t.classes.has(WordClasses::TITLE_WORD))
 }
@@ -685,6 +680,7 @@ pub(crate) fn join_adjacent_persons(
     sentence_toks: &[Vec<Tok>],
     text: &str,
 ) {
+    let sentences = Sentences::new(sentence_toks);
     let mut joined: Vec<Draft> = Vec::with_capacity(drafts.len());
     for draft in drafts.drain(..) {
         let Some(previous) = joined.last_mut() else {
@@ -693,15 +689,15 @@ pub(crate) fn join_adjacent_persons(
         };
         let both_persons = previous.kind == Some(EntityKind::Person)
             && draft.kind == Some(EntityKind::Person)
-            && !is_title(previous, sentence_toks)
-            && !is_title(&draft, sentence_toks);
+            && !is_title(previous, &sentences)
+            && !is_title(&draft, &sentences);
         let adjacent = previous.end_token == draft.first_token
             && previous.span.end < draft.span.start
             && text
                 .get(previous.span.end..draft.span.start)
                 .is_some_and(|gap| gap.chars().all(|c| c == ' '))
-            && sentence_of(sentence_toks, previous.span).map(<[Tok]>::as_ptr)
-                == sentence_of(sentence_toks, draft.span).map(<[Tok]>::as_ptr);
+            && sentences.of(previous.span).map(<[Tok]>::as_ptr)
+                == sentences.of(draft.span).map(<[Tok]>::as_ptr);
         match (both_persons && adjacent)
             .then(|| Span::new(previous.span.start, draft.span.end))
             .and_then(|span| Some((span, span.slice(text)?.to_string())))
