@@ -71,6 +71,38 @@ pub(crate) fn overlaps_any(covered: &[Span], span: Span) -> bool {
         .any(|c| c.start < span.end && span.start < c.end)
 }
 
+/// Adds a firm draft of `kind` over each run that `find(toks, index)`
+/// reports at a token of a sentence, as (start, end), where no draft lies
+/// yet; the scan of the sentence goes on after the run. The passes that
+/// add what the model left out are written this way.
+pub(crate) fn add_runs(
+    drafts: &mut Vec<Draft>,
+    sentence_toks: &[Vec<Tok>],
+    text: &str,
+    kind: EntityKind,
+    mut find: impl FnMut(&[Tok], usize) -> Option<(usize, usize)>,
+) {
+    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+    let mut added = Vec::new();
+    for toks in sentence_toks {
+        let mut index = 0;
+        while index < toks.len() {
+            match find(toks, index) {
+                Some((start, end)) if end > index => {
+                    added.extend(
+                        Draft::firm_run(toks, start, end, kind, text)
+                            .filter(|d| !overlaps_any(&covered, d.span)),
+                    );
+                    index = end;
+                }
+                _ => index += 1,
+            }
+        }
+    }
+    drafts.extend(added);
+    drafts.sort_by_key(|d| d.span.start);
+}
+
 /// Applies the document-level rules and turns drafts into mentions,
 /// sorted by position and without overlaps.
 pub(crate) fn finish(drafts: Vec<Draft>) -> Vec<Mention> {

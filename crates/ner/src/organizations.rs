@@ -30,7 +30,7 @@ use std::sync::LazyLock;
 use corroborate_model::{EntityKind, Span};
 use rustc_hash::FxHashMap;
 
-use crate::document::{overlaps_any, Draft};
+use crate::document::{add_runs, overlaps_any, Draft};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::WordClasses;
 use crate::sentence::{stands_alone, Sentences, Tok};
@@ -208,22 +208,15 @@ fn add_acronyms_of_organizations(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<T
     if by_initials.is_empty() {
         return;
     }
-    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
-    let mut added = Vec::new();
-    for toks in sentence_toks {
-        for (index, tok) in toks.iter().enumerate() {
-            // No `expansion`: the report does not define the acronym; the
-            // merge joins it by the initials and says so.
-            if tok.acronym && by_initials.contains(tok.text) {
-                added.extend(
-                    Draft::firm_run(toks, index, index + 1, EntityKind::Organization, text)
-                        .filter(|d| !overlaps_any(&covered, d.span)),
-                );
-            }
-        }
-    }
-    drafts.extend(added);
-    drafts.sort_by_key(|d| d.span.start);
+    // No `expansion`: the report does not define the acronym; the merge
+    // joins it by the initials and says so.
+    add_runs(
+        drafts,
+        sentence_toks,
+        text,
+        EntityKind::Organization,
+        |toks, i| (toks[i].acronym && by_initials.contains(toks[i].text)).then_some((i, i + 1)),
+    );
 }
 
 /// The capital initials of a name of two or more capitalized words
@@ -252,25 +245,13 @@ const MAX_HEADED_RUN: usize = 8;
 /// not part of it. Unless the head names a public body
 /// ([`PUBLIC_BODY_HEADS`]), a word of the run must be no English word.
 fn add_headed_runs(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &str) {
-    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
-    let mut added = Vec::new();
-    for toks in sentence_toks {
-        let mut start = 0;
-        while start < toks.len() {
-            match headed_run_at(toks, start) {
-                Some(end) => {
-                    added.extend(
-                        Draft::firm_run(toks, start, end, EntityKind::Organization, text)
-                            .filter(|d| !overlaps_any(&covered, d.span)),
-                    );
-                    start = end;
-                }
-                None => start += 1,
-            }
-        }
-    }
-    drafts.extend(added);
-    drafts.sort_by_key(|d| d.span.start);
+    add_runs(
+        drafts,
+        sentence_toks,
+        text,
+        EntityKind::Organization,
+        |toks, start| Some((start, headed_run_at(toks, start)?)),
+    );
 }
 
 /// The end of an institution's name starting at `start` (see
@@ -381,20 +362,13 @@ fn add_confirmed_word_names(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>],
             draft.firm = true;
         }
     }
-    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
-    let mut added = Vec::new();
-    for toks in sentence_toks {
-        for (index, tok) in toks.iter().enumerate() {
-            if confirmed.contains(tok.text) && stands_alone(toks, index) {
-                added.extend(
-                    Draft::firm_run(toks, index, index + 1, EntityKind::Organization, text)
-                        .filter(|d| !overlaps_any(&covered, d.span)),
-                );
-            }
-        }
-    }
-    drafts.extend(added);
-    drafts.sort_by_key(|d| d.span.start);
+    add_runs(
+        drafts,
+        sentence_toks,
+        text,
+        EntityKind::Organization,
+        |toks, i| (confirmed.contains(toks[i].text) && stands_alone(toks, i)).then_some((i, i + 1)),
+    );
 }
 
 /// Whether `name` is in the organization list, in any listing.
@@ -607,21 +581,13 @@ fn add_evidenced_runs(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text:
 /// words not overlapping a draft. English-word names, and single English
 /// words at a sentence start, are left to the model.
 fn add_listed(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &str) {
-    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
-    for toks in sentence_toks {
-        let mut start = 0;
-        while start < toks.len() {
-            let Some(end) = longest_listed_at(toks, start, text) else {
-                start += 1;
-                continue;
-            };
-            let draft = Draft::firm_run(toks, start, end, EntityKind::Organization, text)
-                .filter(|d| !overlaps_any(&covered, d.span));
-            drafts.extend(draft);
-            start = end;
-        }
-    }
-    drafts.sort_by_key(|d| d.span.start);
+    add_runs(
+        drafts,
+        sentence_toks,
+        text,
+        EntityKind::Organization,
+        |toks, start| Some((start, longest_listed_at(toks, start, text)?)),
+    );
 }
 
 /// The first word of a two- or three-word organization, used alone
@@ -670,17 +636,15 @@ pub(crate) fn add_short_forms(
             draft.firm = true;
         }
     }
-    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
-    for toks in sentence_toks {
-        for (index, tok) in toks.iter().enumerate() {
-            if stands_alone(toks, index) && short_forms.contains(tok.text) {
-                let draft = Draft::firm_run(toks, index, index + 1, EntityKind::Organization, text)
-                    .filter(|d| !overlaps_any(&covered, d.span));
-                drafts.extend(draft);
-            }
-        }
-    }
-    drafts.sort_by_key(|d| d.span.start);
+    add_runs(
+        drafts,
+        sentence_toks,
+        text,
+        EntityKind::Organization,
+        |toks, i| {
+            (stands_alone(toks, i) && short_forms.contains(toks[i].text)).then_some((i, i + 1))
+        },
+    );
 }
 
 /// The end of the longest plainly listed name starting a capitalized run

@@ -53,7 +53,7 @@ use rustc_hash::FxHashSet;
 
 use corroborate_model::{EntityKind, Span};
 
-use crate::document::Draft;
+use crate::document::{add_runs, Draft};
 use crate::gazetteer::{FeatureKind, Gazetteer};
 use crate::lexicon::WordClasses;
 use crate::sentence::{stands_alone, Sentences, Tok, ARABIC_ARTICLES};
@@ -198,32 +198,21 @@ pub(crate) fn add_known_places(
     text: &str,
     gazetteer: &Gazetteer,
 ) {
-    let person_words: HashSet<&str> = drafts
+    let person_words: HashSet<String> = drafts
         .iter()
         .filter(|d| d.kind == Some(EntityKind::Person))
-        .flat_map(|d| d.text.split(' '))
+        .flat_map(|d| d.text.split(' ').map(str::to_string))
         .collect();
-    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
-    let mut added = Vec::new();
-    for toks in sentence_toks {
-        let mut start = 0;
-        while start < toks.len() {
-            let found = known_place_at(toks, start, text, gazetteer)
-                .filter(|&end| end - start > 1 || !person_words.contains(toks[start].text));
-            match found {
-                Some(end) => {
-                    added.extend(
-                        Draft::firm_run(toks, start, end, EntityKind::Place, text)
-                            .filter(|d| !crate::document::overlaps_any(&covered, d.span)),
-                    );
-                    start = end;
-                }
-                None => start += 1,
-            }
-        }
-    }
-    drafts.extend(added);
-    drafts.sort_by_key(|d| d.span.start);
+    add_runs(
+        drafts,
+        sentence_toks,
+        text,
+        EntityKind::Place,
+        |toks, start| {
+            let end = known_place_at(toks, start, text, gazetteer)?;
+            (end - start > 1 || !person_words.contains(toks[start].text)).then_some((start, end))
+        },
+    );
 }
 
 /// The end of the longest well-known place name starting at `start`.
@@ -296,38 +285,37 @@ pub(crate) fn add_titled_persons(
     text: &str,
     gazetteer: &Gazetteer,
 ) {
-    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
-    let mut added = Vec::new();
-    for toks in sentence_toks {
-        for (index, tok) in toks.iter().enumerate() {
-            if !(tok.capitalized && tok.classes.has(WordClasses::TITLE_WORD)) {
-                continue;
-            }
-            let start = index + 1;
-            let run = toks[start..]
-                .iter()
-                .take(5)
-                .take_while(|t| {
-                    // In a headline every word is capitalized: no evidence.
-                    t.is_name_part() && !t.initial && !t.acronym && !blocks_a_person(t, gazetteer)
-                })
-                .count();
-            let ends_the_name = !toks.get(start + run).is_some_and(Tok::is_name_part);
-            // One word alone must look like a name, not like "Order" in
-            // "Executive Order" (title words also modify things).
-            let lone_word_is_a_name = run != 1
-                || (toks[start].text.chars().count() >= 3
-                    && !toks[start].classes.has(WordClasses::ENGLISH));
-            if (1..=4).contains(&run) && ends_the_name && lone_word_is_a_name {
-                added.extend(
-                    Draft::firm_run(toks, start, start + run, EntityKind::Person, text)
-                        .filter(|d| !crate::document::overlaps_any(&covered, d.span)),
-                );
-            }
-        }
+    add_runs(
+        drafts,
+        sentence_toks,
+        text,
+        EntityKind::Person,
+        |toks, index| titled_name_after(toks, index, gazetteer),
+    );
+}
+
+/// (start, end) of the name words after a person's title word at `index`.
+fn titled_name_after(toks: &[Tok], index: usize, gazetteer: &Gazetteer) -> Option<(usize, usize)> {
+    let tok = &toks[index];
+    if !(tok.capitalized && tok.classes.has(WordClasses::TITLE_WORD)) {
+        return None;
     }
-    drafts.extend(added);
-    drafts.sort_by_key(|d| d.span.start);
+    let start = index + 1;
+    let run = toks[start..]
+        .iter()
+        .take(5)
+        .take_while(|t| {
+            // In a headline every word is capitalized: no evidence.
+            t.is_name_part() && !t.initial && !t.acronym && !blocks_a_person(t, gazetteer)
+        })
+        .count();
+    let ends_the_name = !toks.get(start + run).is_some_and(Tok::is_name_part);
+    // One word alone must look like a name, not like "Order" in
+    // "Executive Order" (title words also modify things).
+    let lone_word_is_a_name = run != 1
+        || (toks[start].text.chars().count() >= 3
+            && !toks[start].classes.has(WordClasses::ENGLISH));
+    ((1..=4).contains(&run) && ends_the_name && lone_word_is_a_name).then_some((start, start + run))
 }
 
 /// Adds the persons that start with a given name (see the module
@@ -338,24 +326,13 @@ pub(crate) fn add_given_name_persons(
     text: &str,
     gazetteer: &Gazetteer,
 ) {
-    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
-    let mut added = Vec::new();
-    for toks in sentence_toks {
-        let mut index = 0;
-        while index < toks.len() {
-            match given_name_run(toks, index, gazetteer) {
-                Some((start, end)) => {
-                    let draft = Draft::firm_run(toks, start, end, EntityKind::Person, text)
-                        .filter(|d| !crate::document::overlaps_any(&covered, d.span));
-                    added.extend(draft);
-                    index = end;
-                }
-                None => index += 1,
-            }
-        }
-    }
-    drafts.extend(added);
-    drafts.sort_by_key(|d| d.span.start);
+    add_runs(
+        drafts,
+        sentence_toks,
+        text,
+        EntityKind::Person,
+        |toks, index| given_name_run(toks, index, gazetteer),
+    );
 }
 
 /// (start, end) of a person's name whose given name is at `index`: an
@@ -426,7 +403,7 @@ fn blocks_a_person(tok: &Tok, gazetteer: &Gazetteer) -> bool {
 /// ("Felt was 95" after "Mark Felt"), is the person too — at a sentence
 /// start as well, when the report never writes the word in lower case.
 pub(crate) fn add_surnames(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &str) {
-    let surnames: HashSet<&str> = drafts
+    let surnames: HashSet<String> = drafts
         .iter()
         .filter(|d| d.kind == Some(EntityKind::Person))
         .filter_map(|d| d.text.rsplit_once(' ').map(|(_, last)| last))
@@ -440,6 +417,7 @@ pub(crate) fn add_surnames(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], 
                 && last.chars().all(char::is_alphabetic)
                 && last.chars().next().is_some_and(char::is_uppercase)
         })
+        .map(str::to_string)
         .collect();
     if surnames.is_empty() {
         return;
@@ -450,22 +428,17 @@ pub(crate) fn add_surnames(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], 
         .filter(|t| t.is_word && !t.capitalized)
         .map(|t| t.text)
         .collect();
-    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
-    let mut added = Vec::new();
-    for toks in sentence_toks {
-        for (index, tok) in toks.iter().enumerate() {
-            let alone = stands_alone(toks, index);
+    add_runs(
+        drafts,
+        sentence_toks,
+        text,
+        EntityKind::Person,
+        |toks, i| {
+            let tok = &toks[i];
             let trusted = !tok.initial || !lower_words.contains(tok.lower.as_ref());
-            if alone && trusted && surnames.contains(tok.text) {
-                added.extend(
-                    Draft::firm_run(toks, index, index + 1, EntityKind::Person, text)
-                        .filter(|d| !crate::document::overlaps_any(&covered, d.span)),
-                );
-            }
-        }
-    }
-    drafts.extend(added);
-    drafts.sort_by_key(|d| d.span.start);
+            (stands_alone(toks, i) && trusted && surnames.contains(tok.text)).then_some((i, i + 1))
+        },
+    );
 }
 
 /// "UN Secretary-General Antonio Guterres", "United Nations
@@ -534,23 +507,16 @@ pub(crate) fn add_plural_groups(
     text: &str,
     gazetteer: &Gazetteer,
 ) {
-    let covered: Vec<Span> = drafts.iter().map(|d| d.span).collect();
-    let mut added = Vec::new();
-    for toks in sentence_toks {
-        for start in 1..toks.len() {
-            if toks[start - 1].text != "the" {
-                continue;
-            }
-            let Some(end) = plural_group_end(toks, start, gazetteer) else {
-                continue;
-            };
-            let draft = Draft::firm_run(toks, start, end, EntityKind::Organization, text)
-                .filter(|d| !crate::document::overlaps_any(&covered, d.span));
-            added.extend(draft);
-        }
-    }
-    drafts.extend(added);
-    drafts.sort_by_key(|d| d.span.start);
+    add_runs(
+        drafts,
+        sentence_toks,
+        text,
+        EntityKind::Organization,
+        |toks, start| {
+            let after_the = start > 0 && toks[start - 1].text == "the";
+            after_the.then(|| Some((start, plural_group_end(toks, start, gazetteer)?)))?
+        },
+    );
 }
 
 /// The end of a run of one to three capitalized words at `start`, not at a
