@@ -203,7 +203,7 @@ fn propagate_acronyms(drafts: &mut [Draft]) {
     let by_initials: HashMap<String, (String, Option<EntityKind>)> = drafts
         .iter()
         .filter(|d| matches!(d.kind, Some(EntityKind::Organization | EntityKind::Place)))
-        .filter_map(|d| Some((initials(&d.text)?, (d.text.clone(), d.kind))))
+        .filter_map(|d| Some((initials(&d.text, 3)?, (d.text.clone(), d.kind))))
         .collect();
     for draft in drafts.iter().filter(|d| d.acronym) {
         if let Some(found) = by_initials.get(&draft.text) {
@@ -253,10 +253,10 @@ fn propagate_known_kinds(drafts: &mut [Draft]) {
     }
 }
 
-/// The capital initials of a name of three or more words ("Government
-/// Accountability Office" → "GAO"; "of", "and", "the" and "&" are skipped).
-/// `None` for shorter names, which spell too many acronyms by chance.
-fn initials(name: &str) -> Option<String> {
+/// The capital initials of a name of `min_words` or more capitalized words
+/// ("Government Accountability Office" → "GAO"; "of", "and", "the", "for",
+/// "on" and "&" are skipped); `None` for shorter names or lower-case words.
+pub(crate) fn initials(name: &str, min_words: usize) -> Option<String> {
     let words: Vec<&str> = name
         .split([' ', '-'])
         .filter(|w| !matches!(*w, "of" | "and" | "the" | "for" | "on" | "&" | ""))
@@ -264,7 +264,7 @@ fn initials(name: &str) -> Option<String> {
     let all_capitalized = words
         .iter()
         .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    (words.len() >= 3 && all_capitalized)
+    (words.len() >= min_words && all_capitalized)
         .then(|| words.iter().filter_map(|w| w.chars().next()).collect())
 }
 
@@ -317,9 +317,9 @@ mod tests {
             found.contains(&("RAB".to_string(), EntityKind::Organization)),
             "{found:?}"
         );
-        assert_eq!(super::initials("Free Trade"), None);
+        assert_eq!(super::initials("Free Trade", 3), None);
         assert_eq!(
-            super::initials("Government Accountability Office").as_deref(),
+            super::initials("Government Accountability Office", 3).as_deref(),
             Some("GAO")
         );
     }

@@ -49,6 +49,21 @@ pub struct Place {
     pub kind: FeatureKind,
 }
 
+/// Population from which a city is taken to be well known.
+pub(crate) const WELL_KNOWN_CITY_POPULATION: u64 = 100_000;
+
+impl Place {
+    /// A country, a first-level division or a city of at least
+    /// [`WELL_KNOWN_CITY_POPULATION`] people: a place whose name alone,
+    /// with no other evidence, may be taken for it.
+    pub fn is_well_known(&self) -> bool {
+        match self.kind {
+            FeatureKind::Country | FeatureKind::Admin => true,
+            FeatureKind::City => self.population.unwrap_or(0) >= WELL_KNOWN_CITY_POPULATION,
+        }
+    }
+}
+
 /// A place as read from the data; the numbers are parsed only when a
 /// [`Place`] is asked for (few are, and parsing all of them was a large
 /// share of start-up).
@@ -319,13 +334,9 @@ impl Gazetteer {
         if !is_abbreviation(name) || name.len() < 4 {
             return None;
         }
-        let mut title_case = name.to_lowercase();
-        title_case.replace_range(..1, &name[..1]);
-        self.geocode_as_written(&title_case, context_countries)
-            .filter(|place| match place.kind {
-                FeatureKind::Country | FeatureKind::Admin => true,
-                FeatureKind::City => place.population.unwrap_or(0) >= 100_000,
-            })
+        // Lower case is no abbreviation, and names are keyed in lower case.
+        self.geocode_as_written(&name.to_lowercase(), context_countries)
+            .filter(Place::is_well_known)
     }
 
     fn geocode_as_written(&self, name: &str, context_countries: &[&str]) -> Option<Place> {

@@ -30,7 +30,7 @@ use std::sync::LazyLock;
 use corroborate_model::{EntityKind, Span};
 use rustc_hash::FxHashMap;
 
-use crate::document::{add_runs, overlaps_any, Draft};
+use crate::document::{add_runs, initials, overlaps_any, Draft};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::WordClasses;
 use crate::sentence::{stands_alone, Sentences, Tok};
@@ -202,7 +202,10 @@ fn add_acronyms_of_organizations(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<T
         .iter()
         .filter(|d| d.kind == Some(EntityKind::Organization))
         .filter_map(|d| {
-            organization_initials(&without_legal_form(&d.text).unwrap_or_else(|| d.text.clone()))
+            initials(
+                &without_legal_form(&d.text).unwrap_or_else(|| d.text.clone()),
+                2,
+            )
         })
         .collect();
     if by_initials.is_empty() {
@@ -217,20 +220,6 @@ fn add_acronyms_of_organizations(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<T
         EntityKind::Organization,
         |toks, i| (toks[i].acronym && by_initials.contains(toks[i].text)).then_some((i, i + 1)),
     );
-}
-
-/// The capital initials of a name of two or more capitalized words
-/// ("General Motors" → "GM"); `None` otherwise.
-fn organization_initials(name: &str) -> Option<String> {
-    let words: Vec<&str> = name
-        .split([' ', '-'])
-        .filter(|w| !matches!(*w, "of" | "and" | "the" | "for" | "&" | ""))
-        .collect();
-    let capitalized = words
-        .iter()
-        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    (words.len() >= 2 && capitalized)
-        .then(|| words.iter().filter_map(|w| w.chars().next()).collect())
 }
 
 /// Longest run of words an institution's name spans ("Ministry of

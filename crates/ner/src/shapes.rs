@@ -36,8 +36,8 @@
 //! * **a well-known place the model left out** ("Beijing denied it",
 //!   "Leningrad police", "a Frankfurt court"): a capitalized run of up to
 //!   four words (lower-case words like "am" inside) standing alone
-//!   that the gazetteer knows as a country, a first-level division or a
-//!   city of at least [`KNOWN_CITY_POPULATION`] people. A common given
+//!   that the gazetteer knows as a well-known place (a country, a
+//!   first-level division or a city of 100,000 or more). A common given
 //!   name ("Georgia", "Victoria") counts only after a locative preposition,
 //!   and neither an English word, a nationality ("Kazakh" is also a town)
 //!   nor a person's name in the report counts;
@@ -54,7 +54,7 @@ use rustc_hash::FxHashSet;
 use corroborate_model::{EntityKind, Span};
 
 use crate::document::{add_runs, Draft};
-use crate::gazetteer::{FeatureKind, Gazetteer};
+use crate::gazetteer::Gazetteer;
 use crate::lexicon::WordClasses;
 use crate::sentence::{stands_alone, Sentences, Tok, ARABIC_ARTICLES};
 
@@ -123,7 +123,7 @@ fn names_of_things(
 /// "MOSCOW (Reuters) -": a dateline's city in capitals, which the model
 /// reads as an acronym. A one-word organization or `other` not in the
 /// organization list ("ISNA" is an agency), in capitals of four
-/// letters or more, whose name in title case is a well-known place.
+/// letters or more, whose name is a well-known place.
 fn is_place_in_capitals(draft: &Draft, gazetteer: &Gazetteer) -> bool {
     let word = draft.text.as_str();
     let in_capitals = word.chars().count() >= 4
@@ -136,22 +136,7 @@ fn is_place_in_capitals(draft: &Draft, gazetteer: &Gazetteer) -> bool {
     if !in_capitals || !guessed {
         return false;
     }
-    is_known_place(&title_case(word), gazetteer)
-}
-
-/// "NUR-SULTAN" → "Nur-Sultan".
-fn title_case(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    let mut start_of_word = true;
-    for c in word.chars() {
-        if start_of_word {
-            out.push(c);
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        start_of_word = c == '-';
-    }
-    out
+    is_known_place(word, gazetteer)
 }
 
 /// "ALMATY, Kazakhstan (AP) —": a dateline opening a sentence with a
@@ -165,7 +150,7 @@ fn dateline_place_at(toks: &[Tok], start: usize, gazetteer: &Gazetteer) -> Optio
         && capitals
         && before_dateline_mark
         && !crate::organizations::is_listed_name(first.text)
-        && is_known_place(&title_case(first.text), gazetteer))
+        && is_known_place(first.text, gazetteer))
     .then_some(start + 1)
 }
 
@@ -186,9 +171,6 @@ fn is_nationality(draft: &Draft, gazetteer: &Gazetteer) -> bool {
     ) && !draft.text.contains(' ')
         && gazetteer.demonym_country(&draft.text).is_some()
 }
-
-/// Population above which a city's name alone is taken for the city.
-pub(crate) const KNOWN_CITY_POPULATION: u64 = 100_000;
 
 /// Adds the well-known places (see the module documentation) where the
 /// model found nothing.
@@ -250,8 +232,7 @@ fn known_place_at(toks: &[Tok], start: usize, text: &str, gazetteer: &Gazetteer)
     (!word && !given).then_some(end)
 }
 
-/// A country, a first-level division or a city of at least
-/// [`KNOWN_CITY_POPULATION`] people.
+/// Whether `name` is a well-known place ([`crate::gazetteer::Place::is_well_known`]).
 pub(crate) fn is_known_place(name: &str, gazetteer: &Gazetteer) -> bool {
     // `contains` is one lookup; `geocode` also reads every candidate place
     // (a name in capitals may still be found by `geocode` alone).
@@ -259,10 +240,7 @@ pub(crate) fn is_known_place(name: &str, gazetteer: &Gazetteer) -> bool {
     maybe
         && gazetteer
             .geocode(name, &[])
-            .is_some_and(|place| match place.kind {
-                FeatureKind::Country | FeatureKind::Admin => true,
-                FeatureKind::City => place.population.unwrap_or(0) >= KNOWN_CITY_POPULATION,
-            })
+            .is_some_and(|place| place.is_well_known())
 }
 
 static GIVEN_NAMES_TXT: &str = include_str!("../data/given_names.txt");
