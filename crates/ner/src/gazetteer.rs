@@ -54,7 +54,7 @@ pub(crate) const WELL_KNOWN_CITY_POPULATION: u64 = 100_000;
 
 impl Place {
     /// A country, a first-level division or a city of at least
-    /// [`WELL_KNOWN_CITY_POPULATION`] people: a place whose name alone,
+    /// 100,000 people: a place whose name alone,
     /// with no other evidence, may be taken for it.
     pub fn is_well_known(&self) -> bool {
         match self.kind {
