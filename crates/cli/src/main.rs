@@ -590,14 +590,13 @@ fn annotate_each_line(file: &Path, dct: Option<NaiveDate>) -> Result<ExitCode, S
 }
 
 fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
-    fn ner_report(scores: &corroborate_eval::ner::NerScores, failures: bool) -> String {
-        let mut report = scores.to_string();
+    /// The report, followed by its failure listing when asked for.
+    fn listed(report: &dyn std::fmt::Display, failures: bool, listing: String) -> String {
         if failures {
-            for failure in &scores.failures {
-                report.push_str(&format!("{failure}\n"));
-            }
+            format!("{report}{listing}")
+        } else {
+            report.to_string()
         }
-        report
     }
     fn shown<T: std::fmt::Display, E: std::fmt::Display>(
         result: Result<T, E>,
@@ -623,7 +622,7 @@ fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
         },
         EvalCommand::Quantities { file } => shown(corroborate_eval::quantity::eval_gold(&file)),
         EvalCommand::Ner { path, failures } => corroborate_eval::ner::eval_conll(&path)
-            .map(|scores| ner_report(&scores, failures))
+            .map(|scores| listed(&scores, failures, scores.failure_listing()))
             .map_err(|e| e.to_string()),
         EvalCommand::Figures {
             key,
@@ -641,14 +640,7 @@ fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
             .and_then(|selection| {
                 corroborate_eval::ecb_events::eval_ecbplus(&dir, &selection, &ecb_pipeline)
             })
-            .map(|report| {
-                let listing = if failures {
-                    report.happening_listing()
-                } else {
-                    String::new()
-                };
-                format!("{report}{listing}")
-            })
+            .map(|report| listed(&report, failures, report.happening_listing()))
             .map_err(|e| e.to_string()),
         EvalCommand::Entities {
             dir,
@@ -659,19 +651,7 @@ fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
             .and_then(|selection| {
                 corroborate_eval::ecb_entities::eval_entities(&dir, &selection, &ecb_pipeline)
             })
-            .map(|report| {
-                let mut text = report.to_string();
-                if failures {
-                    for failure in &report.merge_failures {
-                        text.push_str(&format!("\n{failure}"));
-                    }
-                    for missed in &report.missed_mentions {
-                        text.push_str(&format!("\n{missed}"));
-                    }
-                    text.push('\n');
-                }
-                text
-            })
+            .map(|report| listed(&report, failures, report.failure_listing()))
             .map_err(|e| e.to_string()),
     }?;
     write_output(None, &report)?;

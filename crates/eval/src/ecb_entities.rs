@@ -519,6 +519,16 @@ fn is_title_case(tokens: &[crate::ecbplus::Token]) -> bool {
     long.len() >= 3 && capitalized * 5 >= long.len() * 4
 }
 
+impl EntitiesReport {
+    /// The merge errors, then the missed gold names, a line each
+    /// (`eval entities --failures`).
+    pub fn failure_listing(&self) -> String {
+        let merges = self.merge_failures.iter().map(|f| format!("{f}\n"));
+        let missed = self.missed_mentions.iter().map(|m| format!("{m}\n"));
+        merges.chain(missed).collect()
+    }
+}
+
 impl fmt::Display for EntitiesReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let t = &self.total;

@@ -123,6 +123,11 @@ impl std::fmt::Display for NerFailure {
 }
 
 impl NerScores {
+    /// Every missed and extra name, a line each (`eval ner --failures`).
+    pub fn failure_listing(&self) -> String {
+        self.failures.iter().map(|f| format!("{f}\n")).collect()
+    }
+
     pub fn tokens_per_second(&self) -> f64 {
         if self.seconds > 0.0 {
             self.tokens as f64 / self.seconds
