@@ -253,33 +253,23 @@ impl Merger<'_> {
     /// "President Jan Smuts" joins "Jan Smuts"; the titled form stays an alias.
     pub(super) fn join_titled_people(&mut self) {
         let mut untitled: HashMap<String, usize> = HashMap::new();
-        let mut titled = Vec::new();
-        let mut with_article = Vec::new();
+        // (form, key, rule, what the form has beyond the plain name)
+        let mut adorned: Vec<(usize, String, &str, &str)> = Vec::new();
         for i in self.people() {
             let core = self.person_words(i);
             let key = translit_key(&core.join(" "));
             let folded = &self.forms[i].folded;
             let without_article = without_arabic_article(folded);
-            let all_words = spelling_key(&without_article).split(' ').count();
-            if core.len() != all_words {
-                titled.push((i, key));
+            if core.len() != spelling_key(&without_article).split(' ').count() {
+                adorned.push((i, key, "title", "a title"));
             } else if without_article != *folded {
-                with_article.push((i, key));
+                adorned.push((i, key, "arabic_article", "the Arabic article"));
             } else {
                 untitled.entry(key).or_insert(i);
             }
         }
-        for (i, key, rule) in titled.into_iter().map(|(i, key)| (i, key, "title")).chain(
-            with_article
-                .into_iter()
-                .map(|(i, key)| (i, key, "arabic_article")),
-        ) {
+        for (i, key, rule, what) in adorned {
             if let Some(&plain) = untitled.get(&key) {
-                let what = if rule == "title" {
-                    "a title"
-                } else {
-                    "the Arabic article"
-                };
                 let detail = format!(
                     "{} is {} with {what}",
                     self.forms[i].display(),
