@@ -557,8 +557,8 @@ impl Merger<'_> {
                 continue;
             }
             naming_any += 1;
-            if let [root] = named.iter().copied().collect::<Vec<_>>().as_slice() {
-                *named_alone.entry(*root).or_default() += 1;
+            if let (1, Some(&root)) = (named.len(), named.first()) {
+                *named_alone.entry(root).or_default() += 1;
             }
         }
         let (&root, &count) = named_alone
