@@ -90,7 +90,6 @@ INTERNATIONAL = [
     "Médecins Sans Frontières", "Medecins Sans Frontieres", "Save the Children", "Oxfam",
     "International Atomic Energy Agency", "Organization of American States",
     "Organization for Security and Co-operation in Europe", "Shanghai Cooperation Organisation",
-    "Collective Security Treaty Organization", "Collective Security Treaty Organisation",
     "Commonwealth of Independent States", "Eurasian Economic Union", "Interpol", "Europol",
 ]
 
