@@ -153,6 +153,30 @@ struct Candidate {
     clause: Span,
 }
 
+/// Whether the trigger is part of a web address ("…/esther-williams-dies…"),
+/// or of a line that is one (a source link, written out or spaced): a
+/// word in a link names a page, it tells no happening.
+fn in_web_address(text: &str, sentence: Span, trigger: Span) -> bool {
+    let line = text
+        .get(sentence.start..sentence.end)
+        .unwrap_or("")
+        .trim_start();
+    let is_link = |s: &str| {
+        let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+        lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("www.")
+    };
+    if is_link(line) {
+        return true;
+    }
+    let before = text.get(..trigger.start).unwrap_or("");
+    let word_start = before
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1)
+        .max(sentence.start);
+    text.get(word_start..trigger.start)
+        .is_some_and(|w| is_link(w) || w.contains("://"))
+}
+
 /// A question asks rather than tells ("Will the troops leave?").
 fn is_question(sentence: &str) -> bool {
     sentence
@@ -175,6 +199,7 @@ impl Document<'_> {
             .is_match(self.slice(Span::new(sentence_span.start, trigger.start)));
         let accepted = !denied
             && !is_question(self.slice(sentence_span))
+            && !in_web_address(self.text, sentence_span, trigger)
             && (rule.check == Check::Always || self.asserted(trigger, clause))
             && self.passes(rule.check, trigger, clause, sentence_span);
         accepted.then_some(Candidate {
@@ -536,6 +561,19 @@ mod tests {
         }
         assert_eq!(triggers.events(&tokens, &all, &[], &[]).len(), 4);
         assert_eq!(triggers.events(&tokens, &all[1..2], &[], &[]).len(), 1);
+    }
+
+    #[test]
+    fn a_word_in_a_web_address_tells_no_happening() {
+        let text = "http: / / www.example.net / 2024/03/04 / singer-dies-at-80. html\n\
+                    Source: https://example.net/news/bank-bombed-in-lirona today. \
+                    The singer died on Monday.";
+        let tokens = corroborate_text::tokens(text);
+        let triggers: Vec<String> = extract(text, &tokens, &sentences(text), &[], &[])
+            .into_iter()
+            .map(|e| e.trigger)
+            .collect();
+        assert_eq!(triggers, vec!["died".to_string()]);
     }
 
     #[test]

@@ -45,6 +45,8 @@ struct ReferenceEvent {
     first_day: NaiveDate,
     last_day: NaiveDate,
     words: BTreeSet<String>,
+    /// Surnames of the people it names.
+    persons: BTreeSet<String>,
 }
 
 /// Narrows the inferred dates of undated reports (or gives one to a report
@@ -184,6 +186,7 @@ fn reference_events(reports: &[AnnotatedReport]) -> Vec<ReferenceEvent> {
                     first_day: date.start,
                     last_day: date.end,
                     words: words(e.span.slice(&r.report.text).unwrap_or_default()),
+                    persons: surnames(e, &r.annotations.mentions),
                 })
             })
         })
@@ -230,7 +233,7 @@ fn best_candidate(
         let score = events
             .iter()
             .filter(|e| depends_on_dct(e, &timexes))
-            .filter(|e| matches_reference(e, &annotated.report.text, references))
+            .filter(|e| matches_reference(e, &annotated.report.text, &a.mentions, references))
             .count();
         if best.is_none_or(|(s, _)| score >= s) {
             best = Some((score, day));
@@ -267,14 +270,40 @@ fn depends_on_dct(event: &EventMention, timexes: &[corroborate_model::Timex]) ->
         .is_some_and(|t| t.anchor == TimeAnchor::Publication && !states_its_day(t))
 }
 
-fn matches_reference(event: &EventMention, text: &str, references: &OtherReports) -> bool {
+fn matches_reference(
+    event: &EventMention,
+    text: &str,
+    mentions: &[corroborate_model::Mention],
+    references: &OtherReports,
+) -> bool {
     let Some(date) = event.date.as_ref().filter(|d| d.start == d.end) else {
         return false;
     };
     let own = words(event.span.slice(text).unwrap_or_default());
+    let persons = surnames(event, mentions);
+    let befalls_another = |r: &ReferenceEvent| {
+        event.event_type.befalls_a_person()
+            && !persons.is_empty()
+            && !r.persons.is_empty()
+            && persons.is_disjoint(&r.persons)
+    };
     references
         .on(event.event_type, date.start)
-        .any(|r| r.words.intersection(&own).count() >= MIN_SHARED_WORDS)
+        .any(|r| r.words.intersection(&own).count() >= MIN_SHARED_WORDS && !befalls_another(r))
+}
+
+/// The last words of the people an event names, lower-cased ("felt" for
+/// "W. Mark Felt"): a death or an arrest of one person is no reference
+/// for that of another.
+fn surnames(event: &EventMention, mentions: &[corroborate_model::Mention]) -> BTreeSet<String> {
+    event
+        .participants
+        .iter()
+        .filter_map(|&m| mentions.get(m))
+        .filter(|m| m.kind == corroborate_model::EntityKind::Person)
+        .filter_map(|m| m.text.split_whitespace().last())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Reference events by type and by each day they may fall on (at most

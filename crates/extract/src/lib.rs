@@ -280,6 +280,32 @@ mod tests {
     }
 
     #[test]
+    fn a_death_of_another_person_dates_no_undated_report() {
+        let dated = extract(report(
+            "dated",
+            "The harbour official Pavel Ostrov died on 5 March 2024 in Lirona.",
+            Some(day(3, 6)),
+        ));
+        let undated = extract(report(
+            "undated",
+            "The harbour official Marta Kessel died on Tuesday in Lirona.",
+            None,
+        ));
+        let mut all = vec![dated, undated];
+        infer::refine_undated(&mut all);
+        assert_eq!(all[1].report.meta.published, None);
+        // The same death of the same person does date it.
+        let same = extract(report(
+            "same",
+            "The harbour official Pavel Ostrov died on Tuesday in Lirona.",
+            None,
+        ));
+        all[1] = same;
+        infer::refine_undated(&mut all);
+        assert_eq!(all[1].report.meta.published_origin, DateOrigin::Inferred);
+    }
+
+    #[test]
     fn an_undated_report_is_dated_through_a_report_dated_only_by_its_narrative() {
         let dated = extract(report(
             "dated",

@@ -46,8 +46,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use corroborate_model::{
-    AnnotatedReport, Conflict, ConflictKind, ConflictSide, DateValue, EntityKind, Event, EventDate,
-    EventMention, EventSource, EventType,
+    AnnotatedReport, Conflict, ConflictKind, ConflictSide, DateBasis, DateValue, EntityKind, Event,
+    EventDate, EventMention, EventSource, EventType,
 };
 
 use crate::copies::CopyInfo;
@@ -87,11 +87,17 @@ struct Candidate<'a> {
     quote: &'a str,
     words: BTreeSet<String>,
     entities: BTreeSet<usize>,
+    /// Its people (entities of kind person).
+    persons: BTreeSet<usize>,
     places: BTreeSet<usize>,
     /// Its places below the level of a country (cities, regions, sites).
     local_places: BTreeSet<usize>,
     countries: BTreeSet<String>,
     onset: bool,
+    /// The days it may have happened on: its date, or for a date that is
+    /// only its report's publication (see [`DateBasis::Publication`]),
+    /// the [`NEWS_OF_THE_DAY_DAYS`] up to it.
+    join_date: Option<DateValue>,
     /// Its report's publication date, stated or inferred.
     published: Option<NaiveDate>,
     date_text: Option<String>,
@@ -133,6 +139,7 @@ fn collect_candidates<'a>(
     let mut out = Vec::new();
     for (r, report) in reports.iter().enumerate() {
         let annotations = &report.annotations;
+        let protagonist = protagonist(r, entities);
         let mut seen = BTreeSet::new();
         for mention in &annotations.events {
             let key = (mention.event_type, mention.span, mention.date.clone());
@@ -142,15 +149,28 @@ fn collect_candidates<'a>(
             let Some(quote) = mention.span.slice(&report.report.text) else {
                 continue;
             };
-            let entity_ids: BTreeSet<usize> = mention
+            let mut entity_ids: BTreeSet<usize> = mention
                 .participants
                 .iter()
                 .filter_map(|&m| entities.mention_entity.get(r)?.get(m).copied())
                 .collect();
+            let names_a_person = entity_ids
+                .iter()
+                .any(|&e| entities.entities[e].kind == EntityKind::Person);
+            if let (Some(person), false) = (protagonist, names_a_person) {
+                if says_he_or_she(quote) {
+                    entity_ids.insert(person);
+                }
+            }
             let places: BTreeSet<usize> = entity_ids
                 .iter()
                 .copied()
                 .filter(|&e| entities.entities[e].kind == EntityKind::Place)
+                .collect();
+            let persons = entity_ids
+                .iter()
+                .copied()
+                .filter(|&e| entities.entities[e].kind == EntityKind::Person)
                 .collect();
             let countries = places.iter().filter_map(|&p| country_of_place(p)).collect();
             let local_places = places
@@ -168,10 +188,12 @@ fn collect_candidates<'a>(
                 quote,
                 words: content_words(quote),
                 entities: entity_ids,
+                persons,
                 places,
                 local_places,
                 countries,
                 onset: ONSET_WORDS.iter().any(|w| lower.contains(w)),
+                join_date: join_date(mention),
                 published: report.report.meta.published,
                 date_text: timex.map(|t| t.text.clone()),
                 date_inferred: timex.is_some_and(|t| t.inferred),
@@ -179,6 +201,46 @@ fn collect_candidates<'a>(
         }
     }
     out
+}
+
+fn join_date(mention: &EventMention) -> Option<DateValue> {
+    let date = mention.date.as_ref()?;
+    if mention.date_basis != DateBasis::Publication {
+        return Some(date.clone());
+    }
+    Some(DateValue {
+        value: date.value.clone(),
+        start: date.start - chrono::Duration::days(NEWS_OF_THE_DAY_DAYS),
+        end: date.end,
+    })
+}
+
+/// The person a report names most often, at least twice and more often
+/// than anyone else: who its "he" or "she" is when a sentence names no one
+/// (the most salient antecedent, as pronoun resolution takes it).
+fn protagonist(r: usize, entities: &EntityIndex) -> Option<usize> {
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for &e in entities.mention_entity.get(r)? {
+        if entities.entities.get(e)?.kind == EntityKind::Person {
+            *counts.entry(e).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(usize, usize)> = counts.into_iter().map(|(e, n)| (n, e)).collect();
+    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    match ranked.as_slice() {
+        [(n, e), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(m, _)| m < n) => Some(*e),
+        _ => None,
+    }
+}
+
+/// Whether a sentence has a personal pronoun of the third person singular.
+fn says_he_or_she(quote: &str) -> bool {
+    corroborate_text::alphanumeric_runs(quote).any(|w| {
+        matches!(
+            w,
+            "He" | "he" | "She" | "she" | "His" | "his" | "Her" | "her"
+        )
+    })
 }
 
 /// Clusters one type's mentions: dated ones in date order, each joining
@@ -193,19 +255,33 @@ fn cluster_one_type(
 ) -> Vec<Vec<usize>> {
     let mut order = members.to_vec();
     order.sort_by_key(|&i| {
-        candidates[i]
-            .mention
+        let c = &candidates[i];
+        let phase = match &c.mention.date {
+            None => 2,
+            Some(_) if c.mention.date_basis == DateBasis::Publication => 1,
+            Some(_) => 0,
+        };
+        c.mention
             .date
             .as_ref()
-            .map_or((1, NaiveDate::MAX, 0), |d| (0, d.start, d.width_days()))
+            .map_or((phase, NaiveDate::MAX, 0), |d| {
+                (phase, d.start, d.width_days())
+            })
     });
-    let undated_from = order
-        .iter()
-        .position(|&i| candidates[i].mention.date.is_none())
-        .unwrap_or(order.len());
+    let phase_start = |phase: usize| {
+        order
+            .iter()
+            .position(|&i| match phase {
+                1 => candidates[i].mention.date_basis == DateBasis::Publication,
+                _ => candidates[i].mention.date.is_none(),
+            })
+            .unwrap_or(order.len())
+    };
+    let undated_from = phase_start(2);
+    let publication_from = phase_start(1).min(undated_from);
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut reach = ClusterReach::default();
-    for &i in &order[..undated_from] {
+    for &i in &order[..publication_from] {
         reach.close_before(candidates[i].mention.date.as_ref().map(|d| d.start));
         let found = reach.open().find(|&c| {
             reach.near_its_days(c, &candidates[i]) && joins(candidates, &clusters[c], i, weights)
@@ -218,6 +294,21 @@ fn cluster_one_type(
         reach.extend(c, &candidates[i]);
     }
     let mut by_word = ClustersByWord::new(candidates, &clusters);
+    // Dated only by their report's publication ("X has died"): on or
+    // before that day, so they may join a cluster of the days before it.
+    for &i in &order[publication_from..undated_from] {
+        let near = by_word.sharing_a_word(&candidates[i], clusters.len());
+        let found = near
+            .iter()
+            .copied()
+            .find(|&c| joins(candidates, &clusters[c], i, weights));
+        let c = found.unwrap_or_else(|| {
+            clusters.push(Vec::new());
+            clusters.len() - 1
+        });
+        clusters[c].push(i);
+        by_word.add(c, &candidates[i]);
+    }
     for &i in &order[undated_from..] {
         let near = by_word.sharing_a_word(&candidates[i], clusters.len());
         let found = near
@@ -232,7 +323,61 @@ fn cluster_one_type(
         clusters[c].push(i);
         by_word.add(c, &candidates[i]);
     }
+    let clusters = join_one_reports_same_day_clusters(candidates, clusters);
     fold_undated_into_their_reports_events(candidates, clusters)
+}
+
+/// Joins two clusters of one kind when one report tells both on the
+/// same day, in mentions whose people and places do not clash: a news
+/// story keeps to one happening of a kind a day, so its "Gigante died on
+/// Monday" and "He died in a prison hospital on Monday morning" are one
+/// death even when the second shares no name or wording with the other
+/// reports. Statements and speeches stay apart (one report quotes many),
+/// and so do running totals ([`is_running_total`]).
+fn join_one_reports_same_day_clusters(
+    candidates: &[Candidate],
+    clusters: Vec<Vec<usize>>,
+) -> Vec<Vec<usize>> {
+    let Some(&first) = clusters.first().and_then(|c| c.first()) else {
+        return clusters;
+    };
+    if matches!(
+        candidates[first].mention.event_type,
+        EventType::Statement | EventType::Speech
+    ) {
+        return clusters;
+    }
+    let mut by_report_day: BTreeMap<(usize, NaiveDate), Vec<(usize, usize)>> = BTreeMap::new();
+    for (c, members) in clusters.iter().enumerate() {
+        for &j in members {
+            let member = &candidates[j];
+            let day = member.mention.date.as_ref().filter(|d| d.width_days() == 1);
+            let Some(day) = day else { continue };
+            if member.mention.date_basis.is_context() || is_running_total(member.quote) {
+                continue;
+            }
+            by_report_day
+                .entry((member.report, day.start))
+                .or_default()
+                .push((c, j));
+        }
+    }
+    let mut sets = crate::union_find::UnionFind::new(clusters.len());
+    for told in by_report_day.values() {
+        for (n, &(c1, j1)) in told.iter().enumerate() {
+            for &(c2, j2) in &told[n + 1..] {
+                let (a, b) = (&candidates[j1], &candidates[j2]);
+                if c1 != c2 && !persons_clash(a, b) && !places_clash(a, b) {
+                    sets.union(c1, c2);
+                }
+            }
+        }
+    }
+    let mut joined: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (c, members) in clusters.into_iter().enumerate() {
+        joined.entry(sets.find(c)).or_default().extend(members);
+    }
+    joined.into_values().collect()
 }
 
 /// Folds each cluster no member dates into the one dated cluster of the
@@ -281,12 +426,20 @@ fn fold_undated_into_their_reports_events(
     for (c, members) in clusters.iter().enumerate().filter(|(_, m)| foldable(m)) {
         let targets: BTreeSet<usize> = members
             .iter()
-            .filter_map(|&j| dated_by_report.get(&candidates[j].report))
+            .filter_map(|&j| {
+                let dated = dated_by_report.get(&candidates[j].report)?;
+                Some(news_of_the_day(
+                    candidates,
+                    &clusters,
+                    dated,
+                    candidates[j].published,
+                ))
+            })
             .flatten()
-            .copied()
             .collect();
         if let (Some(&target), 1) = (targets.first(), targets.len()) {
-            if related(candidates, members, &clusters[target])
+            if (related(candidates, members, &clusters[target])
+                || told_beside(candidates, members, &clusters[target]))
                 && !background_for(candidates, members, &clusters[target])
             {
                 moves.push((c, target));
@@ -299,6 +452,35 @@ fn fold_undated_into_their_reports_events(
     }
     clusters.retain(|c| !c.is_empty());
     clusters
+}
+
+/// Days before its publication a happening may lie and still be a
+/// report's news of the day rather than its background.
+const NEWS_OF_THE_DAY_DAYS: i64 = 7;
+
+/// Of a report's dated clusters of one kind, those its undated mentions
+/// may speak of. When it dates several, a news story's "the quake" or
+/// "the fire" is the one of its news (ending at most
+/// [`NEWS_OF_THE_DAY_DAYS`] before publication and not after it), not the
+/// earlier ones it recalls as background ("the 2003 quake that razed
+/// Bam"); a report of unknown date keeps them all.
+fn news_of_the_day(
+    candidates: &[Candidate],
+    clusters: &[Vec<usize>],
+    dated: &BTreeSet<usize>,
+    published: Option<NaiveDate>,
+) -> Vec<usize> {
+    let (Some(published), true) = (published, dated.len() > 1) else {
+        return dated.iter().copied().collect();
+    };
+    let is_news = |c: &usize| {
+        clusters[*c].iter().any(|&j| {
+            candidates[j].mention.date.as_ref().is_some_and(|d| {
+                d.start <= published && (published - d.end).num_days() <= NEWS_OF_THE_DAY_DAYS
+            })
+        })
+    };
+    dated.iter().copied().filter(is_news).collect()
 }
 
 /// A sentence that adds up many happenings ("40 people had been killed
@@ -326,9 +508,50 @@ fn related(candidates: &[Candidate], one: &[usize], other: &[usize]) -> bool {
         let a_words = without_trigger(a);
         others.iter().any(|(b, b_words)| {
             !places_clash(a, b)
+                && !persons_clash(a, b)
                 && (!a.entities.is_disjoint(&b.entities)
                     || jaccard(&a_words, b_words) >= SAME_DAY_SIMILARITY)
         })
+    })
+}
+
+/// Whether each undated mention refers back ("the quake", "this fire",
+/// see [`refers_back`]) and its own report also tells the dated cluster,
+/// in a mention whose places and people do not clash with it: a news
+/// story keeps to one happening of a kind, so its undated "the quake
+/// struck the island" is the quake its lead dates, whatever wording it
+/// shares. "Fire season starts early" refers to no fire in particular.
+fn told_beside(candidates: &[Candidate], undated: &[usize], dated: &[usize]) -> bool {
+    undated.iter().all(|&i| {
+        let a = &candidates[i];
+        refers_back(a)
+            && dated
+                .iter()
+                .map(|&j| &candidates[j])
+                .any(|b| b.report == a.report && !places_clash(a, b) && !persons_clash(a, b))
+    })
+}
+
+/// Whether the trigger heads a definite noun phrase ("the quake", "the
+/// 6.1-magnitude quake", "this week's fire"): a definite description
+/// points back to a happening the reader already knows of.
+fn refers_back(candidate: &Candidate) -> bool {
+    let trigger_start = candidate
+        .mention
+        .trigger_span
+        .start
+        .saturating_sub(candidate.mention.span.start);
+    let before = candidate.quote.get(..trigger_start).unwrap_or("");
+    let phrase: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    let phrase = phrase
+        .iter()
+        .position(|w| w.ends_with(',') || w.ends_with(';') || w.ends_with(':'))
+        .map_or(&phrase[..], |cut| &phrase[..cut]);
+    phrase.iter().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "the" | "this" | "that" | "its" | "their"
+        )
     })
 }
 
@@ -622,7 +845,7 @@ fn same_event(a: &Candidate, b: &Candidate, weights: &WordWeights) -> bool {
     }
     let similarity = jaccard(&a.words, &b.words);
     let places_clash = places_clash(a, b);
-    match (&a.mention.date, &b.mention.date) {
+    match (&a.join_date, &b.join_date) {
         (Some(da), Some(db)) if da.overlaps(db) => {
             (shares_an_actor(a, b) || similarity >= SAME_DAY_SIMILARITY)
                 && (!places_clash || similarity >= NEAR_DATE_SIMILARITY)
@@ -637,8 +860,9 @@ fn same_event(a: &Candidate, b: &Candidate, weights: &WordWeights) -> bool {
             } else {
                 (a.onset && b.onset && same_country) || similarity >= NEAR_DATE_SIMILARITY
             };
-            day_precise && gap <= NEAR_DATE_DAYS && same_thing
+            day_precise && gap <= NEAR_DATE_DAYS && same_thing && !persons_clash(a, b)
         }
+        _ if persons_clash(a, b) => false,
         _ => {
             weights.jaccard(&a.words, &b.words) >= UNDATED_SIMILARITY
                 || (shares_an_actor(a, b)
@@ -647,6 +871,17 @@ fn same_event(a: &Candidate, b: &Candidate, weights: &WordWeights) -> bool {
                     && similarity >= UNDATED_ACTOR_SIMILARITY)
         }
     }
+}
+
+/// Whether two mentions of a kind of happening that befalls a person
+/// (a death, an arrest, a resignation …) name different people and no
+/// one in common: "Felt died" and "LaRue died" are two deaths whatever
+/// wording ("Watergate", "Nixon aide") they share.
+fn persons_clash(a: &Candidate, b: &Candidate) -> bool {
+    a.mention.event_type.befalls_a_person()
+        && !a.persons.is_empty()
+        && !b.persons.is_empty()
+        && a.persons.is_disjoint(&b.persons)
 }
 
 /// Kinds of happening the same people repeat within a crisis (statements,
@@ -758,11 +993,17 @@ fn to_event_date(d: &DateValue) -> EventDate {
 /// disagree, the one most independent sources give (earliest on a tie),
 /// with a date conflict listing each source's date.
 fn agreed_date(members: &[&Candidate]) -> (Option<DateValue>, Option<Conflict>) {
-    let dated: Vec<&Candidate> = members
+    let by_publication = |c: &&Candidate| c.mention.date_basis == DateBasis::Publication;
+    let mut dated: Vec<&Candidate> = members
         .iter()
         .copied()
         .filter(|c| c.mention.date.is_some())
         .collect();
+    // A publication day only bounds the happening ("has died"): it dates
+    // the event only when no source says when it happened.
+    if dated.iter().any(|c| !by_publication(c)) {
+        dated.retain(|c| !by_publication(c));
+    }
     let mut support: BTreeMap<(NaiveDate, NaiveDate, String), BTreeSet<usize>> = BTreeMap::new();
     for c in &dated {
         if let Some(d) = &c.mention.date {
@@ -1080,6 +1321,171 @@ mod tests {
         );
         add_event(&mut r, EventType::Disaster, "Fire", None, vec![]);
         r
+    }
+
+    /// A death dated by its clause in report "a" ("died on Saturday", 2
+    /// March) and told in the present perfect in report "b", dated only by
+    /// b's publication on 5 March.
+    fn death_and_its_later_news() -> Vec<AnnotatedReport> {
+        let mut a = report(
+            "a",
+            Some(day(3, 4)),
+            &["Orla Venn died on Saturday in Lirona."],
+        );
+        let t = add_timex(&mut a, "Saturday", day(3, 2));
+        let venn = add_mention(&mut a, "Orla Venn", EntityKind::Person);
+        add_event(&mut a, EventType::Deaths, "died", Some(t), vec![venn]);
+        let mut b = report(
+            "b",
+            Some(day(3, 5)),
+            &["The singer Orla Venn has died, aged 80."],
+        );
+        let venn = add_mention(&mut b, "Orla Venn", EntityKind::Person);
+        add_event(&mut b, EventType::Deaths, "has died", None, vec![venn]);
+        if let Some(event) = b.annotations.events.last_mut() {
+            event.date = Some(DateValue {
+                value: "2024-03-05".to_string(),
+                start: day(3, 5),
+                end: day(3, 5),
+            });
+            event.date_basis = DateBasis::Publication;
+        }
+        vec![a, b]
+    }
+
+    #[test]
+    fn a_date_that_is_only_the_publication_joins_the_happening_days_before() {
+        let got = run(&death_and_its_later_news());
+        assert_eq!(got.events.len(), 1, "{:?}", got.events);
+        let event = &got.events[0];
+        assert_eq!(event.independent_sources, 2);
+        // The clause's date, not the later publication's.
+        assert_eq!(
+            event.date.as_ref().map(|d| d.value.as_str()),
+            Some("2024-03-02")
+        );
+        assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
+    }
+
+    #[test]
+    fn deaths_of_two_people_stay_apart_whatever_wording_they_share() {
+        let mut a = report(
+            "a",
+            Some(day(3, 4)),
+            &["Orla Venn, the Harbour Affair informant, died on Saturday."],
+        );
+        let t = add_timex(&mut a, "Saturday", day(3, 2));
+        let venn = add_mention(&mut a, "Orla Venn", EntityKind::Person);
+        add_event(&mut a, EventType::Deaths, "died", Some(t), vec![venn]);
+        let mut b = report(
+            "b",
+            None,
+            &["Piet Lusk, the Harbour Affair informant, has died."],
+        );
+        let lusk = add_mention(&mut b, "Piet Lusk", EntityKind::Person);
+        add_event(&mut b, EventType::Deaths, "died", None, vec![lusk]);
+        let got = run(&[a, b]);
+        assert_eq!(got.events.len(), 2, "{:?}", got.events);
+    }
+
+    /// A person mention of the last occurrence of `name` in the text.
+    fn add_later_mention(r: &mut AnnotatedReport, name: &str) {
+        let start = r.report.text.rfind(name).expect("name in test text");
+        r.annotations.mentions.push(corroborate_model::Mention {
+            span: corroborate_model::Span::new(start, start + name.len()),
+            text: name.to_string(),
+            kind: EntityKind::Person,
+            title: None,
+            expansion: None,
+        });
+    }
+
+    #[test]
+    fn he_in_a_report_about_one_person_is_that_person() {
+        let mut a = report(
+            "a",
+            Some(day(3, 4)),
+            &["Orla Venn died on Saturday.", "Venn was 80."],
+        );
+        let t = add_timex(&mut a, "Saturday", day(3, 2));
+        let venn = add_mention(&mut a, "Orla Venn", EntityKind::Person);
+        add_later_mention(&mut a, "Venn");
+        add_event(&mut a, EventType::Deaths, "died", Some(t), vec![venn]);
+        let mut b = report(
+            "b",
+            Some(day(3, 4)),
+            &[
+                "Orla Venn was a singer.",
+                "He passed away in a clinic on Saturday morning.",
+                "Venn had been ill.",
+            ],
+        );
+        add_mention(&mut b, "Orla Venn", EntityKind::Person);
+        add_later_mention(&mut b, "Venn");
+        let t = add_timex(&mut b, "Saturday", day(3, 2));
+        add_event(&mut b, EventType::Deaths, "passed away", Some(t), vec![]);
+        let got = run(&[a, b]);
+        assert_eq!(got.events.len(), 1, "{:?}", got.events);
+    }
+
+    #[test]
+    fn one_reports_two_mentions_of_a_kind_on_one_day_are_one_happening() {
+        let mut a = report(
+            "a",
+            Some(day(3, 4)),
+            &[
+                "A blaze gutted the Ostrel depot on Sunday.",
+                "Crews fought flames there until dawn on Sunday.",
+            ],
+        );
+        let t1 = add_timex(&mut a, "Sunday.", day(3, 3));
+        let t2 = add_timex(&mut a, "dawn on Sunday", day(3, 3));
+        add_event(&mut a, EventType::Disaster, "blaze", Some(t1), vec![]);
+        add_event(&mut a, EventType::Disaster, "flames", Some(t2), vec![]);
+        let got = run(&[a]);
+        assert_eq!(got.events.len(), 1, "{:?}", got.events);
+    }
+
+    #[test]
+    fn the_quake_of_a_report_is_its_news_not_its_background() {
+        let mut a = report(
+            "a",
+            Some(day(3, 5)),
+            &[
+                "An earthquake hit Lirona on 4 March.",
+                "In 2023 an earthquake razed Velmark.",
+                "The strong quake was felt across the coast.",
+            ],
+        );
+        let news = add_timex(&mut a, "4 March", day(3, 4));
+        add_event(
+            &mut a,
+            EventType::Disaster,
+            "An earthquake hit",
+            Some(news),
+            vec![],
+        );
+        let old = add_timex(
+            &mut a,
+            "2023",
+            NaiveDate::from_ymd_opt(2023, 6, 1).expect("date"),
+        );
+        add_event(
+            &mut a,
+            EventType::Disaster,
+            "earthquake razed",
+            Some(old),
+            vec![],
+        );
+        add_event(&mut a, EventType::Disaster, "quake was", None, vec![]);
+        let got = run(&[a]);
+        assert_eq!(got.events.len(), 2, "{:?}", got.events);
+        let news_event = got
+            .events
+            .iter()
+            .find(|e| e.date.as_ref().is_some_and(|d| d.value == "2024-03-04"))
+            .expect("the news quake");
+        assert_eq!(news_event.sources.len(), 2, "{:?}", news_event.sources);
     }
 
     #[test]

@@ -315,6 +315,25 @@ pub enum EventType {
 }
 
 impl EventType {
+    /// Kinds of happening whose identity is the person they befall (a
+    /// death, an arrest, a resignation …): two mentions naming different
+    /// people are two happenings, whatever wording they share.
+    pub fn befalls_a_person(self) -> bool {
+        matches!(
+            self,
+            EventType::Deaths
+                | EventType::Injuries
+                | EventType::Arrest
+                | EventType::Charge
+                | EventType::Trial
+                | EventType::Verdict
+                | EventType::Dismissal
+                | EventType::Resignation
+                | EventType::Appointment
+                | EventType::Escape
+        )
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             EventType::Protest => "protest",
