@@ -108,6 +108,9 @@ pub(crate) fn may_date(text: &str, clause: Span, timex: Span, trigger: Span) -> 
     if in_cleft_focus(text, clause, timex, trigger) {
         return false;
     }
+    if attributive_year(text, clause, timex, trigger) {
+        return false;
+    }
     match parenthetical_around(text, clause, timex) {
         Some(segment) => segment.contains(trigger) || !wordy_besides(text, segment, timex),
         None => true,
@@ -135,6 +138,45 @@ fn in_cleft_focus(text: &str, clause: Span, timex: Span, trigger: Span) -> bool 
             + word_count(text, Span::new(timex.end, focus_end))
             > 1
 }
+
+/// A bare year or decade modifying the noun after it ("Famous 1950s
+/// pin-up star X has died", "the 2003 quake's survivors protested"), not
+/// after a preposition: it dates that noun, not a trigger more than three
+/// words away from it.
+fn attributive_year(text: &str, clause: Span, timex: Span, trigger: Span) -> bool {
+    let Some(timex_text) = timex.slice(text) else {
+        return false;
+    };
+    let digits = timex_text.trim_end_matches('s').trim_start_matches('\'');
+    if !(digits.len() == 4 || digits.len() == 2) || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let before = Span::new(clause.start, timex.start).slice(text).unwrap_or("");
+    let word_before = before.split_whitespace().next_back().unwrap_or("");
+    if word_before.ends_with(|c: char| !c.is_alphanumeric())
+        || YEAR_PREPOSITIONS
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(word_before))
+    {
+        return false;
+    }
+    let after = Span::new(timex.end, clause.end.max(timex.end))
+        .slice(text)
+        .unwrap_or("");
+    let modifies_a_noun = after.starts_with(' ')
+        && after
+            .trim_start()
+            .starts_with(|c: char| c.is_alphabetic());
+    modifies_a_noun && trigger.start > timex.end && word_count(text, Span::new(timex.end, trigger.start)) > 3
+}
+
+/// Words before a year that make it an adverbial ("in 1999", "since
+/// 2003", "by 2030"), not a noun's modifier.
+const YEAR_PREPOSITIONS: &[&str] = &[
+    "in", "since", "by", "from", "to", "until", "till", "during", "of", "after", "before",
+    "around", "about", "circa", "through", "throughout", "between", "and", "or", "early", "late",
+    "mid", "year", "years",
+];
 
 fn is_segment_delimiter(c: char) -> bool {
     matches!(c, ',' | '—' | '–' | '(' | ')')
@@ -219,6 +261,26 @@ mod tests {
             "Ivo Sten, a reporter detained on 9 May, remains in custody.",
             "9 May",
             "detained"
+        ));
+    }
+
+    #[test]
+    fn a_year_modifying_a_noun_dates_that_noun_only() {
+        assert!(!allowed(
+            "Famous 1950s pin-up star Lena Sorrow has died in Lirona.",
+            "1950s",
+            "died"
+        ));
+        assert!(allowed("The 2003 earthquake razed the town.", "2003", "earthquake"));
+        assert!(allowed(
+            "In 2003 an earthquake razed the old town of Velm.",
+            "2003",
+            "razed"
+        ));
+        assert!(allowed(
+            "Since 2019 police have arrested dozens of editors in Velm.",
+            "2019",
+            "arrested"
         ));
     }
 

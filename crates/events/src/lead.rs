@@ -197,7 +197,11 @@ fn tells_news_of_the_day(context: &LeadContext<'_>, event: &EventMention) -> boo
     let clause_has_time = context.timexes.iter().any(|t| {
         clause.contains(t.span)
             && match t.timex_type {
-                TimexType::Date | TimexType::Time => true,
+                // A date of another part of the clause ("Famous 1950s
+                // pin-up star X has died") is not the event's own.
+                TimexType::Date | TimexType::Time => {
+                    crate::dating::may_date(context.text, clause, t.span, event.trigger_span)
+                }
                 TimexType::Duration => measures_the_perfect(context.text, t.span),
                 TimexType::Set => false,
             }

@@ -717,6 +717,21 @@ pub(crate) const GERUND_PREPOSITIONS: &[&str] = &[
     "after", "before", "into", "at", "to",
 ];
 
+/// Conjunctions that open a condition or a time clause (see
+/// [`IRREALIS_CONDITIONS`] and [`FUTURE_MODALS`]).
+pub(crate) const CONDITION_WORDS: &[&str] = &[
+    "until", "till", "unless", "if", "after", "before", "when", "once",
+];
+
+/// Conjunctions whose clause states no happening: "until he died", "if
+/// the talks fail", "unless troops withdraw".
+pub(crate) const IRREALIS_CONDITIONS: &[&str] = &["until", "till", "unless", "if"];
+
+/// Modals of a main clause that turn its "after", "when" or "once"
+/// clause into an expectation ("would reveal the name after he died").
+/// Contractions are split by the tokenizer ("wouldn" + "'t", "won").
+pub(crate) const FUTURE_MODALS: &[&str] = &["will", "would", "wouldn", "won", "shall", "ll", "'ll"];
+
 /// Between a noun trigger and its date: "on", "of the editor on".
 pub(crate) static DATED_BY_ON: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)^\s+(?:of\s+(?:\S+\s+){0,4}?)?(?:on\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$")

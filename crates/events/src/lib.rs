@@ -200,6 +200,7 @@ impl Document<'_> {
         let accepted = !denied
             && !is_question(self.slice(sentence_span))
             && !in_web_address(self.text, sentence_span, trigger)
+            && !self.unrealised_condition(trigger, sentence_span)
             && (rule.check == Check::Always || self.asserted(trigger, clause))
             && self.passes(rule.check, trigger, clause, sentence_span);
         accepted.then_some(Candidate {
@@ -360,6 +361,31 @@ impl Document<'_> {
     fn asserted(&self, trigger: Span, clause: Span) -> bool {
         let before = Span::new(clause.start, trigger.start.max(clause.start));
         !self.negated(trigger, clause) && !self.gerund_after_preposition(trigger, before)
+    }
+
+    /// A happening the sentence only expects or sets as a condition
+    /// (irrealis, as FactBank and TimeML's modality mark it): "they would
+    /// not reveal his name until he died", "if the talks fail", "he will
+    /// resign once the vote is held". The trigger follows "until",
+    /// "unless" or "if" within six words, or "after", "before", "when" or
+    /// "once" in a sentence whose main clause says "will" or "would".
+    fn unrealised_condition(&self, trigger: Span, sentence: Span) -> bool {
+        let before = Span::new(sentence.start, trigger.start.max(sentence.start));
+        let words: Vec<&str> = self.words_in(before).collect();
+        let near_start = words.len().saturating_sub(6);
+        let Some(at) = words[near_start..]
+            .iter()
+            .rposition(|w| is_one_of(w, lexicon::CONDITION_WORDS))
+            .map(|i| i + near_start)
+        else {
+            return false;
+        };
+        if is_one_of(words[at], lexicon::IRREALIS_CONDITIONS) {
+            return true;
+        }
+        words[..at]
+            .iter()
+            .any(|w| is_one_of(w, lexicon::FUTURE_MODALS))
     }
 
     /// True when one of the four words before the trigger negates it.
@@ -574,6 +600,32 @@ mod tests {
             .map(|e| e.trigger)
             .collect();
         assert_eq!(triggers, vec!["died".to_string()]);
+    }
+
+    #[test]
+    fn a_happening_set_as_a_condition_is_not_stated() {
+        let text = "The reporters said they would not name the source until he died. \
+                    Unions will strike if the government resigns. \
+                    She said she would leave office after the government resigned. \
+                    Police arrested him after the riot ended.";
+        let tokens = corroborate_text::tokens(text);
+        let triggers: Vec<(EventType, String)> =
+            extract(text, &tokens, &sentences(text), &[], &[])
+                .into_iter()
+                .map(|e| (e.event_type, e.trigger))
+                .collect();
+        assert!(
+            !triggers.iter().any(|(t, _)| *t == EventType::Deaths),
+            "{triggers:?}"
+        );
+        assert!(
+            !triggers.iter().any(|(t, _)| *t == EventType::Resignation),
+            "{triggers:?}"
+        );
+        assert!(
+            triggers.iter().any(|(t, _)| *t == EventType::Arrest),
+            "{triggers:?}"
+        );
     }
 
     #[test]

@@ -89,6 +89,9 @@ struct Candidate<'a> {
     entities: BTreeSet<usize>,
     /// Its people (entities of kind person).
     persons: BTreeSet<usize>,
+    /// The surnames of its people, lower-cased ("felt" for "W. Mark Felt"
+    /// and for "Felt"), for when the entity merge kept two forms apart.
+    surnames: BTreeSet<String>,
     places: BTreeSet<usize>,
     /// Its places below the level of a country (cities, regions, sites).
     local_places: BTreeSet<usize>,
@@ -167,10 +170,14 @@ fn collect_candidates<'a>(
                 .copied()
                 .filter(|&e| entities.entities[e].kind == EntityKind::Place)
                 .collect();
-            let persons = entity_ids
+            let persons: BTreeSet<usize> = entity_ids
                 .iter()
                 .copied()
                 .filter(|&e| entities.entities[e].kind == EntityKind::Person)
+                .collect();
+            let surnames = persons
+                .iter()
+                .filter_map(|&e| surname(&entities.entities[e].name))
                 .collect();
             let countries = places.iter().filter_map(|&p| country_of_place(p)).collect();
             let local_places = places
@@ -189,6 +196,7 @@ fn collect_candidates<'a>(
                 words: content_words(quote),
                 entities: entity_ids,
                 persons,
+                surnames,
                 places,
                 local_places,
                 countries,
@@ -280,7 +288,7 @@ fn cluster_one_type(
     let undated_from = phase_start(2);
     let publication_from = phase_start(1).min(undated_from);
     let mut clusters: Vec<Vec<usize>> = Vec::new();
-    let mut reach = ClusterReach::default();
+    let mut reach = ClusterReach::new(candidates[members[0]].mention.event_type);
     for &i in &order[..publication_from] {
         reach.close_before(candidates[i].mention.date.as_ref().map(|d| d.start));
         let found = reach.open().find(|&c| {
@@ -589,8 +597,10 @@ fn background_for(candidates: &[Candidate], undated: &[usize], dated: &[usize]) 
 /// mention only if it ends on or after that mention's start, and is near
 /// it only if it starts at most [`NEAR_DATE_DAYS`] before; once every
 /// member of a cluster is out of reach, no later mention can join it.
-#[derive(Default)]
 struct ClusterReach {
+    /// Days after a member's day a mention may still join it
+    /// ([`near_days`]).
+    near_days: i64,
     /// Last day each cluster can be joined on, by cluster index.
     last_day: Vec<NaiveDate>,
     /// Earliest day of each cluster's members dated to one day.
@@ -600,6 +610,15 @@ struct ClusterReach {
 }
 
 impl ClusterReach {
+    fn new(event_type: EventType) -> Self {
+        ClusterReach {
+            near_days: near_days(event_type),
+            last_day: Vec::new(),
+            first_exact_day: Vec::new(),
+            open: Vec::new(),
+        }
+    }
+
     /// Closes the clusters a mention starting on `start` can no longer join.
     fn close_before(&mut self, start: Option<NaiveDate>) {
         if let Some(start) = start {
@@ -618,7 +637,7 @@ impl ClusterReach {
         let Some(date) = &member.mention.date else {
             return;
         };
-        let near = date.start + chrono::Duration::days(NEAR_DATE_DAYS);
+        let near = date.start + chrono::Duration::days(self.near_days);
         let day = date.end.max(near);
         let exact = (date.width_days() == 1).then_some(date.start);
         if cluster == self.last_day.len() {
@@ -646,7 +665,7 @@ impl ClusterReach {
             return true;
         };
         match self.first_exact_day.get(cluster).copied().flatten() {
-            Some(first) => (date.start - first).num_days() <= NEAR_DATE_DAYS,
+            Some(first) => (date.start - first).num_days() <= self.near_days,
             None => true,
         }
     }
@@ -860,7 +879,8 @@ fn same_event(a: &Candidate, b: &Candidate, weights: &WordWeights) -> bool {
             } else {
                 (a.onset && b.onset && same_country) || similarity >= NEAR_DATE_SIMILARITY
             };
-            day_precise && gap <= NEAR_DATE_DAYS && same_thing && !persons_clash(a, b)
+            let near = gap <= NEAR_DATE_DAYS && same_thing && !persons_clash(a, b);
+            day_precise && (near || (one_death(a, b) && gap <= ONE_DEATH_DAYS))
         }
         _ if persons_clash(a, b) => false,
         _ => {
@@ -881,7 +901,49 @@ fn persons_clash(a: &Candidate, b: &Candidate) -> bool {
     a.mention.event_type.befalls_a_person()
         && !a.persons.is_empty()
         && !b.persons.is_empty()
-        && a.persons.is_disjoint(&b.persons)
+        && !name_a_common_person(a, b)
+}
+
+/// Whether both name one person: the same entity, or people of one
+/// surname (the entity merge keeps "Felt" apart from "W. Mark Felt" when
+/// the corpus names several Felts; the date window decides the rest).
+fn name_a_common_person(a: &Candidate, b: &Candidate) -> bool {
+    !a.persons.is_disjoint(&b.persons) || !a.surnames.is_disjoint(&b.surnames)
+}
+
+/// The last word of a person's name, lower-cased, without a generation
+/// suffix ("Jr.", "Sr", "III").
+fn surname(name: &str) -> Option<String> {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (core, _) = crate::people::split_generation(&words);
+    core.last().cloned()
+}
+
+/// Days apart two sources may date one person's death: a person dies
+/// once, so "died on Saturday" and "was found dead on Wednesday" are one
+/// death the sources date differently (a date conflict), not two.
+const ONE_DEATH_DAYS: i64 = 7;
+
+/// Whether both mentions tell the death of one person.
+fn one_death(a: &Candidate, b: &Candidate) -> bool {
+    a.mention.event_type == EventType::Deaths
+        && b.mention.event_type == EventType::Deaths
+        && name_a_common_person(a, b)
+}
+
+/// Days after a member's day a mention of this kind may still join its
+/// cluster: [`ONE_DEATH_DAYS`] for deaths (see [`one_death`]),
+/// [`NEAR_DATE_DAYS`] otherwise.
+fn near_days(event_type: EventType) -> i64 {
+    if event_type == EventType::Deaths {
+        ONE_DEATH_DAYS
+    } else {
+        NEAR_DATE_DAYS
+    }
 }
 
 /// Kinds of happening the same people repeat within a crisis (statements,
@@ -1365,6 +1427,34 @@ mod tests {
             Some("2024-03-02")
         );
         assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
+    }
+
+    /// A death of Orla Venn dated 2 March in report "a" and one dated
+    /// `found` in report "b".
+    fn death_found_later(found: NaiveDate) -> MergedEvents {
+        let mut a = report("a", Some(day(3, 4)), &["Orla Venn died on Saturday in Lirona."]);
+        let t = add_timex(&mut a, "Saturday", day(3, 2));
+        let venn = add_mention(&mut a, "Orla Venn", EntityKind::Person);
+        add_event(&mut a, EventType::Deaths, "died", Some(t), vec![venn]);
+        let mut b = report(
+            "b",
+            None,
+            &["Orla Venn was found dead in her flat on Wednesday, police said."],
+        );
+        let t = add_timex(&mut b, "Wednesday", found);
+        let venn = add_mention(&mut b, "Orla Venn", EntityKind::Person);
+        add_event(&mut b, EventType::Deaths, "dead", Some(t), vec![venn]);
+        run(&[a, b])
+    }
+
+    #[test]
+    fn a_person_dies_once_whatever_days_the_sources_give() {
+        let got = death_found_later(day(3, 6));
+        assert_eq!(got.events.len(), 1, "{:?}", got.events);
+        assert_eq!(got.conflicts.len(), 1, "the two days are a date conflict");
+        // Weeks apart it is no longer the same news.
+        let got = death_found_later(day(3, 25));
+        assert_eq!(got.events.len(), 2, "{:?}", got.events);
     }
 
     #[test]
