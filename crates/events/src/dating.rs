@@ -151,31 +151,77 @@ fn attributive_year(text: &str, clause: Span, timex: Span, trigger: Span) -> boo
     if !(digits.len() == 4 || digits.len() == 2) || !digits.chars().all(|c| c.is_ascii_digit()) {
         return false;
     }
-    let before = Span::new(clause.start, timex.start).slice(text).unwrap_or("");
-    let word_before = before.split_whitespace().next_back().unwrap_or("");
-    if word_before.ends_with(|c: char| !c.is_alphanumeric())
-        || YEAR_PREPOSITIONS
-            .iter()
-            .any(|p| p.eq_ignore_ascii_case(word_before))
-    {
+    let before = Span::new(clause.start, timex.start)
+        .slice(text)
+        .unwrap_or("");
+    // "in 1999", "during the 2013 strike": a time adverbial, not a
+    // subject's modifier.
+    let mut words_before = before.split_whitespace().rev();
+    let adverbial = words_before.next().is_some_and(|word| {
+        let after_article = ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(word));
+        let word = if after_article {
+            words_before.next().unwrap_or("")
+        } else {
+            word
+        };
+        word.ends_with(|c: char| !c.is_alphanumeric())
+            || YEAR_PREPOSITIONS
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(word))
+    });
+    if adverbial || trigger.start <= timex.end {
         return false;
     }
     let after = Span::new(timex.end, clause.end.max(timex.end))
         .slice(text)
         .unwrap_or("");
-    let modifies_a_noun = after.starts_with(' ')
-        && after
-            .trim_start()
-            .starts_with(|c: char| c.is_alphabetic());
-    modifies_a_noun && trigger.start > timex.end && word_count(text, Span::new(timex.end, trigger.start)) > 3
+    let modifies_a_noun =
+        after.starts_with(' ') && after.trim_start().starts_with(|c: char| c.is_alphabetic());
+    // A comma ends the noun phrase: "the 2013 strike, when police killed
+    // nine miners" dates the killing.
+    let up_to_trigger = Span::new(timex.end, trigger.start);
+    let phrase_goes_on = !up_to_trigger.slice(text).unwrap_or(",").contains(',');
+    modifies_a_noun && phrase_goes_on && word_count(text, up_to_trigger) > 3
 }
+
+/// Articles and determiners that may open a noun phrase before its year.
+const ARTICLES: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "this", "that",
+];
 
 /// Words before a year that make it an adverbial ("in 1999", "since
 /// 2003", "by 2030"), not a noun's modifier.
 const YEAR_PREPOSITIONS: &[&str] = &[
-    "in", "since", "by", "from", "to", "until", "till", "during", "of", "after", "before",
-    "around", "about", "circa", "through", "throughout", "between", "and", "or", "early", "late",
-    "mid", "year", "years",
+    "in",
+    "since",
+    "by",
+    "from",
+    "to",
+    "until",
+    "till",
+    "during",
+    "of",
+    "after",
+    "before",
+    "around",
+    "about",
+    "circa",
+    "through",
+    "throughout",
+    "between",
+    "and",
+    "or",
+    "early",
+    "late",
+    "mid",
+    "year",
+    "years",
+    "at",
+    "on",
+    "amid",
+    "following",
+    "over",
+    "for",
 ];
 
 fn is_segment_delimiter(c: char) -> bool {
@@ -271,7 +317,11 @@ mod tests {
             "1950s",
             "died"
         ));
-        assert!(allowed("The 2003 earthquake razed the town.", "2003", "earthquake"));
+        assert!(allowed(
+            "The 2003 earthquake razed the town.",
+            "2003",
+            "earthquake"
+        ));
         assert!(allowed(
             "In 2003 an earthquake razed the old town of Velm.",
             "2003",

@@ -213,6 +213,11 @@ impl Document<'_> {
 
     /// The word and number tokens lying inside `span`, in order.
     fn words_in(&self, span: Span) -> impl DoubleEndedIterator<Item = &str> + '_ {
+        self.word_spans_in(span).map(|word| self.slice(word))
+    }
+
+    /// The spans of the word and number tokens inside `span`, in order.
+    fn word_spans_in(&self, span: Span) -> impl DoubleEndedIterator<Item = Span> + '_ {
         let first = self.tokens.partition_point(|t| t.span.start < span.start);
         let end = self.tokens.partition_point(|t| t.span.start < span.end);
         self.tokens
@@ -220,7 +225,7 @@ impl Document<'_> {
             .unwrap_or(&[])
             .iter()
             .filter(move |t| t.kind != TokenKind::Punct && t.span.end <= span.end)
-            .map(|t| self.slice(t.span))
+            .map(|t| t.span)
     }
 
     /// The index of the sentence holding the trigger, and its clause.
@@ -367,23 +372,35 @@ impl Document<'_> {
     /// (irrealis, as FactBank and TimeML's modality mark it): "they would
     /// not reveal his name until he died", "if the talks fail", "he will
     /// resign once the vote is held". The trigger follows "until",
-    /// "unless" or "if" within six words, or "after", "before", "when" or
-    /// "once" in a sentence whose main clause says "will" or "would".
+    /// "unless" or "if" within six words and no comma (not "not until":
+    /// "Not until May did the troops withdraw"), or "after", "before",
+    /// "when" or "once" in a sentence whose main clause says "will" or
+    /// "would".
     fn unrealised_condition(&self, trigger: Span, sentence: Span) -> bool {
-        let before = Span::new(sentence.start, trigger.start.max(sentence.start));
-        let words: Vec<&str> = self.words_in(before).collect();
+        let before = self
+            .slice(Span::new(sentence.start, trigger.start.max(sentence.start)))
+            .rfind([',', ';', ':', '(', '—', '–'])
+            .map_or(sentence.start, |cut| sentence.start + cut + 1);
+        let words: Vec<(usize, &str)> = self
+            .word_spans_in(Span::new(before, trigger.start.max(before)))
+            .map(|w| (w.start, self.slice(w)))
+            .collect();
         let near_start = words.len().saturating_sub(6);
         let Some(at) = words[near_start..]
             .iter()
-            .rposition(|w| is_one_of(w, lexicon::CONDITION_WORDS))
+            .rposition(|(_, w)| is_one_of(w, lexicon::CONDITION_WORDS))
             .map(|i| i + near_start)
         else {
             return false;
         };
-        if is_one_of(words[at], lexicon::IRREALIS_CONDITIONS) {
-            return true;
+        let (conjunction_at, conjunction) = words[at];
+        let main_clause: Vec<&str> = self
+            .words_in(Span::new(sentence.start, conjunction_at))
+            .collect();
+        if is_one_of(conjunction, lexicon::IRREALIS_CONDITIONS) {
+            return !main_clause.last().is_some_and(|w| is_negator(w));
         }
-        words[..at]
+        main_clause
             .iter()
             .any(|w| is_one_of(w, lexicon::FUTURE_MODALS))
     }
@@ -609,11 +626,10 @@ mod tests {
                     She said she would leave office after the government resigned. \
                     Police arrested him after the riot ended.";
         let tokens = corroborate_text::tokens(text);
-        let triggers: Vec<(EventType, String)> =
-            extract(text, &tokens, &sentences(text), &[], &[])
-                .into_iter()
-                .map(|e| (e.event_type, e.trigger))
-                .collect();
+        let triggers: Vec<(EventType, String)> = extract(text, &tokens, &sentences(text), &[], &[])
+            .into_iter()
+            .map(|e| (e.event_type, e.trigger))
+            .collect();
         assert!(
             !triggers.iter().any(|(t, _)| *t == EventType::Deaths),
             "{triggers:?}"

@@ -292,7 +292,8 @@ fn cluster_one_type(
     for &i in &order[..publication_from] {
         reach.close_before(candidates[i].mention.date.as_ref().map(|d| d.start));
         let found = reach.open().find(|&c| {
-            reach.near_its_days(c, &candidates[i]) && joins(candidates, &clusters[c], i, weights)
+            (reach.near_its_days(c, &candidates[i]) && joins(candidates, &clusters[c], i, weights))
+                || tells_the_same_death(candidates, &clusters[c], i)
         });
         let c = found.unwrap_or_else(|| {
             clusters.push(Vec::new());
@@ -665,7 +666,7 @@ impl ClusterReach {
             return true;
         };
         match self.first_exact_day.get(cluster).copied().flatten() {
-            Some(first) => (date.start - first).num_days() <= self.near_days,
+            Some(first) => (date.start - first).num_days() <= NEAR_DATE_DAYS,
             None => true,
         }
     }
@@ -879,8 +880,7 @@ fn same_event(a: &Candidate, b: &Candidate, weights: &WordWeights) -> bool {
             } else {
                 (a.onset && b.onset && same_country) || similarity >= NEAR_DATE_SIMILARITY
             };
-            let near = gap <= NEAR_DATE_DAYS && same_thing && !persons_clash(a, b);
-            day_precise && (near || (one_death(a, b) && gap <= ONE_DEATH_DAYS))
+            day_precise && gap <= NEAR_DATE_DAYS && same_thing && !persons_clash(a, b)
         }
         _ if persons_clash(a, b) => false,
         _ => {
@@ -916,7 +916,10 @@ fn name_a_common_person(a: &Candidate, b: &Candidate) -> bool {
 fn surname(name: &str) -> Option<String> {
     let words: Vec<String> = name
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
         .collect();
     let (core, _) = crate::people::split_generation(&words);
@@ -933,6 +936,32 @@ fn one_death(a: &Candidate, b: &Candidate) -> bool {
     a.mention.event_type == EventType::Deaths
         && b.mention.event_type == EventType::Deaths
         && name_a_common_person(a, b)
+}
+
+/// Whether a mention dated to one day tells the death of a person a
+/// member dated to one day, at most [`ONE_DEATH_DAYS`] before, tells
+/// (see [`one_death`]).
+fn tells_the_same_death(candidates: &[Candidate], cluster: &[usize], i: usize) -> bool {
+    let candidate = &candidates[i];
+    let Some(date) = candidate
+        .mention
+        .date
+        .as_ref()
+        .filter(|d| d.width_days() == 1)
+    else {
+        return false;
+    };
+    cluster.iter().take(MAX_COMPARED_MEMBERS).any(|&j| {
+        let member = &candidates[j];
+        member
+            .mention
+            .date
+            .as_ref()
+            .filter(|d| d.width_days() == 1)
+            .is_some_and(|d| (date.start - d.start).num_days().abs() <= ONE_DEATH_DAYS)
+            && one_death(member, candidate)
+            && !places_clash(member, candidate)
+    })
 }
 
 /// Days after a member's day a mention of this kind may still join its
@@ -1432,7 +1461,11 @@ mod tests {
     /// A death of Orla Venn dated 2 March in report "a" and one dated
     /// `found` in report "b".
     fn death_found_later(found: NaiveDate) -> MergedEvents {
-        let mut a = report("a", Some(day(3, 4)), &["Orla Venn died on Saturday in Lirona."]);
+        let mut a = report(
+            "a",
+            Some(day(3, 4)),
+            &["Orla Venn died on Saturday in Lirona."],
+        );
         let t = add_timex(&mut a, "Saturday", day(3, 2));
         let venn = add_mention(&mut a, "Orla Venn", EntityKind::Person);
         add_event(&mut a, EventType::Deaths, "died", Some(t), vec![venn]);
