@@ -779,6 +779,15 @@ fn shared_actors(a: &Candidate, b: &Candidate) -> usize {
     actors_of_both(a, b).count()
 }
 
+/// Whether both mentions name one place below the level of a country (a
+/// city, a region, a site) and neither adds up many happenings there
+/// ("Forty had been killed in Korso since the protests began").
+fn same_local_happening(a: &Candidate, b: &Candidate) -> bool {
+    !a.local_places.is_disjoint(&b.local_places)
+        && !is_running_total(a.quote)
+        && !is_running_total(b.quote)
+}
+
 /// Whether both mentions name one person or organization.
 fn shares_an_actor(a: &Candidate, b: &Candidate) -> bool {
     actors_of_both(a, b).next().is_some()
@@ -885,7 +894,7 @@ fn same_event(a: &Candidate, b: &Candidate, weights: &WordWeights) -> bool {
         _ if persons_clash(a, b) => false,
         _ => {
             weights.jaccard(&a.words, &b.words) >= UNDATED_SIMILARITY
-                || (shares_an_actor(a, b)
+                || ((shares_an_actor(a, b) || same_local_happening(a, b))
                     && !places_clash
                     && !recurs_between_the_same_parties(a.mention.event_type)
                     && similarity >= UNDATED_ACTOR_SIMILARITY)
@@ -1609,6 +1618,26 @@ mod tests {
             .find(|e| e.date.as_ref().is_some_and(|d| d.value == "2024-03-04"))
             .expect("the news quake");
         assert_eq!(news_event.sources.len(), 2, "{:?}", news_event.sources);
+    }
+
+    #[test]
+    fn undated_reports_of_a_fire_in_one_town_are_one_fire() {
+        let mut a = report(
+            "a",
+            None,
+            &["A fire destroyed the Waldo supermarket in Ostrel."],
+        );
+        let town = add_mention(&mut a, "Ostrel", Place);
+        add_event(&mut a, EventType::Disaster, "fire", None, vec![town]);
+        let mut b = report(
+            "b",
+            None,
+            &["Firefighters said the fire at the supermarket in Ostrel started at dawn."],
+        );
+        let town = add_mention(&mut b, "Ostrel", Place);
+        add_event(&mut b, EventType::Disaster, "fire at", None, vec![town]);
+        let got = run(&[a, b]);
+        assert_eq!(got.events.len(), 1, "{:?}", got.events);
     }
 
     #[test]

@@ -270,11 +270,15 @@ impl<'t> Resolver<'t> {
     fn is_aside(&self, candidate: &Candidate) -> bool {
         let before = text_before(self.text, candidate.start, 16).to_ascii_lowercase();
         let before = before.trim_end();
-        let cue = ASIDE_CUES.iter().any(|cue| {
+        let ends_with_cue = |cue: &&str| {
             before
-                .strip_suffix(cue)
+                .strip_suffix(*cue)
                 .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
-        });
+        };
+        // In news a birth date is a life's background, not the story's
+        // time: "Born March 29, 1928; died December 19" is this December.
+        let cue = ASIDE_CUES.iter().any(ends_with_cue)
+            || (self.news && BIRTH_CUES.iter().any(ends_with_cue));
         let year_only = matches!(
             candidate.expr,
             Expr::Calendar {
@@ -550,6 +554,9 @@ fn text_before(text: &str, end: usize, max_bytes: usize) -> &str {
 
 /// Words before a date that make it an aside (see `Resolver::is_aside`).
 const ASIDE_CUES: &[&str] = &["since", "until", "till", "prior to", "as early as"];
+
+/// Words before a birth date (see `is_aside`).
+const BIRTH_CUES: &[&str] = &["born", "born on", "born in"];
 
 /// Number of sentence ends (". X", "! X", "? X") in `text`.
 fn sentence_ends(text: &str) -> usize {

@@ -1210,3 +1210,19 @@ fn year_less_months_follow_the_tense_of_their_sentence() {
         vec!["2032-03"]
     );
 }
+
+#[test]
+fn a_birth_date_lends_no_year_to_a_later_date_in_news() {
+    let text = "The singer Ana Velm died on Sunday, her family said. Her last album came out \
+                in 2020. Born March 29, 1948, in Velm; died December 19 at a clinic in Lirona.";
+    let got = pairs(text, Some(day(2021, 12, 20)));
+    assert_eq!(
+        got,
+        vec![
+            p("Sunday", "2021-12-19"),
+            p("2020", "2020"),
+            p("March 29, 1948", "1948-03-29"),
+            p("December 19", "2021-12-19")
+        ]
+    );
+}
