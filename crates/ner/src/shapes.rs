@@ -304,23 +304,40 @@ pub(crate) fn add_given_name_persons(
     text: &str,
     gazetteer: &Gazetteer,
 ) {
+    let surnames: std::collections::HashSet<String> = drafts
+        .iter()
+        .filter(|d| d.kind == Some(EntityKind::Person))
+        .filter_map(|d| d.text.split_whitespace().last())
+        .map(str::to_lowercase)
+        .collect();
     add_runs(
         drafts,
         sentence_toks,
         text,
         EntityKind::Person,
-        |toks, index| given_name_run(toks, index, gazetteer),
+        |toks, index| given_name_run(toks, index, gazetteer, &surnames),
     );
 }
 
 /// (start, end) of a person's name whose given name is at `index`: an
 /// initial with its period just before it joins ("W. Mark Felt").
-fn given_name_run(toks: &[Tok], index: usize, gazetteer: &Gazetteer) -> Option<(usize, usize)> {
+/// At a sentence start a given name that is also an English word
+/// ("Mark") counts only before the surname of a person the report names
+/// elsewhere ("Mark Felt, the FBI official, …" where "Felt" is a person).
+fn given_name_run(
+    toks: &[Tok],
+    index: usize,
+    gazetteer: &Gazetteer,
+    person_surnames: &std::collections::HashSet<String>,
+) -> Option<(usize, usize)> {
     let given = toks.get(index)?;
+    let before_a_known_surname = toks
+        .get(index + 1)
+        .is_some_and(|next| next.capitalized && person_surnames.contains(next.lower.as_ref()));
     let is_given = given.capitalized
         && !given.acronym
         && GIVEN_NAMES.contains(given.lower.as_ref())
-        && !(given.initial && given.classes.has(WordClasses::ENGLISH));
+        && !(given.initial && given.classes.has(WordClasses::ENGLISH) && !before_a_known_surname);
     let previous_is_name = index > 0 && toks[index - 1].is_name_part();
     // A person's name takes no article ("the Junior League").
     let after_article = index > 0 && matches!(toks[index - 1].lower.as_ref(), "the" | "a" | "an");
@@ -738,6 +755,22 @@ mod tests {
         assert_ne!(kind_of(text, "Philippines"), Some(EntityKind::Organization));
         assert_ne!(kind_of(text, "Olympics"), Some(EntityKind::Organization));
         assert_ne!(kind_of(text, "Kazakhs"), Some(EntityKind::Organization));
+    }
+
+    #[test]
+    fn a_word_like_given_name_opens_a_sentence_before_a_known_surname() {
+        // "Fell" is a word too; "Joan Fell" makes it a surname here.
+        let text = "Mark Fell, who was known as the harbour informant, died on Friday.\n\
+                    His daughter Joan Fell said he had been ill for months.";
+        let found = kinds(text);
+        assert_eq!(
+            kind_of(text, "Mark Fell"),
+            Some(EntityKind::Person),
+            "{found:?}"
+        );
+        // Without a person of that surname the word stays left to the model.
+        let text = "Mark Fell, who was known as the harbour informant, died on Friday.";
+        assert_eq!(kind_of(text, "Mark Fell"), None, "{:?}", kinds(text));
     }
 
     #[test]
