@@ -10,13 +10,22 @@
 //!   the same thing strongly (an onset — "began", "erupted" — in the same
 //!   country, or content-word Jaccard ≥ [`NEAR_DATE_SIMILARITY`]): the
 //!   sources date one event differently, which becomes a date conflict;
+//! * or both tell the death of one person (the same entity or surname),
+//!   dated to days at most [`ONE_DEATH_DAYS`] apart: a person dies once
+//!   ("died on Saturday", "was found dead on Wednesday");
+//! * a mention dated only by its report's publication (the lead's "X has
+//!   died", [`DateBasis::Publication`]) happened on or before that day:
+//!   such mentions come after the others and may join a cluster of the
+//!   [`NEWS_OF_THE_DAY_DAYS`] before it; they date an event only when no
+//!   source says when it happened;
 //! * undated mentions join a cluster whose wording they share (Jaccard ≥
 //!   [`UNDATED_SIMILARITY`] with each word weighted by its rarity among
 //!   the corpus's event sentences, [`WordWeights`]: sharing "Woodburn" and
-//!   "bomb" says more than sharing "police" and "said"), or, for kinds the same people do not repeat
-//!   (not statements, speeches, protests, strikes, meetings or clashes),
-//!   one naming the same person or organization with some shared wording
-//!   (Jaccard ≥ [`UNDATED_ACTOR_SIMILARITY`]) and no clash of places; or,
+//!   "bomb" says more than sharing "police" and "said"), or, for kinds the
+//!   same people do not repeat (not statements, speeches, protests,
+//!   strikes, meetings or clashes), one naming the same person,
+//!   organization, or town or site, with some shared wording (Jaccard ≥
+//!   [`UNDATED_ACTOR_SIMILARITY`]) and no clash of places; or,
 //!   for event types that rarely recur
 //!   between the same parties (a request for help, a dismissal, a
 //!   deployment …, see [`is_singular`]), the one cluster whose sentences
@@ -29,14 +38,24 @@
 //!   could join several clusters by shared actors alone joins none.
 //!   Otherwise it stays an undated event. Undated mentions are placed
 //!   after all dated ones, so they never bridge two dated clusters.
+//! * happenings that befall a person (deaths, arrests, resignations …,
+//!   [`EventType::befalls_a_person`]) never join when both mentions name
+//!   people and share none, whatever wording they share ("Felt died",
+//!   "LaRue died"); a mention that names no one but says "he" or "she"
+//!   names its report's protagonist ([`protagonist`]);
+//! * then two clusters of a kind that one report tells on the same day
+//!   join ([`join_one_reports_same_day_clusters`]): a news story keeps to
+//!   one happening of a kind a day;
 //! * last, a cluster no member dates folds into the one dated cluster of
-//!   its kind that holds a mention of one of its reports, when related and
-//!   not background ([`fold_undated_into_their_reports_events`]): an
-//!   undated headline joins the happening its report's body dates.
+//!   its kind that one of its reports tells as its news (not as
+//!   background), when related or when it refers back ("the quake")
+//!   ([`fold_undated_into_their_reports_events`]): an undated headline
+//!   joins the happening its report's body dates.
 //!
 //! A mention dated to one day joins a cluster only within
-//! [`NEAR_DATE_DAYS`] of the cluster's members dated to one day: a member
-//! dated only to a month never chains distant days into one event.
+//! [`NEAR_DATE_DAYS`] of the cluster's members dated to one day (unless
+//! it tells the same death): a member dated only to a month never chains
+//! distant days into one event.
 //!
 //! Candidates are compared only with clusters of the same type whose dates
 //! lie within the window, so the work grows with events per type and week,
