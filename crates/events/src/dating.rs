@@ -147,7 +147,12 @@ fn attributive_year(text: &str, clause: Span, timex: Span, trigger: Span) -> boo
     let Some(timex_text) = timex.slice(text) else {
         return false;
     };
-    let digits = timex_text.trim_end_matches('s').trim_start_matches('\'');
+    // The tagger may take the article in ("the 1950s").
+    let year = timex_text
+        .strip_prefix("the ")
+        .or_else(|| timex_text.strip_prefix("The "))
+        .unwrap_or(timex_text);
+    let digits = year.trim_end_matches('s').trim_start_matches('\'');
     if !(digits.len() == 4 || digits.len() == 2) || !digits.chars().all(|c| c.is_ascii_digit()) {
         return false;
     }
@@ -157,18 +162,25 @@ fn attributive_year(text: &str, clause: Span, timex: Span, trigger: Span) -> boo
     // "in 1999", "during the 2013 strike": a time adverbial, not a
     // subject's modifier.
     let mut words_before = before.split_whitespace().rev();
-    let adverbial = words_before.next().is_some_and(|word| {
-        let after_article = ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(word));
-        let word = if after_article {
-            words_before.next().unwrap_or("")
-        } else {
-            word
-        };
-        word.ends_with(|c: char| !c.is_alphanumeric())
-            || YEAR_PREPOSITIONS
-                .iter()
-                .any(|p| p.eq_ignore_ascii_case(word))
-    });
+    let is_preposition = |word: &str| {
+        YEAR_PREPOSITIONS
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(word))
+    };
+    let with_article = year.len() < timex_text.len();
+    let adverbial = if with_article {
+        words_before.next().is_some_and(is_preposition)
+    } else {
+        words_before.next().is_some_and(|word| {
+            if ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+                // ", the 1950s pin-up queen" is a noun phrase; "during the
+                // 2013 strike" an adverbial.
+                words_before.next().is_some_and(is_preposition)
+            } else {
+                word.ends_with(|c: char| !c.is_alphanumeric()) || is_preposition(word)
+            }
+        })
+    };
     if adverbial || trigger.start <= timex.end {
         return false;
     }
@@ -315,6 +327,11 @@ mod tests {
         assert!(!allowed(
             "Famous 1950s pin-up star Lena Sorrow has died in Lirona.",
             "1950s",
+            "died"
+        ));
+        assert!(!allowed(
+            "Lena Sorrow, the 1950s pin-up queen and pop icon who died on Thursday, will be missed.",
+            "the 1950s",
             "died"
         ));
         assert!(allowed(
