@@ -31,7 +31,9 @@
 //!   `data/given_names.txt` (US Census 1990 first names and the nickname
 //!   list, built by `scripts/build_given_names.py`). At a sentence start a
 //!   given name that is also an English word ("Will", "Mark") is not
-//!   enough; no word of the run may be a title, an organization or place
+//!   enough, unless the next word is the surname of a person the report
+//!   names ("Mark Fell, who …" beside "Joan Fell"); no word of the run may
+//!   be a title, an organization or place
 //!   head, a month or day, a nationality or a country;
 //! * **a well-known place the model left out** ("Beijing denied it",
 //!   "Leningrad police", "a Frankfurt court"): a capitalized run of up to
