@@ -3,7 +3,8 @@
 //!
 //! Boundaries: a semicolon; a comma followed by a coordinating word
 //! ("…, and on January 6 removed …", ", but", ", while", ", whereas",
-//! ", yet"); a comma before "with" ("blocked on May 5, with access
+//! ", yet"), except the ", and" before the last item of a list of short
+//! phrases ("X, swimmer, actress, and pin-up icon, has died"); a comma before "with" ("blocked on May 5, with access
 //! restored five days later": a second happening with its own date) or
 //! before "after"/"before" ("protests began on 2 May, after price caps
 //! were lifted": the earlier happening does not share the date); "and"
@@ -41,6 +42,9 @@ pub(crate) fn clauses(text: &str, sentence: Span) -> Vec<Span> {
         let Some(whole) = caps.get(0) else { continue };
         // After a reporting verb the split falls after "that"; elsewhere
         // the boundary words open the next clause.
+        if ends_a_list(slice, whole.start(), whole.end()) {
+            continue;
+        }
         let split = match caps.name("that") {
             Some(that) => sentence.start + that.end(),
             None => sentence.start + whole.start(),
@@ -52,6 +56,37 @@ pub(crate) fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     }
     spans.push(Span::new(start, sentence.end));
     spans
+}
+
+/// Most words a list item may have ("pin-up icon", "the old port").
+const LIST_ITEM_WORDS: usize = 3;
+
+/// Whether the ", and" at `start..end` of `sentence` joins the last item
+/// of a list of short phrases set off by commas ("Esther Vale, swimmer,
+/// actress, and pin-up icon, has died"), not two clauses: the phrases
+/// before it and after it, up to the next comma, are short and the one
+/// after it is followed by a comma.
+fn ends_a_list(sentence: &str, start: usize, end: usize) -> bool {
+    let Some(joiner) = sentence.get(start..end) else {
+        return false;
+    };
+    if !joiner
+        .trim_start_matches(',')
+        .trim_start()
+        .starts_with("and")
+    {
+        return false;
+    }
+    let before = sentence.get(..start).unwrap_or("");
+    let previous_item = before.rsplit(',').next().unwrap_or(before);
+    let after = sentence.get(end..).unwrap_or("");
+    let Some((next_item, _)) = after.split_once(',') else {
+        return false;
+    };
+    let words = |s: &str| s.split_whitespace().count();
+    before.contains(',')
+        && words(previous_item) <= LIST_ITEM_WORDS
+        && words(next_item) < LIST_ITEM_WORDS
 }
 
 #[cfg(test)]
@@ -97,6 +132,18 @@ mod tests {
         assert_eq!(
             texts("Riots began on May 2, after prices rose."),
             vec!["Riots began on May 2", ", after prices rose."]
+        );
+    }
+
+    #[test]
+    fn keeps_a_list_of_short_phrases_whole() {
+        assert_eq!(
+            texts("Esther Vale, swimmer, actress, and pin-up icon, has died."),
+            vec!["Esther Vale, swimmer, actress, and pin-up icon, has died."]
+        );
+        assert_eq!(
+            texts("Police fired tear gas, and on May 4, troops arrived."),
+            vec!["Police fired tear gas", ", and on May 4, troops arrived."]
         );
     }
 
