@@ -242,9 +242,10 @@ fn join_date(mention: &EventMention) -> Option<DateValue> {
     })
 }
 
-/// The person a report names most often, at least twice and more often
-/// than anyone else: who its "he" or "she" is when a sentence names no one
-/// (the most salient antecedent, as pronoun resolution takes it).
+/// The person a report names most often, at least twice and at least
+/// twice as often as anyone else: who its "he" or "she" is when a
+/// sentence names no one (the most salient antecedent, as pronoun
+/// resolution takes it); a report about several people has none.
 fn protagonist(r: usize, entities: &EntityIndex) -> Option<usize> {
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
     for &e in entities.mention_entity.get(r)? {
@@ -255,7 +256,7 @@ fn protagonist(r: usize, entities: &EntityIndex) -> Option<usize> {
     let mut ranked: Vec<(usize, usize)> = counts.into_iter().map(|(e, n)| (n, e)).collect();
     ranked.sort_unstable_by(|a, b| b.cmp(a));
     match ranked.as_slice() {
-        [(n, e), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(m, _)| m < n) => Some(*e),
+        [(n, e), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(m, _)| 2 * m <= *n) => Some(*e),
         _ => None,
     }
 }
@@ -489,9 +490,10 @@ const NEWS_OF_THE_DAY_DAYS: i64 = 7;
 /// Of a report's dated clusters of one kind, those its undated mentions
 /// may speak of. When it dates several, a news story's "the quake" or
 /// "the fire" is the one of its news (ending at most
-/// [`NEWS_OF_THE_DAY_DAYS`] before publication and not after it), not the
-/// earlier ones it recalls as background ("the 2003 quake that razed
-/// Bam"); a report of unknown date keeps them all.
+/// [`NEWS_OF_THE_DAY_DAYS`] before publication and not after it), when
+/// all the others are background (ending more than [`NEWS_WINDOW_DAYS`]
+/// before it: "the 2003 quake that razed Bam"); a report of unknown date
+/// keeps them all.
 fn news_of_the_day(
     candidates: &[Candidate],
     clusters: &[Vec<usize>],
@@ -508,7 +510,24 @@ fn news_of_the_day(
             })
         })
     };
-    dated.iter().copied().filter(is_news).collect()
+    let is_background = |c: &usize| {
+        clusters[*c].iter().all(|&j| {
+            candidates[j]
+                .mention
+                .date
+                .as_ref()
+                .is_none_or(|d| (published - d.end).num_days() > NEWS_WINDOW_DAYS)
+        })
+    };
+    let (news, others): (Vec<usize>, Vec<usize>) = dated.iter().copied().partition(is_news);
+    // Other happenings of the kind the report tells from the same weeks
+    // (an analysis recounting a week of dismissals) leave "his removal"
+    // ambiguous.
+    if others.iter().all(is_background) {
+        news
+    } else {
+        Vec::new()
+    }
 }
 
 /// A sentence that adds up many happenings ("40 people had been killed
@@ -570,18 +589,30 @@ fn refers_back(candidate: &Candidate) -> bool {
         .start
         .saturating_sub(candidate.mention.span.start);
     let before = candidate.quote.get(..trigger_start).unwrap_or("");
-    let phrase: Vec<&str> = before.split_whitespace().rev().take(3).collect();
-    let phrase = phrase
-        .iter()
-        .position(|w| w.ends_with(',') || w.ends_with(';') || w.ends_with(':'))
-        .map_or(&phrase[..], |cut| &phrase[..cut]);
-    phrase.iter().any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "the" | "this" | "that" | "its" | "their"
-        )
-    })
+    // Back from the trigger through at most three modifiers to a
+    // determiner; a comma, a preposition, "to" or an auxiliary ends the
+    // noun phrase first ("the choice to relinquish" is no definite
+    // "relinquish").
+    for word in before.split_whitespace().rev().take(4) {
+        if word.ends_with([',', ';', ':']) {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        if matches!(lower.as_str(), "the" | "this" | "its" | "their") {
+            return true;
+        }
+        if NOUN_PHRASE_ENDS.contains(&lower.as_str()) {
+            return false;
+        }
+    }
+    false
 }
+
+/// Words that no noun phrase holds between its determiner and its head.
+const NOUN_PHRASE_ENDS: &[&str] = &[
+    "to", "of", "in", "on", "at", "by", "for", "with", "from", "after", "before", "was", "were",
+    "is", "are", "be", "been", "has", "had", "have", "and", "or", "who", "which", "that",
+];
 
 /// A mention's content words other than those of its trigger.
 fn without_trigger(candidate: &Candidate) -> BTreeSet<String> {
@@ -1657,6 +1688,55 @@ mod tests {
         add_event(&mut b, EventType::Disaster, "fire at", None, vec![town]);
         let got = run(&[a, b]);
         assert_eq!(got.events.len(), 1, "{:?}", got.events);
+    }
+
+    #[test]
+    fn a_verb_after_the_choice_to_does_not_refer_back() {
+        let mut a = report(
+            "a",
+            Some(day(3, 6)),
+            &[
+                "On 5 March the cabinet of Lirona resigned.",
+                "Later he said he had made the choice to resign.",
+            ],
+        );
+        let t = add_timex(&mut a, "5 March", day(3, 5));
+        add_event(&mut a, EventType::Resignation, "resigned", Some(t), vec![]);
+        add_event(&mut a, EventType::Resignation, "resign.", None, vec![]);
+        let got = run(&[a]);
+        assert_eq!(got.events.len(), 2, "{:?}", got.events);
+    }
+
+    #[test]
+    fn an_undated_removal_stays_apart_among_a_weeks_dismissals() {
+        let mut a = report(
+            "a",
+            Some(day(3, 20)),
+            &[
+                "On 6 March the president dismissed the security chief.",
+                "On 18 March he dismissed the chief's deputies.",
+                "Three days after the removal, police searched the ministry.",
+            ],
+        );
+        let t = add_timex(&mut a, "6 March", day(3, 6));
+        add_event(
+            &mut a,
+            EventType::Dismissal,
+            "dismissed the security",
+            Some(t),
+            vec![],
+        );
+        let t = add_timex(&mut a, "18 March", day(3, 18));
+        add_event(
+            &mut a,
+            EventType::Dismissal,
+            "dismissed the chief's",
+            Some(t),
+            vec![],
+        );
+        add_event(&mut a, EventType::Dismissal, "removal", None, vec![]);
+        let got = run(&[a]);
+        assert_eq!(got.events.len(), 3, "{:?}", got.events);
     }
 
     #[test]
