@@ -168,13 +168,11 @@ fn in_web_address(text: &str, sentence: Span, trigger: Span) -> bool {
     if is_link(line) {
         return true;
     }
-    let before = text.get(..trigger.start).unwrap_or("");
-    let word_start = before
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1)
-        .max(sentence.start);
-    text.get(word_start..trigger.start)
-        .is_some_and(|w| is_link(w) || w.contains("://"))
+    // The part of the trigger's word before it ("https://x.net/bank-"
+    // before "bombed").
+    let before = text.get(sentence.start..trigger.start).unwrap_or("");
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    is_link(word) || word.contains("://")
 }
 
 /// A question asks rather than tells ("Will the troops leave?").

@@ -176,12 +176,15 @@ fn collect_candidates<'a>(
                 .iter()
                 .filter_map(|&m| entities.mention_entity.get(r)?.get(m).copied())
                 .collect();
-            let names_a_person = entity_ids
+            let mut persons: BTreeSet<usize> = entity_ids
                 .iter()
-                .any(|&e| entities.entities[e].kind == EntityKind::Person);
-            if let (Some(person), false) = (protagonist, names_a_person) {
+                .copied()
+                .filter(|&e| entities.entities[e].kind == EntityKind::Person)
+                .collect();
+            if let Some(person) = protagonist.filter(|_| persons.is_empty()) {
                 if says_he_or_she(quote) {
                     entity_ids.insert(person);
+                    persons.insert(person);
                 }
             }
             let places: BTreeSet<usize> = entity_ids
@@ -189,14 +192,9 @@ fn collect_candidates<'a>(
                 .copied()
                 .filter(|&e| entities.entities[e].kind == EntityKind::Place)
                 .collect();
-            let persons: BTreeSet<usize> = entity_ids
-                .iter()
-                .copied()
-                .filter(|&e| entities.entities[e].kind == EntityKind::Person)
-                .collect();
             let surnames = persons
                 .iter()
-                .filter_map(|&e| surname(&entities.entities[e].name))
+                .filter_map(|&e| crate::people::surname(&entities.entities[e].name))
                 .collect();
             let countries = places.iter().filter_map(|&p| country_of_place(p)).collect();
             let local_places = places
@@ -284,11 +282,7 @@ fn cluster_one_type(
     let mut order = members.to_vec();
     order.sort_by_key(|&i| {
         let c = &candidates[i];
-        let phase = match &c.mention.date {
-            None => 2,
-            Some(_) if c.mention.date_basis == DateBasis::Publication => 1,
-            Some(_) => 0,
-        };
+        let phase = clustering_phase(c);
         c.mention
             .date
             .as_ref()
@@ -296,64 +290,56 @@ fn cluster_one_type(
                 (phase, d.start, d.width_days())
             })
     });
-    let phase_start = |phase: usize| {
-        order
-            .iter()
-            .position(|&i| match phase {
-                1 => candidates[i].mention.date_basis == DateBasis::Publication,
-                _ => candidates[i].mention.date.is_none(),
-            })
-            .unwrap_or(order.len())
-    };
-    let undated_from = phase_start(2);
-    let publication_from = phase_start(1).min(undated_from);
+    let dated_from_text = order.partition_point(|&i| clustering_phase(&candidates[i]) == 0);
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut reach = ClusterReach::new(candidates[members[0]].mention.event_type);
-    for &i in &order[..publication_from] {
+    for &i in &order[..dated_from_text] {
         reach.close_before(candidates[i].mention.date.as_ref().map(|d| d.start));
         let found = reach.open().find(|&c| {
             (reach.near_its_days(c, &candidates[i]) && joins(candidates, &clusters[c], i, weights))
                 || tells_the_same_death(candidates, &clusters[c], i)
         });
-        let c = found.unwrap_or_else(|| {
-            clusters.push(Vec::new());
-            clusters.len() - 1
-        });
+        let c = cluster_or_new(&mut clusters, found);
         clusters[c].push(i);
         reach.extend(c, &candidates[i]);
     }
+    // Mentions dated only by their report's publication ("X has died": on
+    // or before that day, so they may join a cluster of the days before
+    // it), then undated ones.
     let mut by_word = ClustersByWord::new(candidates, &clusters);
-    // Dated only by their report's publication ("X has died"): on or
-    // before that day, so they may join a cluster of the days before it.
-    for &i in &order[publication_from..undated_from] {
-        let near = by_word.sharing_a_word(&candidates[i], clusters.len());
-        let found = near
-            .iter()
-            .copied()
-            .find(|&c| joins(candidates, &clusters[c], i, weights));
-        let c = found.unwrap_or_else(|| {
-            clusters.push(Vec::new());
-            clusters.len() - 1
-        });
-        clusters[c].push(i);
-        by_word.add(c, &candidates[i]);
-    }
-    for &i in &order[undated_from..] {
+    for &i in &order[dated_from_text..] {
         let near = by_word.sharing_a_word(&candidates[i], clusters.len());
         let found = near
             .iter()
             .copied()
             .find(|&c| joins(candidates, &clusters[c], i, weights))
             .or_else(|| cluster_sharing_actors(candidates, &clusters, &near, i));
-        let c = found.unwrap_or_else(|| {
-            clusters.push(Vec::new());
-            clusters.len() - 1
-        });
+        let c = cluster_or_new(&mut clusters, found);
         clusters[c].push(i);
         by_word.add(c, &candidates[i]);
     }
     let clusters = join_one_reports_same_day_clusters(candidates, clusters);
     fold_undated_into_their_reports_events(candidates, clusters)
+}
+
+/// The order in which mentions are clustered: those a clause or the
+/// narrative dates (0), those dated only by their report's publication
+/// (1), undated ones (2); so neither of the last two bridges two dated
+/// clusters.
+fn clustering_phase(candidate: &Candidate) -> u8 {
+    match &candidate.mention.date {
+        None => 2,
+        Some(_) if candidate.mention.date_basis == DateBasis::Publication => 1,
+        Some(_) => 0,
+    }
+}
+
+/// `found`, or the index of a new empty cluster.
+fn cluster_or_new(clusters: &mut Vec<Vec<usize>>, found: Option<usize>) -> usize {
+    found.unwrap_or_else(|| {
+        clusters.push(Vec::new());
+        clusters.len() - 1
+    })
 }
 
 /// Joins two clusters of one kind when one report tells both on the
@@ -367,13 +353,7 @@ fn join_one_reports_same_day_clusters(
     candidates: &[Candidate],
     clusters: Vec<Vec<usize>>,
 ) -> Vec<Vec<usize>> {
-    let Some(&first) = clusters.first().and_then(|c| c.first()) else {
-        return clusters;
-    };
-    if matches!(
-        candidates[first].mention.event_type,
-        EventType::Statement | EventType::Speech
-    ) {
+    if quoted_many_times_per_report(candidates, &clusters) {
         return clusters;
     }
     let mut by_report_day: BTreeMap<(usize, NaiveDate), Vec<(usize, usize)>> = BTreeMap::new();
@@ -422,13 +402,7 @@ fn fold_undated_into_their_reports_events(
     candidates: &[Candidate],
     mut clusters: Vec<Vec<usize>>,
 ) -> Vec<Vec<usize>> {
-    let Some(&first) = clusters.first().and_then(|c| c.first()) else {
-        return clusters;
-    };
-    if matches!(
-        candidates[first].mention.event_type,
-        EventType::Statement | EventType::Speech
-    ) {
+    if quoted_many_times_per_report(candidates, &clusters) {
         return clusters;
     }
     let is_dated = |cluster: &Vec<usize>| {
@@ -528,6 +502,21 @@ fn news_of_the_day(
     } else {
         Vec::new()
     }
+}
+
+/// Whether the clusters (all of one kind) are statements or speeches:
+/// one report quotes many, so a report's mentions of them are no one
+/// happening. True for no clusters at all (nothing to join).
+fn quoted_many_times_per_report(candidates: &[Candidate], clusters: &[Vec<usize>]) -> bool {
+    clusters
+        .first()
+        .and_then(|c| c.first())
+        .is_none_or(|&first| {
+            matches!(
+                candidates[first].mention.event_type,
+                EventType::Statement | EventType::Speech
+            )
+        })
 }
 
 /// A sentence that adds up many happenings ("40 people had been killed
@@ -970,21 +959,6 @@ fn name_a_common_person(a: &Candidate, b: &Candidate) -> bool {
     !a.persons.is_disjoint(&b.persons) || !a.surnames.is_disjoint(&b.surnames)
 }
 
-/// The last word of a person's name, lower-cased, without a generation
-/// suffix ("Jr.", "Sr", "III").
-fn surname(name: &str) -> Option<String> {
-    let words: Vec<String> = name
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    let (core, _) = crate::people::split_generation(&words);
-    core.last().cloned()
-}
-
 /// Days apart two sources may date one person's death: a person dies
 /// once, so "died on Saturday" and "was found dead on Wednesday" are one
 /// death the sources date differently (a date conflict), not two.
@@ -1002,6 +976,9 @@ fn one_death(a: &Candidate, b: &Candidate) -> bool {
 /// (see [`one_death`]).
 fn tells_the_same_death(candidates: &[Candidate], cluster: &[usize], i: usize) -> bool {
     let candidate = &candidates[i];
+    if candidate.mention.event_type != EventType::Deaths || candidate.persons.is_empty() {
+        return false;
+    }
     let Some(date) = candidate
         .mention
         .date

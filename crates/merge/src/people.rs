@@ -196,6 +196,20 @@ pub(crate) fn split_generation(words: &[String]) -> (&[String], Option<&str>) {
     }
 }
 
+/// The words of a folded person's name without titles or the Arabic
+/// article ("president bashar al-assad" → ["bashar", "assad"]).
+pub(crate) fn person_words(folded: &str) -> Vec<String> {
+    name_without_titles(&without_arabic_article(folded))
+}
+
+/// A person's surname, folded: the last word of the name without titles,
+/// the Arabic article or a generation suffix ("W. Mark Felt Jr." →
+/// "felt", "President Bashar al-Assad" → "assad").
+pub(crate) fn surname(name: &str) -> Option<String> {
+    let words = person_words(&crate::names::fold(name));
+    split_generation(&words).0.last().cloned()
+}
+
 /// "george w bush" → Some("george bush"): the given name and surname of a
 /// name whose middle words are all initials or patronymics, or that opens
 /// with an initial ("w. mark felt" → "mark felt"). `None` when there is no

@@ -15,7 +15,7 @@ use crate::institutions::institution_key;
 use crate::names::LEGAL_FORMS;
 use crate::names::{spelling_key, translit_key};
 use crate::people::{
-    is_nickname_pair, name_without_titles, split_generation, without_arabic_article, without_middle,
+    is_nickname_pair, person_words, split_generation, without_arabic_article, without_middle,
 };
 
 impl Merger<'_> {
@@ -203,7 +203,7 @@ impl Merger<'_> {
     /// The words of a person form's name without titles ("Mr", "President")
     /// or the Arabic article ("al-Assad" is "Assad").
     pub(super) fn person_words(&self, i: usize) -> Vec<String> {
-        name_without_titles(&without_arabic_article(&self.forms[i].folded))
+        person_words(&self.forms[i].folded)
     }
 
     /// [`Self::person_words`] without a generation suffix ("Jr."): the
