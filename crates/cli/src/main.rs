@@ -188,6 +188,21 @@ enum EvalCommand {
         #[arg(long)]
         failures: bool,
     },
+    /// Time expressions on the blind ECB+ TIMEX3 key
+    /// (crates/eval/gold/ecbplus-timex.jsonl): TempEval-3 extent, type and
+    /// value P/R/F1 on whole news articles.
+    EcbplusTimex {
+        key: PathBuf,
+        /// Key half to score: tune on train, report dev once at the end.
+        #[arg(long, default_value = "train", value_parser = ["train", "dev", "all"])]
+        split: String,
+        /// ECB+ corpus root (default: $CORROBORATE_SHARED/testdata/ecbplus).
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Also list every missed, spurious and mismatched expression.
+        #[arg(long)]
+        failures: bool,
+    },
     /// ECB+ event coreference: gold action mentions matched, happenings
     /// reached, cross-report link P/R/F1 beside a same-stem baseline, CoNLL F1.
     Ecbplus {
@@ -630,6 +645,13 @@ fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
             data,
             failures,
         } => corroborate_eval::figures::run(&key, data.as_deref(), &split, failures)
+            .map_err(|e| e.to_string()),
+        EvalCommand::EcbplusTimex {
+            key,
+            split,
+            data,
+            failures,
+        } => corroborate_eval::time::ecbplus_key::run(&key, data.as_deref(), &split, failures)
             .map_err(|e| e.to_string()),
         EvalCommand::Ecbplus {
             dir,

@@ -11,8 +11,8 @@ fn wikiwars_value_f1() {
     };
     let scores = corroborate_eval::time::eval_timeml(&dir).expect("WikiWars evaluation runs");
     println!("WikiWars\n{scores}");
-    // Measured 88.67 (WikiWars 01–16; tuning half 01–10 87.54, checking
-    // half 11–16 92.24).
+    // Measured 88.87 (WikiWars 01–16; tuning half 01–10 87.80, checking
+    // half 11–16 92.26).
     assert!(
         scores.value_attr.f1 >= 88.5,
         "value F1 {:.2}",
@@ -32,12 +32,39 @@ fn meantime_scores() {
     // checking topic apple 80.91). Year-less months now follow the tense
     // of their sentence ("Protests erupted in December" in a November
     // report is the December before), a class found failing on held-out
-    // news; it changed one value in apple (83.00 before).
+    // news; it changed one value in apple (83.00 before). 83.12 (apple
+    // 82.03) since the TimeML conventions tuned on the blind ECB+ key
+    // (a date and a clock time joined by a preposition are two timexes).
     assert!(
-        scores.value_attr.f1 >= 82.5,
+        scores.value_attr.f1 >= 83.0,
         "value F1 {:.2}",
         scores.value_attr.f1
     );
+}
+
+/// The blind TIMEX3 key on whole ECB+ news articles
+/// (`gold/ecbplus-timex.md`): rules were tuned on the train half only; the
+/// dev half is scored, never read.
+#[test]
+fn ecbplus_timex_key_value_f1() {
+    use corroborate_eval::figures::SplitFilter;
+    use corroborate_eval::time::ecbplus_key::eval_timex_key;
+    let Some(data) = shared("testdata/ecbplus") else {
+        eprintln!("CORROBORATE_SHARED not set: skipping the ECB+ TIMEX3 key");
+        return;
+    };
+    let key = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("gold/ecbplus-timex.jsonl");
+    let score = |split| {
+        let result = eval_timex_key(&key, &data, split).expect("the key scores");
+        println!("{result}");
+        result.scores.value_attr.f1
+    };
+    // Measured 93.37 on train (84.02 before the key was tuned on) and
+    // 84.71 on dev (78.15 before).
+    let train = score(SplitFilter::Train);
+    assert!(train >= 93.0, "train value F1 {train:.2}");
+    let dev = score(SplitFilter::Dev);
+    assert!(dev >= 84.5, "dev value F1 {dev:.2}");
 }
 
 #[test]

@@ -153,28 +153,6 @@ struct Candidate {
     clause: Span,
 }
 
-/// Whether the trigger is part of a web address ("…/esther-williams-dies…"),
-/// or of a line that is one (a source link, written out or spaced): a
-/// word in a link names a page, it tells no happening.
-fn in_web_address(text: &str, sentence: Span, trigger: Span) -> bool {
-    let line = text
-        .get(sentence.start..sentence.end)
-        .unwrap_or("")
-        .trim_start();
-    let is_link = |s: &str| {
-        let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
-        lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("www.")
-    };
-    if is_link(line) {
-        return true;
-    }
-    // The part of the trigger's word before it ("https://x.net/bank-"
-    // before "bombed").
-    let before = text.get(sentence.start..trigger.start).unwrap_or("");
-    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    is_link(word) || word.contains("://")
-}
-
 /// A question asks rather than tells ("Will the troops leave?").
 fn is_question(sentence: &str) -> bool {
     sentence
@@ -197,7 +175,7 @@ impl Document<'_> {
             .is_match(self.slice(Span::new(sentence_span.start, trigger.start)));
         let accepted = !denied
             && !is_question(self.slice(sentence_span))
-            && !in_web_address(self.text, sentence_span, trigger)
+            && !corroborate_text::in_web_address(self.text, trigger.start)
             && !self.unrealised_condition(trigger, sentence_span)
             && (rule.check == Check::Always || self.asserted(trigger, clause))
             && self.passes(rule.check, trigger, clause, sentence_span);

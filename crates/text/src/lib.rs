@@ -318,6 +318,31 @@ pub fn ceil_char_boundary(text: &str, index: usize) -> usize {
     index
 }
 
+/// Whether byte offset `at` of `text` lies in a web address: on a line
+/// that is one ("http://…", "https: / / …" as detokenized corpora write
+/// it, "www.…"), or in a white-space-delimited word that is one. Dates and
+/// words in a page's address are not what the report says.
+pub fn in_web_address(text: &str, at: usize) -> bool {
+    let at = floor_char_boundary(text, at);
+    let is_link = |s: &str| {
+        let head = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+        head.starts_with("http:") || head.starts_with("https:") || head.starts_with("www.")
+    };
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    if is_link(text[line_start..].trim_start()) {
+        return true;
+    }
+    let word_start = before.rfind(char::is_whitespace).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word_end = text[at..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| at + i);
+    let word = &text[word_start..word_end];
+    is_link(word) || word.contains("://")
+}
+
 /// Hyphens and apostrophes join word parts when a letter follows.
 fn is_inner_joiner(text: &str, pos: usize, c: char) -> bool {
     matches!(c, '-' | '\'' | '\u{2019}')
@@ -339,6 +364,17 @@ fn is_number_joiner(text: &str, pos: usize, c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn web_addresses_are_found_by_line_and_by_word() {
+        let text = "http: / / www. example. com / 2013/05/03 / story\nOn 5 May see https://x.net/2013/05/04/a or www.y.org today.";
+        let at = |needle: &str| text.find(needle).expect("needle in text");
+        assert!(in_web_address(text, at("2013/05/03")));
+        assert!(in_web_address(text, at("2013/05/04")));
+        assert!(in_web_address(text, at("y.org")));
+        assert!(!in_web_address(text, at("5 May")));
+        assert!(!in_web_address(text, at("today")));
+    }
 
     #[test]
     fn char_boundaries_round_inside_a_character_and_clamp_to_the_end() {

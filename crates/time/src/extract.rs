@@ -31,10 +31,10 @@ use dates::{
     parse_fixed_holiday, parse_glued_month_day, parse_iso, parse_month_abbreviation,
     parse_month_alone, parse_month_slash_day, parse_month_year, parse_numeric_month,
     parse_ordinal_day_month, parse_short_year, parse_short_year_date, parse_slash, parse_year,
-    parse_year_first, parse_year_month, parse_year_number, parse_year_words,
+    parse_year_first, parse_year_month, parse_year_number, parse_year_span, parse_year_words,
 };
 use durations::{
-    parse_age, parse_duration, parse_half_unit, parse_set, parse_set_adverb, parse_vague_duration,
+    parse_duration, parse_half_unit, parse_set, parse_set_adverb, parse_vague_duration,
     parse_vague_span,
 };
 use modifiers::extend_with_modifiers;
@@ -48,7 +48,7 @@ use relative::{
     parse_anaphoric_day, parse_anaphoric_unit, parse_count_shift, parse_counted_units,
     parse_deictic_day, parse_generic_night, parse_narrative_reference, parse_overnight,
     parse_part_of_day, parse_part_of_unit, parse_reference, parse_relative, parse_rest_of_unit,
-    parse_that_time, parse_unit_after_next,
+    parse_that_time, parse_this_time, parse_unit_after_next,
 };
 use std::sync::LazyLock;
 use weeks::{
@@ -144,7 +144,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         r"\b(?:(?P<wd>{WEEKDAY_RE})\s*,?\s+)?(?P<m>{MONTH_RE})\s+(?:the\s+)?(?P<dw>{ORDINAL_DAY_WORDS}|{CARDINAL_DAY_WORDS})\b{year_tail}"
     );
     let relative = format!(
-        r"\b(?P<the>the\s+)?(?P<rel>that\s+same|this\s+same|this\s+past|last|this|next|past|coming|previous|preceding|following|current|same|that|upcoming)\s+(?P<u>day|week|weekend|fortnight|month|quarter|year|decade|century|{SEASON_RE}|{WEEKDAY_FULL_RE}|{MONTH_FULL_RE}|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
+        r"\b(?P<the>the\s+)?(?P<rel>that\s+same|this\s+same|this\s+past|last|this|next|past|coming|previous|preceding|following|current|same|that|upcoming)\s+(?P<u>day|week|weekend|fortnight|month|quarter|year|decade|century|{SEASON_RE}|{WEEKDAY_FULL_RE}|{MONTH_FULL_RE}|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?"
     );
     let day_of_month = format!(
         r"\b(?:(?P<wd>{WEEKDAY_FULL_RE})\s*,?\s+)?(?:(?P<the>the)\s+(?P<d>\d{{1,2}})(?P<suf>st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?P<suf2>st|nd|rd|th)|(?P<the2>the)\s+(?P<dw>{ORDINAL_DAY_WORDS}|{CARDINAL_DAY_WORDS}))\b(?:\s+(?:of\s+)?(?P<rel>this|next|last)\s+month\b)?"
@@ -295,7 +295,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             parse_duration,
         ),
         pattern(
-            r"\b(?:for|over|in|within|after|took|lasted|last|spent|than|of)\s+(?P<vu>years|months|weeks|days|decades|centuries|hours)\b",
+            r"\b(?:for|over|in|within|after|took|lasted|last|spent|than|of|just|only|mere|final|closing|opening)\s+(?P<vu>years|months|weeks|days|decades|centuries|hours)\b",
             parse_vague_duration,
         ),
         pattern(
@@ -360,6 +360,10 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
     }
     let mut kept = settle_overlaps(kept);
     attach_clock_times(text, &mut kept);
+    kept.retain(|c| {
+        !corroborate_text::in_web_address(text, c.start)
+            && !context::in_a_title(text, c.start, c.end)
+    });
     kept
 }
 
@@ -417,11 +421,11 @@ const NTH: &str = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)
 /// | fiscal year | "fiscal 2021", "fiscal year 2021", "FY2021", "FY 21", "the 2021 fiscal year", "the second quarter of fiscal 2022" | FY2021, FY2022-Q2 |
 /// | part of a relative year | "the second half of the year", "the first quarter of that year", "the first half of next year" | H2, Q1 of that year |
 /// | year without century | "in '44", "June '44" | the narrative's century |
+/// | span of years | "1995-99", "the 2004-05 season", "2012/13" | two years, 1995 and 1999 (not May 2004) |
 /// | unit before/after | "the year before.", "the month after," | one unit from the last date |
 /// | at the time | "At the time, …", "… at the time." | the last mentioned time ("the time") |
 /// | decade BC | "the 470s BC" | BC047 |
 /// | fixed holiday | "Christmas Eve", "New Year's Day 2020", "Halloween" | that day |
-/// | age | "at age 79", "at the age of seventy-nine", "aged 30" | P79Y (the number) |
 /// | night in general | "at night", "by night" | XXXX-XX-XXTNI |
 /// | overnight | "fighting continued overnight." | the night before the base date |
 /// | decade | "the 70s", "70's", "the seventies", "the nineteen seventies", "the noughties" | that decade |
@@ -550,6 +554,7 @@ fn further_patterns() -> Vec<Pattern> {
             ),
             parse_short_year,
         ),
+        pattern(r"\b(?P<y>\d{4})\s?[-–/]\s?(?P<yy>\d{2})\b", parse_year_span),
         pattern(
             r"\bthe\s+(?P<u>week|month|year)\s+(?P<dir>before|after)\b(?P<tail>\s*[,.;:)]|\s*$)",
             parse_anaphoric_unit,
@@ -559,16 +564,16 @@ fn further_patterns() -> Vec<Pattern> {
             parse_that_time,
         ),
         pattern(
+            r"\bat\s+(?P<t>this\s+time)(?:\s*[,.;:)]|\s*$|\s+(?:is|are|we|there)\b)",
+            parse_this_time,
+        ),
+        pattern(
             &format!(
                 r"\b(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]+)?(?P<dec>\d{{2,3}}0)s\s*{ERA_BC}"
             ),
             parse_bc_decade,
         ),
         pattern(r"\b(?:at|by)\s+(?P<w>night)\b", parse_generic_night),
-        pattern(
-            &format!(r"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)(?P<n>{NUMBER_RE})\b"),
-            parse_age,
-        ),
         pattern(
             r"\b(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year['’]?s\s+(?:day|eve)|boxing\s+day|valentine['’]?s\s+day|halloween|may\s+day)\b(?:\s*,?\s*(?P<y>\d{4})\b)?",
             parse_fixed_holiday,

@@ -148,6 +148,7 @@ pub fn publication_floor(text: &str, timexes: &[Timex]) -> Option<NaiveDate> {
         .iter()
         .filter(|t| t.anchor == TimeAnchor::Absolute && !in_future_sentence(text, t.span))
         .filter_map(|t| t.start)
+        .chain(pubdate::address_floor(text))
         .max()
 }
 

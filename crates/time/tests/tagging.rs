@@ -193,10 +193,10 @@ fn parts_of_day_and_clock_times() {
         got[0],
         ("the evening of 5 January", "2022-01-05TEV", TimexType::Time)
     );
-    assert_eq!(
-        got[1],
-        ("3 p.m. on Thursday", "2022-01-06T15:00", TimexType::Time)
-    );
+    // TimeML: the preposition stands between two expressions; the clock
+    // time still takes Thursday's day.
+    assert_eq!(got[1], ("3 p.m.", "2022-01-06T15:00", TimexType::Time));
+    assert_eq!(got[2], ("Thursday", "2022-01-06", TimexType::Date));
     assert!(got.iter().any(|g| g.0 == "23:00" && g.2 == TimexType::Time));
     assert_eq!(
         pairs(
@@ -624,7 +624,8 @@ fn clock_times_with_seconds_and_loose_joins() {
         ),
         vec![
             p("7:56:30 pm", "2022-01-11T19:56:30"),
-            p("Friday around 3 p.m.", "2022-01-07T15:00"),
+            p("Friday", "2022-01-07"),
+            p("around 3 p.m.", "2022-01-07T15:00"),
         ]
     );
 }
@@ -652,6 +653,7 @@ fn months_of_deictic_years_and_numeric_months() {
             p("2016-11", "2016-11"),
             p("3/2015", "2015-03"),
             p("2010", "2010"),
+            p("11", "2011"),
         ]
     );
 }
@@ -812,6 +814,7 @@ fn clock_time_forms() {
             "2022-01-11T15:40",
             "2022-01-11T10:00",
             "2022-01-11T12:00",
+            "2022-01-11TNI",
             "2022-01-11T19:00",
             "2022-01-11T23:59:59",
         ]
@@ -1173,14 +1176,24 @@ fn and_half_without_its_article() {
     );
 }
 
+/// TimeML tags an age only with its time unit ("a 35-year-old deputy",
+/// "18 years old", whole); a bare number after "aged" or "at the age of"
+/// has no unit and is not a time expression.
 #[test]
-fn ages_are_durations_in_years() {
+fn ages_are_durations_only_with_their_unit() {
     assert_eq!(
         pairs(
             "The founder died at the age of eighty-two; a clerk aged 30 was hurt.",
             DCT
         ),
-        vec![p("eighty-two", "P82Y"), p("30", "P30Y")]
+        vec![]
+    );
+    assert_eq!(
+        pairs(
+            "A 35-year-old deputy and a man 18 years old were hurt.",
+            DCT
+        ),
+        vec![p("35-year-old", "P35Y"), p("18 years old", "P18Y")]
     );
 }
 
@@ -1224,5 +1237,130 @@ fn a_birth_date_lends_no_year_to_a_later_date_in_news() {
             p("March 29, 1948", "1948-03-29"),
             p("December 19", "2021-12-19")
         ]
+    );
+}
+
+/// TimeML: a date and a clock time joined by a preposition are two
+/// expressions, the clock time on that date's day; written together they
+/// are one ("Nov 27, 2005 8:20 AM ET"). Nothing joins across a line.
+#[test]
+fn dates_and_clock_times_joined_by_a_preposition_are_two_expressions() {
+    let dct = NaiveDate::from_ymd_opt(2013, 7, 22);
+    assert_eq!(
+        pairs(
+            "Published: July 21, 2013 at 1:24 PM\nThe alarm was raised at about 6am on Sunday morning.",
+            dct
+        ),
+        vec![
+            p("July 21, 2013", "2013-07-21"),
+            p("1:24 PM", "2013-07-21T13:24"),
+            p("about 6am", "2013-07-21T06:00"),
+            p("Sunday morning", "2013-07-21TMO"),
+        ]
+    );
+    assert_eq!(
+        pairs("Posted: Nov 27, 2005 8:20 AM ET", dct),
+        vec![p("Nov 27, 2005 8:20 AM ET", "2005-11-27T08:20-05")]
+    );
+    assert_eq!(
+        pairs(
+            "Updated 5:40 p.m. ET\nEarly Friday morning, around 1:30 a.m., she left.",
+            dct
+        ),
+        vec![
+            p("5:40 p.m. ET", "2013-07-22T17:40-05"),
+            p("Early Friday morning", "2013-07-19TMO"),
+            p("around 1:30 a.m.", "2013-07-19T01:30"),
+        ]
+    );
+    // A clock time before a date counted from the last one stays folded
+    // into it, so that the date is not counted twice.
+    assert_eq!(
+        pairs("On 3 May they met; at 9 a.m. the next day they left.", dct),
+        vec![
+            p("3 May", "2013-05-03"),
+            p("9 a.m. the next day", "2013-05-04T09:00")
+        ]
+    );
+}
+
+/// A date in a web address is part of a page's name, not of the report.
+#[test]
+fn dates_in_web_addresses_are_not_time_expressions() {
+    let dct = NaiveDate::from_ymd_opt(2013, 5, 3);
+    assert_eq!(
+        pairs(
+            "http: / / www. example. com / 2013/05/03 / story-today\nSee https://x.org/2012-08-07/a on Friday.",
+            dct
+        ),
+        vec![p("Friday", "2013-05-03")]
+    );
+}
+
+/// Time words in the names of newspapers and programmes are names.
+#[test]
+fn time_words_in_publication_names_are_names() {
+    let dct = NaiveDate::from_ymd_opt(2013, 5, 3);
+    assert_eq!(
+        pairs(
+            "The New York Daily News, The Sunday Times and USA Today reported it on Sunday; \
+             he told the Today show.",
+            dct
+        ),
+        vec![p("Sunday", "2013-04-28")]
+    );
+}
+
+/// "1995-99", "the 2004-05 season": two years (TimeML tags each end); a
+/// later two-digit part that can be a month and is not the next year is a
+/// month ("2013-09").
+#[test]
+fn spans_of_years_with_a_shortened_end_are_two_years() {
+    let dct = NaiveDate::from_ymd_opt(2013, 5, 3);
+    assert_eq!(
+        pairs(
+            "He played from 1995-99 and in the 2004-05 season; data of 2013-09.",
+            dct
+        ),
+        vec![
+            p("1995", "1995"),
+            p("99", "1999"),
+            p("2004", "2004"),
+            p("05", "2005"),
+            p("2013-09", "2013-09"),
+        ]
+    );
+}
+
+/// Parts of days: "the early hours of Monday" is that night; "next Sunday
+/// afternoon" keeps its "next"; "At this time, …" is the present.
+#[test]
+fn early_hours_named_day_parts_and_the_present() {
+    let dct = NaiveDate::from_ymd_opt(2013, 9, 10);
+    assert_eq!(
+        pairs(
+            "In the early hours of Monday, thieves struck. They play next Sunday afternoon. \
+             At this time, we are still searching.",
+            dct
+        ),
+        vec![
+            p("the early hours of Monday", "2013-09-09TNI"),
+            p("next Sunday afternoon", "2013-09-15TAF"),
+            p("this time", "PRESENT_REF"),
+        ]
+    );
+}
+
+/// A bare plural unit after "just", "only", "final" is a vague duration
+/// ("just weeks before the vote").
+#[test]
+fn vague_plural_units_after_restricting_words() {
+    let dct = NaiveDate::from_ymd_opt(2013, 9, 10);
+    assert_eq!(
+        pairs(
+            "The rule came just weeks before the vote, in the final months.",
+            dct
+        ),
+        vec![p("just weeks", "PXW"), p("the final months", "PXM")]
     );
 }

@@ -4,6 +4,7 @@
 //!   `TEXT` with inline `TIMEX3` tags.
 //! * [`eval_meantime`]: MEANTIME CAT XML (tokens + TIMEX3 markables), first
 //!   six sentences (0–5) only, DCT from the `CREATION_TIME` timex.
+//! * [`ecbplus_key`]: the blind TIMEX3 key on ECB+ news articles.
 //! * [`eval_recognizers`]: Microsoft Recognizers-Text English DateTime specs.
 //! * [`bench_documents`]: tagging speed (characters per second, one
 //!   thread) on the texts [`timeml_texts`] reads (the `wikiwars` bench).
@@ -15,6 +16,7 @@
 //! totals — which equals attribute accuracy × relaxed F1.
 
 mod bench;
+pub mod ecbplus_key;
 pub(crate) mod meantime;
 mod mismatch;
 mod recognizers;

@@ -28,6 +28,13 @@
 //!   Recognizers ends such a range at the start of its last unit
 //!   ("2014-2018" ends 2018-01-01, "Week 31 to Week 35" on week 35's
 //!   Monday); that end is accepted too.
+//! * Date and time: TimeML tags "May 3 at 7 a.m." as a date and a clock
+//!   time (prepositions stand outside a TIMEX3; the time carries the
+//!   date's day), Recognizers as one date-time. In `DateTime*` specs a
+//!   date (or a part of a day) and a clock time joined by "at", "on",
+//!   "for", "around" or "about" ("at around", "at about"; the last two
+//!   are then part of our clock time's extent) are compared as one, with
+//!   the clock time's value.
 //! * Granularity: TimeML gives "a month ago", "two years ago", "two weeks
 //!   from now" the granularity of their unit (2016-10, 2014, 2016-W47), the
 //!   spec a day; a week, month or year value containing the spec's day
@@ -397,9 +404,66 @@ fn tagged(case: &Value, input: &str, spec: &str) -> Vec<Timex> {
         .collect();
     if spec.contains("Period") {
         merge_ranges(input, tagged)
+    } else if spec.starts_with("DateTime") {
+        join_date_and_time(input, tagged)
     } else {
         tagged
     }
+}
+
+/// Joins a date and a clock time written with a preposition between them
+/// into one date-time (see the module doc).
+fn join_date_and_time(input: &str, tagged: Vec<Timex>) -> Vec<Timex> {
+    use corroborate_model::TimexType as T;
+    let mut joined: Vec<Timex> = Vec::with_capacity(tagged.len());
+    for timex in tagged {
+        let Some(previous) = joined.last() else {
+            joined.push(timex);
+            continue;
+        };
+        let gap = input
+            .get(previous.span.end..timex.span.start)
+            .unwrap_or("x")
+            .trim()
+            .to_ascii_lowercase();
+        let prepositional = matches!(
+            gap.trim_start_matches(',').trim(),
+            "at" | "on" | "around" | "about" | "at around" | "at about" | "for"
+        );
+        let dated = |t: &Timex| matches!(t.timex_type, T::Date | T::Time);
+        let (date, time) = match (has_clock(previous), has_clock(&timex)) {
+            (false, true) => (previous, &timex),
+            (true, false) => (&timex, previous),
+            _ => {
+                joined.push(timex);
+                continue;
+            }
+        };
+        let approximate = |t: &Timex| {
+            let lower = t.text.to_ascii_lowercase();
+            lower.starts_with("around") || lower.starts_with("about")
+        };
+        let joined_by_modifier = matches!(gap.as_str(), "" | ",") && approximate(time);
+        if !(prepositional || joined_by_modifier) || !dated(date) || time.start != date.start {
+            joined.push(timex);
+            continue;
+        }
+        let span = corroborate_model::Span::new(previous.span.start, timex.span.end);
+        let mut both = time.clone();
+        both.span = span;
+        both.text = input.get(span.start..span.end).unwrap_or("").to_string();
+        joined.pop();
+        joined.push(both);
+    }
+    joined
+}
+
+/// Whether a timex gives a clock time ("2016-11-08T09:00").
+fn has_clock(timex: &Timex) -> bool {
+    timex
+        .value
+        .split_once('T')
+        .is_some_and(|(_, clock)| clock.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether a timex is of the kind the spec's extractor covers: each spec

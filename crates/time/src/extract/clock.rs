@@ -384,40 +384,37 @@ fn later_in_day(
     }
 }
 
-/// Folds a clock time into an adjacent date ("5 January at 3 p.m.",
-/// "3 p.m. on Wednesday", "at 10:00 yesterday").
+/// Folds a clock time into an adjacent date it is written with ("5
+/// January 3 p.m.", "Nov 27, 2005, 8:20 AM", "9am on Mondays"). A date and
+/// a clock time joined by a preposition ("May 3, 2013 at 7:31 AM", "about
+/// 6am on Sunday") are two TimeML expressions: prepositions stand outside
+/// a TIMEX3. The clock time then still takes that date's day: a clock
+/// after its date resolves to the last day mentioned, which is that date;
+/// one before it is given the date's meaning.
+/// Nothing joins across a line break: a date line is not part of the
+/// sentence below it.
 pub(super) fn attach_clock_times(text: &str, kept: &mut Vec<Candidate>) {
     let mut i = 0;
     while i + 1 < kept.len() {
         let (left, right) = (&kept[i], &kept[i + 1]);
-        let gap = text
-            .get(left.end..right.start)
-            .unwrap_or("x")
-            .trim()
-            .to_ascii_lowercase();
-        let joinable = matches!(
+        let raw_gap = text.get(left.end..right.start).unwrap_or("x");
+        let gap = raw_gap.trim().to_ascii_lowercase();
+        let written_together = matches!(gap.as_str(), "" | "," | "of" | "-" | "–");
+        let prepositional = matches!(
             gap.as_str(),
-            "" | ","
-                | "at"
-                | ", at"
-                | "on"
-                | ", on"
-                | "of"
-                | "around"
-                | "at around"
-                | "about"
-                | "at about"
-                | "-"
-                | "–"
-                | "for"
+            "at" | ", at" | "on" | ", on" | "around" | "at around" | "about" | "at about" | "for"
         );
         let left_clock = left.expr == Expr::Clock;
         let right_clock = right.expr == Expr::Clock;
         let (span_start, span_end) = (left.start, right.end);
-        if joinable && left_clock != right_clock {
+        if (written_together || prepositional)
+            && !raw_gap.contains('\n')
+            && left_clock != right_clock
+        {
             let (date_index, clock_index) = if left_clock { (i + 1, i) } else { (i, i + 1) };
+            let date = &kept[date_index];
             let date_ok = matches!(
-                kept[date_index].expr,
+                date.expr,
                 Expr::Calendar { day: Some(_), .. }
                     | Expr::Weekday(_)
                     | Expr::DayShift { .. }
@@ -427,21 +424,56 @@ pub(super) fn attach_clock_times(text: &str, kept: &mut Vec<Candidate>) {
                         name: Named::Weekday(_),
                         ..
                     }
-            ) || is_daily_set(&kept[date_index].expr);
-            if date_ok && kept[date_index].clock.is_none() {
+            ) || is_daily_set(&date.expr);
+            if date_ok && date.clock.is_none() {
                 let clock = kept[clock_index]
                     .clock
-                    .map(|c| later_in_day(c, kept[date_index].part_of_day, &kept[date_index].expr));
-                kept[date_index].clock = clock;
-                kept[date_index].zone = kept[clock_index].zone;
-                kept[date_index].start = span_start;
-                kept[date_index].end = span_end;
-                kept.remove(clock_index);
-                continue;
+                    .map(|c| later_in_day(c, date.part_of_day, &date.expr));
+                // "Friday morning, around 1:30 a.m.": an approximate clock
+                // time is an expression of its own.
+                let apart = (prepositional || kept[clock_index].approximate)
+                    && !is_daily_set(&date.expr)
+                    && (!left_clock || !counts_from_last_date(&date.expr));
+                if apart {
+                    let date_meaning = left_clock.then(|| date.expr.clone());
+                    kept[clock_index].clock = clock;
+                    if let Some(expr) = date_meaning {
+                        kept[clock_index].expr = expr;
+                    }
+                } else {
+                    kept[date_index].clock = clock;
+                    kept[date_index].zone = kept[clock_index].zone;
+                    kept[date_index].start = span_start;
+                    kept[date_index].end = span_end;
+                    kept.remove(clock_index);
+                    continue;
+                }
             }
         }
         i += 1;
     }
+}
+
+/// Whether a date is counted from the last date mentioned ("the next
+/// day"): resolving it twice would count twice, so a clock time before such
+/// a date is folded into it rather than given its meaning.
+fn counts_from_last_date(expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::DayShift {
+            base: Base::Anaphoric,
+            ..
+        } | Expr::UnitShift {
+            base: Base::Anaphoric,
+            ..
+        } | Expr::CountShift {
+            base: Base::Anaphoric,
+            ..
+        } | Expr::Offset {
+            base: Base::Anaphoric,
+            ..
+        }
+    )
 }
 
 /// "the end of the day", "end of tomorrow", "the eod": the last second of

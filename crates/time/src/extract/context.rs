@@ -109,6 +109,63 @@ pub(super) fn next_word(text: &str, end: usize) -> String {
 
 pub(super) use corroborate_text::floor_char_boundary;
 
+/// Head words of newspaper and programme titles ("Daily News", "Sunday
+/// Times", "the Today show").
+const TITLE_HEADS: &[&str] = &[
+    "times",
+    "telegraph",
+    "express",
+    "mail",
+    "mirror",
+    "news",
+    "post",
+    "herald",
+    "tribune",
+    "star",
+    "standard",
+    "journal",
+    "independent",
+    "observer",
+    "magazine",
+    "gazette",
+    "globe",
+    "chronicle",
+    "record",
+    "review",
+    "show",
+    "edition",
+    "programme",
+];
+
+/// Whether a capitalized time word names a publication or programme
+/// ("New York Daily News", "The Sunday Times", "USA Today", "the Today
+/// show"): a time word in a proper name is not a time expression (TIDES
+/// and TimeML non-markable names).
+pub(super) fn in_a_title(text: &str, start: usize, end: usize) -> bool {
+    let word = text.get(start..end).unwrap_or("");
+    let capitalized = word.starts_with(|c: char| c.is_ascii_uppercase());
+    let one_word = !word.contains(char::is_whitespace);
+    if !capitalized || !one_word {
+        return false;
+    }
+    let after = text.get(end..).unwrap_or("");
+    let next_is_head = after.starts_with(' ')
+        && TITLE_HEADS.contains(&next_word(text, end).as_str())
+        && (after
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_uppercase())
+            || next_word(text, end) == "show");
+    let after_an_acronym = word == "Today"
+        && text
+            .get(..start)
+            .unwrap_or("")
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()));
+    next_is_head || after_an_acronym
+}
+
 /// Start of a "the " right before `start` (case-insensitive), if any.
 pub(super) fn the_before(text: &str, start: usize) -> Option<usize> {
     let before = text.get(..start)?;

@@ -1017,6 +1017,32 @@ pub(super) fn parse_short_year(caps: &Captures, text: &str) -> Vec<Candidate> {
     )]
 }
 
+/// "1995-99", "the 2004-05 season": two years, the second written with
+/// its last two digits (TimeML tags each end). Only a later year that is
+/// the next one or cannot be a month reads so; "2013-09" stays a month.
+pub(super) fn parse_year_span(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let (Some((start, end)), Some(first), Some(last)) =
+        (whole(caps), group(caps, "y"), group(caps, "yy"))
+    else {
+        return vec![];
+    };
+    let (Ok(year), Ok(yy)) = (first.as_str().parse::<i32>(), last.as_str().parse::<i32>()) else {
+        return vec![];
+    };
+    let later = yy > year % 100 && (yy == (year + 1) % 100 || yy > 12);
+    let continues = text.get(end..).is_some_and(|rest| {
+        rest.starts_with(['-', '/', '.']) && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+    });
+    if !(1000..2100).contains(&year) || !later || continues || glued_to_number(text, start, end) {
+        return vec![];
+    }
+    let year_of = |y: i32| calendar(Some(YearSpec::Explicit(y)), None, None);
+    vec![
+        Candidate::new(first.start(), first.end(), year_of(year)),
+        Candidate::new(last.start(), last.end(), year_of(year - year % 100 + yy)),
+    ]
+}
+
 /// Holidays on a fixed day of the Western calendar ("Christmas Eve",
 /// "New Year's Day 2020"): that day, its year resolved like "24 December".
 pub(super) fn parse_fixed_holiday(caps: &Captures, text: &str) -> Vec<Candidate> {

@@ -210,25 +210,3 @@ pub(super) fn parse_vague_span(caps: &Captures, _text: &str) -> Vec<Candidate> {
         Expr::Duration(unit.duration(None)),
     )]
 }
-
-/// An age given after "at (the) age (of)" or "aged" ("died at age 79"):
-/// TimeML tags ages as durations in years; the extent is the number.
-pub(super) fn parse_age(caps: &Captures, text: &str) -> Vec<Candidate> {
-    let Some(n) = group(caps, "n") else {
-        return vec![];
-    };
-    if glued_to_number(text, n.start(), n.end()) {
-        return vec![];
-    }
-    let Some(Some(years)) = count_value(n.as_str()) else {
-        return vec![];
-    };
-    if !(1.0..=130.0).contains(&years) || years.fract() != 0.0 {
-        return vec![];
-    }
-    vec![Candidate::new(
-        n.start(),
-        n.end(),
-        Expr::Duration(Unit::Year.duration(Some(years))),
-    )]
-}

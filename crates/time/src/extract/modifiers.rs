@@ -32,7 +32,7 @@ pub(super) fn with_mod(mut candidate: Candidate, pm: Option<PointMod>) -> Candid
 /// Modifier phrases that may stand right before a date, longest first.
 static DATE_MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)\b(?P<phrase>(?P<weekof>(?:the\s+)?week\s+(?:of|commencing|starting(?:\s+on)?|beginning(?:\s+on)?)|w/c)|the\s+(?P<part>morning|afternoon|evening|night)\s+of|the\s+(?P<pm3>first|last|final|opening|closing)\s+(?P<edge>week|weeks|days|months)\s+of|(?:the\s+)?(?:very\s+)?(?P<pm>early|late|mid)(?:\s+(?:of|in))?|(?:the\s+)?(?:very\s+)?(?P<pmx>middle|end|beginning|start|close|turn|first\s+half|second\s+half|latter\s+half|latter\s+part|early\s+part)\s+(?:of|in)|(?P<pm2>earlier|later)(?P<within>\s+in)?|(?P<approx>around|about|approximately|roughly|circa|ca\.|nearly|almost)|(?P<plain>the\s+year)|(?P<monthof>(?:the\s+)?month\s+of))[\s-]*$",
+        r"(?i)\b(?P<phrase>(?P<weekof>(?:the\s+)?week\s+(?:of|commencing|starting(?:\s+on)?|beginning(?:\s+on)?)|w/c)|the\s+(?P<part>morning|afternoon|evening|night)\s+of|the\s+(?:early|small|wee)\s+(?P<hours>hours)\s+of|the\s+(?P<pm3>first|last|final|opening|closing)\s+(?P<edge>week|weeks|days|months)\s+of|(?:the\s+)?(?:very\s+)?(?P<pm>early|late|mid)(?:\s+(?:of|in))?|(?:the\s+)?(?:very\s+)?(?P<pmx>middle|end|beginning|start|close|turn|first\s+half|second\s+half|latter\s+half|latter\s+part|early\s+part)\s+(?:of|in)|(?P<pm2>earlier|later)(?P<within>\s+in)?|(?P<approx>around|about|approximately|roughly|circa|ca\.|nearly|almost)|(?P<plain>the\s+year)|(?P<monthof>(?:the\s+)?month\s+of))[\s-]*$",
     )
 });
 
@@ -43,9 +43,10 @@ static DURATION_MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Words after a duration that belong to it ("18 years old", "a month-long").
+/// Words after a duration that belong to it ("18 years old", "a
+/// 35-year-old", "a month-long").
 static DURATION_SUFFIX: LazyLock<Regex> =
-    LazyLock::new(|| build(r"(?i)^(?:[\s-]long|\s+period|\s+old|\s+of\s+age)\b"));
+    LazyLock::new(|| build(r"(?i)^(?:[\s-]long|\s+period|[\s-]old|\s+of\s+age)\b"));
 
 pub(super) fn build(source: &str) -> Regex {
     match compile(source) {
@@ -65,7 +66,15 @@ pub(super) fn extend_with_modifiers(text: &str, candidate: &mut Candidate) {
             candidate.end += suffix.end();
         }
     }
-    let window_start = floor_char_boundary(text, candidate.start.saturating_sub(40));
+    let mut window_start = floor_char_boundary(text, candidate.start.saturating_sub(40));
+    // A modifier stands on the expression's own line: a date line above a
+    // sentence ("Updated 5:40 p.m.\nEarly Friday …") is not part of it.
+    if let Some(newline) = text
+        .get(window_start..candidate.start)
+        .and_then(|before| before.rfind('\n'))
+    {
+        window_start += newline + 1;
+    }
     let Some(before) = text.get(window_start..candidate.start) else {
         return;
     };
@@ -89,7 +98,9 @@ pub(super) fn extend_with_modifiers(text: &str, candidate: &mut Candidate) {
             | Expr::NarrativeReference(_)
             | Expr::Clock
     );
-    if !is_duration && !datelike || is_participle(phrase.as_str()) {
+    // "about 6am": an approximate clock time (TimeML mod APPROX).
+    let approximate_clock = candidate.expr == Expr::Clock && caps.name("approx").is_some();
+    if !is_duration && !datelike && !approximate_clock || is_participle(phrase.as_str()) {
         return;
     }
     if caps.name("weekof").is_some() {
@@ -103,6 +114,9 @@ pub(super) fn extend_with_modifiers(text: &str, candidate: &mut Candidate) {
         candidate.whole_week = true;
     } else if let Some(part) = caps.name("part") {
         candidate.part_of_day = part_of_day(part.as_str());
+    } else if caps.name("hours").is_some() {
+        // "the early hours of Monday": the night before Monday's morning.
+        candidate.part_of_day = Some("NI");
     } else if is_duration {
         let lower = phrase.as_str().to_ascii_lowercase();
         let exact_words = [

@@ -103,7 +103,7 @@ fn relation_offset_and_base(rel: &str, has_the: bool) -> (i64, Base) {
 /// "last week", "this year", "the following month", "that day", "next
 /// Monday", "last spring", "the past week" (a duration).
 pub(super) fn parse_relative(caps: &Captures, text: &str) -> Vec<Candidate> {
-    let (Some((start, end)), Some(rel), Some(u)) =
+    let (Some((start, mut end)), Some(rel), Some(u)) =
         (whole(caps), group(caps, "rel"), group(caps, "u"))
     else {
         return vec![];
@@ -111,6 +111,12 @@ pub(super) fn parse_relative(caps: &Captures, text: &str) -> Vec<Candidate> {
     let rel = rel.as_str().to_ascii_lowercase();
     let has_the = group(caps, "the").is_some();
     let word = original(text, u);
+    // "next Sunday afternoon": a part of a named day; after any other unit
+    // ("this week evening") the part is not the expression's.
+    let part = group(caps, "pod").filter(|_| weekday(word).is_some());
+    if part.is_none() {
+        end = u.end();
+    }
     if matches!(word, "may" | "march") {
         return vec![];
     }
@@ -151,7 +157,9 @@ pub(super) fn parse_relative(caps: &Captures, text: &str) -> Vec<Candidate> {
     } else {
         return vec![];
     };
-    vec![Candidate::new(start, end, expr)]
+    let mut candidate = Candidate::new(start, end, expr);
+    candidate.part_of_day = part.and_then(|p| part_of_day(p.as_str()));
+    vec![candidate]
 }
 
 /// "the end of the month", "the beginning of this year".
@@ -442,6 +450,18 @@ pub(super) fn parse_that_time(caps: &Captures, _text: &str) -> Vec<Candidate> {
         the_time.start(),
         the_time.end(),
         Expr::ThatTime,
+    )]
+}
+
+/// "At this time, we are still …": the present (PRESENT_REF), as "now".
+pub(super) fn parse_this_time(caps: &Captures, _text: &str) -> Vec<Candidate> {
+    let Some(this_time) = group(caps, "t") else {
+        return vec![];
+    };
+    vec![Candidate::new(
+        this_time.start(),
+        this_time.end(),
+        Expr::Reference("PRESENT_REF"),
     )]
 }
 
