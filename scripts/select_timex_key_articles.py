@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """Draws the ECB+ articles of the blind TIMEX3 key (crates/eval/gold/ecbplus-timex.md).
 
-usage: select_timex_key_articles.py TEXT_DIR OUT_DIR
+usage: select_timex_key_articles.py TEXT_DIR OUT_DIR [ROUND]
 
 TEXT_DIR holds the articles as plain text, one folder per topic, as
 `cargo run -p corroborate-eval --example ecb_topic_text -- ECB_ROOT TEXT_DIR 1 2 … 35`
 writes them. Articles qualify when a publication date (a date line or a
 dated web address) is in their first four lines, so that each has a DCT.
 With seed 14: one article per train topic, three per dev topic, shorter
-than 6,000 characters where the topic has such. The draw is copied into
-OUT_DIR/train-a, train-b, dev-a, dev-b (one folder per annotator).
+than 6,000 characters where the topic has such (round 1); round 2 takes
+the next two per train topic and the next two per dev topic in the same
+shuffled order, so no article is drawn twice. The draw is copied into
+OUT_DIR/<split>-<letter> folders, about a dozen articles each (one folder
+per annotator).
 """
 import os
 import random
@@ -28,7 +31,11 @@ DATED = re.compile(
 )
 
 
-def main(text_dir, out_dir):
+ROUNDS = {1: {"train": (0, 1), "dev": (0, 3)}, 2: {"train": (1, 3), "dev": (3, 5)}}
+PER_ANNOTATOR = 13
+
+
+def main(text_dir, out_dir, round_number):
     candidates = {"train": [], "dev": []}
     for topic in sorted(os.listdir(text_dir), key=int):
         for name in sorted(os.listdir(os.path.join(text_dir, topic))):
@@ -45,9 +52,13 @@ def main(text_dir, out_dir):
         for topic, items in sorted(by_topic.items()):
             items = [i for i in items if i[2] < 6000] or items
             random.shuffle(items)
-            picks += items[: 1 if split == "train" else 3]
-        half = (len(picks) + 1) // 2
-        for group, part in ((f"{split}-a", picks[:half]), (f"{split}-b", picks[half:])):
+            first, last = ROUNDS[round_number][split]
+            picks += items[first:last]
+        groups = -(-len(picks) // PER_ANNOTATOR)
+        size = -(-len(picks) // groups)
+        parts = [picks[i : i + size] for i in range(0, len(picks), size)]
+        for letter, part in zip("abcdefgh", parts):
+            group = f"{split}-{letter}" if round_number == 1 else f"{split}{round_number}-{letter}"
             folder = os.path.join(out_dir, group)
             os.makedirs(folder, exist_ok=True)
             for topic, name, _ in part:
@@ -56,6 +67,6 @@ def main(text_dir, out_dir):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) == 4 else 1)

@@ -59,12 +59,14 @@ fn ecbplus_timex_key_value_f1() {
         println!("{result}");
         result.scores.value_attr.f1
     };
-    // Measured 93.37 on train (84.02 before the key was tuned on) and
-    // 84.71 on dev (78.15 before).
+    // 74 train and 39 dev articles. Measured 87.70 on train and 88.23 on
+    // dev; the tagger of the session that built the key scored 75.9 and
+    // 77.8 on the same articles (`eval timeml` on the annotators' files,
+    // clock values with their UTC offsets compared).
     let train = score(SplitFilter::Train);
-    assert!(train >= 93.0, "train value F1 {train:.2}");
+    assert!(train >= 87.5, "train value F1 {train:.2}");
     let dev = score(SplitFilter::Dev);
-    assert!(dev >= 84.5, "dev value F1 {dev:.2}");
+    assert!(dev >= 88.0, "dev value F1 {dev:.2}");
 }
 
 #[test]

@@ -23,8 +23,8 @@ use crate::lexicon::{
 };
 use clock::{
     attach_clock_times, extend_clock_with_part_of_day, parse_bare_hour, parse_clock,
-    parse_clock_past_to, parse_clock_words, parse_end_of_day, parse_hour_before_day,
-    parse_hour_minute_words,
+    parse_clock_before_its_equivalent, parse_clock_past_to, parse_clock_words, parse_end_of_day,
+    parse_hour_before_day, parse_hour_minute_words,
 };
 use dates::{
     parse_bare_day, parse_day_month, parse_day_of_month, parse_dotted, parse_dotted_day,
@@ -34,8 +34,8 @@ use dates::{
     parse_year_first, parse_year_month, parse_year_number, parse_year_span, parse_year_words,
 };
 use durations::{
-    parse_duration, parse_half_unit, parse_set, parse_set_adverb, parse_vague_duration,
-    parse_vague_span,
+    parse_duration, parse_half_unit, parse_set, parse_set_adverb, parse_unit_long,
+    parse_vague_duration, parse_vague_span,
 };
 use modifiers::extend_with_modifiers;
 use periods::{
@@ -45,10 +45,11 @@ use periods::{
 };
 use regex::{Captures, Regex};
 use relative::{
-    parse_anaphoric_day, parse_anaphoric_unit, parse_count_shift, parse_counted_units,
-    parse_deictic_day, parse_generic_night, parse_narrative_reference, parse_overnight,
-    parse_part_of_day, parse_part_of_unit, parse_reference, parse_relative, parse_rest_of_unit,
-    parse_that_time, parse_this_time, parse_unit_after_next,
+    parse_anaphoric_day, parse_anaphoric_unit, parse_bare_part_of_day, parse_count_shift,
+    parse_counted_units, parse_dawn, parse_deictic_day, parse_early_hours, parse_generic_night,
+    parse_narrative_reference, parse_overnight, parse_part_of_day, parse_part_of_unit,
+    parse_reference, parse_relative, parse_rest_of_unit, parse_that_time, parse_this_time,
+    parse_unit_after_next, parse_unit_end,
 };
 use std::sync::LazyLock;
 use weeks::{
@@ -165,6 +166,21 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         pattern(
             r"\b(?P<w>former|future|recent|current)\b",
             parse_narrative_reference,
+        ),
+        // Four-digit clock times, marked by a zone or "hours" ("at 0340 GMT",
+        // "1800 hrs"), or given with their GMT equivalent ("at 1353 (1023
+        // GMT)"): before the year patterns, which they would lose to.
+        pattern(
+            &format!(
+                r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?:\s*(?:hours|hrs)\b|\s+{TIME_ZONE})"
+            ),
+            parse_clock,
+        ),
+        pattern(
+            &format!(
+                r"\bat\s+(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d\s+{TIME_ZONE}"
+            ),
+            parse_clock_before_its_equivalent,
         ),
         pattern(&day_of_month, parse_day_of_month),
         pattern(&weekday_ordinal_word, parse_day_of_month),
@@ -295,7 +311,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             parse_duration,
         ),
         pattern(
-            r"\b(?:for|over|in|within|after|took|lasted|last|spent|than|of|just|only|mere|final|closing|opening)\s+(?P<vu>years|months|weeks|days|decades|centuries|hours)\b",
+            r"\b(?:for|over|in|within|after|took|lasted|last|spent|than|of|just|only|mere|final|closing|opening|past)\s+(?P<vu>years|months|weeks|days|decades|centuries|hours|minutes)\b|\b(?P<vu2>hours|minutes)\s+(?:later|after|earlier|before)\b",
             parse_vague_duration,
         ),
         pattern(
@@ -421,6 +437,11 @@ const NTH: &str = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)
 /// | fiscal year | "fiscal 2021", "fiscal year 2021", "FY2021", "FY 21", "the 2021 fiscal year", "the second quarter of fiscal 2022" | FY2021, FY2022-Q2 |
 /// | part of a relative year | "the second half of the year", "the first quarter of that year", "the first half of next year" | H2, Q1 of that year |
 /// | year without century | "in '44", "June '44" | the narrative's century |
+/// | a unit long | "a weeklong manhunt", "a year-long siege" | P1W, P1Y |
+/// | the early hours | "in the early hours (of the morning)" | that morning (TMO) |
+/// | dawn, dusk | "at dawn", "before daybreak", "a dawn raid" | that morning (TMO), evening (TEV) |
+/// | a part of the day | "by late afternoon", "until mid-morning" | that afternoon, morning |
+/// | end of the current unit | "by year-end", "at month-end" | that unit, mod END |
 /// | span of years | "1995-99", "the 2004-05 season", "2012/13" | two years, 1995 and 1999 (not May 2004) |
 /// | unit before/after | "the year before.", "the month after," | one unit from the last date |
 /// | at the time | "At the time, …", "… at the time." | the last mentioned time ("the time") |
@@ -566,6 +587,20 @@ fn further_patterns() -> Vec<Pattern> {
         pattern(
             r"\bat\s+(?P<t>this\s+time)(?:\s*[,.;:)]|\s*$|\s+(?:is|are|we|there)\b)",
             parse_this_time,
+        ),
+        pattern(r"\b(?P<u>year|month|quarter)[-\s]end\b", parse_unit_end),
+        pattern(r"\b(?P<u>week|month|year)-?long\b", parse_unit_long),
+        pattern(
+            r"\bthe\s+(?:early|small|wee)\s+hours(?:\s+of\s+the\s+morning)?\b",
+            parse_early_hours,
+        ),
+        pattern(
+            r"\b(?:at|before|after|by|until|from|around|since)\s+(?P<w>dawn|daybreak|dusk)\b|\b(?P<w2>dawn)\s+(?:raids?|attacks?|assaults?|robbery|strikes?|offensive)\b",
+            parse_dawn,
+        ),
+        pattern(
+            r"\b(?:by|in|until|till|from|during|through|throughout)\s+(?P<pm>early|late|mid)[\s-]?(?P<part>morning|afternoon|evening)\b",
+            parse_bare_part_of_day,
         ),
         pattern(
             &format!(

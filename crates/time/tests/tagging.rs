@@ -1364,3 +1364,109 @@ fn vague_plural_units_after_restricting_words() {
         vec![p("just weeks", "PXW"), p("the final months", "PXM")]
     );
 }
+
+/// "over"/"under" quantify a counted duration ("over three years") but are
+/// prepositions before "the past decade"; "by year-end" is the end of the
+/// current year.
+#[test]
+fn over_before_a_determined_duration_and_unit_ends() {
+    let dct = NaiveDate::from_ymd_opt(2013, 3, 14);
+    assert_eq!(
+        pairs(
+            "Prices rose over the past decade and over three years; by year-end they fell.",
+            dct
+        ),
+        vec![
+            p("the past decade", "P1DE"),
+            p("over three years", "P3Y"),
+            p("year-end", "2013"),
+        ]
+    );
+}
+
+/// A weekday after a future cue in its own clause is the next such day
+/// (the publication day itself included); a past verb between the cue and
+/// the weekday puts it back in the past. "set to"/"set for" plan ahead.
+#[test]
+fn future_cues_count_in_the_weekdays_own_clause() {
+    let saturday = NaiveDate::from_ymd_opt(2013, 3, 9);
+    assert_eq!(
+        pairs(
+            "They will meet Indiana on Saturday after the Sycamores defeated Evansville on Friday.",
+            saturday
+        ),
+        vec![p("Saturday", "2013-03-09"), p("Friday", "2013-03-08")]
+    );
+    assert_eq!(
+        pairs("The coach is expected to return on Monday.", saturday),
+        vec![p("Monday", "2013-03-11")]
+    );
+    let april = NaiveDate::from_ymd_opt(2012, 4, 9);
+    assert_eq!(
+        pairs(
+            "Filming is set to begin in August; a trial was set for January 28.",
+            april
+        ),
+        vec![p("August", "2012-08"), p("January 28", "2013-01-28")]
+    );
+}
+
+/// Four-digit clock times with a zone or "hours", and a local time given
+/// with its GMT equivalent.
+#[test]
+fn four_digit_clock_times() {
+    let dct = NaiveDate::from_ymd_opt(2005, 11, 27);
+    assert_eq!(
+        pairs(
+            "The quake struck at 1353 (1023 GMT); troops moved at 1800 hrs. In 1353 the plague came.",
+            dct
+        ),
+        vec![
+            p("1353", "2005-11-27T13:53"),
+            p("1023 GMT", "2005-11-27T10:23Z"),
+            p("1800 hrs", "2005-11-27T18:00"),
+            p("1353", "1353"),
+        ]
+    );
+}
+
+/// Parts of a day and vague spans crisis reports are full of.
+#[test]
+fn dawn_early_hours_and_vague_minutes() {
+    let dct = NaiveDate::from_ymd_opt(2013, 9, 10);
+    assert_eq!(
+        pairs(
+            "Robbers struck on Monday in a dawn raid, in the early hours of the morning. \
+             Within minutes the roof burned. Marchers dispersed by late afternoon. \
+             A weeklong manhunt followed.",
+            dct
+        ),
+        vec![
+            p("Monday", "2013-09-09"),
+            p("dawn", "2013-09-09TMO"),
+            p("the early hours of the morning", "2013-09-09TMO"),
+            p("minutes", "PTXM"),
+            p("late afternoon", "2013-09-09TAF"),
+            p("weeklong", "P1W"),
+        ]
+    );
+}
+
+/// Names that hold time words: a newspaper called "daily", named days,
+/// numbered things before a clock time.
+#[test]
+fn newspapers_named_days_and_numbered_things_are_not_dates() {
+    let dct = NaiveDate::from_ymd_opt(2013, 9, 18);
+    assert_eq!(
+        pairs(
+            "The daily Kathimerini said on Monday that Patch Tuesday and Black Friday matter. \
+             He appears in Division 3 at 1:45 p.m. today; they met daily.",
+            dct
+        ),
+        vec![
+            p("Monday", "2013-09-16"),
+            p("1:45 p.m. today", "2013-09-18T13:45"),
+            p("daily", "P1D"),
+        ]
+    );
+}

@@ -161,9 +161,7 @@ fn without_zone(value: &str) -> &str {
     if !is_clock {
         return value;
     }
-    let zone_at = clock[5..]
-        .find(['Z', '+', '-'])
-        .map(|i| t + 1 + 5 + i);
+    let zone_at = clock[5..].find(['Z', '+', '-']).map(|i| t + 1 + 5 + i);
     zone_at.map_or(value, |at| &value[..at])
 }
 

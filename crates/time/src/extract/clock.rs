@@ -64,6 +64,20 @@ pub(super) fn parse_clock(caps: &Captures, text: &str) -> Vec<Candidate> {
     vec![candidate]
 }
 
+/// "at 1353 (1023 GMT)": the local four-digit clock time before its
+/// equivalent in another zone (which its own pattern reads).
+pub(super) fn parse_clock_before_its_equivalent(caps: &Captures, _text: &str) -> Vec<Candidate> {
+    let (Some(h), Some(mi)) = (group(caps, "h"), group(caps, "mi")) else {
+        return vec![];
+    };
+    let (Ok(hour), Ok(minute)) = (h.as_str().parse(), mi.as_str().parse()) else {
+        return vec![];
+    };
+    let mut candidate = Candidate::new(h.start(), mi.end(), Expr::Clock);
+    candidate.clock = Some((hour, minute, None));
+    vec![candidate]
+}
+
 /// "at eleven five", "for eight forty", "at ten oh five": an hour and
 /// minutes in words after a preposition; the span starts at the hour.
 pub(super) fn parse_hour_minute_words(caps: &Captures, text: &str) -> Vec<Candidate> {

@@ -2,6 +2,7 @@
 //! after a span, digits glued to a number ("10,000", "1-800"), a "the"
 //! before a span and the end of a clause. Shared by every expression family.
 
+use crate::lexicon::weekday;
 use regex::Captures;
 
 pub(super) fn group<'t>(caps: &Captures<'t>, name: &str) -> Option<regex::Match<'t>> {
@@ -137,18 +138,45 @@ const TITLE_HEADS: &[&str] = &[
     "programme",
 ];
 
+/// Capitalized words that make a weekday a named day ("Patch Tuesday",
+/// "Black Friday", "Bloody Sunday", "Good Friday"): names, or moveable
+/// feasts this tagger does not compute, never the last such weekday.
+const NAMED_DAYS: &[&str] = &[
+    "patch", "super", "black", "cyber", "bloody", "good", "holy", "easter", "palm", "ash",
+    "maundy", "shrove", "giving",
+];
+
 /// Whether a capitalized time word names a publication or programme
 /// ("New York Daily News", "The Sunday Times", "USA Today", "the Today
 /// show"): a time word in a proper name is not a time expression (TIDES
 /// and TimeML non-markable names).
 pub(super) fn in_a_title(text: &str, start: usize, end: usize) -> bool {
     let word = text.get(start..end).unwrap_or("");
+    let after = text.get(end..).unwrap_or("");
+    let next_capitalized = after.starts_with(' ')
+        && after
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_uppercase());
+    // "the centre-left daily Eleftherotypia": a newspaper.
+    let periodical = matches!(word.to_ascii_lowercase().as_str(), "daily" | "weekly");
+    if periodical && next_capitalized {
+        return true;
+    }
     let capitalized = word.starts_with(|c: char| c.is_ascii_uppercase());
     let one_word = !word.contains(char::is_whitespace);
     if !capitalized || !one_word {
         return false;
     }
-    let after = text.get(end..).unwrap_or("");
+    if NAMED_DAYS.contains(&previous_word(text, start).as_str()) && weekday(word).is_some() {
+        let before = text.get(..start).unwrap_or("").trim_end();
+        let named = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
+        if named {
+            return true;
+        }
+    }
     let next_is_head = after.starts_with(' ')
         && TITLE_HEADS.contains(&next_word(text, end).as_str())
         && (after

@@ -552,6 +552,7 @@ pub(super) const IDENTIFIER_WORDS: &[&str] = &[
     "apartment",
     "platform",
     "gate",
+    "division",
     "line",
     "model",
     "version",
@@ -927,8 +928,11 @@ pub(super) fn parse_bare_day(caps: &Captures, text: &str) -> Vec<Candidate> {
             .chars()
             .all(|c| c.is_ascii_digit())
             && !previous_word(text, d.start()).is_empty();
+        // "Division 3 at 1:45 p.m.", "Gate 5 at 9": a numbered thing.
+        let numbered_thing = IDENTIFIER_WORDS.contains(&previous_word(text, d.start()).as_str());
         if !clock_follows
             || after_number
+            || numbered_thing
             || text
                 .get(..d.start())
                 .unwrap_or("")

@@ -81,7 +81,7 @@ pub(super) fn parse_half_unit(caps: &Captures, text: &str) -> Vec<Candidate> {
 }
 
 pub(super) fn parse_vague_duration(caps: &Captures, _text: &str) -> Vec<Candidate> {
-    let Some(vu) = group(caps, "vu") else {
+    let Some(vu) = group(caps, "vu").or_else(|| group(caps, "vu2")) else {
         return vec![];
     };
     let Some(unit) = Unit::parse(vu.as_str()) else {
@@ -208,5 +208,20 @@ pub(super) fn parse_vague_span(caps: &Captures, _text: &str) -> Vec<Candidate> {
         start,
         end,
         Expr::Duration(unit.duration(None)),
+    )]
+}
+
+/// "a weeklong manhunt", "the year-long siege": one unit.
+pub(super) fn parse_unit_long(caps: &Captures, _text: &str) -> Vec<Candidate> {
+    let (Some((start, end)), Some(u)) = (whole(caps), group(caps, "u")) else {
+        return vec![];
+    };
+    let Some(unit) = Unit::parse(&u.as_str().to_ascii_lowercase()) else {
+        return vec![];
+    };
+    vec![Candidate::new(
+        start,
+        end,
+        Expr::Duration(unit.duration(Some(1.0))),
     )]
 }

@@ -90,6 +90,18 @@ pub(super) fn extend_with_modifiers(text: &str, candidate: &mut Candidate) {
     let Some(phrase) = caps.name("phrase") else {
         return;
     };
+    // "over the past decade": "over" and "under" quantify a counted
+    // duration ("over three years"); before "the …" they are prepositions.
+    let preposition = matches!(
+        phrase.as_str().to_ascii_lowercase().as_str(),
+        "over" | "under"
+    );
+    let counted = text
+        .get(candidate.start..candidate.end)
+        .is_some_and(|t| !t.to_ascii_lowercase().starts_with("the "));
+    if is_duration && preposition && !counted {
+        return;
+    }
     let datelike = !matches!(
         candidate.expr,
         Expr::Duration(_)

@@ -187,6 +187,83 @@ pub(super) fn parse_part_of_unit(caps: &Captures, _text: &str) -> Vec<Candidate>
     vec![with_mod(candidate, pm.or(Some(PointMod::Mid)))]
 }
 
+/// A part of the day the narrative has reached: the last day mentioned.
+fn part_of_the_day(start: usize, end: usize, part: &'static str) -> Candidate {
+    let mut candidate = Candidate::new(
+        start,
+        end,
+        Expr::DayShift {
+            days: 0,
+            base: Base::Anaphoric,
+        },
+    );
+    candidate.part_of_day = Some(part);
+    candidate
+}
+
+/// "in the early hours (of the morning)": the morning of the day told.
+/// ("the early hours of Monday" is read as a modifier of "Monday".)
+pub(super) fn parse_early_hours(caps: &Captures, text: &str) -> Vec<Candidate> {
+    let Some((start, end)) = whole(caps) else {
+        return vec![];
+    };
+    let of_a_day = text
+        .get(end..)
+        .is_some_and(|rest| rest.trim_start().to_ascii_lowercase().starts_with("of "));
+    if of_a_day {
+        return vec![];
+    }
+    let mut candidate = part_of_the_day(start, end, "MO");
+    candidate.point_mod = Some(PointMod::Start);
+    vec![candidate]
+}
+
+/// "at dawn", "before daybreak", "at dusk", "a dawn raid": the morning or
+/// evening of the day told.
+pub(super) fn parse_dawn(caps: &Captures, _text: &str) -> Vec<Candidate> {
+    let Some(word) = group(caps, "w").or_else(|| group(caps, "w2")) else {
+        return vec![];
+    };
+    let part = match word.as_str().to_ascii_lowercase().as_str() {
+        "dusk" => "EV",
+        _ => "MO",
+    };
+    vec![part_of_the_day(word.start(), word.end(), part)]
+}
+
+/// "by late afternoon", "until mid-morning": that part of the day told.
+pub(super) fn parse_bare_part_of_day(caps: &Captures, _text: &str) -> Vec<Candidate> {
+    let (Some(pm), Some(part)) = (group(caps, "pm"), group(caps, "part")) else {
+        return vec![];
+    };
+    let Some(code) = part_of_day(part.as_str()) else {
+        return vec![];
+    };
+    let mut candidate = part_of_the_day(pm.start(), part.end(), code);
+    candidate.point_mod = point_mod(Some(pm));
+    vec![candidate]
+}
+
+/// "by year-end", "at month-end": the end of the current year or month.
+pub(super) fn parse_unit_end(caps: &Captures, _text: &str) -> Vec<Candidate> {
+    let (Some((start, end)), Some(u)) = (whole(caps), group(caps, "u")) else {
+        return vec![];
+    };
+    let Some(unit) = Unit::parse(&u.as_str().to_ascii_lowercase()) else {
+        return vec![];
+    };
+    let candidate = Candidate::new(
+        start,
+        end,
+        Expr::UnitShift {
+            unit,
+            offset: 0,
+            base: Base::Deictic,
+        },
+    );
+    vec![with_mod(candidate, Some(PointMod::End))]
+}
+
 fn u_is_rest(caps: &Captures) -> bool {
     point_mod(group(caps, "pm")) == Some(PointMod::Rest)
 }

@@ -38,7 +38,7 @@ const FUTURE_WORDS: &[&str] = &[
 ];
 
 /// Words that mark the past wherever they stand.
-const PAST_MARKERS: &[&str] = &["was", "were", "had", "did", "ago", "last"];
+pub(super) const PAST_MARKERS: &[&str] = &["was", "were", "had", "did", "ago", "last"];
 
 /// Irregular past forms: like "-ed" words, they count only as verbs (not
 /// after a determiner or copula: "will be held" is not past).
@@ -132,11 +132,21 @@ pub(super) fn tense_of(sentence: &str) -> Tense {
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
         .collect();
-    let future = words.iter().any(|w| FUTURE_WORDS.contains(w));
-    let past = words
+    let set_ahead =
+        |i: usize| words.get(i) == Some(&"set") && matches!(words.get(i + 1), Some(&"to" | &"for"));
+    let future = words
         .iter()
         .enumerate()
-        .any(|(i, w)| PAST_MARKERS.contains(w) || is_finite_past(w, i, &words, &original));
+        .any(|(i, w)| FUTURE_WORDS.contains(w) || set_ahead(i));
+    // "was scheduled for", "were set to": a past auxiliary of a plan.
+    let plans_ahead = |i: usize| {
+        words
+            .get(i + 1)
+            .is_some_and(|next| FUTURE_WORDS.contains(next) || set_ahead(i + 1))
+    };
+    let past = words.iter().enumerate().any(|(i, w)| {
+        (PAST_MARKERS.contains(w) && !plans_ahead(i)) || is_finite_past(w, i, &words, &original)
+    });
     match (past, future) {
         (true, false) => Tense::Past,
         (false, true) => Tense::Future,
@@ -146,7 +156,7 @@ pub(super) fn tense_of(sentence: &str) -> Tense {
 
 /// A past form ("-ed" or irregular) used as a verb: lower case in the
 /// text and not after a determiner, preposition or copula.
-fn is_finite_past(word: &str, index: usize, words: &[&str], original: &[&str]) -> bool {
+pub(super) fn is_finite_past(word: &str, index: usize, words: &[&str], original: &[&str]) -> bool {
     let lower_case_in_text = original
         .get(index)
         .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
@@ -169,6 +179,12 @@ mod tests {
         assert_eq!(tense_of("In March, the court ruled"), Tense::Past);
         assert_eq!(tense_of("The vote will be held in March"), Tense::Future);
         assert_eq!(tense_of("Elections are scheduled for March"), Tense::Future);
+        assert_eq!(tense_of("Filming is set to begin in August"), Tense::Future);
+        assert_eq!(
+            tense_of("A trial date was set for October 28"),
+            Tense::Future
+        );
+        assert_eq!(tense_of("The vote was scheduled for March"), Tense::Future);
     }
 
     #[test]

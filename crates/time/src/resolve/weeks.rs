@@ -7,6 +7,7 @@ use corroborate_model::calendar::last_day_of_month;
 
 use super::days::{day_result, month_start, shift_days};
 use super::relative::unit_value;
+use super::tense::{is_finite_past, PAST_MARKERS};
 use super::{Grain, Resolved, Resolver};
 use crate::expr::{MonthRef, WeekScope, YearSpec};
 use crate::lexicon::Unit;
@@ -23,7 +24,13 @@ impl Resolver<'_> {
         };
         let date = if self.news && dct {
             if self.future_cue_before(start) {
-                next_weekday_after(base.date, day)
+                // "The vote will be held on Saturday", written on a
+                // Saturday: that day.
+                let day_before = base
+                    .date
+                    .checked_sub_days(Days::new(1))
+                    .unwrap_or(base.date);
+                next_weekday_after(day_before, day)
             } else {
                 last_weekday_on_or_before(base.date, day)
             }
@@ -179,24 +186,55 @@ impl Resolver<'_> {
         resolved
     }
 
-    /// "will", "next", "scheduled", "due" earlier in the same sentence.
+    /// A future cue ("will", "next", "scheduled", "due", "expected", "set
+    /// to") earlier in the same sentence and in the expression's own clause:
+    /// no past verb stands between the cue and the expression ("will meet
+    /// Indiana on Saturday after the Sycamores beat Evansville Friday":
+    /// Friday is past).
     pub(super) fn future_cue_before(&self, start: usize) -> bool {
         let before = self.text.get(..start).unwrap_or("");
         let sentence_start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-        let sentence = before
-            .get(sentence_start..)
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        sentence
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .any(|w| {
-                matches!(
-                    w,
-                    "will" | "next" | "scheduled" | "due" | "planned" | "until" | "'ll"
-                )
-            })
+        let sentence = before.get(sentence_start..).unwrap_or("");
+        let split = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let original = split(sentence);
+        let lower: Vec<String> = original.iter().map(|w| w.to_ascii_lowercase()).collect();
+        let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let original: Vec<&str> = original.iter().map(String::as_str).collect();
+        let is_cue = |i: usize| {
+            let w = words[i];
+            FUTURE_CUES.contains(&w)
+                || (w == "set" && matches!(words.get(i + 1), Some(&"to" | &"for")))
+        };
+        let last_cue = (0..words.len()).rev().find(|&i| is_cue(i));
+        let last_past = (0..words.len()).rev().find(|&i| {
+            PAST_MARKERS.contains(&words[i]) || is_finite_past(words[i], i, &words, &original)
+        });
+        match (last_cue, last_past) {
+            (Some(cue), Some(past)) => cue > past,
+            (Some(_), None) => true,
+            (None, _) => false,
+        }
     }
 }
+
+/// Words that put a weekday after the publication date.
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "next",
+    "scheduled",
+    "due",
+    "planned",
+    "until",
+    "expected",
+    "upcoming",
+];
 
 /// The ISO week starting on `monday`.
 fn week_of(monday: NaiveDate) -> Resolved {
