@@ -275,7 +275,7 @@ impl<'t> Resolver<'t> {
                 .strip_suffix(*cue)
                 .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
         };
-        // In news a birth date is a life's background, not the story's
+        // In news a birth or founding date is background, not the story's
         // time: "Born March 29, 1928; died December 19" is this December.
         let cue = ASIDE_CUES.iter().any(ends_with_cue)
             || (self.news && BIRTH_CUES.iter().any(ends_with_cue));
@@ -555,8 +555,19 @@ fn text_before(text: &str, end: usize, max_bytes: usize) -> &str {
 /// Words before a date that make it an aside (see `Resolver::is_aside`).
 const ASIDE_CUES: &[&str] = &["since", "until", "till", "prior to", "as early as"];
 
-/// Words before a birth date (see `is_aside`).
-const BIRTH_CUES: &[&str] = &["born", "born on", "born in"];
+/// Words before a birth or founding date (see `is_aside`): a life's or an
+/// organisation's background in news ("the party, founded in 2012, will
+/// contest the December 15 election").
+const BIRTH_CUES: &[&str] = &[
+    "born",
+    "born on",
+    "born in",
+    "founded in",
+    "established in",
+    "formed in",
+    "created in",
+    "set up in",
+];
 
 /// Number of sentence ends (". X", "! X", "? X") in `text`.
 fn sentence_ends(text: &str) -> usize {

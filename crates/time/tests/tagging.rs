@@ -1470,3 +1470,25 @@ fn newspapers_named_days_and_numbered_things_are_not_dates() {
         ]
     );
 }
+
+/// A year-less date takes the tense of its own clause, and a founding
+/// year in an aside lends it no year.
+#[test]
+fn clause_tense_and_founding_asides() {
+    let june = NaiveDate::from_ymd_opt(2013, 6, 10);
+    assert_eq!(
+        pairs(
+            "The case was heard in his absence and a trial date was set for October 28.",
+            june
+        ),
+        vec![p("October 28", "2013-10-28")]
+    );
+    let october = NaiveDate::from_ymd_opt(2013, 10, 5);
+    assert_eq!(
+        pairs(
+            "The party, founded in 2012, will be seeking seats in the December 15 election.",
+            october
+        ),
+        vec![p("2012", "2012"), p("December 15", "2013-12-15")]
+    );
+}

@@ -38,7 +38,7 @@ const FUTURE_WORDS: &[&str] = &[
 ];
 
 /// Words that mark the past wherever they stand.
-pub(super) const PAST_MARKERS: &[&str] = &["was", "were", "had", "did", "ago", "last"];
+const PAST_MARKERS: &[&str] = &["was", "were", "had", "did", "ago", "last"];
 
 /// Irregular past forms: like "-ed" words, they count only as verbs (not
 /// after a determiner or copula: "will be held" is not past).
@@ -110,14 +110,63 @@ const BEFORE_ADJECTIVE: &[&str] = &[
     "so", "well", "newly", "heavily", "is", "are", "be", "been", "being",
 ];
 
+/// Cues that put a date after the publication date when they stand in
+/// its own clause (narrower than [`FUTURE_WORDS`]: "until", "would" and
+/// "plan" also close or report past spans).
+pub(super) const AHEAD_CUES: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "next",
+    "scheduled",
+    "due",
+    "planned",
+    "expected",
+    "upcoming",
+];
+
 impl Resolver<'_> {
-    /// The tense of the sentence holding byte `at` (see the module doc).
-    pub(super) fn sentence_tense(&self, at: usize) -> Tense {
+    /// The tense of the sentence holding byte `at` (see the module doc),
+    /// read first from its own clause: the later of the last cue in `cues`
+    /// and the last past verb before `at` ("will meet on Saturday after
+    /// they beat Evansville on Friday": Friday is past); the whole
+    /// sentence's words when neither stands before it.
+    pub(super) fn sentence_tense(&self, at: usize, cues: &[&str]) -> Tense {
         let before = self.text.get(..at).unwrap_or("");
         let start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-        let after = self.text.get(at..).unwrap_or("");
-        let end = at + after.find(['.', '!', '?', '\n']).unwrap_or(after.len());
-        tense_of(self.text.get(start..end).unwrap_or(""))
+        match tense_before(before.get(start..).unwrap_or(""), cues) {
+            Tense::Unknown => {
+                let after = self.text.get(at..).unwrap_or("");
+                let end = at + after.find(['.', '!', '?', '\n']).unwrap_or(after.len());
+                tense_of(self.text.get(start..end).unwrap_or(""))
+            }
+            tense => tense,
+        }
+    }
+}
+
+/// The tense the words before a date give it: the later of the last cue in
+/// `cues` ("set to"/"set for" too) and the last past verb or marker.
+pub(super) fn tense_before(words_before: &str, cues: &[&str]) -> Tense {
+    let original: Vec<&str> = words_before
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let lower: Vec<String> = original.iter().map(|w| w.to_ascii_lowercase()).collect();
+    let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let set_ahead =
+        |i: usize| words[i] == "set" && matches!(words.get(i + 1), Some(&"to" | &"for"));
+    let last_cue = (0..words.len())
+        .rev()
+        .find(|&i| cues.contains(&words[i]) || set_ahead(i));
+    let last_past = (0..words.len()).rev().find(|&i| {
+        PAST_MARKERS.contains(&words[i]) || is_finite_past(words[i], i, &words, &original)
+    });
+    match (last_cue, last_past) {
+        (Some(cue), Some(past)) if cue > past => Tense::Future,
+        (Some(_), None) => Tense::Future,
+        (_, Some(_)) => Tense::Past,
+        (None, None) => Tense::Unknown,
     }
 }
 
@@ -156,7 +205,7 @@ pub(super) fn tense_of(sentence: &str) -> Tense {
 
 /// A past form ("-ed" or irregular) used as a verb: lower case in the
 /// text and not after a determiner, preposition or copula.
-pub(super) fn is_finite_past(word: &str, index: usize, words: &[&str], original: &[&str]) -> bool {
+fn is_finite_past(word: &str, index: usize, words: &[&str], original: &[&str]) -> bool {
     let lower_case_in_text = original
         .get(index)
         .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));

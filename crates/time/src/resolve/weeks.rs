@@ -7,7 +7,7 @@ use corroborate_model::calendar::last_day_of_month;
 
 use super::days::{day_result, month_start, shift_days};
 use super::relative::unit_value;
-use super::tense::{is_finite_past, PAST_MARKERS};
+use super::tense::{tense_before, Tense};
 use super::{Grain, Resolved, Resolver};
 use crate::expr::{MonthRef, WeekScope, YearSpec};
 use crate::lexicon::Unit;
@@ -187,38 +187,14 @@ impl Resolver<'_> {
     }
 
     /// A future cue ("will", "next", "scheduled", "due", "expected", "set
-    /// to") earlier in the same sentence and in the expression's own clause:
-    /// no past verb stands between the cue and the expression ("will meet
-    /// Indiana on Saturday after the Sycamores beat Evansville Friday":
-    /// Friday is past).
+    /// to") earlier in the same sentence and in the expression's own clause
+    /// (see `sentence_tense`): "will meet Indiana on Saturday after the
+    /// Sycamores beat Evansville on Friday": Friday is past.
     pub(super) fn future_cue_before(&self, start: usize) -> bool {
         let before = self.text.get(..start).unwrap_or("");
         let sentence_start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-        let sentence = before.get(sentence_start..).unwrap_or("");
-        let split = |s: &str| -> Vec<String> {
-            s.split(|c: char| !c.is_alphanumeric() && c != '\'')
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect()
-        };
-        let original = split(sentence);
-        let lower: Vec<String> = original.iter().map(|w| w.to_ascii_lowercase()).collect();
-        let words: Vec<&str> = lower.iter().map(String::as_str).collect();
-        let original: Vec<&str> = original.iter().map(String::as_str).collect();
-        let is_cue = |i: usize| {
-            let w = words[i];
-            FUTURE_CUES.contains(&w)
-                || (w == "set" && matches!(words.get(i + 1), Some(&"to" | &"for")))
-        };
-        let last_cue = (0..words.len()).rev().find(|&i| is_cue(i));
-        let last_past = (0..words.len()).rev().find(|&i| {
-            PAST_MARKERS.contains(&words[i]) || is_finite_past(words[i], i, &words, &original)
-        });
-        match (last_cue, last_past) {
-            (Some(cue), Some(past)) => cue > past,
-            (Some(_), None) => true,
-            (None, _) => false,
-        }
+        let clause = before.get(sentence_start..).unwrap_or("");
+        tense_before(clause, FUTURE_CUES) == Tense::Future
     }
 }
 
