@@ -500,9 +500,12 @@ fn fiscal_year(year: i32, quarter: Option<&str>) -> Resolved {
 }
 
 /// News mode needs a DCT. A text is history writing (narrative mode)
-/// whatever its DCT when either
+/// whatever its DCT when
 /// * its latest explicit year is five or more years before the DCT and it
 ///   has at most one news marker (a weekday, "yesterday", "last week", …), or
+/// * it names at least 20 explicit years and fewer than one news marker
+///   for every ten of them (a history of recent events: an encyclopedia
+///   article on a war written a year after it), or
 /// * it names at least 20 explicit years with a median two or more years
 ///   before the DCT.
 ///
@@ -528,6 +531,12 @@ fn is_news(dct: Option<NaiveDate>, candidates: &[Candidate]) -> bool {
     }
     if years.len() < 20 {
         return true;
+    }
+    // A history of recent events (an encyclopedia article written a year
+    // after the war it tells) names many years and speaks little of
+    // "yesterday" or "on Friday".
+    if markers * 10 < years.len() {
+        return false;
     }
     years.sort_unstable();
     let median = years.get(years.len() / 2).copied().unwrap_or(dct.year());
@@ -709,6 +718,23 @@ mod tests {
         let found = resolved("Prices rose in November.", dct());
         assert_eq!(found[0].2, Some(day(2021, 11, 1)));
         assert_eq!(found[0].3, Some(day(2021, 11, 30)));
+    }
+
+    #[test]
+    fn a_history_of_recent_events_reads_as_narrative() {
+        // Twenty-four recent years named (median a year before the DCT),
+        // one weekday: a history, whose Friday follows the story.
+        let years: String = (0..24)
+            .map(|i| format!("In May {} the army moved. ", 2007 + i % 3))
+            .collect();
+        let dct = NaiveDate::from_ymd_opt(2009, 12, 19);
+        let history = resolved(&format!("{years}On Friday it rained."), dct);
+        let friday = history.last().expect("Friday is tagged");
+        assert_ne!(friday.1, "2009-12-18", "not counted from the DCT");
+        assert!(friday.1.starts_with("2009-05"), "{friday:?}");
+        // A news report naming a few recent years stays news.
+        let news = resolved("In 2008 the army moved.\n\nOn Friday the rebels fled.", dct);
+        assert_eq!(news.last().expect("Friday").1, "2009-12-18");
     }
 
     #[test]
