@@ -231,10 +231,15 @@ impl fmt::Display for GoldScores {
     }
 }
 
-/// The quantities of `text` read as one sentence.
+/// The quantities of `text` read as one sentence, outside its dates and
+/// clock times as in the pipeline (`corroborate_extract::date_spans`).
 pub(crate) fn extract_whole(text: &str) -> Vec<Quantity> {
     let tokens = corroborate_text::tokens(text);
-    corroborate_quantity::extract(text, &[Span::new(0, text.len())], &tokens)
+    let dates = corroborate_extract::date_spans(&corroborate_time::tag(text, None, false));
+    corroborate_quantity::outside_spans(
+        corroborate_quantity::extract(text, &[Span::new(0, text.len())], &tokens),
+        &dates,
+    )
 }
 
 fn read(path: &Path) -> Result<String, EvalError> {

@@ -89,7 +89,10 @@ fn annotate(
     let tokens = corroborate_text::tokens(text);
     let mentions = corroborate_ner::extract(text, &sentences, &tokens);
     let timexes = recognized.resolve(date, inferred);
-    let quantities = corroborate_quantity::extract(text, &sentences, &tokens);
+    let quantities = corroborate_quantity::outside_spans(
+        corroborate_quantity::extract(text, &sentences, &tokens),
+        &date_spans(&timexes),
+    );
     let attributions = corroborate_attrib::extract(text, &sentences, &tokens, &mentions);
     let mut events = corroborate_events::extract(text, &tokens, &sentences, &timexes, &mentions);
     if let (Some(published), false) = (date, inferred) {
@@ -132,6 +135,20 @@ pub(crate) fn redate(
         &annotations.timexes,
         &annotations.mentions,
     );
+}
+
+/// The spans of a report's dates and clock times, which hold no figure.
+pub fn date_spans(timexes: &[corroborate_model::Timex]) -> Vec<Span> {
+    timexes
+        .iter()
+        .filter(|t| {
+            matches!(
+                t.timex_type,
+                corroborate_model::TimexType::Date | corroborate_model::TimexType::Time
+            )
+        })
+        .map(|t| t.span)
+        .collect()
 }
 
 /// A report's tokens: the stored ones, or the text tokenized again when
@@ -190,6 +207,22 @@ mod tests {
 
     fn day(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2024, m, d).expect("valid date")
+    }
+
+    #[test]
+    fn the_day_of_a_date_is_no_figure() {
+        let got = extract(report(
+            "a",
+            "He was hurt on Dec. 12 when 3 people died; the quake struck at 1353 (1023 GMT).",
+            Some(day(12, 20)),
+        ));
+        let figures: Vec<&str> = got
+            .annotations
+            .quantities
+            .iter()
+            .filter_map(|q| q.span.slice(&got.report.text))
+            .collect();
+        assert_eq!(figures, ["3"]);
     }
 
     #[test]

@@ -58,6 +58,20 @@ pub fn extract(text: &str, sentences: &[Span], tokens: &[Token]) -> Vec<Quantity
     out
 }
 
+/// The quantities that overlap none of `excluded`: the pipeline passes the
+/// spans of the report's dates and clock times, so that the day of "Oct.
+/// 19" or the hour of "at 1353 (1023 GMT)" is never a figure.
+pub fn outside_spans(quantities: Vec<Quantity>, excluded: &[Span]) -> Vec<Quantity> {
+    quantities
+        .into_iter()
+        .filter(|q| {
+            !excluded
+                .iter()
+                .any(|e| e.start < q.span.end && q.span.start < e.end)
+        })
+        .collect()
+}
+
 /// The numerals of `text` as the numeral reader alone finds them (no
 /// filtering of dates or identifiers), without vague amounts and numbers
 /// with a glued unit ("29km"): its span and value each.
