@@ -316,6 +316,11 @@ fn collect_figures<'a>(
             let Some(measure) = q.concept.clone() else {
                 continue;
             };
+            // An age describes one person: two victims' ages are no
+            // disagreement, and no age is a toll.
+            if measure == corroborate_model::AGE_CONCEPT {
+                continue;
+            }
             if describes_a_speaker(&a.attributions, q.span) {
                 continue;
             }

@@ -185,6 +185,10 @@ pub struct Timex {
     pub inferred: bool,
 }
 
+/// The concept of a person's age ("aged 85", "Smith, 58,"): a figure about
+/// one person, which the claims ledger does not compare.
+pub const AGE_CONCEPT: &str = "age";
+
 /// A number in the text with the interval its qualifier makes of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {

@@ -270,6 +270,46 @@ fn list_marker(text: &str, toks: &[Tok], num: &Numeral, sentence_first: usize) -
             .is_some_and(|t| t.is_punct(text, &['.', ')']))
 }
 
+/// Words that end a street name.
+const STREET_WORDS: &[&str] = &[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "lane",
+    "drive",
+    "dr",
+    "place",
+    "way",
+    "court",
+    "square",
+    "terrace",
+    "highway",
+];
+
+/// A house number or a block of a street: "24 Independent Street", "the
+/// 12000 block of East 223rd Street".
+fn street_address(text: &str, toks: &[Tok], num: &Numeral) -> bool {
+    let mut buf = [0u8; 32];
+    if toks.get(num.last + 1).is_some_and(|t| t.is(text, "block")) {
+        return true;
+    }
+    for tok in toks.iter().skip(num.last + 1).take(5) {
+        let capitalized_or_number = tok.is_capitalized(text) || tok.kind == Kind::Num;
+        if !capitalized_or_number {
+            return false;
+        }
+        if tok.kind == Kind::Word && STREET_WORDS.contains(&lower(tok.text(text), &mut buf)) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether a (non-vague) numeral is certainly not a quantity.
 pub(crate) fn is_not_quantity(
     text: &str,
@@ -289,6 +329,7 @@ pub(crate) fn is_not_quantity(
         || name_hyphen_number(text, toks, num)
         || after_reference_word(text, toks, num)
         || list_marker(text, toks, num, sentence_first)
+        || street_address(text, toks, num)
 }
 
 /// A bare four-digit whole number in 1900–2100: likely a year.

@@ -29,6 +29,7 @@
 //! scores the extractor on its gold set and on the Microsoft
 //! Recognizers-Text number specs.
 
+mod ages;
 mod concept;
 mod filter;
 mod numeral;
@@ -376,6 +377,12 @@ impl Sentence<'_> {
             scope: found.scope.clone(),
             part_of: None,
         };
+        if unit.is_none() && ages::is_age(text, self.toks, figure.first, last, figure.value) {
+            quantity.concept = Some(corroborate_model::AGE_CONCEPT.to_string());
+            quantity.unit = Some("years".to_string());
+            quantity.scope = None;
+            return Some(quantity);
+        }
         self.link_to_total(&mut quantity, first, num, &found, out);
         Some(quantity)
     }

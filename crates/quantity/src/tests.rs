@@ -277,3 +277,44 @@ fn lakh_and_crore_are_magnitudes_and_rs_is_a_currency() {
     assert_eq!(lakh.unit.as_deref(), Some("rupees"));
     assert_eq!(only("They paid ₹40 lakh.").unit.as_deref(), Some("INR"));
 }
+
+/// An age is a figure about one person (concept `age`, unit `years`),
+/// never a toll: "has died, aged 85" once gave 85 killed.
+#[test]
+fn ages_are_figures_about_a_person() {
+    for (sentence, age) in [
+        ("The pin-up star has died in Los Angeles, aged 85.", 85.0),
+        ("Fred Smith, top aide, dies at 75.", 75.0),
+        ("She died at the age of 91 after a fall.", 91.0),
+        ("The bodies of Alice Moore, 58, were found.", 58.0),
+        (
+            "The women killed, who were 61 and 48 years old, were named.",
+            61.0,
+        ),
+    ] {
+        let found = one(sentence);
+        let q = found
+            .iter()
+            .find(|q| q.value == age)
+            .unwrap_or_else(|| panic!("{sentence}: {found:?}"));
+        assert_eq!(q.concept.as_deref(), Some("age"), "{sentence}");
+        assert_eq!(q.unit.as_deref(), Some("years"), "{sentence}");
+    }
+    // A count beside a weekday or a name without commas stays a count.
+    let toll = only("On Monday, 12 people were killed.");
+    assert_eq!(toll.concept.as_deref(), Some("killed"));
+}
+
+/// House numbers and blocks of a street are addresses, not figures.
+#[test]
+fn street_addresses_are_not_figures() {
+    for sentence in [
+        "The bodies were found at 24 Independent Street.",
+        "He was shot in the 12000 block of East 223rd Street.",
+        "Police sealed off 10 Downing Street.",
+    ] {
+        assert!(one(sentence).is_empty(), "{sentence}: {:?}", one(sentence));
+    }
+    let protesters = only("Some 300 protesters marched on Main Street.");
+    assert_eq!(protesters.value, 300.0);
+}

@@ -825,3 +825,40 @@ fn the_word_window_before_a_date_never_cuts_a_word_or_a_character() {
     let long_word = "x".repeat(200);
     assert_eq!(super::word_window_before(&long_word, 96).len(), 96);
 }
+
+/// Ages describe people: two reports giving two people's ages in one
+/// happening are no conflicting tolls.
+#[test]
+fn ages_are_never_compared() {
+    let mut a = report(
+        "a",
+        Some(day(3, 8)),
+        &["Accord officer Ana Lind, 58, was killed in the blast."],
+    );
+    add_mention(&mut a, "Accord", EntityKind::Organization);
+    add_quantity(
+        &mut a,
+        "58",
+        58.0,
+        Interval::closed(58.0, 58.0),
+        "age",
+        None,
+    );
+    let mut b = report(
+        "b",
+        Some(day(3, 8)),
+        &["Accord officer Tom Berg, 31, was killed in the blast."],
+    );
+    add_mention(&mut b, "Accord", EntityKind::Organization);
+    add_quantity(
+        &mut b,
+        "31",
+        31.0,
+        Interval::closed(31.0, 31.0),
+        "age",
+        None,
+    );
+    let got = run(&[a, b]);
+    assert!(got.claims.is_empty(), "{:?}", got.claims);
+    assert!(got.conflicts.is_empty());
+}
