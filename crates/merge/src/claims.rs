@@ -367,8 +367,11 @@ fn collect_figures<'a>(
 
 /// The scope a figure is blocked by: its class of people; for a sub-count
 /// whose scope names no class, that scope itself ("miners" of a toll are
-/// a population of their own).
+/// a population of their own); "others" for a count of other people.
 fn figure_scope(q: &Quantity) -> String {
+    if q.scope.as_deref() == Some(corroborate_model::OTHERS_SCOPE) {
+        return corroborate_model::OTHERS_SCOPE.to_string();
+    }
     let class = normalize_scope(q.scope.as_deref());
     match (&q.part_of, &q.scope) {
         (Some(_), Some(scope)) if class.is_empty() => scope.to_lowercase(),

@@ -189,6 +189,11 @@ pub struct Timex {
 /// one person, which the claims ledger does not compare.
 pub const AGE_CONCEPT: &str = "age";
 
+/// The scope of a count of "other" people ("five other workers", "the
+/// other 100 workers"): a population apart from the one a report's other
+/// figures count.
+pub const OTHERS_SCOPE: &str = "others";
+
 /// A number in the text with the interval its qualifier makes of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {

@@ -59,6 +59,45 @@ pub fn extract(text: &str, sentences: &[Span], tokens: &[Token]) -> Vec<Quantity
     out
 }
 
+/// Parents before "of N" ("a mother of 12"): the number counts children.
+const PARENTS: &[&str] = &[
+    "mother",
+    "mom",
+    "mum",
+    "father",
+    "dad",
+    "parent",
+    "parents",
+    "grandmother",
+    "grandfather",
+];
+
+/// Frames around a count that change what it counts (tokens `first..=last`
+/// hold the number):
+/// * "arrested four times": a frequency, no count of people (no concept);
+/// * "a mother of 12": children, not the toll the sentence tells;
+/// * "five other workers", "the other 100 workers": a population apart
+///   from the one the sentence's other figures count (scope `others`).
+fn relabel_by_frame(text: &str, toks: &[Tok], first: usize, last: usize, quantity: &mut Quantity) {
+    let word = |i: Option<usize>| -> Option<String> {
+        let t = toks.get(i?)?;
+        (t.kind == Kind::Word).then(|| t.text(text).to_ascii_lowercase())
+    };
+    let next = word(Some(last + 1));
+    let (prev, prev2) = (word(first.checked_sub(1)), word(first.checked_sub(2)));
+    if matches!(next.as_deref(), Some("times" | "time")) {
+        quantity.concept = None;
+        quantity.scope = None;
+    } else if prev.as_deref() == Some("of")
+        && prev2.as_deref().is_some_and(|w| PARENTS.contains(&w))
+    {
+        quantity.concept = Some("children".to_string());
+        quantity.scope = None;
+    } else if next.as_deref() == Some("other") || prev.as_deref() == Some("other") {
+        quantity.scope = Some(corroborate_model::OTHERS_SCOPE.to_string());
+    }
+}
+
 /// The quantities that overlap none of `excluded`: the pipeline passes the
 /// spans of the report's dates and clock times, so that the day of "Oct.
 /// 19" or the hour of "at 1353 (1023 GMT)" is never a figure.
@@ -377,6 +416,9 @@ impl Sentence<'_> {
             scope: found.scope.clone(),
             part_of: None,
         };
+        if unit.is_none() {
+            relabel_by_frame(text, self.toks, figure.first, last, &mut quantity);
+        }
         if unit.is_none() && ages::is_age(text, self.toks, figure.first, last, figure.value) {
             quantity.concept = Some(corroborate_model::AGE_CONCEPT.to_string());
             quantity.unit = Some("years".to_string());

@@ -318,3 +318,24 @@ fn street_addresses_are_not_figures() {
     let protesters = only("Some 300 protesters marched on Main Street.");
     assert_eq!(protesters.value, 300.0);
 }
+
+/// Frames that change what a count counts: a frequency ("arrested four
+/// times") counts no one; "a mother of 12" counts children, not the dead
+/// of the sentence; "five other workers" counts a population apart.
+#[test]
+fn frequencies_children_and_other_people() {
+    assert_eq!(
+        only("He had been arrested four times before.").concept,
+        None
+    );
+    assert_eq!(
+        only("Gunmen killed a mother of 12 in the crossfire.")
+            .concept
+            .as_deref(),
+        Some("children")
+    );
+    let others = only("Five other bank workers were rescued from the balcony.");
+    assert_eq!(others.scope.as_deref(), Some("others"));
+    let the_others = only("Most of the other 100 workers got out safely.");
+    assert_eq!(the_others.scope.as_deref(), Some("others"));
+}

@@ -862,3 +862,39 @@ fn ages_are_never_compared() {
     assert!(got.claims.is_empty(), "{:?}", got.claims);
     assert!(got.conflicts.is_empty());
 }
+
+/// "Seven employees were trapped" and "the other 100 workers got out"
+/// count two populations: no conflict.
+#[test]
+fn counts_of_other_people_are_a_population_apart() {
+    let mut a = report(
+        "a",
+        Some(day(3, 8)),
+        &["Seven Accord employees were trapped near the gunman."],
+    );
+    add_mention(&mut a, "Accord", EntityKind::Organization);
+    add_quantity(
+        &mut a,
+        "Seven",
+        7.0,
+        Interval::closed(7.0, 7.0),
+        "workers",
+        None,
+    );
+    let mut b = report(
+        "b",
+        Some(day(3, 8)),
+        &["Most of the other 100 Accord workers got out safely."],
+    );
+    add_mention(&mut b, "Accord", EntityKind::Organization);
+    add_quantity(
+        &mut b,
+        "100",
+        100.0,
+        Interval::closed(100.0, 100.0),
+        "workers",
+        Some("others"),
+    );
+    let got = run(&[a, b]);
+    assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
+}
