@@ -145,7 +145,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         r"\b(?:(?P<wd>{WEEKDAY_RE})\s*,?\s+)?(?P<m>{MONTH_RE})\s+(?:the\s+)?(?P<dw>{ORDINAL_DAY_WORDS}|{CARDINAL_DAY_WORDS})\b{year_tail}"
     );
     let relative = format!(
-        r"\b(?P<the>the\s+)?(?P<rel>that\s+same|this\s+same|this\s+past|last|this|next|past|coming|previous|preceding|following|current|same|that|upcoming)\s+(?P<u>day|week|weekend|fortnight|month|quarter|year|decade|century|{SEASON_RE}|{WEEKDAY_FULL_RE}|{MONTH_FULL_RE}|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?"
+        r"\b(?P<the>the\s+)?(?P<rel>that\s+same|this\s+same|this\s+past|last|this|next|past|coming|previous|preceding|prior|following|current|same|that|upcoming)\s+(?P<u>day|week|weekend|fortnight|month|quarter|year|decade|century|{SEASON_RE}|{WEEKDAY_FULL_RE}|{MONTH_FULL_RE}|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?"
     );
     let day_of_month = format!(
         r"\b(?:(?P<wd>{WEEKDAY_FULL_RE})\s*,?\s+)?(?:(?P<the>the)\s+(?P<d>\d{{1,2}})(?P<suf>st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?P<suf2>st|nd|rd|th)|(?P<the2>the)\s+(?P<dw>{ORDINAL_DAY_WORDS}|{CARDINAL_DAY_WORDS}))\b(?:\s+(?:of\s+)?(?P<rel>this|next|last)\s+month\b)?"

@@ -1492,3 +1492,14 @@ fn clause_tense_and_founding_asides() {
         vec![p("2012", "2012"), p("December 15", "2013-12-15")]
     );
 }
+
+/// "the prior year" counts back from the last date told, as "the previous
+/// year" does (business reporting's usual word).
+#[test]
+fn prior_is_previous() {
+    let dct = NaiveDate::from_ymd_opt(2013, 7, 25);
+    assert_eq!(
+        pairs("In 2011 sales rose; the prior year they fell.", dct),
+        vec![p("2011", "2011"), p("the prior year", "2010")]
+    );
+}

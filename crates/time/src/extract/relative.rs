@@ -92,7 +92,7 @@ fn relation_offset_and_base(rel: &str, has_the: bool) -> (i64, Base) {
     }
     match rel {
         "last" | "past" if !has_the => (-1, Base::Deictic),
-        "last" | "past" | "previous" | "preceding" => (-1, Base::Anaphoric),
+        "last" | "past" | "previous" | "preceding" | "prior" => (-1, Base::Anaphoric),
         "next" | "coming" | "upcoming" if !has_the => (1, Base::Deictic),
         "next" | "following" | "coming" | "upcoming" => (1, Base::Anaphoric),
         "this" | "current" => (0, Base::Deictic),
