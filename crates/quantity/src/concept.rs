@@ -511,9 +511,24 @@ pub(crate) fn find(text: &str, toks: &[Tok], first: usize, after: usize, monetar
     let pred_from = np.as_ref().map_or(at, |p| p.head + 1);
     let (pp_scope, pred_from) = pp_scope(text, toks, pred_from);
     let counts_people = np.as_ref().is_none_or(|p| PERSON_LABELS.contains(&p.label));
+    // "by three jurors", after "a death sentence": a number counting a noun
+    // of its own takes an event word before it only from the verb that
+    // governs it ("killed five miners"), not from a noun nearby.
+    let own_noun = np.is_none()
+        && word(text, toks, at, &mut buf).is_some_and(|w| {
+            !STOPWORDS.contains(&w)
+                && !AUXILIARIES.contains(&w)
+                && label_in(EVENT_MEASURES, w).is_none()
+        });
+    let event_before = if own_noun {
+        before(text, toks, first, lo, 3, EVENT_MEASURES)
+            .filter(|_| verb_before(text, toks, first, lo))
+    } else {
+        before(text, toks, first, lo, 6, EVENT_MEASURES)
+    };
     let event = direct_event
         .or_else(|| predicate_event(text, toks, pred_from))
-        .or_else(|| before(text, toks, first, lo, 6, EVENT_MEASURES))
+        .or(event_before)
         .filter(|_| counts_people);
     let np_scope = np
         .as_ref()
@@ -709,6 +724,18 @@ fn before(
         }
     }
     None
+}
+
+/// Whether a verb form of an event ("killed", "arresting") stands within
+/// three words before token `first`.
+fn verb_before(text: &str, toks: &[Tok], first: usize, lo: usize) -> bool {
+    let mut buf = [0u8; 32];
+    (lo..first).rev().take(4).any(|i| {
+        word(text, toks, i, &mut buf).is_some_and(|w| {
+            label_in(EVENT_MEASURES, w).is_some()
+                && (w.ends_with("ed") || w.ends_with("ing") || w == "slain")
+        })
+    })
 }
 
 /// An economic term right after the figure ("120 tenge for a litre of fuel"

@@ -310,6 +310,32 @@ fn street_address(text: &str, toks: &[Tok], num: &Numeral) -> bool {
     false
 }
 
+/// A score or vote tally written with a hyphen, larger number first ("the
+/// jury deadlocked at 9-3", "won 3-1"): ranges run upwards ("20-30 cars").
+fn score_pair(text: &str, toks: &[Tok], num: &Numeral) -> bool {
+    let glued =
+        |a: Option<&Tok>, b: Option<&Tok>| matches!((a, b), (Some(a), Some(b)) if a.end == b.start);
+    let hyphen = |t: Option<&Tok>| t.is_some_and(|t| t.is_punct(text, &['-', '–']));
+    let number = |t: Option<&Tok>| t.filter(|t| t.kind == Kind::Num).map(|t| t.value);
+    let (last, next, after) = (
+        toks.get(num.last),
+        toks.get(num.last + 1),
+        toks.get(num.last + 2),
+    );
+    let smaller_after = hyphen(next)
+        && glued(last, next)
+        && glued(next, after)
+        && number(after).is_some_and(|v| v < num.value);
+    let first = toks.get(num.first);
+    let prev = tok_at(toks, num.first.checked_sub(1));
+    let before = tok_at(toks, num.first.checked_sub(2));
+    let larger_before = hyphen(prev)
+        && glued(prev, first)
+        && glued(before, prev)
+        && number(before).is_some_and(|v| v > num.value);
+    smaller_after || larger_before
+}
+
 /// Whether a (non-vague) numeral is certainly not a quantity.
 pub(crate) fn is_not_quantity(
     text: &str,
@@ -330,6 +356,7 @@ pub(crate) fn is_not_quantity(
         || after_reference_word(text, toks, num)
         || list_marker(text, toks, num, sentence_first)
         || street_address(text, toks, num)
+        || score_pair(text, toks, num)
 }
 
 /// A bare four-digit whole number in 1900–2100: likely a year.

@@ -74,7 +74,8 @@ const PARENTS: &[&str] = &[
 
 /// Frames around a count that change what it counts (tokens `first..=last`
 /// hold the number):
-/// * "arrested four times": a frequency, no count of people (no concept);
+/// * "arrested four times": a frequency, no count of people (no concept),
+///   nor is a punishment ("sentenced him to seven life terms");
 /// * "a mother of 12": children, not the toll the sentence tells;
 /// * "five other workers", "the other 100 workers": a population apart
 ///   from the one the sentence's other figures count (scope `others`).
@@ -85,7 +86,12 @@ fn relabel_by_frame(text: &str, toks: &[Tok], first: usize, last: usize, quantit
     };
     let next = word(Some(last + 1));
     let (prev, prev2) = (word(first.checked_sub(1)), word(first.checked_sub(2)));
-    if matches!(next.as_deref(), Some("times" | "time")) {
+    let punished = prev.as_deref() == Some("to")
+        && (2..=4).any(|back| {
+            word(first.checked_sub(back))
+                .is_some_and(|w| matches!(w.as_str(), "sentenced" | "condemned" | "jailed"))
+        });
+    if matches!(next.as_deref(), Some("times" | "time")) || punished {
         quantity.concept = None;
         quantity.scope = None;
     } else if prev.as_deref() == Some("of")

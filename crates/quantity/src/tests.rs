@@ -339,3 +339,32 @@ fn frequencies_children_and_other_people() {
     let the_others = only("Most of the other 100 workers got out safely.");
     assert_eq!(the_others.scope.as_deref(), Some("others"));
 }
+
+/// A number counting a noun of its own takes an event from the verb that
+/// governs it, not from a noun nearby ("a death sentence by three jurors");
+/// a punishment ("sentenced him to seven life terms") counts no one; a vote
+/// tally or score ("deadlocked at 9-3") is no figure, a range ("20-30")
+/// is.
+#[test]
+fn own_nouns_punishments_and_scores() {
+    assert_eq!(
+        only("He was saved from a death sentence by three jurors.").concept,
+        None
+    );
+    assert_eq!(
+        only("Gunmen killed five miners on Monday.")
+            .concept
+            .as_deref(),
+        Some("killed")
+    );
+    assert_eq!(
+        only("The judge sentenced him to seven consecutive life sentences.").concept,
+        None
+    );
+    assert!(one("The jury deadlocked at 9-3.").is_empty());
+    assert!(one("The team won 3-1 on Sunday.").is_empty());
+    assert_eq!(
+        bounds(&only("Some 20-30 cars burned.")),
+        (Some(20.0), true, Some(30.0), true)
+    );
+}
