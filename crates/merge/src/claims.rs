@@ -27,7 +27,10 @@
 //!
 //! **Agreement.** Within a happening, figures whose intervals share a
 //! common part form one claim (greedy sweep over sorted intervals): vague
-//! and exact figures that fit agree ("more than 1,200" and "1,247"). Two
+//! and exact figures that fit agree ("more than 1,200" and "1,247"), and a
+//! bare large round figure joins through its rounding margin ("$1 million"
+//! and "more than $1 million"; `relate::agreeing_sets`). Ages are never
+//! compared; counts of "other" people are a population of their own. Two
 //! claims whose intervals are disjoint are:
 //! * a **series** when the figures whose as-of dates are certain (from the
 //!   text or a known publication date) are all given for different days

@@ -15,29 +15,61 @@ pub(super) struct Draft {
 }
 
 /// Greedy sweep: sorted by lower bound, a figure joins the current set
-/// while the running intersection stays non-empty.
+/// while the running intersection stays non-empty. A large round figure
+/// written bare ("$1 million", "2,000 troops") is a rounded one: it joins
+/// through its rounding margin (see [`rounding_margin`]), so "more than
+/// $1 million" agrees with "$1 million"; the claim keeps the stated
+/// bounds where they meet.
 pub(super) fn agreeing_sets(figures: &[Figure], members: &[usize]) -> Vec<Draft> {
     let mut sorted = members.to_vec();
     sorted.sort_by(|&a, &b| {
         let key = |i: usize| figures[i].quantity.interval.low.unwrap_or(f64::MIN);
         key(a).total_cmp(&key(b))
     });
-    let mut drafts: Vec<Draft> = Vec::new();
+    let mut drafts: Vec<(Draft, Interval)> = Vec::new();
     for i in sorted {
-        let interval = figures[i].quantity.interval;
-        if let Some(current) = drafts.last_mut() {
-            if let Some(common) = current.interval.intersection(&interval) {
-                current.interval = common;
+        let quantity = figures[i].quantity;
+        let interval = quantity.interval;
+        let loose = rounding_margin(quantity).unwrap_or(interval);
+        if let Some((current, current_loose)) = drafts.last_mut() {
+            if let Some(common_loose) = current_loose.intersection(&loose) {
+                current.interval = current
+                    .interval
+                    .intersection(&interval)
+                    .unwrap_or(common_loose);
+                *current_loose = common_loose;
                 current.members.push(i);
                 continue;
             }
         }
-        drafts.push(Draft {
-            members: vec![i],
-            interval,
-        });
+        drafts.push((
+            Draft {
+                members: vec![i],
+                interval,
+            },
+            loose,
+        ));
     }
-    drafts
+    drafts.into_iter().map(|(draft, _)| draft).collect()
+}
+
+/// The interval a bare, large, round figure stands for: a number of 1,000
+/// or more that ends in two zeros and has no qualifier is rounded in news
+/// writing, to half the place of its last non-zero digit, at most a tenth
+/// of its value ("$1 million" ±100,000, "1,500" ±50).
+fn rounding_margin(quantity: &corroborate_model::Quantity) -> Option<Interval> {
+    let value = quantity.value;
+    let exact = quantity.interval.low == Some(value) && quantity.interval.high == Some(value);
+    let round = value >= 1000.0 && value.fract() == 0.0 && value % 100.0 == 0.0;
+    if quantity.qualifier.is_some() || !exact || !round {
+        return None;
+    }
+    let mut place = 100.0;
+    while value % (place * 10.0) == 0.0 {
+        place *= 10.0;
+    }
+    let margin = (place / 2.0).min(value / 10.0);
+    Some(Interval::closed(value - margin, value + margin))
 }
 
 /// How two disjoint claims of one happening relate.

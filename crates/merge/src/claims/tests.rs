@@ -898,3 +898,41 @@ fn counts_of_other_people_are_a_population_apart() {
     let got = run(&[a, b]);
     assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
 }
+
+/// A bare large round figure is a rounded one: "$1 million" and "more than
+/// $1 million" agree; small counts keep their exact value.
+#[test]
+fn round_figures_agree_with_bounds_that_touch_them() {
+    let mut a = report(
+        "a",
+        Some(day(3, 8)),
+        &["The fire at the Accord depot caused $1 million in damage."],
+    );
+    add_mention(&mut a, "Accord", EntityKind::Organization);
+    add_quantity(
+        &mut a,
+        "$1 million",
+        1_000_000.0,
+        Interval::closed(1_000_000.0, 1_000_000.0),
+        "damage",
+        None,
+    );
+    let mut b = report(
+        "b",
+        Some(day(3, 8)),
+        &["The Accord depot fire did more than $1 million in damage."],
+    );
+    add_mention(&mut b, "Accord", EntityKind::Organization);
+    let q = add_quantity(
+        &mut b,
+        "more than $1 million",
+        1_000_000.0,
+        more_than(1_000_000.0),
+        "damage",
+        None,
+    );
+    b.annotations.quantities[q].qualifier = Some("more than".to_string());
+    let got = run(&[a, b]);
+    assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
+    assert_eq!(got.claims.len(), 1);
+}
