@@ -271,8 +271,38 @@ fn mark_enumerations(figures: &mut [Figure]) {
     }
     for f in figures.iter_mut() {
         let key = (f.report, f.quote.start, block_key(f));
-        f.enumerated = per_sentence.get(&key).is_some_and(|&n| n > 1);
+        f.enumerated = f.enumerated || per_sentence.get(&key).is_some_and(|&n| n > 1);
     }
+}
+
+/// A count listed beside single people or things ("killed two women and a
+/// man", "a man and two women died"): it counts part of the group, which
+/// the list's total names elsewhere, so it is enumerated too.
+fn listed_beside_a_single(text: &str, span: Span) -> bool {
+    let clause_end = |s: &str| s.find([',', '.', ';', ':']).unwrap_or(s.len());
+    let after_start = corroborate_text::floor_char_boundary(text, span.end);
+    let after_end = corroborate_text::floor_char_boundary(text, span.end + 48);
+    let after = &text[after_start..after_end];
+    let after: Vec<String> = after[..clause_end(after)]
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let single = |w: &str| matches!(w, "a" | "an" | "one" | "another");
+    let single_follows = after
+        .windows(2)
+        .take(3)
+        .any(|pair| pair[0] == "and" && single(&pair[1]));
+    let before_start = corroborate_text::floor_char_boundary(text, span.start.saturating_sub(32));
+    let before_end = corroborate_text::floor_char_boundary(text, span.start);
+    let before: Vec<String> = text[before_start..before_end]
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let single_precedes = matches!(
+        before.as_slice(),
+        [.., first, _, last] if single(first) && last == "and"
+    );
+    single_follows || single_precedes
 }
 
 /// The happenings of an episode (see `happening::happenings`). Generic
@@ -357,7 +387,7 @@ fn collect_figures<'a>(
                 subjects: (context.subjects_in)(r, happening::subject_window(report, quote)),
                 revised: says_any(&words.1, REVISION_WORDS),
                 running_total: says_any(&words.1, RUNNING_TOTAL_WORDS),
-                enumerated: false,
+                enumerated: listed_beside_a_single(&report.report.text, q.span),
                 speaker: attribution.and_then(|at| at.speaker.clone()),
                 speaker_span: attribution.and_then(|at| at.speaker_span),
                 speaker_entity: None,

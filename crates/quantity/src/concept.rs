@@ -520,7 +520,15 @@ pub(crate) fn find(text: &str, toks: &[Tok], first: usize, after: usize, monetar
                 && !AUXILIARIES.contains(&w)
                 && label_in(EVENT_MEASURES, w).is_none()
         });
-    let event_before = if own_noun {
+    // "killed … by tens of thousands who marched", "killed by two gunmen":
+    // after "by" a number is the agent, never the victims.
+    let agent = first
+        .checked_sub(1)
+        .and_then(|i| word(text, toks, i, &mut buf))
+        .is_some_and(|w| w == "by");
+    let event_before = if agent {
+        None
+    } else if own_noun {
         before(text, toks, first, lo, 3, EVENT_MEASURES)
             .filter(|_| verb_before(text, toks, first, lo))
     } else {

@@ -217,7 +217,10 @@ pub(crate) fn in_url(text: &str, num: &Numeral) -> bool {
     let after = text.get(num.start..).unwrap_or("");
     let chunk_end = num.start + after.find(char::is_whitespace).unwrap_or(after.len());
     let chunk = text.get(chunk_start..chunk_end).unwrap_or("");
-    chunk.contains("://") || chunk.starts_with("www.") || chunk.contains('@')
+    chunk.contains("://")
+        || chunk.starts_with("www.")
+        || chunk.contains('@')
+        || corroborate_text::in_web_address(text, num.start)
 }
 
 fn after_reference_word(text: &str, toks: &[Tok], num: &Numeral) -> bool {

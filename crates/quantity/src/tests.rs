@@ -368,3 +368,19 @@ fn own_nouns_punishments_and_scores() {
         (Some(20.0), true, Some(30.0), true)
     );
 }
+
+/// After "by" a number is the agent of a passive event, not its victims;
+/// a number in a web address line is no figure.
+#[test]
+fn agents_and_web_address_lines() {
+    let found = one("Three were killed during a march by tens of thousands who filled the city.");
+    let marchers = found
+        .iter()
+        .find(|q| q.text == "tens of thousands")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(marchers.concept, None);
+    let found =
+        one("http: / / news. example. org / athens-three-people-dead / 2010\nThree people died.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].concept.as_deref(), Some("killed"));
+}

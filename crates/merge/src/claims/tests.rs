@@ -936,3 +936,39 @@ fn round_figures_agree_with_bounds_that_touch_them() {
     assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
     assert_eq!(got.claims.len(), 1);
 }
+
+/// "killed two women and a man" counts part of a list whose total another
+/// report gives ("three killed"): no conflict.
+#[test]
+fn a_count_listed_beside_a_single_is_part_of_a_list() {
+    let mut a = report(
+        "a",
+        Some(day(3, 8)),
+        &["A petrol bomb at the Accord bank killed two women and a man."],
+    );
+    add_mention(&mut a, "Accord", EntityKind::Organization);
+    add_quantity(
+        &mut a,
+        "two",
+        2.0,
+        Interval::closed(2.0, 2.0),
+        "killed",
+        None,
+    );
+    let mut b = report(
+        "b",
+        Some(day(3, 8)),
+        &["Three people died in the Accord bank fire."],
+    );
+    add_mention(&mut b, "Accord", EntityKind::Organization);
+    add_quantity(
+        &mut b,
+        "Three",
+        3.0,
+        Interval::closed(3.0, 3.0),
+        "killed",
+        None,
+    );
+    let got = run(&[a, b]);
+    assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
+}
