@@ -37,6 +37,12 @@ pub enum TimexKeyError {
     },
     #[error(transparent)]
     Document(#[from] EcbError),
+    #[error("{key}: {doc}: {message}")]
+    Token {
+        key: PathBuf,
+        doc: String,
+        message: String,
+    },
     #[error("unknown split {0:?} (expected train, dev or all)")]
     Split(String),
     #[error("no ECB+ data: pass --data DIR or set CORROBORATE_SHARED")]
@@ -122,10 +128,10 @@ pub fn eval_timex_key(
             continue;
         }
         let document = read_document(&data.join(&entry.doc))?;
-        let gold = gold_annotations(&entry, &document).map_err(|message| TimexKeyError::Line {
-            path: key.to_path_buf(),
-            line: 0,
-            message: format!("{}: {message}", entry.doc),
+        let gold = gold_annotations(&entry, &document).map_err(|message| TimexKeyError::Token {
+            key: key.to_path_buf(),
+            doc: entry.doc.clone(),
+            message,
         })?;
         let system: Vec<Annotated> = system_annotations(&corroborate_time::tag(
             &document.text,
@@ -156,13 +162,16 @@ fn without_zone(value: &str) -> &str {
     let Some(t) = value.find('T') else {
         return value;
     };
-    let clock = &value[t + 1..];
+    let clock = value.get(t + 1..).unwrap_or("");
     let is_clock = clock.len() >= 5 && clock.as_bytes().get(2) == Some(&b':');
     if !is_clock {
         return value;
     }
-    let zone_at = clock[5..].find(['Z', '+', '-']).map(|i| t + 1 + 5 + i);
-    zone_at.map_or(value, |at| &value[..at])
+    let zone_at = clock
+        .get(5..)
+        .and_then(|rest| rest.find(['Z', '+', '-']))
+        .map(|i| t + 1 + 5 + i);
+    zone_at.and_then(|at| value.get(..at)).unwrap_or(value)
 }
 
 fn split_includes(filter: SplitFilter, split: &str) -> bool {
