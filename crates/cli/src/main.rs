@@ -176,33 +176,11 @@ enum EvalCommand {
     },
     /// Figures on the blind ECB+ key (crates/eval/gold/ecbplus-figures.jsonl):
     /// value P/R/F1, interval, unit, concept, scope and part_of accuracy.
-    Figures {
-        key: PathBuf,
-        /// Key half to score: tune on train, report dev once at the end.
-        #[arg(long, default_value = "train", value_parser = ["train", "dev", "all"])]
-        split: String,
-        /// ECB+ corpus root (default: $CORROBORATE_SHARED/testdata/ecbplus).
-        #[arg(long)]
-        data: Option<PathBuf>,
-        /// Also list every miss, false positive and mismatch.
-        #[arg(long)]
-        failures: bool,
-    },
+    Figures(EcbKeyArgs),
     /// Time expressions on the blind ECB+ TIMEX3 key
     /// (crates/eval/gold/ecbplus-timex.jsonl): TempEval-3 extent, type and
     /// value P/R/F1 on whole news articles.
-    EcbplusTimex {
-        key: PathBuf,
-        /// Key half to score: tune on train, report dev once at the end.
-        #[arg(long, default_value = "train", value_parser = ["train", "dev", "all"])]
-        split: String,
-        /// ECB+ corpus root (default: $CORROBORATE_SHARED/testdata/ecbplus).
-        #[arg(long)]
-        data: Option<PathBuf>,
-        /// Also list every missed, spurious and mismatched expression.
-        #[arg(long)]
-        failures: bool,
-    },
+    EcbplusTimex(EcbKeyArgs),
     /// ECB+ event coreference: gold action mentions matched, happenings
     /// reached, cross-report link P/R/F1 beside a same-stem baseline, CoNLL F1.
     Ecbplus {
@@ -236,6 +214,21 @@ enum EvalCommand {
         #[arg(long)]
         failures: bool,
     },
+}
+
+/// A blind answer key on ECB+ articles and the half of it to score.
+#[derive(clap::Args)]
+struct EcbKeyArgs {
+    key: PathBuf,
+    /// Key half to score: tune on train, report dev once at the end.
+    #[arg(long, default_value = "train", value_parser = ["train", "dev", "all"])]
+    split: String,
+    /// ECB+ corpus root (default: $CORROBORATE_SHARED/testdata/ecbplus).
+    #[arg(long)]
+    data: Option<PathBuf>,
+    /// Also list every disagreement with the key.
+    #[arg(long)]
+    failures: bool,
 }
 
 /// The ECB+ topics scored by `eval ecbplus` and `eval entities`.
@@ -639,20 +632,20 @@ fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
         EvalCommand::Ner { path, failures } => corroborate_eval::ner::eval_conll(&path)
             .map(|scores| listed(&scores, failures, scores.failure_listing()))
             .map_err(|e| e.to_string()),
-        EvalCommand::Figures {
-            key,
-            split,
-            data,
-            failures,
-        } => corroborate_eval::figures::run(&key, data.as_deref(), &split, failures)
-            .map_err(|e| e.to_string()),
-        EvalCommand::EcbplusTimex {
-            key,
-            split,
-            data,
-            failures,
-        } => corroborate_eval::time::ecbplus_key::run(&key, data.as_deref(), &split, failures)
-            .map_err(|e| e.to_string()),
+        EvalCommand::Figures(args) => corroborate_eval::figures::run(
+            &args.key,
+            args.data.as_deref(),
+            &args.split,
+            args.failures,
+        )
+        .map_err(|e| e.to_string()),
+        EvalCommand::EcbplusTimex(args) => corroborate_eval::time::ecbplus_key::run(
+            &args.key,
+            args.data.as_deref(),
+            &args.split,
+            args.failures,
+        )
+        .map_err(|e| e.to_string()),
         EvalCommand::Ecbplus {
             dir,
             topics,

@@ -325,23 +325,34 @@ pub fn ceil_char_boundary(text: &str, index: usize) -> usize {
 pub fn in_web_address(text: &str, at: usize) -> bool {
     let at = floor_char_boundary(text, at);
     let is_link = |s: &str| {
-        let head = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+        let head = s.get(..floor_char_boundary(s, 8)).unwrap_or("");
+        let head = head.to_ascii_lowercase();
         head.starts_with("http:") || head.starts_with("https:") || head.starts_with("www.")
     };
-    let before = &text[..at];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    if is_link(text[line_start..].trim_start()) {
+    // Look no further than a web address can be long, so that a long text
+    // without line breaks costs no more per call than a short one.
+    let window_start = floor_char_boundary(text, at.saturating_sub(WEB_ADDRESS_MAX));
+    let before = &text[window_start..at];
+    let line_start = match before.rfind('\n') {
+        Some(i) => Some(window_start + i + 1),
+        None => (window_start == 0).then_some(0),
+    };
+    if line_start.is_some_and(|start| is_link(text[start..].trim_start())) {
         return true;
     }
-    let word_start = before.rfind(char::is_whitespace).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    let word_start = before.rfind(char::is_whitespace).map_or(window_start, |i| {
+        window_start + i + before[i..].chars().next().map_or(1, char::len_utf8)
     });
-    let word_end = text[at..]
+    let window_end = floor_char_boundary(text, at + WEB_ADDRESS_MAX);
+    let word_end = text[at..window_end]
         .find(char::is_whitespace)
-        .map_or(text.len(), |i| at + i);
+        .map_or(window_end, |i| at + i);
     let word = &text[word_start..word_end];
     is_link(word) || word.contains("://")
 }
+
+/// The longest web address [`in_web_address`] looks through, in bytes.
+const WEB_ADDRESS_MAX: usize = 2048;
 
 /// Hyphens and apostrophes join word parts when a letter follows.
 fn is_inner_joiner(text: &str, pos: usize, c: char) -> bool {
@@ -374,6 +385,11 @@ mod tests {
         assert!(in_web_address(text, at("y.org")));
         assert!(!in_web_address(text, at("5 May")));
         assert!(!in_web_address(text, at("today")));
+        // A character cut by the eight-byte head, and a long line before.
+        let accented = "www.é.org/2013/05/04 opened";
+        assert!(in_web_address(accented, accented.find("2013").unwrap_or(0)));
+        let long = format!("{} on 5 May", "word ".repeat(1000));
+        assert!(!in_web_address(&long, long.len() - 5));
     }
 
     #[test]

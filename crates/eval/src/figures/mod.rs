@@ -56,7 +56,7 @@ pub enum SplitFilter {
 }
 
 impl SplitFilter {
-    fn includes(self, split: ecbplus::Split) -> bool {
+    pub(crate) fn includes(self, split: ecbplus::Split) -> bool {
         match self {
             SplitFilter::All => true,
             SplitFilter::Train => split == ecbplus::Split::Train,
@@ -143,12 +143,7 @@ pub fn run(
     failures: bool,
 ) -> Result<String, FiguresError> {
     let split: SplitFilter = split.parse()?;
-    let data = match data {
-        Some(dir) => dir.to_path_buf(),
-        None => std::env::var_os("CORROBORATE_SHARED")
-            .map(|root| PathBuf::from(root).join("testdata/ecbplus"))
-            .ok_or(FiguresError::NoData)?,
-    };
+    let data = ecbplus_root(data).ok_or(FiguresError::NoData)?;
     let scores = eval_figures(key, &data, split)?;
     let mut out = scores.to_string();
     if failures {
@@ -160,6 +155,16 @@ pub fn run(
         out.push_str(&format!("{} error lines\n", scores.scores.errors.len()));
     }
     Ok(out)
+}
+
+/// The ECB+ corpus root: `data` when given, else
+/// `$CORROBORATE_SHARED/testdata/ecbplus`.
+pub(crate) fn ecbplus_root(data: Option<&Path>) -> Option<PathBuf> {
+    match data {
+        Some(dir) => Some(dir.to_path_buf()),
+        None => std::env::var_os("CORROBORATE_SHARED")
+            .map(|root| PathBuf::from(root).join("testdata/ecbplus")),
+    }
 }
 
 /// Scores the key at `key` on the sentences of `split`, reading documents
@@ -211,7 +216,7 @@ pub fn eval_figures(
     Ok(result)
 }
 
-fn parse_split(split: &str) -> Result<ecbplus::Split, String> {
+pub(crate) fn parse_split(split: &str) -> Result<ecbplus::Split, String> {
     match split {
         "train" => Ok(ecbplus::Split::Train),
         "dev" => Ok(ecbplus::Split::Dev),

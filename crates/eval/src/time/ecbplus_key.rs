@@ -14,12 +14,14 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+
+use super::timeml::parse_timeml;
 
 use super::mismatch::{mismatches, Mismatch};
 use super::{compare, system_annotations, Annotated, Counts, TimemlScores};
-use crate::ecbplus::{self, read_document, Document, EcbError};
-use crate::figures::SplitFilter;
+use crate::ecbplus::{read_document, Document, EcbError, FileId};
+use crate::figures::{ecbplus_root, parse_split, SplitFilter};
 
 /// Why the key could not be scored.
 #[derive(Debug, thiserror::Error)]
@@ -47,10 +49,12 @@ pub enum TimexKeyError {
     Split(String),
     #[error("no ECB+ data: pass --data DIR or set CORROBORATE_SHARED")]
     NoData,
+    #[error("{path}: {message}")]
+    Annotated { path: PathBuf, message: String },
 }
 
 /// One article of the key.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 pub struct KeyDocument {
     /// Path under the ECB+ root, e.g. `2/2_1ecbplus.xml`.
     pub doc: String,
@@ -61,7 +65,7 @@ pub struct KeyDocument {
 }
 
 /// One gold time expression.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 pub struct KeyTimex {
     /// First and last `t_id`, inclusive.
     pub tokens: [u32; 2],
@@ -96,12 +100,7 @@ pub fn run(
     let split: SplitFilter = split
         .parse()
         .map_err(|_| TimexKeyError::Split(split.to_string()))?;
-    let data = match data {
-        Some(dir) => dir.to_path_buf(),
-        None => std::env::var_os("CORROBORATE_SHARED")
-            .map(|root| PathBuf::from(root).join("testdata/ecbplus"))
-            .ok_or(TimexKeyError::NoData)?,
-    };
+    let data = ecbplus_root(data).ok_or(TimexKeyError::NoData)?;
     let result = eval_timex_key(key, &data, split)?;
     let mut out = result.to_string();
     if failures {
@@ -124,7 +123,12 @@ pub fn eval_timex_key(
     let mut found = Vec::new();
     let mut documents = 0;
     for entry in read_key(key)? {
-        if !split_includes(split, &entry.split) {
+        let entry_split = parse_split(&entry.split).map_err(|message| TimexKeyError::Token {
+            key: key.to_path_buf(),
+            doc: entry.doc.clone(),
+            message,
+        })?;
+        if !split.includes(entry_split) {
             continue;
         }
         let document = read_document(&data.join(&entry.doc))?;
@@ -174,14 +178,6 @@ fn without_zone(value: &str) -> &str {
     zone_at.and_then(|at| value.get(..at)).unwrap_or(value)
 }
 
-fn split_includes(filter: SplitFilter, split: &str) -> bool {
-    match filter {
-        SplitFilter::All => true,
-        SplitFilter::Train => split == ecbplus::Split::Train.as_str(),
-        SplitFilter::Dev => split == ecbplus::Split::Dev.as_str(),
-    }
-}
-
 /// Every line of the key file.
 pub fn read_key(key: &Path) -> Result<Vec<KeyDocument>, TimexKeyError> {
     let content = std::fs::read_to_string(key).map_err(|source| TimexKeyError::Io {
@@ -200,6 +196,74 @@ pub fn read_key(key: &Path) -> Result<Vec<KeyDocument>, TimexKeyError> {
             })
         })
         .collect()
+}
+
+/// The key line for an annotator's TimeML file: the text `ecb_topic_text`
+/// wrote for one ECB+ document (`TOPIC_Necb….tml`), with TIMEX3 tags and a
+/// DCT. Read by the TimeML scorer's own reader; each tag becomes the range
+/// of tokens its characters overlap. The text without tags must be the
+/// document's text, so a key line never describes another text.
+pub fn key_line_from_timeml(root: &Path, tml: &Path) -> Result<KeyDocument, TimexKeyError> {
+    let fail = |message: String| TimexKeyError::Annotated {
+        path: tml.to_path_buf(),
+        message,
+    };
+    let xml = std::fs::read_to_string(tml).map_err(|source| TimexKeyError::Io {
+        path: tml.to_path_buf(),
+        source,
+    })?;
+    let annotated = parse_timeml(&xml).map_err(fail)?;
+    let stem = tml.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let (topic, _) = stem
+        .split_once('_')
+        .ok_or_else(|| fail("the file name is not TOPIC_Necb…".into()))?;
+    let doc = format!("{topic}/{stem}.xml");
+    let path = root.join(&doc);
+    let split = FileId::from_path(&path)
+        .ok()
+        .and_then(|file| file.split())
+        .ok_or_else(|| fail("the topic is in no split".into()))?;
+    let document = read_document(&path)?;
+    let dct = annotated
+        .dct
+        .ok_or_else(|| fail("no DCT with a YYYY-MM-DD value".into()))?;
+    // `<TEXT>` is followed by a line break the document's text lacks.
+    let shift = usize::from(annotated.text.starts_with('\n'));
+    if annotated.text[shift..].trim_end() != document.text.trim_end() {
+        return Err(fail(
+            "the text without tags differs from the document's text".into(),
+        ));
+    }
+    let timexes = annotated
+        .gold
+        .iter()
+        .map(|tag| {
+            let (start, end) = (
+                tag.start.saturating_sub(shift),
+                tag.end.saturating_sub(shift),
+            );
+            let covered: Vec<u32> = document
+                .tokens
+                .iter()
+                .filter(|t| t.span.start < end && start < t.span.end)
+                .map(|t| t.id)
+                .collect();
+            match (covered.first(), covered.last()) {
+                (Some(&first), Some(&last)) => Ok(KeyTimex {
+                    tokens: [first, last],
+                    timex_type: tag.timex_type.clone(),
+                    value: tag.value.clone(),
+                }),
+                _ => Err(fail(format!("the tag at {start} covers no token"))),
+            }
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(KeyDocument {
+        doc,
+        split: split.as_str().to_string(),
+        dct,
+        timexes,
+    })
 }
 
 /// The key's timexes as byte spans of the rebuilt article text.
@@ -241,8 +305,9 @@ mod tests {
         );
         assert_eq!(entry.timexes[0].tokens, [5, 7]);
         assert_eq!(entry.timexes[0].timex_type, "DATE");
-        assert!(split_includes(SplitFilter::Dev, &entry.split));
-        assert!(!split_includes(SplitFilter::Train, &entry.split));
+        let split = parse_split(&entry.split).expect("a known split");
+        assert!(SplitFilter::Dev.includes(split));
+        assert!(!SplitFilter::Train.includes(split));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use corroborate_model::calendar::last_day_of_month;
 
 use super::days::{day_result, month_start, shift_months};
-use super::tense::{Tense, AHEAD_CUES};
+use super::tense::{ahead_cue, Tense};
 use super::{dct_reference, sentence_ends, Grain, Reference, Resolved, Resolver};
 use crate::expr::{Candidate, Expr, MonthRef, YearSpec};
 use chrono::{Datelike, NaiveDate};
@@ -131,7 +131,7 @@ impl Resolver<'_> {
             .filter(|_| self.news)
             .map(|d| position(d.year(), d.month(), d.day()));
         if let (true, Some(dct)) = (past_bias, self.dct) {
-            let tense = self.sentence_tense(self.current_start, AHEAD_CUES);
+            let tense = self.sentence_tense(self.current_start, ahead_cue);
             // A month without a day spans the whole month: it has begun by
             // its first day and lasts until its last.
             let occurrence = |year: i32| {

@@ -18,8 +18,9 @@ pub(super) enum Tense {
     Unknown,
 }
 
-/// Words that put a sentence in the future (or a planned future).
-const FUTURE_WORDS: &[&str] = &[
+/// Cues that put a date after the publication date, even read in its own
+/// clause.
+const AHEAD_CUES: &[&str] = &[
     "will",
     "'ll",
     "shall",
@@ -27,15 +28,24 @@ const FUTURE_WORDS: &[&str] = &[
     "scheduled",
     "due",
     "planned",
-    "plans",
-    "plan",
-    "upcoming",
     "expected",
-    "would",
-    "intends",
-    "aims",
-    "until",
+    "upcoming",
 ];
+
+/// Words of a planned or reported future that also close or report past
+/// spans ("remained closed until", "said he would"): they count only over
+/// a whole sentence.
+const LOOSE_FUTURE_WORDS: &[&str] = &["plans", "plan", "would", "intends", "aims", "until"];
+
+/// A cue that puts a date ahead in its own clause.
+pub(super) fn ahead_cue(word: &str) -> bool {
+    AHEAD_CUES.contains(&word)
+}
+
+/// A word that puts a sentence in the future (or a planned future).
+fn future_word(word: &str) -> bool {
+    ahead_cue(word) || LOOSE_FUTURE_WORDS.contains(&word)
+}
 
 /// Words that mark the past wherever they stand.
 const PAST_MARKERS: &[&str] = &["was", "were", "had", "did", "ago", "last"];
@@ -110,31 +120,16 @@ const BEFORE_ADJECTIVE: &[&str] = &[
     "so", "well", "newly", "heavily", "is", "are", "be", "been", "being",
 ];
 
-/// Cues that put a date after the publication date when they stand in
-/// its own clause (narrower than [`FUTURE_WORDS`]: "until", "would" and
-/// "plan" also close or report past spans).
-pub(super) const AHEAD_CUES: &[&str] = &[
-    "will",
-    "'ll",
-    "shall",
-    "next",
-    "scheduled",
-    "due",
-    "planned",
-    "expected",
-    "upcoming",
-];
-
 impl Resolver<'_> {
     /// The tense of the sentence holding byte `at` (see the module doc),
-    /// read first from its own clause: the later of the last cue in `cues`
+    /// read first from its own clause: the later of the last word `is_cue` takes
     /// and the last past verb before `at` ("will meet on Saturday after
     /// they beat Evansville on Friday": Friday is past); the whole
     /// sentence's words when neither stands before it.
-    pub(super) fn sentence_tense(&self, at: usize, cues: &[&str]) -> Tense {
+    pub(super) fn sentence_tense(&self, at: usize, is_cue: fn(&str) -> bool) -> Tense {
         let before = self.text.get(..at).unwrap_or("");
         let start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-        match tense_before(before.get(start..).unwrap_or(""), cues) {
+        match tense_before(before.get(start..).unwrap_or(""), is_cue) {
             Tense::Unknown => {
                 let after = self.text.get(at..).unwrap_or("");
                 let end = at + after.find(['.', '!', '?', '\n']).unwrap_or(after.len());
@@ -145,9 +140,9 @@ impl Resolver<'_> {
     }
 }
 
-/// The tense the words before a date give it: the later of the last cue in
-/// `cues` ("set to"/"set for" too) and the last past verb or marker.
-pub(super) fn tense_before(words_before: &str, cues: &[&str]) -> Tense {
+/// The tense the words before a date give it: the later of the last word
+/// `is_cue` takes ("set to"/"set for" too) and the last past verb or marker.
+pub(super) fn tense_before(words_before: &str, is_cue: fn(&str) -> bool) -> Tense {
     let original: Vec<&str> = words_before
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
@@ -158,7 +153,7 @@ pub(super) fn tense_before(words_before: &str, cues: &[&str]) -> Tense {
         |i: usize| words[i] == "set" && matches!(words.get(i + 1), Some(&"to" | &"for"));
     let last_cue = (0..words.len())
         .rev()
-        .find(|&i| cues.contains(&words[i]) || set_ahead(i));
+        .find(|&i| is_cue(words[i]) || set_ahead(i));
     let last_past = (0..words.len()).rev().find(|&i| {
         PAST_MARKERS.contains(&words[i]) || is_finite_past(words[i], i, &words, &original)
     });
@@ -186,12 +181,12 @@ pub(super) fn tense_of(sentence: &str) -> Tense {
     let future = words
         .iter()
         .enumerate()
-        .any(|(i, w)| FUTURE_WORDS.contains(w) || set_ahead(i));
+        .any(|(i, w)| future_word(w) || set_ahead(i));
     // "was scheduled for", "were set to": a past auxiliary of a plan.
     let plans_ahead = |i: usize| {
         words
             .get(i + 1)
-            .is_some_and(|next| FUTURE_WORDS.contains(next) || set_ahead(i + 1))
+            .is_some_and(|next| future_word(next) || set_ahead(i + 1))
     };
     let past = words.iter().enumerate().any(|(i, w)| {
         (PAST_MARKERS.contains(w) && !plans_ahead(i)) || is_finite_past(w, i, &words, &original)
@@ -214,7 +209,7 @@ fn is_finite_past(word: &str, index: usize, words: &[&str], original: &[&str]) -
         .and_then(|i| words.get(i))
         .is_some_and(|previous| BEFORE_ADJECTIVE.contains(previous));
     let past_form = (word.len() > 4 && word.ends_with("ed")) || IRREGULAR_PAST.contains(&word);
-    past_form && lower_case_in_text && !after_adjective_slot && !FUTURE_WORDS.contains(&word)
+    past_form && lower_case_in_text && !after_adjective_slot && !future_word(word)
 }
 
 #[cfg(test)]

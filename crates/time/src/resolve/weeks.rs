@@ -7,7 +7,7 @@ use corroborate_model::calendar::last_day_of_month;
 
 use super::days::{day_result, month_start, shift_days};
 use super::relative::unit_value;
-use super::tense::{tense_before, Tense};
+use super::tense::{ahead_cue, tense_before, Tense};
 use super::{Grain, Resolved, Resolver};
 use crate::expr::{MonthRef, WeekScope, YearSpec};
 use crate::lexicon::Unit;
@@ -194,23 +194,15 @@ impl Resolver<'_> {
         let before = self.text.get(..start).unwrap_or("");
         let sentence_start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
         let clause = before.get(sentence_start..).unwrap_or("");
-        tense_before(clause, FUTURE_CUES) == Tense::Future
+        tense_before(clause, weekday_cue) == Tense::Future
     }
 }
 
-/// Words that put a weekday after the publication date.
-const FUTURE_CUES: &[&str] = &[
-    "will",
-    "'ll",
-    "shall",
-    "next",
-    "scheduled",
-    "due",
-    "planned",
-    "until",
-    "expected",
-    "upcoming",
-];
+/// Words that put a weekday after the publication date: the cues of any
+/// date, and "until" ("closed until Monday").
+fn weekday_cue(word: &str) -> bool {
+    ahead_cue(word) || word == "until"
+}
 
 /// The ISO week starting on `monday`.
 fn week_of(monday: NaiveDate) -> Resolved {
