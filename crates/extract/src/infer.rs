@@ -44,7 +44,8 @@ struct ReferenceEvent {
     event_type: EventType,
     first_day: NaiveDate,
     last_day: NaiveDate,
-    words: BTreeSet<String>,
+    /// Its [`words`] as ids of the index's vocabulary, sorted.
+    words: Box<[u32]>,
     /// Surnames of the people it names.
     persons: BTreeSet<String>,
 }
@@ -77,7 +78,7 @@ fn refine_pass(reports: &mut [AnnotatedReport], origin: DateOrigin) -> usize {
     if pending.is_empty() {
         return 0;
     }
-    let references = ReferenceIndex::new(reference_events(reports));
+    let references = ReferenceIndex::new(reports);
     let corpus_range = dated_span(reports);
     let mut changed = 0;
     for index in pending {
@@ -164,33 +165,93 @@ fn is_known(origin: DateOrigin) -> bool {
     )
 }
 
-fn reference_events(reports: &[AnnotatedReport]) -> Vec<ReferenceEvent> {
-    reports
+/// The events of dated reports that date an undated report's events, with
+/// their words numbered in `vocabulary`.
+fn reference_events(
+    reports: &[AnnotatedReport],
+    vocabulary: &mut WordNumbers,
+) -> Vec<ReferenceEvent> {
+    let mut events = Vec::new();
+    for (index, r) in reports
         .iter()
         .enumerate()
         .filter(|(_, r)| r.report.meta.published.is_some())
-        .flat_map(|(index, r)| {
-            let guessed_date = !is_known(r.report.meta.published_origin);
-            r.annotations.events.iter().filter_map(move |e| {
-                let date = e
-                    .date
-                    .as_ref()
-                    .filter(|d| d.width_days() <= MAX_REFERENCE_DAYS)?;
-                let timex = e.timex.and_then(|t| r.annotations.timexes.get(t));
-                if guessed_date && !timex.is_some_and(states_its_day) {
-                    return None;
-                }
-                Some(ReferenceEvent {
-                    report: index,
-                    event_type: e.event_type,
-                    first_day: date.start,
-                    last_day: date.end,
-                    words: words(e.span.slice(&r.report.text).unwrap_or_default()),
-                    persons: surnames(e, &r.annotations.mentions),
-                })
+    {
+        let guessed_date = !is_known(r.report.meta.published_origin);
+        for e in &r.annotations.events {
+            let Some(date) = e
+                .date
+                .as_ref()
+                .filter(|d| d.width_days() <= MAX_REFERENCE_DAYS)
+            else {
+                continue;
+            };
+            let timex = e.timex.and_then(|t| r.annotations.timexes.get(t));
+            if guessed_date && !timex.is_some_and(states_its_day) {
+                continue;
+            }
+            let text = e.span.slice(&r.report.text).unwrap_or_default();
+            events.push(ReferenceEvent {
+                report: index,
+                event_type: e.event_type,
+                first_day: date.start,
+                last_day: date.end,
+                words: vocabulary.number(words(text)),
+                persons: surnames(e, &r.annotations.mentions),
+            });
+        }
+    }
+    events
+}
+
+/// Words numbered in the order first seen: a corpus's reference events
+/// hold about ten words each, and a set of strings for each took more
+/// memory than the reports' annotations.
+#[derive(Default)]
+struct WordNumbers {
+    ids: HashMap<String, u32>,
+}
+
+impl WordNumbers {
+    /// The ids of `words`, numbering new ones, sorted.
+    fn number(&mut self, words: BTreeSet<String>) -> Box<[u32]> {
+        let mut ids: Vec<u32> = words
+            .into_iter()
+            .map(|word| {
+                let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+                *self.ids.entry(word).or_insert(next)
             })
-        })
-        .collect()
+            .collect();
+        ids.sort_unstable();
+        ids.into_boxed_slice()
+    }
+
+    /// The ids of the known `words`, sorted (an unknown word matches none).
+    fn known(&self, words: &BTreeSet<String>) -> Vec<u32> {
+        let mut ids: Vec<u32> = words
+            .iter()
+            .filter_map(|w| self.ids.get(w).copied())
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+}
+
+/// How many values two sorted lists share.
+fn shared_count(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
 }
 
 /// The expression writes its day out ("5 January", "2022-01-05"), so
@@ -279,7 +340,10 @@ fn matches_reference(
     let Some(date) = event.date.as_ref().filter(|d| d.start == d.end) else {
         return false;
     };
-    let own = words(event.span.slice(text).unwrap_or_default());
+    let own = references
+        .references
+        .vocabulary
+        .known(&words(event.span.slice(text).unwrap_or_default()));
     let persons = surnames(event, mentions);
     let befalls_another = |r: &ReferenceEvent| {
         event.event_type.befalls_a_person()
@@ -289,7 +353,7 @@ fn matches_reference(
     };
     references
         .on(event.event_type, date.start)
-        .any(|r| r.words.intersection(&own).count() >= MIN_SHARED_WORDS && !befalls_another(r))
+        .any(|r| shared_count(&r.words, &own) >= MIN_SHARED_WORDS && !befalls_another(r))
 }
 
 /// The last words of the people an event names, lower-cased ("felt" for
@@ -313,10 +377,13 @@ fn surnames(event: &EventMention, mentions: &[corroborate_model::Mention]) -> BT
 struct ReferenceIndex {
     events: Vec<ReferenceEvent>,
     by_day: HashMap<(EventType, NaiveDate), Vec<usize>>,
+    vocabulary: WordNumbers,
 }
 
 impl ReferenceIndex {
-    fn new(events: Vec<ReferenceEvent>) -> Self {
+    fn new(reports: &[AnnotatedReport]) -> Self {
+        let mut vocabulary = WordNumbers::default();
+        let events = reference_events(reports, &mut vocabulary);
         let mut by_day: HashMap<(EventType, NaiveDate), Vec<usize>> = HashMap::new();
         for (i, event) in events.iter().enumerate() {
             for day in event
@@ -327,7 +394,11 @@ impl ReferenceIndex {
                 by_day.entry((event.event_type, day)).or_default().push(i);
             }
         }
-        ReferenceIndex { events, by_day }
+        ReferenceIndex {
+            events,
+            by_day,
+            vocabulary,
+        }
     }
 }
 

@@ -387,7 +387,8 @@ fn collect_figures<'a>(
                 subjects: (context.subjects_in)(r, happening::subject_window(report, quote)),
                 revised: says_any(&words.1, REVISION_WORDS),
                 running_total: says_any(&words.1, RUNNING_TOTAL_WORDS),
-                enumerated: listed_beside_a_single(&report.report.text, q.span),
+                enumerated: listed_beside_a_single(&report.report.text, q.span)
+                    || counts_an_unnamed_part(q),
                 speaker: attribution.and_then(|at| at.speaker.clone()),
                 speaker_span: attribution.and_then(|at| at.speaker_span),
                 speaker_entity: None,
@@ -398,12 +399,29 @@ fn collect_figures<'a>(
     out
 }
 
+/// A sub-count with no scope of its own ("31 vehicles, including three
+/// ladder trucks"): it counts a narrower group than its measure word says,
+/// so, like a figure of a list, it may corroborate but never conflicts
+/// with a figure from elsewhere. (A part with a scope is blocked by it,
+/// see [`figure_scope`].)
+fn counts_an_unnamed_part(q: &Quantity) -> bool {
+    q.part_of.is_some() && q.scope.is_none()
+}
+
 /// The scope a figure is blocked by: its class of people; for a sub-count
 /// whose scope names no class, that scope itself ("miners" of a toll are
-/// a population of their own); "others" for a count of other people.
+/// a population of their own); "others" for a count of other people; for
+/// a count of things, the things it counts ("ladder trucks").
 fn figure_scope(q: &Quantity) -> String {
     if q.scope.as_deref() == Some(corroborate_model::OTHERS_SCOPE) {
         return corroborate_model::OTHERS_SCOPE.to_string();
+    }
+    let counts_things = q
+        .concept
+        .as_deref()
+        .is_some_and(|c| corroborate_model::THING_CONCEPTS.contains(&c));
+    if counts_things {
+        return q.scope.as_deref().unwrap_or_default().to_lowercase();
     }
     let class = normalize_scope(q.scope.as_deref());
     match (&q.part_of, &q.scope) {

@@ -51,7 +51,7 @@ pub(crate) struct CopyInput<'a> {
 }
 
 pub(crate) fn find_copies(inputs: &[CopyInput]) -> Vec<CopyInfo> {
-    let shingles: Vec<HashSet<u64>> = inputs.iter().map(|i| shingle_set(i.text)).collect();
+    let shingles: Vec<Shingles> = inputs.iter().map(|i| shingle_set(i.text)).collect();
     let mut groups = UnionFind::new(inputs.len());
     let representative = join_identical(&shingles, &mut groups);
     let distinct: Vec<usize> = (0..inputs.len())
@@ -71,7 +71,7 @@ pub(crate) fn find_copies(inputs: &[CopyInput]) -> Vec<CopyInfo> {
 /// (less when both credit the same source).
 fn join_if_copies(
     inputs: &[CopyInput],
-    shingles: &[HashSet<u64>],
+    shingles: &[Shingles],
     groups: &mut UnionFind,
     a: usize,
     b: usize,
@@ -89,7 +89,7 @@ fn join_if_copies(
 /// Each report's copy group, its original, and its similarity to it.
 fn copy_infos(
     inputs: &[CopyInput],
-    shingles: &[HashSet<u64>],
+    shingles: &[Shingles],
     groups: &mut UnionFind,
 ) -> Vec<CopyInfo> {
     let original_of = choose_originals(inputs, groups);
@@ -114,13 +114,11 @@ fn copy_infos(
 /// joined at once, and only the first of them (returned for each report)
 /// takes part in the band comparisons, which would give every other one
 /// the same answer.
-fn join_identical(shingles: &[HashSet<u64>], groups: &mut UnionFind) -> Vec<usize> {
-    let mut first_with: HashMap<Vec<u64>, usize> = HashMap::default();
+fn join_identical(shingles: &[Shingles], groups: &mut UnionFind) -> Vec<usize> {
+    let mut first_with: HashMap<&[u64], usize> = HashMap::default();
     let mut representative = Vec::with_capacity(shingles.len());
     for (i, set) in shingles.iter().enumerate() {
-        let mut key: Vec<u64> = set.iter().copied().collect();
-        key.sort_unstable();
-        let first = *first_with.entry(key).or_insert(i);
+        let first = *first_with.entry(set).or_insert(i);
         if first != i {
             groups.union(first, i);
         }
@@ -142,7 +140,7 @@ fn same_credit(a: &CopyInput, b: &CopyInput) -> bool {
 /// compare alike, so one of them stands for all.
 fn credited_pairs(
     inputs: &[CopyInput],
-    shingles: &[HashSet<u64>],
+    shingles: &[Shingles],
     representative: &[usize],
 ) -> Vec<(usize, usize)> {
     let mut by_credit: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -162,11 +160,11 @@ fn credited_pairs(
 
 /// Pairs of `members` sharing a shingle, through an inverted index from
 /// shingles to the members holding them.
-fn sharing_pairs(shingles: &[HashSet<u64>], members: &[usize]) -> BTreeSet<(usize, usize)> {
+fn sharing_pairs(shingles: &[Shingles], members: &[usize]) -> BTreeSet<(usize, usize)> {
     let mut holders: HashMap<u64, Vec<usize>> = HashMap::default();
     let mut pairs = BTreeSet::new();
     for &m in members {
-        for &shingle in &shingles[m] {
+        for &shingle in shingles[m].iter() {
             let earlier = holders.entry(shingle).or_default();
             pairs.extend(earlier.iter().map(|&e| (e, m)));
             earlier.push(m);
@@ -196,15 +194,24 @@ fn is_better_original(a: &CopyInput, b: &CopyInput) -> bool {
     }
 }
 
-fn shingle_set(text: &str) -> HashSet<u64> {
+/// A report's distinct shingle hashes, sorted: half the memory of a hash
+/// set (a 100,000-report workspace holds them all at once) and compared by
+/// one merge pass.
+type Shingles = Box<[u64]>;
+
+fn shingle_set(text: &str) -> Shingles {
     let words = LowercaseWords::of(text);
     let count = words.ends.len();
-    if count < SHINGLE_WORDS {
-        return std::iter::once(words.hash(0..count)).collect();
-    }
-    (0..=count - SHINGLE_WORDS)
-        .map(|first| words.hash(first..first + SHINGLE_WORDS))
-        .collect()
+    let mut hashes: Vec<u64> = if count < SHINGLE_WORDS {
+        vec![words.hash(0..count)]
+    } else {
+        (0..=count - SHINGLE_WORDS)
+            .map(|first| words.hash(first..first + SHINGLE_WORDS))
+            .collect()
+    };
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes.into_boxed_slice()
 }
 
 /// A text's alphanumeric runs, lower-cased, in one buffer.
@@ -259,7 +266,7 @@ fn mix(value: u64, seed: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-fn signature(shingles: &HashSet<u64>) -> [u64; SIGNATURE_LEN] {
+fn signature(shingles: &Shingles) -> [u64; SIGNATURE_LEN] {
     let mut sig = [u64::MAX; SIGNATURE_LEN];
     for &s in shingles {
         for (row, slot) in sig.iter_mut().enumerate() {
@@ -270,7 +277,7 @@ fn signature(shingles: &HashSet<u64>) -> [u64; SIGNATURE_LEN] {
 }
 
 /// Pairs of `reports` whose signatures agree in at least one band.
-fn candidate_pairs(shingles: &[HashSet<u64>], reports: &[usize]) -> Vec<(usize, usize)> {
+fn candidate_pairs(shingles: &[Shingles], reports: &[usize]) -> Vec<(usize, usize)> {
     let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::default();
     for &i in reports {
         let sig = signature(&shingles[i]);
@@ -292,12 +299,29 @@ fn candidate_pairs(shingles: &[HashSet<u64>], reports: &[usize]) -> Vec<(usize, 
     pairs
 }
 
-fn containment(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if small.is_empty() {
+fn containment(a: &Shingles, b: &Shingles) -> f64 {
+    let small = a.len().min(b.len());
+    if small == 0 {
         return 0.0;
     }
-    small.iter().filter(|s| large.contains(s)).count() as f64 / small.len() as f64
+    shared_count(a, b) as f64 / small as f64
+}
+
+/// How many values two sorted, deduplicated slices share.
+fn shared_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
 }
 
 #[cfg(test)]
@@ -365,9 +389,11 @@ mod tests {
         let text = "ΟΔΥΣΣΕΥΣ met İlham in Kassym-Jomart’s office, the Ministry said.";
         let words: Vec<String> = alphanumeric_runs(text).map(str::to_lowercase).collect();
         assert_eq!(words[0], "οδυσσευς", "final sigma");
-        let expected: HashSet<u64> = words.windows(SHINGLE_WORDS).map(plain_hash).collect();
-        assert_eq!(shingle_set(text), expected);
-        let short: HashSet<u64> = std::iter::once(plain_hash(&words[..2])).collect();
+        let mut expected: Vec<u64> = words.windows(SHINGLE_WORDS).map(plain_hash).collect();
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(shingle_set(text).to_vec(), expected);
+        let short: Shingles = std::iter::once(plain_hash(&words[..2])).collect();
         assert_eq!(shingle_set("ΟΔΥΣΣΕΥΣ met"), short);
         assert_eq!(shingle_set("").len(), 1);
     }
@@ -382,7 +408,7 @@ mod tests {
 
     /// Every pair compared, as the blocked search must answer.
     fn all_pairs(inputs: &[CopyInput]) -> Vec<CopyInfo> {
-        let shingles: Vec<HashSet<u64>> = inputs.iter().map(|i| shingle_set(i.text)).collect();
+        let shingles: Vec<Shingles> = inputs.iter().map(|i| shingle_set(i.text)).collect();
         let mut groups = UnionFind::new(inputs.len());
         for a in 0..inputs.len() {
             for b in a + 1..inputs.len() {

@@ -71,7 +71,8 @@ use corroborate_model::{
 
 use crate::copies::CopyInfo;
 use crate::entities::EntityIndex;
-use crate::lexical::{content_words, jaccard};
+use crate::lexical::{content_words, jaccard_ids, merged_ids, renumbered, Vocabulary, WordIds};
+use crate::small_set::SmallSet;
 
 pub(crate) const SAME_DAY_SIMILARITY: f64 = 0.12;
 pub(crate) const NEAR_DATE_SIMILARITY: f64 = 0.3;
@@ -104,17 +105,20 @@ struct Candidate<'a> {
     group: usize,
     mention: &'a EventMention,
     quote: &'a str,
-    words: BTreeSet<String>,
-    entities: BTreeSet<usize>,
+    /// Its content words ([`content_words`]) as vocabulary ids.
+    words: WordIds,
+    /// The same without its trigger's words.
+    words_besides_trigger: WordIds,
+    entities: SmallSet<usize>,
     /// Its people (entities of kind person).
-    persons: BTreeSet<usize>,
+    persons: SmallSet<usize>,
     /// The surnames of its people, lower-cased ("felt" for "W. Mark Felt"
     /// and for "Felt"), for when the entity merge kept two forms apart.
-    surnames: BTreeSet<String>,
-    places: BTreeSet<usize>,
+    surnames: SmallSet<String>,
+    places: SmallSet<usize>,
     /// Its places below the level of a country (cities, regions, sites).
-    local_places: BTreeSet<usize>,
-    countries: BTreeSet<String>,
+    local_places: SmallSet<usize>,
+    countries: SmallSet<String>,
     onset: bool,
     /// The days it may have happened on: its date, or for a date that is
     /// only its report's publication (see [`DateBasis::Publication`]),
@@ -138,8 +142,9 @@ pub(crate) fn merge_events(
     country_of_place: &dyn Fn(usize) -> Option<String>,
     national: &BTreeSet<usize>,
 ) -> MergedEvents {
-    let candidates = collect_candidates(reports, entities, copies, country_of_place, national);
-    let weights = WordWeights::new(&candidates);
+    let (candidates, vocabulary) =
+        collect_candidates(reports, entities, copies, country_of_place, national);
+    let weights = WordWeights::new(&candidates, vocabulary.len());
     let mut by_type: BTreeMap<EventType, Vec<usize>> = BTreeMap::new();
     for (i, c) in candidates.iter().enumerate() {
         by_type.entry(c.mention.event_type).or_default().push(i);
@@ -157,8 +162,9 @@ fn collect_candidates<'a>(
     copies: &[CopyInfo],
     country_of_place: &dyn Fn(usize) -> Option<String>,
     national: &BTreeSet<usize>,
-) -> Vec<Candidate<'a>> {
+) -> (Vec<Candidate<'a>>, Vocabulary) {
     let mut out = Vec::new();
+    let mut vocabulary = Vocabulary::default();
     for (r, report) in reports.iter().enumerate() {
         let annotations = &report.annotations;
         let protagonist = protagonist(r, entities);
@@ -210,11 +216,12 @@ fn collect_candidates<'a>(
                 group: copies.get(r).map_or(r, |c| c.group),
                 mention,
                 quote,
-                words: content_words(quote),
-                entities: entity_ids,
-                persons,
+                words: vocabulary.intern_all(content_words(quote)),
+                words_besides_trigger: WordIds::default(),
+                entities: entity_ids.into_iter().collect(),
+                persons: persons.into_iter().collect(),
                 surnames,
-                places,
+                places: places.into_iter().collect(),
                 local_places,
                 countries,
                 onset: ONSET_WORDS.iter().any(|w| lower.contains(w)),
@@ -225,7 +232,16 @@ fn collect_candidates<'a>(
             });
         }
     }
-    out
+    let (vocabulary, new_of_old) = vocabulary.into_alphabetical();
+    for candidate in &mut out {
+        candidate.words = renumbered(&candidate.words, &new_of_old);
+        let trigger = vocabulary.ids_of(&content_words(&candidate.mention.trigger));
+        candidate.words_besides_trigger = merged_ids(&candidate.words, &[])
+            .map(|(id, _)| id)
+            .filter(|id| trigger.binary_search(id).is_err())
+            .collect();
+    }
+    (out, vocabulary)
 }
 
 fn join_date(mention: &EventMention) -> Option<DateValue> {
@@ -272,7 +288,7 @@ fn says_he_or_she(quote: &str) -> bool {
 /// Clusters one type's mentions: dated ones in date order, each joining
 /// the first cluster it fits, then undated ones. The result is that of
 /// comparing every mention with every cluster; two indexes only skip
-/// clusters that cannot fit (`ClusterReach`, `ClustersByWord`), which
+/// clusters that cannot fit (`ClusterReach`, `ClustersByJoinKey`), which
 /// keeps large corpora from making clustering quadratic.
 fn cluster_one_type(
     candidates: &[Candidate],
@@ -293,22 +309,28 @@ fn cluster_one_type(
     let dated_from_text = order.partition_point(|&i| clustering_phase(&candidates[i]) == 0);
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut reach = ClusterReach::new(candidates[members[0]].mention.event_type);
+    let mut by_key = ClustersByJoinKey::default();
     for &i in &order[..dated_from_text] {
         reach.close_before(candidates[i].mention.date.as_ref().map(|d| d.start));
-        let found = reach.open().find(|&c| {
-            (reach.near_its_days(c, &candidates[i]) && joins(candidates, &clusters[c], i, weights))
-                || tells_the_same_death(candidates, &clusters[c], i)
-        });
+        let found = by_key
+            .sharing_a_key(&candidates[i], weights)
+            .into_iter()
+            .filter(|&c| reach.is_open(c))
+            .find(|&c| {
+                (reach.near_its_days(c, &candidates[i])
+                    && joins(candidates, &clusters[c], i, weights))
+                    || tells_the_same_death(candidates, &clusters[c], i)
+            });
         let c = cluster_or_new(&mut clusters, found);
         clusters[c].push(i);
         reach.extend(c, &candidates[i]);
+        by_key.add(c, &candidates[i], weights);
     }
     // Mentions dated only by their report's publication ("X has died": on
     // or before that day, so they may join a cluster of the days before
     // it), then undated ones.
-    let mut by_word = ClustersByWord::new(candidates, &clusters);
     for &i in &order[dated_from_text..] {
-        let near = by_word.sharing_a_word(&candidates[i], clusters.len());
+        let near = by_key.sharing_a_key(&candidates[i], weights);
         let found = near
             .iter()
             .copied()
@@ -316,7 +338,7 @@ fn cluster_one_type(
             .or_else(|| cluster_sharing_actors(candidates, &clusters, &near, i));
         let c = cluster_or_new(&mut clusters, found);
         clusters[c].push(i);
-        by_word.add(c, &candidates[i]);
+        by_key.add(c, &candidates[i], weights);
     }
     let clusters = join_one_reports_same_day_clusters(candidates, clusters);
     fold_undated_into_their_reports_events(candidates, clusters)
@@ -534,19 +556,15 @@ fn is_running_total(quote: &str) -> bool {
 /// person, organization or place, or enough wording besides their
 /// triggers (Jaccard ≥ [`SAME_DAY_SIMILARITY`]), with no clash of places.
 fn related(candidates: &[Candidate], one: &[usize], other: &[usize]) -> bool {
-    let others: Vec<(&Candidate, BTreeSet<String>)> = other
-        .iter()
-        .take(MAX_COMPARED_MEMBERS)
-        .map(|&j| (&candidates[j], without_trigger(&candidates[j])))
-        .collect();
     one.iter().any(|&i| {
         let a = &candidates[i];
-        let a_words = without_trigger(a);
-        others.iter().any(|(b, b_words)| {
+        other.iter().take(MAX_COMPARED_MEMBERS).any(|&j| {
+            let b = &candidates[j];
             !places_clash(a, b)
                 && !persons_clash(a, b)
                 && (!a.entities.is_disjoint(&b.entities)
-                    || jaccard(&a_words, b_words) >= SAME_DAY_SIMILARITY)
+                    || jaccard_ids(&a.words_besides_trigger, &b.words_besides_trigger)
+                        >= SAME_DAY_SIMILARITY)
         })
     })
 }
@@ -603,12 +621,6 @@ const NOUN_PHRASE_ENDS: &[&str] = &[
     "is", "are", "be", "been", "has", "had", "have", "and", "or", "who", "which", "that",
 ];
 
-/// A mention's content words other than those of its trigger.
-fn without_trigger(candidate: &Candidate) -> BTreeSet<String> {
-    let trigger = content_words(&candidate.mention.trigger);
-    candidate.words.difference(&trigger).cloned().collect()
-}
-
 /// Days before its report's publication an event may lie and still be
 /// the news an undated mention of the report speaks of; earlier is
 /// background ("the 2013 strike").
@@ -647,6 +659,8 @@ struct ClusterReach {
     first_exact_day: Vec<Option<NaiveDate>>,
     /// Clusters still in reach, in creation order.
     open: Vec<usize>,
+    /// Whether each cluster is still in reach, by cluster index.
+    in_reach: Vec<bool>,
 }
 
 impl ClusterReach {
@@ -656,21 +670,26 @@ impl ClusterReach {
             last_day: Vec::new(),
             first_exact_day: Vec::new(),
             open: Vec::new(),
+            in_reach: Vec::new(),
         }
     }
 
     /// Closes the clusters a mention starting on `start` can no longer join.
     fn close_before(&mut self, start: Option<NaiveDate>) {
         if let Some(start) = start {
-            let last_day = &self.last_day;
-            self.open
-                .retain(|&c| last_day.get(c).is_some_and(|&d| d >= start));
+            let (last_day, in_reach) = (&self.last_day, &mut self.in_reach);
+            self.open.retain(|&c| {
+                let open = last_day.get(c).is_some_and(|&d| d >= start);
+                if !open {
+                    in_reach[c] = false;
+                }
+                open
+            });
         }
     }
 
-    /// The clusters still in reach, in creation order.
-    fn open(&self) -> impl Iterator<Item = usize> + '_ {
-        self.open.iter().copied()
+    fn is_open(&self, cluster: usize) -> bool {
+        self.in_reach.get(cluster).copied().unwrap_or(false)
     }
 
     fn extend(&mut self, cluster: usize, member: &Candidate) {
@@ -684,6 +703,7 @@ impl ClusterReach {
             self.last_day.push(day);
             self.first_exact_day.push(exact);
             self.open.push(cluster);
+            self.in_reach.push(true);
         } else if let Some(last) = self.last_day.get_mut(cluster) {
             *last = (*last).max(day);
             if let Some(first) = self.first_exact_day.get_mut(cluster) {
@@ -711,49 +731,82 @@ impl ClusterReach {
     }
 }
 
-/// For undated mentions: the clusters whose members share a content word
-/// with a mention. Every way an undated mention joins a cluster needs some
-/// shared wording (a similarity above zero), or is the same mention.
-struct ClustersByWord<'a> {
-    clusters: BTreeMap<&'a str, BTreeSet<usize>>,
+/// The clusters a mention can join at all. Every way of joining needs a
+/// member of the cluster from the mention's own report (the same
+/// mention), a person, organization or place both name, a surname both
+/// name (one death), a country both name when both tell an onset, or
+/// shared wording: Jaccard ≥ [`SAME_DAY_SIMILARITY`] between dated
+/// mentions, weighted Jaccard ≥ [`UNDATED_SIMILARITY`] with an undated one
+/// (the actor paths need a shared entity besides). Two word sets that
+/// similar share a word among each one's rarest (prefix filtering for
+/// set-similarity joins: with words in one global order, rarest first, a
+/// set keeps the shortest prefix whose remaining words weigh less than the
+/// threshold's share of the set; for plain Jaccard, n − ⌈t·n⌉ + 1 of n
+/// words), so clusters are indexed by those keys and only clusters sharing
+/// one are compared: the answer is that of comparing every cluster, in
+/// creation order, without comparing them all.
+#[derive(Default)]
+struct ClustersByJoinKey<'a> {
+    clusters: HashMap<JoinKey<'a>, Vec<usize>>,
 }
 
-impl<'a> ClustersByWord<'a> {
-    fn new(candidates: &'a [Candidate], clusters: &[Vec<usize>]) -> Self {
-        let mut index = ClustersByWord {
-            clusters: BTreeMap::new(),
-        };
-        for (c, members) in clusters.iter().enumerate() {
-            for &j in members {
-                index.add(c, &candidates[j]);
-            }
-        }
-        index
-    }
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum JoinKey<'a> {
+    Report(usize),
+    Entity(usize),
+    Surname(&'a str),
+    OnsetCountry(&'a str),
+    Word(u32),
+}
 
-    fn add(&mut self, cluster: usize, member: &'a Candidate) {
-        for word in &member.words {
-            self.clusters
-                .entry(word.as_str())
-                .or_default()
-                .insert(cluster);
+impl<'a> ClustersByJoinKey<'a> {
+    fn add(&mut self, cluster: usize, member: &'a Candidate, weights: &WordWeights) {
+        for key in join_keys(member, weights) {
+            let clusters = self.clusters.entry(key).or_default();
+            if clusters.last() != Some(&cluster) {
+                clusters.push(cluster);
+            }
         }
     }
 
-    /// Clusters to compare with, in creation order (all `cluster_count`
-    /// of them for a mention without content words).
-    fn sharing_a_word(&self, candidate: &Candidate, cluster_count: usize) -> Vec<usize> {
-        if candidate.words.is_empty() {
-            return (0..cluster_count).collect();
-        }
-        let mut near: BTreeSet<usize> = BTreeSet::new();
-        for word in &candidate.words {
-            if let Some(clusters) = self.clusters.get(word.as_str()) {
-                near.extend(clusters);
-            }
-        }
-        near.into_iter().collect()
+    /// Clusters sharing a key with the mention, in creation order.
+    fn sharing_a_key(&self, candidate: &'a Candidate, weights: &WordWeights) -> Vec<usize> {
+        let mut near: Vec<usize> = join_keys(candidate, weights)
+            .filter_map(|key| self.clusters.get(&key))
+            .flatten()
+            .copied()
+            .collect();
+        near.sort_unstable();
+        near.dedup();
+        near
     }
+}
+
+fn join_keys<'a>(
+    candidate: &'a Candidate,
+    weights: &WordWeights,
+) -> impl Iterator<Item = JoinKey<'a>> + 'a {
+    let onset_countries = candidate
+        .countries
+        .iter()
+        .filter(|_| candidate.onset)
+        .map(|c| JoinKey::OnsetCountry(c.as_str()));
+    std::iter::once(JoinKey::Report(candidate.report))
+        .chain(candidate.entities.iter().map(|&e| JoinKey::Entity(e)))
+        .chain(
+            candidate
+                .surnames
+                .iter()
+                .map(|s| JoinKey::Surname(s.as_str())),
+        )
+        .chain(onset_countries)
+        .chain(
+            weights
+                .rarest(&candidate.words, SAME_DAY_SIMILARITY)
+                .into_iter()
+                .chain(weights.rarest_weighted(&candidate.words, UNDATED_SIMILARITY))
+                .map(JoinKey::Word),
+        )
 }
 
 /// For an undated mention of a singular event type: the only cluster
@@ -783,7 +836,7 @@ fn cluster_sharing_actors(
                     .as_ref()
                     .is_some_and(|d| d.width_days() <= UNDATED_JOIN_MAX_DAYS)
                     && shared_actors(member, candidate) >= UNDATED_SHARED_ACTORS
-                    && jaccard(&member.words, &candidate.words) >= SAME_DAY_SIMILARITY
+                    && jaccard_ids(&member.words, &candidate.words) >= SAME_DAY_SIMILARITY
             })
         });
     let (first, _) = sharing.next()?;
@@ -842,43 +895,93 @@ fn actors_of_both<'c>(a: &'c Candidate, b: &'c Candidate) -> impl Iterator<Item 
 /// corpus's event sentences (ln((N + 1) / n)), so that sharing "Woodburn" or
 /// "Waitrose" weighs more than sharing "police" or "people".
 struct WordWeights {
-    idf: HashMap<String, f64>,
-    /// The weight of a word no sentence holds (the rarest).
-    unseen: f64,
+    /// By word id.
+    idf: Vec<f64>,
+    /// Each word's place when words are ordered rarest first (then by
+    /// id), by word id.
+    rarity_rank: Vec<u32>,
 }
 
 impl WordWeights {
-    fn new(candidates: &[Candidate]) -> Self {
-        let mut counts: HashMap<String, usize> = HashMap::new();
+    fn new(candidates: &[Candidate], vocabulary_size: usize) -> Self {
+        let mut counts = vec![0usize; vocabulary_size];
         for c in candidates {
-            for word in &c.words {
-                *counts.entry(word.clone()).or_default() += 1;
+            for &word in c.words.iter() {
+                counts[word as usize] += 1;
             }
         }
-        let total = candidates.len().max(1) as f64;
+        WordWeights::from_counts(&counts, candidates.len())
+    }
+
+    /// Weights of words that `counts[id]` of `total` sentences hold.
+    fn from_counts(counts: &[usize], total: usize) -> Self {
+        let total = total.max(1) as f64;
         // Smoothed (ln((N + 1) / n)): a word every sentence holds still
         // counts a little, so that two reports alone can still agree.
         let idf = counts
-            .into_iter()
-            .map(|(word, n)| (word, ((total + 1.0) / n as f64).ln()))
+            .iter()
+            .map(|&n| ((total + 1.0) / n.max(1) as f64).ln())
             .collect();
-        WordWeights {
-            idf,
-            unseen: (total + 1.0).ln(),
+        let mut rarest_first: Vec<u32> = (0..counts.len() as u32).collect();
+        rarest_first.sort_by_key(|&id| (counts[id as usize], id));
+        let mut rarity_rank = vec![0; counts.len()];
+        for (rank, &id) in (0u32..).zip(&rarest_first) {
+            rarity_rank[id as usize] = rank;
         }
+        WordWeights { idf, rarity_rank }
     }
 
-    fn weight(&self, word: &str) -> f64 {
-        self.idf.get(word).copied().unwrap_or(self.unseen)
+    /// The rarest words of a set, as many as any set of Jaccard ≥
+    /// `threshold` with it must share one of: n − ⌈threshold·n⌉ + 1 of n
+    /// (the threshold taken a hair lower, so that rounding never drops a
+    /// word that counts).
+    /// The rarest words of a set that any set of weighted Jaccard ≥
+    /// `threshold` with it (see [`Self::jaccard`]) must share one of: all
+    /// but the longest tail of common words weighing less than
+    /// `threshold` of the whole set.
+    fn rarest_weighted(&self, words: &[u32], threshold: f64) -> Vec<u32> {
+        let mut by_rarity = words.to_vec();
+        by_rarity.sort_by_key(|&id| self.rarity_rank[id as usize]);
+        let weight = |id: &u32| self.idf[*id as usize];
+        let total: f64 = by_rarity.iter().map(weight).sum();
+        // The suffix left out must weigh less than the threshold's share,
+        // with a margin for rounding.
+        let allowed = threshold * total - 1e-9 * total.max(1.0);
+        let mut suffix = 0.0;
+        let mut keep = by_rarity.len();
+        while keep > 0 && suffix + weight(&by_rarity[keep - 1]) < allowed {
+            suffix += weight(&by_rarity[keep - 1]);
+            keep -= 1;
+        }
+        by_rarity.truncate(keep);
+        by_rarity
     }
 
-    /// Jaccard similarity with each word weighted by [`Self::weight`].
-    fn jaccard(&self, a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
-        let union: f64 = a.union(b).map(|w| self.weight(w)).sum();
+    fn rarest(&self, words: &[u32], threshold: f64) -> Vec<u32> {
+        let n = words.len();
+        let must_share = ((threshold - 1e-9) * n as f64).ceil().max(0.0) as usize;
+        let keep = (n + 1).saturating_sub(must_share).min(n);
+        let mut by_rarity = words.to_vec();
+        by_rarity.sort_by_key(|&id| self.rarity_rank[id as usize]);
+        by_rarity.truncate(keep);
+        by_rarity
+    }
+
+    /// Jaccard similarity with each word weighted by its inverse
+    /// frequency (summed in alphabetical order, as over sorted strings).
+    fn jaccard(&self, a: &[u32], b: &[u32]) -> f64 {
+        let (mut union, mut shared) = (0.0, 0.0);
+        for (id, both) in merged_ids(a, b) {
+            let weight = self.idf[id as usize];
+            union += weight;
+            if both {
+                shared += weight;
+            }
+        }
         if union <= 0.0 {
             return 0.0;
         }
-        a.intersection(b).map(|w| self.weight(w)).sum::<f64>() / union
+        shared / union
     }
 }
 
@@ -888,10 +991,18 @@ impl WordWeights {
 const MAX_COMPARED_MEMBERS: usize = 16;
 
 fn joins(candidates: &[Candidate], cluster: &[usize], i: usize, weights: &WordWeights) -> bool {
-    let mut groups_seen = BTreeSet::new();
+    // At most MAX_COMPARED_MEMBERS groups: a list is quicker than a set.
+    let mut groups_seen: Vec<usize> = Vec::with_capacity(MAX_COMPARED_MEMBERS);
     cluster
         .iter()
-        .filter(|&&j| groups_seen.insert(candidates[j].group))
+        .filter(|&&j| {
+            let group = candidates[j].group;
+            let new = !groups_seen.contains(&group);
+            if new {
+                groups_seen.push(group);
+            }
+            new
+        })
         .take(MAX_COMPARED_MEMBERS)
         .any(|&j| same_event(&candidates[j], &candidates[i], weights))
 }
@@ -911,7 +1022,7 @@ fn same_event(a: &Candidate, b: &Candidate, weights: &WordWeights) -> bool {
     if a.report == b.report && a.mention.span == b.mention.span {
         return true;
     }
-    let similarity = jaccard(&a.words, &b.words);
+    let similarity = jaccard_ids(&a.words, &b.words);
     let places_clash = places_clash(a, b);
     match (&a.join_date, &b.join_date) {
         (Some(da), Some(db)) if da.overlaps(db) => {
@@ -1240,6 +1351,7 @@ mod tests {
     use super::*;
     use crate::entities::{merge_entities, NoGeocoder};
     use crate::find_report_copies;
+    use crate::lexical::jaccard;
     use crate::test_support::*;
     use EntityKind::Place;
 
@@ -1824,16 +1936,19 @@ mod tests {
         add_event(&mut a, EventType::Disaster, "fire destroyed", None, vec![]);
         let reports = [a];
         let index = merge_entities(&reports, &NoGeocoder);
-        let candidates = collect_candidates(
+        let (candidates, vocabulary) = collect_candidates(
             &reports,
             &index,
             &find_report_copies(&reports),
             &|_| None,
             &BTreeSet::new(),
         );
-        let weights = WordWeights::new(&candidates);
-        assert!(weights.weight("harlow") > weights.weight("police"));
-        let words = |list: &[&str]| list.iter().map(|w| w.to_string()).collect::<BTreeSet<_>>();
+        let weights = WordWeights::new(&candidates, vocabulary.len());
+        let weight = |word: &str| vocabulary.id(word).map(|id| weights.idf[id as usize]);
+        assert!(weight("harlow") > weight("police"));
+        let words = |list: &[&str]| {
+            vocabulary.ids_of(&list.iter().map(|w| w.to_string()).collect::<BTreeSet<_>>())
+        };
         let rare = weights.jaccard(
             &words(&["harlow", "depot"]),
             &words(&["harlow", "depot", "fire"]),
@@ -1843,6 +1958,75 @@ mod tests {
             &words(&["police", "said", "harlow"]),
         );
         assert!(rare > common, "{rare} vs {common}");
+    }
+
+    /// The prefix filters behind `ClustersByJoinKey`: any two word sets of
+    /// Jaccard (or weighted Jaccard) ≥ the threshold share one of each
+    /// one's rarest words.
+    #[test]
+    fn similar_word_sets_share_one_of_their_rarest_words() {
+        let vocabulary_size = 40;
+        let mut seed: u64 = 7;
+        let mut next = move |bound: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % bound
+        };
+        let counts: Vec<usize> = (0..vocabulary_size)
+            .map(|_| 1 + next(50) as usize)
+            .collect();
+        let weights = WordWeights::from_counts(&counts, 60);
+        let (mut checked, mut checked_weighted) = (0, 0);
+        for _ in 0..20_000 {
+            let mut set = |len: u64| -> Vec<u32> {
+                let mut words: Vec<u32> = (0..1 + next(len))
+                    .map(|_| next(vocabulary_size as u64) as u32)
+                    .collect();
+                words.sort_unstable();
+                words.dedup();
+                words
+            };
+            let (a, b) = (set(12), set(12));
+            for threshold in [SAME_DAY_SIMILARITY, NEAR_DATE_SIMILARITY] {
+                if jaccard_ids(&a, &b) >= threshold {
+                    checked += 1;
+                    let rare_b = weights.rarest(&b, threshold);
+                    assert!(
+                        weights
+                            .rarest(&a, threshold)
+                            .iter()
+                            .any(|w| rare_b.contains(w)),
+                        "{a:?} {b:?} at {threshold}"
+                    );
+                }
+            }
+            if weights.jaccard(&a, &b) >= UNDATED_SIMILARITY {
+                checked_weighted += 1;
+                let rare_b = weights.rarest_weighted(&b, UNDATED_SIMILARITY);
+                assert!(
+                    weights
+                        .rarest_weighted(&a, UNDATED_SIMILARITY)
+                        .iter()
+                        .any(|w| rare_b.contains(w)),
+                    "{a:?} {b:?} weighted"
+                );
+            }
+        }
+        assert!(checked > 1000, "only {checked} similar pairs drawn");
+        assert!(checked_weighted > 1000, "only {checked_weighted} drawn");
+        // Common words weigh little: a weighted prefix leaves some out.
+        let common_last: Vec<u32> = (0..vocabulary_size as u32).collect();
+        assert!(
+            weights
+                .rarest_weighted(&common_last, UNDATED_SIMILARITY)
+                .len()
+                < common_last.len()
+        );
+        // A set keeps fewer words than it has only when a similar set
+        // must share more than one.
+        assert_eq!(weights.rarest(&[1, 2, 3], SAME_DAY_SIMILARITY).len(), 3);
+        assert_eq!(weights.rarest(&(0..20).collect::<Vec<_>>(), 0.3).len(), 15);
     }
 
     #[test]

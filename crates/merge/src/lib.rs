@@ -25,6 +25,7 @@ mod institutions;
 mod lexical;
 pub mod names;
 mod people;
+mod small_set;
 mod statements;
 mod union_find;
 

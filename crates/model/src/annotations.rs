@@ -194,6 +194,22 @@ pub const AGE_CONCEPT: &str = "age";
 /// figures count.
 pub const OTHERS_SCOPE: &str = "others";
 
+/// Concepts that count things rather than people. Such a figure's scope is
+/// the noun phrase it counts ("ladder trucks", "worst-hit villages"), and
+/// the claims ledger compares it only with figures counting the same
+/// things: "three ladder trucks" and "31 fire trucks and other equipment"
+/// are both vehicles but not one count.
+pub const THING_CONCEPTS: &[&str] = &[
+    "vehicles",
+    "buildings",
+    "enterprises",
+    "weapons",
+    "places",
+    "aircraft",
+    "protests",
+    "votes",
+];
+
 /// A number in the text with the interval its qualifier makes of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {

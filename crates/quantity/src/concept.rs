@@ -26,6 +26,7 @@
 
 use crate::numeral::lower;
 use crate::token::{Kind, Tok};
+use corroborate_model::THING_CONCEPTS;
 
 /// Event measures: canonical label → words that state it.
 pub(crate) const EVENT_MEASURES: &[(&str, &[&str])] = &[
@@ -553,6 +554,9 @@ pub(crate) fn find(text: &str, toks: &[Tok], first: usize, after: usize, monetar
     if let Some(p) = &np {
         let scope = if p.label == "people" {
             np_scope.clone().or(pp_scope)
+        } else if THING_CONCEPTS.contains(&p.label) {
+            // The things counted, unless the concept's own word says it.
+            np_scope.clone().filter(|s| s != p.label).or(pp_scope)
         } else {
             pp_scope
         };
@@ -564,9 +568,16 @@ pub(crate) fn find(text: &str, toks: &[Tok], first: usize, after: usize, monetar
         };
     }
     // A number before an unknown noun ("40,000 teachers") counts that noun,
-    // not a nearby economic term.
-    let unknown_noun = word(text, toks, at, &mut buf).is_some_and(|w| !STOPWORDS.contains(&w));
-    let concept = before(text, toks, first, lo, 3, GROUPS).or_else(|| {
+    // not a nearby economic term; before a plural of its own ("officers
+    // fired 11 shots", "three witnesses") not the people named before it
+    // either.
+    let next = word(text, toks, at, &mut buf);
+    let unknown_noun = next.is_some_and(|w| !STOPWORDS.contains(&w));
+    let own_plural = next.is_some_and(looks_plural);
+    let group_before = (!own_plural)
+        .then(|| before(text, toks, first, lo, 3, GROUPS))
+        .flatten();
+    let concept = group_before.or_else(|| {
         (!unknown_noun)
             .then(|| {
                 before(text, toks, first, lo, 6, ECONOMIC_TERMS)
@@ -580,6 +591,17 @@ pub(crate) fn find(text: &str, toks: &[Tok], first: usize, after: usize, monetar
         np_scope: None,
         is_event: false,
     }
+}
+
+/// A lower-case word shaped like a regular plural noun ("shots",
+/// "villages"), not like "less" or "various".
+fn looks_plural(word: &str) -> bool {
+    word.len() >= 4
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+        && !STOPWORDS.contains(&word)
 }
 
 /// Whether a counted noun or an event word follows token `after`

@@ -144,7 +144,11 @@ fn concepts_and_scopes() {
         ),
         ("Several thousand protesters marched.", "protesters", None),
         ("The state sold 300 enterprises.", "enterprises", None),
-        ("Three towns were captured by rebels.", "places", None),
+        (
+            "Three towns were captured by rebels.",
+            "places",
+            Some("towns"),
+        ),
     ];
     for (sentence, concept, scope) in cases {
         let q = only(sentence);
@@ -383,4 +387,41 @@ fn agents_and_web_address_lines() {
         one("http: / / news. example. org / athens-three-people-dead / 2010\nThree people died.");
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].concept.as_deref(), Some("killed"));
+}
+
+/// A number before a plural noun of its own counts that noun, not the
+/// people named before it.
+#[test]
+fn a_plural_of_its_own_is_what_a_number_counts() {
+    for sentence in [
+        "Both officers fired a total of 11 shots at the car.",
+        "Police officers interviewed three witnesses on Monday.",
+    ] {
+        assert_eq!(only(sentence).concept, None, "{sentence}");
+    }
+    let q = only("Two officers suffered minor injuries.");
+    assert_eq!(q.concept.as_deref(), Some("police"));
+}
+
+/// A count of things is scoped by the noun phrase it counts.
+#[test]
+fn a_count_of_things_is_scoped_by_its_noun_phrase() {
+    let q = only("The storm destroyed the four hardest-hit villages.");
+    assert_eq!(q.concept.as_deref(), Some("places"));
+    assert_eq!(q.scope.as_deref(), Some("hardest-hit villages"));
+    let q = only("Crews used two ladder trucks.");
+    assert_eq!(q.concept.as_deref(), Some("vehicles"));
+    assert_eq!(q.scope.as_deref(), Some("ladder trucks"));
+}
+
+/// The concepts the quantity stage gives to counts of things are the
+/// model's list, which the claims ledger blocks by noun phrase.
+#[test]
+fn thing_concepts_are_the_groups_that_count_no_people() {
+    let things: Vec<&str> = crate::concept::GROUPS
+        .iter()
+        .map(|(label, _)| *label)
+        .filter(|label| !crate::concept::PERSON_LABELS.contains(label))
+        .collect();
+    assert_eq!(things, corroborate_model::THING_CONCEPTS);
 }

@@ -972,3 +972,93 @@ fn a_count_listed_beside_a_single_is_part_of_a_list() {
     let got = run(&[a, b]);
     assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
 }
+
+/// "31 pieces of equipment, including three ladder trucks": a part with no
+/// scope of its own counts fewer things than its measure word says and
+/// never conflicts with another report's total of the measure.
+#[test]
+fn a_part_without_a_scope_never_conflicts_with_another_total() {
+    let mut a = report(
+        "a",
+        Some(day(5, 2)),
+        &["A total of 31 pieces of equipment reached the Harlow depot fire, including three fire engines."],
+    );
+    add_mention(&mut a, "Harlow", EntityKind::Place);
+    let total = add_quantity(
+        &mut a,
+        "31",
+        31.0,
+        Interval::closed(31.0, 31.0),
+        "people",
+        None,
+    );
+    let part = add_quantity(
+        &mut a,
+        "three",
+        3.0,
+        Interval::closed(3.0, 3.0),
+        "vehicles",
+        None,
+    );
+    a.annotations.quantities[part].part_of = Some(total);
+    let mut b = report(
+        "b",
+        Some(day(5, 2)),
+        &["Twelve vehicles were sent to the Harlow depot fire."],
+    );
+    add_mention(&mut b, "Harlow", EntityKind::Place);
+    add_quantity(
+        &mut b,
+        "Twelve",
+        12.0,
+        Interval::closed(12.0, 12.0),
+        "vehicles",
+        None,
+    );
+    let got = run(&[a.clone(), b.clone()]);
+    assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
+    // The same figure stated as no part conflicts.
+    a.annotations.quantities[part].part_of = None;
+    assert_eq!(run(&[a, b]).conflicts.len(), 1);
+}
+
+/// Counts of things are compared only when they count the same things:
+/// "three ladder trucks" and "31 fire trucks" are both vehicles, not one
+/// count; "four villages" and "seven villages" are.
+#[test]
+fn counts_of_things_compare_only_the_same_things() {
+    let reports = |scope_a: &str, scope_b: &str| {
+        let mut a = report(
+            "a",
+            Some(day(5, 2)),
+            &["The quake near Tarsa destroyed four villages."],
+        );
+        add_mention(&mut a, "Tarsa", EntityKind::Place);
+        add_quantity(
+            &mut a,
+            "four",
+            4.0,
+            Interval::closed(4.0, 4.0),
+            "places",
+            Some(scope_a),
+        );
+        let mut b = report(
+            "b",
+            Some(day(5, 2)),
+            &["The quake near Tarsa flattened seven villages."],
+        );
+        add_mention(&mut b, "Tarsa", EntityKind::Place);
+        add_quantity(
+            &mut b,
+            "seven",
+            7.0,
+            Interval::closed(7.0, 7.0),
+            "places",
+            Some(scope_b),
+        );
+        [a, b]
+    };
+    assert_eq!(run(&reports("villages", "villages")).conflicts.len(), 1);
+    let got = run(&reports("villages", "worst-hit villages"));
+    assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
+}
