@@ -6,8 +6,10 @@
 //!
 //! **Like with like.** Figures are blocked by measure, scope class
 //! (security forces, civilians, protesters, …; a sub-count's own
-//! population otherwise) and location (the one sub-national place the
-//! sentence names, if any), then split into *episodes*: figures whose
+//! population otherwise; for a count of things, the things it counts:
+//! "three ladder trucks" never meets "31 fire trucks") and location (the
+//! one sub-national place the sentence names, if any), then split into
+//! *episodes*: figures whose
 //! as-of dates lie more than [`EPISODE_GAP_DAYS`] apart are about
 //! different happenings (arrests in 2016 are not arrests in 2022). Within
 //! an episode, figures are split into *happenings* (`happening`): two

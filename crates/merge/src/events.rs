@@ -733,8 +733,9 @@ impl ClusterReach {
 
 /// The clusters a mention can join at all. Every way of joining needs a
 /// member of the cluster from the mention's own report (the same
-/// mention), a person, organization or place both name, a surname both
-/// name (one death), a country both name when both tell an onset, or
+/// mention), a person or organization both name, a town or site both
+/// name (undated), a surname both name (one death), a place or country
+/// both name when both tell an onset, or
 /// shared wording: Jaccard ≥ [`SAME_DAY_SIMILARITY`] between dated
 /// mentions, weighted Jaccard ≥ [`UNDATED_SIMILARITY`] with an undated one
 /// (the actor paths need a shared entity besides). Two word sets that
@@ -753,8 +754,13 @@ struct ClustersByJoinKey<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum JoinKey<'a> {
     Report(usize),
-    Entity(usize),
+    /// A person or organization.
+    Actor(usize),
+    /// A place below the level of a country.
+    LocalPlace(usize),
     Surname(&'a str),
+    /// A place or country named with an onset ("began", "erupted").
+    OnsetPlace(usize),
     OnsetCountry(&'a str),
     Word(u32),
 }
@@ -786,13 +792,31 @@ fn join_keys<'a>(
     candidate: &'a Candidate,
     weights: &WordWeights,
 ) -> impl Iterator<Item = JoinKey<'a>> + 'a {
+    let onset = candidate.onset;
     let onset_countries = candidate
         .countries
         .iter()
-        .filter(|_| candidate.onset)
+        .filter(move |_| onset)
         .map(|c| JoinKey::OnsetCountry(c.as_str()));
+    let onset_places = candidate
+        .places
+        .iter()
+        .filter(move |_| onset)
+        .map(|&p| JoinKey::OnsetPlace(p));
+    let actors = candidate
+        .entities
+        .iter()
+        .filter(|e| !candidate.places.contains(e))
+        .map(|&e| JoinKey::Actor(e));
     std::iter::once(JoinKey::Report(candidate.report))
-        .chain(candidate.entities.iter().map(|&e| JoinKey::Entity(e)))
+        .chain(actors)
+        .chain(
+            candidate
+                .local_places
+                .iter()
+                .map(|&p| JoinKey::LocalPlace(p)),
+        )
+        .chain(onset_places)
         .chain(
             candidate
                 .surnames
