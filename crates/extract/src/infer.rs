@@ -27,6 +27,7 @@ use chrono::{Duration, NaiveDate};
 use corroborate_model::{
     AnnotatedReport, DateOrigin, DateRange, EventMention, EventType, TimeAnchor,
 };
+use corroborate_text::{shared_sorted, Vocabulary, WordIds};
 
 /// Longest range of candidate days tried per report.
 const MAX_CANDIDATE_DAYS: i64 = 21;
@@ -45,7 +46,7 @@ struct ReferenceEvent {
     first_day: NaiveDate,
     last_day: NaiveDate,
     /// Its [`words`] as ids of the index's vocabulary, sorted.
-    words: Box<[u32]>,
+    words: WordIds,
     /// Surnames of the people it names.
     persons: BTreeSet<String>,
 }
@@ -169,7 +170,7 @@ fn is_known(origin: DateOrigin) -> bool {
 /// their words numbered in `vocabulary`.
 fn reference_events(
     reports: &[AnnotatedReport],
-    vocabulary: &mut WordNumbers,
+    vocabulary: &mut Vocabulary,
 ) -> Vec<ReferenceEvent> {
     let mut events = Vec::new();
     for (index, r) in reports
@@ -196,62 +197,12 @@ fn reference_events(
                 event_type: e.event_type,
                 first_day: date.start,
                 last_day: date.end,
-                words: vocabulary.number(words(text)),
+                words: vocabulary.intern_all(words(text)),
                 persons: surnames(e, &r.annotations.mentions),
             });
         }
     }
     events
-}
-
-/// Words numbered in the order first seen: a corpus's reference events
-/// hold about ten words each, and a set of strings for each took more
-/// memory than the reports' annotations.
-#[derive(Default)]
-struct WordNumbers {
-    ids: HashMap<String, u32>,
-}
-
-impl WordNumbers {
-    /// The ids of `words`, numbering new ones, sorted.
-    fn number(&mut self, words: BTreeSet<String>) -> Box<[u32]> {
-        let mut ids: Vec<u32> = words
-            .into_iter()
-            .map(|word| {
-                let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
-                *self.ids.entry(word).or_insert(next)
-            })
-            .collect();
-        ids.sort_unstable();
-        ids.into_boxed_slice()
-    }
-
-    /// The ids of the known `words`, sorted (an unknown word matches none).
-    fn known(&self, words: &BTreeSet<String>) -> Vec<u32> {
-        let mut ids: Vec<u32> = words
-            .iter()
-            .filter_map(|w| self.ids.get(w).copied())
-            .collect();
-        ids.sort_unstable();
-        ids
-    }
-}
-
-/// How many values two sorted lists share.
-fn shared_count(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    shared
 }
 
 /// The expression writes its day out ("5 January", "2022-01-05"), so
@@ -343,7 +294,7 @@ fn matches_reference(
     let own = references
         .references
         .vocabulary
-        .known(&words(event.span.slice(text).unwrap_or_default()));
+        .ids_of(&words(event.span.slice(text).unwrap_or_default()));
     let persons = surnames(event, mentions);
     let befalls_another = |r: &ReferenceEvent| {
         event.event_type.befalls_a_person()
@@ -353,7 +304,7 @@ fn matches_reference(
     };
     references
         .on(event.event_type, date.start)
-        .any(|r| shared_count(&r.words, &own) >= MIN_SHARED_WORDS && !befalls_another(r))
+        .any(|r| shared_sorted(&r.words, &own) >= MIN_SHARED_WORDS && !befalls_another(r))
 }
 
 /// The last words of the people an event names, lower-cased ("felt" for
@@ -377,12 +328,12 @@ fn surnames(event: &EventMention, mentions: &[corroborate_model::Mention]) -> BT
 struct ReferenceIndex {
     events: Vec<ReferenceEvent>,
     by_day: HashMap<(EventType, NaiveDate), Vec<usize>>,
-    vocabulary: WordNumbers,
+    vocabulary: Vocabulary,
 }
 
 impl ReferenceIndex {
     fn new(reports: &[AnnotatedReport]) -> Self {
-        let mut vocabulary = WordNumbers::default();
+        let mut vocabulary = Vocabulary::default();
         let events = reference_events(reports, &mut vocabulary);
         let mut by_day: HashMap<(EventType, NaiveDate), Vec<usize>> = HashMap::new();
         for (i, event) in events.iter().enumerate() {

@@ -304,24 +304,7 @@ fn containment(a: &Shingles, b: &Shingles) -> f64 {
     if small == 0 {
         return 0.0;
     }
-    shared_count(a, b) as f64 / small as f64
-}
-
-/// How many values two sorted, deduplicated slices share.
-fn shared_count(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    shared
+    corroborate_text::shared_sorted(a, b) as f64 / small as f64
 }
 
 #[cfg(test)]

@@ -71,7 +71,9 @@ use corroborate_model::{
 
 use crate::copies::CopyInfo;
 use crate::entities::EntityIndex;
-use crate::lexical::{content_words, jaccard_ids, merged_ids, renumbered, Vocabulary, WordIds};
+use corroborate_text::{renumbered, Vocabulary, WordIds};
+
+use crate::lexical::{content_words, jaccard_ids, merged_ids};
 use crate::small_set::SmallSet;
 
 pub(crate) const SAME_DAY_SIMILARITY: f64 = 0.12;
@@ -236,8 +238,10 @@ fn collect_candidates<'a>(
     for candidate in &mut out {
         candidate.words = renumbered(&candidate.words, &new_of_old);
         let trigger = vocabulary.ids_of(&content_words(&candidate.mention.trigger));
-        candidate.words_besides_trigger = merged_ids(&candidate.words, &[])
-            .map(|(id, _)| id)
+        candidate.words_besides_trigger = candidate
+            .words
+            .iter()
+            .copied()
             .filter(|id| trigger.binary_search(id).is_err())
             .collect();
     }

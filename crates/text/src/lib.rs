@@ -10,6 +10,10 @@
 
 use corroborate_model::{Shape, Span, Token, TokenKind};
 
+mod vocabulary;
+
+pub use vocabulary::{renumbered, shared_sorted, Vocabulary, WordIds};
+
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "gov", "sen",
