@@ -959,10 +959,6 @@ impl WordWeights {
         WordWeights { idf, rarity_rank }
     }
 
-    /// The rarest words of a set, as many as any set of Jaccard ≥
-    /// `threshold` with it must share one of: n − ⌈threshold·n⌉ + 1 of n
-    /// (the threshold taken a hair lower, so that rounding never drops a
-    /// word that counts).
     /// The rarest words of a set that any set of weighted Jaccard ≥
     /// `threshold` with it (see [`Self::jaccard`]) must share one of: all
     /// but the longest tail of common words weighing less than
@@ -985,10 +981,11 @@ impl WordWeights {
         by_rarity
     }
 
+    /// The rarest words of a set, as many as any set of Jaccard ≥
+    /// `threshold` with it must share one of
+    /// ([`corroborate_text::jaccard_prefix_len`]).
     fn rarest(&self, words: &[u32], threshold: f64) -> Vec<u32> {
-        let n = words.len();
-        let must_share = ((threshold - 1e-9) * n as f64).ceil().max(0.0) as usize;
-        let keep = (n + 1).saturating_sub(must_share).min(n);
+        let keep = corroborate_text::jaccard_prefix_len(words.len(), threshold).min(words.len());
         let mut by_rarity = words.to_vec();
         by_rarity.sort_by_key(|&id| self.rarity_rank[id as usize]);
         by_rarity.truncate(keep);

@@ -92,6 +92,18 @@ pub fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
     shared
 }
 
+/// How many of a set's words, taken in one global order (rarest first is
+/// quickest), must include one shared with any set of Jaccard similarity
+/// ≥ `threshold` with it: with overlap `o` and union `u ≥ n`, `o/u ≥ t`
+/// needs `o ≥ t·n`, so a similar set shares one of the first
+/// `n + 1 − ⌈t·n⌉` (prefix filtering for set-similarity joins). The
+/// bound is lowered a hair so that float rounding can only lengthen the
+/// prefix, never miss a similar set.
+pub fn jaccard_prefix_len(len: usize, threshold: f64) -> usize {
+    let min_overlap = ((len as f64) * threshold * (1.0 - 1e-9)).ceil() as usize;
+    len + 1 - min_overlap.clamp(1, len.max(1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,5 +135,14 @@ mod tests {
         assert_eq!(shared_sorted(&[1, 3, 5, 7], &[3, 4, 5]), 2);
         assert_eq!(shared_sorted::<u32>(&[], &[1]), 0);
         assert_eq!(shared_sorted(&["a", "b"], &["b", "c"]), 1);
+    }
+
+    #[test]
+    fn a_prefix_keeps_what_a_similar_set_must_share() {
+        assert_eq!(jaccard_prefix_len(10, 0.3), 8);
+        assert_eq!(jaccard_prefix_len(3, 0.12), 3);
+        assert_eq!(jaccard_prefix_len(1, 0.5), 1);
+        assert_eq!(jaccard_prefix_len(0, 0.5), 0);
+        assert_eq!(jaccard_prefix_len(20, 0.3), 15);
     }
 }

@@ -94,7 +94,7 @@ impl AssertionIndex {
             .iter()
             .filter_map(|w| self.vocabulary.get(w).copied())
             .collect();
-        let prefix = prefix_len(query.len(), threshold);
+        let prefix = corroborate_text::jaccard_prefix_len(query.len(), threshold);
         // Unknown words are the rarest of all: they fill the prefix first.
         let probes = prefix.saturating_sub(query.len() - known.len());
         known.sort_unstable_by_key(|&w| (self.posting(w).len(), w));
@@ -130,40 +130,15 @@ impl AssertionIndex {
     }
 }
 
-/// How many of a query's rarest words a set reaching `threshold` must
-/// share one of. With overlap `o`, union `u ≥ |A|`: `o/u ≥ t` needs
-/// `o ≥ t·|A|`; the bound is lowered a hair so that float rounding can
-/// only make the prefix longer (more candidates), never miss one.
-fn prefix_len(query_len: usize, threshold: f64) -> usize {
-    let min_overlap = ((query_len as f64) * threshold * (1.0 - 1e-9)).floor() as usize;
-    query_len + 1 - min_overlap.clamp(1, query_len.max(1))
-}
-
 /// Jaccard of a query (its known word ids, ascending, and its full size,
 /// unknown words included) and a set of word ids, ascending.
 fn jaccard_of_ids(known: &[u32], query_len: usize, words: &[u32]) -> f64 {
-    let overlap = sorted_overlap(known, words);
+    let overlap = corroborate_text::shared_sorted(known, words);
     let union = query_len + words.len() - overlap;
     if union == 0 {
         return 0.0;
     }
     overlap as f64 / union as f64
-}
-
-fn sorted_overlap(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut count) = (0, 0, 0);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                count += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    count
 }
 
 #[cfg(test)]
@@ -274,7 +249,7 @@ mod tests {
         // outside the prefix.
         for threshold in [0.2, 0.35, 0.5, 1.0] {
             for query_len in 1..200 {
-                let prefix = prefix_len(query_len, threshold);
+                let prefix = corroborate_text::jaccard_prefix_len(query_len, threshold);
                 assert!((1..=query_len).contains(&prefix));
                 for overlap in 1..=query_len {
                     if overlap as f64 / query_len as f64 >= threshold {
@@ -283,7 +258,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(prefix_len(1, 0.35), 1);
+        assert_eq!(corroborate_text::jaccard_prefix_len(1, 0.35), 1);
     }
 
     /// On real reports: every sentence (whole, halved, and joined with
