@@ -403,6 +403,14 @@ fn a_plural_of_its_own_is_what_a_number_counts() {
     assert_eq!(q.concept.as_deref(), Some("police"));
 }
 
+/// A wh-word opens a clause: the noun phrase a number counts ends before
+/// it ("the three holdouts how many people …" counts holdouts).
+#[test]
+fn a_counted_noun_phrase_ends_at_a_wh_word() {
+    let q = only("The jurors asked the three holdouts how many people would be enough.");
+    assert_eq!(q.concept, None, "{q:?}");
+}
+
 /// A count of things is scoped by the noun phrase it counts.
 #[test]
 fn a_count_of_things_is_scoped_by_its_noun_phrase() {
