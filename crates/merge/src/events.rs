@@ -316,8 +316,9 @@ fn cluster_one_type(
     let mut by_key = ClustersByJoinKey::default();
     for &i in &order[..dated_from_text] {
         reach.close_before(candidates[i].mention.date.as_ref().map(|d| d.start));
+        let keys = join_keys(&candidates[i], weights);
         let found = by_key
-            .sharing_a_key(&candidates[i], weights)
+            .sharing_a_key(&keys)
             .into_iter()
             .filter(|&c| reach.is_open(c))
             .find(|&c| {
@@ -328,13 +329,14 @@ fn cluster_one_type(
         let c = cluster_or_new(&mut clusters, found);
         clusters[c].push(i);
         reach.extend(c, &candidates[i]);
-        by_key.add(c, &candidates[i], weights);
+        by_key.add(c, keys);
     }
     // Mentions dated only by their report's publication ("X has died": on
     // or before that day, so they may join a cluster of the days before
     // it), then undated ones.
     for &i in &order[dated_from_text..] {
-        let near = by_key.sharing_a_key(&candidates[i], weights);
+        let keys = join_keys(&candidates[i], weights);
+        let near = by_key.sharing_a_key(&keys);
         let found = near
             .iter()
             .copied()
@@ -342,7 +344,7 @@ fn cluster_one_type(
             .or_else(|| cluster_sharing_actors(candidates, &clusters, &near, i));
         let c = cluster_or_new(&mut clusters, found);
         clusters[c].push(i);
-        by_key.add(c, &candidates[i], weights);
+        by_key.add(c, keys);
     }
     let clusters = join_one_reports_same_day_clusters(candidates, clusters);
     fold_undated_into_their_reports_events(candidates, clusters)
@@ -661,10 +663,10 @@ struct ClusterReach {
     last_day: Vec<NaiveDate>,
     /// Earliest day of each cluster's members dated to one day.
     first_exact_day: Vec<Option<NaiveDate>>,
-    /// Clusters still in reach, in creation order.
-    open: Vec<usize>,
-    /// Whether each cluster is still in reach, by cluster index.
-    in_reach: Vec<bool>,
+    /// The start of the mention being placed. Starts only grow, and a
+    /// cluster out of reach is never joined again, so a cluster is in
+    /// reach exactly while its last day is not before it.
+    start: Option<NaiveDate>,
 }
 
 impl ClusterReach {
@@ -673,27 +675,24 @@ impl ClusterReach {
             near_days: near_days(event_type),
             last_day: Vec::new(),
             first_exact_day: Vec::new(),
-            open: Vec::new(),
-            in_reach: Vec::new(),
+            start: None,
         }
     }
 
-    /// Closes the clusters a mention starting on `start` can no longer join.
+    /// Places the next mention, starting on `start` (dated mentions come
+    /// in order of their start).
     fn close_before(&mut self, start: Option<NaiveDate>) {
-        if let Some(start) = start {
-            let (last_day, in_reach) = (&self.last_day, &mut self.in_reach);
-            self.open.retain(|&c| {
-                let open = last_day.get(c).is_some_and(|&d| d >= start);
-                if !open {
-                    in_reach[c] = false;
-                }
-                open
-            });
+        if start.is_some() {
+            self.start = start;
         }
     }
 
+    /// Whether a mention starting on the current start can still join the
+    /// cluster.
     fn is_open(&self, cluster: usize) -> bool {
-        self.in_reach.get(cluster).copied().unwrap_or(false)
+        self.last_day
+            .get(cluster)
+            .is_some_and(|&last| self.start.is_none_or(|start| last >= start))
     }
 
     fn extend(&mut self, cluster: usize, member: &Candidate) {
@@ -706,8 +705,6 @@ impl ClusterReach {
         if cluster == self.last_day.len() {
             self.last_day.push(day);
             self.first_exact_day.push(exact);
-            self.open.push(cluster);
-            self.in_reach.push(true);
         } else if let Some(last) = self.last_day.get_mut(cluster) {
             *last = (*last).max(day);
             if let Some(first) = self.first_exact_day.get_mut(cluster) {
@@ -770,8 +767,8 @@ enum JoinKey<'a> {
 }
 
 impl<'a> ClustersByJoinKey<'a> {
-    fn add(&mut self, cluster: usize, member: &'a Candidate, weights: &WordWeights) {
-        for key in join_keys(member, weights) {
+    fn add(&mut self, cluster: usize, member_keys: Vec<JoinKey<'a>>) {
+        for key in member_keys {
             let clusters = self.clusters.entry(key).or_default();
             if clusters.last() != Some(&cluster) {
                 clusters.push(cluster);
@@ -779,10 +776,11 @@ impl<'a> ClustersByJoinKey<'a> {
         }
     }
 
-    /// Clusters sharing a key with the mention, in creation order.
-    fn sharing_a_key(&self, candidate: &'a Candidate, weights: &WordWeights) -> Vec<usize> {
-        let mut near: Vec<usize> = join_keys(candidate, weights)
-            .filter_map(|key| self.clusters.get(&key))
+    /// Clusters sharing one of a mention's keys, in creation order.
+    fn sharing_a_key(&self, keys: &[JoinKey<'a>]) -> Vec<usize> {
+        let mut near: Vec<usize> = keys
+            .iter()
+            .filter_map(|key| self.clusters.get(key))
             .flatten()
             .copied()
             .collect();
@@ -792,49 +790,41 @@ impl<'a> ClustersByJoinKey<'a> {
     }
 }
 
-fn join_keys<'a>(
-    candidate: &'a Candidate,
-    weights: &WordWeights,
-) -> impl Iterator<Item = JoinKey<'a>> + 'a {
-    let onset = candidate.onset;
-    let onset_countries = candidate
-        .countries
-        .iter()
-        .filter(move |_| onset)
-        .map(|c| JoinKey::OnsetCountry(c.as_str()));
-    let onset_places = candidate
-        .places
-        .iter()
-        .filter(move |_| onset)
-        .map(|&p| JoinKey::OnsetPlace(p));
+/// What a mention can join a cluster by (see [`ClustersByJoinKey`]).
+fn join_keys<'a>(candidate: &'a Candidate, weights: &WordWeights) -> Vec<JoinKey<'a>> {
+    let mut keys = vec![JoinKey::Report(candidate.report)];
     let actors = candidate
         .entities
         .iter()
-        .filter(|e| !candidate.places.contains(e))
-        .map(|&e| JoinKey::Actor(e));
-    std::iter::once(JoinKey::Report(candidate.report))
-        .chain(actors)
-        .chain(
+        .filter(|e| !candidate.places.contains(e));
+    keys.extend(actors.map(|&e| JoinKey::Actor(e)));
+    keys.extend(
+        candidate
+            .local_places
+            .iter()
+            .map(|&p| JoinKey::LocalPlace(p)),
+    );
+    keys.extend(
+        candidate
+            .surnames
+            .iter()
+            .map(|s| JoinKey::Surname(s.as_str())),
+    );
+    if candidate.onset {
+        keys.extend(candidate.places.iter().map(|&p| JoinKey::OnsetPlace(p)));
+        keys.extend(
             candidate
-                .local_places
+                .countries
                 .iter()
-                .map(|&p| JoinKey::LocalPlace(p)),
-        )
-        .chain(onset_places)
-        .chain(
-            candidate
-                .surnames
-                .iter()
-                .map(|s| JoinKey::Surname(s.as_str())),
-        )
-        .chain(onset_countries)
-        .chain(
-            weights
-                .rarest(&candidate.words, SAME_DAY_SIMILARITY)
-                .into_iter()
-                .chain(weights.rarest_weighted(&candidate.words, UNDATED_SIMILARITY))
-                .map(JoinKey::Word),
-        )
+                .map(|c| JoinKey::OnsetCountry(c.as_str())),
+        );
+    }
+    let words = weights
+        .rarest(&candidate.words, SAME_DAY_SIMILARITY)
+        .into_iter()
+        .chain(weights.rarest_weighted(&candidate.words, UNDATED_SIMILARITY));
+    keys.extend(words.map(JoinKey::Word));
+    keys
 }
 
 /// For an undated mention of a singular event type: the only cluster
@@ -964,8 +954,7 @@ impl WordWeights {
     /// but the longest tail of common words weighing less than
     /// `threshold` of the whole set.
     fn rarest_weighted(&self, words: &[u32], threshold: f64) -> Vec<u32> {
-        let mut by_rarity = words.to_vec();
-        by_rarity.sort_by_key(|&id| self.rarity_rank[id as usize]);
+        let mut by_rarity = self.rarest_first(words);
         let weight = |id: &u32| self.idf[*id as usize];
         let total: f64 = by_rarity.iter().map(weight).sum();
         // The suffix left out must weigh less than the threshold's share,
@@ -986,9 +975,15 @@ impl WordWeights {
     /// ([`corroborate_text::jaccard_prefix_len`]).
     fn rarest(&self, words: &[u32], threshold: f64) -> Vec<u32> {
         let keep = corroborate_text::jaccard_prefix_len(words.len(), threshold).min(words.len());
+        let mut by_rarity = self.rarest_first(words);
+        by_rarity.truncate(keep);
+        by_rarity
+    }
+
+    /// The words in the one global order both prefix filters use.
+    fn rarest_first(&self, words: &[u32]) -> Vec<u32> {
         let mut by_rarity = words.to_vec();
         by_rarity.sort_by_key(|&id| self.rarity_rank[id as usize]);
-        by_rarity.truncate(keep);
         by_rarity
     }
 
