@@ -109,6 +109,7 @@ mod tests {
             sources: Vec::new(),
             independent_sources: 1,
             date_inferred: false,
+            action: None,
         }
     }
 

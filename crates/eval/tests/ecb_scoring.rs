@@ -194,6 +194,7 @@ fn fake_pipeline(reports: Vec<Report>) -> TopicAnalysis {
             timex: None,
             date_basis: DateBasis::Clause,
             participants: Vec::new(),
+            action: None,
         });
         let source = EventSource {
             report: report_id.to_string(),
@@ -216,6 +217,7 @@ fn fake_pipeline(reports: Vec<Report>) -> TopicAnalysis {
                 sources: vec![source],
                 independent_sources: 1,
                 date_inferred: false,
+                action: None,
             }),
         }
     }

@@ -10,7 +10,7 @@
 //! | violence | shot + and/dead/to death/in the/a person ("shot the officer"), was/were shot, stabbed, gunned down, ambushed, assaulted, beaten, bombed, hurled/threw … bombs/grenades/stones/Molotov cocktails | asserted |
 //! | violence | bombing(s), attack(s), assault(s), ambush(es), massacre(s), stabbing(s), shootout(s), firefight(s), gunfight(s) | impact |
 //! | violence | explosion(s), blast(s), exploded/explodes, detonated, went off | bomb context: the clause names a bomb, explosive, device, grenade, mine, shell, rocket, missile or a suicide attacker |
-//! | deaths | killed, died, dies and kills + a count (a headline's present: "Quake kills 10"), death toll, lost their lives, perished, murdered, slain, assassinated, beaten/stabbed/burned/shot to death, suffocated, drowned; killing + a count or a person ("killing at least 14", "killing a police officer") | asserted |
+//! | deaths | killed, died, dies and kills + a count (a headline's present: "Quake kills 10"), death toll, lost their lives, perished, passed away, succumbed, murdered, slain, assassinated, beaten/stabbed/burned/shot to death, suffocated, drowned; killing + a count or a person ("killing at least 14", "killing a police officer") | asserted |
 //! | deaths | murder(s), homicide(s), assassination(s), slaying(s) | happening |
 //! | injuries | injured, injuring, wounded, wounding; injures/wounds + a count (headline); suffered/sustained … injuries | not "the injured/wounded", not a roster term ("injured reserve", "injured list") |
 //! | deaths | dead | not "the dead" |
@@ -109,8 +109,11 @@
 //! inquiry into the fire that destroyed the depot"), unless a happening.
 //!
 //! "troop context": the clause names troops, forces, soldiers,
-//! peacekeepers, a contingent or regiment, or an organization mention.
+//! peacekeepers, a contingent or regiment, or an organization before the
+//! trigger ("the CSTO arrived"; "she entered the Promises clinic" names a
+//! destination, not a force).
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use corroborate_model::EventType;
@@ -141,7 +144,8 @@ pub(crate) enum Check {
     NotDemanded,
     /// The object asks for help, support, intervention or troops.
     HelpObject,
-    /// The clause is about troops or an organization.
+    /// The clause is about troops, or an organization comes before the
+    /// trigger.
     TroopContext,
     /// The clause names troops (for verbs as broad as "left").
     TroopWords,
@@ -182,6 +186,10 @@ pub(crate) enum Check {
     /// "injured", "wounded": not "the injured" and not a roster term
     /// ("placed on injured reserve", "the injured list").
     PeopleHurt,
+    /// A general action ([`GENERAL_ACTIONS`]): asserted, a participle not
+    /// used as a noun ("the accused"), and only where no typed trigger
+    /// tells its clause's happening.
+    GeneralAction,
 }
 
 pub(crate) struct Rule {
@@ -232,7 +240,7 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
     (
         EventType::Deaths,
         Check::Asserted,
-        r"killed|died|dies|death toll|lost their lives|perished|murdered|slain|assassinated|(?:beaten|stabbed|burned|burnt|shot|hacked|crushed) to death|suffocated|drowned",
+        r"killed|died|dies|death toll|lost their lives|perished|passed away|succumbed|murdered|slain|assassinated|(?:beaten|stabbed|burned|burnt|shot|hacked|crushed) to death|suffocated|drowned",
     ),
     // "…, killing a police officer": the participle with a person object.
     (
@@ -483,15 +491,144 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
 ];
 
 pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
-    RULE_TABLE
+    let mut rules: Vec<Rule> = RULE_TABLE
         .iter()
         .map(|&(event_type, check, pattern)| Rule {
             event_type,
             check,
             regex: compile(&format!(r"(?i)\b(?:{pattern})\b")).expect("constant regex is valid"),
         })
-        .collect()
+        .collect();
+    // A form a typed rule also matches ("entered", "returned") is a general
+    // action only where that rule's checks fail: the typed event wins its
+    // clause.
+    let mut general_forms: Vec<&str> = GENERAL_ACTIONS.keys().copied().collect();
+    general_forms.sort_unstable();
+    if !general_forms.is_empty() {
+        rules.push(Rule {
+            event_type: EventType::Other,
+            check: Check::GeneralAction,
+            regex: compile(&format!(r"(?i)\b(?:{})\b", general_forms.join("|")))
+                .expect("word forms make a valid regex"),
+        });
+    }
+    rules
 });
+
+/// The rule of the general actions (the last of [`RULES`]), which the
+/// lead's actions ([`crate::lead::lead_action_words`]) join.
+pub(crate) fn general_rule() -> Option<&'static Rule> {
+    RULES.iter().rev().find(|r| r.check == Check::GeneralAction)
+}
+
+/// Past verbs that do not tell a happening of their own when the lead
+/// uses them: reporting ("said", "confirmed": statements have their own
+/// rules), thinking and wanting, being and seeming, and light verbs whose
+/// happening is in their complement ("took place", "made history").
+pub(crate) const NOT_LEAD_ACTIONS: &[&str] = &[
+    "according",
+    "added",
+    "aged",
+    "alleged",
+    "allowed",
+    "appeared",
+    "asked",
+    "assumed",
+    "based",
+    "became",
+    "become",
+    "believed",
+    "brought",
+    "called",
+    "came",
+    "claimed",
+    "confirmed",
+    "considered",
+    "continued",
+    "decided",
+    "denied",
+    "described",
+    "did",
+    "done",
+    "expected",
+    "explained",
+    "feared",
+    "felt",
+    "gave",
+    "given",
+    "got",
+    "gotten",
+    "had",
+    "heard",
+    "hoped",
+    "included",
+    "involved",
+    "kept",
+    "knew",
+    "known",
+    "left",
+    "let",
+    "located",
+    "made",
+    "meant",
+    "named",
+    "needed",
+    "noted",
+    "owned",
+    "planned",
+    "put",
+    "realized",
+    "related",
+    "remained",
+    "reported",
+    "said",
+    "saw",
+    "seemed",
+    "seen",
+    "set",
+    "stated",
+    "stayed",
+    "supposed",
+    "suspected",
+    "taken",
+    "thought",
+    "told",
+    "took",
+    "tried",
+    "turned",
+    "understood",
+    "used",
+    "wanted",
+    "went",
+    "wished",
+    "wondered",
+];
+
+static GENERAL_ACTIONS_TSV: &str = include_str!("../data/general_actions.tsv");
+
+/// Words that state a happening the typed rules have no type for, each
+/// with its base form (`data/general_actions.tsv`: derived from the
+/// actions ECB+ annotators marked in several topics; see its header).
+pub(crate) static GENERAL_ACTIONS: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| {
+        GENERAL_ACTIONS_TSV
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .filter_map(|line| {
+                let mut fields = line.split('\t');
+                Some((fields.next()?, fields.next()?))
+            })
+            .flat_map(|(base, forms)| forms.split_whitespace().map(move |form| (form, base)))
+            .collect()
+    });
+
+/// The base form of a general action's trigger ("won" → "win"), `None` for
+/// a word that is not one.
+pub(crate) fn general_action_base(trigger: &str) -> Option<&'static str> {
+    GENERAL_ACTIONS
+        .get(trigger.to_lowercase().as_str())
+        .copied()
+}
 
 /// Verbs of impact after a disaster noun ("the quake struck", "floods
 /// destroyed", "a 6.1-magnitude tremor jolted").

@@ -47,6 +47,7 @@ mod context;
 mod dating;
 mod lead;
 mod lexicon;
+mod verbs;
 
 use std::collections::HashSet;
 
@@ -68,7 +69,16 @@ pub fn extract(
     timexes: &[Timex],
     mentions: &[Mention],
 ) -> Vec<EventMention> {
-    Triggers::find(text).events(tokens, sentences, timexes, mentions)
+    Triggers::find(text, tokens, sentences).events(tokens, sentences, timexes, mentions)
+}
+
+/// Drops the general actions (type `other` with an `action`) that neither
+/// their clause nor the lead's publication day dates: an action of no
+/// known day is no entry of a timeline, and across reports nothing but
+/// its wording would tell which happening it is. Run after
+/// [`date_lead_events`].
+pub fn drop_undated_general_actions(events: &mut Vec<EventMention>) {
+    events.retain(|e| e.action.is_none() || e.date.is_some());
 }
 
 /// Where each rule of the trigger lexicon matches in a text. The matches
@@ -83,10 +93,11 @@ pub struct Triggers<'t> {
 }
 
 impl<'t> Triggers<'t> {
-    /// Every match of every trigger rule in `text`, before any check.
-    pub fn find(text: &'t str) -> Self {
+    /// Every match of every trigger rule in `text`, before any check, and
+    /// the lead's actions (`sentences` are all the text's sentences).
+    pub fn find(text: &'t str, tokens: &[Token], sentences: &[Span]) -> Self {
         let rules: &'static [Rule] = &RULES;
-        let matches = rules
+        let mut matches: Vec<(&'static Rule, Span)> = rules
             .iter()
             .flat_map(|rule| {
                 rule.regex
@@ -94,6 +105,10 @@ impl<'t> Triggers<'t> {
                     .map(move |m| (rule, Span::new(m.start(), m.end())))
             })
             .collect();
+        if let Some(general) = lexicon::general_rule() {
+            let lead_actions = lead::lead_action_words(text, tokens, sentences);
+            matches.extend(lead_actions.into_iter().map(|span| (general, span)));
+        }
         Triggers { text, matches }
     }
 
@@ -124,6 +139,7 @@ impl<'t> Triggers<'t> {
             .iter()
             .filter_map(|&(rule, trigger)| doc.accept(rule, trigger))
             .collect();
+        drop_general_actions_beside_typed(&mut candidates);
         candidates.sort_by_key(|c| (c.trigger.start, c.event_type));
         let mut seen: HashSet<(usize, EventType)> = HashSet::new();
         let mut events: Vec<EventMention> = candidates
@@ -151,7 +167,41 @@ struct Candidate {
     event_type: EventType,
     sentence: usize,
     clause: Span,
+    /// A general action's base form ([`lexicon::GENERAL_ACTIONS`], or a
+    /// lead's past verb).
+    action: Option<String>,
 }
+
+/// The base form of a general action's trigger: from the general actions'
+/// table, else the base of a past verb ("stopped" → "stop").
+fn action_base(trigger: &str) -> Option<String> {
+    match lexicon::general_action_base(trigger) {
+        Some(base) => Some(base.to_string()),
+        None => verbs::past_base(&trigger.to_lowercase()),
+    }
+}
+
+/// One happening, one event: a general action ("destroyed", "released")
+/// in a clause where a typed trigger tells the happening ("a fire
+/// destroyed the depot") is that happening, not a second one.
+fn drop_general_actions_beside_typed(candidates: &mut Vec<Candidate>) {
+    let typed_clauses: HashSet<usize> = candidates
+        .iter()
+        .filter(|c| c.action.is_none())
+        .map(|c| c.clause.start)
+        .collect();
+    candidates.retain(|c| c.action.is_none() || !typed_clauses.contains(&c.clause.start));
+}
+
+/// Adverb particles that make a phrasal verb another action ("check
+/// out", "break off", "pull back"); "in" and "on" are left out, being
+/// mostly prepositions ("stopped him in the sixth round").
+const PARTICLES: &[&str] = &["out", "off", "up", "down", "back", "away", "over"];
+
+/// Widest date (in days) of a general action's clause that makes it a
+/// happening of the timeline: a day or a month ("released on 3 May"), not
+/// a year of background ("suffered a civil war in the 1990s").
+const GENERAL_ACTION_MAX_DAYS: i64 = 31;
 
 /// A question asks rather than tells ("Will the troops leave?").
 fn is_question(sentence: &str) -> bool {
@@ -179,11 +229,33 @@ impl Document<'_> {
             && !self.unrealised_condition(trigger, sentence_span)
             && (rule.check == Check::Always || self.asserted(trigger, clause))
             && self.passes(rule.check, trigger, clause, sentence_span);
+        let action = match rule.check {
+            Check::GeneralAction => Some(self.phrasal_base(trigger)?),
+            _ => None,
+        };
         accepted.then_some(Candidate {
             trigger,
             event_type: rule.event_type,
             sentence,
             clause,
+            action,
+        })
+    }
+
+    /// A general action's base form with the adverb particle right after
+    /// it ("checked out" → "check out", unlike "checked into" → "check"):
+    /// the particle makes another action.
+    fn phrasal_base(&self, trigger: Span) -> Option<String> {
+        let base = action_base(self.slice(trigger))?;
+        let next = self
+            .word_spans_in(Span::new(trigger.end, self.text.len()))
+            .next()
+            .map(|word| self.slice(word).to_lowercase());
+        Some(match next {
+            Some(particle) if PARTICLES.contains(&particle.as_str()) => {
+                format!("{base} {particle}")
+            }
+            _ => base,
         })
     }
 
@@ -242,7 +314,8 @@ impl Document<'_> {
             Check::NotDemanded => !lexicon::DEMAND.is_match(before),
             Check::HelpObject => lexicon::HELP_OBJECT.is_match(after),
             Check::TroopContext => {
-                lexicon::TROOP_WORD.is_match(self.slice(clause)) || self.has_organization(clause)
+                lexicon::TROOP_WORD.is_match(self.slice(clause))
+                    || self.has_organization(before_span)
             }
             Check::TroopWords => lexicon::TROOP_WORD.is_match(self.slice(clause)),
             Check::NotEmergency => {
@@ -275,7 +348,28 @@ impl Document<'_> {
             Check::SeizedObject => {
                 lexicon::SEIZED_OBJECT.is_match(after) && !starts_with_word(after, "control")
             }
+            Check::GeneralAction => {
+                // Undated, it waits for the lead's publication day
+                // ([`drop_undated_general_actions`]).
+                let precise = self
+                    .date_in(clause, trigger)
+                    .is_none_or(|(_, date)| date.width_days() <= GENERAL_ACTION_MAX_DAYS);
+                precise
+                    && !(ends_with_ignore_case(trigger_text, "ed")
+                        && self.after_a_determiner(before_span))
+                    && !self.after_a_relative_pronoun(before_span)
+            }
         }
+    }
+
+    /// "which suffered", "who served": the verb of a relative clause
+    /// describes someone or something; it is not the news.
+    fn after_a_relative_pronoun(&self, before: Span) -> bool {
+        self.words_in(before).next_back().is_some_and(|word| {
+            ["which", "who", "whom", "that"]
+                .iter()
+                .any(|pronoun| word.eq_ignore_ascii_case(pronoun))
+        })
     }
 
     /// "the dead", "their wounded": the word right before is a determiner.
@@ -409,6 +503,9 @@ impl Document<'_> {
                 .is_some_and(|word| is_one_of(word, lexicon::GERUND_PREPOSITIONS))
     }
 
+    /// Whether an organization is named inside `span` (a clause, or the
+    /// part before a trigger: "the CSTO arrived", not "she entered the
+    /// Promises clinic").
     fn has_organization(&self, clause: Span) -> bool {
         self.mentions
             .iter()
@@ -442,6 +539,7 @@ impl Document<'_> {
             event_type,
             sentence,
             clause,
+            ref action,
         } = *candidate;
         let dated = self.date_in(clause, trigger);
         let span = match event_type {
@@ -463,6 +561,7 @@ impl Document<'_> {
                 .filter(|(_, m)| clause.contains(m.span))
                 .map(|(index, _)| index)
                 .collect(),
+            action: action.clone(),
         }
     }
 
@@ -567,7 +666,7 @@ mod tests {
                     The governor resigned and troops were deployed.";
         let tokens = corroborate_text::tokens(text);
         let all = sentences(text);
-        let triggers = Triggers::find(text);
+        let triggers = Triggers::find(text, &tokens, &all);
         assert_eq!(
             triggers.events(&tokens, &all, &[], &[]),
             extract(text, &tokens, &all, &[], &[])

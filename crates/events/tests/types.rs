@@ -4,18 +4,22 @@ mod common;
 
 use chrono::NaiveDate;
 use common::{mention, simple_timexes};
-use corroborate_events::extract;
+use corroborate_events::{drop_undated_general_actions, extract};
 use corroborate_model::{EntityKind, EventMention, EventType, Mention, Span};
 
+/// The events extraction keeps for a report without a publication date
+/// (general actions no clause dates are dropped).
 fn events_with(text: &str, mentions: &[Mention]) -> Vec<EventMention> {
     let sentences = corroborate_text::sentences(text);
-    extract(
+    let mut events = extract(
         text,
         &corroborate_text::tokens(text),
         &sentences,
         &simple_timexes(text, 2023),
         mentions,
-    )
+    );
+    drop_undated_general_actions(&mut events);
+    events
 }
 
 fn events(text: &str) -> Vec<EventMention> {

@@ -236,10 +236,10 @@ fn best_candidate(
         }
         let (tokens, triggers) = lexed.get_or_insert_with(|| {
             let text = &annotated.report.text;
-            (
-                crate::tokens_of(text, &annotated.annotations.tokens),
-                corroborate_events::Triggers::find(text),
-            )
+            let tokens = crate::tokens_of(text, &annotated.annotations.tokens);
+            let triggers =
+                corroborate_events::Triggers::find(text, &tokens, &annotated.annotations.sentences);
+            (tokens, triggers)
         });
         let events = triggers.events(tokens, &moving, &timexes, &a.mentions);
         let score = events

@@ -105,6 +105,7 @@ fn annotate(
         };
         corroborate_events::date_lead_events(&lead, &mut events);
     }
+    corroborate_events::drop_undated_general_actions(&mut events);
     Annotations {
         sentences,
         tokens,
@@ -135,6 +136,7 @@ pub(crate) fn redate(
         &annotations.timexes,
         &annotations.mentions,
     );
+    corroborate_events::drop_undated_general_actions(&mut annotations.events);
 }
 
 /// The spans of a report's dates and clock times, which hold no figure.

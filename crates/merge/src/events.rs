@@ -147,9 +147,12 @@ pub(crate) fn merge_events(
     let (candidates, vocabulary) =
         collect_candidates(reports, entities, copies, country_of_place, national);
     let weights = WordWeights::new(&candidates, vocabulary.len());
-    let mut by_type: BTreeMap<EventType, Vec<usize>> = BTreeMap::new();
+    // General actions of different base forms ("won", "released") are
+    // different kinds of happening.
+    let mut by_type: BTreeMap<(EventType, Option<&str>), Vec<usize>> = BTreeMap::new();
     for (i, c) in candidates.iter().enumerate() {
-        by_type.entry(c.mention.event_type).or_default().push(i);
+        let kind = (c.mention.event_type, c.mention.action.as_deref());
+        by_type.entry(kind).or_default().push(i);
     }
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     for members in by_type.values() {
@@ -1046,8 +1049,12 @@ fn same_event(a: &Candidate, b: &Candidate, weights: &WordWeights) -> bool {
     let places_clash = places_clash(a, b);
     match (&a.join_date, &b.join_date) {
         (Some(da), Some(db)) if da.overlaps(db) => {
+            // One day holds many deaths in one clash, but a general action
+            // is about the people it names (see `persons_clash`).
+            let other_people = a.mention.action.is_some() && persons_clash(a, b);
             (shares_an_actor(a, b) || similarity >= SAME_DAY_SIMILARITY)
                 && (!places_clash || similarity >= NEAR_DATE_SIMILARITY)
+                && !other_people
         }
         (Some(da), Some(db)) => {
             let day_precise = da.width_days() == 1 && db.width_days() == 1;
@@ -1066,7 +1073,7 @@ fn same_event(a: &Candidate, b: &Candidate, weights: &WordWeights) -> bool {
             weights.jaccard(&a.words, &b.words) >= UNDATED_SIMILARITY
                 || ((shares_an_actor(a, b) || same_local_happening(a, b))
                     && !places_clash
-                    && !recurs_between_the_same_parties(a.mention.event_type)
+                    && !recurs_between_the_same_parties(a.mention)
                     && similarity >= UNDATED_ACTOR_SIMILARITY)
         }
     }
@@ -1075,12 +1082,22 @@ fn same_event(a: &Candidate, b: &Candidate, weights: &WordWeights) -> bool {
 /// Whether two mentions of a kind of happening that befalls a person
 /// (a death, an arrest, a resignation …) name different people and no
 /// one in common: "Felt died" and "LaRue died" are two deaths whatever
-/// wording ("Watergate", "Nixon aide") they share.
+/// wording ("Watergate", "Nixon aide") they share. A general action
+/// (`action`) is about all the people it names: "X stopped Thompson" and
+/// "X stopped Rahman" are two happenings, each naming someone the other
+/// does not.
 fn persons_clash(a: &Candidate, b: &Candidate) -> bool {
-    a.mention.event_type.befalls_a_person()
+    let general = a.mention.action.is_some();
+    (a.mention.event_type.befalls_a_person() || general)
         && !a.persons.is_empty()
         && !b.persons.is_empty()
-        && !name_a_common_person(a, b)
+        && (!name_a_common_person(a, b) || (general && each_names_another(a, b)))
+}
+
+/// Whether each mention names a person (by surname) the other does not.
+fn each_names_another(a: &Candidate, b: &Candidate) -> bool {
+    let only_in = |x: &Candidate, y: &Candidate| x.surnames.iter().any(|s| !y.surnames.contains(s));
+    only_in(a, b) && only_in(b, a)
 }
 
 /// Whether both name one person: the same entity, or people of one
@@ -1145,16 +1162,19 @@ fn near_days(event_type: EventType) -> i64 {
 /// Kinds of happening the same people repeat within a crisis (statements,
 /// speeches, protests, strikes, meetings, clashes): naming the same actor
 /// says little about being the same occasion.
-fn recurs_between_the_same_parties(event_type: EventType) -> bool {
-    matches!(
-        event_type,
-        EventType::Statement
-            | EventType::Speech
-            | EventType::Protest
-            | EventType::Strike
-            | EventType::Meeting
-            | EventType::Violence
-    )
+/// General actions too: a company releases, a team wins, a fighter stops
+/// opponents again and again.
+fn recurs_between_the_same_parties(mention: &EventMention) -> bool {
+    mention.action.is_some()
+        || matches!(
+            mention.event_type,
+            EventType::Statement
+                | EventType::Speech
+                | EventType::Protest
+                | EventType::Strike
+                | EventType::Meeting
+                | EventType::Violence
+        )
 }
 
 fn build_events(
@@ -1222,6 +1242,7 @@ fn draft_event(
         date_inferred: members
             .iter()
             .any(|c| c.date_inferred && c.mention.date == date),
+        action: members.first().and_then(|c| c.mention.action.clone()),
     };
     (event, conflict)
 }
@@ -2170,5 +2191,91 @@ mod tests {
         assert_eq!(got.events.len(), 1);
         assert_eq!(got.events[0].sources.len(), 2);
         assert_eq!(got.events[0].independent_sources, 1);
+    }
+
+    /// A report dated 10 June stating, on 9 June, a general action with
+    /// base `action` between two named people.
+    fn action_report(
+        id: &str,
+        sentence: &str,
+        trigger: &str,
+        action: &str,
+        people: &[&str],
+    ) -> AnnotatedReport {
+        let mut r = report(id, Some(day(6, 10)), &[sentence]);
+        let t = add_timex(&mut r, "9 June", day(6, 9));
+        let participants = people
+            .iter()
+            .map(|p| add_mention(&mut r, p, EntityKind::Person))
+            .collect();
+        add_event(&mut r, EventType::Other, trigger, Some(t), participants);
+        if let Some(event) = r.annotations.events.last_mut() {
+            event.action = Some(action.to_string());
+        }
+        r
+    }
+
+    #[test]
+    fn one_general_action_from_two_reports_is_one_entry_with_its_base() {
+        let a = action_report(
+            "a",
+            "Ilya Varn stopped Oren Task in the ninth round on 9 June.",
+            "stopped",
+            "stop",
+            &["Ilya Varn", "Oren Task"],
+        );
+        let b = action_report(
+            "b",
+            "On 9 June Ilya Varn stopped the challenger Oren Task in Tarvessa.",
+            "stopped",
+            "stop",
+            &["Ilya Varn", "Oren Task"],
+        );
+        let got = run(&[a, b]);
+        assert_eq!(got.events.len(), 1, "{:?}", got.events);
+        assert_eq!(got.events[0].action.as_deref(), Some("stop"));
+        assert_eq!(got.events[0].independent_sources, 2);
+    }
+
+    #[test]
+    fn general_actions_of_different_bases_stay_apart() {
+        let a = action_report(
+            "a",
+            "Ilya Varn stopped Oren Task in the ninth round on 9 June.",
+            "stopped",
+            "stop",
+            &["Ilya Varn", "Oren Task"],
+        );
+        let b = action_report(
+            "b",
+            "On 9 June Ilya Varn praised Oren Task after the ninth round.",
+            "praised",
+            "praise",
+            &["Ilya Varn", "Oren Task"],
+        );
+        let got = run(&[a, b]);
+        assert_eq!(got.events.len(), 2, "{:?}", got.events);
+    }
+
+    #[test]
+    fn a_general_action_is_about_every_person_it_names() {
+        // One fighter, two opponents: two fights, though the same day and
+        // the same wording.
+        let a = action_report(
+            "a",
+            "Ilya Varn stopped Oren Task in the ninth round on 9 June.",
+            "stopped",
+            "stop",
+            &["Ilya Varn", "Oren Task"],
+        );
+        let b = action_report(
+            "b",
+            "Ilya Varn stopped Pavel Roon in the ninth round on 9 June.",
+            "stopped",
+            "stop",
+            &["Ilya Varn", "Pavel Roon"],
+        );
+        let got = run(&[a, b]);
+        assert_eq!(got.events.len(), 2, "{:?}", got.events);
     }
 }

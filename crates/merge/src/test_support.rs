@@ -117,6 +117,7 @@ pub(crate) fn add_event(
         timex,
         date_basis: corroborate_model::DateBasis::Clause,
         participants,
+        action: None,
     });
 }
 

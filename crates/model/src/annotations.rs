@@ -471,6 +471,11 @@ pub struct EventMention {
     pub date_basis: DateBasis,
     /// Indices into the report's mentions of the names taking part.
     pub participants: Vec<usize>,
+    /// For a general action (type `other`), the base form of its trigger
+    /// ("win" for "won"): two actions with different bases are two
+    /// happenings.
+    #[serde(default)]
+    pub action: Option<String>,
 }
 
 /// Everything the extraction stages found in one report.

@@ -134,9 +134,23 @@ pub struct Event {
     pub independent_sources: usize,
     /// True when the date depends on an inferred publication date.
     pub date_inferred: bool,
+    /// For an event of type `other` told by a general action word, that
+    /// word's base form ("win", "release"); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
 }
 
 impl Event {
+    /// What a reader calls its kind: the type in words ("state of
+    /// emergency"), or for a general action its base form ("other: win").
+    pub fn kind_label(&self) -> String {
+        let kind = self.event_type.as_str().replace('_', " ");
+        match &self.action {
+            Some(action) => format!("{kind}: {action}"),
+            None => kind,
+        }
+    }
+
     /// Dated, but only by the narrative around its sources' sentences,
     /// none of which names the date itself.
     pub fn dated_by_context_only(&self) -> bool {
@@ -280,4 +294,4 @@ pub struct Analysis {
     pub skipped: Vec<Skipped>,
 }
 
-pub const SCHEMA_VERSION: &str = "1.2";
+pub const SCHEMA_VERSION: &str = "1.3";

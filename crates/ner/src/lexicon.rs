@@ -1005,7 +1005,7 @@ fn english_words() -> impl Iterator<Item = &'static str> {
 }
 
 /// True when the lower-cased `word` is an ordinary English word.
-pub(crate) fn is_english_word(lower: &str) -> bool {
+pub fn is_english_word(lower: &str) -> bool {
     WordClasses::of(lower).has(WordClasses::ENGLISH)
 }
 

@@ -26,7 +26,7 @@ mod gazetteer;
 mod lexicon;
 mod name_index;
 mod organizations;
-pub use lexicon::REGION_MODIFIERS;
+pub use lexicon::{is_english_word, REGION_MODIFIERS};
 mod rules;
 mod sentence;
 mod shapes;

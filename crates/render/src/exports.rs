@@ -169,7 +169,7 @@ fn day_object(day: NaiveDate) -> Value {
 fn timeline_text(event: &Event) -> String {
     html! {
         p {
-            (event.event_type.as_str().replace('_', " ")) " · " (event.independent_sources)
+            (event.kind_label()) " · " (event.independent_sources)
             " independent source" (plural(event.independent_sources))
         }
         @for source in &event.sources {

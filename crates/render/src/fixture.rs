@@ -193,6 +193,7 @@ fn events() -> Vec<Event> {
             sources: vec![resignation_alpha, resignation_beta],
             independent_sources: 2,
             date_inferred: false,
+            action: None,
         },
         Event {
             id: "E3".into(),
@@ -203,6 +204,7 @@ fn events() -> Vec<Event> {
             sources: vec![detention, broken, missing_text],
             independent_sources: 1,
             date_inferred: false,
+            action: None,
         },
         Event {
             id: "E1".into(),
@@ -218,6 +220,7 @@ fn events() -> Vec<Event> {
             )],
             independent_sources: 1,
             date_inferred: true,
+            action: None,
         },
     ]
 }

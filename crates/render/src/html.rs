@@ -340,7 +340,7 @@ impl<'a> Page<'a> {
                     }
                 }
                 td {
-                    span class="badge kind" { (event.event_type.as_str().replace('_', " ")) } " " (event.summary)
+                    span class="badge kind" { (event.kind_label()) } " " (event.summary)
                     @if !event.entities.is_empty() {
                         div class="muted" { "with " (joined(entities, &comma())) }
                     }

@@ -199,7 +199,7 @@ fn event_title(writer: &Writer, event: &Event) -> String {
     format!(
         "  {}  {}  {count}",
         writer.paint(Style::Cyan, &format!("{date:<10}")),
-        event.event_type.as_str()
+        event.kind_label()
     )
 }
 

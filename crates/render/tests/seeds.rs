@@ -105,6 +105,7 @@ fn synthetic_analysis(reports: &[Report]) -> Analysis {
                 }],
                 independent_sources: 1,
                 date_inferred: false,
+                action: None,
             });
         }
         let digits = report

@@ -29,6 +29,12 @@ const $ = (id) => document.getElementById(id);
 
 // ---------------------------------------------------------------- DOM helpers
 
+/** An event's kind in words; a general action adds its base form ("other: win"). */
+function kindLabel(event) {
+  const kind = event.type.replace(/_/g, ' ');
+  return event.action ? `${kind}: ${event.action}` : kind;
+}
+
 /** An element with attributes (set with setAttribute) and text or node children. */
 function el(tag, attrs = {}, ...children) {
   return build(document.createElement(tag), attrs, children);
@@ -339,7 +345,7 @@ function eventRow(event, conflicts, entities) {
     el(
       'span',
       { class: 'row-summary' },
-      el('span', { class: 'row-type' }, event.type.replace(/_/g, ' ')),
+      el('span', { class: 'row-type' }, kindLabel(event)),
       event.summary,
       badge(`${event.independent_sources} source${event.independent_sources === 1 ? '' : 's'}`, 'sources', 'Independent sources (syndicated copies count once)'),
       inConflict ? badge('conflict', 'conflict', 'Sources disagree about this event or its figures') : null,

@@ -349,6 +349,7 @@ mod tests {
             sources: vec![],
             independent_sources: 2,
             date_inferred: false,
+            action: None,
         }
     }
 

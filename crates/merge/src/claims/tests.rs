@@ -77,6 +77,7 @@ fn one_event_per_type(reports: &[AnnotatedReport]) -> Vec<Event> {
             independent_sources: sources.len(),
             sources,
             date_inferred: false,
+            action: None,
         })
         .collect()
 }

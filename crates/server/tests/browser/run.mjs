@@ -89,6 +89,15 @@ async function timelineChecks(page) {
     await shoot(page, 'timeline');
   });
 
+  await step('a general action row names its action', async () => {
+    const action = all.find((event) => event.action);
+    check(action, 'no event with an action in the workspace (the examples tell one)');
+    await openView(page, 'timeline', '#timeline-rows > li.row');
+    const label = await page.locator(`#timeline-rows > li.row[data-event="${action.id}"] .row-type`).textContent();
+    const expected = `${action.type.replace(/_/g, ' ')}: ${action.action}`;
+    check(label === expected, `row type reads ${JSON.stringify(label)}, expected ${JSON.stringify(expected)}`);
+  });
+
   await step('timeline filter by entity changes the rows', async () => {
     const counts = new Map();
     for (const event of all) for (const id of new Set(event.entities)) counts.set(id, (counts.get(id) || 0) + 1);

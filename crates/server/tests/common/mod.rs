@@ -227,6 +227,7 @@ fn event(
         sources: vec![],
         independent_sources,
         date_inferred: false,
+        action: None,
     }
 }
 
