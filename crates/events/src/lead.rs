@@ -24,7 +24,6 @@
 //! less precise evidence than a clause's own date: like a context date it
 //! is never a side of a date conflict.
 
-use crate::lexicon::NOT_LEAD_ACTIONS;
 use chrono::NaiveDate;
 use corroborate_model::{DateBasis, DateValue, EventMention, Span, Timex, TimexType, Token};
 
@@ -96,74 +95,6 @@ pub fn date_lead_events(context: &LeadContext<'_>, events: &mut [EventMention]) 
     }
 }
 
-/// Prose sentences at the top of a report whose past verbs are its
-/// actions.
-const LEAD_ACTION_SENTENCES: usize = 2;
-
-/// The lead's actions: the past verbs ("stopped", "has entered", "was
-/// released") of the first [`LEAD_ACTION_SENTENCES`] prose sentences.
-/// A news lead tells who did what: its verbs are the news, whatever its
-/// kind (the typed lexicon names only the kinds crises are full of).
-/// Left out: words after a determiner ("the injured"), capitalized words
-/// inside a sentence (names: "United"), and [`NOT_LEAD_ACTIONS`].
-pub(crate) fn lead_action_words(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Span> {
-    let mut words = Vec::new();
-    for sentence in lead_action_sentences(text, sentences) {
-        let sentence_words: Vec<(Span, &str)> = corroborate_text::tokens_in(tokens, *sentence)
-            .iter()
-            .filter(|t| t.is_word() && sentence.contains(t.span))
-            .map(|t| (t.span, t.text(text)))
-            .collect();
-        for (position, &(span, word)) in sentence_words.iter().enumerate() {
-            let lower = word.to_lowercase();
-            let previous = position
-                .checked_sub(1)
-                .and_then(|p| sentence_words.get(p))
-                .map(|(_, w)| w.to_lowercase());
-            let next = sentence_words.get(position + 1).map(|(_, w)| *w);
-            let name_like = position > 0 && word.starts_with(char::is_uppercase);
-            if !name_like
-                && !previous
-                    .as_deref()
-                    .is_some_and(|p| DETERMINERS.contains(&p))
-                && !reduced_passive(previous.as_deref(), next)
-                && !NOT_LEAD_ACTIONS.contains(&lower.as_str())
-                && crate::verbs::past_base(&lower).is_some()
-            {
-                words.push(span);
-            }
-        }
-    }
-    words
-}
-
-/// "illusions of stability, carefully propagated by the regime": a
-/// participle with its "by" and no auxiliary before it describes a noun
-/// (a reduced relative clause); the clause's news is its main verb.
-fn reduced_passive(previous: Option<&str>, next: Option<&str>) -> bool {
-    let auxiliary = previous.is_some_and(|p| PASSIVE_AUXILIARIES.contains(&p));
-    next.is_some_and(|n| n.eq_ignore_ascii_case("by")) && !auxiliary
-}
-
-const PASSIVE_AUXILIARIES: &[&str] = &[
-    "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get",
-];
-
-fn lead_action_sentences<'s>(
-    text: &'s str,
-    sentences: &'s [Span],
-) -> impl Iterator<Item = &'s Span> + 's {
-    sentences
-        .iter()
-        .filter(move |s| is_prose(text, **s))
-        .take(LEAD_ACTION_SENTENCES)
-}
-
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those",
-    "whose",
-];
-
 /// The byte offset where the lead ends: after the last sentence of the
 /// first [`LEAD_PARAGRAPHS`] paragraphs (lines) that hold prose.
 fn lead_end(text: &str, sentences: &[Span]) -> Option<usize> {
@@ -194,7 +125,7 @@ fn line_start(text: &str, offset: usize) -> usize {
 }
 
 /// A sentence of prose: enough words and a final stop.
-fn is_prose(text: &str, sentence: Span) -> bool {
+pub(crate) fn is_prose(text: &str, sentence: Span) -> bool {
     let slice = sentence.slice(text).unwrap_or("");
     let ends_like_prose = slice
         .trim_end_matches(['"', '\'', '”', '’', ')'])

@@ -516,16 +516,15 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 });
 
 /// The rule of the general actions (the last of [`RULES`]), which the
-/// lead's actions ([`crate::lead::lead_action_words`]) join.
+/// past verbs ([`crate::actions::past_verb_words`]) join.
 pub(crate) fn general_rule() -> Option<&'static Rule> {
     RULES.iter().rev().find(|r| r.check == Check::GeneralAction)
 }
 
-/// Past verbs that do not tell a happening of their own when the lead
-/// uses them: reporting ("said", "confirmed": statements have their own
+/// Past verbs that do not tell a happening of their own: reporting ("said", "confirmed": statements have their own
 /// rules), thinking and wanting, being and seeming, and light verbs whose
 /// happening is in their complement ("took place", "made history").
-pub(crate) const NOT_LEAD_ACTIONS: &[&str] = &[
+pub(crate) const NOT_ACTIONS: &[&str] = &[
     "according",
     "added",
     "aged",

@@ -42,6 +42,7 @@
 //! is known: the lead's present-perfect news ("has signed") is the news of
 //! that day. Participants are the mentions inside the clause.
 
+mod actions;
 mod clauses;
 mod context;
 mod dating;
@@ -73,12 +74,17 @@ pub fn extract(
 }
 
 /// Drops the general actions (type `other` with an `action`) that neither
-/// their clause nor the lead's publication day dates: an action of no
-/// known day is no entry of a timeline, and across reports nothing but
-/// its wording would tell which happening it is. Run after
+/// their clause nor the lead's publication day dates (a date read from the
+/// narrative around them is too loose for a verb of any kind): an action
+/// of no known day is no entry of a timeline, and across reports nothing
+/// but its wording would tell which happening it is. Run after
 /// [`date_lead_events`].
 pub fn drop_undated_general_actions(events: &mut Vec<EventMention>) {
-    events.retain(|e| e.action.is_none() || e.date.is_some());
+    events.retain(|e| {
+        e.action.is_none()
+            || (e.date.is_some()
+                && matches!(e.date_basis, DateBasis::Clause | DateBasis::Publication))
+    });
 }
 
 /// Where each rule of the trigger lexicon matches in a text. The matches
@@ -106,8 +112,8 @@ impl<'t> Triggers<'t> {
             })
             .collect();
         if let Some(general) = lexicon::general_rule() {
-            let lead_actions = lead::lead_action_words(text, tokens, sentences);
-            matches.extend(lead_actions.into_iter().map(|span| (general, span)));
+            let past_verbs = actions::past_verb_words(text, tokens, sentences);
+            matches.extend(past_verbs.into_iter().map(|span| (general, span)));
         }
         Triggers { text, matches }
     }
@@ -351,15 +357,26 @@ impl Document<'_> {
             Check::GeneralAction => {
                 // Undated, it waits for the lead's publication day
                 // ([`drop_undated_general_actions`]).
-                let precise = self
-                    .date_in(clause, trigger)
-                    .is_none_or(|(_, date)| date.width_days() <= GENERAL_ACTION_MAX_DAYS);
-                precise
+                let told_when = self.date_in(clause, trigger).is_none_or(|(index, date)| {
+                    date.width_days() <= GENERAL_ACTION_MAX_DAYS && !self.bounds_a_state(index)
+                });
+                told_when
                     && !(ends_with_ignore_case(trigger_text, "ed")
                         && self.after_a_determiner(before_span))
                     && !self.after_a_relative_pronoun(before_span)
             }
         }
+    }
+
+    /// "have doubled since the start of the month", "stayed shut until
+    /// Friday": the date bounds a state; it is not when something
+    /// happened.
+    fn bounds_a_state(&self, timex: usize) -> bool {
+        self.timexes.get(timex).is_some_and(|t| {
+            self.words_in(Span::new(0, t.span.start))
+                .next_back()
+                .is_some_and(|w| w.eq_ignore_ascii_case("since") || w.eq_ignore_ascii_case("until"))
+        })
     }
 
     /// "which suffered", "who served": the verb of a relative clause

@@ -5,6 +5,9 @@
 //! ending is undone ("entered" → "enter", "released" → "release",
 //! "stopped" → "stop", "carried" → "carry"); the irregular ones are listed.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
 /// Irregular verbs: base, simple past, past participle. Left out: verbs
 /// whose past reads mostly as another word ("drunk driving", "bound for",
 /// "ground", "lay", "lit", "read" in the present).
@@ -141,26 +144,42 @@ const IRREGULAR: &[(&str, &str, &str)] = &[
 /// "bed", "red" and "shed" are not pasts).
 const MIN_REGULAR_PAST_LEN: usize = 5;
 
+/// Irregular pasts and participles, each with its base.
+static IRREGULAR_BASE: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    IRREGULAR
+        .iter()
+        .flat_map(|&(base, past, participle)| [(past, base), (participle, base)])
+        .collect()
+});
+
+/// Irregular past participles.
+static IRREGULAR_PARTICIPLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    IRREGULAR
+        .iter()
+        .map(|&(_, _, participle)| participle)
+        .collect()
+});
+
 /// The base form of a lower-case past tense or past participle
 /// ("stopped" → "stop", "won" → "win"), `None` for any other word.
 pub(crate) fn past_base(word: &str) -> Option<String> {
-    if let Some(&(base, _, _)) = IRREGULAR
-        .iter()
-        .find(|(_, past, participle)| *past == word || *participle == word)
-    {
+    if let Some(base) = IRREGULAR_BASE.get(word) {
         return Some(base.to_string());
     }
     regular_past_base(word)
+}
+
+/// Whether a lower-case word may be a past form: it ends in "-ed" or is an
+/// irregular one (a cheap test before [`past_base`]).
+pub(crate) fn may_be_past(word: &str) -> bool {
+    word.ends_with("ed") || IRREGULAR_BASE.contains_key(word)
 }
 
 /// True for a lower-case past participle, regular or irregular, other
 /// than "had" ("has had" is a state held, not an action done).
 pub(crate) fn is_participle(word: &str) -> bool {
     (word.len() > 3 && word.ends_with("ed"))
-        || (word != "had"
-            && IRREGULAR
-                .iter()
-                .any(|(_, _, participle)| *participle == word))
+        || (word != "had" && IRREGULAR_PARTICIPLES.contains(word))
 }
 
 /// The base of a regular "-ed" past, when undoing the ending gives an

@@ -1,6 +1,7 @@
 //! General actions: the happenings of kinds the typed lexicon has no
-//! type for, read from the lead's past verbs and from the general-action
-//! word list (type `other`, with the action's base form). Fictional text.
+//! type for, read from past verbs and from the general-action word list
+//! (type `other`, with the action's base form), kept when a date tells
+//! when they happened. Fictional text.
 
 mod common;
 
@@ -102,7 +103,7 @@ fn an_undated_action_is_no_timeline_entry() {
 }
 
 #[test]
-fn outside_the_lead_an_action_needs_a_day_or_a_month() {
+fn outside_the_leads_present_perfect_an_action_needs_its_clauses_date() {
     let lead = "Ferry services between the two islands resumed slowly this week after a long winter of storms. Crews worked through the night to repair the main quay in the port.";
     let dated = format!(
         "{lead} The port authority released the last impounded trawler on 3 June, officials said."
@@ -114,6 +115,25 @@ fn outside_the_lead_an_action_needs_a_day_or_a_month() {
     let undated =
         format!("{lead} The port authority released the last impounded trawler, officials said.");
     assert!(actions(&undated).is_empty(), "{:?}", events(&undated));
+}
+
+#[test]
+fn a_date_read_from_the_narrative_does_not_date_an_action() {
+    let text = "The port of Orlem reopened on 3 June after a week of storms and repairs. Subsequently, the ferry company reinstated forty pilots at the harbour.";
+    let bases: Vec<String> = actions(text).into_iter().map(|(b, _)| b).collect();
+    assert_eq!(bases, vec!["reopen".to_string()], "{:?}", events(text));
+}
+
+#[test]
+fn a_planned_or_possible_action_is_not_a_happening() {
+    let text = "Ferry services resumed slowly this week after a long winter of storms in the islands. The repairs to the main quay will be completed on 20 June, the port authority said.";
+    assert!(actions(text).is_empty(), "{:?}", events(text));
+}
+
+#[test]
+fn a_date_that_bounds_a_state_is_not_when_it_happened() {
+    let text = "Ferry services resumed slowly this week after a long winter of storms in the islands. Fares have doubled since 1 June, the port authority said.";
+    assert!(actions(text).is_empty(), "{:?}", events(text));
 }
 
 #[test]

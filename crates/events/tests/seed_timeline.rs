@@ -41,13 +41,14 @@ fn run(path: &PathBuf, fallback: Option<NaiveDate>) -> Found {
     let mentions = corroborate_ner::extract(&text, &sentences, &tokens);
     let (dct, inferred) = own_date(&text).map_or((fallback, true), |(d, i)| (Some(d), i));
     let timexes = corroborate_time::tag(&text, dct, inferred);
-    let events = corroborate_events::extract(
+    let mut events = corroborate_events::extract(
         &text,
         &corroborate_text::tokens(&text),
         &sentences,
         &timexes,
         &mentions,
     );
+    corroborate_events::drop_undated_general_actions(&mut events);
     let report = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

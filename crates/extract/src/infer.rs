@@ -179,7 +179,9 @@ fn reference_events(
         .filter(|(_, r)| r.report.meta.published.is_some())
     {
         let guessed_date = !is_known(r.report.meta.published_origin);
-        for e in &r.annotations.events {
+        // A general action (of no known kind) is too common a word to
+        // tell that two reports tell one happening.
+        for e in r.annotations.events.iter().filter(|e| e.action.is_none()) {
             let Some(date) = e
                 .date
                 .as_ref()
@@ -244,7 +246,7 @@ fn best_candidate(
         let events = triggers.events(tokens, &moving, &timexes, &a.mentions);
         let score = events
             .iter()
-            .filter(|e| depends_on_dct(e, &timexes))
+            .filter(|e| e.action.is_none() && depends_on_dct(e, &timexes))
             .filter(|e| matches_reference(e, &annotated.report.text, &a.mentions, references))
             .count();
         if best.is_none_or(|(s, _)| score >= s) {

@@ -315,6 +315,26 @@ mod tests {
     }
 
     #[test]
+    fn a_general_action_dates_no_undated_report() {
+        // "reopened" is a general action of no known kind: too common a
+        // word to say the two reports tell one happening.
+        let dated = extract(report(
+            "dated",
+            "The harbour authority of Lirona reopened the northern quay on 5 March 2024 after repairs.",
+            Some(day(3, 6)),
+        ));
+        assert!(dated.annotations.events.iter().any(|e| e.action.is_some()));
+        let undated = extract(report(
+            "undated",
+            "The harbour authority of Lirona reopened the northern quay on Tuesday after repairs.",
+            None,
+        ));
+        let mut all = vec![dated, undated];
+        infer::refine_undated(&mut all);
+        assert_eq!(all[1].report.meta.published, None);
+    }
+
+    #[test]
     fn a_death_of_another_person_dates_no_undated_report() {
         let dated = extract(report(
             "dated",

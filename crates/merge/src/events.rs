@@ -315,7 +315,7 @@ fn cluster_one_type(
     });
     let dated_from_text = order.partition_point(|&i| clustering_phase(&candidates[i]) == 0);
     let mut clusters: Vec<Vec<usize>> = Vec::new();
-    let mut reach = ClusterReach::new(candidates[members[0]].mention.event_type);
+    let mut reach = ClusterReach::new(candidates[members[0]].mention);
     let mut by_key = ClustersByJoinKey::default();
     for &i in &order[..dated_from_text] {
         reach.close_before(candidates[i].mention.date.as_ref().map(|d| d.start));
@@ -662,6 +662,9 @@ struct ClusterReach {
     /// Days after a member's day a mention may still join it
     /// ([`near_days`]).
     near_days: i64,
+    /// Most days between a cluster's first member dated to one day and a
+    /// mention dated to one day that joins it.
+    exact_gap: i64,
     /// Last day each cluster can be joined on, by cluster index.
     last_day: Vec<NaiveDate>,
     /// Earliest day of each cluster's members dated to one day.
@@ -673,9 +676,15 @@ struct ClusterReach {
 }
 
 impl ClusterReach {
-    fn new(event_type: EventType) -> Self {
+    /// The reach of clusters of the kind of `first`, a member of them.
+    fn new(first: &EventMention) -> Self {
         ClusterReach {
-            near_days: near_days(event_type),
+            near_days: near_days(first),
+            exact_gap: if first.action.is_some() {
+                0
+            } else {
+                NEAR_DATE_DAYS
+            },
             last_day: Vec::new(),
             first_exact_day: Vec::new(),
             start: None,
@@ -720,7 +729,8 @@ impl ClusterReach {
     }
 
     /// A mention dated to one day joins a cluster only within
-    /// [`NEAR_DATE_DAYS`] of its members dated to one day (mentions come
+    /// [`NEAR_DATE_DAYS`] of its members dated to one day (a general
+    /// action: on the same day) (mentions come
     /// in date order, so the earliest is the farthest): a member dated
     /// only to a month must not chain the 20th and the 24th into one
     /// event.
@@ -729,7 +739,7 @@ impl ClusterReach {
             return true;
         };
         match self.first_exact_day.get(cluster).copied().flatten() {
-            Some(first) => (date.start - first).num_days() <= NEAR_DATE_DAYS,
+            Some(first) => (date.start - first).num_days() <= self.exact_gap,
             None => true,
         }
     }
@@ -1066,7 +1076,14 @@ fn same_event(a: &Candidate, b: &Candidate, weights: &WordWeights) -> bool {
             } else {
                 (a.onset && b.onset && same_country) || similarity >= NEAR_DATE_SIMILARITY
             };
-            day_precise && gap <= NEAR_DATE_DAYS && same_thing && !persons_clash(a, b)
+            // A verb of no known kind told of two days is as likely two
+            // happenings as one dated differently: general actions never
+            // join across days (and so never make a date conflict).
+            day_precise
+                && gap <= NEAR_DATE_DAYS
+                && same_thing
+                && !persons_clash(a, b)
+                && a.mention.action.is_none()
         }
         _ if persons_clash(a, b) => false,
         _ => {
@@ -1149,10 +1166,12 @@ fn tells_the_same_death(candidates: &[Candidate], cluster: &[usize], i: usize) -
 }
 
 /// Days after a member's day a mention of this kind may still join its
-/// cluster: [`ONE_DEATH_DAYS`] for deaths (see [`one_death`]),
-/// [`NEAR_DATE_DAYS`] otherwise.
-fn near_days(event_type: EventType) -> i64 {
-    if event_type == EventType::Deaths {
+/// cluster: none for a general action, [`ONE_DEATH_DAYS`] for deaths (see
+/// [`one_death`]), [`NEAR_DATE_DAYS`] otherwise.
+fn near_days(mention: &EventMention) -> i64 {
+    if mention.action.is_some() {
+        0
+    } else if mention.event_type == EventType::Deaths {
         ONE_DEATH_DAYS
     } else {
         NEAR_DATE_DAYS
@@ -2193,8 +2212,9 @@ mod tests {
         assert_eq!(got.events[0].independent_sources, 1);
     }
 
-    /// A report dated 10 June stating, on 9 June, a general action with
-    /// base `action` between two named people.
+    /// A report dated 11 June stating, on 9 June (or on the "10 June" its
+    /// sentence names), a general action with base `action` between two
+    /// named people.
     fn action_report(
         id: &str,
         sentence: &str,
@@ -2202,8 +2222,12 @@ mod tests {
         action: &str,
         people: &[&str],
     ) -> AnnotatedReport {
-        let mut r = report(id, Some(day(6, 10)), &[sentence]);
-        let t = add_timex(&mut r, "9 June", day(6, 9));
+        let mut r = report(id, Some(day(6, 11)), &[sentence]);
+        let t = if sentence.contains("10 June") {
+            add_timex(&mut r, "10 June", day(6, 10))
+        } else {
+            add_timex(&mut r, "9 June", day(6, 9))
+        };
         let participants = people
             .iter()
             .map(|p| add_mention(&mut r, p, EntityKind::Person))
@@ -2277,5 +2301,26 @@ mod tests {
         );
         let got = run(&[a, b]);
         assert_eq!(got.events.len(), 2, "{:?}", got.events);
+    }
+
+    #[test]
+    fn a_general_action_told_of_two_days_is_two_happenings_not_a_conflict() {
+        let a = action_report(
+            "a",
+            "Harbour pilots blocked the port of Orlem for six hours on 9 June, Ilya Varn said.",
+            "blocked",
+            "block",
+            &["Ilya Varn"],
+        );
+        let b = action_report(
+            "b",
+            "Harbour pilots blocked the port of Orlem for six hours on 10 June, Ilya Varn said.",
+            "blocked",
+            "block",
+            &["Ilya Varn"],
+        );
+        let got = run(&[a, b]);
+        assert_eq!(got.events.len(), 2, "{:?}", got.events);
+        assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
     }
 }

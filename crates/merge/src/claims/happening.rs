@@ -64,7 +64,8 @@ fn is_reporting(event_type: EventType) -> bool {
 }
 
 /// The event mention a figure's clause states: of the non-reporting
-/// mentions whose clause holds the figure, one whose kind fits the
+/// mentions whose clause holds the figure (a general action, of no known
+/// kind, says nothing of what a figure counts), one whose kind fits the
 /// measure ("killed" with a death, "detained" with an arrest) if any,
 /// then the one whose trigger is nearest to it ("225 people have been
 /// confirmed dead and more than 9,000 have been arrested").
@@ -78,7 +79,7 @@ pub(super) fn clause_event<'a>(
         .annotations
         .events
         .iter()
-        .filter(|m| m.span.contains(figure) && !is_reporting(m.event_type))
+        .filter(|m| m.span.contains(figure) && !is_reporting(m.event_type) && m.action.is_none())
         .min_by_key(|m| {
             let fits = fitting.is_some() && tally(m.event_type) == fitting;
             (!fits, distance(m.trigger_span, figure))
@@ -283,5 +284,26 @@ mod tests {
             hundreds_same_event,
         ];
         assert_eq!(happenings(&ties), vec![vec![0, 2], vec![1]]);
+    }
+
+    #[test]
+    fn a_general_action_is_no_figures_event() {
+        use crate::test_support::{add_event, report};
+        let text = "Police blocked the main road and detained 40 protesters on Monday.";
+        let mut r = report("a", None, &[text]);
+        add_event(&mut r, EventType::Other, "blocked", None, vec![]);
+        if let Some(action) = r.annotations.events.last_mut() {
+            action.action = Some("block".to_string());
+        }
+        let figure = Span::new(
+            text.find("40").unwrap_or(0),
+            text.find("40").unwrap_or(0) + 2,
+        );
+        assert!(clause_event(&r, figure, "detained").is_none());
+        add_event(&mut r, EventType::Arrest, "detained", None, vec![]);
+        assert_eq!(
+            clause_event(&r, figure, "detained").map(|m| m.event_type),
+            Some(EventType::Arrest)
+        );
     }
 }

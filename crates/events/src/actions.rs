@@ -1,0 +1,95 @@
+//! Past verbs as general actions: the happenings of kinds the typed
+//! lexicon has no type for ("stopped", "has reinstated", "was released").
+//!
+//! Every past verb of a prose sentence is a candidate; extraction keeps it
+//! only where a date tells when it happened: its clause's own day or month
+//! ("suspended trading on Wednesday"), or, in the lead's present perfect,
+//! the publication day (see [`crate::lead`]). Left out: words after a
+//! determiner ("the injured"), capitalized words inside a sentence (names:
+//! "United"), a participle describing a noun ("illusions, carefully
+//! propagated by the regime"), a participle after a modal ("will be
+//! completed") and [`NOT_ACTIONS`]: reporting, thinking, being and light
+//! verbs.
+
+use std::borrow::Cow;
+
+use corroborate_model::{Span, Token};
+
+use crate::lead::is_prose;
+use crate::lexicon::NOT_ACTIONS;
+
+/// The spans of the candidate past verbs of the prose sentences.
+pub(crate) fn past_verb_words(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Span> {
+    let mut found = Vec::new();
+    for sentence in sentences.iter().filter(|s| is_prose(text, **s)) {
+        let words: Vec<(Span, &str)> = corroborate_text::tokens_in(tokens, *sentence)
+            .iter()
+            .filter(|t| t.is_word() && sentence.contains(t.span))
+            .map(|t| (t.span, t.text(text)))
+            .collect();
+        for (position, &(span, word)) in words.iter().enumerate() {
+            // Inside a sentence a capitalized word is a name ("United").
+            if position > 0 && word.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let lower = lower_case(word);
+            if !crate::verbs::may_be_past(&lower) || NOT_ACTIONS.contains(&lower.as_ref()) {
+                continue;
+            }
+            let before = |back: usize| {
+                position
+                    .checked_sub(back)
+                    .and_then(|p| words.get(p))
+                    .map(|(_, w)| lower_case(w))
+            };
+            let previous = before(1);
+            let next = words.get(position + 1).map(|(_, w)| *w);
+            let unrealised = [&previous, &before(2)]
+                .into_iter()
+                .flatten()
+                .any(|w| MODALS.contains(&w.as_ref()));
+            if !unrealised
+                && !previous
+                    .as_deref()
+                    .is_some_and(|p| DETERMINERS.contains(&p))
+                && !reduced_passive(previous.as_deref(), next)
+                && crate::verbs::past_base(&lower).is_some()
+            {
+                found.push(span);
+            }
+        }
+    }
+    found
+}
+
+/// The word in lower case, borrowed when it already is.
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// "illusions of stability, carefully propagated by the regime": a
+/// participle with its "by" and no auxiliary before it describes a noun
+/// (a reduced relative clause); the clause's news is its main verb.
+fn reduced_passive(previous: Option<&str>, next: Option<&str>) -> bool {
+    let auxiliary = previous.is_some_and(|p| PASSIVE_AUXILIARIES.contains(&p));
+    next.is_some_and(|n| n.eq_ignore_ascii_case("by")) && !auxiliary
+}
+
+const PASSIVE_AUXILIARIES: &[&str] = &[
+    "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get",
+];
+
+/// Words that make what follows a possibility, a plan or an obligation
+/// ("will be completed", "could have stopped", "to be released").
+const MODALS: &[&str] = &[
+    "will", "would", "could", "should", "may", "might", "must", "can", "shall", "to",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those",
+    "whose",
+];
