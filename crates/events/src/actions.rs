@@ -16,50 +16,64 @@ use std::borrow::Cow;
 use corroborate_model::{Span, Token};
 
 use crate::lead::is_prose;
-use crate::lexicon::NOT_ACTIONS;
+use crate::lexicon::{GENERAL_ACTIONS, NOT_ACTIONS};
 
-/// The spans of the candidate past verbs of the prose sentences.
-pub(crate) fn past_verb_words(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Span> {
+/// The spans of the candidate general actions: the words of the general
+/// actions' list ([`GENERAL_ACTIONS`], in any sentence) and the past verbs
+/// of the prose sentences.
+pub(crate) fn general_action_words(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Span> {
     let mut found = Vec::new();
-    for sentence in sentences.iter().filter(|s| is_prose(text, **s)) {
+    for sentence in sentences {
         let words: Vec<(Span, &str)> = corroborate_text::tokens_in(tokens, *sentence)
             .iter()
             .filter(|t| t.is_word() && sentence.contains(t.span))
             .map(|t| (t.span, t.text(text)))
             .collect();
-        for (position, &(span, word)) in words.iter().enumerate() {
-            // Inside a sentence a capitalized word is a name ("United").
-            if position > 0 && word.starts_with(char::is_uppercase) {
-                continue;
-            }
-            let lower = lower_case(word);
-            if !crate::verbs::may_be_past(&lower) || NOT_ACTIONS.contains(&lower.as_ref()) {
-                continue;
-            }
-            let before = |back: usize| {
-                position
-                    .checked_sub(back)
-                    .and_then(|p| words.get(p))
-                    .map(|(_, w)| lower_case(w))
-            };
-            let previous = before(1);
-            let next = words.get(position + 1).map(|(_, w)| *w);
-            let unrealised = [&previous, &before(2)]
-                .into_iter()
-                .flatten()
-                .any(|w| MODALS.contains(&w.as_ref()));
-            if !unrealised
-                && !previous
-                    .as_deref()
-                    .is_some_and(|p| DETERMINERS.contains(&p))
-                && !reduced_passive(previous.as_deref(), next)
-                && crate::verbs::past_base(&lower).is_some()
-            {
-                found.push(span);
-            }
+        let listed = words
+            .iter()
+            .filter(|(_, word)| GENERAL_ACTIONS.contains_key(lower_case(word).as_ref()))
+            .map(|(span, _)| *span);
+        found.extend(listed);
+        if is_prose(text, *sentence) {
+            past_verbs(&words, &mut found);
         }
     }
     found
+}
+
+/// The candidate past verbs among a sentence's words.
+fn past_verbs(words: &[(Span, &str)], found: &mut Vec<Span>) {
+    for (position, &(span, word)) in words.iter().enumerate() {
+        // Inside a sentence a capitalized word is a name ("United").
+        if position > 0 && word.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let lower = lower_case(word);
+        if !crate::verbs::may_be_past(&lower) || NOT_ACTIONS.contains(&lower.as_ref()) {
+            continue;
+        }
+        let before = |back: usize| {
+            position
+                .checked_sub(back)
+                .and_then(|p| words.get(p))
+                .map(|(_, w)| lower_case(w))
+        };
+        let previous = before(1);
+        let next = words.get(position + 1).map(|(_, w)| *w);
+        let unrealised = [&previous, &before(2)]
+            .into_iter()
+            .flatten()
+            .any(|w| MODALS.contains(&w.as_ref()));
+        if !unrealised
+            && !previous
+                .as_deref()
+                .is_some_and(|p| DETERMINERS.contains(&p))
+            && !reduced_passive(previous.as_deref(), next)
+            && crate::verbs::past_base(&lower).is_some()
+        {
+            found.push(span);
+        }
+    }
 }
 
 /// The word in lower case, borrowed when it already is.

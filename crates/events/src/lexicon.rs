@@ -195,7 +195,9 @@ pub(crate) enum Check {
 pub(crate) struct Rule {
     pub event_type: EventType,
     pub check: Check,
-    pub regex: Regex,
+    /// What the rule matches in a text; `None` for the general actions,
+    /// found among the tokens ([`crate::actions::general_action_words`]).
+    pub regex: Option<Regex>,
 }
 
 const RULE_TABLE: &[(EventType, Check, &str)] = &[
@@ -491,35 +493,27 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
 ];
 
 pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
-    let mut rules: Vec<Rule> = RULE_TABLE
+    RULE_TABLE
         .iter()
         .map(|&(event_type, check, pattern)| Rule {
             event_type,
             check,
-            regex: compile(&format!(r"(?i)\b(?:{pattern})\b")).expect("constant regex is valid"),
+            regex: Some(
+                compile(&format!(r"(?i)\b(?:{pattern})\b")).expect("constant regex is valid"),
+            ),
         })
-        .collect();
-    // A form a typed rule also matches ("entered", "returned") is a general
-    // action only where that rule's checks fail: the typed event wins its
-    // clause.
-    let mut general_forms: Vec<&str> = GENERAL_ACTIONS.keys().copied().collect();
-    general_forms.sort_unstable();
-    if !general_forms.is_empty() {
-        rules.push(Rule {
-            event_type: EventType::Other,
-            check: Check::GeneralAction,
-            regex: compile(&format!(r"(?i)\b(?:{})\b", general_forms.join("|")))
-                .expect("word forms make a valid regex"),
-        });
-    }
-    rules
+        .collect()
 });
 
-/// The rule of the general actions (the last of [`RULES`]), which the
-/// past verbs ([`crate::actions::past_verb_words`]) join.
-pub(crate) fn general_rule() -> Option<&'static Rule> {
-    RULES.iter().rev().find(|r| r.check == Check::GeneralAction)
-}
+/// The rule of the general actions: past verbs and the words of
+/// [`GENERAL_ACTIONS`]. A form a typed rule also matches ("entered",
+/// "returned") is a general action only where that rule's checks fail:
+/// the typed event wins its clause.
+pub(crate) static GENERAL_RULE: Rule = Rule {
+    event_type: EventType::Other,
+    check: Check::GeneralAction,
+    regex: None,
+};
 
 /// Past verbs that do not tell a happening of their own: reporting ("said", "confirmed": statements have their own
 /// rules), thinking and wanting, being and seeming, and light verbs whose

@@ -106,15 +106,19 @@ impl<'t> Triggers<'t> {
         let mut matches: Vec<(&'static Rule, Span)> = rules
             .iter()
             .flat_map(|rule| {
-                rule.regex
-                    .find_iter(text)
-                    .map(move |m| (rule, Span::new(m.start(), m.end())))
+                rule.regex.iter().flat_map(move |regex| {
+                    regex
+                        .find_iter(text)
+                        .map(move |m| (rule, Span::new(m.start(), m.end())))
+                })
             })
             .collect();
-        if let Some(general) = lexicon::general_rule() {
-            let past_verbs = actions::past_verb_words(text, tokens, sentences);
-            matches.extend(past_verbs.into_iter().map(|span| (general, span)));
-        }
+        let general = actions::general_action_words(text, tokens, sentences);
+        matches.extend(
+            general
+                .into_iter()
+                .map(|span| (&lexicon::GENERAL_RULE, span)),
+        );
         Triggers { text, matches }
     }
 
