@@ -202,6 +202,13 @@ fn irregular_pasts_take_their_base() {
 }
 
 #[test]
+fn a_listed_word_inside_a_hyphenated_word_is_not_an_action() {
+    let text = "A hit-and-run on the main street of Orlem shocked the town on 9 June.";
+    let bases: Vec<String> = actions(text).into_iter().map(|(b, _)| b).collect();
+    assert_eq!(bases, vec!["shock".to_string()], "{:?}", events(text));
+}
+
+#[test]
 fn passing_away_is_a_death() {
     let text = "The poet Ana Brell passed away at her home in Orlem on 12 June, her family said.";
     let found = events(text);
