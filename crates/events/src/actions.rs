@@ -1,7 +1,8 @@
-//! Past verbs as general actions: the happenings of kinds the typed
-//! lexicon has no type for ("stopped", "has reinstated", "was released").
+//! General actions: the happenings of kinds the typed lexicon has no type
+//! for ("stopped", "has reinstated", "was released").
 //!
-//! Every past verb of a prose sentence is a candidate; extraction keeps it
+//! The words of the general actions' list (`data/general_actions.tsv`) and
+//! every past verb of a prose sentence are candidates; extraction keeps one
 //! only where a date tells when it happened: its clause's own day or month
 //! ("suspended trading on Wednesday"), or, in the lead's present perfect,
 //! the publication day (see [`crate::lead`]). Left out: words after a

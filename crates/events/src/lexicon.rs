@@ -61,6 +61,7 @@
 //! | acquisition | acquired/acquiring, acquisition of, bought, takeover of, agreed to buy, merged with | an organization in the clause |
 //! | seizure | seized, captured, confiscated, took control of | seized object: a place, building, weapons, assets or vessel right after it; "seized control" stays violence |
 //! | other | not (been) seen/heard from (in public/publicly) since, last/final/first (public) appearance, was last seen, appeared in public for the first time | always |
+//! | other (general action, with `action`) | past verbs of prose sentences (not reporting, thinking or light verbs; see `actions`) and the words of `data/general_actions.tsv` | general action; kept only when dated by its clause (a day or a month) or, in the lead's present perfect, by the publication day |
 //!
 //! The types follow public event schemes: ACLED's event and sub-event
 //! types (protests, riots, violence against civilians, battles,
@@ -186,9 +187,11 @@ pub(crate) enum Check {
     /// "injured", "wounded": not "the injured" and not a roster term
     /// ("placed on injured reserve", "the injured list").
     PeopleHurt,
-    /// A general action ([`GENERAL_ACTIONS`]): asserted, a participle not
-    /// used as a noun ("the accused"), and only where no typed trigger
-    /// tells its clause's happening.
+    /// A general action (a past verb or a word of [`GENERAL_ACTIONS`]):
+    /// asserted, a participle not used as a noun ("the accused") nor in a
+    /// relative clause ("which suffered"), its clause's date (if any) a day
+    /// or a month that does not bound a state ("since 1 June"), and only
+    /// where no typed trigger tells its clause's happening.
     GeneralAction,
 }
 
@@ -515,9 +518,10 @@ pub(crate) static GENERAL_RULE: Rule = Rule {
     regex: None,
 };
 
-/// Past verbs that do not tell a happening of their own: reporting ("said", "confirmed": statements have their own
-/// rules), thinking and wanting, being and seeming, and light verbs whose
-/// happening is in their complement ("took place", "made history").
+/// Past verbs that do not tell a happening of their own: reporting
+/// ("said", "confirmed": statements have their own rules), thinking and
+/// wanting, being and seeming, and light verbs whose happening is in
+/// their complement ("took place", "made history").
 pub(crate) const NOT_ACTIONS: &[&str] = &[
     "according",
     "added",

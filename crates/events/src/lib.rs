@@ -41,6 +41,13 @@
 //! [`date_lead_events`], which the caller runs when the publication date
 //! is known: the lead's present-perfect news ("has signed") is the news of
 //! that day. Participants are the mentions inside the clause.
+//!
+//! General actions (`actions`) cover happenings of kinds the lexicon has
+//! no type for: past verbs of prose sentences and the words of
+//! `data/general_actions.tsv` become events of type `other` with their
+//! base form as `action`, where no typed trigger tells the clause's
+//! happening; [`drop_undated_general_actions`] keeps those their clause
+//! or the lead's publication day dates.
 
 mod actions;
 mod clauses;
@@ -100,7 +107,8 @@ pub struct Triggers<'t> {
 
 impl<'t> Triggers<'t> {
     /// Every match of every trigger rule in `text`, before any check, and
-    /// the lead's actions (`sentences` are all the text's sentences).
+    /// the candidate general actions (`sentences` must be all the text's
+    /// sentences: which are prose decides where past verbs are read).
     pub fn find(text: &'t str, tokens: &[Token], sentences: &[Span]) -> Self {
         let rules: &'static [Rule] = &RULES;
         let mut matches: Vec<(&'static Rule, Span)> = rules
@@ -178,7 +186,7 @@ struct Candidate {
     sentence: usize,
     clause: Span,
     /// A general action's base form ([`lexicon::GENERAL_ACTIONS`], or a
-    /// lead's past verb).
+    /// past verb's).
     action: Option<String>,
 }
 
@@ -527,10 +535,10 @@ impl Document<'_> {
     /// Whether an organization is named inside `span` (a clause, or the
     /// part before a trigger: "the CSTO arrived", not "she entered the
     /// Promises clinic").
-    fn has_organization(&self, clause: Span) -> bool {
+    fn has_organization(&self, span: Span) -> bool {
         self.mentions
             .iter()
-            .any(|m| m.kind == EntityKind::Organization && clause.contains(m.span))
+            .any(|m| m.kind == EntityKind::Organization && span.contains(m.span))
     }
 
     /// The time expressions in `clause` that may date the trigger.

@@ -57,6 +57,12 @@
 //! it tells the same death): a member dated only to a month never chains
 //! distant days into one event.
 //!
+//! General actions (type `other` with an `action`, always dated) are
+//! clustered per base form ("release" apart from "win"), join only
+//! mentions of the same day, and are about every person they name: two
+//! mentions each naming someone the other does not ("X stopped Thompson",
+//! "X stopped Rahman") stay apart.
+//!
 //! Candidates are compared only with clusters of the same type whose dates
 //! lie within the window, so the work grows with events per type and week,
 //! not with all pairs.
@@ -729,11 +735,10 @@ impl ClusterReach {
     }
 
     /// A mention dated to one day joins a cluster only within
-    /// [`NEAR_DATE_DAYS`] of its members dated to one day (a general
-    /// action: on the same day) (mentions come
-    /// in date order, so the earliest is the farthest): a member dated
-    /// only to a month must not chain the 20th and the 24th into one
-    /// event.
+    /// [`NEAR_DATE_DAYS`] of its members dated to one day, a general
+    /// action only on the same day (mentions come in date order, so the
+    /// earliest is the farthest): a member dated only to a month must not
+    /// chain the 20th and the 24th into one event.
     fn near_its_days(&self, cluster: usize, member: &Candidate) -> bool {
         let Some(date) = member.mention.date.as_ref().filter(|d| d.width_days() == 1) else {
             return true;
@@ -1090,7 +1095,7 @@ fn same_event(a: &Candidate, b: &Candidate, weights: &WordWeights) -> bool {
             weights.jaccard(&a.words, &b.words) >= UNDATED_SIMILARITY
                 || ((shares_an_actor(a, b) || same_local_happening(a, b))
                     && !places_clash
-                    && !recurs_between_the_same_parties(a.mention)
+                    && !recurs_between_the_same_parties(a.mention.event_type)
                     && similarity >= UNDATED_ACTOR_SIMILARITY)
         }
     }
@@ -1181,19 +1186,16 @@ fn near_days(mention: &EventMention) -> i64 {
 /// Kinds of happening the same people repeat within a crisis (statements,
 /// speeches, protests, strikes, meetings, clashes): naming the same actor
 /// says little about being the same occasion.
-/// General actions too: a company releases, a team wins, a fighter stops
-/// opponents again and again.
-fn recurs_between_the_same_parties(mention: &EventMention) -> bool {
-    mention.action.is_some()
-        || matches!(
-            mention.event_type,
-            EventType::Statement
-                | EventType::Speech
-                | EventType::Protest
-                | EventType::Strike
-                | EventType::Meeting
-                | EventType::Violence
-        )
+fn recurs_between_the_same_parties(event_type: EventType) -> bool {
+    matches!(
+        event_type,
+        EventType::Statement
+            | EventType::Speech
+            | EventType::Protest
+            | EventType::Strike
+            | EventType::Meeting
+            | EventType::Violence
+    )
 }
 
 fn build_events(
