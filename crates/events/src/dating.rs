@@ -13,6 +13,7 @@
 //! | it modifies a noun of measure ("level", "prices", "rate", …) | "frozen at their February level" |
 //! | it is a bare weekday ("Friday", "Wednesday night") resolved against an earlier date in the text rather than the publication date | "Friday" after "in 1993" |
 //! | it sits in the focus of a cleft sentence with other words, and the trigger after the cleft's "that" | "It is to end the unrest of 4–7 May that the governor asked for troops" (but "It was on 5 May that …" dates) |
+//! | it modifies the noun of a topic phrase ("over/about/for/against/into/regarding/concerning the DATE NOUN") the trigger is not in | "has sentenced him over the January unrest", "an inquiry into the 2019 floods" |
 //!
 //! "since" directly before the date ("cut since Tuesday", "not seen in
 //! public since 28 December") dates the change that began the state and
@@ -108,7 +109,9 @@ pub(crate) fn may_date(text: &str, clause: Span, timex: Span, trigger: Span) -> 
     if in_cleft_focus(text, clause, timex, trigger) {
         return false;
     }
-    if attributive_year(text, clause, timex, trigger) {
+    if attributive_year(text, clause, timex, trigger)
+        || in_topic_phrase(text, clause, timex, trigger)
+    {
         return false;
     }
     match parenthetical_around(text, clause, timex) {
@@ -137,6 +140,55 @@ fn in_cleft_focus(text: &str, clause: Span, timex: Span, trigger: Span) -> bool 
         && word_count(text, Span::new(focus_start, timex.start))
             + word_count(text, Span::new(timex.end, focus_end))
             > 1
+}
+
+/// Words that make the noun phrase after them a topic, not a time ("has
+/// sentenced him over the January unrest": the unrest is what the verdict
+/// is about).
+const TOPIC_PREPOSITIONS: &[&str] = &[
+    "over",
+    "about",
+    "for",
+    "against",
+    "into",
+    "regarding",
+    "concerning",
+];
+
+/// Words after a date's noun that still belong to its phrase ("the 2019
+/// floods", "the January protest movement").
+const TOPIC_PHRASE_WORDS: usize = 3;
+
+/// The time expression modifies the noun of a topic phrase ("over the
+/// January unrest", "into the 2019 floods") and the trigger is not in that
+/// phrase: the date is the topic's, not the event's.
+fn in_topic_phrase(text: &str, clause: Span, timex: Span, trigger: Span) -> bool {
+    let before = Span::new(clause.start, timex.start)
+        .slice(text)
+        .unwrap_or("");
+    let mut words_before = before.split_whitespace().rev();
+    let article = words_before
+        .next()
+        .is_some_and(|w| ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(w)));
+    let topic = words_before
+        .next()
+        .is_some_and(|w| TOPIC_PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(w)));
+    let after = Span::new(timex.end, clause.end.max(timex.end))
+        .slice(text)
+        .unwrap_or("");
+    let noun_follows = after.starts_with(' ')
+        && after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && w != "of");
+    let phrase_end = after
+        .split_whitespace()
+        .take(TOPIC_PHRASE_WORDS)
+        .last()
+        .and_then(|w| after.find(w).map(|at| timex.end + at + w.len()))
+        .unwrap_or(timex.end);
+    let trigger_in_phrase = trigger.start >= timex.end && trigger.end <= phrase_end;
+    article && topic && noun_follows && !trigger_in_phrase
 }
 
 /// A bare year or decade modifying the noun after it ("Famous 1950s

@@ -448,6 +448,28 @@ fn background_dates_do_not_date_events() {
 }
 
 #[test]
+fn a_date_in_a_topic_phrase_is_the_topics() {
+    // "over the 4 May riots" is what the verdict is about, not its day.
+    let found = events("The court convicted two men over the 4 May riots in the port.");
+    let verdict = found.iter().find(|e| e.event_type == EventType::Verdict);
+    assert!(verdict.is_some(), "{found:#?}");
+    assert_eq!(verdict.and_then(|e| e.date.as_ref()), None, "{found:#?}");
+    let found = events("Two men were convicted on 9 May over the 4 May riots.");
+    let verdict = found.iter().find(|e| e.event_type == EventType::Verdict);
+    assert_eq!(
+        verdict.and_then(|e| e.date.as_ref()).map(|d| d.start),
+        Some(day(5, 9))
+    );
+    // Without a topic preposition the date is a time adverbial.
+    let found = events("The court convicted two men during the 4 May hearing.");
+    let verdict = found.iter().find(|e| e.event_type == EventType::Verdict);
+    assert_eq!(
+        verdict.and_then(|e| e.date.as_ref()).map(|d| d.start),
+        Some(day(5, 4))
+    );
+}
+
+#[test]
 fn price_rises_are_causes_not_measures() {
     assert_eq!(
         types("Protests over a doubling in fuel prices began on 2 May."),
