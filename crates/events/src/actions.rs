@@ -8,9 +8,10 @@
 //! the publication day (see [`crate::lead`]). Left out: words after a
 //! determiner ("the injured"), capitalized words inside a sentence (names:
 //! "United"), a participle describing a noun ("illusions, carefully
-//! propagated by the regime"), a participle after a modal ("will be
-//! completed") and [`NOT_ACTIONS`]: reporting, thinking, being and light
-//! verbs.
+//! propagated by the regime") and [`NOT_ACTIONS`]: reporting, thinking,
+//! being, aspectual and light verbs. The general-action check then drops
+//! what a modal makes unrealised ("will be completed", "to pass") and a
+//! participle after a present "is" or "are" (a state: "is connected").
 
 use std::borrow::Cow;
 
@@ -61,14 +62,9 @@ fn past_verbs(words: &[(Span, &str)], found: &mut Vec<Span>) {
         };
         let previous = before(1);
         let next = words.get(position + 1).map(|(_, w)| *w);
-        let unrealised = [&previous, &before(2)]
-            .into_iter()
-            .flatten()
-            .any(|w| MODALS.contains(&w.as_ref()));
-        if !unrealised
-            && !previous
-                .as_deref()
-                .is_some_and(|p| DETERMINERS.contains(&p))
+        if !previous
+            .as_deref()
+            .is_some_and(|p| DETERMINERS.contains(&p))
             && !reduced_passive(previous.as_deref(), next)
             && crate::verbs::past_base(&lower).is_some()
         {
@@ -96,12 +92,6 @@ fn reduced_passive(previous: Option<&str>, next: Option<&str>) -> bool {
 
 const PASSIVE_AUXILIARIES: &[&str] = &[
     "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get",
-];
-
-/// Words that make what follows a possibility, a plan or an obligation
-/// ("will be completed", "could have stopped", "to be released").
-const MODALS: &[&str] = &[
-    "will", "would", "could", "should", "may", "might", "must", "can", "shall", "to",
 ];
 
 const DETERMINERS: &[&str] = &[

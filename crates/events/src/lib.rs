@@ -216,6 +216,16 @@ fn drop_general_actions_beside_typed(candidates: &mut Vec<Candidate>) {
 /// mostly prepositions ("stopped him in the sixth round").
 const PARTICLES: &[&str] = &["out", "off", "up", "down", "back", "away", "over"];
 
+/// Words that make what follows a possibility, a plan or an obligation
+/// ("will be completed", "could have stopped", "to be released").
+const MODALS: &[&str] = &[
+    "will", "would", "could", "should", "may", "might", "must", "can", "shall", "to",
+];
+
+/// Words before a general action a modal may stand at ("will likely only
+/// be fully resolved").
+const MODAL_REACH_WORDS: usize = 5;
+
 /// Widest date (in days) of a general action's clause that makes it a
 /// happening of the timeline: a day or a month ("released on 3 May"), not
 /// a year of background ("suffered a civil war in the 1990s").
@@ -372,10 +382,13 @@ impl Document<'_> {
                 let told_when = self.date_in(clause, trigger).is_none_or(|(index, date)| {
                     date.width_days() <= GENERAL_ACTION_MAX_DAYS && !self.bounds_a_state(index)
                 });
+                // "the accused": a participle used as a noun.
+                let noun = ends_with_ignore_case(trigger_text, "ed")
+                    && self.after_a_determiner(before_span);
                 told_when
-                    && !(ends_with_ignore_case(trigger_text, "ed")
-                        && self.after_a_determiner(before_span))
+                    && !noun
                     && !self.after_a_relative_pronoun(before_span)
+                    && !self.unrealised_or_a_state(before_span)
             }
         }
     }
@@ -389,6 +402,25 @@ impl Document<'_> {
                 .next_back()
                 .is_some_and(|w| w.eq_ignore_ascii_case("since") || w.eq_ignore_ascii_case("until"))
         })
+    }
+
+    /// "will likely be resolved", "hopes to pass", "is connected", "am
+    /// disappointed": a modal or an infinitive's "to" among the few words
+    /// before a general action makes it a plan or a possibility, and a
+    /// present "is"/"are"/"am" right before it (an adverb aside) a state.
+    fn unrealised_or_a_state(&self, before: Span) -> bool {
+        let near: Vec<&str> = self
+            .words_in(before)
+            .rev()
+            .take(MODAL_REACH_WORDS)
+            .collect();
+        let is_present_be = |w: &&str| is_one_of(w, &["is", "are", "am"]);
+        let present_be = match near.as_slice() {
+            [first, second, ..] if first.ends_with("ly") => is_present_be(second),
+            [first, ..] => is_present_be(first),
+            [] => false,
+        };
+        present_be || near.iter().any(|w| is_one_of(w, MODALS))
     }
 
     /// "which suffered", "who served": the verb of a relative clause
