@@ -152,12 +152,15 @@ impl<'t> Triggers<'t> {
             timexes,
             mentions,
         };
-        let mut candidates: Vec<Candidate> = self
+        let (general, typed): (Vec<_>, Vec<_>) = self
             .matches
             .iter()
+            .partition(|(rule, _)| rule.check == Check::GeneralAction);
+        let mut candidates: Vec<Candidate> = typed
+            .into_iter()
             .filter_map(|&(rule, trigger)| doc.accept(rule, trigger))
             .collect();
-        drop_general_actions_beside_typed(&mut candidates);
+        candidates.extend(doc.general_actions(&general, &candidates));
         candidates.sort_by_key(|c| (c.trigger.start, c.event_type));
         let mut seen: HashSet<(usize, EventType)> = HashSet::new();
         let mut events: Vec<EventMention> = candidates
@@ -199,18 +202,6 @@ fn action_base(trigger: &str) -> Option<String> {
     }
 }
 
-/// One happening, one event: a general action ("destroyed", "released")
-/// in a clause where a typed trigger tells the happening ("a fire
-/// destroyed the depot") is that happening, not a second one.
-fn drop_general_actions_beside_typed(candidates: &mut Vec<Candidate>) {
-    let typed_clauses: HashSet<usize> = candidates
-        .iter()
-        .filter(|c| c.action.is_none())
-        .map(|c| c.clause.start)
-        .collect();
-    candidates.retain(|c| c.action.is_none() || !typed_clauses.contains(&c.clause.start));
-}
-
 /// Adverb particles that make a phrasal verb another action ("check
 /// out", "break off", "pull back"); "in" and "on" are left out, being
 /// mostly prepositions ("stopped him in the sixth round").
@@ -249,18 +240,20 @@ impl Document<'_> {
     fn accept(&self, rule: &Rule, trigger: Span) -> Option<Candidate> {
         let (sentence, clause) = self.clause_of(trigger)?;
         let sentence_span = *self.sentences.get(sentence)?;
-        let denied = lexicon::DENIED_BEFORE
-            .is_match(self.slice(Span::new(sentence_span.start, trigger.start)));
-        let accepted = !denied
-            && !is_question(self.slice(sentence_span))
-            && !corroborate_text::in_web_address(self.text, trigger.start)
-            && !self.unrealised_condition(trigger, sentence_span)
-            && (rule.check == Check::Always || self.asserted(trigger, clause))
-            && self.passes(rule.check, trigger, clause, sentence_span);
         let action = match rule.check {
             Check::GeneralAction => Some(self.phrasal_base(trigger)?),
             _ => None,
         };
+        let denied = || {
+            lexicon::DENIED_BEFORE
+                .is_match(self.slice(Span::new(sentence_span.start, trigger.start)))
+        };
+        let accepted = !is_question(self.slice(sentence_span))
+            && !corroborate_text::in_web_address(self.text, trigger.start)
+            && self.passes(rule.check, trigger, clause, sentence_span)
+            && (rule.check == Check::Always || self.asserted(trigger, clause))
+            && !self.unrealised_condition(trigger, sentence_span)
+            && !denied();
         accepted.then_some(Candidate {
             trigger,
             event_type: rule.event_type,
@@ -268,6 +261,36 @@ impl Document<'_> {
             clause,
             action,
         })
+    }
+
+    /// The general actions among `matches`, at most one per clause (the
+    /// first in the text that passes its checks) and none in a clause a
+    /// typed candidate tells: one happening, one event ("a fire destroyed
+    /// the depot" is the fire). Checked in text order, so a clause's later
+    /// matches cost nothing once one is accepted.
+    fn general_actions(
+        &self,
+        matches: &[&(&'static Rule, Span)],
+        typed: &[Candidate],
+    ) -> Vec<Candidate> {
+        let mut taken: HashSet<usize> = typed.iter().map(|c| c.clause.start).collect();
+        let mut in_order: Vec<(&'static Rule, Span)> = matches.iter().map(|&&m| m).collect();
+        in_order.sort_by_key(|(_, span)| span.start);
+        in_order.dedup_by_key(|(_, span)| *span);
+        let mut found = Vec::new();
+        for (rule, trigger) in in_order {
+            let Some((_, clause)) = self.clause_of(trigger) else {
+                continue;
+            };
+            if taken.contains(&clause.start) {
+                continue;
+            }
+            if let Some(candidate) = self.accept(rule, trigger) {
+                taken.insert(clause.start);
+                found.push(candidate);
+            }
+        }
+        found
     }
 
     /// A general action's base form with the adverb particle right after
