@@ -207,7 +207,8 @@ fn regular_past_base(word: &str) -> Option<String> {
 fn undoubled(stem: &str) -> Option<String> {
     let mut chars = stem.chars().rev();
     let (last, before) = (chars.next()?, chars.next()?);
-    (last == before && !"aeiou".contains(last)).then(|| stem[..stem.len() - 1].to_string())
+    let without_last = stem.get(..stem.len() - last.len_utf8())?;
+    (last == before && !"aeiou".contains(last)).then(|| without_last.to_string())
 }
 
 #[cfg(test)]
@@ -240,6 +241,12 @@ mod tests {
         for word in ["hundred", "proceed", "speed", "bed", "need"] {
             assert_eq!(past_base(word), None, "{word}");
         }
+    }
+
+    #[test]
+    fn words_beyond_ascii_are_read_safely() {
+        assert_eq!(undoubled("caféé").as_deref(), Some("café"));
+        assert_eq!(past_base("ééééed"), None);
     }
 
     #[test]
