@@ -141,7 +141,7 @@ const IRREGULAR: &[(&str, &str, &str)] = &[
 ];
 
 /// Shortest regular past worth reading ("led" and "fed" are irregular;
-/// "bed", "red" and "shed" are not pasts).
+/// "bed" and "red" are not pasts).
 const MIN_REGULAR_PAST_LEN: usize = 5;
 
 /// Irregular pasts and participles, each with its base.
