@@ -181,13 +181,8 @@ fn in_topic_phrase(text: &str, clause: Span, timex: Span, trigger: Span) -> bool
             .split_whitespace()
             .next()
             .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && w != "of");
-    let phrase_end = after
-        .split_whitespace()
-        .take(TOPIC_PHRASE_WORDS)
-        .last()
-        .and_then(|w| after.find(w).map(|at| timex.end + at + w.len()))
-        .unwrap_or(timex.end);
-    let trigger_in_phrase = trigger.start >= timex.end && trigger.end <= phrase_end;
+    let trigger_in_phrase = trigger.start >= timex.end
+        && word_count(text, Span::new(timex.end, trigger.end)) <= TOPIC_PHRASE_WORDS;
     article && topic && noun_follows && !trigger_in_phrase
 }
 

@@ -636,14 +636,6 @@ pub(crate) static GENERAL_ACTIONS: LazyLock<HashMap<&'static str, &'static str>>
             .collect()
     });
 
-/// The base form of a general action's trigger ("won" → "win"), `None` for
-/// a word that is not one.
-pub(crate) fn general_action_base(trigger: &str) -> Option<&'static str> {
-    GENERAL_ACTIONS
-        .get(trigger.to_lowercase().as_str())
-        .copied()
-}
-
 /// Verbs of impact after a disaster noun ("the quake struck", "floods
 /// destroyed", "a 6.1-magnitude tremor jolted").
 pub(crate) static IMPACT_VERB: LazyLock<Regex> = LazyLock::new(|| {

@@ -196,9 +196,10 @@ struct Candidate {
 /// The base form of a general action's trigger: from the general actions'
 /// table, else the base of a past verb ("stopped" → "stop").
 fn action_base(trigger: &str) -> Option<String> {
-    match lexicon::general_action_base(trigger) {
+    let lower = trigger.to_lowercase();
+    match lexicon::GENERAL_ACTIONS.get(lower.as_str()) {
         Some(base) => Some(base.to_string()),
-        None => verbs::past_base(&trigger.to_lowercase()),
+        None => verbs::past_base(&lower),
     }
 }
 

@@ -2241,21 +2241,20 @@ mod tests {
         r
     }
 
+    /// Ilya Varn stopping `opponent`, told by `sentence`.
+    fn stop_report(id: &str, sentence: &str, opponent: &str) -> AnnotatedReport {
+        action_report(id, sentence, "stopped", "stop", &["Ilya Varn", opponent])
+    }
+
+    const VARN_STOPS_TASK: &str = "Ilya Varn stopped Oren Task in the ninth round on 9 June.";
+
     #[test]
     fn one_general_action_from_two_reports_is_one_entry_with_its_base() {
-        let a = action_report(
-            "a",
-            "Ilya Varn stopped Oren Task in the ninth round on 9 June.",
-            "stopped",
-            "stop",
-            &["Ilya Varn", "Oren Task"],
-        );
-        let b = action_report(
+        let a = stop_report("a", VARN_STOPS_TASK, "Oren Task");
+        let b = stop_report(
             "b",
             "On 9 June Ilya Varn stopped the challenger Oren Task in Tarvessa.",
-            "stopped",
-            "stop",
-            &["Ilya Varn", "Oren Task"],
+            "Oren Task",
         );
         let got = run(&[a, b]);
         assert_eq!(got.events.len(), 1, "{:?}", got.events);
@@ -2265,13 +2264,7 @@ mod tests {
 
     #[test]
     fn general_actions_of_different_bases_stay_apart() {
-        let a = action_report(
-            "a",
-            "Ilya Varn stopped Oren Task in the ninth round on 9 June.",
-            "stopped",
-            "stop",
-            &["Ilya Varn", "Oren Task"],
-        );
+        let a = stop_report("a", VARN_STOPS_TASK, "Oren Task");
         let b = action_report(
             "b",
             "On 9 June Ilya Varn praised Oren Task after the ninth round.",
@@ -2287,19 +2280,11 @@ mod tests {
     fn a_general_action_is_about_every_person_it_names() {
         // One fighter, two opponents: two fights, though the same day and
         // the same wording.
-        let a = action_report(
-            "a",
-            "Ilya Varn stopped Oren Task in the ninth round on 9 June.",
-            "stopped",
-            "stop",
-            &["Ilya Varn", "Oren Task"],
-        );
-        let b = action_report(
+        let a = stop_report("a", VARN_STOPS_TASK, "Oren Task");
+        let b = stop_report(
             "b",
             "Ilya Varn stopped Pavel Roon in the ninth round on 9 June.",
-            "stopped",
-            "stop",
-            &["Ilya Varn", "Pavel Roon"],
+            "Pavel Roon",
         );
         let got = run(&[a, b]);
         assert_eq!(got.events.len(), 2, "{:?}", got.events);

@@ -41,22 +41,7 @@ impl<T: Ord> SmallSet<T> {
         &'a self,
         other: &'a SmallSet<T>,
     ) -> impl Iterator<Item = &'a T> {
-        let (mut i, mut j) = (0, 0);
-        let (a, b) = (&self.0, &other.0);
-        std::iter::from_fn(move || {
-            while i < a.len() && j < b.len() {
-                match a[i].cmp(&b[j]) {
-                    std::cmp::Ordering::Less => i += 1,
-                    std::cmp::Ordering::Greater => j += 1,
-                    std::cmp::Ordering::Equal => {
-                        i += 1;
-                        j += 1;
-                        return Some(&a[i - 1]);
-                    }
-                }
-            }
-            None
-        })
+        corroborate_text::sorted_intersection(&self.0, &other.0)
     }
 
     pub(crate) fn is_disjoint(&self, other: &SmallSet<T>) -> bool {

@@ -12,7 +12,9 @@ use corroborate_model::{Shape, Span, Token, TokenKind};
 
 mod vocabulary;
 
-pub use vocabulary::{jaccard_prefix_len, renumbered, shared_sorted, Vocabulary, WordIds};
+pub use vocabulary::{
+    jaccard_prefix_len, renumbered, shared_sorted, sorted_intersection, Vocabulary, WordIds,
+};
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[

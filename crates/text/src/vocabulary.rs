@@ -77,19 +77,27 @@ pub fn renumbered(ids: &[u32], new_of_old: &[u32]) -> WordIds {
 
 /// How many values two sorted, deduplicated slices share, in one pass.
 pub fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
+    sorted_intersection(a, b).count()
+}
+
+/// The values two sorted, deduplicated slices share, in order, in one
+/// pass over both.
+pub fn sorted_intersection<'a, T: Ord>(a: &'a [T], b: &'a [T]) -> impl Iterator<Item = &'a T> {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+            match x.cmp(y) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some(x);
+                }
             }
         }
-    }
-    shared
+        None
+    })
 }
 
 /// How many of a set's words, taken in one global order (rarest first is
