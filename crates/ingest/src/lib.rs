@@ -228,8 +228,10 @@ pub struct Ingested {
 }
 
 /// Expands `paths` into the files to read: folders recursively, sorted,
-/// hidden entries skipped; files given explicitly are always kept so that
-/// an unsupported one is reported rather than silently ignored. The
+/// hidden entries skipped, symbolic links followed (a broken link or a
+/// loop is a skipped entry with its reason, never silently dropped);
+/// files given explicitly are always kept so that an unsupported one is
+/// reported rather than silently ignored. The
 /// workspace reads them in batches with [`read_all`].
 pub fn collect_inputs(
     paths: &[PathBuf],
@@ -251,6 +253,7 @@ pub fn collect_inputs(
             continue;
         }
         for entry in walkdir::WalkDir::new(path)
+            .follow_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))

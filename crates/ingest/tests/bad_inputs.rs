@@ -200,3 +200,35 @@ fn deep_and_truncated_html_finish_quickly() {
     assert!(texts[0].starts_with("The harbour was closed"), "{texts:?}");
     assert_eq!(texts[1], "Deep text.\n");
 }
+
+/// Regression: a folder of symbolic links to reports (as `ln -s` or a
+/// download manager leaves them) was read as empty, without a word.
+#[cfg(unix)]
+#[test]
+fn symbolic_links_in_a_folder_are_followed_and_broken_ones_named() {
+    let originals = tempfile::tempdir().expect("temp dir");
+    let linked = tempfile::tempdir().expect("temp dir");
+    let target = write(
+        originals.path(),
+        "harbour.md",
+        b"---\ntitle: Harbour closed\npublished: 2024-03-07\n---\nThe harbour was closed on Thursday.\n",
+    );
+    std::os::unix::fs::symlink(&target, linked.path().join("harbour.md")).expect("symlink");
+    std::os::unix::fs::symlink(
+        originals.path().join("missing.md"),
+        linked.path().join("gone.md"),
+    )
+    .expect("symlink");
+    std::os::unix::fs::symlink(linked.path(), linked.path().join("loop")).expect("symlink");
+
+    let got = read_dir(linked.path());
+
+    let titles: Vec<&str> = got.reports.iter().map(|r| r.meta.title.as_str()).collect();
+    assert_eq!(titles, ["Harbour closed"]);
+    assert!(reason_for(&got, "gone.md").is_some(), "{:?}", got.skipped);
+    assert!(
+        reason_for(&got, "loop").is_some_and(|reason| reason.contains("loop")),
+        "{:?}",
+        got.skipped
+    );
+}
