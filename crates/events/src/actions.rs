@@ -31,12 +31,15 @@ pub(crate) fn general_action_words(text: &str, tokens: &[Token], sentences: &[Sp
             .filter(|t| t.is_word() && sentence.contains(t.span))
             .map(|t| (t.span, t.text(text)))
             .collect();
+        let prose = is_prose(text, *sentence);
         let listed = words
             .iter()
-            .filter(|(_, word)| GENERAL_ACTIONS.contains_key(lower_case(word).as_ref()))
-            .map(|(span, _)| *span);
+            .enumerate()
+            .filter(|&(position, (_, word))| !(prose && is_name_like(position, word)))
+            .filter(|(_, (_, word))| GENERAL_ACTIONS.contains_key(lower_case(word).as_ref()))
+            .map(|(_, (span, _))| *span);
         found.extend(listed);
-        if is_prose(text, *sentence) {
+        if prose {
             past_verbs(&words, &mut found);
         }
     }
@@ -46,8 +49,7 @@ pub(crate) fn general_action_words(text: &str, tokens: &[Token], sentences: &[Sp
 /// The candidate past verbs among a sentence's words.
 fn past_verbs(words: &[(Span, &str)], found: &mut Vec<Span>) {
     for (position, &(span, word)) in words.iter().enumerate() {
-        // Inside a sentence a capitalized word is a name ("United").
-        if position > 0 && word.starts_with(char::is_uppercase) {
+        if is_name_like(position, word) {
             continue;
         }
         let lower = lower_case(word);
@@ -71,6 +73,12 @@ fn past_verbs(words: &[(Span, &str)], found: &mut Vec<Span>) {
             found.push(span);
         }
     }
+}
+
+/// Inside a prose sentence a capitalized word is a name ("United", "in
+/// Find", "Rose Byrne"); headlines capitalize their verbs.
+fn is_name_like(position: usize, word: &str) -> bool {
+    position > 0 && word.starts_with(char::is_uppercase)
 }
 
 /// The word in lower case, borrowed when it already is.

@@ -165,6 +165,15 @@ fn reporting_verbs_and_capitalized_names_are_not_actions() {
     assert_eq!(bases, vec!["defeat".to_string()], "{:?}", events(team));
 }
 
+/// Regression: a listed word was taken even as a capitalized name inside
+/// a sentence ("in Find", a town whose name is a listed verb).
+#[test]
+fn a_listed_word_capitalized_inside_a_sentence_is_a_name() {
+    let town = "Foreign embassies in Find advised their citizens on 3 March to leave the region.";
+    let triggers: Vec<String> = actions(town).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(triggers, vec!["advised".to_string()], "{:?}", events(town));
+}
+
 #[test]
 fn relative_clauses_reduced_passives_and_reporting_verbs_are_not_the_news() {
     let text = "The ministry, which collapsed in a scandal, has praised the rescuers, carefully trained by volunteers, and said the harbour is safe.";
