@@ -3,7 +3,7 @@
 //!
 //! | type | triggers (case-insensitive) | check |
 //! |------|-----------------------------|-------|
-//! | protest | protested/-ing, demonstrate(d/ing) + against/in/over/…, rallied, rioted/-ing, took/take to the streets | asserted |
+//! | protest | protested/-ing, demonstrate(d/ing) or rallied + against/in/over/a weekday/…  (not "rallied behind/around X", "rallied his team", "rallied to victory"), rioted/-ing, took/take to the streets | asserted |
 //! | protest | protest(s), demonstration(s), rally/-ies, unrest, riot(s), uprising(s), disturbances, vigil(s) (ACLED: a vigil is a peaceful protest) | happening |
 //! | violence | stormed, storming, attacked/-ing, set ablaze/on fire, torched, looted/-ing, fired on/at, opened fire, seized control, overran/overrun, clashed, tear gas, taken over | asserted |
 //! | violence | clash(es), violence, fighting, gunfire, shooting(s) | happening |
@@ -207,7 +207,7 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
     (
         EventType::Protest,
         Check::Asserted,
-        r"protest(?:ed|ing)|demonstrat(?:e|ed|ing)(?:\s+(?:against|in|outside|near|over|across|on|for)\b|[.,;])|rallied|riot(?:ed|ing)|t(?:ook|ake|aking) to the streets",
+        r"protest(?:ed|ing)|demonstrat(?:e|ed|ing)(?:\s+(?:against|in|outside|near|over|across|on|for)\b|[.,;])|rallied(?:\s+(?:against|in|outside|near|at|across|through|on|over|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|[.,;])|riot(?:ed|ing)|t(?:ook|ake|aking) to the streets",
     ),
     (
         EventType::Protest,

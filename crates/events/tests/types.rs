@@ -900,3 +900,42 @@ fn attacks_and_fires_named_as_topics_are_not_events() {
         ),
     ]);
 }
+
+/// "Rallied" is a protest where people rally somewhere, against something
+/// or on a day; rallying behind a leader, a team rallying to a win or
+/// someone rallying support is no demonstration (ECB+ sports and history
+/// reports).
+#[test]
+fn rallied_is_a_protest_only_where_people_rally_somewhere() {
+    assert_found(&[
+        (
+            "Thousands of union members rallied outside parliament on Tuesday.",
+            EventType::Protest,
+            "rallied outside",
+        ),
+        (
+            "Students rallied against the fee rise on 4 May.",
+            EventType::Protest,
+            "rallied against",
+        ),
+        (
+            "Farmers rallied Monday in the capital.",
+            EventType::Protest,
+            "rallied Monday",
+        ),
+    ]);
+    assert_not_found(&[
+        (
+            "The Tarvessa Hawks rallied behind their striker to win 3-2 on Sunday.",
+            EventType::Protest,
+        ),
+        (
+            "The coach rallied his team to victory on 4 May.",
+            EventType::Protest,
+        ),
+        (
+            "Northerners rallied around the president's call on 4 May.",
+            EventType::Protest,
+        ),
+    ]);
+}
