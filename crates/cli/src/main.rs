@@ -159,6 +159,9 @@ enum EvalCommand {
     EventDates {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Also list every gold mention missed or dated otherwise, with its sentence.
+        #[arg(long)]
+        failures: bool,
     },
     /// Share of Recognizers-Text English cases matched (DateTime and Number specs).
     /// Given spec files (or several folders) instead of one root folder,
@@ -625,9 +628,11 @@ fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
         EvalCommand::Meantime { paths } => {
             shown(corroborate_eval::time::eval_meantime_paths(&paths))
         }
-        EvalCommand::EventDates { paths } => shown(
-            corroborate_eval::event_dates::eval_event_dates(&paths, &ecb_pipeline),
-        ),
+        EvalCommand::EventDates { paths, failures } => {
+            corroborate_eval::event_dates::eval_event_dates(&paths, &ecb_pipeline)
+                .map(|counts| listed(&counts, failures, counts.failure_listing()))
+                .map_err(|e| e.to_string())
+        }
         EvalCommand::Recognizers { paths, failures } => match paths.as_slice() {
             [root] if root.join("Specs").is_dir() || root.join("DateTime").is_dir() => {
                 eval_recognizers(root, failures)

@@ -39,7 +39,7 @@ use crate::time::meantime::{meantime_files, rebuild_text};
 use crate::time::{files_in_paths, first_path, read, EvalError};
 
 /// Counts over the scored documents.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EventDateCounts {
     pub documents: usize,
     /// Gold event mentions with a calendar date.
@@ -52,6 +52,38 @@ pub struct EventDateCounts {
     pub compatible: usize,
     /// Of those found, undated.
     pub undated: usize,
+    /// Every gold mention not found or not dated right, in document order.
+    pub misses: Vec<EventDateMiss>,
+}
+
+/// A gold dated mention our events miss or date otherwise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventDateMiss {
+    pub document: String,
+    /// The gold mention's words.
+    pub mention: String,
+    /// The gold date, as "start..end" days.
+    pub gold: String,
+    /// Our event's date; `None` when no event holds the mention,
+    /// `Some("undated")` when one does without a date.
+    pub ours: Option<String>,
+    /// The sentence around the mention, on one line.
+    pub sentence: String,
+}
+
+impl EventDateCounts {
+    /// One line per miss: document, mention, gold date, ours, sentence.
+    pub fn failure_listing(&self) -> String {
+        let mut listing = String::from("\nmisses (document | mention | gold | ours | sentence):\n");
+        for miss in &self.misses {
+            let ours = miss.ours.as_deref().unwrap_or("not found");
+            listing.push_str(&format!(
+                "  {} | {} | {} | {} | {}\n",
+                miss.document, miss.mention, miss.gold, ours, miss.sentence
+            ));
+        }
+        listing
+    }
 }
 
 impl fmt::Display for EventDateCounts {
@@ -98,6 +130,16 @@ struct Days {
     end: NaiveDate,
 }
 
+impl fmt::Display for Days {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.start == self.end {
+            write!(f, "{}", self.start)
+        } else {
+            write!(f, "{}..{}", self.start, self.end)
+        }
+    }
+}
+
 impl Days {
     fn width(self) -> i64 {
         (self.end - self.start).num_days()
@@ -141,22 +183,56 @@ pub fn eval_event_dates(
         let ours = dated.get(&index).map(Vec::as_slice).unwrap_or(&[]);
         for &(span, gold) in &document.gold {
             counts.gold_dated += 1;
-            let Some((_, date)) = ours.iter().find(|(trigger, _)| trigger.overlaps(span)) else {
+            let found = ours.iter().find(|(trigger, _)| trigger.overlaps(span));
+            let miss = |ours: Option<String>| miss_of(document, span, gold, ours);
+            let Some((_, date)) = found else {
+                counts.misses.push(miss(None));
                 continue;
             };
             counts.found += 1;
             match date {
-                None => counts.undated += 1,
+                None => {
+                    counts.undated += 1;
+                    counts.misses.push(miss(Some("undated".to_string())));
+                }
                 Some(ours) if *ours == gold => {
                     counts.right += 1;
                     counts.compatible += 1;
                 }
-                Some(ours) if within(*ours, gold) || within(gold, *ours) => counts.compatible += 1,
-                Some(_) => {}
+                Some(ours) => {
+                    if within(*ours, gold) || within(gold, *ours) {
+                        counts.compatible += 1;
+                    }
+                    counts.misses.push(miss(Some(ours.to_string())));
+                }
             }
         }
     }
     Ok(counts)
+}
+
+fn miss_of(
+    document: &DatedDocument,
+    span: Span,
+    gold: Days,
+    ours: Option<String>,
+) -> EventDateMiss {
+    let text = document.text.as_str();
+    let start = text
+        .get(..span.start)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(span.end..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| span.end + i);
+    EventDateMiss {
+        document: document.name.clone(),
+        mention: span.slice(text).unwrap_or("").to_string(),
+        gold: gold.to_string(),
+        ours,
+        sentence: text.get(start..end).unwrap_or("").trim().to_string(),
+    }
 }
 
 fn within(inner: Days, outer: Days) -> bool {

@@ -20,4 +20,17 @@ fn dated_events_are_read_and_mostly_dated_right_when_found() {
     // 13 found and 11 right with the gazetteer when this floor was set.
     assert!(counts.found >= 10, "{counts}");
     assert!(counts.right * 10 >= counts.found * 7, "{counts}");
+    // Every gold mention not dated right is listed once, with its words
+    // inside its sentence.
+    assert_eq!(counts.misses.len(), counts.gold_dated - counts.right);
+    for miss in &counts.misses {
+        assert!(!miss.mention.is_empty(), "{miss:?}");
+        assert!(miss.sentence.contains(&miss.mention), "{miss:?}");
+    }
+    let listing = counts.failure_listing();
+    assert_eq!(
+        listing.lines().count(),
+        counts.misses.len() + 2,
+        "{listing}"
+    );
 }

@@ -3,7 +3,8 @@
 //!
 //! Boundaries: a semicolon; a comma followed by a coordinating word
 //! ("…, and on January 6 removed …", ", but", ", while", ", whereas",
-//! ", yet"), except the ", and" before the last item of a list of short
+//! ", yet"; the concessive ", although", ", though", ", even though": a
+//! concession tells another happening), except the ", and" before the last item of a list of short
 //! phrases ("X, swimmer, actress, and pin-up icon, has died"); a comma before "with" ("blocked on May 5, with access
 //! restored five days later": a second happening with its own date) or
 //! before "after"/"before" ("protests began on 2 May, after price caps
@@ -23,7 +24,7 @@ static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?x)
         ;
-        | ,\s+(?:and|but|while|whereas|yet|with|after|before)\b
+        | ,\s+(?:and|but|while|whereas|yet|with|after|before|although|though|even\s+though)\b
         | \s+and\s+(?:on|in|by|then|later|since)\b
         | \b(?:said|says|announced|stated|reported|confirmed|claimed|alleged|added|noted|declared|warned|insisted|argued|promised|denied|believes?|believed|posted)\b[^,;.]{0,60}?\s(?P<that>that)\b
         ",
@@ -132,6 +133,27 @@ mod tests {
         assert_eq!(
             texts("Riots began on May 2, after prices rose."),
             vec!["Riots began on May 2", ", after prices rose."]
+        );
+    }
+
+    /// Regression: a concessive clause shared the main clause's date
+    /// ("rejected the plan in October, although experts say the deal had
+    /// been blocked" dated the blocking to October).
+    #[test]
+    fn splits_before_a_concession() {
+        assert_eq!(
+            texts("Lawmakers rejected the plan in October, although experts say it was blocked."),
+            vec![
+                "Lawmakers rejected the plan in October",
+                ", although experts say it was blocked."
+            ]
+        );
+        assert_eq!(
+            texts("The port closed on 4 May, even though ships kept arriving."),
+            vec![
+                "The port closed on 4 May",
+                ", even though ships kept arriving."
+            ]
         );
     }
 

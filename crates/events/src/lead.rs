@@ -51,6 +51,14 @@ const PERFECT_ADVERBS: &[&str] = &[
     "again",
 ];
 
+/// An adverb inside the verb group: a listed one, or one of manner in
+/// "-ly" ("has unexpectedly defeated", "have quietly dropped"); those that
+/// make the perfect habitual ("repeatedly") are [`NOT_NEWS_WORDS`] and
+/// rule the clause out before this is asked.
+fn is_perfect_adverb(word: &str) -> bool {
+    PERFECT_ADVERBS.contains(&word) || (word.len() > 4 && word.ends_with("ly") && word != "only")
+}
+
 /// Words that make a perfect durative, habitual or negated.
 const NOT_NEWS_WORDS: &[&str] = &[
     "since",
@@ -136,7 +144,7 @@ pub(crate) fn is_prose(text: &str, sentence: Span) -> bool {
 /// The event's clause tells it in a punctual present perfect and has no
 /// date of its own.
 fn tells_news_of_the_day(context: &LeadContext<'_>, event: &EventMention) -> bool {
-    let clause = event.span;
+    let clause = own_clause(context, event);
     let clause_has_time = context.timexes.iter().any(|t| {
         clause.contains(t.span)
             && match t.timex_type {
@@ -172,6 +180,26 @@ fn tells_news_of_the_day(context: &LeadContext<'_>, event: &EventMention) -> boo
     })
 }
 
+/// The clause that tells the event. A statement's span also holds the
+/// content it reports ("has announced that development, begun two years
+/// ago, was pushed back"), whose dates and verbs are not the
+/// statement's: its own clause ends at the "that" after its trigger.
+fn own_clause(context: &LeadContext<'_>, event: &EventMention) -> Span {
+    if event.event_type != corroborate_model::EventType::Statement {
+        return event.span;
+    }
+    let after_trigger = Span::new(
+        event.trigger_span.end,
+        event.span.end.max(event.trigger_span.end),
+    );
+    corroborate_text::tokens_in(context.tokens, after_trigger)
+        .iter()
+        .find(|t| t.is_word() && t.text(context.text).eq_ignore_ascii_case("that"))
+        .map_or(event.span, |that| {
+            Span::new(event.span.start, that.span.end)
+        })
+}
+
 /// A duration that measures how long the perfect has held ("for two
 /// decades", "over the past year", "in recent weeks"), unlike one that
 /// only describes a cause ("after weeks of protests").
@@ -196,7 +224,7 @@ fn perfect_participle(words: &[(Span, String)]) -> Option<Span> {
     let auxiliary = words.iter().position(|(_, w)| w == "has" || w == "have")?;
     let mut rest = words.get(auxiliary + 1..)?.iter();
     let mut next = rest.next()?;
-    while PERFECT_ADVERBS.contains(&next.1.as_str()) {
+    while is_perfect_adverb(&next.1) {
         next = rest.next()?;
     }
     if next.1 == "been" {
@@ -271,6 +299,17 @@ mod tests {
         let text = "The president has now signed a decree granting an amnesty to hundreds of detainees. Two ministers have been dismissed after the vote on the budget.";
         assert_eq!(dated(text, "decree"), vec![Some(DAY.to_string())]);
         assert_eq!(dated(text, "dismissed"), vec![Some(DAY.to_string())]);
+    }
+
+    /// Regression: only listed adverbs were let between "has" and its
+    /// participle, so a manner adverb left the lead's news undated.
+    #[test]
+    fn a_manner_adverb_inside_the_perfect_counts() {
+        let text = "Two ministers have unexpectedly been dismissed after the vote on the budget in parliament.";
+        assert_eq!(dated(text, "dismissed"), vec![Some(DAY.to_string())]);
+        let text =
+            "Two ministers have only been dismissed after the vote on the budget in parliament.";
+        assert_eq!(dated(text, "dismissed"), vec![None]);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! | violence | shot + and/dead/to death/in the/a person ("shot the officer"), was/were shot, stabbed, gunned down, ambushed, assaulted, beaten, bombed, hurled/threw … bombs/grenades/stones/Molotov cocktails | asserted |
 //! | violence | bombing(s), attack(s), assault(s), ambush(es), massacre(s), stabbing(s), shootout(s), firefight(s), gunfight(s) | impact |
 //! | violence | explosion(s), blast(s), exploded/explodes, detonated, went off | bomb context: the clause names a bomb, explosive, device, grenade, mine, shell, rocket, missile or a suicide attacker |
-//! | deaths | killed, died, dies and kills + a count (a headline's present: "Quake kills 10"), death toll, lost their lives, perished, passed away, succumbed, murdered, slain, assassinated, beaten/stabbed/burned/shot to death, suffocated, drowned; killing + a count or a person ("killing at least 14", "killing a police officer") | asserted |
+//! | deaths | killed (not a thing killed: "killed the bill", "the deal had been killed"), died, dies and kills + a count (a headline's present: "Quake kills 10"), death toll, lost their lives, perished, passed away, succumbed, murdered, slain, assassinated, beaten/stabbed/burned/shot to death, suffocated, drowned; killing + a count or a person ("killing at least 14", "killing a police officer") | asserted |
 //! | deaths | murder(s), homicide(s), assassination(s), slaying(s) | happening |
 //! | injuries | injured, injuring, wounded, wounding; injures/wounds + a count (headline); suffered/sustained … injuries | not "the injured/wounded", not a roster term ("injured reserve", "injured list") |
 //! | deaths | dead | not "the dead" |
@@ -184,6 +184,10 @@ pub(crate) enum Check {
     FireImpact,
     /// "escaped": the clause is about prisoners or custody.
     CustodyContext,
+    /// "killed": not a thing killed (WordNet's other senses of "kill":
+    /// to defeat a bill or a deal, to switch off an engine or the lights):
+    /// "killed the bill", "the deal had been killed".
+    LivesTaken,
     /// "injured", "wounded": not "the injured" and not a roster term
     /// ("placed on injured reserve", "the injured list").
     PeopleHurt,
@@ -245,8 +249,9 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
     (
         EventType::Deaths,
         Check::Asserted,
-        r"killed|died|dies|death toll|lost their lives|perished|passed away|succumbed|murdered|slain|assassinated|(?:beaten|stabbed|burned|burnt|shot|hacked|crushed) to death|suffocated|drowned",
+        r"died|dies|death toll|lost their lives|perished|passed away|succumbed|murdered|slain|assassinated|(?:beaten|stabbed|burned|burnt|shot|hacked|crushed) to death|suffocated|drowned",
     ),
+    (EventType::Deaths, Check::LivesTaken, r"killed"),
     // "…, killing a police officer": the participle with a person object.
     (
         EventType::Deaths,
@@ -651,6 +656,28 @@ pub(crate) static CUSTODY_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A roster term after "injured": "placed on injured reserve".
+/// What is "killed" without anyone dying: a measure, plan or deal
+/// defeated, a machine or light switched off (WordNet: kill, senses
+/// "thwart the passage of" and "cause to stop operating").
+const KILLED_THING: &str = r"(?:bill|bills|deal|deals|plan|plans|proposal|proposals|project|projects|legislation|measure|measures|idea|ideas|talks|agreement|agreements|contract|contracts|program|programs|programme|programmes|amendment|amendments|motion|motions|merger|bid|bids|story|stories|engine|engines|lights|momentum|rally)";
+
+/// "killed the bill", "killed off the merger", "killed a $4bn deal".
+pub(crate) static KILLED_THING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?i)^\s+(?:off\s+)?(?:the|a|an|its|their|his|her|any|this|that)?\s*(?:\S+\s+){{0,3}}?{KILLED_THING}\b"
+    ))
+    .expect("constant regex is valid")
+});
+
+/// "the deal had been killed", "the bill was killed": the thing before a
+/// passive.
+pub(crate) static KILLED_THING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?i)\b{KILLED_THING}\s+(?:\S+\s+)?(?:was|were|is|are|had been|has been|have been|been|being|be)\s+(?:\S+\s+)?$"
+    ))
+    .expect("constant regex is valid")
+});
+
 pub(crate) static ROSTER_AFTER: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)^\s+(?:reserve|list)\b").expect("constant regex is valid"));
 

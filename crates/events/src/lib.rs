@@ -355,6 +355,10 @@ impl Document<'_> {
             Check::PeopleHurt => {
                 !self.after_a_determiner(before_span) && !lexicon::ROSTER_AFTER.is_match(after)
             }
+            Check::LivesTaken => {
+                !lexicon::KILLED_THING_AFTER.is_match(after)
+                    && !lexicon::KILLED_THING_BEFORE.is_match(before)
+            }
             Check::NotDenial => !lexicon::DENIAL_OBJECT.is_match(after),
             Check::OfficialObject => {
                 let shooting = trigger_text.eq_ignore_ascii_case("fired")

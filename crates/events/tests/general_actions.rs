@@ -79,6 +79,24 @@ fn a_leads_present_perfect_action_is_the_news_of_the_day() {
     );
 }
 
+/// Regression: a statement's span holds the content it reports, whose
+/// date ("first planned in 1998") kept the lead's announcement undated.
+#[test]
+fn a_leads_announcement_is_dated_by_its_own_clause_not_its_content() {
+    let text = "Jet launch delayed\n\nOrlem Air has announced that the launch of its new jet, first planned in 1998, has been pushed back by several years.";
+    let found = events(text);
+    let statement = found
+        .iter()
+        .find(|e| e.event_type == EventType::Statement)
+        .unwrap_or_else(|| panic!("no statement in {found:?}"));
+    assert_eq!(
+        statement.date_basis,
+        DateBasis::Publication,
+        "{statement:?}"
+    );
+    assert_eq!(statement.date.as_ref().map(|d| d.start), Some(published()));
+}
+
 #[test]
 fn a_lead_action_dated_by_its_clause_keeps_that_date() {
     let text = "The boxer Ilya Varn stopped the challenger in the ninth round on 10 June in a packed arena in Tarvessa.";

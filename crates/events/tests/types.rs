@@ -939,3 +939,41 @@ fn rallied_is_a_protest_only_where_people_rally_somewhere() {
         ),
     ]);
 }
+
+/// "Kill" also means to defeat a bill or a deal and to switch off an
+/// engine (WordNet); no one dies (MEANTIME: "the deal had been killed by
+/// the Pentagon").
+#[test]
+fn a_thing_killed_is_no_death() {
+    assert_not_found(&[
+        (
+            "The Senate killed the farm bill on 3 May.",
+            EventType::Deaths,
+        ),
+        (
+            "Regulators killed off the proposed $4 billion merger on 3 May.",
+            EventType::Deaths,
+        ),
+        (
+            "Experts say the tanker deal had been killed by the Pentagon on 3 May.",
+            EventType::Deaths,
+        ),
+    ]);
+    assert_found(&[
+        (
+            "Gunmen killed the mayor of Orlem on 3 May.",
+            EventType::Deaths,
+            "killed",
+        ),
+        (
+            "Two guards were killed by a bomb on 3 May.",
+            EventType::Deaths,
+            "killed",
+        ),
+        (
+            "The storm killed 12 people and destroyed the bridge on 3 May.",
+            EventType::Deaths,
+            "killed",
+        ),
+    ]);
+}
