@@ -43,6 +43,9 @@
 //!   name ("Georgia", "Victoria") counts only after a locative preposition,
 //!   and neither an English word, a nationality ("Kazakh" is also a town)
 //!   nor a person's name in the report counts;
+//! * **a well-known place and a capitalized plural** ("New Orleans
+//!   Saints", "Kansas City Chiefs") are one organization: a team or group
+//!   named after its home;
 //! * **a capitalized plural after "the"** in mid-sentence ("the Colts",
 //!   "the Tar Heels", "the Houthis") names a group: a team, band, party or
 //!   movement, kind organization — unless it is a nationality, a place
@@ -496,6 +499,76 @@ fn names_an_organization(run: &[Tok], text: &str) -> bool {
         .is_some_and(crate::organizations::is_listed_name)
 }
 
+/// Joins a well-known place and the capitalized plural right after it
+/// ("New Orleans Saints", "Kansas City Chiefs", "North Carolina Tar
+/// Heels"): a team or group named after its home is one organization, in
+/// place of the parts the model made of it ("Orleans Saints", "Kansas
+/// City").
+pub(crate) fn join_place_named_groups(
+    drafts: &mut Vec<Draft>,
+    sentence_toks: &[Vec<Tok>],
+    text: &str,
+    gazetteer: &Gazetteer,
+) {
+    let mut joined = Vec::new();
+    for toks in sentence_toks {
+        let mut index = 0;
+        while index < toks.len() {
+            match place_named_group_end(toks, index, text, gazetteer) {
+                Some(end) => {
+                    joined.extend(Draft::firm_run(
+                        toks,
+                        index,
+                        end,
+                        EntityKind::Organization,
+                        text,
+                    ));
+                    index = end;
+                }
+                None => index += 1,
+            }
+        }
+    }
+    if joined.is_empty() {
+        return;
+    }
+    let spans: Vec<Span> = joined.iter().map(|d| d.span).collect();
+    drafts.retain(|d| !crate::document::overlaps_any(&spans, d.span));
+    drafts.extend(joined);
+    drafts.sort_by_key(|d| d.span.start);
+}
+
+/// The end of a well-known place of one to four capitalized words at
+/// `start` followed by a plural group name ([`plural_group_end`]).
+fn place_named_group_end(
+    toks: &[Tok],
+    start: usize,
+    text: &str,
+    gazetteer: &Gazetteer,
+) -> Option<usize> {
+    let first = toks.get(start)?;
+    let previous_is_name =
+        start > 0 && toks[start - 1].is_name_part() && !toks[start - 1].is_function_word();
+    if !first.capitalized || first.acronym || previous_is_name {
+        return None;
+    }
+    let capitalized_run = toks[start..]
+        .iter()
+        .take(4)
+        .take_while(|t| t.is_word && t.capitalized && !t.acronym)
+        .count();
+    (start + 1..start + capitalized_run)
+        .rev()
+        .find_map(|place_end| {
+            let last = &toks[place_end - 1];
+            let place = text.get(first.span.start..last.span.end)?;
+            if !is_known_place(place, gazetteer) {
+                return None;
+            }
+            plural_group_end(toks, place_end, gazetteer)
+        })
+}
+
 /// Adds the group names described in the module documentation where the
 /// model found nothing.
 pub(crate) fn add_plural_groups(
@@ -737,6 +810,33 @@ mod tests {
     fn a_name_modifying_a_noun_after_an_article_stays_a_person() {
         let text = "Senator Obrey Hallam spoke. The Hallam campaign said Hallam would run.";
         assert_eq!(kind_of(text, "Obrey Hallam"), Some(EntityKind::Person));
+    }
+
+    /// ECB+ and WNUT-17 sports reports: "New Orleans Saints", "Kansas City
+    /// Chiefs", "Chicago Blackhawks" are teams, which the model cut into a
+    /// place and a remainder ("Orleans Saints").
+    #[test]
+    fn a_known_place_and_a_capitalized_plural_are_one_organization() {
+        let text = "The Kansas City Kestrels beat the New Orleans Rivertons on Sunday.\n\
+                    New Orleans Kestrels coach Rex Pellow thanked the fans in New Orleans.";
+        let found = kinds(text);
+        for team in [
+            "Kansas City Kestrels",
+            "New Orleans Rivertons",
+            "New Orleans Kestrels",
+        ] {
+            assert_eq!(
+                kind_of(text, team),
+                Some(EntityKind::Organization),
+                "{team}: {found:?}"
+            );
+        }
+        assert_eq!(
+            kind_of(text, "New Orleans"),
+            Some(EntityKind::Place),
+            "{found:?}"
+        );
+        assert_eq!(kind_of(text, "Orleans Kestrels"), None, "{found:?}");
     }
 
     #[test]
