@@ -250,7 +250,7 @@ pub(crate) fn merge_entities_curated(
     merger.join_middle_names();
     merger.join_generations();
     merger.join_nicknames();
-    merger.join_short_forms();
+    merger.join_short_forms(&form_of_mention);
     merger.join_given_names();
     merger.join_near_spellings();
     merger.build(form_of_mention)
@@ -494,8 +494,9 @@ impl Merger<'_> {
     /// "Smuts" (or "Mr Smuts") joins the one multi-word person whose
     /// surname it is; when several people share the surname (family
     /// members), it joins the one the reports using it name in full, if
-    /// that is clear ([`Self::dominant_bearer`]).
-    fn join_short_forms(&mut self) {
+    /// that is clear ([`Self::dominant_bearer`]). `form_of_mention` gives
+    /// each report's forms in text order.
+    fn join_short_forms(&mut self, form_of_mention: &[Vec<usize>]) {
         let mut full_by_surname: HashMap<String, Vec<usize>> = HashMap::new();
         let mut one_word = Vec::new();
         for i in 0..self.forms.len() {
@@ -520,10 +521,12 @@ impl Merger<'_> {
                     self.forms[full].display()
                 );
                 self.union(full, i, "short_form", detail);
-            } else if let Some((full, named, using)) = self.dominant_bearer(i, &candidates) {
+            } else if let Some((full, named, using)) =
+                self.dominant_bearer(i, &candidates, form_of_mention)
+            {
                 let detail = format!(
                     "{} is the surname of several people; {named} of the {using} reports that \
-                     use it and name one of them in full name only {}",
+                     use it and name one of them in full name {} alone or first",
                     self.forms[i].display(),
                     self.forms[full].display()
                 );
@@ -534,15 +537,18 @@ impl Merger<'_> {
 
     /// Of the people sharing the surname `surname_form` stands for, the one
     /// that the reports using the bare surname name in full: in each such
-    /// report that names exactly one of them, that one counts; the bearer
-    /// wins when named so in at least two reports and in at least
-    /// [`DOMINANT_BEARER_SHARE`] of the reports naming any of them.
-    /// Returns (a form of the bearer, reports naming it, reports naming
-    /// any).
+    /// report, the one it names, or of several the one it names first (a
+    /// bare surname on later reference is the person a report introduced
+    /// first; a relative is told apart by given name, as news style guides
+    /// such as AP's ask); the bearer wins when counted so in at least two
+    /// reports and in at least [`DOMINANT_BEARER_SHARE`] of the reports
+    /// naming any of them. Returns (a form of the bearer, reports counting
+    /// it, reports naming any).
     fn dominant_bearer(
         &mut self,
         surname_form: usize,
         candidates: &[usize],
+        form_of_mention: &[Vec<usize>],
     ) -> Option<(usize, usize, usize)> {
         let roots: Vec<(usize, usize)> = candidates.iter().map(|&c| (c, self.find(c))).collect();
         let mut named_alone: HashMap<usize, usize> = HashMap::new();
@@ -557,7 +563,15 @@ impl Merger<'_> {
                 continue;
             }
             naming_any += 1;
-            if let (1, Some(&root)) = (named.len(), named.first()) {
+            let first_named = form_of_mention.get(*report).and_then(|in_order| {
+                in_order.iter().find_map(|&form| {
+                    roots
+                        .iter()
+                        .find(|(c, _)| *c == form)
+                        .map(|(_, root)| *root)
+                })
+            });
+            if let Some(root) = first_named {
                 *named_alone.entry(root).or_default() += 1;
             }
         }
@@ -1095,10 +1109,23 @@ mod tests {
         assert_eq!(bearer.aliases, vec!["Harrow", "Tyler Harrow"]);
         let reason = bearer.merges.iter().find(|m| m.rule == "short_form");
         assert!(
-            reason.is_some_and(|m| m.detail.contains("3 of the 4 reports")),
+            reason.is_some_and(|m| m.detail.contains("4 of the 4 reports")),
             "{:?}",
             bearer.merges
         );
+
+        // A report naming both counts the one it names first: here Gene
+        // in half the reports, so the surname stays apart.
+        let gene_first = || {
+            report(&[
+                ("Gene Harrow", Person, None),
+                ("Tyler Harrow", Person, None),
+                ("Harrow", Person, None),
+            ])
+        };
+        let reports = vec![tyler(&[]), tyler(&[]), gene_first(), gene_first()];
+        let index = merge_entities(&reports, &NoGeocoder);
+        assert_eq!(entity_names(&index).len(), 3, "{:?}", entity_names(&index));
 
         // Reports split between the two bearers: the surname stays apart.
         let reports = vec![
