@@ -256,6 +256,34 @@ pub(crate) fn merge_entities_curated(
     merger.build(form_of_mention)
 }
 
+/// Lower-case particles that open a surname ("von der Leyen", "Lo
+/// Presti", "de Gaulle", "bin Laden", "al-Assad"): Dutch, German, French,
+/// Italian, Spanish, Portuguese and Arabic naming.
+const SURNAME_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "ter", "ten", "de", "del", "della", "di", "da", "dos", "das", "du",
+    "la", "le", "lo", "al", "el", "bin",
+];
+
+/// Words that are a surname alone: particles, then one name ("Lo Presti").
+fn is_particle_surname(words: &[String]) -> bool {
+    match words.split_last() {
+        Some((_, particles)) => {
+            !particles.is_empty()
+                && particles
+                    .iter()
+                    .all(|w| SURNAME_PARTICLES.contains(&w.as_str()))
+        }
+        None => false,
+    }
+}
+
+/// The surname with its particles of a full name ("Gaetano Lo Presti" →
+/// "lo presti"), when a given name comes before the particles.
+fn particle_surname_of(words: &[String]) -> Option<String> {
+    let start = (1..words.len().saturating_sub(1)).find(|&k| is_particle_surname(&words[k..]))?;
+    Some(words[start..].join(" "))
+}
+
 /// The tagger's kind, except that a nationality tagged as a place or an
 /// organization ("Russian", "Armenians") is a group of people: `Other`;
 /// and a country's name tagged as an organization or other ("USSR") is a
@@ -503,12 +531,24 @@ impl Merger<'_> {
             if self.kinds[i] != EntityKind::Person {
                 continue;
             }
-            match self.person_core(i).as_slice() {
+            let core = self.person_core(i);
+            match core.as_slice() {
                 [word] => one_word.push((i, translit_key(word))),
-                [_, .., last] => full_by_surname
-                    .entry(translit_key(last))
-                    .or_default()
-                    .push(i),
+                words if is_particle_surname(words) => {
+                    one_word.push((i, translit_key(&words.join(" "))));
+                }
+                [_, .., last] => {
+                    full_by_surname
+                        .entry(translit_key(last))
+                        .or_default()
+                        .push(i);
+                    if let Some(surname) = particle_surname_of(&core) {
+                        full_by_surname
+                            .entry(translit_key(&surname))
+                            .or_default()
+                            .push(i);
+                    }
+                }
                 [] => {}
             }
         }
@@ -1082,6 +1122,34 @@ mod tests {
             .expect("present");
         assert!(fred.aliases.contains(&"Frederick C. Marlowe".to_string()));
         assert!(fred.merges.iter().any(|m| m.rule == "nickname"));
+    }
+
+    /// Regression: a surname with its particles ("Lo Presti", "von der
+    /// Leyen") was no short form of the full name (ECB+: "Gaetano Lo
+    /// Presti" / "Lo Presti").
+    #[test]
+    fn a_surname_with_particles_joins_its_bearer() {
+        let reports = vec![
+            report(&[
+                ("Orsola van der Meeren", Person, None),
+                ("Carlo Lo Vanti", Person, None),
+            ]),
+            report(&[("Van der Meeren", Person, None), ("Lo Vanti", Person, None)]),
+            report(&[("Vanti", Person, None)]),
+        ];
+        let index = merge_entities(&reports, &NoGeocoder);
+        assert!(same_entity(
+            &index,
+            "Orsola van der Meeren",
+            "Van der Meeren"
+        ));
+        assert!(same_entity(&index, "Carlo Lo Vanti", "Lo Vanti"));
+        assert!(same_entity(&index, "Carlo Lo Vanti", "Vanti"));
+        assert!(!same_entity(
+            &index,
+            "Carlo Lo Vanti",
+            "Orsola van der Meeren"
+        ));
     }
 
     #[test]
