@@ -259,7 +259,7 @@ pub(crate) fn merge_entities_curated(
 /// Lower-case particles that open a surname ("von der Leyen", "Lo
 /// Presti", "de Gaulle", "bin Laden", "al-Assad"): Dutch, German, French,
 /// Italian, Spanish, Portuguese and Arabic naming.
-const SURNAME_PARTICLES: &[&str] = &[
+pub(crate) const SURNAME_PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "ter", "ten", "de", "del", "della", "di", "da", "dos", "das", "du",
     "la", "le", "lo", "al", "el", "bin",
 ];
@@ -1122,6 +1122,27 @@ mod tests {
             .expect("present");
         assert!(fred.aliases.contains(&"Frederick C. Marlowe".to_string()));
         assert!(fred.merges.iter().any(|m| m.rule == "nickname"));
+    }
+
+    /// ECB+: "Frederick Cheney LaRue" / "Fred LaRue": a full middle name
+    /// goes too, when no other person has the shorter name.
+    #[test]
+    fn a_full_middle_name_may_be_dropped() {
+        let reports = vec![
+            report(&[("Frederick Cheney Larrow", Person, None)]),
+            report(&[("Fred Larrow", Person, None)]),
+            report(&[
+                ("Tyler Lee Harrow", Person, None),
+                ("Tyler Harrow", Person, None),
+            ]),
+        ];
+        let index = merge_entities(&reports, &NoGeocoder);
+        assert!(same_entity(
+            &index,
+            "Frederick Cheney Larrow",
+            "Fred Larrow"
+        ));
+        assert!(same_entity(&index, "Tyler Lee Harrow", "Tyler Harrow"));
     }
 
     /// Regression: a surname with its particles ("Lo Presti", "von der

@@ -228,6 +228,20 @@ pub(crate) fn without_middle(words: &[String]) -> Option<String> {
         .then(|| format!("{first} {last}"))
 }
 
+/// "frederick cheney larue" → Some("frederick larue"): a three-word name
+/// without its full middle name (news write "Lee Harvey Oswald" on first
+/// reference and may drop the middle name elsewhere). `None` for other
+/// lengths, for an initial first name, and when the middle word is a
+/// surname particle ("bin", "de"), which belongs to the surname.
+pub(crate) fn without_full_middle(words: &[String], particles: &[&str]) -> Option<String> {
+    let [first, middle, last] = words else {
+        return None;
+    };
+    let full_word = |w: &String| w.trim_end_matches('.').chars().count() > 1;
+    (full_word(first) && full_word(middle) && !particles.contains(&middle.as_str()))
+        .then(|| format!("{first} {last}"))
+}
+
 fn is_patronymic(word: &str) -> bool {
     word.chars().count() > 5 && PATRONYMIC_ENDINGS.iter().any(|end| word.ends_with(end))
 }
@@ -235,6 +249,26 @@ fn is_patronymic(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_middle_name_goes_but_not_a_particle_or_an_initial() {
+        let words = |name: &str| -> Vec<String> { name.split(' ').map(str::to_string).collect() };
+        let particles = &["bin", "de"];
+        assert_eq!(
+            without_full_middle(&words("frederick cheney larue"), particles),
+            Some("frederick larue".to_string())
+        );
+        assert_eq!(
+            without_full_middle(&words("mohammed bin salman"), particles),
+            None
+        );
+        assert_eq!(
+            without_full_middle(&words("george w bush"), particles),
+            None
+        );
+        assert_eq!(without_full_middle(&words("mark felt"), particles), None);
+        assert_eq!(without_full_middle(&words("a b c d"), particles), None);
+    }
 
     #[test]
     fn the_arabic_article_goes() {

@@ -15,7 +15,8 @@ use crate::institutions::institution_key;
 use crate::names::LEGAL_FORMS;
 use crate::names::{spelling_key, translit_key};
 use crate::people::{
-    is_nickname_pair, person_words, split_generation, without_arabic_article, without_middle,
+    is_nickname_pair, person_words, split_generation, without_arabic_article, without_full_middle,
+    without_middle,
 };
 
 impl Merger<'_> {
@@ -293,7 +294,9 @@ impl Merger<'_> {
         let mut two_words = Vec::new();
         for i in self.people() {
             let core = self.person_words(i);
-            if let Some(reduced) = without_middle(&core) {
+            let reduced = without_middle(&core)
+                .or_else(|| without_full_middle(&core, super::SURNAME_PARTICLES));
+            if let Some(reduced) = reduced {
                 with_middle
                     .entry(translit_key(&reduced))
                     .or_default()
@@ -308,7 +311,7 @@ impl Merger<'_> {
             };
             if let Some(full) = self.only_root(&candidates) {
                 let detail = format!(
-                    "{} is {} without the middle initial or patronymic; no other person has that name",
+                    "{} is {} without the middle name, initial or patronymic; no other person has that name",
                     self.forms[i].display(),
                     self.forms[full].display()
                 );
@@ -324,7 +327,9 @@ impl Merger<'_> {
         let mut by_surname: HashMap<String, Vec<(usize, String)>> = HashMap::new();
         for i in self.people() {
             let core = self.person_core(i);
-            let reduced = without_middle(&core).unwrap_or_else(|| core.join(" "));
+            let reduced = without_middle(&core)
+                .or_else(|| without_full_middle(&core, super::SURNAME_PARTICLES))
+                .unwrap_or_else(|| core.join(" "));
             let words: Vec<&str> = reduced.split(' ').collect();
             if let [given, surname] = words.as_slice() {
                 by_surname
