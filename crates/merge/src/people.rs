@@ -199,7 +199,29 @@ pub(crate) fn split_generation(words: &[String]) -> (&[String], Option<&str>) {
 /// The words of a folded person's name without titles or the Arabic
 /// article ("president bashar al-assad" → ["bashar", "assad"]).
 pub(crate) fn person_words(folded: &str) -> Vec<String> {
-    name_without_titles(&without_arabic_article(folded))
+    name_without_titles(&without_arabic_article(&without_quoted_nickname(folded)))
+}
+
+const QUOTES: &[char] = &['\'', '"', '\u{201c}', '\u{201d}'];
+
+/// "vincent 'the chin' gigante" → "vincent gigante": a nickname in quotes
+/// between the given name and the surname goes (crime and conflict
+/// reports write "James 'Whitey' Bulger" on first reference).
+pub(crate) fn without_quoted_nickname(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let opening = words.iter().position(|w| w.starts_with(QUOTES));
+    let closing = opening.and_then(|open| {
+        (open..words.len()).find(|&i| words[i].len() > 1 && words[i].ends_with(QUOTES))
+    });
+    match (opening, closing) {
+        (Some(open), Some(close)) if open > 0 && close + 1 < words.len() => words[..open]
+            .iter()
+            .chain(&words[close + 1..])
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => name.to_string(),
+    }
 }
 
 /// A person's surname, folded: the last word of the name without titles,
@@ -249,6 +271,27 @@ fn is_patronymic(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quoted_nickname_inside_a_name_goes() {
+        assert_eq!(
+            without_quoted_nickname("vincent 'the chin' gigante"),
+            "vincent gigante"
+        );
+        assert_eq!(
+            without_quoted_nickname("james \"whitey\" bulger"),
+            "james bulger"
+        );
+        assert_eq!(without_quoted_nickname("conan o'brien"), "conan o'brien");
+        assert_eq!(
+            without_quoted_nickname("'the chin' gigante"),
+            "'the chin' gigante"
+        );
+        assert_eq!(
+            person_words("vincent 'the chin' gigante"),
+            vec!["vincent".to_string(), "gigante".to_string()]
+        );
+    }
 
     #[test]
     fn a_full_middle_name_goes_but_not_a_particle_or_an_initial() {
