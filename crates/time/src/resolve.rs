@@ -720,6 +720,28 @@ mod tests {
         assert_eq!(found[0].3, Some(day(2021, 11, 30)));
     }
 
+    /// Regression: the clause before a date set its tense ("talks resume
+    /// next month, and in March troops left" put March ahead).
+    #[test]
+    fn a_months_own_clause_gives_its_tense() {
+        assert_eq!(
+            value_of(
+                "Talks resume next month, and in March troops left.",
+                dct(),
+                "March"
+            ),
+            "2021-03"
+        );
+        assert_eq!(
+            value_of(
+                "Troops left last week, but talks will resume in March.",
+                dct(),
+                "March"
+            ),
+            "2022-03"
+        );
+    }
+
     #[test]
     fn a_history_of_recent_events_reads_as_narrative() {
         // Twenty-four recent years named (median a year before the DCT),

@@ -126,9 +126,25 @@ impl Resolver<'_> {
     /// and the last past verb before `at` ("will meet on Saturday after
     /// they beat Evansville on Friday": Friday is past); the whole
     /// sentence's words when neither stands before it.
+    ///
+    /// The clause is read first: in "talks resume next month, and in
+    /// mid-February troops left" the date's own clause is past, whatever
+    /// the clause before it says.
     pub(super) fn sentence_tense(&self, at: usize, is_cue: fn(&str) -> bool) -> Tense {
         let before = self.text.get(..at).unwrap_or("");
         let start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+        if let Some(clause_start) = clause_start(before, start) {
+            let clause_end = self.clause_end(at);
+            let in_clause = tense_before(before.get(clause_start..).unwrap_or(""), is_cue);
+            let clause = self.text.get(clause_start..clause_end).unwrap_or("");
+            match in_clause {
+                Tense::Unknown => match tense_of(clause) {
+                    Tense::Unknown => {}
+                    tense => return tense,
+                },
+                tense => return tense,
+            }
+        }
         match tense_before(before.get(start..).unwrap_or(""), is_cue) {
             Tense::Unknown => {
                 let after = self.text.get(at..).unwrap_or("");
@@ -137,6 +153,36 @@ impl Resolver<'_> {
             }
             tense => tense,
         }
+    }
+}
+
+/// Coordinated clauses of a sentence: each may tell its own time.
+const CLAUSE_BOUNDARIES: &[&str] = &[", and ", ", but ", "; ", ", while ", ", whereas "];
+
+/// The start of the coordinated clause that `before` (a sentence up to a
+/// date, from byte `sentence_start`) ends in, when the sentence has one
+/// before the date.
+fn clause_start(before: &str, sentence_start: usize) -> Option<usize> {
+    let sentence = before.get(sentence_start..)?;
+    CLAUSE_BOUNDARIES
+        .iter()
+        .filter_map(|boundary| sentence.rfind(boundary).map(|i| i + boundary.len()))
+        .max()
+        .map(|offset| sentence_start + offset)
+}
+
+impl Resolver<'_> {
+    /// The end of the clause holding byte `at`: the next clause boundary
+    /// or the end of the sentence.
+    fn clause_end(&self, at: usize) -> usize {
+        let after = self.text.get(at..).unwrap_or("");
+        let sentence_end = after.find(['.', '!', '?', '\n']).unwrap_or(after.len());
+        let boundary = CLAUSE_BOUNDARIES
+            .iter()
+            .filter_map(|b| after.find(b))
+            .min()
+            .unwrap_or(after.len());
+        at + sentence_end.min(boundary)
     }
 }
 
