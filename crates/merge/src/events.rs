@@ -36,7 +36,10 @@
 //!   joins "On the evening of 5 January, Tokayev appealed to the CSTO". A
 //!   mention that
 //!   could join several clusters by shared actors alone joins none.
-//!   Otherwise it stays an undated event. Undated mentions are placed
+//!   Otherwise it stays an undated event. An undated mention of a dated
+//!   report joins only clusters dated up to [`UNDATED_REACH_DAYS`] before
+//!   its publication, or undated ones published that near it
+//!   ([`DateReach`]). Undated mentions are placed
 //!   after all dated ones, so they never bridge two dated clusters.
 //! * happenings that befall a person (deaths, arrests, resignations …,
 //!   [`EventType::befalls_a_person`]) never join when both mentions name
@@ -343,9 +346,14 @@ fn cluster_one_type(
     // Mentions dated only by their report's publication ("X has died": on
     // or before that day, so they may join a cluster of the days before
     // it), then undated ones.
+    let mut reaches: Vec<DateReach> = clusters
+        .iter()
+        .map(|cluster| DateReach::of(cluster.iter().map(|&j| &candidates[j])))
+        .collect();
     for &i in &order[dated_from_text..] {
         let keys = join_keys(&candidates[i], weights);
-        let near = by_key.sharing_a_key(&keys);
+        let mut near = by_key.sharing_a_key(&keys);
+        near.retain(|&c| reaches[c].reaches_back_to(&candidates[i]));
         let found = near
             .iter()
             .copied()
@@ -353,6 +361,10 @@ fn cluster_one_type(
             .or_else(|| cluster_sharing_actors(candidates, &clusters, &near, i));
         let c = cluster_or_new(&mut clusters, found);
         clusters[c].push(i);
+        if c == reaches.len() {
+            reaches.push(DateReach::default());
+        }
+        reaches[c].add(&candidates[i]);
         by_key.add(c, keys);
     }
     let clusters = join_one_reports_same_day_clusters(candidates, clusters);
@@ -497,6 +509,63 @@ fn fold_undated_into_their_reports_events(
 /// Days before its publication a happening may lie and still be a
 /// report's news of the day rather than its background.
 const NEWS_OF_THE_DAY_DAYS: i64 = 7;
+
+/// Days before its report's publication that an undated mention reaches.
+const UNDATED_REACH_DAYS: i64 = 92;
+
+/// The days a cluster's members are dated to and the days their reports
+/// were published, for [`DateReach::reaches_back_to`].
+#[derive(Default)]
+struct DateReach {
+    /// First and last day of the members' dates.
+    dated: Option<(NaiveDate, NaiveDate)>,
+    /// First and last publication day of the undated members' reports.
+    published: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl DateReach {
+    fn of<'c>(members: impl Iterator<Item = &'c Candidate<'c>>) -> Self {
+        let mut reach = DateReach::default();
+        for member in members {
+            reach.add(member);
+        }
+        reach
+    }
+
+    fn add(&mut self, member: &Candidate) {
+        let widen = |bounds: &mut Option<(NaiveDate, NaiveDate)>, first, last| {
+            let (from, to) = bounds.get_or_insert((first, last));
+            *from = (*from).min(first);
+            *to = (*to).max(last);
+        };
+        match (&member.mention.date, member.published) {
+            (Some(date), _) => widen(&mut self.dated, date.start, date.end),
+            (None, Some(day)) => widen(&mut self.published, day, day),
+            (None, None) => {}
+        }
+    }
+
+    /// Whether an undated mention may join the cluster by its dates: a
+    /// report tells undated what is recent (older happenings get their
+    /// date), so an undated mention of a dated report joins only a cluster
+    /// dated up to [`UNDATED_REACH_DAYS`] before the publication and not
+    /// after it, and a cluster of undated mentions only when all their
+    /// reports were published within that many days; an undated report's
+    /// mention may join any cluster. (Boilerplate wording otherwise
+    /// chained reports years apart into one event.)
+    fn reaches_back_to(&self, member: &Candidate) -> bool {
+        let (None, Some(published)) = (&member.mention.date, member.published) else {
+            return true;
+        };
+        let back = published - chrono::Duration::days(UNDATED_REACH_DAYS);
+        let ahead = published + chrono::Duration::days(UNDATED_REACH_DAYS);
+        match (self.dated, self.published) {
+            (Some((first, last)), _) => first <= published && last >= back,
+            (None, Some((first, last))) => first >= back && last <= ahead,
+            (None, None) => true,
+        }
+    }
+}
 
 /// Of a report's dated clusters of one kind, those its undated mentions
 /// may speak of. When it dates several, a news story's "the quake" or
@@ -788,7 +857,15 @@ impl<'a> ClustersByJoinKey<'a> {
     fn add(&mut self, cluster: usize, member_keys: Vec<JoinKey<'a>>) {
         for key in member_keys {
             let clusters = self.clusters.entry(key).or_default();
-            if clusters.last() != Some(&cluster) {
+            // Members of a few clusters often alternate (one per season of
+            // a recurring wording): looking a few entries back keeps a
+            // key's list near its number of clusters, not of members.
+            if !clusters
+                .iter()
+                .rev()
+                .take(RECENT_CLUSTERS_CHECKED)
+                .any(|&c| c == cluster)
+            {
                 clusters.push(cluster);
             }
         }
@@ -807,6 +884,10 @@ impl<'a> ClustersByJoinKey<'a> {
         near
     }
 }
+
+/// How many of a key's latest clusters [`ClustersByJoinKey::add`] checks
+/// before listing a cluster again.
+const RECENT_CLUSTERS_CHECKED: usize = 8;
 
 /// What a mention can join a cluster by (see [`ClustersByJoinKey`]).
 fn join_keys<'a>(candidate: &'a Candidate, weights: &WordWeights) -> Vec<JoinKey<'a>> {
@@ -1888,6 +1969,42 @@ mod tests {
         add_event(&mut a, EventType::Dismissal, "removal", None, vec![]);
         let got = run(&[a]);
         assert_eq!(got.events.len(), 3, "{:?}", got.events);
+    }
+
+    /// Regression: boilerplate wording ("people have died since the
+    /// violence began") joined undated mentions of reports published
+    /// years apart, and of reports published long after a dated event,
+    /// into one event.
+    #[test]
+    fn an_undated_mention_reaches_only_a_season_back_from_its_report() {
+        let sentence = "Officials say more than 40 people have died since the violence began.";
+        let undated = |id: &str, published: NaiveDate| {
+            let mut r = report(id, Some(published), &[sentence]);
+            add_event(&mut r, EventType::Deaths, "died", None, vec![]);
+            r
+        };
+        let next_year = NaiveDate::from_ymd_opt(2025, 3, 10).unwrap_or_default();
+        let got = run(&[undated("a", day(3, 10)), undated("b", day(3, 12))]);
+        assert_eq!(got.events.len(), 1, "two days apart: {:?}", got.events);
+        let got = run(&[undated("a", day(3, 10)), undated("b", next_year)]);
+        assert_eq!(got.events.len(), 2, "a year apart: {:?}", got.events);
+
+        let mut dated = report(
+            "c",
+            Some(day(3, 5)),
+            &["Officials say more than 40 people have died since the violence began on 4 March."],
+        );
+        let t = add_timex(&mut dated, "4 March", day(3, 4));
+        add_event(&mut dated, EventType::Deaths, "died", Some(t), vec![]);
+        let got = run(&[dated.clone(), undated("a", day(3, 10))]);
+        assert_eq!(
+            got.events.len(),
+            1,
+            "days after the event: {:?}",
+            got.events
+        );
+        let got = run(&[dated, undated("b", next_year)]);
+        assert_eq!(got.events.len(), 2, "a year after it: {:?}", got.events);
     }
 
     #[test]
