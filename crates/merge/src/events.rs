@@ -37,9 +37,9 @@
 //!   mention that
 //!   could join several clusters by shared actors alone joins none.
 //!   Otherwise it stays an undated event. An undated mention of a dated
-//!   report joins only clusters dated up to [`UNDATED_REACH_DAYS`] before
-//!   its publication, or undated ones published that near it
-//!   ([`DateReach`]). Undated mentions are placed
+//!   report joins only clusters dated from [`UNDATED_REACH_DAYS`] before
+//!   its publication to [`UNDATED_AHEAD_DAYS`] after it, or undated ones
+//!   published that near it ([`DateReach`]). Undated mentions are placed
 //!   after all dated ones, so they never bridge two dated clusters.
 //! * happenings that befall a person (deaths, arrests, resignations …,
 //!   [`EventType::befalls_a_person`]) never join when both mentions name
@@ -510,8 +510,14 @@ fn fold_undated_into_their_reports_events(
 /// report's news of the day rather than its background.
 const NEWS_OF_THE_DAY_DAYS: i64 = 7;
 
-/// Days before its report's publication that an undated mention reaches.
-const UNDATED_REACH_DAYS: i64 = 92;
+/// Days before its report's publication that an undated mention reaches
+/// (half a year), and between the publications of undated mentions alike.
+const UNDATED_REACH_DAYS: i64 = 183;
+
+/// Days after its report's publication that an undated mention reaches:
+/// what is announced for the coming weeks ("elections to be held"), and
+/// another outlet's dateline a day later.
+const UNDATED_AHEAD_DAYS: i64 = 31;
 
 /// The days a cluster's members are dated to and the days their reports
 /// were published, for [`DateReach::reaches_back_to`].
@@ -546,10 +552,11 @@ impl DateReach {
     }
 
     /// Whether an undated mention may join the cluster by its dates: a
-    /// report tells undated what is recent (older happenings get their
-    /// date), so an undated mention of a dated report joins only a cluster
-    /// dated up to [`UNDATED_REACH_DAYS`] before the publication and not
-    /// after it, and a cluster of undated mentions only when all their
+    /// report tells undated what is near its time (the recent past, or
+    /// what is announced: "elections to be held"; older or later
+    /// happenings get their date), so an undated mention of a dated report
+    /// joins only a cluster dated from [`UNDATED_REACH_DAYS`] before the
+    /// publication to [`UNDATED_AHEAD_DAYS`] after it, and a cluster of undated mentions only when all their
     /// reports were published within that many days; an undated report's
     /// mention may join any cluster. (Boilerplate wording otherwise
     /// chained reports years apart into one event.)
@@ -559,8 +566,9 @@ impl DateReach {
         };
         let back = published - chrono::Duration::days(UNDATED_REACH_DAYS);
         let ahead = published + chrono::Duration::days(UNDATED_REACH_DAYS);
+        let soon = published + chrono::Duration::days(UNDATED_AHEAD_DAYS);
         match (self.dated, self.published) {
-            (Some((first, last)), _) => first <= published && last >= back,
+            (Some((first, last)), _) => first <= soon && last >= back,
             (None, Some((first, last))) => first >= back && last <= ahead,
             (None, None) => true,
         }
@@ -1976,7 +1984,7 @@ mod tests {
     /// years apart, and of reports published long after a dated event,
     /// into one event.
     #[test]
-    fn an_undated_mention_reaches_only_a_season_back_from_its_report() {
+    fn an_undated_mention_reaches_only_months_from_its_report() {
         let sentence = "Officials say more than 40 people have died since the violence began.";
         let undated = |id: &str, published: NaiveDate| {
             let mut r = report(id, Some(published), &[sentence]);
