@@ -591,18 +591,11 @@ impl Merger<'_> {
         form_of_mention: &[Vec<usize>],
     ) -> Option<(usize, usize, usize)> {
         let roots: Vec<(usize, usize)> = candidates.iter().map(|&c| (c, self.find(c))).collect();
-        let mut named_alone: HashMap<usize, usize> = HashMap::new();
+        let mut counted: HashMap<usize, usize> = HashMap::new();
         let mut naming_any = 0;
         for report in &self.forms[surname_form].reports {
-            let named: BTreeSet<usize> = roots
-                .iter()
-                .filter(|(c, _)| self.forms[*c].reports.contains(report))
-                .map(|(_, root)| *root)
-                .collect();
-            if named.is_empty() {
-                continue;
-            }
-            naming_any += 1;
+            // The report's forms in text order: the first that is one of
+            // the bearers' full names (none: the report names no bearer).
             let first_named = form_of_mention.get(*report).and_then(|in_order| {
                 in_order.iter().find_map(|&form| {
                     roots
@@ -612,10 +605,11 @@ impl Merger<'_> {
                 })
             });
             if let Some(root) = first_named {
-                *named_alone.entry(root).or_default() += 1;
+                naming_any += 1;
+                *counted.entry(root).or_default() += 1;
             }
         }
-        let (&root, &count) = named_alone
+        let (&root, &count) = counted
             .iter()
             .max_by_key(|(root, count)| (**count, std::cmp::Reverse(**root)))?;
         let dominant = count >= 2 && count as f64 >= DOMINANT_BEARER_SHARE * naming_any as f64;
