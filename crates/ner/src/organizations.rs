@@ -33,7 +33,7 @@ use rustc_hash::FxHashMap;
 use crate::document::{add_runs, initials, overlaps_any, Draft};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::WordClasses;
-use crate::sentence::{stands_alone, Sentences, Tok};
+use crate::sentence::{follows_a_name, stands_alone, Sentences, Tok};
 
 static LIST: &str = include_str!("../data/organizations.txt");
 
@@ -251,8 +251,7 @@ fn add_headed_runs(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>], text: &s
 fn headed_run_at(toks: &[Tok], start: usize) -> Option<usize> {
     let first = toks.get(start)?;
     let opens = first.capitalized && !first.is_function_word() && !first.acronym;
-    let previous_is_name =
-        start > 0 && toks[start - 1].is_name_part() && !toks[start - 1].is_function_word();
+    let previous_is_name = follows_a_name(toks, start);
     if !opens || previous_is_name {
         return None;
     }
@@ -640,8 +639,7 @@ pub(crate) fn add_short_forms(
 /// at `start`, when the run ends with it.
 fn longest_listed_at(toks: &[Tok], start: usize, text: &str) -> Option<usize> {
     let first = toks.get(start)?;
-    let previous_is_name =
-        start > 0 && toks[start - 1].is_name_part() && !toks[start - 1].is_function_word();
+    let previous_is_name = follows_a_name(toks, start);
     if !first.is_name_part() || previous_is_name {
         return None;
     }

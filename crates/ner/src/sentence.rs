@@ -77,6 +77,16 @@ fn is_article_prefixed(word: &str) -> bool {
     })
 }
 
+/// Whether the word at `index` comes right after a word of a name (not a
+/// function word such as a capitalized "The"): a run starting there would
+/// cut a name in two.
+pub(crate) fn follows_a_name(toks: &[Tok], index: usize) -> bool {
+    index
+        .checked_sub(1)
+        .and_then(|previous| toks.get(previous))
+        .is_some_and(|t| t.is_name_part() && !t.is_function_word())
+}
+
 /// Whether the word at `index` is a name on its own: no capitalized
 /// name word right before or after it.
 pub(crate) fn stands_alone(toks: &[Tok], index: usize) -> bool {

@@ -61,7 +61,7 @@ use corroborate_model::{EntityKind, Span};
 use crate::document::{add_runs, Draft};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::WordClasses;
-use crate::sentence::{stands_alone, Sentences, Tok, ARABIC_ARTICLES};
+use crate::sentence::{follows_a_name, stands_alone, Sentences, Tok, ARABIC_ARTICLES};
 
 /// Applies the kind rules above to a report's drafts (the joining of
 /// persons is [`join_adjacent_persons`], run after repeated names are
@@ -208,8 +208,7 @@ fn known_place_at(toks: &[Tok], start: usize, text: &str, gazetteer: &Gazetteer)
         return Some(end);
     }
     let first = toks.get(start)?;
-    let previous_is_name =
-        start > 0 && toks[start - 1].is_name_part() && !toks[start - 1].is_function_word();
+    let previous_is_name = follows_a_name(toks, start);
     if !first.capitalized || first.acronym || previous_is_name {
         return None;
     }
@@ -547,8 +546,7 @@ fn place_named_group_end(
     gazetteer: &Gazetteer,
 ) -> Option<usize> {
     let first = toks.get(start)?;
-    let previous_is_name =
-        start > 0 && toks[start - 1].is_name_part() && !toks[start - 1].is_function_word();
+    let previous_is_name = follows_a_name(toks, start);
     if !first.capitalized || first.acronym || previous_is_name {
         return None;
     }
