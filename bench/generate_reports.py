@@ -479,6 +479,8 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--undated-share", type=float, default=0.1)
     parser.add_argument("--syndicated-share", type=float, default=0.08)
+    parser.add_argument("--manifest", help="also write 'file<TAB>crisis number' lines here "
+                        "(the answer key for story detection; keep it outside --out)")
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
@@ -489,6 +491,7 @@ def main():
     authors = [names.person() for _ in range(max(20, min(2000, args.count // 20)))]
     os.makedirs(args.out, exist_ok=True)
     written = []  # (crisis, title, date, text, outlet) of originals, for copies
+    manifest = []  # (file name, crisis number)
     width = len(str(args.count))
     for n in range(args.count):
         outlet = rng.choice(outlets)
@@ -505,6 +508,10 @@ def main():
         path = os.path.join(args.out, f"{n:0{width}d}-{slug}.md")
         with open(path, "w", encoding="utf-8") as f:
             f.write(front_matter(title, outlet, rng.choice(authors), shown_date) + text + "\n")
+        manifest.append((os.path.basename(path), crises.index(crisis)))
+    if args.manifest:
+        with open(args.manifest, "w", encoding="utf-8") as f:
+            f.writelines(f"{name}\t{crisis}\n" for name, crisis in manifest)
     print(f"wrote {args.count} reports about {len(crises)} invented crises to {args.out}")
 
 

@@ -206,6 +206,24 @@ enum EvalCommand {
         #[arg(long)]
         failures: bool,
     },
+    /// Story detection on a corpus of several crises, and the conflicts,
+    /// claims and events that mix crises: every ECB+ topic of the split
+    /// in one run (gold: topic and ECB/ECB+ half), or a folder of reports
+    /// with a manifest of `file<TAB>crisis` lines (`bench/generate_reports.py
+    /// --manifest`).
+    Stories {
+        /// The ECB+ root, or with --manifest a folder of reports.
+        path: PathBuf,
+        /// The crisis of each file under PATH (instead of ECB+).
+        #[arg(long)]
+        manifest: Option<PathBuf>,
+        /// Comma-separated ECB+ topic numbers (instead of the split).
+        #[arg(long)]
+        topics: Option<String>,
+        /// ECB+ topics of the usual split (ignored with --topics).
+        #[arg(long, value_enum, default_value_t = EcbSplit::Train)]
+        split: EcbSplit,
+    },
     /// ECB+ named persons, organizations and places: mention P/R/F1 by kind,
     /// cross-report merge P/R/F1 beside a same-string baseline.
     Entities {
@@ -668,6 +686,22 @@ fn run_eval(eval: EvalCommand) -> Result<ExitCode, String> {
             })
             .map(|report| listed(&report, failures, report.happening_listing()))
             .map_err(|e| e.to_string()),
+        EvalCommand::Stories {
+            path,
+            manifest: Some(manifest),
+            ..
+        } => eval_manifest_stories(&path, &manifest),
+        EvalCommand::Stories {
+            path,
+            manifest: None,
+            topics,
+            split,
+        } => ecb_selection(topics.as_deref(), split)
+            .and_then(|selection| {
+                corroborate_eval::stories::eval_ecbplus_stories(&path, &selection, &ecb_pipeline)
+            })
+            .map(|scores| scores.to_string())
+            .map_err(|e| e.to_string()),
         EvalCommand::Entities {
             dir,
             topics,
@@ -753,6 +787,22 @@ fn bench(paths: &[PathBuf], repeat: usize) -> Result<ExitCode, String> {
     let result = corroborate::bench::run_bench(&ingested.reports, repeat);
     write_output(None, &result.report())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `eval stories DIR --manifest FILE`: the folder analysed as `analyze`
+/// does, scored against the manifest's crises.
+fn eval_manifest_stories(dir: &Path, manifest: &Path) -> Result<String, String> {
+    let crisis_of =
+        corroborate_eval::stories::read_manifest(manifest).map_err(|e| e.to_string())?;
+    let options = corroborate::pipeline::AnalyzeOptions {
+        ingest: Default::default(),
+        curation: Default::default(),
+    };
+    let output =
+        corroborate::pipeline::analyze_paths(&[dir.to_path_buf()], &options, &|_| {}, &|| {});
+    let gold = corroborate_eval::stories::manifest_gold(&output.analysis, &crisis_of);
+    let label = format!("{} ({})", dir.display(), manifest.display());
+    Ok(corroborate_eval::stories::score(&output.analysis, &gold, &label).to_string())
 }
 
 /// The topics `eval ecbplus` and `eval entities` score.

@@ -16,4 +16,5 @@ pub mod event_dates;
 pub mod figures;
 pub mod ner;
 pub mod quantity;
+pub mod stories;
 pub mod time;

@@ -213,6 +213,8 @@ pub(crate) struct ClaimContext<'a> {
     pub places_in: &'a PlacesIn<'a>,
     pub subjects_in: &'a SubjectsIn<'a>,
     pub speaker_entity: &'a SpeakerEntity<'a>,
+    /// The story of each report (`stories`).
+    pub story_of: &'a [usize],
 }
 
 /// Block key: measure, unit, scope and location.
@@ -240,7 +242,14 @@ pub(crate) fn merge_claims(reports: &[AnnotatedReport], context: &ClaimContext) 
             None => scope.clone(),
         };
         for episode in split_episodes(&figures, members) {
-            for group in split_happenings(&figures, &measure, unit.as_deref(), &episode) {
+            let split = split_happenings(
+                &figures,
+                &measure,
+                unit.as_deref(),
+                context.story_of,
+                &episode,
+            );
+            for group in split {
                 builder.add_group(reports, &figures, &measure, &subject, &group);
             }
         }
@@ -307,19 +316,19 @@ fn listed_beside_a_single(text: &str, span: Span) -> bool {
     single_follows || single_precedes
 }
 
-/// The happenings of an episode (see `happening::happenings`). Generic
-/// measures are never compared, so their figures stay one listing group;
-/// a count of people or events given with a unit ("killed … about 150
-/// metres") measures something else, so each such figure stands alone.
+/// The happenings of an episode (see `happening::happenings`). Figures
+/// of a generic measure are split the same way: "2 people" in two
+/// reports corroborate each other only when they are about one
+/// happening. A count of people or events given with a unit ("killed …
+/// about 150 metres") measures something else, so each such figure
+/// stands alone.
 fn split_happenings(
     figures: &[Figure],
     measure: &str,
     unit: Option<&str>,
+    story_of: &[usize],
     episode: &[usize],
 ) -> Vec<Vec<usize>> {
-    if is_generic(measure) {
-        return vec![episode.to_vec()];
-    }
     if unit.is_some() && happening::counts_people_or_events(measure) {
         return episode.iter().map(|&i| vec![i]).collect();
     }
@@ -328,6 +337,7 @@ fn split_happenings(
         .map(|&i| Ties {
             anchor: figures[i].anchor,
             subjects: &figures[i].subjects,
+            story: story_of.get(figures[i].report).copied().unwrap_or(0),
             vague: relate::is_vague(figures[i].quantity),
         })
         .collect();

@@ -146,21 +146,35 @@ pub(crate) struct MergedEvents {
     pub conflicts: Vec<Conflict>,
 }
 
-pub(crate) fn merge_events(
-    reports: &[AnnotatedReport],
-    entities: &EntityIndex,
-    copies: &[CopyInfo],
-    country_of_place: &dyn Fn(usize) -> Option<String>,
-    national: &BTreeSet<usize>,
-) -> MergedEvents {
-    let (candidates, vocabulary) =
-        collect_candidates(reports, entities, copies, country_of_place, national);
+/// What event merging reads from the earlier merge stages.
+pub(crate) struct EventContext<'a> {
+    pub entities: &'a EntityIndex,
+    pub copies: &'a [CopyInfo],
+    /// The country a place entity lies in, when known.
+    pub country_of_place: &'a dyn Fn(usize) -> Option<String>,
+    /// Place entities that stand for a whole country.
+    pub national: &'a BTreeSet<usize>,
+    /// The story of each report (`stories`).
+    pub story_of: &'a [usize],
+}
+
+pub(crate) fn merge_events(reports: &[AnnotatedReport], context: &EventContext) -> MergedEvents {
+    let entities = context.entities;
+    let (candidates, vocabulary) = collect_candidates(
+        reports,
+        entities,
+        context.copies,
+        context.country_of_place,
+        context.national,
+    );
     let weights = WordWeights::new(&candidates, vocabulary.len());
     // General actions of different base forms ("won", "released") are
-    // different kinds of happening.
-    let mut by_type: BTreeMap<(EventType, Option<&str>), Vec<usize>> = BTreeMap::new();
+    // different kinds of happening; reports of different stories (crises)
+    // tell different happenings, whatever wording they share.
+    let mut by_type: BTreeMap<(EventType, Option<&str>, usize), Vec<usize>> = BTreeMap::new();
     for (i, c) in candidates.iter().enumerate() {
-        let kind = (c.mention.event_type, c.mention.action.as_deref());
+        let story = context.story_of.get(c.report).copied().unwrap_or(0);
+        let kind = (c.mention.event_type, c.mention.action.as_deref(), story);
         by_type.entry(kind).or_default().push(i);
     }
     let mut clusters: Vec<Vec<usize>> = Vec::new();
@@ -1507,15 +1521,39 @@ mod tests {
     use EntityKind::Place;
 
     fn run(reports: &[AnnotatedReport]) -> MergedEvents {
+        run_in_stories(reports, &vec![0; reports.len()])
+    }
+
+    fn run_in_stories(reports: &[AnnotatedReport], story_of: &[usize]) -> MergedEvents {
         let index = merge_entities(reports, &NoGeocoder);
         let country = |_: usize| Some("VL".to_string());
         merge_events(
             reports,
-            &index,
-            &find_report_copies(reports),
-            &country,
-            &BTreeSet::new(),
+            &EventContext {
+                entities: &index,
+                copies: &find_report_copies(reports),
+                country_of_place: &country,
+                national: &BTreeSet::new(),
+                story_of,
+            },
         )
+    }
+
+    #[test]
+    fn reports_of_two_stories_tell_two_happenings() {
+        let dismissal = |id: &str| {
+            let mut r = report(
+                id,
+                Some(day(3, 6)),
+                &["On 5 March the president dismissed the government."],
+            );
+            let t = add_timex(&mut r, "5 March", day(3, 5));
+            add_event(&mut r, EventType::Dismissal, "dismissed", Some(t), vec![]);
+            r
+        };
+        let reports = [dismissal("a"), dismissal("b")];
+        assert_eq!(run_in_stories(&reports, &[0, 0]).events.len(), 1);
+        assert_eq!(run_in_stories(&reports, &[0, 1]).events.len(), 2);
     }
 
     #[test]
@@ -2089,20 +2127,26 @@ mod tests {
         let country_of = |_: usize| Some("VL".to_string());
         let got = merge_events(
             &reports,
-            &index,
-            &find_report_copies(&reports),
-            &country_of,
-            &national,
+            &EventContext {
+                entities: &index,
+                copies: &find_report_copies(&reports),
+                country_of_place: &country_of,
+                national: &national,
+                story_of: &[0, 0],
+            },
         );
         assert_eq!(got.events.len(), 1, "{:?}", got.events);
         // Two cities of one country still clash.
         let none = BTreeSet::new();
         let apart = merge_events(
             &reports,
-            &index,
-            &find_report_copies(&reports),
-            &country_of,
-            &none,
+            &EventContext {
+                entities: &index,
+                copies: &find_report_copies(&reports),
+                country_of_place: &country_of,
+                national: &none,
+                story_of: &[0, 0],
+            },
         );
         assert_eq!(apart.events.len(), 2, "{:?}", apart.events);
     }

@@ -27,6 +27,7 @@ pub mod names;
 mod people;
 mod small_set;
 mod statements;
+mod stories;
 mod union_find;
 
 use corroborate_model::{
@@ -53,12 +54,16 @@ pub fn merge(
             .flatten()
     };
     let national = national_places(&entity_index, geocoder);
+    let story_of = stories::assign_stories(reports, &entity_index);
     let merged_events = events::merge_events(
         reports,
-        &entity_index,
-        &copies,
-        &country_of_place,
-        &national,
+        &events::EventContext {
+            entities: &entity_index,
+            copies: &copies,
+            country_of_place: &country_of_place,
+            national: &national,
+            story_of: &story_of,
+        },
     );
     let places_in = |r: usize, sentence: corroborate_model::Span| -> Vec<String> {
         sub_national_places(reports, &entity_index, &national, r, sentence)
@@ -89,6 +94,7 @@ pub fn merge(
             places_in: &places_in,
             subjects_in: &subjects_in,
             speaker_entity: &speaker_entity,
+            story_of: &story_of,
         },
     );
     let statement = statements::statement_conflicts(reports, &entity_index);
@@ -98,7 +104,7 @@ pub fn merge(
     number_conflicts(&mut conflicts);
     Analysis {
         schema_version: SCHEMA_VERSION.to_string(),
-        reports: report_entries(reports, &copies),
+        reports: report_entries(reports, &copies, &story_of),
         entities: entity_index.entities,
         events: merged_events.events,
         claims: merged_claims.claims,
@@ -280,11 +286,16 @@ fn number_conflicts(conflicts: &mut [Conflict]) {
     }
 }
 
-fn report_entries(reports: &[AnnotatedReport], copies: &[CopyInfo]) -> Vec<ReportEntry> {
+fn report_entries(
+    reports: &[AnnotatedReport],
+    copies: &[CopyInfo],
+    story_of: &[usize],
+) -> Vec<ReportEntry> {
     reports
         .iter()
         .zip(copies)
-        .map(|(r, copy)| {
+        .zip(story_of)
+        .map(|((r, copy), story)| {
             let meta = &r.report.meta;
             ReportEntry {
                 id: meta.id.clone(),
@@ -309,6 +320,7 @@ fn report_entries(reports: &[AnnotatedReport], copies: &[CopyInfo]) -> Vec<Repor
                     .map_or_else(|| meta.id.clone(), |g| g.report.meta.id.clone()),
                 similarity: copy.similarity,
                 credited_source: meta.credited_source.clone(),
+                story: format!("sty-{}", story + 1),
             }
         })
         .collect()

@@ -38,6 +38,11 @@ pub struct ReportEntry {
     pub similarity: f64,
     /// The outlet or wire the report credits as its origin.
     pub credited_source: Option<String>,
+    /// The story (crisis) the report follows, `sty-N`: reports naming the
+    /// same people, organizations and places (see `corroborate-merge`'s
+    /// `stories` module). Tallied figures are compared only within a story.
+    #[serde(default)]
+    pub story: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -294,4 +299,4 @@ pub struct Analysis {
     pub skipped: Vec<Skipped>,
 }
 
-pub const SCHEMA_VERSION: &str = "1.3";
+pub const SCHEMA_VERSION: &str = "1.4";

@@ -76,6 +76,7 @@ fn report_entries() -> Vec<ReportEntry> {
             syndication_group: String::new(),
             similarity: 1.0,
             credited_source: None,
+            story: "sty-1".to_string(),
         },
         ReportEntry {
             id: "beta".into(),
@@ -98,6 +99,7 @@ fn report_entries() -> Vec<ReportEntry> {
             syndication_group: String::new(),
             similarity: 1.0,
             credited_source: None,
+            story: "sty-1".to_string(),
         },
     ]
 }

@@ -85,6 +85,7 @@ fn synthetic_analysis(reports: &[Report]) -> Analysis {
             syndication_group: String::new(),
             similarity: 1.0,
             credited_source: None,
+            story: "sty-1".to_string(),
         });
         for (n, (start, end)) in pieces(&report.text).into_iter().enumerate() {
             analysis.events.push(Event {

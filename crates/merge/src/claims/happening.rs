@@ -179,6 +179,9 @@ enum Key<'a> {
 pub(super) struct Ties<'a> {
     pub anchor: Option<Anchor>,
     pub subjects: &'a [String],
+    /// The story (crisis) of the figure's report: figures of different
+    /// crises are about different happenings, whatever they share.
+    pub story: usize,
     /// A vague amount ("hundreds") names the size of one group at one
     /// event, so it is tied to other figures only through that event.
     pub vague: bool,
@@ -192,7 +195,7 @@ pub(super) struct Ties<'a> {
 /// work is linear in the figures.
 pub(super) fn happenings(ties: &[Ties]) -> Vec<Vec<usize>> {
     let mut sets = UnionFind::new(ties.len());
-    let mut first_with: BTreeMap<Key, usize> = BTreeMap::new();
+    let mut first_with: BTreeMap<(usize, Key), usize> = BTreeMap::new();
     for (i, tie) in ties.iter().enumerate() {
         let mut keys = Vec::new();
         if let Some(anchor) = tie.anchor {
@@ -205,7 +208,7 @@ pub(super) fn happenings(ties: &[Ties]) -> Vec<Vec<usize>> {
             keys.extend(tie.subjects.iter().map(|s| Key::Subject(s.as_str())));
         }
         for key in keys {
-            let first = *first_with.entry(key).or_insert(i);
+            let first = *first_with.entry((tie.story, key)).or_insert(i);
             sets.union(first, i);
         }
     }
@@ -232,31 +235,37 @@ mod tests {
             Ties {
                 anchor: anchored(0, EventType::Deaths),
                 subjects: &none,
+                story: 0,
                 vague: false,
             },
             Ties {
                 anchor: anchored(1, EventType::Violence),
                 subjects: &none,
+                story: 0,
                 vague: false,
             },
             Ties {
                 anchor: None,
                 subjects: &alliance,
+                story: 0,
                 vague: false,
             },
             Ties {
                 anchor: anchored(2, EventType::Travel),
                 subjects: &alliance,
+                story: 0,
                 vague: false,
             },
             Ties {
                 anchor: anchored(3, EventType::Travel),
                 subjects: &none,
+                story: 0,
                 vague: false,
             },
             Ties {
                 anchor: None,
                 subjects: &none,
+                story: 0,
                 vague: false,
             },
         ];
@@ -267,17 +276,20 @@ mod tests {
         let hundreds_elsewhere = Ties {
             anchor: anchored(4, EventType::Deaths),
             subjects: &alliance,
+            story: 0,
             vague: true,
         };
         let hundreds_same_event = Ties {
             anchor: anchored(0, EventType::Deaths),
             subjects: &none,
+            story: 0,
             vague: true,
         };
         let ties = [
             Ties {
                 anchor: anchored(0, EventType::Deaths),
                 subjects: &alliance,
+                story: 0,
                 vague: false,
             },
             hundreds_elsewhere,

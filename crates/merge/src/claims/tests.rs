@@ -85,6 +85,15 @@ fn one_event_per_type(reports: &[AnnotatedReport]) -> Vec<Event> {
 /// Merges claims with the given merged events; the entities a span
 /// names are its mentions' texts.
 fn run_with_events(reports: &[AnnotatedReport], events: &[Event]) -> MergedClaims {
+    run_in_stories(reports, events, &vec![0; reports.len()])
+}
+
+/// The same with each report's story given.
+fn run_in_stories(
+    reports: &[AnnotatedReport],
+    events: &[Event],
+    story_of: &[usize],
+) -> MergedClaims {
     let subjects_in = |r: usize, span: Span| -> Vec<String> {
         reports[r]
             .annotations
@@ -102,6 +111,7 @@ fn run_with_events(reports: &[AnnotatedReport], events: &[Event]) -> MergedClaim
             places_in: &|_, _| Vec::new(),
             subjects_in: &subjects_in,
             speaker_entity: &|_, _, _| None,
+            story_of,
         },
     )
 }
@@ -1062,4 +1072,89 @@ fn counts_of_things_compare_only_the_same_things() {
     assert_eq!(run(&reports("villages", "villages")).conflicts.len(), 1);
     let got = run(&reports("villages", "worst-hit villages"));
     assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
+}
+
+/// One merged event per report: its mentions tell no common happening,
+/// so only a tally or a subject can tie their figures.
+fn one_event_per_report(reports: &[AnnotatedReport]) -> Vec<Event> {
+    let mut events: Vec<Event> = reports
+        .iter()
+        .flat_map(|r| one_event_per_type(std::slice::from_ref(r)))
+        .collect();
+    for (i, event) in events.iter_mut().enumerate() {
+        event.id = format!("evt-{i}");
+    }
+    events
+}
+
+fn toll_report(id: &str, sentence: &str, figure: &str, value: f64) -> AnnotatedReport {
+    let mut r = report(id, Some(day(3, 4)), &[sentence]);
+    add_event(&mut r, EventType::Deaths, "killed", None, Vec::new());
+    add_quantity(
+        &mut r,
+        figure,
+        value,
+        Interval::exact(value),
+        "killed",
+        None,
+    );
+    r
+}
+
+#[test]
+fn tolls_of_two_stories_never_meet() {
+    let reports = [
+        toll_report(
+            "quake",
+            "The quake killed 30 people in the hills.",
+            "30",
+            30.0,
+        ),
+        toll_report(
+            "unrest",
+            "Clashes killed 80 people in the capital.",
+            "80",
+            80.0,
+        ),
+    ];
+    let events = one_event_per_report(&reports);
+    let one_story = run_in_stories(&reports, &events, &[0, 0]);
+    assert_eq!(
+        one_story.conflicts.len(),
+        1,
+        "one crisis: one toll, two figures"
+    );
+    let two_stories = run_in_stories(&reports, &events, &[0, 1]);
+    assert!(
+        two_stories.conflicts.is_empty(),
+        "{:?}",
+        two_stories.conflicts
+    );
+    assert!(two_stories
+        .claims
+        .iter()
+        .all(|c| c.status == ClaimStatus::Single));
+}
+
+#[test]
+fn generic_counts_corroborate_only_within_one_happening() {
+    let people = |id: &str, sentence: &str| {
+        let mut r = report(id, Some(day(3, 4)), &[sentence]);
+        add_event(&mut r, EventType::Travel, "flew", None, Vec::new());
+        add_quantity(&mut r, "two", 2.0, Interval::exact(2.0), "people", None);
+        r
+    };
+    let reports = [
+        people("a", "Envoys flew two people to the border."),
+        people("b", "A charter flew two people to the port."),
+    ];
+    let apart = run_with_events(&reports, &one_event_per_report(&reports));
+    assert!(
+        apart.claims.iter().all(|c| c.status == ClaimStatus::Single),
+        "{:?}",
+        apart.claims
+    );
+    let together = run_with_events(&reports, &one_event_per_type(&reports));
+    assert_eq!(together.claims.len(), 1);
+    assert_eq!(together.claims[0].status, ClaimStatus::Corroborated);
 }

@@ -188,6 +188,7 @@ fn report_entry(report: &Report) -> ReportEntry {
         syndication_group: meta.id.clone(),
         similarity: 1.0,
         credited_source: None,
+        story: "sty-1".to_string(),
     }
 }
 
