@@ -23,18 +23,19 @@ fn cromer(sentences: &[&str]) -> String {
     xml
 }
 
-/// Train: t_id 3 "Police" … 21 "."; gold 12 detained (hit) and the age
-/// 45 (the extractor leaves ages out: a miss); "7 trucks" is not in the
-/// key (a false positive) and "9" is a don't-care span.
+/// Train: t_id 3 "Police" … 20 "."; gold 12 detained (hit) and the
+/// 45-year term (the extractor leaves durations to the time tagger: a
+/// miss); "7 trucks" is not in the key (a false positive) and "9" is a
+/// don't-care span.
 const TRAIN_SENTENCES: [&str; 2] = [
     "Invented headline",
-    "Police arrested 12 men , a 45 - year - old driver saw 7 trucks and 9 dogs .",
+    "Police arrested 12 men , a 45 - year term began as 7 trucks and 9 dogs .",
 ];
 
 /// Dev: "Up to 6 people died and $ 250 million was lost ." (t_id 1–12).
 const DEV_SENTENCES: [&str; 1] = ["Up to 6 people died and $ 250 million was lost ."];
 
-const KEY: &str = r#"{"doc": "1/1_1ecbplus.xml", "sentence": 1, "split": "train", "quantities": [{"tokens": [5, 5], "value": 12, "low": 12, "high": 12, "low_inclusive": true, "high_inclusive": true, "unit": null, "concept": "arrested"}, {"tokens": [9, 13], "value": 45, "low": 45, "high": 45, "low_inclusive": true, "high_inclusive": true, "unit": "years", "concept": "age"}], "ignore": [[19, 19]]}
+const KEY: &str = r#"{"doc": "1/1_1ecbplus.xml", "sentence": 1, "split": "train", "quantities": [{"tokens": [5, 5], "value": 12, "low": 12, "high": 12, "low_inclusive": true, "high_inclusive": true, "unit": null, "concept": "arrested"}, {"tokens": [9, 11], "value": 45, "low": 45, "high": 45, "low_inclusive": true, "high_inclusive": true, "unit": "years", "concept": "term"}], "ignore": [[18, 18]]}
 {"doc": "2/2_1ecb.xml", "sentence": 0, "split": "dev", "quantities": [{"tokens": [1, 3], "value": 6, "low": null, "high": 6, "low_inclusive": false, "high_inclusive": true, "unit": null, "concept": "dead"}, {"tokens": [7, 9], "value": 250000000, "low": 250000000, "high": 250000000, "low_inclusive": true, "high_inclusive": true, "unit": "USD", "concept": "stolen"}]}
 "#;
 
@@ -85,7 +86,7 @@ fn one_hit_one_miss_one_false_positive() {
     assert!(s
         .errors
         .iter()
-        .any(|e| e.starts_with("MISSED \"45-year-old\" (45)")));
+        .any(|e| e.starts_with("MISSED \"45-year\" (45)")));
     assert!(s
         .errors
         .iter()
@@ -122,7 +123,7 @@ fn the_command_names_its_split_and_lists_failures() {
         out.starts_with("ECB+ figure key, split: train (1 sentences"),
         "{out}"
     );
-    assert!(out.contains("MISSED \"45-year-old\""), "{out}");
+    assert!(out.contains("MISSED \"45-year\""), "{out}");
     let dev = run(&fixture.key, Some(&fixture.data), "dev", false).expect("runs");
     assert!(dev.starts_with("ECB+ figure key, split: dev"), "{dev}");
     assert!(!dev.contains("MISSED"), "{dev}");

@@ -33,6 +33,35 @@ pub(crate) fn is_age(text: &str, toks: &[Tok], first: usize, last: usize, value:
         || apposition(text, toks, first, last)
 }
 
+/// A hyphenated age from token `at` ("-year-old", "-month-olds",
+/// "-week-old's" after "45", "two"): the last token of the compound and
+/// the unit of the age. News writes most ages this way ("a 45-year-old
+/// teacher"); the compound is one figure, an age, never a duration.
+pub(crate) fn hyphenated_age(text: &str, toks: &[Tok], at: usize) -> Option<(usize, &'static str)> {
+    const UNITS: &[(&str, &str)] = &[
+        ("year", "years"),
+        ("month", "months"),
+        ("week", "weeks"),
+        ("day", "days"),
+    ];
+    let hyphen = |i: usize| toks.get(i).is_some_and(|t| t.is_punct(text, &['-']));
+    let word = |i: usize| {
+        toks.get(i)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.text(text).to_ascii_lowercase())
+    };
+    if !hyphen(at) || !hyphen(at + 2) {
+        return None;
+    }
+    let unit = word(at + 1)?;
+    let (_, label) = UNITS
+        .iter()
+        .find(|(singular, _)| unit == *singular || unit.strip_suffix('s') == Some(singular))?;
+    let old = word(at + 3)?;
+    let is_old = matches!(old.as_str(), "old" | "olds" | "old's" | "old’s" | "olds'");
+    is_old.then_some((at + 3, *label))
+}
+
 /// "years old", "year old", "years of age" from token `at`.
 fn years_old(text: &str, toks: &[Tok], at: usize) -> bool {
     let is = |i: usize, w: &str| toks.get(i).is_some_and(|t| t.is(text, w));

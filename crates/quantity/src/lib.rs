@@ -374,6 +374,11 @@ impl Sentence<'_> {
             last = unit_last;
             unit = Some(label);
         }
+        if unit.is_none() {
+            if let Some((age_last, age_unit)) = ages::hyphenated_age(text, self.toks, last + 1) {
+                return self.hyphenated_age(figure, age_last, age_unit);
+            }
+        }
         if unit.is_none() && self.is_duration(last + 1) {
             return None;
         }
@@ -433,6 +438,22 @@ impl Sentence<'_> {
         }
         self.link_to_total(&mut quantity, first, num, &found, out);
         Some(quantity)
+    }
+
+    /// "a 45-year-old teacher": the whole compound is the figure, an age.
+    fn hyphenated_age(&self, figure: &Figure, last: usize, unit: &str) -> Option<Quantity> {
+        let span = Span::new(self.toks.get(figure.first)?.start, self.toks.get(last)?.end);
+        Some(Quantity {
+            span,
+            text: span.slice(self.text)?.to_string(),
+            value: figure.value,
+            interval: Interval::exact(figure.value),
+            unit: Some(unit.to_string()),
+            concept: Some(corroborate_model::AGE_CONCEPT.to_string()),
+            qualifier: None,
+            scope: None,
+            part_of: None,
+        })
     }
 
     /// Whether a qualifier starting at token `first` stays clear of the

@@ -190,7 +190,6 @@ fn not_quantities() {
         "He was detained for ten days.",
         "See page 12 for details.",
         "The decree was signed on 15/01/2022.",
-        "A 45-year-old teacher was detained.",
         "The 2022 protests were the largest.",
     ];
     for sentence in sentences {
@@ -304,6 +303,38 @@ fn ages_are_figures_about_a_person() {
         assert_eq!(q.concept.as_deref(), Some("age"), "{sentence}");
         assert_eq!(q.unit.as_deref(), Some("years"), "{sentence}");
     }
+    for (sentence, age, text, unit) in [
+        (
+            "A 45-year-old teacher was detained.",
+            45.0,
+            "45-year-old",
+            "years",
+        ),
+        (
+            "The two-year-old's mother spoke.",
+            2.0,
+            "two-year-old's",
+            "years",
+        ),
+        (
+            "Three 17-year-olds were held.",
+            17.0,
+            "17-year-olds",
+            "years",
+        ),
+        ("A 3-month-old baby survived.", 3.0, "3-month-old", "months"),
+    ] {
+        let found = one(sentence);
+        let q = found
+            .iter()
+            .find(|q| q.value == age)
+            .unwrap_or_else(|| panic!("{sentence}: {found:?}"));
+        assert_eq!(q.text, text, "{sentence}");
+        assert_eq!(q.concept.as_deref(), Some("age"), "{sentence}");
+        assert_eq!(q.unit.as_deref(), Some(unit), "{sentence}");
+    }
+    // A duration stays a duration.
+    assert!(one("He served a 30-year sentence.").is_empty());
     // A count beside a weekday or a name without commas stays a count.
     let toll = only("On Monday, 12 people were killed.");
     assert_eq!(toll.concept.as_deref(), Some("killed"));
