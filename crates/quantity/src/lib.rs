@@ -370,7 +370,17 @@ impl Sentence<'_> {
             .and_then(|t| units::glued_unit(t.text(text)));
         let mut last = figure.last;
         let mut unit = glued.or(figure.currency);
-        if let Some((unit_last, label)) = units::unit_after(text, self.toks, last + 1) {
+        // "29 km", and hyphenated as an adjective: "a 3.5-million-dollar grant".
+        let hyphen_after = self
+            .toks
+            .get(last + 1)
+            .is_some_and(|t| t.is_punct(text, &['-']));
+        let unit_found = units::unit_after(text, self.toks, last + 1).or_else(|| {
+            hyphen_after
+                .then(|| units::unit_after(text, self.toks, last + 2))
+                .flatten()
+        });
+        if let Some((unit_last, label)) = unit_found {
             last = unit_last;
             unit = Some(label);
         }

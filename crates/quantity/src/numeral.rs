@@ -115,6 +115,15 @@ impl Acc {
         let after_multiplier = matches!(self.last, Elem::Hundred | Elem::Big { .. });
         match (conn, elem) {
             (Conn::Hyphen, Elem::Unit(v)) if matches!(self.last, Elem::Ten(_)) => next.add_small(v),
+            // "a 110-billion bailout", "$143-billion": a magnitude word
+            // hyphenated to digits, as compound adjectives write it.
+            (
+                Conn::Hyphen,
+                Elem::Big {
+                    factor,
+                    abbrev: false,
+                },
+            ) if matches!(self.last, Elem::Literal(_)) => next.apply_big(factor)?,
             (Conn::Hyphen, _) => return None,
             (
                 Conn::Glued,
@@ -273,6 +282,13 @@ fn spaced(text: &str, a: &Tok, b: &Tok) -> bool {
         && text
             .get(a.end..b.start)
             .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() && c != '\n'))
+}
+
+/// Whether a currency word ("euros", "dollars") is token `i`.
+fn currency_word_at(text: &str, toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+        && crate::units::unit_after(text, toks, i)
+            .is_some_and(|(_, label)| crate::units::CURRENCY_LABELS.contains(&label))
 }
 
 /// Whether a currency sign sits right before token `i`.
@@ -435,8 +451,10 @@ fn next_elem(
     let next = toks.get(last + 1)?;
     if glued(cur, next) && next.kind == Kind::Word && matches!(prev, Elem::Literal(_)) {
         let word = next.text(text);
+        // "£2m" and "2m euros": a lower-case "m" is a million beside money.
+        let money = currency || currency_word_at(text, toks, last + 2);
         let elem =
-            abbreviation(word).or_else(|| (currency && word == "m").then_some(big(1e6, true)))?;
+            abbreviation(word).or_else(|| (money && word == "m").then_some(big(1e6, true)))?;
         return Some((Conn::Glued, elem, last + 1));
     }
     if !(spaced(text, cur, next) || next.is_punct(text, &['-'])) {

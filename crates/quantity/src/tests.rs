@@ -89,6 +89,8 @@ fn ranges() {
     let q = only("The fund will spend $5-10 million.");
     assert_eq!(q.interval, Interval::closed(5e6, 1e7));
     assert_eq!(q.unit.as_deref(), Some("USD"));
+    // A lone lower-case "m" after digits is metres, not a million.
+    assert_eq!(only("The wall is 3m high.").unit.as_deref(), Some("metres"));
     // A change is two figures, not a range.
     assert_eq!(one("The price rose from 60 to 120 tenge.").len(), 2);
 }
@@ -108,6 +110,9 @@ fn currencies_and_units() {
         ("The convoy drove 29km.", 29.0, "km"),
         ("The ship spilled 300 tonnes.", 300.0, "tonnes"),
         ("The state lent 2.5 billion dollars.", 2.5e9, "USD"),
+        ("Thieves took 2m euros in gems.", 2e6, "EUR"),
+        ("They agreed a $143-billion bailout.", 143e9, "USD"),
+        ("A 3.5-million-dollar grant was cut.", 3.5e6, "USD"),
     ];
     for (sentence, value, unit) in cases {
         let q = only(sentence);
