@@ -400,7 +400,8 @@ fn collect_figures<'a>(
                 revised: says_any(&words.1, REVISION_WORDS),
                 running_total: says_any(&words.1, RUNNING_TOTAL_WORDS),
                 enumerated: listed_beside_a_single(&report.report.text, q.span)
-                    || counts_an_unnamed_part(q),
+                    || counts_an_unnamed_part(q)
+                    || counts_an_increment_or_a_share(&report.report.text, q.span),
                 speaker: attribution.and_then(|at| at.speaker.clone()),
                 speaker_span: attribution.and_then(|at| at.speaker_span),
                 speaker_entity: None,
@@ -416,6 +417,43 @@ fn collect_figures<'a>(
 /// so, like a figure of a list, it may corroborate but never conflicts
 /// with a figure from elsewhere. (A part with a scope is blocked by it,
 /// see [`figure_scope`].)
+/// Words after a figure that make it an increment ("two more victims
+/// were found", "three additional deaths"), not the toll itself.
+const INCREMENT_WORDS: &[&str] = &["more", "additional", "further", "extra", "new"];
+
+/// Words after "N of" that make the figure a share of a group the
+/// sentence points at ("two of the victims", "missing 10 of their games").
+const PARTITIVE_DETERMINERS: &[&str] = &[
+    "the", "their", "those", "these", "its", "his", "her", "our", "them", "whom", "us",
+];
+
+/// A figure that counts an addition to a toll ("two more", "another
+/// five") or a share of a group ("four of the dead"): it counts fewer
+/// than its measure word says, so it may corroborate but never conflicts.
+fn counts_an_increment_or_a_share(text: &str, span: Span) -> bool {
+    let after_start = corroborate_text::floor_char_boundary(text, span.end);
+    let after_end = corroborate_text::floor_char_boundary(text, span.end + 32);
+    let mut after = text[after_start..after_end]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let before_start = corroborate_text::floor_char_boundary(text, span.start.saturating_sub(12));
+    let before_end = corroborate_text::floor_char_boundary(text, span.start);
+    let another_before = text[before_start..before_end]
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.eq_ignore_ascii_case("another"));
+    let next_is_separate = text[after_start..after_end].starts_with(char::is_whitespace);
+    match (after.next(), after.next()) {
+        _ if another_before => true,
+        (Some(next), _) if next_is_separate && INCREMENT_WORDS.contains(&next.as_str()) => true,
+        (Some(of), Some(determiner)) if next_is_separate && of == "of" => {
+            PARTITIVE_DETERMINERS.contains(&determiner.as_str())
+        }
+        _ => false,
+    }
+}
+
 fn counts_an_unnamed_part(q: &Quantity) -> bool {
     q.part_of.is_some() && q.scope.is_none()
 }

@@ -1158,3 +1158,48 @@ fn generic_counts_corroborate_only_within_one_happening() {
     assert_eq!(together.claims.len(), 1);
     assert_eq!(together.claims[0].status, ClaimStatus::Corroborated);
 }
+
+#[test]
+fn increments_and_shares_never_conflict_with_a_toll() {
+    for (sentence, figure) in [
+        (
+            "Rescuers found two more people killed in the rubble.",
+            "two",
+        ),
+        ("Another five people were killed overnight.", "five"),
+        ("Two of the people killed were police officers.", "Two"),
+    ] {
+        let reports = [
+            toll_report(
+                "toll",
+                "The quake killed 40 people in the hills.",
+                "40",
+                40.0,
+            ),
+            toll_report(
+                "part",
+                sentence,
+                figure,
+                if figure == "five" { 5.0 } else { 2.0 },
+            ),
+        ];
+        let got = run(&reports);
+        assert!(got.conflicts.is_empty(), "{sentence}: {:?}", got.conflicts);
+    }
+    // A plain smaller figure from another report still conflicts.
+    let reports = [
+        toll_report(
+            "toll",
+            "The quake killed 40 people in the hills.",
+            "40",
+            40.0,
+        ),
+        toll_report(
+            "other",
+            "The quake killed two people in the hills.",
+            "two",
+            2.0,
+        ),
+    ];
+    assert_eq!(run(&reports).conflicts.len(), 1);
+}
