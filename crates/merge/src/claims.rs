@@ -61,6 +61,12 @@
 //! different groups. A figure's block also holds its
 //! unit: "38 per cent" and "40 dollars" are different measures.
 //!
+//! An increment ("two more victims", "another five") or a share of a group
+//! ("two of the dead") counts fewer than its measure says and never
+//! conflicts; two claims whose sentences tell them in different countries
+//! (a place after "in", "at", "off" …: "a quake in eastern China" in a
+//! report on a quake in Iran) are different happenings and never conflict.
+//!
 //! Generic measures ("people", "officials") are listed but never compared:
 //! two counts of "people" rarely count the same people.
 //!
@@ -168,6 +174,8 @@ struct Figure<'a> {
     scope: String,
     /// The sub-national place the figure is about, if the sentence names one.
     location: Option<String>,
+    /// The countries its sentence names (or names places of).
+    countries: Vec<String>,
     as_of: Option<NaiveDate>,
     /// The as-of date comes from the text or a known publication date.
     as_of_certain: bool,
@@ -211,6 +219,8 @@ pub(crate) struct ClaimContext<'a> {
     pub copies: &'a [CopyInfo],
     pub events: &'a [Event],
     pub places_in: &'a PlacesIn<'a>,
+    /// The countries a sentence names or names a place of (same shape).
+    pub countries_in: &'a PlacesIn<'a>,
     pub subjects_in: &'a SubjectsIn<'a>,
     pub speaker_entity: &'a SpeakerEntity<'a>,
     /// The story of each report (`stories`).
@@ -392,6 +402,7 @@ fn collect_figures<'a>(
                 measure,
                 scope: figure_scope(q),
                 location: (places.len() == 1).then(|| places[0].clone()),
+                countries: (context.countries_in)(r, quote),
                 as_of,
                 as_of_certain,
                 background: background.is_some() || is_background(report, as_of),

@@ -68,6 +68,16 @@ pub fn merge(
     let places_in = |r: usize, sentence: corroborate_model::Span| -> Vec<String> {
         sub_national_places(reports, &entity_index, &national, r, sentence)
     };
+    let countries_in = |r: usize, sentence: corroborate_model::Span| -> Vec<String> {
+        countries_named(
+            reports,
+            &entity_index,
+            &national,
+            &country_of_place,
+            r,
+            sentence,
+        )
+    };
     let by_alias = entity_ids_by_alias(&entity_index);
     let speaker_entity = |r: usize, span: Option<corroborate_model::Span>, name: &str| {
         speaker_entity_id(reports, &entity_index, &by_alias, r, span, name)
@@ -92,6 +102,7 @@ pub fn merge(
             copies: &copies,
             events: &merged_events.events,
             places_in: &places_in,
+            countries_in: &countries_in,
             subjects_in: &subjects_in,
             speaker_entity: &speaker_entity,
             story_of: &story_of,
@@ -200,6 +211,73 @@ fn sub_national_places(
         .into_iter()
         .map(|e| index.entities[e].name.clone())
         .collect()
+}
+
+/// Prepositions that make the place after them where something happens
+/// ("killed by a quake in eastern China", "off Iran's coast"), unlike an
+/// origin ("troops from Belarus") or a party ("talks with Russia").
+const LOCATIVE_WORDS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "off",
+    "across",
+    "throughout",
+    "inside",
+    "within",
+];
+
+/// Whether a locative preposition stands before `start`, with at most two
+/// lower-case words between ("in eastern", "in the south of").
+fn told_as_location(text: &str, start: usize) -> bool {
+    let before_start = corroborate_text::floor_char_boundary(text, start.saturating_sub(40));
+    let before_end = corroborate_text::floor_char_boundary(text, start);
+    let words: Vec<&str> = text[before_start..before_end]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|w| w.chars().all(|c| c.is_lowercase()))
+        .any(|w| LOCATIVE_WORDS.contains(w))
+}
+
+/// The countries a sentence tells as where something happens (a place
+/// after "in", "at", "off" …, or a place of that country): ISO codes where
+/// the gazetteer knows them, else the name of a place that stands for a
+/// whole country.
+fn countries_named(
+    reports: &[AnnotatedReport],
+    index: &entities::EntityIndex,
+    national: &BTreeSet<usize>,
+    country_of_place: &dyn Fn(usize) -> Option<String>,
+    r: usize,
+    sentence: corroborate_model::Span,
+) -> Vec<String> {
+    let Some(report) = reports.get(r) else {
+        return Vec::new();
+    };
+    let mut found: BTreeSet<String> = BTreeSet::new();
+    for (m, mention) in report.annotations.mentions.iter().enumerate() {
+        if mention.kind != EntityKind::Place
+            || !sentence.contains(mention.span)
+            || !told_as_location(&report.report.text, mention.span.start)
+        {
+            continue;
+        }
+        let Some(&e) = index.mention_entity.get(r).and_then(|ids| ids.get(m)) else {
+            continue;
+        };
+        let country = country_of_place(e).or_else(|| {
+            national
+                .contains(&e)
+                .then(|| index.entities[e].name.clone())
+        });
+        found.extend(country);
+    }
+    found.into_iter().collect()
 }
 
 /// Ids of the entities named in a span, places standing for a whole
@@ -333,6 +411,17 @@ mod test_support;
 mod tests {
     use super::*;
     use crate::test_support::*;
+
+    #[test]
+    fn a_place_after_a_locative_word_is_where_it_happens() {
+        let text =
+            "A quake in eastern China, troops from Belarus, off Iran's coast, talks with Russia.";
+        let at = |name: &str| text.find(name).unwrap_or(0);
+        assert!(told_as_location(text, at("China")));
+        assert!(told_as_location(text, at("Iran")));
+        assert!(!told_as_location(text, at("Belarus")), "an origin");
+        assert!(!told_as_location(text, at("Russia")), "a party");
+    }
     use corroborate_model::{Attribution, Hedge, Interval, Span, Voice};
 
     #[test]

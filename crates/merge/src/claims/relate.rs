@@ -96,7 +96,10 @@ pub(super) fn relation(figures: &[Figure], a: &Draft, b: &Draft) -> Relation {
     if all_enumerated(a) || all_enumerated(b) {
         return Relation::Apart;
     }
-    if share_a_sentence(figures, a, b) || part_of_running_total(figures, a, b) {
+    if share_a_sentence(figures, a, b)
+        || part_of_running_total(figures, a, b)
+        || in_other_countries(figures, a, b)
+    {
         return Relation::Apart;
     }
     let (days_a, days_b) = (certain_days(figures, a), certain_days(figures, b));
@@ -119,6 +122,20 @@ pub(super) fn relation(figures: &[Figure], a: &Draft, b: &Draft) -> Relation {
     } else {
         Relation::Conflict
     }
+}
+
+/// The two claims' sentences name countries, and none in common: "more
+/// than a dozen were killed by a quake in eastern China" in a report on a
+/// quake in Iran is another happening's toll.
+fn in_other_countries(figures: &[Figure], a: &Draft, b: &Draft) -> bool {
+    let countries = |d: &Draft| -> BTreeSet<&str> {
+        d.members
+            .iter()
+            .flat_map(|&m| figures[m].countries.iter().map(String::as_str))
+            .collect()
+    };
+    let (in_a, in_b) = (countries(a), countries(b));
+    !in_a.is_empty() && !in_b.is_empty() && in_a.is_disjoint(&in_b)
 }
 
 /// A round amount without a numeral that spans a factor of two or more:

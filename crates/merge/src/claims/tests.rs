@@ -88,12 +88,22 @@ fn run_with_events(reports: &[AnnotatedReport], events: &[Event]) -> MergedClaim
     run_in_stories(reports, events, &vec![0; reports.len()])
 }
 
-/// The same with each report's story given.
+/// The same with each report's story given; a sentence's countries are
+/// its place mentions' texts.
 fn run_in_stories(
     reports: &[AnnotatedReport],
     events: &[Event],
     story_of: &[usize],
 ) -> MergedClaims {
+    let countries_in = |r: usize, span: Span| -> Vec<String> {
+        reports[r]
+            .annotations
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Place && span.contains(m.span))
+            .map(|m| m.text.clone())
+            .collect()
+    };
     let subjects_in = |r: usize, span: Span| -> Vec<String> {
         reports[r]
             .annotations
@@ -109,6 +119,7 @@ fn run_in_stories(
             copies: &find_report_copies(reports),
             events,
             places_in: &|_, _| Vec::new(),
+            countries_in: &countries_in,
             subjects_in: &subjects_in,
             speaker_entity: &|_, _, _| None,
             story_of,
@@ -1202,4 +1213,17 @@ fn increments_and_shares_never_conflict_with_a_toll() {
         ),
     ];
     assert_eq!(run(&reports).conflicts.len(), 1);
+}
+
+#[test]
+fn tolls_told_of_other_countries_never_conflict() {
+    let mut iran = toll_report("a", "The quake killed ten people in Iran.", "ten", 10.0);
+    add_mention(&mut iran, "Iran", EntityKind::Place);
+    let mut china = toll_report("b", "A quake killed 13 people in China.", "13", 13.0);
+    add_mention(&mut china, "China", EntityKind::Place);
+    let got = run(&[iran.clone(), china]);
+    assert!(got.conflicts.is_empty(), "{:?}", got.conflicts);
+    let mut iran_too = toll_report("c", "A quake killed 13 people in Iran.", "13", 13.0);
+    add_mention(&mut iran_too, "Iran", EntityKind::Place);
+    assert_eq!(run(&[iran, iran_too]).conflicts.len(), 1);
 }
