@@ -11,7 +11,7 @@
 //! of two gold crises: such a conflict, claim or event compares unrelated
 //! things.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::path::Path;
 
@@ -69,28 +69,15 @@ pub fn score(analysis: &Analysis, gold: &HashMap<String, GoldStory>, label: &str
         our_stories: distinct(labelled.iter().map(|(_, s)| *s)),
         ..StoryScores::default()
     };
-    for (i, (gold_a, ours_a)) in labelled.iter().enumerate() {
-        for (gold_b, ours_b) in &labelled[i + 1..] {
-            let together = ours_a == ours_b;
-            scores
-                .story_pairs
-                .add(together, gold_a.story == gold_b.story);
-            scores
-                .crisis_pairs
-                .add(together, gold_a.crisis == gold_b.crisis);
-        }
-    }
+    scores.story_pairs = pair_counts(labelled.iter().map(|(g, s)| (g.story.as_str(), *s)));
+    scores.crisis_pairs = pair_counts(labelled.iter().map(|(g, s)| (g.crisis.as_str(), *s)));
     let crises = |reports: &mut dyn Iterator<Item = &str>| -> (usize, usize) {
-        let mut seen_reports: Vec<&str> = Vec::new();
-        let mut seen_crises: Vec<&str> = Vec::new();
+        let mut seen_reports: BTreeSet<&str> = BTreeSet::new();
+        let mut seen_crises: BTreeSet<&str> = BTreeSet::new();
         for report in reports {
-            if !seen_reports.contains(&report) {
-                seen_reports.push(report);
-            }
+            seen_reports.insert(report);
             if let Some(g) = gold.get(report) {
-                if !seen_crises.contains(&g.crisis.as_str()) {
-                    seen_crises.push(&g.crisis);
-                }
+                seen_crises.insert(&g.crisis);
             }
         }
         (seen_reports.len(), seen_crises.len())
@@ -111,6 +98,25 @@ pub fn score(analysis: &Analysis, gold: &HashMap<String, GoldStory>, label: &str
         scores.events_mixing += usize::from(n > 1);
     }
     scores
+}
+
+/// Pairs of reports linked by ours, by the key and by both, counted from
+/// the sizes of the groups (linear, so 100,000 reports score at once).
+fn pair_counts<'a>(labels: impl Iterator<Item = (&'a str, &'a str)>) -> LinkCounts {
+    let mut gold: HashMap<&str, usize> = HashMap::new();
+    let mut ours: HashMap<&str, usize> = HashMap::new();
+    let mut both: HashMap<(&str, &str), usize> = HashMap::new();
+    for (g, o) in labels {
+        *gold.entry(g).or_default() += 1;
+        *ours.entry(o).or_default() += 1;
+        *both.entry((g, o)).or_default() += 1;
+    }
+    let pairs = |n: &usize| n * n.saturating_sub(1) / 2;
+    LinkCounts {
+        linked: ours.values().map(pairs).sum(),
+        gold: gold.values().map(pairs).sum(),
+        correct: both.values().map(pairs).sum(),
+    }
 }
 
 fn distinct<'a>(labels: impl Iterator<Item = &'a str>) -> usize {
