@@ -119,7 +119,10 @@ impl MentionTagger for PerceptronTagger {
         crate::shapes::add_surnames(&mut drafts, &sentence_toks, text);
         crate::shapes::join_adjacent_persons(&mut drafts, &sentence_toks, text);
         crate::shapes::add_organizations_in_titles(&mut drafts, &sentence_toks, text);
-        document::finish(drafts)
+        let products = crate::shapes::makers_before_models(&drafts, text);
+        let mut mentions = document::finish(drafts);
+        mentions.retain(|m| m.kind != EntityKind::Organization || !products.contains(&m.span));
+        mentions
     }
 }
 
