@@ -747,6 +747,61 @@ pub(crate) fn join_adjacent_persons(
     *drafts = joined;
 }
 
+/// The spans of names written right before a model designation:
+/// "Airbus A380", "Boeing 787", "Boeing 737s". Such a phrase names a
+/// product (OntoNotes PRODUCT, CoNLL MISC, MEANTIME PRODUCT), not the
+/// maker acting, so an organization there is dropped once the document's
+/// kinds are settled (the phrase still tells that the maker is an
+/// organization: `organizations`).
+pub(crate) fn makers_before_models(drafts: &[Draft], text: &str) -> Vec<Span> {
+    drafts
+        .iter()
+        .filter(|d| model_designation_follows(text, d.span.end))
+        .map(|d| d.span)
+        .collect()
+}
+
+/// Whether one space and a model designation follow `end`: up to three
+/// capitals, two to four digits, up to three letters, an optional "-" and
+/// digits, an optional plural "s" ("A330-200", "A400M", "787", "737s"); a
+/// bare year ("Airbus 2022 results") is not one.
+fn model_designation_follows(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else {
+        return false;
+    };
+    let word: &str = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')' | '\'' | '’'))
+        .next()
+        .unwrap_or("");
+    let bytes = word.as_bytes();
+    let mut i = 0;
+    let run = |i: &mut usize, max: usize, test: fn(&u8) -> bool| -> usize {
+        let start = *i;
+        while *i < bytes.len() && *i - start < max && test(&bytes[*i]) {
+            *i += 1;
+        }
+        *i - start
+    };
+    let capitals = run(&mut i, 3, u8::is_ascii_uppercase);
+    let digits_start = i;
+    let digits = run(&mut i, 4, u8::is_ascii_digit);
+    if !(2..=4).contains(&digits) {
+        return false;
+    }
+    let year = capitals == 0
+        && digits == 4
+        && word
+            .get(digits_start..digits_start + 4)
+            .and_then(|y| y.parse::<u32>().ok())
+            .is_some_and(|y| (1900..=2099).contains(&y));
+    run(&mut i, 3, u8::is_ascii_alphabetic);
+    if i < bytes.len() && bytes[i] == b'-' {
+        i += 1;
+        run(&mut i, 4, u8::is_ascii_digit);
+    }
+    !year && i == bytes.len()
+}
+
 #[cfg(test)]
 mod tests {
     use corroborate_model::EntityKind;
@@ -1078,59 +1133,4 @@ mod tests {
         assert_ne!(kind_of(text, "Irish"), Some(EntityKind::Organization));
         assert_ne!(kind_of(text, "Irish"), Some(EntityKind::Person));
     }
-}
-
-/// The spans of names written right before a model designation:
-/// "Airbus A380", "Boeing 787", "Boeing 737s". Such a phrase names a
-/// product (OntoNotes PRODUCT, CoNLL MISC, MEANTIME PRODUCT), not the
-/// maker acting, so an organization there is dropped once the document's
-/// kinds are settled (the phrase still tells that the maker is an
-/// organization: `organizations`).
-pub(crate) fn makers_before_models(drafts: &[Draft], text: &str) -> Vec<Span> {
-    drafts
-        .iter()
-        .filter(|d| model_designation_follows(text, d.span.end))
-        .map(|d| d.span)
-        .collect()
-}
-
-/// Whether one space and a model designation follow `end`: up to three
-/// capitals, two to four digits, up to three letters, an optional "-" and
-/// digits, an optional plural "s" ("A330-200", "A400M", "787", "737s"); a
-/// bare year ("Airbus 2022 results") is not one.
-fn model_designation_follows(text: &str, end: usize) -> bool {
-    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else {
-        return false;
-    };
-    let word: &str = rest
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')' | '\'' | '’'))
-        .next()
-        .unwrap_or("");
-    let bytes = word.as_bytes();
-    let mut i = 0;
-    let run = |i: &mut usize, max: usize, test: fn(&u8) -> bool| -> usize {
-        let start = *i;
-        while *i < bytes.len() && *i - start < max && test(&bytes[*i]) {
-            *i += 1;
-        }
-        *i - start
-    };
-    let capitals = run(&mut i, 3, u8::is_ascii_uppercase);
-    let digits_start = i;
-    let digits = run(&mut i, 4, u8::is_ascii_digit);
-    if !(2..=4).contains(&digits) {
-        return false;
-    }
-    let year = capitals == 0
-        && digits == 4
-        && word
-            .get(digits_start..digits_start + 4)
-            .and_then(|y| y.parse::<u32>().ok())
-            .is_some_and(|y| (1900..=2099).contains(&y));
-    run(&mut i, 3, u8::is_ascii_alphabetic);
-    if i < bytes.len() && bytes[i] == b'-' {
-        i += 1;
-        run(&mut i, 4, u8::is_ascii_digit);
-    }
-    !year && i == bytes.len()
 }
