@@ -67,8 +67,9 @@
 //! (a place after "in", "at", "off" …: "a quake in eastern China" in a
 //! report on a quake in Iran) are different happenings and never conflict.
 //!
-//! Generic measures ("people", "officials") are listed but never compared:
-//! two counts of "people" rarely count the same people.
+//! Generic measures ("people", "officials") never conflict: two counts of
+//! "people" rarely count the same people. Like every figure, they are
+//! split into happenings, so they corroborate only within one.
 //!
 //! A claim's status: `conflicting` when it conflicts with another claim,
 //! else `series` when part of a series, else `corroborated` with two or more
@@ -423,11 +424,6 @@ fn collect_figures<'a>(
     out
 }
 
-/// A sub-count with no scope of its own ("31 vehicles, including three
-/// ladder trucks"): it counts a narrower group than its measure word says,
-/// so, like a figure of a list, it may corroborate but never conflicts
-/// with a figure from elsewhere. (A part with a scope is blocked by it,
-/// see [`figure_scope`].)
 /// Words after a figure that make it an increment ("two more victims
 /// were found", "three additional deaths"), not the toll itself.
 const INCREMENT_WORDS: &[&str] = &["more", "additional", "further", "extra", "new"];
@@ -465,6 +461,11 @@ fn counts_an_increment_or_a_share(text: &str, span: Span) -> bool {
     }
 }
 
+/// A sub-count with no scope of its own ("31 vehicles, including three
+/// ladder trucks"): it counts a narrower group than its measure word says,
+/// so, like a figure of a list, it may corroborate but never conflicts
+/// with a figure from elsewhere. (A part with a scope is blocked by it,
+/// see [`figure_scope`].)
 fn counts_an_unnamed_part(q: &Quantity) -> bool {
     q.part_of.is_some() && q.scope.is_none()
 }

@@ -228,7 +228,7 @@ const LOCATIVE_WORDS: &[&str] = &[
 ];
 
 /// Whether a locative preposition stands before `start`, with at most two
-/// lower-case words between ("in eastern", "in the south of").
+/// lower-case words between ("in eastern", "off the").
 fn told_as_location(text: &str, start: usize) -> bool {
     let before_start = corroborate_text::floor_char_boundary(text, start.saturating_sub(40));
     let before_end = corroborate_text::floor_char_boundary(text, start);

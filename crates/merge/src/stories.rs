@@ -2,8 +2,9 @@
 //!
 //! A workspace often holds several crises at once (an analyst follows more
 //! than one, a feed brings in unrelated news). Figures of a tallied kind
-//! (deaths, arrests …) add up over one crisis, never across two, so the
-//! claims stage ties such figures only within a story.
+//! (deaths, arrests …) add up over one crisis, never across two, and two
+//! crises of one kind share their wording; so events cluster, and the
+//! claims stage ties figures, only within a story.
 //!
 //! This is topic detection in the classic single-pass form (Allan et al.,
 //! *Topic Detection and Tracking pilot study*, 1998): reports are read in
@@ -17,12 +18,15 @@
 //!
 //! The IDF is the smoothed form (`ln((N+1)/(df+1)) + 1`), never zero: in a
 //! workspace about one crisis its country and leaders are in every report
-//! and must still tie the reports together. Only a report's
+//! and must still tie the reports together. An entity only one report
+//! names ties nothing and is left out. A second pass joins stories whose
+//! centroids meet ([`STORIES_JOIN_SIMILARITY`]), so that the reading order
+//! does not keep one crisis in two stories. Only a report's
 //! [`CANDIDATE_FEATURES`] heaviest entities look up candidate stories, so
 //! an entity named across all crises ("the United Nations") does not make
 //! every report compare with every story. A report that names no entity
-//! has nothing to place it by; it goes with the largest story, the crisis
-//! the workspace is mostly about.
+//! another report names has nothing to place it by; it goes with the
+//! largest story, the crisis the workspace is mostly about.
 
 use chrono::NaiveDate;
 use corroborate_model::{AnnotatedReport, EntityKind};
