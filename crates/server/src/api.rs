@@ -20,7 +20,8 @@ use corroborate_ingest::{extension_for_content_type, media_type_essence};
 
 use crate::error::ApiError;
 use crate::query::{
-    parse_params, ClaimFilter, EntityFilter, EntityIndex, EventFilter, SearchRequest, Window,
+    parse_params, ClaimFilter, EntityFilter, EntityIndex, EventFilter, SearchRequest, StoryIndex,
+    Window,
 };
 use crate::{Backend, BackendError, CurationChange, Snapshot, Upload};
 
@@ -136,8 +137,12 @@ pub(crate) async fn events(
         let filter = &filter;
         page(&backend.snapshot()?, "events", filter.window, |analysis| {
             let index = EntityIndex::named_by(&analysis.entities, filter);
+            let stories = StoryIndex::new(&analysis.reports, filter.story.as_deref());
             let events = analysis.events.iter();
-            events.filter(move |event| filter.matches(event, &index))
+            events.filter(move |event| {
+                filter.matches(event, &index)
+                    && stories.admits(event.sources.iter().map(|s| s.report.as_str()))
+            })
         })
     })
     .await
@@ -149,8 +154,13 @@ pub(crate) async fn claims(
 ) -> Result<JsonBody, ApiError> {
     let filter = ClaimFilter::parse(parse_params(query.as_deref())?)?;
     blocking(&state, move |backend| {
+        let filter = &filter;
         page(&backend.snapshot()?, "claims", filter.window, |analysis| {
-            analysis.claims.iter().filter(|claim| filter.matches(claim))
+            let stories = StoryIndex::new(&analysis.reports, filter.story.as_deref());
+            analysis.claims.iter().filter(move |claim| {
+                filter.matches(claim)
+                    && stories.admits(claim.sources.iter().map(|s| s.report.as_str()))
+            })
         })
     })
     .await

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use corroborate_model::{Claim, ClaimStatus, Entity, EntityKind, Event, EventType};
+use corroborate_model::{Claim, ClaimStatus, Entity, EntityKind, Event, EventType, ReportEntry};
 use serde::de::value::{Error as ValueError, StrDeserializer};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -27,6 +27,7 @@ pub(crate) struct EventParams {
     entity: Option<String>,
     place: Option<String>,
     min_sources: Option<String>,
+    story: Option<String>,
     offset: Option<String>,
     limit: Option<String>,
 }
@@ -35,6 +36,7 @@ pub(crate) struct EventParams {
 pub(crate) struct ClaimParams {
     status: Option<String>,
     measure: Option<String>,
+    story: Option<String>,
     offset: Option<String>,
     limit: Option<String>,
 }
@@ -94,6 +96,8 @@ pub(crate) struct EventFilter {
     /// Lowercased.
     place: Option<String>,
     min_sources: usize,
+    /// The story (`sty-N`) the event's reports follow.
+    pub(crate) story: Option<String>,
     pub(crate) window: Window,
 }
 
@@ -124,6 +128,7 @@ impl EventFilter {
                 .map(|v| parse_count("min_sources", &v))
                 .transpose()?
                 .unwrap_or(0),
+            story: present(params.story),
             window: Window::parse(params.offset, params.limit)?,
         })
     }
@@ -215,12 +220,46 @@ fn lowercases_to(text: &str, lowercase: &str) -> bool {
         .eq(lowercase.chars())
 }
 
+/// Which reports follow the story a request asks for: nothing is indexed
+/// when it asks for none.
+pub(crate) struct StoryIndex<'a> {
+    wanted: Option<&'a str>,
+    story_of: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> StoryIndex<'a> {
+    pub(crate) fn new(reports: &'a [ReportEntry], wanted: Option<&'a str>) -> Self {
+        let story_of = match wanted {
+            Some(_) => reports
+                .iter()
+                .map(|r| (r.id.as_str(), r.story.as_str()))
+                .collect(),
+            None => HashMap::new(),
+        };
+        StoryIndex { wanted, story_of }
+    }
+
+    /// An item passes when no story is asked for, or when its first
+    /// source's report follows that story (an item never joins two).
+    pub(crate) fn admits<'r>(&self, mut reports: impl Iterator<Item = &'r str>) -> bool {
+        let Some(wanted) = self.wanted else {
+            return true;
+        };
+        reports
+            .next()
+            .and_then(|report| self.story_of.get(report))
+            .is_some_and(|story| *story == wanted)
+    }
+}
+
 /// Which claims `/api/claims` returns.
 #[derive(Debug, Default)]
 pub(crate) struct ClaimFilter {
     status: Option<ClaimStatus>,
     /// Lowercased.
     measure: Option<String>,
+    /// The story (`sty-N`) the claim's reports follow.
+    pub(crate) story: Option<String>,
     pub(crate) window: Window,
 }
 
@@ -231,6 +270,7 @@ impl ClaimFilter {
                 .map(|v| parse_keyword("status", &v))
                 .transpose()?,
             measure: present(params.measure).map(|v| v.to_lowercase()),
+            story: present(params.story),
             window: Window::parse(params.offset, params.limit)?,
         })
     }
@@ -367,6 +407,30 @@ mod tests {
             merges: vec![],
             country: None,
         }
+    }
+
+    #[test]
+    fn a_story_admits_only_items_of_its_reports() {
+        let entry = |id: &str, story: &str| {
+            let mut entry: ReportEntry = serde_json::from_value(serde_json::json!({
+                "id": id, "source": "", "title": "", "outlet": null, "author": null,
+                "url": null, "published": null, "published_inferred": false,
+                "published_origin": "unknown", "published_range": null,
+                "duplicate_of": null, "chars": 0, "language": null, "notices": [],
+                "syndication_group": id, "similarity": 1.0, "credited_source": null
+            }))
+            .expect("a report entry");
+            entry.story = story.to_string();
+            entry
+        };
+        let reports = [entry("a", "sty-1"), entry("b", "sty-2")];
+        let quake = StoryIndex::new(&reports, Some("sty-2"));
+        assert!(quake.admits(["b"].into_iter()));
+        assert!(!quake.admits(["a"].into_iter()));
+        assert!(!quake.admits(["unknown"].into_iter()));
+        assert!(!quake.admits(std::iter::empty()));
+        let any = StoryIndex::new(&reports, None);
+        assert!(any.admits(["a"].into_iter()));
     }
 
     fn event_filter(query: &str) -> Result<EventFilter, ApiError> {

@@ -138,8 +138,22 @@ async fn events_filter_by_type_sources_entity_and_place() {
         event_ids(&app, "?place=almaty&min_sources=3").await,
         ["ev1"]
     );
-    let blank = "?from=&to=&type=&entity=&place=&min_sources=";
+    let blank = "?from=&to=&type=&entity=&place=&min_sources=&story=";
     assert_eq!(event_ids(&app, blank).await.len(), 4);
+}
+
+#[tokio::test]
+async fn events_and_claims_filter_by_story() {
+    let (_, app) = app();
+    // The fixture's events alternate between its two reports, whose
+    // stories are sty-1 and sty-2; its claims quote no report.
+    assert_eq!(event_ids(&app, "?story=sty-1").await, ["ev1", "ev3"]);
+    assert_eq!(event_ids(&app, "?story=sty-2").await, ["ev2", "ev4"]);
+    assert!(event_ids(&app, "?story=sty-9").await.is_empty());
+    let claims = get_json(&app, "/api/claims").await;
+    assert!(claims["total"].as_u64().unwrap_or(0) >= 1);
+    let none = get_json(&app, "/api/claims?story=sty-1").await;
+    assert_eq!(none["total"], 0);
 }
 
 #[tokio::test]

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use chrono::NaiveDate;
 use corroborate_model::{
     Analysis, Claim, ClaimStatus, Conflict, ConflictKind, Entity, EntityKind, Event, EventDate,
-    EventType, Report, ReportEntry, ReportMeta, Span,
+    EventSource, EventType, Report, ReportEntry, ReportMeta, Span,
 };
 use corroborate_server::{
     Added, Backend, BackendError, CurationChange, SearchHit, Snapshot, Upload,
@@ -252,7 +252,33 @@ fn claim(id: &str, measure: &str, status: ClaimStatus) -> Claim {
     }
 }
 
+/// A source quoting the whole of `report`'s text.
+fn told_by(report: &Report) -> EventSource {
+    EventSource {
+        report: report.meta.id.clone(),
+        quote: report.text.clone(),
+        start: 0,
+        end: report.text.len(),
+        date: None,
+        date_text: None,
+        date_basis: Default::default(),
+        trigger: String::new(),
+    }
+}
+
+/// The fixture's analysis: its second report follows a second story.
 fn fixture_analysis(reports: &[Report]) -> Analysis {
+    let mut analysis = fixture_events_and_claims(reports);
+    if let Some(second) = analysis.reports.get_mut(1) {
+        second.story = "sty-2".to_string();
+    }
+    for (n, event) in analysis.events.iter_mut().enumerate() {
+        event.sources.extend(reports.get(n % 2).map(told_by));
+    }
+    analysis
+}
+
+fn fixture_events_and_claims(reports: &[Report]) -> Analysis {
     Analysis {
         schema_version: corroborate_model::SCHEMA_VERSION.into(),
         reports: reports.iter().map(report_entry).collect(),
