@@ -340,11 +340,42 @@ fn is_pronoun_one(text: &str, toks: &[Tok], n: &Numeral) -> bool {
         || next.is_some_and(|t| FOLLOWERS.iter().any(|f| t.is(text, f)))
 }
 
+/// "a quarter of a million", "three-quarters of a billion": a fraction of
+/// a magnitude is one number (250,000), not a share of something plus a
+/// million. Gives the fraction and the token of the second "a", so that
+/// the magnitude word comes next.
+fn fraction_of_a(text: &str, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
+    let word = |j: usize| toks.get(j).filter(|t| t.kind == Kind::Word);
+    let first = word(i)?;
+    let numerator = if first.is(text, "a") || first.is(text, "an") || first.is(text, "one") {
+        1
+    } else {
+        corroborate_model::words::number_word_value(&first.text(text).to_ascii_lowercase())
+            .filter(|n| (2..10).contains(n))?
+    };
+    let hyphen = toks.get(i + 1).is_some_and(|t| t.is_punct(text, &['-']));
+    let fraction_at = if hyphen { i + 2 } else { i + 1 };
+    let (denominator, plural) = crate::shares::denominator(word(fraction_at)?.text(text))?;
+    if (numerator > 1) != plural || numerator >= denominator {
+        return None;
+    }
+    let article = fraction_at + 2;
+    let of_a = word(fraction_at + 1).is_some_and(|t| t.is(text, "of"))
+        && word(article).is_some_and(|t| t.is(text, "a") || t.is(text, "an"));
+    let magnitude = word(article + 1)
+        .and_then(|t| word_elem(t.text(text)))
+        .is_some_and(|e| matches!(e, Elem::Big { abbrev: false, .. }));
+    (of_a && magnitude).then(|| (f64::from(numerator) / f64::from(denominator), article))
+}
+
 /// The element a token (or "a"/"half a" pair) starts, with its last token.
 fn start_elem(text: &str, toks: &[Tok], i: usize) -> Option<(Elem, usize)> {
     let tok = toks.get(i)?;
     match tok.kind {
         Kind::Num => Some((Elem::Literal(tok.value), i)),
+        Kind::Word if fraction_of_a(text, toks, i).is_some() => {
+            fraction_of_a(text, toks, i).map(|(share, end)| (Elem::Article(share), end))
+        }
         Kind::Word if tok.is(text, "a") || tok.is(text, "an") => Some((Elem::Article(1.0), i)),
         Kind::Word if tok.is(text, "half") => {
             let next = toks.get(i + 1)?;
@@ -379,7 +410,7 @@ fn numeral_at(text: &str, toks: &[Tok], i: usize) -> Option<Numeral> {
     if first.kind == Kind::Num && glued_to_letter_before(text, toks, i) {
         return None;
     }
-    if is_fraction_numerator(text, toks, i) {
+    if is_fraction_numerator(text, toks, i) && fraction_of_a(text, toks, i).is_none() {
         return None;
     }
     let (sign, num_start) = sign_word(text, toks, i);

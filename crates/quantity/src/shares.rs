@@ -31,6 +31,20 @@ const DENOMINATORS: &[(&str, &str, u32)] = &[
     ("tenth", "tenths", 10),
 ];
 
+/// The denominator a fraction word names and whether it is plural
+/// ("quarters" → 4, plural), in any case.
+pub(crate) fn denominator(word: &str) -> Option<(u32, bool)> {
+    DENOMINATORS.iter().find_map(|(one, many, d)| {
+        if word.eq_ignore_ascii_case(one) {
+            Some((*d, false))
+        } else if word.eq_ignore_ascii_case(many) {
+            Some((*d, true))
+        } else {
+            None
+        }
+    })
+}
+
 /// Whether `word` names a fraction ("third", "quarters"), in any case.
 pub(crate) fn is_fraction_word(word: &str) -> bool {
     DENOMINATORS

@@ -89,6 +89,24 @@ fn ranges() {
     let q = only("The fund will spend $5-10 million.");
     assert_eq!(q.interval, Interval::closed(5e6, 1e7));
     assert_eq!(q.unit.as_deref(), Some("USD"));
+    // A fraction of a magnitude is one number.
+    for (sentence, value) in [
+        (
+            "Nearly a quarter of a million people were displaced.",
+            250_000.0,
+        ),
+        ("Three-quarters of a billion dollars was lost.", 750e6),
+    ] {
+        let found = one(sentence);
+        assert!(
+            found.iter().any(|q| q.value == value),
+            "{sentence}: {found:?}"
+        );
+        assert!(
+            found.iter().all(|q| q.unit.as_deref() != Some("percent")),
+            "{sentence}: {found:?}"
+        );
+    }
     // A lone lower-case "m" after digits is metres, not a million.
     assert_eq!(only("The wall is 3m high.").unit.as_deref(), Some("metres"));
     // A change is two figures, not a range.
