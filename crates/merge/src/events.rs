@@ -159,14 +159,7 @@ pub(crate) struct EventContext<'a> {
 }
 
 pub(crate) fn merge_events(reports: &[AnnotatedReport], context: &EventContext) -> MergedEvents {
-    let entities = context.entities;
-    let (candidates, vocabulary) = collect_candidates(
-        reports,
-        entities,
-        context.copies,
-        context.country_of_place,
-        context.national,
-    );
+    let (candidates, vocabulary) = collect_candidates(reports, context);
     let weights = WordWeights::new(&candidates, vocabulary.len());
     // General actions of different base forms ("won", "released") are
     // different kinds of happening; reports of different stories (crises)
@@ -181,16 +174,20 @@ pub(crate) fn merge_events(reports: &[AnnotatedReport], context: &EventContext) 
     for members in by_type.values() {
         clusters.extend(cluster_one_type(&candidates, members, &weights));
     }
-    build_events(reports, entities, &candidates, clusters)
+    build_events(reports, context.entities, &candidates, clusters)
 }
 
 fn collect_candidates<'a>(
     reports: &'a [AnnotatedReport],
-    entities: &EntityIndex,
-    copies: &[CopyInfo],
-    country_of_place: &dyn Fn(usize) -> Option<String>,
-    national: &BTreeSet<usize>,
+    context: &EventContext,
 ) -> (Vec<Candidate<'a>>, Vocabulary) {
+    let EventContext {
+        entities,
+        copies,
+        country_of_place,
+        national,
+        ..
+    } = *context;
     let mut out = Vec::new();
     let mut vocabulary = Vocabulary::default();
     for (r, report) in reports.iter().enumerate() {
@@ -2169,10 +2166,13 @@ mod tests {
         let index = merge_entities(&reports, &NoGeocoder);
         let (candidates, vocabulary) = collect_candidates(
             &reports,
-            &index,
-            &find_report_copies(&reports),
-            &|_| None,
-            &BTreeSet::new(),
+            &EventContext {
+                entities: &index,
+                copies: &find_report_copies(&reports),
+                country_of_place: &|_| None,
+                national: &BTreeSet::new(),
+                story_of: &[0],
+            },
         );
         let weights = WordWeights::new(&candidates, vocabulary.len());
         let weight = |word: &str| vocabulary.id(word).map(|id| weights.idf[id as usize]);
