@@ -4,6 +4,7 @@
 //! | type | triggers (case-insensitive) | check |
 //! |------|-----------------------------|-------|
 //! | protest | protested/-ing, demonstrate(d/ing) or rallied + against/in/over/a weekday/…  (not "rallied behind/around X", "rallied his team", "rallied to victory"), rioted/-ing, took/take to the streets | asserted |
+//! | protest | marched/-ing + through/to/on/in/against/… | people or a civilian group just before it, no armed force in the clause ("thousands of students marched through", not "troops marched into") |
 //! | protest | protest(s), demonstration(s), rally/-ies, unrest, riot(s), uprising(s), disturbances, vigil(s) (ACLED: a vigil is a peaceful protest) | happening |
 //! | violence | stormed, storming, attacked/-ing, set ablaze/on fire, torched, looted/-ing, fired on/at, opened fire, seized control, overran/overrun, clashed, tear gas, taken over | asserted |
 //! | violence | clash(es), violence, fighting, gunfire, shooting(s) | happening |
@@ -188,6 +189,10 @@ pub(crate) enum Check {
     /// to defeat a bill or a deal, to switch off an engine or the lights):
     /// "killed the bill", "the deal had been killed".
     LivesTaken,
+    /// "marched": a protest march only when people, not forces, march
+    /// (ACLED counts marches as protests): "thousands marched through the
+    /// capital", not "troops marched into the city".
+    CivilianMarch,
     /// "injured", "wounded": not "the injured" and not a roster term
     /// ("placed on injured reserve", "the injured list").
     PeopleHurt,
@@ -217,6 +222,11 @@ const RULE_TABLE: &[(EventType, Check, &str)] = &[
         EventType::Protest,
         Check::Happening,
         r"protests?|demonstrations?|rall(?:y|ies)|unrest|riots?|uprisings?|disturbances|vigils?",
+    ),
+    (
+        EventType::Protest,
+        Check::CivilianMarch,
+        r"march(?:ed|ing)\s+(?:through|to|on|in|against|toward|towards|outside|along|past|from|into)\b",
     ),
     (
         EventType::Violence,
@@ -667,6 +677,20 @@ pub(crate) static KILLED_THING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\s+(?:off\s+)?(?:the|a|an|its|their|his|her|any|this|that)?\s*(?:\S+\s+){{0,3}}?{KILLED_THING}\b"
     ))
     .expect("constant regex is valid")
+});
+
+/// Who marches in a protest march: people named as a crowd or a group of
+/// civilians, the last such word before the verb ("thousands of
+/// students marched").
+pub(crate) static MARCHERS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:people|protesters|demonstrators|marchers|crowds?|thousands|hundreds|dozens|students|residents|workers|women|activists|opponents|supporters|citizens|villagers|farmers|mourners|families|relatives|pensioners|miners|teachers|doctors|nurses)\b(?:\s+\S+){0,3}\s*$")
+        .expect("constant regex is valid")
+});
+
+/// Armed forces that march: their march is a movement, not a protest.
+pub(crate) static FORCES_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:troops|soldiers|army|armies|forces|militias?|militants|rebels|fighters|police|guards|battalions?|columns?|units?|convoys?|regiments?|brigades?)\b")
+        .expect("constant regex is valid")
 });
 
 /// "the deal had been killed", "the bill was killed": the thing before a

@@ -355,6 +355,11 @@ impl Document<'_> {
             Check::PeopleHurt => {
                 !self.after_a_determiner(before_span) && !lexicon::ROSTER_AFTER.is_match(after)
             }
+            Check::CivilianMarch => {
+                let clause_text = self.slice(clause);
+                lexicon::MARCHERS_BEFORE.is_match(before)
+                    && !lexicon::FORCES_WORD.is_match(clause_text)
+            }
             Check::LivesTaken => {
                 !lexicon::KILLED_THING_AFTER.is_match(after)
                     && !lexicon::KILLED_THING_BEFORE.is_match(before)

@@ -940,6 +940,31 @@ fn rallied_is_a_protest_only_where_people_rally_somewhere() {
     ]);
 }
 
+/// A march is a protest when people march (ACLED's peaceful protest
+/// includes marches), not when troops do.
+#[test]
+fn a_march_of_people_is_a_protest() {
+    assert_found(&[
+        (
+            "Thousands of people marched through the capital on 4 May, demanding new elections.",
+            EventType::Protest,
+            "marched through",
+        ),
+        (
+            "Students marched to parliament on 4 May.",
+            EventType::Protest,
+            "marched to",
+        ),
+    ]);
+    assert_not_found(&[
+        ("Troops marched into the city on 4 May.", EventType::Protest),
+        (
+            "Thousands of soldiers marched through the square in a parade on 4 May.",
+            EventType::Protest,
+        ),
+    ]);
+}
+
 /// "Kill" also means to defeat a bill or a deal and to switch off an
 /// engine (WordNet); no one dies (MEANTIME: "the deal had been killed by
 /// the Pentagon").
