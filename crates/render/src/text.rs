@@ -124,6 +124,13 @@ pub fn render_timeline_text(analysis: &Analysis, color: bool) -> String {
     writer.out
 }
 
+/// How many stories (crises) the reports follow.
+fn story_count(analysis: &Analysis) -> usize {
+    let stories: std::collections::BTreeSet<&str> =
+        analysis.reports.iter().map(|r| r.story.as_str()).collect();
+    stories.len()
+}
+
 fn none_if_empty<T>(writer: &mut Writer, items: &[T]) {
     if items.is_empty() {
         let none = writer.paint(Style::Dim, "  (none)");
@@ -143,6 +150,12 @@ fn header(writer: &mut Writer, analysis: &Analysis) {
         analysis.entities.len(),
         analysis.skipped.len(),
     ));
+    let stories = story_count(analysis);
+    if stories > 1 {
+        writer.line(&format!(
+            "{stories} stories: the reports follow different crises; no event, claim or conflict joins two"
+        ));
+    }
     for report in &analysis.reports {
         let date = match (report.published, report.published_inferred) {
             (Some(date), true) => format!("{date} (inferred)"),
@@ -154,8 +167,13 @@ fn header(writer: &mut Writer, analysis: &Analysis) {
             Some(original) => format!(" [copy of {original}]"),
             None => String::new(),
         };
+        let story = if stories > 1 {
+            format!(" [{}]", report.story)
+        } else {
+            String::new()
+        };
         writer.line(&format!(
-            "  {id}  {date}  {}{duplicate}",
+            "  {id}  {date}  {}{duplicate}{story}",
             shorten(&report.title, 70)
         ));
     }
@@ -440,6 +458,23 @@ mod tests {
         assert_eq!(lines, ["aaa bbb", "ccc", "ddddddd", "ddd"]);
         assert_eq!(wrap("", 10), [""]);
         assert!(wrap("ëëë ëëë", 3).iter().all(|l| l.chars().count() <= 3));
+    }
+
+    #[test]
+    fn reports_of_several_stories_are_marked_with_theirs() {
+        let mut analysis = sample_analysis();
+        let one_story = render_text(&analysis, false);
+        assert!(!one_story.contains("stories:"), "{one_story}");
+        assert!(!one_story.contains("[sty-1]"), "{one_story}");
+        if let Some(last) = analysis.reports.last_mut() {
+            last.story = "sty-2".to_string();
+        }
+        let two = render_text(&analysis, false);
+        assert!(
+            two.contains("2 stories: the reports follow different crises"),
+            "{two}"
+        );
+        assert!(two.contains("[sty-2]"), "{two}");
     }
 
     #[test]
