@@ -185,6 +185,29 @@ fn entity_ids_by_alias(index: &entities::EntityIndex) -> BTreeMap<String, String
     by_alias
 }
 
+/// The place mentions of report `r` inside `sentence`, each with the
+/// entity it was merged into.
+fn place_mentions_in<'a>(
+    reports: &'a [AnnotatedReport],
+    index: &'a entities::EntityIndex,
+    r: usize,
+    sentence: corroborate_model::Span,
+) -> impl Iterator<Item = (&'a corroborate_model::Mention, usize)> + 'a {
+    let mentions = reports
+        .get(r)
+        .map_or(&[][..], |report| &report.annotations.mentions);
+    mentions
+        .iter()
+        .enumerate()
+        .filter(move |(_, mention)| {
+            mention.kind == EntityKind::Place && sentence.contains(mention.span)
+        })
+        .filter_map(move |(m, mention)| {
+            let e = *index.mention_entity.get(r)?.get(m)?;
+            Some((mention, e))
+        })
+}
+
 /// Names of the distinct sub-national places mentioned in a sentence.
 fn sub_national_places(
     reports: &[AnnotatedReport],
@@ -193,20 +216,10 @@ fn sub_national_places(
     r: usize,
     sentence: corroborate_model::Span,
 ) -> Vec<String> {
-    let Some(report) = reports.get(r) else {
-        return Vec::new();
-    };
-    let mut found: BTreeSet<usize> = BTreeSet::new();
-    for (m, mention) in report.annotations.mentions.iter().enumerate() {
-        if mention.kind != EntityKind::Place || !sentence.contains(mention.span) {
-            continue;
-        }
-        if let Some(&e) = index.mention_entity.get(r).and_then(|ids| ids.get(m)) {
-            if !national.contains(&e) && index.entities[e].kind == EntityKind::Place {
-                found.insert(e);
-            }
-        }
-    }
+    let found: BTreeSet<usize> = place_mentions_in(reports, index, r, sentence)
+        .map(|(_, e)| e)
+        .filter(|e| !national.contains(e) && index.entities[*e].kind == EntityKind::Place)
+        .collect();
     found
         .into_iter()
         .map(|e| index.entities[e].name.clone())
@@ -256,27 +269,19 @@ fn countries_named(
     r: usize,
     sentence: corroborate_model::Span,
 ) -> Vec<String> {
-    let Some(report) = reports.get(r) else {
+    let Some(text) = reports.get(r).map(|report| report.report.text.as_str()) else {
         return Vec::new();
     };
-    let mut found: BTreeSet<String> = BTreeSet::new();
-    for (m, mention) in report.annotations.mentions.iter().enumerate() {
-        if mention.kind != EntityKind::Place
-            || !sentence.contains(mention.span)
-            || !told_as_location(&report.report.text, mention.span.start)
-        {
-            continue;
-        }
-        let Some(&e) = index.mention_entity.get(r).and_then(|ids| ids.get(m)) else {
-            continue;
-        };
-        let country = country_of_place(e).or_else(|| {
-            national
-                .contains(&e)
-                .then(|| index.entities[e].name.clone())
-        });
-        found.extend(country);
-    }
+    let found: BTreeSet<String> = place_mentions_in(reports, index, r, sentence)
+        .filter(|(mention, _)| told_as_location(text, mention.span.start))
+        .filter_map(|(_, e)| {
+            country_of_place(e).or_else(|| {
+                national
+                    .contains(&e)
+                    .then(|| index.entities[e].name.clone())
+            })
+        })
+        .collect();
     found.into_iter().collect()
 }
 

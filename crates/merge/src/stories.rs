@@ -107,11 +107,11 @@ fn weigh(counts: &[HashMap<usize, u32>]) -> Vec<Features> {
         .map(|report| {
             let mut features: Features = report
                 .iter()
-                .filter(|(e, _)| document_frequency.get(e).is_some_and(|&df| df > 1))
-                .map(|(&e, &tf)| {
-                    let df = f64::from(document_frequency.get(&e).copied().unwrap_or(1));
-                    let idf = ((n + 1.0) / (df + 1.0)).ln() + 1.0;
-                    (e, (1.0 + f64::from(tf).ln()) * idf)
+                .filter_map(|(&e, &tf)| {
+                    // An entity one report names ties nothing.
+                    let df = document_frequency.get(&e).copied().filter(|&df| df > 1)?;
+                    let idf = ((n + 1.0) / (f64::from(df) + 1.0)).ln() + 1.0;
+                    Some((e, (1.0 + f64::from(tf).ln()) * idf))
                 })
                 .collect();
             features.sort_by_key(|&(e, _)| e);

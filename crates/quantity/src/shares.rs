@@ -47,9 +47,7 @@ pub(crate) fn denominator(word: &str) -> Option<(u32, bool)> {
 
 /// Whether `word` names a fraction ("third", "quarters"), in any case.
 pub(crate) fn is_fraction_word(word: &str) -> bool {
-    DENOMINATORS
-        .iter()
-        .any(|(one, many, _)| word.eq_ignore_ascii_case(one) || word.eq_ignore_ascii_case(many))
+    denominator(word).is_some()
 }
 
 /// Words before a fraction word that make it a period or an ordinal.
@@ -84,15 +82,7 @@ pub(crate) fn shares(text: &str, toks: &[Tok]) -> Vec<Share> {
 /// A share whose fraction word is token `i`.
 fn share_ending_at(text: &str, toks: &[Tok], i: usize) -> Option<Share> {
     let word = toks.get(i).filter(|t| t.kind == Kind::Word)?.text(text);
-    let (denominator, plural) = DENOMINATORS.iter().find_map(|(one, many, d)| {
-        if word.eq_ignore_ascii_case(one) {
-            Some((*d, false))
-        } else if word.eq_ignore_ascii_case(many) {
-            Some((*d, true))
-        } else {
-            None
-        }
-    })?;
+    let (denominator, plural) = denominator(word)?;
     let whole = followed_by_whole(text, toks, i)?;
     let (first, numerator) = match numerator_before(text, toks, i) {
         Some((first, n)) if (n > 1) == plural && n < denominator => (first, n),

@@ -1170,6 +1170,16 @@ fn generic_counts_corroborate_only_within_one_happening() {
     assert_eq!(together.claims[0].status, ClaimStatus::Corroborated);
 }
 
+/// A report whose quake killed 40.
+fn forty_killed() -> AnnotatedReport {
+    toll_report(
+        "toll",
+        "The quake killed 40 people in the hills.",
+        "40",
+        40.0,
+    )
+}
+
 #[test]
 fn increments_and_shares_never_conflict_with_a_toll() {
     for (sentence, figure) in [
@@ -1181,12 +1191,7 @@ fn increments_and_shares_never_conflict_with_a_toll() {
         ("Two of the people killed were police officers.", "Two"),
     ] {
         let reports = [
-            toll_report(
-                "toll",
-                "The quake killed 40 people in the hills.",
-                "40",
-                40.0,
-            ),
+            forty_killed(),
             toll_report(
                 "part",
                 sentence,
@@ -1199,12 +1204,7 @@ fn increments_and_shares_never_conflict_with_a_toll() {
     }
     // A plain smaller figure from another report still conflicts.
     let reports = [
-        toll_report(
-            "toll",
-            "The quake killed 40 people in the hills.",
-            "40",
-            40.0,
-        ),
+        forty_killed(),
         toll_report(
             "other",
             "The quake killed two people in the hills.",
