@@ -133,6 +133,11 @@ pub struct Merged {
 }
 
 impl MergeInput {
+    /// The annotated reports the merge will read.
+    pub fn reports(&self) -> &[AnnotatedReport] {
+        &self.annotated
+    }
+
     /// Runs date refinement and the merge, as `analyze` does.
     pub fn merge(mut self) -> Merged {
         corroborate_extract::infer::refine_undated(&mut self.annotated);

@@ -223,9 +223,19 @@ fn propagate_acronyms(drafts: &mut [Draft]) {
     }
 }
 
+/// Makes every draft of a person's name a person: the full names of persons
+/// named with two words or more and their last words ("Varga" of "Ilse
+/// Varga"), and one-word names that are a person in at least as many drafts
+/// as they are any other kind (one "Chopegrad stated" does not outweigh
+/// three "in Chopegrad").
 fn propagate_persons(drafts: &mut [Draft]) {
     let mut person_names: HashMap<String, ()> = HashMap::new();
+    let votes = kind_votes(drafts);
     for draft in drafts.iter().filter(|d| d.kind == Some(EntityKind::Person)) {
+        let one_word = !draft.text.contains(' ');
+        if one_word && !person_holds_its_own(votes.get(draft.text.as_str())) {
+            continue;
+        }
         person_names.insert(draft.text.clone(), ());
         if let Some(last) = last_word(&draft.text) {
             person_names.insert(last.to_string(), ());
@@ -237,6 +247,28 @@ fn propagate_persons(drafts: &mut [Draft]) {
             draft.kind = Some(EntityKind::Person);
         }
     }
+}
+
+/// How many drafts of each text have each kind (person, organization,
+/// place, other).
+fn kind_votes(drafts: &[Draft]) -> HashMap<&str, [usize; 4]> {
+    let mut votes: HashMap<&str, [usize; 4]> = HashMap::new();
+    for draft in drafts {
+        let slot = match draft.kind {
+            Some(EntityKind::Person) => 0,
+            Some(EntityKind::Organization) => 1,
+            Some(EntityKind::Place) => 2,
+            Some(EntityKind::Other) => 3,
+            None => continue,
+        };
+        votes.entry(draft.text.as_str()).or_default()[slot] += 1;
+    }
+    votes
+}
+
+/// Person drafts at least as many as those of any other kind.
+fn person_holds_its_own(votes: Option<&[usize; 4]>) -> bool {
+    votes.is_none_or(|counts| counts[1..].iter().all(|&other| other <= counts[0]))
 }
 
 fn propagate_known_kinds(drafts: &mut [Draft]) {

@@ -96,6 +96,27 @@ pub(crate) fn apply(drafts: &mut [Draft], sentence_toks: &[Vec<Tok>], gazetteer:
     }
 }
 
+/// Drops the drafts that are a function word alone (see
+/// [`is_lone_function_word`]).
+pub(crate) fn drop_lone_function_words(drafts: &mut Vec<Draft>, sentence_toks: &[Vec<Tok>]) {
+    let sentences = Sentences::new(sentence_toks);
+    drafts.retain(|draft| {
+        !sentences
+            .of(draft.span)
+            .is_some_and(|toks| is_lone_function_word(draft, toks))
+    });
+}
+
+/// A pronoun, article or other function word on its own ("We" opening a
+/// quote) is never a name, whatever the model read into its capital; in
+/// capitals it may be an acronym ("WHO", "US") and is left alone.
+fn is_lone_function_word(draft: &Draft, toks: &[Tok]) -> bool {
+    draft.end_token == draft.first_token + 1
+        && toks
+            .get(draft.first_token)
+            .is_some_and(|tok| tok.is_function_word())
+}
+
 /// The words of the report's persons named with two words or more.
 fn full_name_words(drafts: &[Draft]) -> HashSet<String> {
     drafts
@@ -853,6 +874,21 @@ mod tests {
                 "{not_a_model}"
             );
         }
+    }
+
+    #[test]
+    fn a_pronoun_opening_a_quote_is_no_name_but_an_acronym_in_capitals_is() {
+        let text = "Farmers marched on Tuesday. \u{201c}We will stay,\u{201d} one said. \
+                    \"We are tired,\" another said.";
+        let found = kinds(text);
+        assert!(found.iter().all(|(name, _)| name != "We"), "{found:?}");
+        let acronym = "Farmers marched on Tuesday. Officials in the US said so.";
+        assert_eq!(
+            kind_of(acronym, "US"),
+            Some(EntityKind::Place),
+            "{:?}",
+            kinds(acronym)
+        );
     }
 
     #[test]

@@ -108,6 +108,7 @@ impl MentionTagger for PerceptronTagger {
         vote_kinds(&mut drafts);
         crate::organizations::apply(&mut drafts, &sentence_toks, text);
         crate::shapes::apply(&mut drafts, &sentence_toks, self.gazetteer);
+        crate::shapes::drop_lone_function_words(&mut drafts, &sentence_toks);
         crate::shapes::join_place_named_groups(&mut drafts, &sentence_toks, text, self.gazetteer);
         crate::shapes::add_plural_groups(&mut drafts, &sentence_toks, text, self.gazetteer);
         crate::shapes::add_given_name_persons(&mut drafts, &sentence_toks, text, self.gazetteer);
