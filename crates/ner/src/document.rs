@@ -319,6 +319,45 @@ mod tests {
             .collect()
     }
 
+    fn draft(text: &str, start: usize, kind: EntityKind) -> super::Draft {
+        super::Draft {
+            span: corroborate_model::Span::new(start, start + text.len()),
+            first_token: 0,
+            end_token: text.split(' ').count(),
+            text: text.to_string(),
+            kind: Some(kind),
+            firm: false,
+            title: None,
+            expansion: None,
+            acronym: false,
+            place_if_locative: false,
+        }
+    }
+
+    #[test]
+    fn a_one_word_person_outvoted_by_another_kind_is_not_propagated() {
+        let mut drafts = vec![
+            draft("Dravenza", 10, EntityKind::Place),
+            draft("Dravenza", 50, EntityKind::Place),
+            draft("Dravenza", 90, EntityKind::Person),
+            draft("Ilse Varga", 130, EntityKind::Person),
+            draft("Varga", 170, EntityKind::Organization),
+            draft("Varga", 190, EntityKind::Organization),
+            draft("Orlan", 210, EntityKind::Person),
+            draft("Orlan", 230, EntityKind::Organization),
+        ];
+        super::propagate_persons(&mut drafts);
+        let kinds: Vec<_> = drafts.iter().map(|d| (d.text.as_str(), d.kind)).collect();
+        let kind_of = |i: usize| drafts[i].kind;
+        assert_eq!(kind_of(0), Some(EntityKind::Place), "{kinds:?}");
+        assert_eq!(kind_of(2), Some(EntityKind::Person), "{kinds:?}");
+        // The last word of a full name is the person, however tagged.
+        assert_eq!(kind_of(4), Some(EntityKind::Person), "{kinds:?}");
+        assert_eq!(kind_of(5), Some(EntityKind::Person), "{kinds:?}");
+        // A tie goes to the person.
+        assert_eq!(kind_of(7), Some(EntityKind::Person), "{kinds:?}");
+    }
+
     #[test]
     fn a_possessive_splits_owner_and_owned() {
         let found = mentions(
