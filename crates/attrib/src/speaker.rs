@@ -294,6 +294,12 @@ pub(crate) fn resolve(
         .iter()
         .filter(|m| m.span.overlaps(phrase) && m.span.end >= phrase.end)
         .min_by_key(|m| m.span.start);
+    let head = match head {
+        Some(mention) if modifies_the_head_noun(text, phrase, mention) => {
+            head_before_modifier(mentions, phrase, mention)
+        }
+        other => other,
+    };
     match head {
         Some(mention) => Speaker {
             text: mention.text.clone(),
@@ -304,6 +310,39 @@ pub(crate) fn resolve(
             span: phrase,
         },
     }
+}
+
+/// "Residents of Dravenza", "a lawyer for Marta Oslenko", "President Orlan
+/// of Velkaria": a place or a person after a preposition modifies the
+/// phrase's head, which is the speaker; the place or person did not speak.
+/// (An organization keeps its spokesman's words: "a spokesman for the
+/// ministry".)
+fn modifies_the_head_noun(text: &str, phrase: Span, mention: &Mention) -> bool {
+    if !matches!(mention.kind, EntityKind::Place | EntityKind::Person) {
+        return false;
+    }
+    let before = text.get(phrase.start..mention.span.start).unwrap_or("");
+    let words: Vec<&str> = corroborate_text::alphanumeric_runs(before).collect();
+    let Some((preposition, head)) = words.split_last() else {
+        return false;
+    };
+    is_one_of(preposition, PREPOSITIONS_IN_PHRASE)
+        && head.iter().any(|w| !is_one_of(w, &["the", "a", "an"]))
+}
+
+/// The person or organization named before the preposition ("President
+/// Orlan" of "President Orlan of Velkaria"), or none: the phrase itself is
+/// the speaker ("Residents of Dravenza").
+fn head_before_modifier<'m>(
+    mentions: &'m [Mention],
+    phrase: Span,
+    modifier: &Mention,
+) -> Option<&'m Mention> {
+    mentions
+        .iter()
+        .filter(|m| matches!(m.kind, EntityKind::Person | EntityKind::Organization))
+        .filter(|m| m.span.start >= phrase.start && m.span.end <= modifier.span.start)
+        .max_by_key(|m| m.span.end)
 }
 
 /// "the Roth government", "under Roth", "Roth's aide": a mention that is

@@ -478,3 +478,43 @@ fn out_of_range_spans_do_not_panic() {
         &[],
     );
 }
+
+fn mention_of(text: &str, name: &str, kind: EntityKind) -> Mention {
+    Mention {
+        kind,
+        ..person(text, name, 0)
+    }
+}
+
+#[test]
+fn a_place_or_person_after_a_preposition_is_not_the_speaker() {
+    let text = "Diplomats in Dravenza stated that talks had stalled.";
+    let place = [mention_of(text, "Dravenza", EntityKind::Place)];
+    assert_eq!(only(text, &place).0, "Diplomats in Dravenza");
+
+    let text = "Residents of Dravenza said the water had run out.";
+    let place = [mention_of(text, "Dravenza", EntityKind::Place)];
+    assert_eq!(only(text, &place).0, "Residents of Dravenza");
+
+    let text = "A lawyer for Marta Oslenko said she would appeal.";
+    assert_eq!(
+        only(text, &[person(text, "Marta Oslenko", 0)]).0,
+        "A lawyer for Marta Oslenko"
+    );
+
+    let text = "President Ilse Varga of Velkaria said the border would stay shut.";
+    let mentions = [
+        person(text, "Ilse Varga", 0),
+        mention_of(text, "Velkaria", EntityKind::Place),
+    ];
+    assert_eq!(only(text, &mentions).0, "Ilse Varga");
+
+    // An organization speaks through its spokesman.
+    let text = "A spokesman for the Velkarian Interior Ministry said 40 were held.";
+    let ministry = [mention_of(
+        text,
+        "Velkarian Interior Ministry",
+        EntityKind::Organization,
+    )];
+    assert_eq!(only(text, &ministry).0, "Velkarian Interior Ministry");
+}
