@@ -751,7 +751,7 @@ pub(crate) static HARMED_BY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Vehicles and vessels that crash, derail, capsize or sink.
 pub(crate) static VEHICLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)\b(?:planes?|jets?|airliners?|aircraft|helicopters?|flights?|trains?|buses|bus|coach|ferry|ferries|boats?|ships?|vessels?|tankers?|trucks?|lorr(?:y|ies)|cars?|vehicles?|submarines?|trawlers?)\b")
+    compile(r"(?i)\b(?:(?:air|aero)?planes?|jets?|jetliners?|airliners?|aircraft|airships?|helicopters?|choppers?|drones?|flights?|trains?|trams?|buses|bus|minibus(?:es)?|coach|vans?|ferry|ferries|boats?|ships?|vessels?|yachts?|dinghy|dinghies|tankers?|trucks?|lorr(?:y|ies)|cars?|motorcycles?|vehicles?|submarines?|trawlers?)\b")
         .expect("constant regex is valid")
 });
 

@@ -648,6 +648,16 @@ fn scheme_types_have_triggers() {
             "capsized",
         ),
         (
+            "The Vantor jetliner crashed into the sea in June, killing all 90 people on board.",
+            Disaster,
+            "crashed",
+        ),
+        (
+            "A minibus carrying pilgrims crashed on the mountain road.",
+            Disaster,
+            "crashed",
+        ),
+        (
             "The president pardoned forty jailed protesters.",
             Amnesty,
             "pardoned",
