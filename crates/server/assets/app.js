@@ -17,8 +17,8 @@ const POLL_MS = 5000;
 const DAY_MS = 86400000;
 const VIEWER_KEYS = ['src', 's', 'e', 'hl'];
 const FILTER_KEYS = {
-  timeline: ['from', 'to', 'entity', 'place', 'type', 'min_sources'],
-  claims: ['status', 'measure'],
+  timeline: ['from', 'to', 'entity', 'place', 'type', 'min_sources', 'story'],
+  claims: ['status', 'measure', 'story'],
   entities: ['q'],
   map: [],
 };
@@ -226,6 +226,28 @@ function reportTitles() {
   });
 }
 
+function storyList() {
+  return cached('stories', async () => (await cachedGet('/api/stories')).stories);
+}
+
+/**
+ * Fills a filter form's story select; shown only when the reports follow
+ * several stories (or one is asked for), since one story filters nothing.
+ */
+function fillStorySelect(form, stories, selected) {
+  const select = form.elements.story;
+  const label = select.closest('label');
+  const options = stories.map((story) => {
+    const names = story.names.length ? story.names.join(', ') : story.title;
+    const count = `${story.reports} report${story.reports === 1 ? '' : 's'}`;
+    return el('option', { value: story.id }, `${story.id}: ${names} (${count})`);
+  });
+  if (selected && !stories.some((story) => story.id === selected)) options.push(el('option', { value: selected }, selected));
+  select.replaceChildren(el('option', { value: '' }, 'any'), ...options);
+  select.value = selected || '';
+  label.hidden = stories.length < 2 && !selected;
+}
+
 /** Ids of events in conflict: named by a conflict, or sharing a sentence with a conflicting claim. */
 async function conflictIndex() {
   const [{ conflicts }, { claims }] = await Promise.all([
@@ -252,13 +274,15 @@ async function renderTimeline(params, current) {
   const query = new URLSearchParams();
   for (const key of FILTER_KEYS.timeline) if (params.get(key)) query.set(key, params.get(key));
   $('timeline-summary').textContent = 'Loading…';
-  const [data, conflicts, entities] = await Promise.all([
+  const [data, conflicts, entities, stories] = await Promise.all([
     query.toString() ? api(`/api/events?${query}`) : cachedGet('/api/events'),
     conflictIndex(),
     entityIndex(),
+    storyList(),
   ]);
   if (!current()) return;
   fillEntityLists(entities);
+  fillStorySelect(form, stories, params.get('story'));
   const events = data.events.slice().sort(compareEvents);
   for (const event of events) timeline.types.add(event.type);
   fillTypeSelect(params.get('type'));
@@ -512,8 +536,13 @@ async function renderClaims(params, current) {
   const query = new URLSearchParams();
   for (const key of FILTER_KEYS.claims) if (params.get(key)) query.set(key, params.get(key));
   $('claims-summary').textContent = 'Loading…';
-  const [data, titles] = await Promise.all([query.toString() ? api(`/api/claims?${query}`) : cachedGet('/api/claims'), reportTitles()]);
+  const [data, titles, stories] = await Promise.all([
+    query.toString() ? api(`/api/claims?${query}`) : cachedGet('/api/claims'),
+    reportTitles(),
+    storyList(),
+  ]);
   if (!current()) return;
+  fillStorySelect(form, stories, params.get('story'));
   const groups = new Map();
   for (const claim of data.claims) {
     if (!groups.has(claim.group)) groups.set(claim.group, []);
@@ -1301,16 +1330,20 @@ function wire() {
     event.preventDefault();
     setFilters('timeline', currentTimelineFilters());
   });
-  $('timeline-filters').elements.type.addEventListener('change', () => setFilters('timeline', currentTimelineFilters()));
+  for (const name of ['type', 'story']) {
+    $('timeline-filters').elements[name].addEventListener('change', () => setFilters('timeline', currentTimelineFilters()));
+  }
   $('timeline-reset').addEventListener('click', () => setFilters('timeline', {}));
   $('zoom-in').addEventListener('click', () => zoomBy(0.5));
   $('zoom-out').addEventListener('click', () => zoomBy(2));
   $('claims-filters').addEventListener('submit', (event) => {
     event.preventDefault();
     const form = event.target;
-    setFilters('claims', { status: form.elements.status.value, measure: form.elements.measure.value.trim() });
+    setFilters('claims', { status: form.elements.status.value, measure: form.elements.measure.value.trim(), story: form.elements.story.value });
   });
-  $('claims-filters').elements.status.addEventListener('change', () => $('claims-filters').requestSubmit());
+  for (const name of ['status', 'story']) {
+    $('claims-filters').elements[name].addEventListener('change', () => $('claims-filters').requestSubmit());
+  }
   $('entity-q').addEventListener('input', debounce(() => setFilters('entities', { q: $('entity-q').value.trim() }, true), 200));
   $('entity-merge').addEventListener('click', () => {
     const names = [...entitySelection.entities];

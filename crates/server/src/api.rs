@@ -201,6 +201,8 @@ struct ReportSummary<'a> {
     source: &'a str,
     url: Option<&'a str>,
     pending: bool,
+    /// Empty for a pending report: stories are found by the merge.
+    story: &'a str,
 }
 
 #[derive(Serialize)]
@@ -218,6 +220,7 @@ impl<'a> ReportSummary<'a> {
             source: &entry.source,
             url: entry.url.as_deref(),
             pending,
+            story: if pending { "" } else { &entry.story },
         }
     }
 }
@@ -237,6 +240,25 @@ pub(crate) async fn reports(State(state): State<AppState>) -> Result<JsonBody, A
             .map(|r| ReportSummary::new(r, true));
         JsonBody::of(&ReportsPage {
             reports: merged.chain(pending).collect(),
+        })
+    })
+    .await
+}
+
+#[derive(Serialize)]
+struct StoriesPage<'a> {
+    revision: u64,
+    stories: Vec<crate::stories::StorySummary<'a>>,
+}
+
+/// The stories of the merged reports (pending reports join one at the
+/// next merge).
+pub(crate) async fn stories(State(state): State<AppState>) -> Result<JsonBody, ApiError> {
+    blocking(&state, |backend| {
+        let snapshot = backend.snapshot()?;
+        JsonBody::of(&StoriesPage {
+            revision: snapshot.revision,
+            stories: crate::stories::summaries(&snapshot.merged),
         })
     })
     .await

@@ -13,6 +13,7 @@ mod query;
 mod routes;
 mod security;
 mod serve;
+mod stories;
 mod updates;
 
 use std::sync::Arc;

@@ -97,6 +97,7 @@ pub(crate) fn routes() -> Vec<Route> {
         route(Get, "/api/reports", api::reports),
         route(Post, "/api/reports", api::add_report),
         route(Get, "/api/reports/{id}", api::report),
+        route(Get, "/api/stories", api::stories),
         route(Get, "/api/search", api::search),
         route(Post, "/api/curation", api::curate),
         route(Get, "/api/revision", api::revision),

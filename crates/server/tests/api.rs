@@ -157,6 +157,31 @@ async fn events_and_claims_filter_by_story() {
 }
 
 #[tokio::test]
+async fn stories_list_each_story_and_reports_name_theirs() {
+    let (_, app) = app();
+    let document = get_json(&app, "/api/stories").await;
+    let stories = document["stories"].as_array().expect("a list of stories");
+    let ids: Vec<&str> = stories.iter().filter_map(|s| s["id"].as_str()).collect();
+    assert_eq!(ids, ["sty-1", "sty-2"]);
+    for story in stories {
+        assert_eq!(story["reports"], 1, "{story}");
+        assert!(
+            story["title"].as_str().is_some_and(|t| !t.is_empty()),
+            "{story}"
+        );
+        assert!(story["names"].is_array(), "{story}");
+    }
+    let reports = get_json(&app, "/api/reports").await;
+    let story_of: Vec<&str> = reports["reports"]
+        .as_array()
+        .expect("a list of reports")
+        .iter()
+        .filter_map(|r| r["story"].as_str())
+        .collect();
+    assert_eq!(story_of, ["sty-1", "sty-2"]);
+}
+
+#[tokio::test]
 async fn bad_parameters_are_400_with_an_error_message() {
     let (_, app) = app();
     for uri in [

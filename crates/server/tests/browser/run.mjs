@@ -389,6 +389,57 @@ async function hostileReportChecks(page, dialogs) {
   });
 }
 
+/** Posts two reports of another invented crisis and waits until they are merged into a story of their own. */
+async function postSecondStory(page) {
+  const ids = [];
+  for (const [day, toll] of [['2024-06-02', 14], ['2024-06-03', 19]]) {
+    const body = [
+      '---', `title: Floods in Orvanesk, report of ${day}`, `published: ${day}`, '---',
+      `Floods swept through Orvanesk on ${day}, killing ${toll} people, the Orvanesk Water Board said.`,
+      '', `Mayor Tilde Marrowgate said the Kestuvan Red Cross had opened shelters in Orvanesk.`, '',
+    ].join('\n');
+    const posted = await page.evaluate(async (payload) => {
+      const response = await fetch('/api/reports', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: payload });
+      return { status: response.status, body: await response.json() };
+    }, body);
+    check(posted.status === 201 || posted.status === 200, `POST /api/reports answered ${posted.status}: ${JSON.stringify(posted.body)}`);
+    ids.push(posted.body.id);
+  }
+  return waitFor(async () => {
+    const { reports } = await getJson('/api/reports');
+    const stories = new Set(reports.filter((r) => ids.includes(r.id)).map((r) => r.story));
+    const [story] = [...stories];
+    const others = reports.filter((r) => !ids.includes(r.id) && r.story === story);
+    return stories.size === 1 && story && others.length === 0 ? story : null;
+  }, 'the two reports of another crisis never formed a story of their own', 60000);
+}
+
+async function storyChecks(page) {
+  await step('the timeline and the ledger filter by story', async () => {
+    const story = await postSecondStory(page);
+    const { stories } = await getJson('/api/stories');
+    check(stories.length >= 2 && stories.some((s) => s.id === story), `/api/stories lists ${JSON.stringify(stories.map((s) => s.id))}`);
+    const expected = (await getJson(`/api/events?story=${story}`)).events.map((e) => e.id).sort();
+    const all = (await getJson('/api/events')).events.length;
+    check(expected.length > 0 && expected.length < all, `story ${story} has ${expected.length} of ${all} events`);
+    await openView(page, 'timeline', '#timeline-rows > li.row');
+    await page.fill('#search-input', '');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#timeline-filters .story-filter:not([hidden])', { timeout: TIMEOUT });
+    const options = await page.$$eval('#timeline-filters select[name=story] option', (list) => list.map((o) => o.value));
+    check(stories.every((s) => options.includes(s.id)), `the story select offers ${JSON.stringify(options)}`);
+    await page.selectOption('#timeline-filters select[name=story]', story);
+    await waitFor(async () => JSON.stringify((await rowIds(page)).sort()) === JSON.stringify(expected), `rows of story ${story} never matched the API's ${expected.length}`);
+    check(page.url().includes(`story=${story}`), `the URL does not carry the story: ${page.url()}`);
+    await shoot(page, 'timeline-story');
+    const claims = (await getJson(`/api/claims?story=${story}`)).claims.length;
+    await openView(page, `claims?story=${story}`, '#claims-filters .story-filter:not([hidden])');
+    await waitFor(async () => (await page.textContent('#claims-summary')).startsWith(`${claims} claims`), `the ledger never showed the story's ${claims} claims`);
+    const chosen = await page.$eval('#claims-filters select[name=story]', (select) => select.value);
+    check(chosen === story, `the ledger's story select shows ${JSON.stringify(chosen)}`);
+  });
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -424,6 +475,7 @@ async function main() {
     await searchChecks(page);
     await entityChecks(page);
     await hostileReportChecks(page, dialogs);
+    await storyChecks(page);
     await step('no script errors, CSP violations or outside requests', async () => {
       check(pageErrors.length === 0, pageErrors.slice(0, 10).join(' | '));
     });
