@@ -131,6 +131,10 @@ pub struct GoldScores {
     pub scope_correct: usize,
     pub part_of_total: usize,
     pub part_of_correct: usize,
+    /// Matched figures the key counts as no part that we link to a total.
+    pub part_of_spurious: usize,
+    /// Matched figures the key counts as no part.
+    pub whole_total: usize,
     /// Predictions left out because they overlap a don't-care span of the
     /// key (counted neither as hits nor as false positives).
     pub ignored: usize,
@@ -222,6 +226,11 @@ impl fmt::Display for GoldScores {
                 "part_of accuracy",
                 self.part_of_accuracy(),
                 format!("{}/{}", self.part_of_correct, self.part_of_total),
+            ),
+            (
+                "part_of spurious",
+                ratio(self.part_of_spurious, self.whole_total),
+                format!("{}/{}", self.part_of_spurious, self.whole_total),
             ),
         ];
         for (name, value, count) in rows {
@@ -557,15 +566,25 @@ fn score_part_of(
     scores: &mut GoldScores,
 ) {
     for (g, figure) in key.figures.iter().enumerate() {
-        let Some(parent) = figure.part_of else {
-            continue;
-        };
-        scores.part_of_total += 1;
         let pred = gold_to_pred
             .get(g)
             .copied()
             .flatten()
             .and_then(|i| predicted.get(i));
+        let Some(parent) = figure.part_of else {
+            if let Some(pred) = pred {
+                scores.whole_total += 1;
+                if pred.quantity.part_of.is_some() {
+                    scores.part_of_spurious += 1;
+                    scores.errors.push(format!(
+                        "SPURIOUS PART_OF of {:?} in: {}",
+                        figure.text, key.label
+                    ));
+                }
+            }
+            continue;
+        };
+        scores.part_of_total += 1;
         let want = gold_to_pred.get(parent).copied().flatten();
         if pred.is_some_and(|p| p.quantity.part_of.is_some() && p.quantity.part_of == want) {
             scores.part_of_correct += 1;

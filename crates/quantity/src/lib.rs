@@ -107,13 +107,32 @@ fn relabel_by_frame(text: &str, toks: &[Tok], first: usize, last: usize, quantit
 /// The quantities that overlap none of `excluded`: the pipeline passes the
 /// spans of the report's dates and clock times, so that the day of "Oct.
 /// 19" or the hour of "at 1353 (1023 GMT)" is never a figure.
+/// A sub-count's `part_of` follows its total to its new index, and is
+/// dropped with it.
 pub fn outside_spans(quantities: Vec<Quantity>, excluded: &[Span]) -> Vec<Quantity> {
-    quantities
-        .into_iter()
-        .filter(|q| {
+    let kept: Vec<bool> = quantities
+        .iter()
+        .map(|q| {
             !excluded
                 .iter()
                 .any(|e| e.start < q.span.end && q.span.start < e.end)
+        })
+        .collect();
+    let mut new_index = Vec::with_capacity(kept.len());
+    let mut next = 0;
+    for &keep in &kept {
+        new_index.push(keep.then_some(next));
+        next += usize::from(keep);
+    }
+    quantities
+        .into_iter()
+        .zip(kept)
+        .filter(|(_, keep)| *keep)
+        .map(|(mut quantity, _)| {
+            quantity.part_of = quantity
+                .part_of
+                .and_then(|total| new_index.get(total).copied().flatten());
+            quantity
         })
         .collect()
 }
@@ -153,6 +172,90 @@ fn extract_sentence(text: &str, sentence: Span, tokens: &[Token], out: &mut Vec<
     for share in shares {
         ctx.push_share(&share, out);
     }
+    link_breakdown_items(text, &mut out[ctx.first_quantity..], ctx.first_quantity);
+}
+
+/// Locative words that open a breakdown item's place ("12 in Pizath").
+const BREAKDOWN_LOCATIVES: &[&str] = &["in", "at", "from", "on"];
+
+/// The items of a breakdown after a sub-count ("including 12 children,
+/// 5 women and 3 officers"; "37 of the candidates in the capital, 46 in
+/// Akhal, 25 in Balkan") are parts of the same total: a figure listed
+/// right after a sub-count (only a comma or "and" between its phrase and
+/// the figure) that repeats its shape (the same next word, or a locative
+/// and a capitalized place) takes its total.
+fn link_breakdown_items(text: &str, sentence: &mut [Quantity], first_index: usize) {
+    let mut order: Vec<usize> = (0..sentence.len()).collect();
+    order.sort_by_key(|&i| sentence[i].span.start);
+    for pair in order.windows(2) {
+        let (previous, current) = (&sentence[pair[0]], &sentence[pair[1]]);
+        let Some(total) = previous.part_of else {
+            continue;
+        };
+        let total_is_earlier = total < first_index + pair[1];
+        let listed = text
+            .get(previous.span.end..current.span.start)
+            .is_some_and(is_list_gap);
+        let fits = sentence
+            .get(total.wrapping_sub(first_index))
+            .is_none_or(|t| current.interval.can_be_part_of(&t.interval));
+        if current.part_of.is_none()
+            && total_is_earlier
+            && listed
+            && fits
+            && same_item_shape(text, previous, current)
+        {
+            let concept = previous.concept.clone();
+            let current = &mut sentence[pair[1]];
+            current.part_of = Some(total);
+            current.concept = current.concept.take().or(concept);
+        }
+    }
+}
+
+/// The stretch between two list items: a phrase of at most twelve words
+/// ("of the candidates registered in the capital city of Turkmenistan -
+/// Ashgabat,") ending in a comma or "and", with no clause break inside.
+fn is_list_gap(gap: &str) -> bool {
+    let trimmed = gap.trim_end();
+    let separated = trimmed.ends_with(',')
+        || trimmed.ends_with(" and")
+        || trimmed.ends_with(", and")
+        || trimmed == "and";
+    separated
+        && !gap.contains([';', ':', '(', ')'])
+        && corroborate_text::alphanumeric_runs(gap).count() <= 12
+}
+
+/// Words after a number that make it no item of a breakdown.
+const NOT_ITEM_WORDS: &[&str] = &[
+    "were", "was", "are", "is", "had", "have", "has", "will", "would", "of", "more", "times",
+];
+
+/// Both figures are followed by the same word or by counted nouns
+/// ("12 children, 5 women"), or the current one by a locative and a
+/// capitalized name ("46 in Akhal").
+fn same_item_shape(text: &str, previous: &Quantity, current: &Quantity) -> bool {
+    let next_words = |q: &Quantity| -> Vec<&str> {
+        text.get(q.span.end..)
+            .map(|rest| corroborate_text::alphanumeric_runs(rest).take(2).collect())
+            .unwrap_or_default()
+    };
+    let (before, after) = (next_words(previous), next_words(current));
+    let same_next =
+        matches!((before.first(), after.first()), (Some(a), Some(b)) if a.eq_ignore_ascii_case(b));
+    let located = after
+        .first()
+        .is_some_and(|w| BREAKDOWN_LOCATIVES.contains(w))
+        && after
+            .get(1)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let counted = |words: &[&str]| {
+        words.first().is_some_and(|w| {
+            w.chars().all(|c| c.is_alphabetic() && c.is_lowercase()) && !NOT_ITEM_WORDS.contains(w)
+        })
+    };
+    same_next || located || (counted(&before) && counted(&after))
 }
 
 /// One sentence being read.
@@ -538,19 +641,43 @@ impl Sentence<'_> {
         found: &concept::Found,
         out: &[Quantity],
     ) {
-        if !self.subcount_cue(first, num) {
+        let share_of_the = self.share_of_named_group(num);
+        if !share_of_the && !self.subcount_cue(first, num) {
             return;
         }
+        // The total is told before its part ("11 employees … Four of
+        // those", "40 dead, including 12 children"); figures are not found
+        // in text order, so a later one may already be listed.
+        let told_before = |q: &Quantity| q.span.end <= quantity.span.start;
+        let last_before = |from: usize| {
+            let candidates = out.iter().enumerate().skip(from);
+            candidates
+                .filter(|(_, q)| told_before(q))
+                .max_by_key(|(_, q)| q.span.start)
+                .map(|(i, _)| i)
+        };
         let in_sentence = out.get(self.first_quantity..).unwrap_or(&[]);
-        let parent = in_sentence
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, q)| q.part_of.is_none() && quantity.interval.can_be_part_of(&q.interval))
+        let group = share_of_the.then(|| self.group_named_after(num)).flatten();
+        let candidates = || {
+            in_sentence.iter().enumerate().filter(|(_, q)| {
+                told_before(q)
+                    && q.part_of.is_none()
+                    && quantity.interval.can_be_part_of(&q.interval)
+            })
+        };
+        // "288 candidates … 125 seats, with 37 of the candidates": the
+        // figure that counts the named group, else the nearest before.
+        let counts_group = |q: &Quantity| group.as_deref().is_some_and(|g| self.counts_noun(q, g));
+        let parent = candidates()
+            .filter(|(_, q)| counts_group(q))
+            .max_by_key(|(_, q)| q.span.start)
+            .or_else(|| candidates().max_by_key(|(_, q)| q.span.start))
             .map(|(i, _)| self.first_quantity + i)
             .or_else(|| {
-                (first == 0 || self.opens_with_cue())
-                    .then(|| out.len().checked_sub(1))
+                // "Four of those" may point back a sentence; "37 of the
+                // candidates" only within its own.
+                (!share_of_the && (first == 0 || self.opens_with_cue()))
+                    .then(|| last_before(0))
                     .flatten()
             });
         let Some(parent_index) = parent else { return };
@@ -569,13 +696,45 @@ impl Sentence<'_> {
             })
     }
 
-    /// "including", "among them", "of whom" before; "of them" after.
+    /// The group a share names: "candidates" of "37 of the candidates".
+    fn group_named_after(&self, num: &Numeral) -> Option<String> {
+        let tok = self.toks.get(num.last + 3)?;
+        (tok.kind == Kind::Word).then(|| tok.text(self.text).to_lowercase())
+    }
+
+    /// The figure's concept or the word right after it is `noun` (or its
+    /// singular).
+    fn counts_noun(&self, figure: &Quantity, noun: &str) -> bool {
+        let stem = noun.strip_suffix('s').unwrap_or(noun);
+        let same = |word: &str| {
+            let word = word.to_lowercase();
+            word == noun || word.strip_suffix('s').unwrap_or(&word) == stem
+        };
+        let next = self
+            .text
+            .get(figure.span.end..)
+            .and_then(|rest| corroborate_text::alphanumeric_runs(rest).next());
+        figure.concept.as_deref().is_some_and(same) || next.is_some_and(same)
+    }
+
+    /// "37 of the candidates", "two of these workers": a share of a group
+    /// the sentence has counted before.
+    fn share_of_named_group(&self, num: &Numeral) -> bool {
+        self.is_word(num.last + 1, "of")
+            && (self.is_word(num.last + 2, "the") || self.is_word(num.last + 2, "these"))
+    }
+
+    /// "including", "among them", "of whom" before (an article between
+    /// is skipped: "including the two officers"); "of them" after.
     fn subcount_cue(&self, first: usize, num: &Numeral) -> bool {
         let mut i = first;
         let mut words = Vec::with_capacity(3);
         while i > 0 && words.len() < 3 {
             i -= 1;
+            let article =
+                words.is_empty() && ["the", "its", "their"].iter().any(|a| self.is_word(i, a));
             match self.toks.get(i) {
+                Some(t) if t.kind == Kind::Word && article => continue,
                 Some(t) if t.kind == Kind::Word => words.push(i),
                 Some(t) if t.is_punct(self.text, &[',']) => continue,
                 _ => break,

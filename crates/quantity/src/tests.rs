@@ -189,9 +189,54 @@ fn subcounts_point_to_their_total() {
     assert_eq!(found[1].concept.as_deref(), Some("killed"));
     assert_eq!(found[1].scope.as_deref(), Some("law enforcement"));
     assert!(found[1].interval.intersects(&Interval::exact(23.0)));
+    let found = one("Police said 40 people were killed, including the two officers in the van.");
+    assert_eq!(found[1].part_of, Some(0), "{found:?}");
     let found = one("Police arrested 900 people, among them 40 students.");
     assert_eq!(found[1].part_of, Some(0));
     assert_eq!(found[1].scope.as_deref(), Some("students"));
+}
+
+#[test]
+fn a_sub_count_keeps_its_total_when_dates_before_it_are_dropped() {
+    let text = "On 12 January the agency announced changes. The escape on Nov. 30 cost jobs. \
+                So far, 11 unit employees have been disciplined. \
+                Four of those elected to retire, including the two officers who drove the van.";
+    let tokens = corroborate_text::tokens(text);
+    let sentences = corroborate_text::sentences(text);
+    let days: Vec<Span> = ["12 January", "Nov. 30"]
+        .iter()
+        .filter_map(|day| text.find(day).map(|at| Span::new(at, at + day.len())))
+        .collect();
+    let found = outside_spans(extract(text, &sentences, &tokens), &days);
+    let texts: Vec<&str> = found.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["11", "Four", "two"]);
+    assert_eq!(found[1].part_of, Some(0), "Four of those 11: {found:?}");
+    // A total dropped as a date takes its sub-counts' link with it.
+    let dropped = outside_spans(extract(text, &sentences, &tokens), &[found[0].span]);
+    assert!(dropped.iter().all(|q| q.part_of.is_none()), "{dropped:?}");
+}
+
+#[test]
+fn the_items_of_a_breakdown_are_parts_of_its_total() {
+    let text = "A total of 288 candidates run for 125 seats, with 37 of the candidates \
+                registered in the capital city of the country - Ashgabat, 46 in Akhal region, \
+                25 in Balkan region and 61 in Mary region.";
+    let found = one(text);
+    let texts: Vec<&str> = found.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["A total of 288", "125", "37", "46", "25", "61"]);
+    for item in &found[2..] {
+        assert_eq!(item.part_of, Some(0), "{} in {found:?}", item.text);
+    }
+    let found = one("The blast killed 40 people, including 12 children, 5 women and 3 officers.");
+    assert!(found[1..].iter().all(|q| q.part_of == Some(0)), "{found:?}");
+    // A new clause is no list item; nor a larger figure.
+    let found = one("The blast killed 40 people, including 12 children, and injured 30 others.");
+    assert_eq!(found[2].part_of, None, "{found:?}");
+    let found = one("Police held 40 people, including 12 students, and 300 in the next city.");
+    assert_eq!(found[2].part_of, None, "{found:?}");
+    // "of the" points only within its sentence.
+    let found = one("Two of the victims were children.");
+    assert_eq!(found[0].part_of, None, "{found:?}");
 }
 
 #[test]
