@@ -43,3 +43,9 @@ pub enum RenderError {
 pub fn render_json(analysis: &Analysis) -> Result<String, RenderError> {
     Ok(serde_json::to_string_pretty(analysis)?)
 }
+
+/// [`render_json`] written to `writer` as it is made (the same bytes),
+/// so that a large analysis is never held whole as text.
+pub fn write_json(analysis: &Analysis, writer: impl std::io::Write) -> Result<(), RenderError> {
+    Ok(serde_json::to_writer_pretty(writer, analysis)?)
+}

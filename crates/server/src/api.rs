@@ -118,14 +118,68 @@ where
     })
 }
 
+/// Bytes of JSON sent to the client at a time by `/api/analysis`.
+const ANALYSIS_CHUNK_BYTES: usize = 256 * 1024;
+
+/// Chunks of JSON waiting for a slow client, at most.
+const ANALYSIS_CHUNKS_QUEUED: usize = 4;
+
+/// The analysis document, streamed as it is written: at 100,000 reports
+/// its text is over a gigabyte, which is never held whole.
 pub(crate) async fn analysis(State(state): State<AppState>) -> Result<Response, ApiError> {
-    blocking(&state, |backend| {
-        let analysis = backend.analysis()?;
-        corroborate_render::render_json(&analysis)
-            .map(|json| JsonBody(json.into_bytes()).into_response())
-            .map_err(|error| ApiError::internal(error.to_string()))
-    })
-    .await
+    let analysis = blocking(&state, |backend| Ok(backend.analysis()?)).await?;
+    let (sender, receiver) = tokio::sync::mpsc::channel(ANALYSIS_CHUNKS_QUEUED);
+    tokio::task::spawn_blocking(move || {
+        let mut chunks = ChunkSender {
+            sender,
+            buffer: Vec::with_capacity(ANALYSIS_CHUNK_BYTES),
+        };
+        let written = corroborate_render::write_json(&analysis, &mut chunks)
+            .map_err(|error| std::io::Error::other(error.to_string()))
+            .and_then(|()| chunks.send_buffer());
+        if let Err(error) = written {
+            // The client is gone, or the stream ends with the error.
+            let _ = chunks.sender.blocking_send(Err(error));
+        }
+    });
+    let stream = futures_util::stream::unfold(receiver, |mut receiver| async move {
+        receiver.recv().await.map(|chunk| (chunk, receiver))
+    });
+    let body = axum::body::Body::from_stream(stream);
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+/// A writer that hands its bytes to a channel in chunks; a write fails
+/// once the receiving end (the response) is dropped.
+struct ChunkSender {
+    sender: tokio::sync::mpsc::Sender<Result<Bytes, std::io::Error>>,
+    buffer: Vec<u8>,
+}
+
+impl ChunkSender {
+    fn send_buffer(&mut self) -> std::io::Result<()> {
+        if self.buffer.is_empty() {
+            return Ok(());
+        }
+        let chunk = std::mem::replace(&mut self.buffer, Vec::with_capacity(ANALYSIS_CHUNK_BYTES));
+        self.sender
+            .blocking_send(Ok(Bytes::from(chunk)))
+            .map_err(|_| std::io::Error::new(std::io::ErrorKind::BrokenPipe, "client gone"))
+    }
+}
+
+impl std::io::Write for ChunkSender {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.buffer.extend_from_slice(bytes);
+        if self.buffer.len() >= ANALYSIS_CHUNK_BYTES {
+            self.send_buffer()?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.send_buffer()
+    }
 }
 
 pub(crate) async fn events(

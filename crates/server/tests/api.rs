@@ -236,6 +236,32 @@ async fn analysis_is_the_analyze_json_document() {
 }
 
 #[tokio::test]
+async fn analysis_streams_the_same_bytes_as_analyze_over_many_chunks() {
+    for backend in [TestBackend::new(), TestBackend::with_events_repeated(2000)] {
+        let expected = corroborate_render::render_json(
+            &corroborate_server::Backend::analysis(&*backend).unwrap(),
+        )
+        .unwrap();
+        let app = app_with(Arc::clone(&backend), None, 1 << 20);
+        let response = get(&app, "/api/analysis").await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(content_type(&response), "application/json");
+        let body = body_bytes(response).await;
+        assert_eq!(body.len(), expected.len());
+        assert!(body == expected.as_bytes(), "the streamed document differs");
+    }
+    let large = TestBackend::with_events_repeated(2000);
+    let bytes =
+        corroborate_render::render_json(&corroborate_server::Backend::analysis(&*large).unwrap())
+            .unwrap()
+            .len();
+    assert!(
+        bytes > 4 * 256 * 1024,
+        "only {bytes} bytes: one chunk would do"
+    );
+}
+
+#[tokio::test]
 async fn reports_list_one_report_and_unknown_report() {
     let (_, app) = app();
     let list = get_json(&app, "/api/reports").await;

@@ -26,7 +26,12 @@
 //! 3 746 bytes per report on the same reports.)
 //!
 //! The merged analysis (one document, read whole, with optional fields
-//! that are skipped when absent) is stored as JSON compressed with LZ4.
+//! that are skipped when absent) is stored as JSON compressed with LZ4,
+//! written and read as a stream. Reading the analysis of 100,000
+//! generated reports (`examples/merge_memory.rs --stored-analysis`):
+//! decompressing it whole and then parsing peaked at 2,918 MB (10.7 s);
+//! parsing from the decompressing reader peaks at 1,873 MB (8–10 s), the
+//! parsed analysis itself taking 1,729 MB.
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -57,12 +62,12 @@ pub(crate) fn encode_json<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError
     encoder.finish().map_err(codec_error)
 }
 
-/// Reads a document written by [`encode_json`].
+/// Reads a document written by [`encode_json`], streamed as well: the
+/// uncompressed JSON is never held whole (at 100,000 generated reports it
+/// is over a gigabyte).
 pub(crate) fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, StoreError> {
-    let mut json = Vec::new();
-    std::io::Read::read_to_end(&mut lz4_flex::frame::FrameDecoder::new(bytes), &mut json)
-        .map_err(codec_error)?;
-    serde_json::from_slice(&json).map_err(codec_error)
+    let decoder = lz4_flex::frame::FrameDecoder::new(bytes);
+    serde_json::from_reader(std::io::BufReader::new(decoder)).map_err(codec_error)
 }
 
 /// Serializes a value as plain JSON text (small, queryable columns).

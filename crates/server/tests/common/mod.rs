@@ -52,6 +52,27 @@ impl TestBackend {
         })
     }
 
+    /// The fixture with its merged analysis's events repeated `times`
+    /// (ids made unique), for documents larger than one response chunk.
+    pub(crate) fn with_events_repeated(times: usize) -> Arc<Self> {
+        let backend = TestBackend::new();
+        let mut analysis = (*backend.merged).clone();
+        let events = analysis.events.clone();
+        analysis.events = (0..times)
+            .flat_map(|n| {
+                events.iter().cloned().map(move |mut event| {
+                    event.id = format!("{}-{n}", event.id);
+                    event
+                })
+            })
+            .collect();
+        let state = std::mem::take(&mut *backend.state.lock().unwrap());
+        Arc::new(TestBackend {
+            merged: Arc::new(analysis),
+            state: Mutex::new(state),
+        })
+    }
+
     /// Changes the revision as an edit would.
     pub(crate) fn bump(&self) {
         self.state.lock().unwrap().revision += 1;
