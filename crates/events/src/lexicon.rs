@@ -111,8 +111,8 @@
 //! inquiry into the fire that destroyed the depot"), unless a happening.
 //!
 //! "troop context": the clause names troops, forces, soldiers,
-//! peacekeepers, a contingent or regiment, or an organization before the
-//! trigger ("the CSTO arrived"; "she entered the Promises clinic" names a
+//! peacekeepers, a contingent or regiment, an army, the military, a
+//! battalion or brigade, or an organization before the trigger ("the CSTO arrived"; "she entered the Promises clinic" names a
 //! destination, not a force).
 
 use std::collections::HashMap;
@@ -826,6 +826,14 @@ pub(crate) static HELP_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^[^;.]{0,120}?(?:\bfor\s+(?:\S+\s+)?(?:help|support|assistance|aid|intervention)\b|\bto intervene\b|\b(?:the\s+)?(?:support|help|assistance)\s+of\b|^\s*(?:\S+\s+){0,3}?(?:troops|forces|peacekeepers)\b)",
     )
     .expect("constant regex is valid")
+});
+
+/// Armed bodies named as a whole ("the army withdrew", "two battalions
+/// arrived"): troop context for deployments and withdrawals, though not
+/// for leaving and returning ("he left the army" is a career).
+pub(crate) static ARMED_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:army|armies|military|battalions?|brigades?|regiments|marines|guardsmen)\b")
+        .expect("constant regex is valid")
 });
 
 pub(crate) static TROOP_WORD: LazyLock<Regex> = LazyLock::new(|| {

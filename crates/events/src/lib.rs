@@ -376,6 +376,7 @@ impl Document<'_> {
             Check::HelpObject => lexicon::HELP_OBJECT.is_match(after),
             Check::TroopContext => {
                 lexicon::TROOP_WORD.is_match(self.slice(clause))
+                    || lexicon::ARMED_BODY.is_match(self.slice(clause))
                     || self.has_organization(before_span)
             }
             Check::TroopWords => lexicon::TROOP_WORD.is_match(self.slice(clause)),

@@ -648,6 +648,16 @@ fn scheme_types_have_triggers() {
             "capsized",
         ),
         (
+            "On 3 May, the army withdrew from the northern city, residents said.",
+            Withdrawal,
+            "withdrew",
+        ),
+        (
+            "Two battalions arrived in the port on Friday.",
+            Deployment,
+            "arrived",
+        ),
+        (
             "The Vantor jetliner crashed into the sea in June, killing all 90 people on board.",
             Disaster,
             "crashed",
@@ -738,6 +748,10 @@ fn look_alike_uses_of_the_new_triggers_are_not_events() {
         (
             "Share prices crashed after the report.",
             EventType::Disaster,
+        ),
+        (
+            "He left the army in 1990 and returned to his village.",
+            EventType::Withdrawal,
         ),
         ("Troops seized control of the airport.", EventType::Seizure),
         (
