@@ -114,6 +114,12 @@ impl MentionTagger for PerceptronTagger {
         crate::shapes::add_given_name_persons(&mut drafts, &sentence_toks, text, self.gazetteer);
         crate::shapes::add_titled_persons(&mut drafts, &sentence_toks, text, self.gazetteer);
         crate::shapes::add_known_places(&mut drafts, &sentence_toks, text, self.gazetteer);
+        crate::shapes::add_places_after_locatives(
+            &mut drafts,
+            &sentence_toks,
+            text,
+            self.gazetteer,
+        );
         crate::organizations::add_short_forms(&mut drafts, &sentence_toks, text, self.gazetteer);
         drafts.extend(repeats(&drafts, &sentence_toks, text));
         drafts.sort_by_key(|d| d.span.start);
