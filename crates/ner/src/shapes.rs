@@ -312,20 +312,16 @@ pub(crate) fn add_places_after_locatives(
 ) {
     let sentences = Sentences::new(sentence_toks);
     let person_words = full_name_words(drafts);
-    let lone_unknown_name_after_locative =
-        |toks: &[Tok], index: usize, person_words: &HashSet<String>| {
-            lone_unknown_name_after_locative(toks, index, person_words)
-                && toks
-                    .get(index)
-                    .is_some_and(|word| gazetteer.demonym_country(word.text).is_none())
-        };
+    let unknown_after_locative = |toks: &[Tok], index: usize| {
+        lone_unknown_name_after_locative(toks, index, &person_words, gazetteer)
+    };
     for draft in drafts
         .iter_mut()
         .filter(|d| d.kind == Some(EntityKind::Person) && d.end_token == d.first_token + 1)
     {
-        let lone_place = sentences.of(draft.span).is_some_and(|toks| {
-            lone_unknown_name_after_locative(toks, draft.first_token, &person_words)
-        });
+        let lone_place = sentences
+            .of(draft.span)
+            .is_some_and(|toks| unknown_after_locative(toks, draft.first_token));
         if lone_place {
             draft.kind = Some(EntityKind::Place);
         }
@@ -335,10 +331,7 @@ pub(crate) fn add_places_after_locatives(
         sentence_toks,
         text,
         EntityKind::Place,
-        |toks, index| {
-            lone_unknown_name_after_locative(toks, index, &person_words)
-                .then_some((index, index + 1))
-        },
+        |toks, index| unknown_after_locative(toks, index).then_some((index, index + 1)),
     );
 }
 
@@ -346,6 +339,7 @@ fn lone_unknown_name_after_locative(
     toks: &[Tok],
     index: usize,
     person_words: &HashSet<String>,
+    gazetteer: &Gazetteer,
 ) -> bool {
     let Some(word) = toks.get(index) else {
         return false;
@@ -375,6 +369,7 @@ fn lone_unknown_name_after_locative(
         && !FAITH_WORDS.contains(&word.lower.as_ref())
         && !ADJECTIVE_ENDINGS.iter().any(|e| word.lower.ends_with(e))
         && !person_words.contains(word.text)
+        && gazetteer.demonym_country(word.text).is_none()
 }
 
 static GIVEN_NAMES_TXT: &str = include_str!("../data/given_names.txt");

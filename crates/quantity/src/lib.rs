@@ -181,9 +181,8 @@ const BREAKDOWN_LOCATIVES: &[&str] = &["in", "at", "from", "on"];
 /// The items of a breakdown after a sub-count ("including 12 children,
 /// 5 women and 3 officers"; "37 of the candidates in the capital, 46 in
 /// Akhal, 25 in Balkan") are parts of the same total: a figure listed
-/// right after a sub-count (only a comma or "and" between its phrase and
-/// the figure) that repeats its shape (the same next word, or a locative
-/// and a capitalized place) takes its total.
+/// right after a sub-count ([`is_list_gap`]) that repeats its shape
+/// ([`same_item_shape`]) and fits in the total takes that total.
 fn link_breakdown_items(text: &str, sentence: &mut [Quantity], first_index: usize) {
     let mut order: Vec<usize> = (0..sentence.len()).collect();
     order.sort_by_key(|&i| sentence[i].span.start);
@@ -649,9 +648,9 @@ impl Sentence<'_> {
         // those", "40 dead, including 12 children"); figures are not found
         // in text order, so a later one may already be listed.
         let told_before = |q: &Quantity| q.span.end <= quantity.span.start;
-        let last_before = |from: usize| {
-            let candidates = out.iter().enumerate().skip(from);
-            candidates
+        let last_before = || {
+            out.iter()
+                .enumerate()
                 .filter(|(_, q)| told_before(q))
                 .max_by_key(|(_, q)| q.span.start)
                 .map(|(i, _)| i)
@@ -677,7 +676,7 @@ impl Sentence<'_> {
                 // "Four of those" may point back a sentence; "37 of the
                 // candidates" only within its own.
                 (!share_of_the && (first == 0 || self.opens_with_cue()))
-                    .then(|| last_before(0))
+                    .then(last_before)
                     .flatten()
             });
         let Some(parent_index) = parent else { return };
@@ -696,10 +695,13 @@ impl Sentence<'_> {
             })
     }
 
-    /// The group a share names: "candidates" of "37 of the candidates".
+    /// The group a share names: "candidates" of "37 of the candidates"
+    /// (none when a number follows the article).
     fn group_named_after(&self, num: &Numeral) -> Option<String> {
         let tok = self.toks.get(num.last + 3)?;
-        (tok.kind == Kind::Word).then(|| tok.text(self.text).to_lowercase())
+        let word = tok.text(self.text);
+        (tok.kind == Kind::Word && word.chars().all(char::is_alphabetic))
+            .then(|| word.to_lowercase())
     }
 
     /// The figure's concept or the word right after it is `noun` (or its
@@ -718,10 +720,12 @@ impl Sentence<'_> {
     }
 
     /// "37 of the candidates", "two of these workers": a share of a group
-    /// the sentence has counted before.
+    /// the sentence has counted before (not "3 of the 5 judges", whose
+    /// total follows).
     fn share_of_named_group(&self, num: &Numeral) -> bool {
         self.is_word(num.last + 1, "of")
             && (self.is_word(num.last + 2, "the") || self.is_word(num.last + 2, "these"))
+            && self.group_named_after(num).is_some()
     }
 
     /// "including", "among them", "of whom" before (an article between

@@ -234,6 +234,9 @@ fn the_items_of_a_breakdown_are_parts_of_its_total() {
     assert_eq!(found[2].part_of, None, "{found:?}");
     let found = one("Police held 40 people, including 12 students, and 300 in the next city.");
     assert_eq!(found[2].part_of, None, "{found:?}");
+    // A share whose total follows is no share of an earlier figure.
+    let found = one("Police arrested 40 people, and 3 of the 5 judges resigned.");
+    assert_eq!(found[1].part_of, None, "{found:?}");
     // "of the" points only within its sentence.
     let found = one("Two of the victims were children.");
     assert_eq!(found[0].part_of, None, "{found:?}");
