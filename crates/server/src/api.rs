@@ -20,8 +20,8 @@ use corroborate_ingest::{extension_for_content_type, media_type_essence};
 
 use crate::error::ApiError;
 use crate::query::{
-    parse_params, ClaimFilter, EntityFilter, EntityIndex, EventFilter, SearchRequest, StoryIndex,
-    Window,
+    parse_params, ClaimFilter, ConflictFilter, EntityFilter, EntityIndex, EventFilter,
+    SearchRequest, StoryIndex, Window,
 };
 use crate::{Backend, BackendError, CurationChange, Snapshot, Upload};
 
@@ -220,11 +220,15 @@ pub(crate) async fn claims(
     .await
 }
 
-pub(crate) async fn conflicts(State(state): State<AppState>) -> Result<JsonBody, ApiError> {
-    blocking(&state, |backend| {
+pub(crate) async fn conflicts(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<JsonBody, ApiError> {
+    let filter = ConflictFilter::parse(parse_params(query.as_deref())?)?;
+    blocking(&state, move |backend| {
         let snapshot = backend.snapshot()?;
-        page(&snapshot, "conflicts", Window::default(), |analysis| {
-            &analysis.conflicts
+        page(&snapshot, "conflicts", filter.window, |analysis| {
+            analysis.conflicts.iter().filter(|c| filter.matches(c))
         })
     })
     .await

@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use corroborate_model::{Claim, ClaimStatus, Entity, EntityKind, Event, EventType, ReportEntry};
+use corroborate_model::{
+    Claim, ClaimStatus, Conflict, ConflictKind, Entity, EntityKind, Event, EventType, ReportEntry,
+};
 use serde::de::value::{Error as ValueError, StrDeserializer};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -37,6 +39,13 @@ pub(crate) struct ClaimParams {
     status: Option<String>,
     measure: Option<String>,
     story: Option<String>,
+    offset: Option<String>,
+    limit: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct ConflictParams {
+    kind: Option<String>,
     offset: Option<String>,
     limit: Option<String>,
 }
@@ -309,6 +318,29 @@ impl EntityFilter {
                     .iter()
                     .any(|a| a.to_lowercase().contains(needle))
         })
+    }
+}
+
+/// Which conflicts `/api/conflicts` returns: of one kind (date, number,
+/// statement) or all, a page at a time.
+#[derive(Debug, Default)]
+pub(crate) struct ConflictFilter {
+    kind: Option<ConflictKind>,
+    pub(crate) window: Window,
+}
+
+impl ConflictFilter {
+    pub(crate) fn parse(params: ConflictParams) -> Result<Self, ApiError> {
+        Ok(ConflictFilter {
+            kind: present(params.kind)
+                .map(|v| parse_keyword("kind", &v))
+                .transpose()?,
+            window: Window::parse(params.offset, params.limit)?,
+        })
+    }
+
+    pub(crate) fn matches(&self, conflict: &Conflict) -> bool {
+        self.kind.is_none_or(|kind| conflict.kind == kind)
     }
 }
 

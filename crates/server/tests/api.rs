@@ -182,6 +182,24 @@ async fn stories_list_each_story_and_reports_name_theirs() {
 }
 
 #[tokio::test]
+async fn conflicts_filter_by_kind_and_page() {
+    let (_, app) = app();
+    let all = get_json(&app, "/api/conflicts").await;
+    let listed = all["conflicts"].as_array().expect("a list").clone();
+    assert!(!listed.is_empty(), "the fixture has a conflict: {all}");
+    for kind in ["date", "number", "statement"] {
+        let expected = listed.iter().filter(|c| c["kind"] == kind).count();
+        let some = get_json(&app, &format!("/api/conflicts?kind={kind}")).await;
+        assert_eq!(some["total"].as_u64(), Some(expected as u64), "{kind}");
+        let kinds = some["conflicts"].as_array().expect("a list");
+        assert!(kinds.iter().all(|c| c["kind"] == kind), "{kind}: {some}");
+    }
+    let page = get_json(&app, "/api/conflicts?limit=1").await;
+    assert_eq!(page["conflicts"].as_array().map(Vec::len), Some(1));
+    assert_eq!(page["total"].as_u64(), Some(listed.len() as u64));
+}
+
+#[tokio::test]
 async fn bad_parameters_are_400_with_an_error_message() {
     let (_, app) = app();
     for uri in [
@@ -190,6 +208,8 @@ async fn bad_parameters_are_400_with_an_error_message() {
         "/api/events?min_sources=many",
         "/api/events?type=parade",
         "/api/claims?status=disputed",
+        "/api/conflicts?kind=opinion",
+        "/api/conflicts?limit=0",
         "/api/search?q=Almaty&limit=ten",
     ] {
         let document = json(get(&app, uri).await, StatusCode::BAD_REQUEST).await;
