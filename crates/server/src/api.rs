@@ -107,14 +107,13 @@ where
         let items = select(analysis).into_iter();
         items.map(move |item| Flagged { item, pending })
     };
-    let items: Vec<_> = flag(&snapshot.merged, false)
-        .chain(flag(&snapshot.pending, true))
-        .collect();
+    let (total, items) =
+        window.apply(flag(&snapshot.merged, false).chain(flag(&snapshot.pending, true)));
     JsonBody::of(&Page {
         revision: snapshot.revision,
-        total: items.len(),
+        total,
         field,
-        items: window.apply(items),
+        items,
     })
 }
 

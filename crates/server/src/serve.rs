@@ -11,6 +11,13 @@ use tokio_util::sync::CancellationToken;
 use crate::routes::app;
 use crate::{Backend, ServeOptions, ServerError};
 
+/// Threads for the API's blocking work (store, search, JSON, waiting for
+/// a merge). Tokio's default, 512, lets every concurrent request keep a
+/// thread and its allocator heap: at 100,000 reports, 20 clients listing
+/// events grew the server by 144 MB; with 16 threads by 16 MB, and the
+/// p99 latency fell from 62 to 45 ms (the machine has 2 cores).
+const BLOCKING_THREADS: usize = 16;
+
 /// How long, after the server stopped, backend calls still running may
 /// take to finish before the runtime is dropped.
 const BLOCKING_GRACE: Duration = Duration::from_secs(10);
@@ -27,6 +34,7 @@ pub fn serve_blocking(
     options.validate()?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .max_blocking_threads(BLOCKING_THREADS)
         .build()
         .map_err(ServerError::Runtime)?;
     let served = runtime.block_on(serve(backend, options, on_listening));
