@@ -440,10 +440,8 @@ const PARTITIVE_DETERMINERS: &[&str] = &[
 fn counts_an_increment_or_a_share(text: &str, span: Span) -> bool {
     let after_start = corroborate_text::floor_char_boundary(text, span.end);
     let after_end = corroborate_text::floor_char_boundary(text, span.end + 32);
-    let mut after = text[after_start..after_end]
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase);
+    let mut after =
+        corroborate_text::alphanumeric_runs(&text[after_start..after_end]).map(str::to_lowercase);
     let before_start = corroborate_text::floor_char_boundary(text, span.start.saturating_sub(12));
     let before_end = corroborate_text::floor_char_boundary(text, span.start);
     let another_before = text[before_start..before_end]

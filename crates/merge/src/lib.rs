@@ -245,10 +245,8 @@ const LOCATIVE_WORDS: &[&str] = &[
 fn told_as_location(text: &str, start: usize) -> bool {
     let before_start = corroborate_text::floor_char_boundary(text, start.saturating_sub(40));
     let before_end = corroborate_text::floor_char_boundary(text, start);
-    let words: Vec<&str> = text[before_start..before_end]
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> =
+        corroborate_text::alphanumeric_runs(&text[before_start..before_end]).collect();
     words
         .iter()
         .rev()
@@ -416,6 +414,7 @@ mod test_support;
 mod tests {
     use super::*;
     use crate::test_support::*;
+    use corroborate_model::{Attribution, Hedge, Interval, Span, Voice};
 
     #[test]
     fn a_place_after_a_locative_word_is_where_it_happens() {
@@ -427,7 +426,6 @@ mod tests {
         assert!(!told_as_location(text, at("Belarus")), "an origin");
         assert!(!told_as_location(text, at("Russia")), "a party");
     }
-    use corroborate_model::{Attribution, Hedge, Interval, Span, Voice};
 
     #[test]
     fn a_claim_names_its_speaker_entity() {

@@ -371,11 +371,13 @@ fn fraction_of_a(text: &str, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
 /// The element a token (or "a"/"half a" pair) starts, with its last token.
 fn start_elem(text: &str, toks: &[Tok], i: usize) -> Option<(Elem, usize)> {
     let tok = toks.get(i)?;
+    if tok.kind == Kind::Word {
+        if let Some((share, end)) = fraction_of_a(text, toks, i) {
+            return Some((Elem::Article(share), end));
+        }
+    }
     match tok.kind {
         Kind::Num => Some((Elem::Literal(tok.value), i)),
-        Kind::Word if fraction_of_a(text, toks, i).is_some() => {
-            fraction_of_a(text, toks, i).map(|(share, end)| (Elem::Article(share), end))
-        }
         Kind::Word if tok.is(text, "a") || tok.is(text, "an") => Some((Elem::Article(1.0), i)),
         Kind::Word if tok.is(text, "half") => {
             let next = toks.get(i + 1)?;
